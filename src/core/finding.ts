@@ -1,0 +1,77 @@
+/**
+ * One finding shape everywhere: task pane, report sheet, `--json`. Codes are stable API: tools and
+ * appraisers filter on them, so a code is never renamed, only added.
+ */
+export const FINDING_CODES = [
+  "table-not-found",
+  "missing-column",
+  "missing-item",
+  "unknown-item",
+  "duplicate-item",
+  "max-mismatch",
+  "not-a-number",
+  "number-as-text",
+  "score-out-of-range",
+  "score-not-allowed",
+  "missing-score",
+  "total-mismatch",
+  "formula-overwritten",
+  "formula-error",
+  "missing-evidence",
+  "evidence-unverifiable",
+  "evidence-out-of-period",
+  "appraisal-without-note",
+  "self-score-on-survey",
+  "missing-unit-name",
+  "unreadable-file",
+] as const;
+
+export type FindingCode = (typeof FINDING_CODES)[number];
+export type Severity = "error" | "warning" | "info";
+
+export interface Text {
+  vi: string;
+  en: string;
+}
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  sheet: string | null;
+  /** The cell the user must fix, A1 without the sheet ("D12"); null where no single cell is at fault. */
+  address: string | null;
+  /** Rubric code of the item concerned, or null. */
+  item: string | null;
+  message: Text;
+  found?: string | number | boolean | null;
+  expected?: string | number | boolean | null;
+  /** Which score column the finding is about, where there are several (self, appraised1, appraised2). */
+  column?: string;
+}
+
+export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const c = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      (a.sheet ?? "").localeCompare(b.sheet ?? "") ||
+      addressOrder(a.address) - addressOrder(b.address) ||
+      a.code.localeCompare(b.code),
+  );
+}
+
+function addressOrder(address: string | null): number {
+  if (!address) return -1;
+  const m = /^([A-Z]+)(\d+)$/.exec(address);
+  if (!m) return 0;
+  let col = 0;
+  for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+  return Number(m[2]) * 20_000 + col;
+}

@@ -1,0 +1,111 @@
+import { z } from "zod";
+
+/**
+ * A rubric (bộ chỉ số) is data: a province's tree of items with maxima, kinds and scoring guidance.
+ * It is loaded from JSON, imported from a blank template workbook or picked from the built-in examples,
+ * and checked with `loadRubric` (schema + arithmetic) before anything uses it.
+ */
+
+/** Discrete allowed scores ("kịp thời 1; chậm 0,5; không 0"). */
+export const LevelsRuleSchema = z.object({
+  type: z.literal("levels"),
+  levels: z.array(z.number()).min(1),
+});
+
+/** Percentage bands ("trên 90%: 2; 70–90%: 1; dưới 70%: 0"): bounds in percent, points per band. */
+export const BandsRuleSchema = z.object({
+  type: z.literal("bands"),
+  bands: z
+    .array(
+      z.object({
+        min: z.number().nullable(),
+        minInclusive: z.boolean(),
+        max: z.number().nullable(),
+        maxInclusive: z.boolean(),
+        points: z.number(),
+      }),
+    )
+    .min(1),
+});
+
+export const RuleSchema = z.discriminatedUnion("type", [LevelsRuleSchema, BandsRuleSchema]);
+export type Rule = z.infer<typeof RuleSchema>;
+
+export const ItemKindSchema = z.enum(["scored", "survey", "bonus", "penalty"]);
+export type ItemKind = z.infer<typeof ItemKindSchema>;
+
+export interface RubricItem {
+  code: string;
+  label: string;
+  max: number;
+  /** Inherited from the parent when absent; areas set it. */
+  kind?: ItemKind;
+  guidance?: string;
+  rule?: Rule;
+  /** The item may be "không áp dụng / không phát sinh" for some units. */
+  notApplicableAllowed?: boolean;
+  children?: RubricItem[];
+}
+
+export const RubricItemSchema: z.ZodType<RubricItem> = z.lazy(() =>
+  z.object({
+    code: z.string().min(1),
+    label: z.string().min(1),
+    max: z.number().nonnegative(),
+    kind: ItemKindSchema.optional(),
+    guidance: z.string().optional(),
+    rule: RuleSchema.optional(),
+    notApplicableAllowed: z.boolean().optional(),
+    children: z.array(RubricItemSchema).optional(),
+  }),
+);
+
+export const RatingBandSchema = z.object({
+  /** Vietnamese label as published ("Xuất sắc"); English beside it. */
+  label: z.string().min(1),
+  labelEn: z.string().optional(),
+  /** The band holds scores from `min` upward (until the next band's min). */
+  min: z.number(),
+  minInclusive: z.boolean().default(true),
+});
+export type RatingBand = z.infer<typeof RatingBandSchema>;
+
+/** A unit group: units whose folded name matches one of the patterns (regular expressions on folded text). */
+export const UnitGroupSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  labelEn: z.string().optional(),
+  patterns: z.array(z.string()).default([]),
+});
+export type UnitGroup = z.infer<typeof UnitGroupSchema>;
+
+export const RubricSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "id: lower-case letters, digits, . _ -"),
+  name: z.string().min(1),
+  nameEn: z.string().optional(),
+  province: z.string().optional(),
+  year: z.number().int().min(2000).max(2100),
+  unitLevel: z.enum(["commune", "agency", "district", "province", "other"]),
+  /** Decimals the province publishes scores with (2 → 84.85, 3 → 61.904). */
+  precision: z.number().int().min(0).max(4),
+  /** Built-in rubrics are examples modelled on published articles, not official texts. */
+  example: z.boolean().optional(),
+  source: z.string().optional(),
+  notApplicable: z
+    .object({
+      /** "full-points": the item scores its max; "remove-from-max": the max shrinks and index = points ÷ max × 100. */
+      policy: z.enum(["full-points", "remove-from-max"]),
+      /** Folded words that mark a cell as not applicable. */
+      markers: z.array(z.string()).default(["khong ap dung", "khong phat sinh", "kad", "n/a", "na"]),
+    })
+    .default({ policy: "full-points", markers: ["khong ap dung", "khong phat sinh", "kad", "n/a", "na"] }),
+  /** When the survey part is optional and missing, the province may scale the evidence part to 100. */
+  surveyOptional: z.boolean().default(false),
+  items: z.array(RubricItemSchema).min(1),
+  ratingBands: z.array(RatingBandSchema).default([]),
+  groups: z.array(UnitGroupSchema).default([]),
+});
+
+export type Rubric = z.infer<typeof RubricSchema>;
+/** What a rubric JSON file may omit (defaults filled by the schema). */
+export type RubricInput = z.input<typeof RubricSchema>;

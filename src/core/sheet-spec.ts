@@ -1,0 +1,127 @@
+import type { CellValue, SheetSnapshot } from "./snapshot";
+
+/**
+ * A sheet the add-in writes (template, filled sample unit, report, result summary, ranking), described
+ * once in core and rendered by two writers: ExcelJS in `src/files` and Office.js in `src/excel`.
+ * Both writers escape text against formula injection with `needsEscape` below, so neither can forget it.
+ */
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string; // "RRGGBB"
+  fill?: string; // "RRGGBB"
+  hAlign?: "left" | "center" | "right";
+  vAlign?: "top" | "middle" | "bottom";
+  wrap?: boolean;
+  border?: boolean;
+  numberFormat?: string;
+}
+
+export interface SpecCell {
+  /** 0-based row/col on the sheet. */
+  row: number;
+  col: number;
+  value?: CellValue;
+  /** With leading "="; `value` then holds the cached result. */
+  formula?: string;
+  style?: CellStyle;
+  /** Internal link ("'Sheet 1'!A1") or URL. */
+  hyperlink?: string;
+}
+
+export interface SpecTable {
+  /** Excel table name: letters, digits, underscore; unique in the workbook. */
+  name: string;
+  /** Top-left of the header row, 0-based. */
+  row: number;
+  col: number;
+  headers: string[];
+  rows: CellValue[][];
+  /** Per column number format, e.g. "0.00". */
+  numberFormats?: (string | null)[];
+  /** Per column, per row internal hyperlink target, where any. */
+  links?: (string | null)[][];
+  style?: string; // "TableStyleMedium2"
+}
+
+export interface SheetSpec {
+  name: string;
+  cells: SpecCell[];
+  tables?: SpecTable[];
+  merges?: string[];
+  columnWidths?: number[];
+  /** Freeze panes: rows/cols above/left of this stay visible. */
+  freeze?: { rows: number; cols: number };
+  print?: { landscape?: boolean; fitToWidth?: boolean; repeatRows?: [number, number] };
+  hidden?: boolean;
+  tabColor?: string;
+}
+
+const INJECTION = /^[=+\-@\t\r\n\u0000-\u001f]/;
+
+/** Text that Excel would read as a formula (or that a CSV export would) — "=cmd|…", "+1", "@SUM". */
+export function needsEscape(text: string): boolean {
+  return INJECTION.test(text);
+}
+
+/**
+ * For writers that go through Excel's input parser (Office.js `range.values`): a leading apostrophe is
+ * Excel's own quote prefix, so "'=cmd|…" is stored and shown as the text "=cmd|…", never run.
+ * The .xlsx writer stores strings as strings (never formulas) and gives such cells the text format "@".
+ */
+export function quotePrefixed(text: string): string {
+  return needsEscape(text) ? `'${text}` : text;
+}
+
+
+/**
+ * What a reader would see of a written sheet: values, formulas and number formats over the used range.
+ * Lets core tests and the fake Excel host start from the same sheets the writers produce, without I/O.
+ */
+export function specToSnapshot(spec: SheetSpec): SheetSnapshot {
+  type Cell = { value: CellValue; formula: string | null; nf: string | null };
+  const cells = new Map<string, Cell>();
+  let maxRow = -1;
+  let maxCol = -1;
+  const put = (row: number, col: number, cell: Cell) => {
+    cells.set(`${row},${col}`, cell);
+    if (row > maxRow) maxRow = row;
+    if (col > maxCol) maxCol = col;
+  };
+  for (const c of spec.cells) {
+    put(c.row, c.col, { value: c.value ?? null, formula: c.formula ?? null, nf: c.style?.numberFormat ?? null });
+  }
+  for (const t of spec.tables ?? []) {
+    t.headers.forEach((h, j) => put(t.row, t.col + j, { value: h, formula: null, nf: null }));
+    t.rows.forEach((r, i) =>
+      r.forEach((v, j) => put(t.row + 1 + i, t.col + j, { value: v, formula: null, nf: t.numberFormats?.[j] ?? null })),
+    );
+  }
+  const values: CellValue[][] = [];
+  const formulas: (string | null)[][] = [];
+  const numberFormats: (string | null)[][] = [];
+  for (let r = 0; r <= maxRow; r++) {
+    const vr: CellValue[] = [];
+    const fr: (string | null)[] = [];
+    const nr: (string | null)[] = [];
+    for (let c = 0; c <= maxCol; c++) {
+      const cell = cells.get(`${r},${c}`);
+      vr.push(cell?.value ?? null);
+      fr.push(cell?.formula ?? null);
+      nr.push(cell?.nf ?? "General");
+    }
+    values.push(vr);
+    formulas.push(fr);
+    numberFormats.push(nr);
+  }
+  return {
+    name: spec.name,
+    origin: { row: 0, col: 0 },
+    values,
+    formulas,
+    numberFormats,
+    merges: spec.merges ?? [],
+    hidden: spec.hidden ?? false,
+  };
+}
