@@ -3,13 +3,17 @@ import { extname } from "node:path";
 import { BUILTIN_RUBRIC_IDS, builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import { loadRubric } from "../core/rubric/load";
 import type { Rubric } from "../core/rubric/schema";
-import { UsageError } from "./args";
+import { type Lang, UsageError } from "./args";
 
 /**
  * `--rubric` takes a built-in id, a rubric .json, or a province's blank template .xlsx (imported on the fly).
  * Absent: the default built-in rubric, unless `allowNone` (validate then uses the workbook's own structure).
  */
-export async function resolveRubric(arg: string | undefined, allowNone = false): Promise<Rubric | null> {
+export async function resolveRubric(
+  arg: string | undefined,
+  allowNone = false,
+  lang: Lang = "vi",
+): Promise<Rubric | null> {
   if (!arg) return allowNone ? null : builtinRubric(DEFAULT_RUBRIC_ID);
   const builtin = builtinRubric(arg);
   if (builtin) return builtin;
@@ -35,7 +39,9 @@ export async function resolveRubric(arg: string | undefined, allowNone = false):
   }
   if (ext === ".xlsx" || ext === ".xlsm") {
     const { importRubricFile } = await import("./rubric-import");
-    return (await importRubricFile(arg, {})).rubric;
+    const imported = await importRubricFile(arg);
+    for (const w of imported.warnings) console.error(w[lang]);
+    return imported.rubric;
   }
   throw new UsageError({
     vi: `--rubric: "${arg}" không phải mã bộ chỉ số có sẵn (${BUILTIN_RUBRIC_IDS.join(", ")}), tệp .json hay mẫu .xlsx.`,

@@ -1,0 +1,74 @@
+import { basename } from "node:path";
+import { analyseWorkbook, type UnitAnalysis } from "../core/analyse";
+import type { Finding, Text } from "../core/finding";
+import type { Rubric } from "../core/rubric/schema";
+import { FileReadError } from "../files/errors";
+import { readWorkbookFile } from "../files/node";
+
+/**
+ * One input file through the whole pipeline, in a worker or inline. Never throws: a file that cannot be
+ * read (or that trips a bug) comes back with `error`, so a batch of hundreds goes on past it.
+ */
+export interface AnalyseContext {
+  rubric: Rubric | null;
+  year?: number;
+  /** Every unit sheet of a consolidation workbook (ranking), not only the best table (validation). */
+  allSheets?: boolean;
+}
+
+export interface FileError {
+  reason: string;
+  message: Text;
+}
+
+export interface FileResult {
+  file: string;
+  units: UnitAnalysis[];
+  /** Workbook-level findings (no table found, …) and the `unreadable-file` finding of a bad file. */
+  findings: Finding[];
+  error: FileError | null;
+}
+
+export async function analyseFile(file: string, ctx: AnalyseContext): Promise<FileResult> {
+  try {
+    const wb = await readWorkbookFile(file);
+    const analysis = analyseWorkbook(wb, {
+      rubric: ctx.rubric,
+      source: basename(file),
+      year: ctx.year,
+      allSheets: ctx.allSheets,
+    });
+    return { file, units: analysis.units, findings: analysis.findings, error: null };
+  } catch (e) {
+    return failed(file, e);
+  }
+}
+
+function failed(file: string, e: unknown): FileResult {
+  const name = basename(file);
+  const error: FileError =
+    e instanceof FileReadError
+      ? { reason: e.reason, message: e.text }
+      : {
+          // Not the file's fault: say so, so the appraiser reports it instead of blaming the unit.
+          reason: "internal-error",
+          message: {
+            vi: `${name}: lỗi của par-index khi xử lý tệp này (${errorText(e)}). Tệp không bị thay đổi; vui lòng báo lỗi kèm tệp.`,
+            en: `${name}: par-index failed on this file (${errorText(e)}). The file was not changed; please report it with the file.`,
+          },
+        };
+  const finding: Finding = {
+    code: "unreadable-file",
+    severity: "error",
+    sheet: null,
+    address: null,
+    item: null,
+    message: error.message,
+    found: error.reason,
+  };
+  return { file, units: [], findings: [finding], error };
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,58 @@
+import { writeFile } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import { fold } from "../../core/fold";
+import { flattenRubric, scaleMax } from "../../core/rubric/tree";
+import { type Lang, parseCommandArgs, UsageError } from "../args";
+import { importRubricFile } from "../rubric-import";
+
+/**
+ * `par-index rubric import template.xlsx -o rubric.json [--id …] [--year N] [--province …]`:
+ * a province's blank template becomes a rubric JSON that every other command takes with --rubric.
+ */
+export default async function rubric(argv: string[], lang: Lang): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub !== "import") {
+    throw new UsageError({
+      vi: "Cách dùng: par-index rubric import mẫu.xlsx -o rubric.json [--id mã] [--year N] [--province tên]",
+      en: "Usage: par-index rubric import template.xlsx -o rubric.json [--id id] [--year N] [--province name]",
+    });
+  }
+  const { values, positionals } = parseCommandArgs(rest, {
+    output: { type: "string", short: "o" },
+    id: { type: "string" },
+    year: { type: "string" },
+    province: { type: "string" },
+    name: { type: "string" },
+  });
+  const file = positionals[0];
+  if (!file) throw new UsageError({ vi: "Thiếu tệp mẫu .xlsx.", en: "Missing the template .xlsx file." });
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !Number.isInteger(year)) {
+    throw new UsageError({ vi: `--year phải là số năm (nhận "${values.year}").`, en: `--year must be a year (got "${values.year}").` });
+  }
+  const id = values.id ?? slug(basename(file, extname(file)));
+  const { rubric: imported, warnings } = await importRubricFile(file, {
+    id,
+    ...(year !== undefined ? { year } : {}),
+    ...(values.province ? { province: values.province } : {}),
+    ...(values.name ? { name: values.name } : {}),
+  });
+  for (const w of warnings) console.error(`! ${w[lang]}`);
+  const json = `${JSON.stringify(imported, null, 2)}\n`;
+  if (values.output) await writeFile(values.output, json);
+  else process.stdout.write(json);
+  const flat = flattenRubric(imported);
+  const summary =
+    lang === "vi"
+      ? `Bộ chỉ số "${imported.name}": ${flat.filter((i) => i.level === 1).length} lĩnh vực, ${flat.filter((i) => i.isLeaf).length} tiêu chí thành phần, thang ${scaleMax(imported)} điểm${warnings.length ? `, ${warnings.length} điểm cần xem lại` : ""}.`
+      : `Rubric "${imported.name}": ${flat.filter((i) => i.level === 1).length} areas, ${flat.filter((i) => i.isLeaf).length} sub-criteria, ${scaleMax(imported)}-point scale${warnings.length ? `, ${warnings.length} points to review` : ""}.`;
+  console.error(summary);
+  return 0;
+}
+
+function slug(name: string): string {
+  const s = fold(name)
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return /^[a-z0-9]/.test(s) ? s : `rubric-${s || "imported"}`;
+}

@@ -1,0 +1,36 @@
+import { builtinRubrics } from "../../core/rubric/builtin";
+import { flattenRubric, scaleMax } from "../../core/rubric/tree";
+import { type Lang, parseCommandArgs } from "../args";
+
+/** `par-index rubrics [--json]`: the built-in rubrics, labelled as examples. */
+export default async function rubrics(argv: string[], lang: Lang): Promise<number> {
+  const { values } = parseCommandArgs(argv, { json: { type: "boolean" } });
+  const list = builtinRubrics().map((r) => {
+    const flat = flattenRubric(r);
+    return {
+      id: r.id,
+      name: lang === "en" ? (r.nameEn ?? r.name) : r.name,
+      year: r.year,
+      unitLevel: r.unitLevel,
+      precision: r.precision,
+      areas: flat.filter((i) => i.level === 1).length,
+      items: flat.filter((i) => i.isLeaf).length,
+      max: scaleMax(r),
+      example: r.example === true,
+    };
+  });
+  if (values.json) {
+    console.log(JSON.stringify(list, null, 2));
+    return 0;
+  }
+  for (const r of list) {
+    const tag = r.example ? (lang === "vi" ? " [ví dụ, không phải văn bản chính thức]" : " [example, not an official text]") : "";
+    console.log(`${r.id}  ${r.name}${tag}`);
+    console.log(
+      lang === "vi"
+        ? `    năm ${r.year}, cấp ${r.unitLevel}, ${r.areas} lĩnh vực, ${r.items} tiêu chí thành phần, thang ${r.max} điểm, ${r.precision} chữ số thập phân`
+        : `    year ${r.year}, level ${r.unitLevel}, ${r.areas} areas, ${r.items} sub-criteria, ${r.max}-point scale, ${r.precision} decimals`,
+    );
+  }
+  return 0;
+}

@@ -1,0 +1,21 @@
+import { templateSpec } from "../../core/sample/template";
+import { type Lang, parseCommandArgs, UsageError } from "../args";
+import { writeSpecsTo } from "../output";
+import { resolveRubric } from "../rubric-arg";
+
+/** `par-index template --rubric <id|file> -o blank.xlsx [--appraisal]`: the blank workbook a province sends out. */
+export default async function template(argv: string[], lang: Lang): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    rubric: { type: "string" },
+    output: { type: "string", short: "o" },
+    appraisal: { type: "boolean" },
+  });
+  if (!values.output) {
+    throw new UsageError({ vi: "Thiếu -o <tệp.xlsx> (nơi ghi biểu mẫu).", en: "Missing -o <file.xlsx> (where to write the template)." });
+  }
+  const rubric = await resolveRubric(values.rubric, false, lang);
+  if (!rubric) return 2;
+  await writeSpecsTo(values.output, [templateSpec(rubric, { appraisal: values.appraisal ? 1 : 0 })]);
+  console.log(lang === "vi" ? `Đã ghi biểu mẫu trống ${values.output} (${rubric.id}).` : `Wrote blank template ${values.output} (${rubric.id}).`);
+  return 0;
+}
