@@ -15,6 +15,12 @@ function run(cmd, args) {
   return r.status ?? 1;
 }
 
+// 0. The CLI tests run the built command line: rebuild it from the current sources (esbuild, ~1 s).
+if (run("node", ["scripts/build-cli.mjs"]) !== 0) {
+  failed += 1;
+  notes.push("the CLI build failed");
+}
+
 // 1. vitest, with a JSON report to count from.
 const vitestStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-output/vitest.json"]);
 try {

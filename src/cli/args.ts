@@ -36,3 +36,16 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
     en: `--${name} takes ${allowed.join(" | ")} (got "${value}").`,
   });
 }
+
+/** A whole-number option within bounds; anything else is a usage error naming the option. */
+export function intOption(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new UsageError({
+      vi: `--${name} phải là số nguyên từ ${min} đến ${max} (nhận "${raw}").`,
+      en: `--${name} must be a whole number from ${min} to ${max} (got "${raw}").`,
+    });
+  }
+  return n;
+}

@@ -1,13 +1,15 @@
 /**
  * The pipeline every surface calls (task pane, ribbon, CLI): recognise the unit tables in a workbook
  * snapshot, validate them against the rubric, score them. One call, pure, no I/O.
- *
- * (Types first: recognition, validation and scoring are being built beside this file; the function
- * body is wired to them as they land.)
  */
-import type { Finding } from "./finding";
 import type { UnitEntries } from "./entries";
+import { type Finding, sortFindings } from "./finding";
+import { type RecognisedTable, recogniseWorkbook } from "./recognise";
+import { importRubricFromWorkbook } from "./rubric/import";
 import type { Rubric } from "./rubric/schema";
+import { scoreUnit, type UnitScore } from "./score";
+import type { WorkbookSnapshot } from "./snapshot";
+import { validateTable } from "./validate";
 
 export type ColumnRole =
   | "code"
@@ -30,4 +32,83 @@ export interface AnalyseOptions {
   year?: number;
   /** Recognise every sheet that holds a unit table (consolidation workbooks), not only the best one. */
   allSheets?: boolean;
+  /** Survey scores already known for this unit (merged from the province's survey table). */
+  survey?: number | null;
+}
+
+export interface UnitAnalysis {
+  unit: string;
+  /** Where the name came from: the title block ("Đơn vị: …") or, failing that, the file name. */
+  unitFrom: "title" | "file";
+  sheet: string;
+  table: RecognisedTable;
+  /** The rubric the unit was checked against: the one given, or the workbook's own structure. */
+  rubric: Rubric;
+  findings: Finding[];
+  entries: UnitEntries;
+  score: UnitScore;
+}
+
+export interface WorkbookAnalysis {
+  source: string;
+  units: UnitAnalysis[];
+  /** Findings about the workbook as a whole (no table found, a rubric that could not be derived). */
+  findings: Finding[];
+}
+
+export function analyseWorkbook(wb: WorkbookSnapshot, options: AnalyseOptions): WorkbookAnalysis {
+  const recognition = recogniseWorkbook(wb, options.rubric, { allSheets: options.allSheets });
+  const units: UnitAnalysis[] = [];
+  const findings: Finding[] = [...recognition.findings];
+  for (const table of recognition.tables) {
+    const sheet = wb.sheets.find((s) => s.name === table.sheet);
+    if (!sheet) continue;
+    const rubric = options.rubric ?? ownRubric(wb, table, options, findings);
+    if (!rubric) continue;
+    const year = options.year ?? rubric.year;
+    const validation = validateTable(sheet, table, rubric, { year });
+    const named = table.unitName?.trim();
+    units.push({
+      unit: named || unitFromSource(options.source, table.sheet, recognition.tables.length > 1),
+      unitFrom: named ? "title" : "file",
+      sheet: table.sheet,
+      table,
+      rubric,
+      findings: sortFindings(validation.findings),
+      entries: validation.entries,
+      score: scoreUnit(rubric, validation.entries, { survey: options.survey ?? null }),
+    });
+  }
+  return { source: wb.source, units, findings: sortFindings(findings) };
+}
+
+/** No rubric given: the workbook's own tree becomes the rubric, and what does not add up is reported. */
+function ownRubric(
+  wb: WorkbookSnapshot,
+  table: RecognisedTable,
+  options: AnalyseOptions,
+  findings: Finding[],
+): Rubric | null {
+  const sheet = wb.sheets.find((s) => s.name === table.sheet);
+  const imported = importRubricFromWorkbook({ source: wb.source, sheets: sheet ? [sheet] : [] }, {
+    id: "workbook",
+    name: options.source,
+  });
+  for (const p of imported.problems) {
+    findings.push({
+      code: "max-mismatch",
+      severity: imported.rubric ? "warning" : "error",
+      sheet: p.sheet ?? table.sheet,
+      address: p.address ?? null,
+      item: null,
+      message: p.message,
+    });
+  }
+  return imported.rubric;
+}
+
+/** "Xa-An-Binh.xlsx" → "Xa-An-Binh"; in a consolidation workbook the sheet names the unit. */
+function unitFromSource(source: string, sheet: string, bySheet: boolean): string {
+  if (bySheet) return sheet;
+  return source.replace(/\.[a-z0-9]+$/i, "") || sheet;
 }

@@ -1,0 +1,50 @@
+import { join } from "node:path";
+import { generateUnits } from "../../core/sample/generate";
+import { intOption, type Lang, parseCommandArgs, UsageError } from "../args";
+import { writeSpecsTo } from "../output";
+import { resolveRubric } from "../rubric-arg";
+
+/** `par-index sample -o folder [--count N] [--seed N] [--rubric …] [--appraisal 0|1|2] [--defects]`. */
+export default async function sample(argv: string[], lang: Lang): Promise<number> {
+  const { values } = parseCommandArgs(argv, {
+    output: { type: "string", short: "o" },
+    count: { type: "string" },
+    seed: { type: "string" },
+    rubric: { type: "string" },
+    appraisal: { type: "string" },
+    defects: { type: "boolean" },
+  });
+  if (!values.output) throw new UsageError({ vi: "Thiếu -o <thư mục>.", en: "Missing -o <folder>." });
+  const count = intOption("count", values.count, 10, 1, 100_000);
+  const seed = intOption("seed", values.seed, 2024, 0, 2 ** 31 - 1);
+  const appraisal = intOption("appraisal", values.appraisal, 0, 0, 2) as 0 | 1 | 2;
+  const rubric = await resolveRubric(values.rubric, false, lang);
+  if (!rubric) return 2;
+  const files = await writeSampleUnits(values.output, rubric, { count, seed, appraisal, defects: values.defects === true });
+  console.log(
+    lang === "vi"
+      ? `Đã tạo ${files.length} biểu chấm điểm mẫu trong ${values.output} (dữ liệu giả lập, không phải số liệu thật).`
+      : `Wrote ${files.length} sample scoring workbooks to ${values.output} (made-up data, not real figures).`,
+  );
+  return 0;
+}
+
+export async function writeSampleUnits(
+  folder: string,
+  rubric: Parameters<typeof generateUnits>[0],
+  options: { count: number; seed: number; appraisal: 0 | 1 | 2; defects: boolean },
+): Promise<string[]> {
+  const units = generateUnits(rubric, {
+    count: options.count,
+    seed: options.seed,
+    appraisal: options.appraisal,
+    defectRate: options.defects ? 0.3 : 0,
+  });
+  const files: string[] = [];
+  for (const u of units) {
+    const path = join(folder, u.fileName);
+    await writeSpecsTo(path, u.sheets);
+    files.push(path);
+  }
+  return files;
+}

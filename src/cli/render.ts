@@ -1,0 +1,77 @@
+import type { ColumnRole, UnitAnalysis } from "../core/analyse";
+import { columnLetters } from "../core/address";
+import { countBySeverity, type Finding, type Severity } from "../core/finding";
+import type { Lang } from "./args";
+import type { FileResult } from "./analyse-file";
+
+/** Plain-text rendering of results for the terminal. Everything here is presentation only. */
+
+const ROLE_NAMES: Record<ColumnRole, { vi: string; en: string }> = {
+  code: { vi: "STT", en: "code" },
+  label: { vi: "nội dung", en: "label" },
+  max: { vi: "điểm tối đa", en: "max" },
+  guidance: { vi: "hướng dẫn", en: "guidance" },
+  self: { vi: "tự chấm", en: "self score" },
+  appraised1: { vi: "thẩm định", en: "appraised" },
+  appraised2: { vi: "thẩm định lần 2", en: "appraised (round 2)" },
+  evidence: { vi: "TLKC", en: "evidence" },
+  explanation: { vi: "giải trình", en: "explanation" },
+  note: { vi: "ghi chú", en: "note" },
+};
+
+const SEVERITY_TITLE: Record<Severity, { vi: string; en: string }> = {
+  error: { vi: "Lỗi", en: "Errors" },
+  warning: { vi: "Cảnh báo", en: "Warnings" },
+  info: { vi: "Lưu ý", en: "Notes" },
+};
+
+export function layoutLine(u: UnitAnalysis, lang: Lang): string {
+  const cols = (Object.entries(u.table.columns) as [ColumnRole, number][])
+    .sort((a, b) => a[1] - b[1])
+    .map(([role, col]) => `${ROLE_NAMES[role][lang]}=${columnLetters(col)}`)
+    .join(", ");
+  const header = u.table.headerRow + 1;
+  return lang === "vi"
+    ? `bảng ở trang "${u.sheet}", dòng tiêu đề ${header}; cột: ${cols}`
+    : `table on sheet "${u.sheet}", header row ${header}; columns: ${cols}`;
+}
+
+export function findingLines(findings: readonly Finding[], lang: Lang, indent = "   "): string[] {
+  const out: string[] = [];
+  for (const severity of ["error", "warning", "info"] as const) {
+    const list = findings.filter((f) => f.severity === severity);
+    if (list.length === 0) continue;
+    out.push(`${indent}${SEVERITY_TITLE[severity][lang]} (${list.length}):`);
+    for (const f of list) {
+      const where = [f.sheet && f.address ? `${f.address}` : null, f.item ? `[${f.item}]` : null].filter(Boolean).join(" ");
+      out.push(`${indent}  ${where ? `${where} ` : ""}${f.message[lang]}  (${f.code})`);
+    }
+  }
+  return out;
+}
+
+export interface BatchSummary {
+  files: number;
+  units: number;
+  unreadable: number;
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export function summarise(results: readonly FileResult[]): BatchSummary {
+  const all = results.flatMap((r) => [...r.findings, ...r.units.flatMap((u) => u.findings)]);
+  const c = countBySeverity(all);
+  return {
+    files: results.length,
+    units: results.reduce((n, r) => n + r.units.length, 0),
+    unreadable: results.filter((r) => r.error).length,
+    ...c,
+  };
+}
+
+export function summaryLine(s: BatchSummary, lang: Lang): string {
+  return lang === "vi"
+    ? `Tổng hợp: ${s.files} tệp, ${s.units} đơn vị, ${s.unreadable} tệp không đọc được; ${s.error} lỗi, ${s.warning} cảnh báo, ${s.info} lưu ý.`
+    : `Summary: ${s.files} files, ${s.units} units, ${s.unreadable} unreadable; ${s.error} errors, ${s.warning} warnings, ${s.info} notes.`;
+}

@@ -1,0 +1,82 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { analyseWorkbook } from "../../src/core/analyse";
+import { FINDING_CODES } from "../../src/core/finding";
+import { rankUnits } from "../../src/core/rank";
+import { builtinRubric } from "../../src/core/rubric/builtin";
+import type { Rubric } from "../../src/core/rubric/schema";
+import { flattenRubric } from "../../src/core/rubric/tree";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
+
+/**
+ * Whatever a unit sends, recognise → validate → score → rank never throws: every problem comes out
+ * as a finding. Sheets are random, but salted with what the recogniser looks for (headers, codes,
+ * scores as text, error values) so the fuzz reaches deep into validation rather than stopping early.
+ */
+const rubric = builtinRubric("example-commune-2024") as Rubric;
+const codes = flattenRubric(rubric).map((i) => i.code);
+const HEADERS = ["STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Tài liệu kiểm chứng", "Điểm thẩm định", "Ghi chú", "TLKC", "Tự chấm"];
+
+const cell: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constant(null),
+  fc.double({ noNaN: false }),
+  fc.integer({ min: -5, max: 30 }),
+  fc.constantFrom(...codes),
+  fc.constantFrom(...HEADERS),
+  fc.constantFrom("1,5", "0,25", "#REF!", "#VALUE!", "không áp dụng", "=cmd|' /C calc'!A0", "", " ", "1e308", "NaN"),
+  fc.constantFrom("Kế hoạch số 12/KH-UBND ngày 15/01/2024", "Quyết định 5/QĐ ngày 31/12/2019", "https://x.gov.vn/a"),
+  fc.string({ maxLength: 40 }),
+  fc.boolean(),
+  fc.constantFrom(45292, 1e15, -0, Number.MAX_SAFE_INTEGER),
+);
+
+const sheet: fc.Arbitrary<SheetSnapshot> = fc
+  .record({
+    name: fc.oneof(fc.constantFrom("Sheet1", "Biểu chấm", "Kết quả", "Xếp hạng"), fc.string({ minLength: 1, maxLength: 31 })),
+    rows: fc.array(fc.array(cell, { minLength: 0, maxLength: 9 }), { minLength: 0, maxLength: 40 }),
+    formulaEvery: fc.integer({ min: 0, max: 7 }),
+    origin: fc.record({ row: fc.integer({ min: 0, max: 5 }), col: fc.integer({ min: 0, max: 3 }) }),
+    merges: fc.array(fc.constantFrom("A1:C1", "A5:A6", "B2:B3", "D4:E4"), { maxLength: 3 }),
+  })
+  .map(({ name, rows, formulaEvery, origin, merges }) => {
+    const width = Math.max(0, ...rows.map((r) => r.length));
+    const values = rows.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill(null)]);
+    const errorCells = new Set<string>();
+    const formulas = values.map((r, i) =>
+      r.map((v, j) => {
+        if (typeof v === "string" && v.startsWith("#")) errorCells.add(`${i},${j}`);
+        return formulaEvery && (i * width + j) % (formulaEvery + 3) === 0 ? `=SUM(D${i + 2}:D${i + 5})` : null;
+      }),
+    );
+    return { name, origin, values, formulas, errorCells, merges };
+  });
+
+const workbook: fc.Arbitrary<WorkbookSnapshot> = fc.record({
+  source: fc.constantFrom("don-vi.xlsx", "=evil.xlsx", "Xã An Bình.xlsx"),
+  sheets: fc.array(sheet, { minLength: 0, maxLength: 3 }),
+});
+
+describe("the whole pipeline on random workbooks", () => {
+  it("never throws, with or without a rubric, and reports only known finding codes", () => {
+    fc.assert(
+      fc.property(workbook, fc.boolean(), fc.boolean(), (wb, withRubric, allSheets) => {
+        const analysis = analyseWorkbook(wb, { rubric: withRubric ? rubric : null, source: wb.source, allSheets });
+        const all = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
+        for (const f of all) {
+          expect(FINDING_CODES).toContain(f.code);
+          expect(f.message.vi.length).toBeGreaterThan(0);
+          expect(f.message.en.length).toBeGreaterThan(0);
+        }
+        // Nothing usable is never silent.
+        if (analysis.units.length === 0) expect(analysis.findings.length).toBeGreaterThan(0);
+        for (const u of analysis.units) expect(u.unit.length).toBeGreaterThan(0);
+        const ranking = rankUnits(
+          analysis.units.map((u) => ({ unit: u.unit, source: wb.source, sheet: u.sheet, score: u.score, errors: u.findings.filter((f) => f.severity === "error").length })),
+          { rubric, by: "final" },
+        );
+        expect(ranking).toBeDefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
