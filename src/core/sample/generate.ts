@@ -266,7 +266,7 @@ export function generateUnit(rubric: Rubric, options: GenerateUnitOptions): Gene
   const planted: PlantedDefect[] = [];
   const omit = new Set<string>();
   const duplicate = new Set<string>();
-  const parentEdits = new Map<string, { constant?: boolean; missLast?: boolean }>();
+  const parentEdits = new Map<string, ParentEdit>();
   let unitLine = `Đơn vị: ${generatedName}`;
   let shownName: string | null = generatedName;
   let name = generatedName;
@@ -283,18 +283,30 @@ export function generateUnit(rubric: Rubric, options: GenerateUnitOptions): Gene
   const choose = (request: DefectRequest, eligible: FlatItem[]): FlatItem | null => {
     const wanted = typeof request === "string" ? undefined : request.item;
     if (wanted) return eligible.find((i) => i.code === wanted) ?? null;
-    const free = eligible.filter((i) => !usedItems.has(i.code) && !i.path.some((p) => usedItems.has(p)));
+    const free = eligible.filter(
+      (i) => !i.path.some((p) => usedItems.has(p)) && !usedPaths.some((path) => path.includes(i.code)),
+    );
     const fresh = free.filter((i) => !usedAreas.has(i.path[0]));
     const pool = fresh.length ? fresh : free;
     return pool.length ? rng.pick(pool) : null;
   };
+  const usedPaths: string[][] = [];
   const take = (item: FlatItem) => {
     usedItems.add(item.code);
+    usedPaths.push(item.path);
     usedAreas.add(item.path[0]);
   };
   const plainLeaves = leaves.filter(
     (i) => i.kind === "scored" && !plans.get(i.code)!.notApplicable && options.scores?.[i.code] === undefined,
   );
+
+  const selfPoints = (code: string): number =>
+    flat
+      .filter((i) => i.isLeaf && i.path.includes(code))
+      .reduce((sum, i) => {
+        const v = plans.get(i.code)!.values.self;
+        return sum + (typeof v === "number" ? v : 0);
+      }, 0);
 
   for (const request of options.defects ?? []) {
     const kind = typeof request === "string" ? request : request.kind;
@@ -322,16 +334,25 @@ export function generateUnit(rubric: Rubric, options: GenerateUnitOptions): Gene
       }
       case "formula-overwritten":
       case "total-mismatch": {
+        // A formula that misses a row only shows if that row holds points.
+        const counting = (i: FlatItem) => (i.item.children ?? []).filter((c) => selfPoints(c.code) > 0);
         const parents = flat.filter(
           (i) =>
             !i.isLeaf &&
             i.kind === "scored" &&
-            (kind === "formula-overwritten" || (i.item.children?.length ?? 0) >= 2),
+            (kind === "formula-overwritten" ||
+              ((i.item.children?.length ?? 0) >= 2 && counting(i).length > 0)),
         );
         const item = choose(request, parents);
         if (!item) break;
         take(item);
-        parentEdits.set(item.code, kind === "formula-overwritten" ? { constant: true } : { missLast: true });
+        const missed = counting(item);
+        parentEdits.set(
+          item.code,
+          kind === "formula-overwritten"
+            ? { constant: true }
+            : { missChild: missed[missed.length - 1]?.code },
+        );
         pending.push({ defect: kind, item: item.code, role: "self" });
         break;
       }
@@ -576,11 +597,14 @@ function isAllowed(item: FlatItem, x: number): boolean {
   return values.some((l) => toUnits(l) === toUnits(x));
 }
 
-function fillRows(
-  rows: SampleRow[],
-  plans: Map<string, LeafPlan>,
-  parentEdits: Map<string, { constant?: boolean; missLast?: boolean }>,
-) {
+interface ParentEdit {
+  /** formula-overwritten: a typed constant in the self column. */
+  constant?: boolean;
+  /** total-mismatch: the child row the SUM leaves out. */
+  missChild?: string;
+}
+
+function fillRows(rows: SampleRow[], plans: Map<string, LeafPlan>, parentEdits: Map<string, ParentEdit>) {
   for (const row of rows) {
     if (!row.code) continue;
     const plan = plans.get(row.code);
@@ -592,7 +616,7 @@ function fillRows(
     }
     const edit = parentEdits.get(row.code);
     if (edit?.constant) row.constantIn = ["self"];
-    if (edit?.missLast) row.formulaChildren = row.children.slice(0, -1);
+    if (edit?.missChild) row.formulaChildren = row.children.filter((k) => rows[k].code !== edit.missChild);
   }
 }
 
