@@ -241,6 +241,36 @@ describe("layout variants", () => {
     expect(c.appraised1!).toBeLessThan(c.explanation!);
   });
 
+  it("combines any two variants without overlapping merges or two cells in one place", () => {
+    const overlaps = (a: string, b: string) => {
+      const x = parseRange(a)!;
+      const y = parseRange(b)!;
+      return !(
+        x.end.row < y.start.row ||
+        y.end.row < x.start.row ||
+        x.end.col < y.start.col ||
+        y.end.col < x.start.col
+      );
+    };
+    for (const first of LAYOUT_VARIANTS) {
+      for (const second of LAYOUT_VARIANTS) {
+        if (first >= second) continue;
+        for (const appraisal of [0, 2] as const) {
+          const spec = generateUnit(commune, { seed: 5, index: 5, appraisal, variant: [first, second] })
+            .sheets[0];
+          const merges = spec.merges ?? [];
+          for (let i = 0; i < merges.length; i++)
+            for (let j = i + 1; j < merges.length; j++)
+              expect(overlaps(merges[i], merges[j]), `${first}+${second}: ${merges[i]} ${merges[j]}`).toBe(
+                false,
+              );
+          const places = spec.cells.map((c) => `${c.row},${c.col}`);
+          expect(new Set(places).size).toBe(places.length);
+        }
+      }
+    }
+  });
+
   it("template and unit share the layout of a variant", () => {
     const variant = ["moved-header", "two-row-header"] as const;
     const blank = specToSnapshot(templateSpec(commune, { appraisal: 2, variant }));

@@ -235,7 +235,11 @@ function columnOrder(options: LayoutOptions): LayoutRole[] {
   } else {
     order = ["code", "label", "max", "guidance", "self", "evidence", "explanation", ...appraised, ...note];
   }
-  if (v.has("inserted-column")) order.splice(order.indexOf("max") + 1, 0, "extra");
+  if (v.has("inserted-column")) {
+    // After the maximum; before it where "Điểm" spans the score columns, so the group stays contiguous.
+    const at = order.indexOf("max") + (v.has("two-row-header") ? 0 : 1);
+    order.splice(at, 0, "extra");
+  }
   return order;
 }
 
