@@ -17,6 +17,7 @@ import {
   LAYOUT_VARIANTS,
   sheetNameFor,
   templateSpec,
+  unitWorkbook,
 } from "../../src/core/sample";
 import { needsEscape, type SheetSpec, specToSnapshot } from "../../src/core/sheet-spec";
 import { type CellValue, cellAt, formulaAt, type SheetSnapshot } from "../../src/core/snapshot";
@@ -232,6 +233,17 @@ describe("planted defects", () => {
           expect(typeof value).toBe("string");
           expect(parseNumberText(value as string)?.vietnamese).toBe(true);
           expect(u.truth.scores[item!.code].self).toBe(parseNumberText(value as string)!.value);
+          // Excel's SUM leaves the text out: the parent shows the sum of its numeric children only.
+          {
+            const parent = parseA1(p.affects![p.affects!.length - 2])!;
+            const parentItem = items.get(item!.path[item!.path.length - 2])!;
+            const numeric = (parentItem.item.children ?? []).reduce((s, child) => {
+              const [r] = rowOfCode(sheet, columns.code!, child.code);
+              const v = cellAt(sheet, r, columns.self!);
+              return s + (typeof v === "number" ? v : 0);
+            }, 0);
+            expect(cellAt(sheet, parent.row, parent.col)).toBeCloseTo(numeric, 9);
+          }
           break;
         case "not-a-number":
           expect(typeof value).toBe("string");
@@ -291,6 +303,9 @@ describe("planted defects", () => {
         case "formula-error":
           expect(value).toBe("#REF!");
           expect(formulaAt(sheet, address!.row, address!.col)).toBe("=#REF!");
+          // The error climbs to every ancestor and the total, as in Excel.
+          expect(p.affects).toHaveLength(item!.path.length);
+          for (const cell of p.affects!) expect(at(sheet, cell)).toBe("#REF!");
           break;
         case "appraisal-without-note": {
           expect(address!.col).toBe(columns[p.column!]);
@@ -416,6 +431,16 @@ describe("generateUnits", () => {
       }
     }
     for (const spec of consolidationWorkbook(units)) expect(() => specToSnapshot(spec)).not.toThrow();
+  });
+});
+
+describe("unitWorkbook", () => {
+  it("gives the snapshot a reader would see, named after the file", () => {
+    const u = generateUnit(commune, { seed: 2, index: 2 });
+    const wb = unitWorkbook(u);
+    expect(wb.source).toBe(u.fileName);
+    expect(wb.sheets.map((s) => s.name)).toEqual([u.truth.sheet]);
+    expect(cellAt(wb.sheets[0], u.truth.headerRow, u.truth.columns.self!)).toBe("Điểm tự đánh giá");
   });
 });
 

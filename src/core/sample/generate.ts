@@ -93,6 +93,11 @@ export interface PlantedDefect {
   column?: ScoreColumn;
   /** What the cell holds. */
   found?: CellValue;
+  /**
+   * Parent and total cells whose shown value the defect changes, as Excel computes them: a "#REF!" leaf
+   * turns its ancestors and the total to "#REF!"; text in a score cell ("1,5", "Đạt") is left out of their SUMs.
+   */
+  affects?: string[];
 }
 
 export interface TruthScore {
@@ -465,12 +470,18 @@ export function generateUnit(rubric: Rubric, options: GenerateUnitOptions): Gene
       for (const column of cols) planted.push({ ...base, column, address: cell(p.item!, column) });
     } else if (p.role === "self") {
       const i = rowIndex.get(p.item!)!;
-      planted.push({
+      const entry: PlantedDefect = {
         ...base,
         column: "self",
         address: cell(p.item!, "self"),
         found: p.found ?? built.shown[i].self ?? null,
-      });
+      };
+      if (p.defect === "formula-error" || p.defect === "number-as-text" || p.defect === "not-a-number") {
+        const item = flat.find((f) => f.code === p.item)!;
+        const ancestors = item.path.slice(0, -1).map((code) => cell(code, "self")!);
+        entry.affects = [...ancestors, a1(built.totalRow, built.columns.self!)];
+      }
+      planted.push(entry);
     }
   }
 

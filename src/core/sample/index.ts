@@ -19,3 +19,4 @@ export { LAYOUT_VARIANTS, type LayoutRole, type LayoutVariant } from "./layout";
 export { fileNameFor, groupOf, sheetNameFor, unitName } from "./names";
 export { SEED_COMMUNE, scoresForTotals, seedCommuneWorkbook, type TotalsTarget } from "./seed-commune";
 export { TEMPLATE_SHEET_NAME, type TemplateOptions, templateSpec, UNIT_PLACEHOLDER } from "./template";
+export { unitWorkbook } from "./workbook";
