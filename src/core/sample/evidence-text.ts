@@ -17,8 +17,14 @@ const LETTER: DocType = { name: "Công văn", sign: "" };
 const NOTICE: DocType = { name: "Thông báo", sign: "TB" };
 
 /** The document a sub-criterion's wording asks for: a plan for "kế hoạch", a report for "báo cáo", … */
+const foldedLabels = new Map<string, string>();
+
 function docTypeFor(label: string, rng: Rng): DocType {
-  const key = fold(label);
+  let key = foldedLabels.get(label);
+  if (key === undefined) {
+    key = fold(label);
+    if (foldedLabels.size < 10_000) foldedLabels.set(label, key);
+  }
   if (key.includes("ke hoach")) return rng.chance(0.8) ? PLAN : REPORT;
   if (key.includes("bao cao")) return REPORT;
   if (key.includes("kiem tra") || key.includes("xu ly")) return rng.pick([PLAN, REPORT, NOTICE]);

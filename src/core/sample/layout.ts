@@ -378,12 +378,10 @@ export function buildSheet(rows: SampleRow[], options: LayoutOptions): BuiltShee
   const rowOf = rows.map((_, i) => firstDataRow + i);
   const scoreCols = SCORE_ROLES.filter((r) => columns[r] !== undefined);
   const shown: Partial<Record<ScoreColumn, CellValue>>[] = rows.map(() => ({}));
-  const done: Set<string> = new Set();
-  const formulaOf = new Map<string, string>();
+  const formulaOf: Partial<Record<ScoreColumn, string>>[] = rows.map(() => ({}));
 
   const shownValue = (i: number, role: ScoreColumn): CellValue => {
-    const key = `${i},${role}`;
-    if (done.has(key)) return shown[i][role] ?? null;
+    if (role in shown[i]) return shown[i][role] ?? null;
     const row = rows[i];
     const c = columns[role]!;
     let value: CellValue;
@@ -396,7 +394,7 @@ export function buildSheet(rows: SampleRow[], options: LayoutOptions): BuiltShee
       const formula = row.terms
         .map((t, k) => `${k === 0 ? (t.sign < 0 ? "-" : "") : t.sign < 0 ? "-" : "+"}${a1(rowOf[t.row], c)}`)
         .join("");
-      formulaOf.set(key, `=${formula}`);
+      formulaOf[i][role] = `=${formula}`;
     } else {
       const over = row.formulaChildren ?? row.children;
       const parts = over.map((k) => shownValue(k, role));
@@ -407,39 +405,34 @@ export function buildSheet(rows: SampleRow[], options: LayoutOptions): BuiltShee
         value = row.values[role] ?? sum;
       } else {
         value = sum;
-        formulaOf.set(
-          key,
-          sumFormula(
-            over.map((k) => rowOf[k]),
-            c,
-          ),
+        formulaOf[i][role] = sumFormula(
+          over.map((k) => rowOf[k]),
+          c,
         );
       }
     }
     shown[i][role] = value;
-    done.add(key);
     return value;
   };
 
+  const styleTable = {} as Record<Tier, Partial<Record<LayoutRole, CellStyle>>>;
+  for (const tier of ["total", "area", "criterion", "item"] as const) {
+    styleTable[tier] = {};
+    for (const d of defs) styleTable[tier][d.role] = cellStyle(tier, d.role, numberFormat);
+  }
   rows.forEach((row, i) => {
     const r = rowOf[i];
     const isTotal = row.level === 0;
-    const base: CellStyle = isTotal
-      ? { ...BORDER, bold: true, fill: "FFF2CC" }
+    const tier = isTotal
+      ? "total"
       : row.level === 1
-        ? { ...BORDER, bold: true, fill: "F2F2F2" }
+        ? "area"
         : row.level === 2 && !row.isLeaf
-          ? { ...BORDER, bold: true }
-          : { ...BORDER };
+          ? "criterion"
+          : "item";
     for (const d of defs) {
       const c = columns[d.role]!;
-      const style: CellStyle = { ...base };
-      if (WRAP_ROLES.has(d.role)) style.wrap = true;
-      if (NUMBER_ROLES.has(d.role)) {
-        style.numberFormat = numberFormat;
-        style.hAlign = "center";
-      }
-      if (d.role === "code") style.hAlign = "center";
+      const style = styleTable[tier][d.role]!;
       let value: CellValue = null;
       let formula: string | undefined;
       switch (d.role) {
@@ -459,7 +452,7 @@ export function buildSheet(rows: SampleRow[], options: LayoutOptions): BuiltShee
         case "appraised1":
         case "appraised2":
           value = shownValue(i, d.role);
-          formula = row.isLeaf ? row.formulas?.[d.role] : formulaOf.get(`${i},${d.role}`);
+          formula = row.isLeaf ? row.formulas?.[d.role] : formulaOf[i][d.role];
           break;
         default:
           value = row.values[d.role as ValueRole] ?? null;
@@ -495,6 +488,32 @@ export function buildSheet(rows: SampleRow[], options: LayoutOptions): BuiltShee
     rowOf,
     shown,
   };
+}
+
+type Tier = "total" | "area" | "criterion" | "item";
+const styleCache = new Map<string, CellStyle>();
+
+/**
+ * Style of a table cell by row tier and column role. Shared, frozen objects: a thousand generated units
+ * would otherwise allocate half a million identical styles.
+ */
+function cellStyle(tier: Tier, role: LayoutRole, numberFormat: string): CellStyle {
+  const key = `${tier}|${role}|${numberFormat}`;
+  let style = styleCache.get(key);
+  if (style) return style;
+  style = { ...BORDER };
+  if (tier === "total") Object.assign(style, { bold: true, fill: "FFF2CC" });
+  else if (tier === "area") Object.assign(style, { bold: true, fill: "F2F2F2" });
+  else if (tier === "criterion") style.bold = true;
+  if (WRAP_ROLES.has(role)) style.wrap = true;
+  if (NUMBER_ROLES.has(role)) {
+    style.numberFormat = numberFormat;
+    style.hAlign = "center";
+  }
+  if (role === "code") style.hAlign = "center";
+  style = Object.freeze(style);
+  styleCache.set(key, style);
+  return style;
 }
 
 function isError(v: CellValue): boolean {
