@@ -432,7 +432,8 @@ export function buildSheet(rows: SampleRow[], options: LayoutOptions): BuiltShee
           : "item";
     for (const d of defs) {
       const c = columns[d.role]!;
-      const style = styleTable[tier][d.role]!;
+      // A fresh copy per cell: writers may adjust a cell's style (text format for escaped text).
+      const style: CellStyle = { ...styleTable[tier][d.role]! };
       let value: CellValue = null;
       let formula: string | undefined;
       switch (d.role) {
@@ -493,10 +494,7 @@ export function buildSheet(rows: SampleRow[], options: LayoutOptions): BuiltShee
 type Tier = "total" | "area" | "criterion" | "item";
 const styleCache = new Map<string, CellStyle>();
 
-/**
- * Style of a table cell by row tier and column role. Shared, frozen objects: a thousand generated units
- * would otherwise allocate half a million identical styles.
- */
+/** Style of a table cell by row tier and column role, computed once per combination. */
 function cellStyle(tier: Tier, role: LayoutRole, numberFormat: string): CellStyle {
   const key = `${tier}|${role}|${numberFormat}`;
   let style = styleCache.get(key);
@@ -511,7 +509,6 @@ function cellStyle(tier: Tier, role: LayoutRole, numberFormat: string): CellStyl
     style.hAlign = "center";
   }
   if (role === "code") style.hAlign = "center";
-  style = Object.freeze(style);
   styleCache.set(key, style);
   return style;
 }
