@@ -331,7 +331,8 @@ export function buildSheet(rows: SampleRow[], options: LayoutOptions): BuiltShee
     titleRow(0, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true });
     titleRow(1, "Độc lập - Tự do - Hạnh phúc", { bold: true });
     titleRow(3, titleText, { bold: true, size: 13 });
-    titleRow(4, `${options.title.rubricName} - năm ${options.title.year}`, { italic: true });
+    // The rubric name alone on its row (the year is in the title above), so an import reads it back verbatim.
+    titleRow(4, options.title.rubricName, { italic: true });
     unitRow = 5;
     headerRow = 7;
   }
