@@ -51,7 +51,6 @@ const SYLLABLES = [
   "Yên",
   "Hội",
   "Tường",
-  "Mới",
   "Cường",
   "Dương",
   "Châu",
@@ -78,9 +77,6 @@ const PLACES: string[] = (() => {
   for (const a of syl) for (const b of syl) if (a !== b) out.push(`${a} ${b}`);
   return out;
 })();
-
-/** Display prefixes and the folded words a rubric group pattern would test ("^xa ", "^phuong "). */
-const COMMUNE_PREFIXES = ["Xã", "Phường", "Thị trấn"];
 
 const PROVINCIAL_AGENCIES = [
   "Sở Nội vụ",
@@ -124,7 +120,7 @@ const DISTRICT_AGENCIES = [
 export function namePoolSize(rubric: Rubric): number {
   return rubric.unitLevel === "agency"
     ? PROVINCIAL_AGENCIES.length + DISTRICT_AGENCIES.length * PLACES.length
-    : COMMUNE_PREFIXES.length * PLACES.length;
+    : PLACES.length;
 }
 
 function gcd(a: number, b: number): number {
@@ -132,27 +128,35 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-/** The index-th name of a seeded permutation of the pool: distinct indexes give distinct names. */
+/** A seeded bijection on 0..n−1 (k = a·i + b mod n, a coprime to n): distinct indexes, distinct results. */
+function permute(i: number, n: number, seed: number): number {
+  if (n <= 1) return 0;
+  let step = (mixSeed(seed, n, 1) % (n - 1)) + 1;
+  while (gcd(step, n) !== 1) step = (step % (n - 1)) + 1;
+  return ((i % n) * step + (mixSeed(seed, n, 2) % n)) % n;
+}
+
+/**
+ * The index-th unit name of a batch. Communes: each place once, mostly "Xã", some "Phường", a few
+ * "Thị trấn" (as in a province's list). Agencies: the provincial departments first, then district
+ * offices district by district. Distinct indexes give names that fold apart.
+ */
 export function unitName(rubric: Rubric, seed: number, index: number): string {
   const n = namePoolSize(rubric);
-  // A seeded affine permutation k = (a·index + b) mod n with a coprime to n: a bijection on the pool,
-  // and a large a scatters consecutive indexes over prefixes and places.
-  let step = (mixSeed(seed, 1) % (n - 1)) + 1;
-  while (gcd(step, n) !== 1) step = (step % (n - 1)) + 1;
-  const offset = mixSeed(seed, 2) % n;
-  const k = ((((index % n) * step) % n) + offset) % n;
   const round = Math.floor(index / n);
   const suffix = round > 0 ? ` ${round + 1}` : "";
+  const i = index % n;
   if (rubric.unitLevel === "agency") {
-    if (k < PROVINCIAL_AGENCIES.length) return PROVINCIAL_AGENCIES[k] + suffix;
-    const j = k - PROVINCIAL_AGENCIES.length;
-    const agency = DISTRICT_AGENCIES[j % DISTRICT_AGENCIES.length];
-    const place = PLACES[Math.floor(j / DISTRICT_AGENCIES.length)];
-    return `${agency} huyện ${place}${suffix}`;
+    if (i < PROVINCIAL_AGENCIES.length)
+      return PROVINCIAL_AGENCIES[permute(i, PROVINCIAL_AGENCIES.length, seed)] + suffix;
+    const j = i - PROVINCIAL_AGENCIES.length;
+    const place = PLACES[permute(Math.floor(j / DISTRICT_AGENCIES.length), PLACES.length, seed)];
+    return `${DISTRICT_AGENCIES[j % DISTRICT_AGENCIES.length]} huyện ${place}${suffix}`;
   }
-  const prefix = COMMUNE_PREFIXES[k % COMMUNE_PREFIXES.length];
-  const place = PLACES[Math.floor(k / COMMUNE_PREFIXES.length)];
-  return `${prefix} ${place}${suffix}`;
+  const placeIndex = permute(i, PLACES.length, seed);
+  const roll = mixSeed(seed, placeIndex, 3) % 10;
+  const prefix = roll < 6 ? "Xã" : roll < 9 ? "Phường" : "Thị trấn";
+  return `${prefix} ${PLACES[placeIndex]}${suffix}`;
 }
 
 /** The rubric group whose patterns match a name (folded), as ranking will decide it; null if none. */
