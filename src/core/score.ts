@@ -1,0 +1,328 @@
+/**
+ * Scoring: what the province publishes for one unit, computed from the entries recognition read and
+ * the rubric (never from a province's numbers in code). All sums run on integer units (numbers.ts) and
+ * are rounded to the rubric's precision only where the province rounds: the index.
+ */
+import { type ItemEntry, SCORE_COLUMNS, type ScoreColumn, type UnitEntries } from "./entries";
+import { fromUnits, roundUnits, toUnits, type Units } from "./numbers";
+import type { ItemKind, RatingBand, Rubric } from "./rubric/schema";
+import { type FlatItem, flattenRubric } from "./rubric/tree";
+
+/** A score column, or "final": the latest appraisal present, else the self score. */
+export type Basis = ScoreColumn | "final";
+export const BASES: readonly Basis[] = [...SCORE_COLUMNS, "final"];
+
+/** One value per basis; null where nothing was entered. */
+export type Totals = Record<Basis, number | null>;
+
+export interface NodeScore {
+  code: string;
+  label: string;
+  kind: ItemKind;
+  /** 1 for areas, 2 for criteria, … */
+  level: number;
+  parent: string | null;
+  isLeaf: boolean;
+  /** The rubric's maximum. */
+  max: number;
+  /** The maximum after not-applicable items were removed (equals `max` under the full-points policy). */
+  effectiveMax: number;
+  /** Sums as written: an over-max score counts as typed (validation flags it), bonus/penalty areas capped. */
+  scores: Totals;
+  /** Where `final` came from for a leaf; for a parent, the latest column any of its leaves used. */
+  finalFrom: ScoreColumn | null;
+  /** Latest appraisal minus self, where both exist: what the appraisers changed. */
+  change: number | null;
+  /** Leaf marked "không áp dụng"; parent whose every leaf is. */
+  notApplicable: boolean;
+  /** Leaves below (or this leaf) with no final score and not marked not applicable. */
+  unscored: number;
+}
+
+export interface Rating {
+  label: string;
+  labelEn: string;
+}
+
+export interface UnitScore {
+  rubricId: string;
+  precision: number;
+  /** Score columns holding at least one value, in round order. */
+  columns: ScoreColumn[];
+  /** The latest column present: what "final" means for this unit overall. */
+  finalFrom: ScoreColumn | null;
+  /** Every node of the rubric tree, depth-first in rubric order. */
+  nodes: NodeScore[];
+  /** The scored and survey areas (level 1), in order: the per-area table. */
+  areas: NodeScore[];
+  /** The evidence-based part (scored areas): sum and maximum. */
+  evidence: { max: number; effectiveMax: number; scores: Totals };
+  /** The social-survey part: entered by appraisers (or merged from the province's table), never self-scored. */
+  survey: { max: number; scores: Totals; entered: boolean; merged: boolean } | null;
+  bonus: Totals;
+  penalty: Totals;
+  /** The 100-point scale (scored + survey maxima) and what is left of it after not-applicable removals. */
+  scaleMax: number;
+  effectiveScaleMax: number;
+  /**
+   * Evidence + survey + bonus − penalty (scaled to the scale when items were removed from the maximum),
+   * rounded to the precision. Null while the survey part is missing and the rubric does not make it optional.
+   */
+  index: Totals;
+  /** The same without the survey part, always available: what to show while the survey is pending. */
+  indexWithoutSurvey: Totals;
+  /** The rubric has a survey part and no survey score was entered or merged. */
+  surveyMissing: boolean;
+  /** Rating of the final index; null while the index is unknown. */
+  rating: Rating | null;
+}
+
+export interface ScoreOptions {
+  /** The unit's survey score from the province's table; overrides what the workbook holds. */
+  survey?: number | null;
+}
+
+const EMPTY: () => Record<Basis, Units | null> = () => ({
+  self: null,
+  appraised1: null,
+  appraised2: null,
+  final: null,
+});
+
+export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOptions = {}): UnitScore {
+  const flat = flattenRubric(rubric);
+  const policy = rubric.notApplicable.policy;
+  const columns = SCORE_COLUMNS.filter((c) =>
+    flat.some((i) => i.isLeaf && i.kind !== "survey" && finite(entries.get(i.code)?.[c]) !== null),
+  );
+  const surveyColumns = SCORE_COLUMNS.filter((c) =>
+    flat.some((i) => i.isLeaf && i.kind === "survey" && finite(entries.get(i.code)?.[c]) !== null),
+  );
+  const present = [...new Set([...columns, ...surveyColumns])];
+  const finalFrom = latest(present);
+
+  // Leaves first, then parents from the bottom up: one pass over the reversed depth-first order.
+  const sums = new Map<string, NodeSum>();
+  for (const item of [...flat].reverse()) {
+    if (item.isLeaf) sums.set(item.code, leafScore(item, entries.get(item.code), policy));
+    else sums.set(item.code, parentScore(item, sums));
+  }
+
+  const mergedSurvey =
+    options.survey !== undefined && options.survey !== null && Number.isFinite(options.survey);
+  const nodes: NodeScore[] = flat.map((item) => {
+    const s = sums.get(item.code)!;
+    let scores = s.scores;
+    if (item.level === 1 && (item.kind === "bonus" || item.kind === "penalty"))
+      scores = capped(scores, toUnits(item.max));
+    if (item.level === 1 && item.kind === "survey")
+      scores = surveyScores(scores, mergedSurvey ? toUnits(options.survey as number) : null);
+    const latestAppraisal = scores.appraised2 ?? scores.appraised1;
+    return {
+      code: item.code,
+      label: item.label,
+      kind: item.kind,
+      level: item.level,
+      parent: item.parent,
+      isLeaf: item.isLeaf,
+      max: item.max,
+      effectiveMax: fromUnits(s.effMax),
+      scores: toNumbers(scores),
+      finalFrom: item.kind === "survey" && item.level === 1 && mergedSurvey ? null : s.from,
+      change:
+        latestAppraisal !== null && scores.self !== null ? fromUnits(latestAppraisal - scores.self) : null,
+      notApplicable: s.na,
+      unscored: s.unscored,
+    };
+  });
+
+  const areas = nodes.filter((n) => n.level === 1 && (n.kind === "scored" || n.kind === "survey"));
+  const part = (kind: ItemKind) => nodes.filter((n) => n.level === 1 && n.kind === kind);
+  const sumPart = (list: NodeScore[]): Record<Basis, Units | null> => {
+    const out = EMPTY();
+    for (const b of BASES) {
+      const vals = list.map((n) => n.scores[b]).filter((v): v is number => v !== null);
+      out[b] = vals.length ? vals.reduce((a, v) => a + toUnits(v), 0) : null;
+    }
+    return out;
+  };
+  const evidenceAreas = part("scored");
+  const surveyAreas = part("survey");
+  const evidence = sumPart(evidenceAreas);
+  const survey = surveyAreas.length ? sumPart(surveyAreas) : null;
+  const bonus = sumPart(part("bonus"));
+  const penalty = sumPart(part("penalty"));
+  const evidenceMax = evidenceAreas.reduce((a, n) => a + toUnits(n.max), 0);
+  const evidenceEffMax = evidenceAreas.reduce((a, n) => a + toUnits(n.effectiveMax), 0);
+  const surveyMax = surveyAreas.reduce((a, n) => a + toUnits(n.max), 0);
+  const scaleMax = evidenceMax + surveyMax;
+  const effectiveScaleMax = evidenceEffMax + surveyMax;
+  const surveyMissing = survey !== null && survey.final === null;
+
+  const index = EMPTY();
+  const withoutSurvey = EMPTY();
+  for (const b of BASES) {
+    if (evidence[b] === null) continue;
+    const extra = (bonus[b] ?? 0) - (penalty[b] ?? 0);
+    // Survey is the province's score: the same value stands beside every basis of the evidence part.
+    const surveyValue = survey?.final ?? null;
+    withoutSurvey[b] = floor0(
+      roundUnits(scaled(evidence[b], evidenceEffMax, evidenceMax) + extra, rubric.precision),
+    );
+    if (survey === null)
+      index[b] = floor0(
+        roundUnits(scaled(evidence[b], effectiveScaleMax, scaleMax) + extra, rubric.precision),
+      );
+    else if (surveyValue !== null) {
+      index[b] = floor0(
+        roundUnits(scaled(evidence[b] + surveyValue, effectiveScaleMax, scaleMax) + extra, rubric.precision),
+      );
+    } else if (rubric.surveyOptional) {
+      // Survey optional and absent: the evidence part is scaled to the whole scale.
+      index[b] = floor0(roundUnits(scaled(evidence[b], evidenceEffMax, scaleMax) + extra, rubric.precision));
+    }
+  }
+  const finalIndex = index.final;
+  return {
+    rubricId: rubric.id,
+    precision: rubric.precision,
+    columns,
+    finalFrom,
+    nodes,
+    areas,
+    evidence: {
+      max: fromUnits(evidenceMax),
+      effectiveMax: fromUnits(evidenceEffMax),
+      scores: toNumbers(evidence),
+    },
+    survey: survey
+      ? {
+          max: fromUnits(surveyMax),
+          scores: toNumbers(survey),
+          entered: survey.final !== null,
+          merged: mergedSurvey,
+        }
+      : null,
+    bonus: toNumbers(bonus),
+    penalty: toNumbers(penalty),
+    scaleMax: fromUnits(scaleMax),
+    effectiveScaleMax: fromUnits(effectiveScaleMax),
+    index: toNumbers(index),
+    indexWithoutSurvey: toNumbers(withoutSurvey),
+    surveyMissing,
+    rating: finalIndex === null ? null : rate(rubric.ratingBands, fromUnits(finalIndex)),
+  };
+}
+
+interface NodeSum {
+  scores: Record<Basis, Units | null>;
+  max: Units;
+  effMax: Units;
+  from: ScoreColumn | null;
+  na: boolean;
+  unscored: number;
+}
+
+function leafScore(
+  item: FlatItem,
+  entry: ItemEntry | undefined,
+  policy: Rubric["notApplicable"]["policy"],
+): NodeSum {
+  const max = toUnits(item.max);
+  const scores = EMPTY();
+  const na = entry?.notApplicable === true;
+  if (na) {
+    // The rubric decides: full points in every round, or the item leaves the maximum altogether.
+    const value = policy === "full-points" ? max : 0;
+    for (const c of SCORE_COLUMNS) scores[c] = value;
+    scores.final = value;
+    return { scores, max, effMax: policy === "full-points" ? max : 0, from: null, na, unscored: 0 };
+  }
+  let from: ScoreColumn | null = null;
+  for (const c of SCORE_COLUMNS) {
+    const v = finite(entry?.[c]);
+    scores[c] = v === null ? null : toUnits(v);
+    if (v !== null && (item.kind !== "survey" || c !== "self")) from = c;
+  }
+  // A self score typed into a survey item does not count (validation reports it): appraisers enter those.
+  if (item.kind === "survey") scores.self = null;
+  scores.final = from === null ? null : scores[from];
+  return { scores, max, effMax: max, from, na, unscored: scores.final === null ? 1 : 0 };
+}
+
+function parentScore(item: FlatItem, sums: Map<string, NodeSum>): NodeSum {
+  const children = (item.item.children ?? []).map((c) => sums.get(c.code)!);
+  const scores = EMPTY();
+  for (const b of BASES) {
+    const vals = children.map((c) => c.scores[b]).filter((v): v is number => v !== null);
+    scores[b] = vals.length ? vals.reduce((a, v) => a + v, 0) : null;
+  }
+  const froms = children.map((c) => c.from).filter((f): f is ScoreColumn => f !== null);
+  return {
+    scores,
+    max: toUnits(item.max),
+    effMax: children.reduce((a, c) => a + c.effMax, 0),
+    from: latest(froms),
+    na: children.length > 0 && children.every((c) => c.na),
+    unscored: children.reduce((a, c) => a + c.unscored, 0),
+  };
+}
+
+function capped(scores: Record<Basis, Units | null>, cap: Units): Record<Basis, Units | null> {
+  const out = { ...scores };
+  for (const b of BASES) if (out[b] !== null) out[b] = Math.min(out[b] as number, cap);
+  return out;
+}
+
+/** The survey area: appraisers' rounds only; a merged province score replaces every basis. */
+function surveyScores(
+  scores: Record<Basis, Units | null>,
+  merged: Units | null,
+): Record<Basis, Units | null> {
+  if (merged !== null) return { self: null, appraised1: merged, appraised2: null, final: merged };
+  return { ...scores, self: null };
+}
+
+/** points ÷ max × scale in integer units, exact until the final rounding. */
+function scaled(points: Units, effMax: Units, scale: Units): Units {
+  if (effMax === scale || effMax <= 0) return points;
+  return Math.round((points * scale) / effMax);
+}
+
+export function rate(bands: readonly RatingBand[], index: number): Rating | null {
+  const sorted = [...bands].sort((a, b) => b.min - a.min);
+  for (const band of sorted) {
+    if (band.minInclusive ? index >= band.min : index > band.min)
+      return { label: band.label, labelEn: band.labelEn ?? band.label };
+  }
+  return null;
+}
+
+/** Penalties take points off, never below zero: a published index is not negative. */
+function floor0(u: Units): Units {
+  return Math.max(0, u);
+}
+
+function latest(columns: readonly ScoreColumn[]): ScoreColumn | null {
+  for (const c of [...SCORE_COLUMNS].reverse()) if (columns.includes(c)) return c;
+  return null;
+}
+
+function finite(v: unknown): number | null {
+  return typeof v === "number" && Number.isFinite(v) && Math.abs(v) < 1e9 ? v : null;
+}
+
+function toNumbers(t: Record<Basis, Units | null>): Totals {
+  return {
+    self: t.self === null ? null : fromUnits(t.self),
+    appraised1: t.appraised1 === null ? null : fromUnits(t.appraised1),
+    appraised2: t.appraised2 === null ? null : fromUnits(t.appraised2),
+    final: t.final === null ? null : fromUnits(t.final),
+  };
+}
+
+/** "appraised": the latest appraisal round the unit has, the basis appraisers rank on. */
+export function basisValue(t: Totals, basis: "self" | "appraised" | "final"): number | null {
+  if (basis === "appraised") return t.appraised2 ?? t.appraised1;
+  return t[basis];
+}
