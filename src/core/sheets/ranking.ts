@@ -1,0 +1,204 @@
+import { sheetAddress } from "../address";
+import type { Ranking, RankedUnit } from "../rank";
+import type { Rubric } from "../rubric/schema";
+import type { CellValue } from "../snapshot";
+import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
+import { decimalsFormat, RANKING_SHEET, tableName, TITLE, SUBTITLE, NOTE } from "./style";
+
+/**
+ * "Xếp hạng": the sheet the secretariat publishes. Title block, then one real Excel table per group
+ * (sortable, filterable), per-area scores and ranks, rating, change on last year; units that could not
+ * be ranked and units that vanished since last year are listed below, never dropped.
+ * Deterministic: the same ranking always gives the same spec, so rewriting the sheet is idempotent.
+ */
+export interface RankingSheetOptions {
+  /** Link each unit to its sheet: the ranking is written into the workbook that holds the unit sheets. */
+  linkSheets?: boolean;
+  title?: string;
+}
+
+const BASIS_LABEL = {
+  self: "điểm tự đánh giá",
+  appraised: "điểm thẩm định",
+  final: "điểm cuối cùng (thẩm định mới nhất, nếu không có thì tự đánh giá)",
+} as const;
+
+export function rankingSheetSpec(
+  ranking: Ranking,
+  rubric: Rubric,
+  options: RankingSheetOptions = {},
+): SheetSpec {
+  const cells: SpecCell[] = [];
+  const tables: SpecTable[] = [];
+  const nf = decimalsFormat(ranking.precision);
+  const headers = [
+    "Xếp hạng",
+    "Đơn vị",
+    ranking.withoutSurvey ? "Điểm (chưa có điều tra XHH)" : "Chỉ số CCHC",
+    "Xếp loại",
+    ...ranking.areas.flatMap((a) => [`${a.code}. ${a.label} (/${a.max})`, `Hạng ${a.code}`]),
+    ...(ranking.hasPrevious
+      ? ["Điểm năm trước", "Tăng/giảm điểm", "Hạng năm trước", "Thay đổi thứ hạng"]
+      : []),
+    "Ghi chú",
+  ];
+  const formats = [
+    "0",
+    "@",
+    nf,
+    "@",
+    ...ranking.areas.flatMap(() => [nf, "0"]),
+    ...(ranking.hasPrevious ? [nf, `+${nf};-${nf};0`, "0", "@"] : []),
+    "@",
+  ];
+  const title = options.title ?? `KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${ranking.year}`;
+  cells.push({ row: 0, col: 0, value: title, style: TITLE });
+  cells.push({
+    row: 1,
+    col: 0,
+    value: `${rubric.name} — xếp hạng theo ${BASIS_LABEL[ranking.by]}${ranking.dense ? ", xếp hạng liền (không bỏ hạng)" : ", đồng hạng thì hạng kế tiếp bị bỏ qua (1, 2, 2, 4)"}`,
+    style: SUBTITLE,
+  });
+  if (ranking.withoutSurvey) {
+    cells.push({
+      row: 2,
+      col: 0,
+      value:
+        "Chưa có điểm điều tra xã hội học: bảng xếp theo phần điểm thẩm định tài liệu (cộng điểm thưởng, trừ điểm trừ).",
+      style: NOTE,
+    });
+  }
+  let row = 4;
+  ranking.groups.forEach((group, g) => {
+    const counts = group.ratingCounts
+      .filter((c) => c.count > 0)
+      .map((c) => `${c.label}: ${c.count}`)
+      .join("; ");
+    cells.push({
+      row,
+      col: 0,
+      value: `${roman(g + 1)}. ${group.label} (${group.units.length} đơn vị)${counts ? ` — ${counts}` : ""}`,
+      style: { bold: true, size: 12 },
+    });
+    row++;
+    const rows: CellValue[][] = group.units.map((u) => unitRow(u, ranking));
+    const links = options.linkSheets
+      ? headers.map((_, j) =>
+          j === 1
+            ? group.units.map((u) => (u.sheet ? `#${sheetAddress(u.sheet, "A1")}` : null))
+            : group.units.map(() => null),
+        )
+      : undefined;
+    tables.push({
+      name: tableName("XepHang", group.id, g),
+      row,
+      col: 0,
+      headers,
+      rows,
+      numberFormats: formats,
+      links,
+      style: "TableStyleMedium2",
+    });
+    row += rows.length + 2;
+  });
+  if (ranking.unranked.length) {
+    cells.push({
+      row,
+      col: 0,
+      value: `Đơn vị chưa xếp hạng (${ranking.unranked.length})`,
+      style: { bold: true, size: 12 },
+    });
+    row++;
+    tables.push({
+      name: "ChuaXepHang",
+      row,
+      col: 0,
+      headers: ["Đơn vị", "Tệp", "Lý do"],
+      rows: ranking.unranked.map((u) => [u.unit, u.source, u.reason.vi]),
+      numberFormats: ["@", "@", "@"],
+      style: "TableStyleLight9",
+    });
+    row += ranking.unranked.length + 2;
+  }
+  if (ranking.vanished.length) {
+    cells.push({
+      row,
+      col: 0,
+      value: `Có trong bảng năm trước, không có năm nay (${ranking.vanished.length})`,
+      style: { bold: true, size: 12 },
+    });
+    row++;
+    tables.push({
+      name: "KhongConNamNay",
+      row,
+      col: 0,
+      headers: ["Đơn vị", "Hạng năm trước", "Điểm năm trước"],
+      rows: ranking.vanished.map((u) => [u.unit, u.rank, u.score]),
+      numberFormats: ["@", "0", nf],
+      style: "TableStyleLight9",
+    });
+  }
+  const firstTable = tables[0];
+  return {
+    name: RANKING_SHEET,
+    cells,
+    tables,
+    merges: [],
+    columnWidths: [
+      9,
+      34,
+      12,
+      12,
+      ...ranking.areas.flatMap(() => [13, 7]),
+      ...(ranking.hasPrevious ? [11, 11, 10, 16] : []),
+      30,
+    ],
+    freeze: firstTable ? { rows: firstTable.row + 1, cols: 2 } : undefined,
+    print: {
+      landscape: true,
+      fitToWidth: true,
+      repeatRows: firstTable ? [firstTable.row, firstTable.row] : undefined,
+    },
+    tabColor: "1F4E79",
+  };
+}
+
+function unitRow(u: RankedUnit, ranking: Ranking): CellValue[] {
+  const notes = [u.tied ? "đồng hạng" : "", u.errors ? `${u.errors} lỗi khi kiểm tra` : ""]
+    .filter(Boolean)
+    .join("; ");
+  return [
+    u.rank,
+    u.unit,
+    u.score,
+    u.rating?.label ?? "",
+    ...u.areas.flatMap((a) => [a.score, a.rank]),
+    ...(ranking.hasPrevious
+      ? [
+          u.previous?.score ?? null,
+          u.previous?.delta ?? null,
+          u.previous?.rank ?? null,
+          u.previous?.change.vi ?? "",
+        ]
+      : []),
+    notes,
+  ];
+}
+
+function roman(n: number): string {
+  const table: [number, string][] = [
+    [10, "X"],
+    [9, "IX"],
+    [5, "V"],
+    [4, "IV"],
+    [1, "I"],
+  ];
+  let out = "";
+  for (const [v, s] of table) {
+    while (n >= v) {
+      out += s;
+      n -= v;
+    }
+  }
+  return out;
+}
