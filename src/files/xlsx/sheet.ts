@@ -1,0 +1,260 @@
+import type { CellValue, SheetSnapshot } from "../../core/snapshot";
+import { FileReadError } from "../errors";
+import { sax } from "./parts";
+import { translateFormula } from "./shared-formula";
+
+/**
+ * One worksheet part → SheetSnapshot over the rectangle of its non-empty cells. Per-cell work is kept
+ * to a few comparisons (addresses parsed by hand, no regex): this pass is most of a batch's time.
+ */
+interface Context {
+  file: string;
+  name: string;
+  hidden: boolean;
+  strings: string[];
+  formats: string[];
+  maxCells: number;
+}
+
+export function readSheet(text: string, ctx: Context): SheetSnapshot {
+  const rows: number[] = [];
+  const cols: number[] = [];
+  const values: CellValue[] = [];
+  const formulas: (string | null)[] = [];
+  const styles: number[] = [];
+  const errors: number[] = [];
+  const hiddenRows: number[] = [];
+  const hiddenCols: number[] = [];
+  const merges: string[] = [];
+  const shared = new Map<string, { formula: string; row: number; col: number }>();
+  let protectedSheet = false;
+
+  let row = -1;
+  let col = -1;
+  let nextRow = 0;
+  let nextCol = 0;
+  let type = "n";
+  let style = 0;
+  let raw: string | null = null;
+  let formula: string | null = null;
+  let sharedIndex: string | null = null;
+  let isMaster = false;
+  let capture: "v" | "f" | "t" | null = null;
+  let inCell = false;
+
+  sax(text, {
+    open(tag) {
+      const a = tag.attributes as Record<string, string>;
+      switch (tag.name) {
+        case "c": {
+          inCell = true;
+          const ref = a.r;
+          if (ref) {
+            const p = parseRef(ref);
+            row = p.row;
+            col = p.col;
+          } else {
+            row = nextRow;
+            col = nextCol;
+          }
+          nextCol = col + 1;
+          type = a.t ?? "n";
+          style = a.s ? Number(a.s) : 0;
+          raw = null;
+          formula = null;
+          sharedIndex = null;
+          isMaster = false;
+          return;
+        }
+        case "v":
+          capture = "v";
+          raw = "";
+          return;
+        case "f":
+          capture = "f";
+          formula = "";
+          if (a.t === "shared") {
+            sharedIndex = a.si ?? null;
+            isMaster = a.ref !== undefined;
+          }
+          return;
+        case "t":
+          if (inCell) {
+            capture = "t";
+            if (raw === null) raw = "";
+          }
+          return;
+        case "row": {
+          const r = a.r ? Number(a.r) - 1 : nextRow;
+          nextRow = r;
+          nextCol = 0;
+          if (a.hidden === "1" || a.hidden === "true") hiddenRows.push(r);
+          return;
+        }
+        case "col":
+          if (a.hidden === "1" || a.hidden === "true") {
+            const max = Math.min(Number(a.max), 16384);
+            for (let c = Number(a.min); c <= max; c++) hiddenCols.push(c - 1);
+          }
+          return;
+        case "mergeCell":
+          if (a.ref) merges.push(a.ref);
+          return;
+        case "sheetProtection":
+          protectedSheet = a.sheet === "1" || a.sheet === "true";
+          return;
+      }
+    },
+    text(t) {
+      if (capture === "v" || capture === "t") raw += t;
+      else if (capture === "f") formula += t;
+    },
+    close(name) {
+      if (name === "v" || name === "f" || name === "t") {
+        capture = null;
+        return;
+      }
+      if (name === "row") {
+        nextRow++;
+        return;
+      }
+      if (name !== "c") return;
+      inCell = false;
+      if (sharedIndex !== null) {
+        if (isMaster && formula) shared.set(sharedIndex, { formula, row, col });
+        else {
+          const master = shared.get(sharedIndex);
+          if (master) formula = translateFormula(master.formula, row - master.row, col - master.col);
+        }
+      }
+      const value = cellValue(type, raw, ctx.strings);
+      if (value === null && formula === null && style === 0) return;
+      rows.push(row);
+      cols.push(col);
+      values.push(value);
+      formulas.push(formula ? `=${formula}` : null);
+      styles.push(style);
+      if (type === "e") errors.push(values.length - 1);
+    },
+  });
+
+  return densify(
+    ctx,
+    { rows, cols, values, formulas, styles, errors },
+    { hiddenRows, hiddenCols, merges, protectedSheet },
+  );
+}
+
+function cellValue(type: string, raw: string | null, strings: string[]): CellValue {
+  if (raw === null) return null;
+  switch (type) {
+    case "s":
+      return strings[Number(raw)] ?? "";
+    case "str":
+    case "inlineStr":
+    case "e":
+    case "d":
+      return raw;
+    case "b":
+      return raw === "1" || raw === "true";
+    default: {
+      if (raw === "") return null;
+      const n = Number(raw);
+      return Number.isNaN(n) ? raw : n;
+    }
+  }
+}
+
+/** Columns "A".."XFD" and rows by hand: cheaper than a regex per cell. */
+function parseRef(ref: string): { row: number; col: number } {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+    else if (c !== 36) break;
+  }
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
+  }
+  return { row: row - 1, col: col - 1 };
+}
+
+interface Cells {
+  rows: number[];
+  cols: number[];
+  values: CellValue[];
+  formulas: (string | null)[];
+  styles: number[];
+  errors: number[];
+}
+
+function densify(
+  ctx: Context,
+  cells: Cells,
+  extra: { hiddenRows: number[]; hiddenCols: number[]; merges: string[]; protectedSheet: boolean },
+): SheetSnapshot {
+  // The rectangle spans cells with content; a styled-but-empty cell far away does not stretch it.
+  let minRow = Number.POSITIVE_INFINITY;
+  let minCol = Number.POSITIVE_INFINITY;
+  let maxRow = -1;
+  let maxCol = -1;
+  for (let k = 0; k < cells.rows.length; k++) {
+    if (cells.values[k] === null && cells.formulas[k] === null) continue;
+    const r = cells.rows[k];
+    const c = cells.cols[k];
+    if (r < minRow) minRow = r;
+    if (r > maxRow) maxRow = r;
+    if (c < minCol) minCol = c;
+    if (c > maxCol) maxCol = c;
+  }
+  const base = {
+    name: ctx.name,
+    hidden: ctx.hidden,
+    merges: extra.merges,
+    hiddenRows: extra.hiddenRows,
+    hiddenCols: extra.hiddenCols,
+    protected: extra.protectedSheet,
+  };
+  if (maxRow < 0)
+    return {
+      ...base,
+      origin: { row: 0, col: 0 },
+      values: [],
+      formulas: [],
+      numberFormats: [],
+      errorCells: new Set(),
+    };
+  const height = maxRow - minRow + 1;
+  const width = maxCol - minCol + 1;
+  if (height * width > ctx.maxCells) {
+    throw new FileReadError(
+      "too-large",
+      ctx.file,
+      `"${ctx.name}" spans ${height.toLocaleString("en")} rows × ${width.toLocaleString("en")} columns`,
+    );
+  }
+  const values: CellValue[][] = new Array(height);
+  const formulas: (string | null)[][] = new Array(height);
+  const numberFormats: (string | null)[][] = new Array(height);
+  for (let r = 0; r < height; r++) {
+    values[r] = new Array<CellValue>(width).fill(null);
+    formulas[r] = new Array<string | null>(width).fill(null);
+    numberFormats[r] = new Array<string | null>(width).fill("General");
+  }
+  const errorCells = new Set<string>();
+  const errorIndex = new Set(cells.errors);
+  for (let k = 0; k < cells.rows.length; k++) {
+    const r = cells.rows[k] - minRow;
+    const c = cells.cols[k] - minCol;
+    if (r < 0 || c < 0 || r >= height || c >= width) continue;
+    values[r][c] = cells.values[k];
+    formulas[r][c] = cells.formulas[k];
+    numberFormats[r][c] = ctx.formats[cells.styles[k]] ?? "General";
+    if (errorIndex.has(k)) errorCells.add(`${r},${c}`);
+  }
+  return { ...base, origin: { row: minRow, col: minCol }, values, formulas, numberFormats, errorCells };
+}
