@@ -1,4 +1,6 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 import type { Text } from "../core/finding";
 
 /** A mistake in how the command was called: exit code 2, message in both languages. */
@@ -10,9 +12,9 @@ export class UsageError extends Error {
 
 export type Lang = "vi" | "en";
 
-export function parseCommandArgs(argv: string[], options: NonNullable<ParseArgsConfig["options"]>) {
+export function parseCommandArgs<T extends ParseArgsOptionsConfig>(argv: string[], options: T) {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv, options, allowPositionals: true as const, strict: true as const });
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     throw new UsageError({ vi: `Tham số không hợp lệ: ${why}`, en: `Invalid arguments: ${why}` });

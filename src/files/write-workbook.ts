@@ -74,7 +74,7 @@ function renderSheet(ws: Worksheet, spec: SheetSpec): void {
     if (c.hyperlink) link(cell, c.hyperlink, c.value);
   }
   for (const m of spec.merges ?? []) ws.mergeCells(m);
-  spec.tables?.forEach((t) => renderTable(ws, t));
+  for (const t of spec.tables ?? []) renderTable(ws, t);
   if (spec.print?.repeatRows)
     ws.pageSetup.printTitlesRow = `${spec.print.repeatRows[0] + 1}:${spec.print.repeatRows[1] + 1}`;
 }
