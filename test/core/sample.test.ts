@@ -308,9 +308,13 @@ describe("planted defects", () => {
           for (const cell of p.affects!) expect(at(sheet, cell)).toBe("#REF!");
           break;
         case "appraisal-without-note": {
-          expect(address!.col).toBe(columns[p.column!]);
-          expect(value).not.toBe(cellAt(sheet, address!.row, columns.self!));
-          expect(cellAt(sheet, address!.row, columns.note!)).toBeNull();
+          // The cell to fix is the empty note beside an appraised score that differs from the self score.
+          expect(address!.col).toBe(columns.note);
+          expect(value).toBeNull();
+          expect(p.column).toBe(u.truth.appraisal === 2 ? "appraised2" : "appraised1");
+          expect(cellAt(sheet, address!.row, columns[p.column!]!)).not.toBe(
+            cellAt(sheet, address!.row, columns.self!),
+          );
           break;
         }
         case "self-score-on-survey":

@@ -466,8 +466,9 @@ export function generateUnit(rubric: Rubric, options: GenerateUnitOptions): Gene
     else if (p.role === "evidence") planted.push({ ...base, address: cell(p.item!, "evidence") });
     else if (p.role === "max") planted.push({ ...base, address: cell(p.item!, "max") });
     else if (p.role === "appraised") {
-      const cols: ScoreColumn[] = appraisal === 2 ? ["appraised1", "appraised2"] : ["appraised1"];
-      for (const column of cols) planted.push({ ...base, column, address: cell(p.item!, column) });
+      // The fix is a note: the finding names the (empty) note cell, for the latest round that differs.
+      const column: ScoreColumn = appraisal === 2 ? "appraised2" : "appraised1";
+      planted.push({ ...base, column, address: cell(p.item!, "note") });
     } else if (p.role === "self") {
       const i = rowIndex.get(p.item!)!;
       const entry: PlantedDefect = {

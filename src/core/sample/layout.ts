@@ -46,7 +46,7 @@ export interface SampleRow {
   formulas?: Partial<Record<ScoreColumn, string>>;
   /** Indexes (in the row list) of the rows this parent's SUM adds up. */
   children: number[];
-  /** A parent formula that misses rows (total-mismatch): indexes it adds instead of `children`. */
+  /** A self-score formula that misses rows (total-mismatch): indexes it adds instead of `children`. */
   formulaChildren?: number[];
   /** Score columns where the parent's formula was overwritten by a typed constant (its value kept). */
   constantIn?: ScoreColumn[];
@@ -397,7 +397,7 @@ export function buildSheet(rows: SampleRow[], options: LayoutOptions): BuiltShee
         .join("");
       formulaOf[i][role] = `=${formula}`;
     } else {
-      const over = row.formulaChildren ?? row.children;
+      const over = role === "self" && row.formulaChildren ? row.formulaChildren : row.children;
       const parts = over.map((k) => shownValue(k, role));
       const error = parts.find(isError);
       const sum = error ?? fromUnits(parts.reduce<number>((s, p) => s + numericUnits(p), 0));
