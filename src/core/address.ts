@@ -22,7 +22,9 @@ export function parseA1(ref: string): { row: number; col: number } | null {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
-export function parseRange(ref: string): { start: { row: number; col: number }; end: { row: number; col: number } } | null {
+export function parseRange(
+  ref: string,
+): { start: { row: number; col: number }; end: { row: number; col: number } } | null {
   const [a, b] = ref.split(":");
   const start = parseA1(a);
   const end = b ? parseA1(b) : start;

@@ -90,10 +90,13 @@ function ownRubric(
   findings: Finding[],
 ): Rubric | null {
   const sheet = wb.sheets.find((s) => s.name === table.sheet);
-  const imported = importRubricFromWorkbook({ source: wb.source, sheets: sheet ? [sheet] : [] }, {
-    id: "workbook",
-    name: options.source,
-  });
+  const imported = importRubricFromWorkbook(
+    { source: wb.source, sheets: sheet ? [sheet] : [] },
+    {
+      id: "workbook",
+      name: options.source,
+    },
+  );
   for (const p of imported.problems) {
     findings.push({
       code: "max-mismatch",

@@ -74,7 +74,6 @@ export function quotePrefixed(text: string): string {
   return needsEscape(text) ? `'${text}` : text;
 }
 
-
 /**
  * What a reader would see of a written sheet: values, formulas and number formats over the used range.
  * Lets core tests and the fake Excel host start from the same sheets the writers produce, without I/O.
@@ -90,12 +89,18 @@ export function specToSnapshot(spec: SheetSpec): SheetSnapshot {
     if (col > maxCol) maxCol = col;
   };
   for (const c of spec.cells) {
-    put(c.row, c.col, { value: c.value ?? null, formula: c.formula ?? null, nf: c.style?.numberFormat ?? null });
+    put(c.row, c.col, {
+      value: c.value ?? null,
+      formula: c.formula ?? null,
+      nf: c.style?.numberFormat ?? null,
+    });
   }
   for (const t of spec.tables ?? []) {
     t.headers.forEach((h, j) => put(t.row, t.col + j, { value: h, formula: null, nf: null }));
     t.rows.forEach((r, i) =>
-      r.forEach((v, j) => put(t.row + 1 + i, t.col + j, { value: v, formula: null, nf: t.numberFormats?.[j] ?? null })),
+      r.forEach((v, j) =>
+        put(t.row + 1 + i, t.col + j, { value: v, formula: null, nf: t.numberFormats?.[j] ?? null }),
+      ),
     );
   }
   const values: CellValue[][] = [];

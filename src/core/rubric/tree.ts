@@ -61,3 +61,11 @@ export function normaliseCode(code: unknown): string {
     .replace(/\s+/g, "")
     .toLowerCase();
 }
+
+/** The scores an item's guidance allows, highest first: its levels or band points; null when any value goes. */
+export function allowedScores(item: FlatItem): number[] | null {
+  const rule = item.item.rule;
+  if (!rule) return null;
+  const values = rule.type === "levels" ? rule.levels : rule.bands.map((b) => b.points);
+  return [...new Set(values.filter((v) => v <= item.max && v >= 0))].sort((a, b) => b - a);
+}

@@ -329,7 +329,6 @@ export function generateUnit(rubric: Rubric, options: GenerateUnitOptions): Gene
           "=cmd|' /C calc'!A0",
           `=${generatedName}`,
           `+${generatedName}`,
-          `-${generatedName}`,
           `@${generatedName}`,
         ]);
         unitLine = `Đơn vị: ${name}`;

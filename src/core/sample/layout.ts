@@ -96,10 +96,8 @@ export function rubricRows(rubric: Rubric, options: RowOptions = {}): SampleRow[
     const parentIndex = item.parent ? indexOf.get(item.parent) : undefined;
     rows.push(make(false));
     if (parentIndex !== undefined) rows[parentIndex].children.push(rows.length - 1);
-    if (options.duplicate?.has(item.code) && item.isLeaf) {
-      rows.push(make(true));
-      if (parentIndex !== undefined) rows[parentIndex].children.push(rows.length - 1);
-    }
+    // A pasted copy of a row: shown, but outside the parent's SUM, so the duplicate is the only fault.
+    if (options.duplicate?.has(item.code) && item.isLeaf) rows.push(make(true));
   }
   const terms = rows
     .map((r, i) => ({ r, i }))

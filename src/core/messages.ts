@@ -1,0 +1,122 @@
+/**
+ * Every finding's text, Vietnamese first and English beside it, in one place: wording is reviewed
+ * here, and the task pane, report sheet and CLI all say the same thing.
+ */
+import type { ColumnRole } from "./analyse";
+import type { Text } from "./finding";
+
+const ROLE: Record<ColumnRole, Text> = {
+  code: { vi: "STT/mã tiêu chí", en: "item code" },
+  label: { vi: "nội dung tiêu chí", en: "item label" },
+  max: { vi: "điểm tối đa", en: "maximum points" },
+  guidance: { vi: "hướng dẫn chấm", en: "scoring guidance" },
+  self: { vi: "điểm tự đánh giá", en: "self score" },
+  appraised1: { vi: "điểm thẩm định", en: "appraised score" },
+  appraised2: { vi: "điểm thẩm định lần 2", en: "appraised score (round 2)" },
+  evidence: { vi: "tài liệu kiểm chứng", en: "evidence" },
+  explanation: { vi: "giải trình", en: "explanation" },
+  note: { vi: "ghi chú/ý kiến", en: "note" },
+};
+
+const LOOKED_FOR: Partial<Record<ColumnRole, string>> = {
+  label: '"Nội dung", "Lĩnh vực/tiêu chí", "Tiêu chí"',
+  self: '"Điểm tự đánh giá", "Tự chấm", "Điểm thẩm định", "Điểm chấm thực tế"',
+  evidence: '"Tài liệu kiểm chứng", "TLKC", "Minh chứng"',
+  max: '"Điểm tối đa", "Điểm chuẩn"',
+  code: '"STT", "TT"',
+};
+
+export function roleName(role: ColumnRole): Text {
+  return ROLE[role];
+}
+
+const n = (x: unknown) => String(x);
+const viNum = (x: number | null | undefined) =>
+  x === null || x === undefined ? "trống" : String(x).replace(".", ",");
+
+export const msg = {
+  tableNotFound: (source: string, sheets: number): Text => ({
+    vi: `Không tìm thấy bảng chấm điểm trong ${source} (${sheets} trang tính). Đã tìm dòng tiêu đề có cột nội dung tiêu chí và cột điểm (tự đánh giá hoặc thẩm định).`,
+    en: `No scoring table found in ${source} (${sheets} sheets). Looked for a header row with an item-label column and a score column (self or appraised).`,
+  }),
+  missingColumn: (role: ColumnRole, headerRow: number): Text => ({
+    vi: `Thiếu cột ${ROLE[role].vi} ở dòng tiêu đề ${headerRow + 1}${LOOKED_FOR[role] ? ` (đã tìm các tên ${LOOKED_FOR[role]})` : ""}.`,
+    en: `Missing the ${ROLE[role].en} column in header row ${headerRow + 1}${LOOKED_FOR[role] ? ` (looked for ${LOOKED_FOR[role]})` : ""}.`,
+  }),
+  missingItem: (code: string, label: string): Text => ({
+    vi: `Thiếu tiêu chí ${code} "${label}" của bộ chỉ số.`,
+    en: `Rubric item ${code} "${label}" is missing.`,
+  }),
+  unknownItem: (code: string | null, label: string | null): Text => ({
+    vi: `Dòng "${code ?? ""} ${label ?? ""}" không có trong bộ chỉ số.`,
+    en: `Row "${code ?? ""} ${label ?? ""}" is not in the rubric.`,
+  }),
+  duplicateItem: (code: string, firstRow: number): Text => ({
+    vi: `Tiêu chí ${code} xuất hiện lần nữa (đã có ở dòng ${firstRow + 1}); dòng này không được tính.`,
+    en: `Item ${code} appears again (already at row ${firstRow + 1}); this row is not counted.`,
+  }),
+  maxMismatch: (code: string, found: number, expected: number): Text => ({
+    vi: `Điểm tối đa của ${code} là ${viNum(found)}, bộ chỉ số quy định ${viNum(expected)} (biểu mẫu sai phiên bản?).`,
+    en: `Maximum of ${code} is ${n(found)}; the rubric says ${n(expected)} (wrong template version?).`,
+  }),
+  notANumber: (code: string, column: ColumnRole, found: unknown): Text => ({
+    vi: `${ROLE[column].vi} của ${code} không phải là số: "${n(found)}".`,
+    en: `${ROLE[column].en} of ${code} is not a number: "${n(found)}".`,
+  }),
+  numberAsText: (code: string, column: ColumnRole, text: string, value: number): Text => ({
+    vi: `${ROLE[column].vi} của ${code} là số lưu dạng văn bản "${text}" — đã tính là ${viNum(value)}, nhưng công thức SUM của Excel bỏ qua ô này. Hãy nhập lại dạng số.`,
+    en: `${ROLE[column].en} of ${code} is a number stored as text "${text}" — counted as ${n(value)}, but Excel's SUM skips it. Re-enter it as a number.`,
+  }),
+  outOfRange: (code: string, column: ColumnRole, value: number, max: number): Text => ({
+    vi: `${ROLE[column].vi} của ${code} là ${viNum(value)}, ngoài khoảng 0–${viNum(max)} (vẫn được cộng như đã ghi).`,
+    en: `${ROLE[column].en} of ${code} is ${n(value)}, outside 0–${n(max)} (still counted as written).`,
+  }),
+  notAllowed: (code: string, column: ColumnRole, value: number, allowed: number[]): Text => ({
+    vi: `${ROLE[column].vi} của ${code} là ${viNum(value)}, không phải mức điểm hướng dẫn cho phép (${allowed.map(viNum).join("; ")}).`,
+    en: `${ROLE[column].en} of ${code} is ${n(value)}, not one of the levels the guidance allows (${allowed.join("; ")}).`,
+  }),
+  missingScore: (code: string, column: ColumnRole): Text => ({
+    vi: `Chưa có ${ROLE[column].vi} cho ${code}.`,
+    en: `No ${ROLE[column].en} for ${code}.`,
+  }),
+  totalMismatch: (code: string, column: ColumnRole, found: number, expected: number): Text => ({
+    vi: `${code === "TỔNG" ? "Tổng cộng" : `Tổng của ${code}`} (${ROLE[column].vi}) là ${viNum(found)}, nhưng cộng các mục con được ${viNum(expected)}.`,
+    en: `${code === "TỔNG" ? "The total" : `Total of ${code}`} (${ROLE[column].en}) is ${n(found)}, but its children add up to ${n(expected)}.`,
+  }),
+  formulaOverwritten: (code: string, column: ColumnRole): Text => ({
+    vi: `Ô tổng của ${code} (${ROLE[column].vi}) là số gõ tay, trong khi các dòng tổng khác dùng công thức: công thức đã bị ghi đè.`,
+    en: `The total cell of ${code} (${ROLE[column].en}) holds a typed number where the other total rows use a formula: the formula was overwritten.`,
+  }),
+  formulaError: (code: string, column: ColumnRole, error: string): Text => ({
+    vi: `${ROLE[column].vi} của ${code} báo lỗi ${error} (công thức hỏng, ví dụ tham chiếu đến ô đã xoá).`,
+    en: `${ROLE[column].en} of ${code} shows ${error} (a broken formula, e.g. a reference to a deleted cell).`,
+  }),
+  missingEvidence: (code: string, score: number): Text => ({
+    vi: `Tiêu chí ${code} tự chấm ${viNum(score)} điểm nhưng chưa có tài liệu kiểm chứng (hoặc giải trình).`,
+    en: `Item ${code} is self-scored ${n(score)} but has no evidence (or explanation).`,
+  }),
+  evidenceUnverifiable: (code: string, text: string): Text => ({
+    vi: `Tài liệu kiểm chứng của ${code} ("${clip(text)}") không nêu số, ngày văn bản hay đường dẫn nên không kiểm tra được.`,
+    en: `The evidence for ${code} ("${clip(text)}") cites no document number, date or link, so it cannot be checked.`,
+  }),
+  evidenceOutOfPeriod: (code: string, date: string, year: number): Text => ({
+    vi: `Tài liệu kiểm chứng của ${code} ghi ngày ${date}, ngoài năm đánh giá ${year}.`,
+    en: `The evidence for ${code} is dated ${date}, outside the assessment year ${year}.`,
+  }),
+  appraisalWithoutNote: (code: string, self: number, appraised: number): Text => ({
+    vi: `Điểm thẩm định của ${code} (${viNum(appraised)}) khác điểm tự đánh giá (${viNum(self)}) nhưng chưa ghi lý do.`,
+    en: `The appraised score of ${code} (${n(appraised)}) differs from the self score (${n(self)}) with no note saying why.`,
+  }),
+  selfScoreOnSurvey: (code: string): Text => ({
+    vi: `${code} thuộc phần điều tra xã hội học do tỉnh chấm; đơn vị không tự chấm phần này (điểm đã ghi không được tính).`,
+    en: `${code} is part of the social survey scored by the province; units do not self-score it (the value is not counted).`,
+  }),
+  missingUnitName: (): Text => ({
+    vi: 'Chưa ghi tên đơn vị ở dòng "Đơn vị: …" — tạm dùng tên tệp.',
+    en: 'The unit name is missing from the "Đơn vị: …" line — using the file name instead.',
+  }),
+};
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}

@@ -1,0 +1,347 @@
+/**
+ * Template recognition: find the scoring table in a workbook the way the unit laid it out — header
+ * below a title block, columns moved, renamed or inserted, a header merged over two rows — and match
+ * its rows to rubric items by code, or by folded label where codes are missing or styled differently.
+ * Users never change their layout for us; instead we say what we recognised so they can check it.
+ */
+import { a1, parseRange } from "./address";
+import type { ColumnRole } from "./analyse";
+import type { Finding } from "./finding";
+import { fold, foldWords } from "./fold";
+import { msg } from "./messages";
+import type { Rubric } from "./rubric/schema";
+import { flattenRubric, normaliseCode } from "./rubric/tree";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+
+export interface TableRow {
+  /** 0-based sheet row. */
+  row: number;
+  code: string | null;
+  label: string | null;
+  max: number | null;
+  /** Rubric code this row was matched to, or null. */
+  item: string | null;
+  matchedBy: "code" | "label" | null;
+  /** The "TỔNG CỘNG" row. */
+  isTotal: boolean;
+}
+
+export interface RecognisedTable {
+  sheet: string;
+  /** 0-based sheet row of the first header row. */
+  headerRow: number;
+  headerRowCount: number;
+  firstDataRow: number;
+  lastDataRow: number;
+  /** 0-based sheet column per role. */
+  columns: Partial<Record<ColumnRole, number>>;
+  /** The header text each column was recognised by (shown to the user so they can check). */
+  columnHeaders: Partial<Record<ColumnRole, string>>;
+  unitName: string | null;
+  /** The "Đơn vị: …" cell, whether filled or not. */
+  unitNameAddress: string | null;
+  rows: TableRow[];
+}
+
+export interface Recognition {
+  tables: RecognisedTable[];
+  findings: Finding[];
+}
+
+/** Sheets the add-in writes; never a unit's table. */
+const OWNED = ["ket qua", "xep hang", "bao cao kiem tra"];
+
+/**
+ * Header words per role, tried in this order: "Hướng dẫn chấm / Tài liệu kiểm chứng yêu cầu" is
+ * guidance before it is evidence, "Ý kiến thẩm định" a note before an appraisal, "Giải trình/Ghi chú"
+ * an explanation before a note.
+ */
+const RULES: { role: ColumnRole | "appraised"; test: (h: string) => boolean }[] = [
+  { role: "code", test: (h) => /^(stt|tt|so tt|so thu tu|ma|ma so|ma tieu chi|ky hieu)$/.test(h) },
+  { role: "guidance", test: (h) => /huong dan|cach cham|cach tinh|phuong phap cham|yeu cau/.test(h) },
+  { role: "self", test: (h) => /tu danh gia|tu cham|tu diem|diem tu/.test(h) },
+  { role: "explanation", test: (h) => /giai trinh/.test(h) },
+  { role: "note", test: (h) => /ghi chu|y kien|nhan xet/.test(h) },
+  { role: "appraised", test: (h) => /tham dinh|cham thuc te|thuc te|hoi dong|diem dat duoc/.test(h) },
+  {
+    role: "evidence",
+    test: (h) => /tai lieu kiem chung|tlkc|kiem chung|minh chung|van ban chung minh/.test(h),
+  },
+  { role: "max", test: (h) => /toi da|diem chuan|thang diem|diem quy dinh/.test(h) },
+  { role: "label", test: (h) => /noi dung|linh vuc|tieu chi|chi so|ten chi tieu/.test(h) },
+];
+
+interface HeaderGuess {
+  row: number;
+  count: 1 | 2;
+  columns: Partial<Record<ColumnRole, number>>;
+  headers: Partial<Record<ColumnRole, string>>;
+  score: number;
+}
+
+export function recogniseWorkbook(
+  wb: WorkbookSnapshot,
+  rubric: Rubric | null,
+  options: { allSheets?: boolean } = {},
+): Recognition {
+  const candidates: { table: RecognisedTable; score: number }[] = [];
+  const partial: { sheet: string; guess: HeaderGuess }[] = [];
+  for (const sheet of wb.sheets) {
+    if (OWNED.some((o) => fold(sheet.name).startsWith(o))) continue;
+    const guess = findHeader(sheet);
+    if (!guess) continue;
+    if (
+      guess.columns.label === undefined ||
+      (guess.columns.self === undefined && guess.columns.appraised1 === undefined)
+    ) {
+      partial.push({ sheet: sheet.name, guess });
+      continue;
+    }
+    const table = buildTable(sheet, guess, rubric);
+    const matched = table.rows.filter((r) => r.item).length;
+    if (table.rows.length === 0) continue;
+    candidates.push({ table, score: guess.score * 1000 + matched });
+  }
+  if (candidates.length === 0) return { tables: [], findings: notFound(wb, partial) };
+  const tables = options.allSheets
+    ? candidates.map((c) => c.table)
+    : [candidates.reduce((a, b) => (b.score > a.score ? b : a)).table];
+  return { tables, findings: [] };
+}
+
+function notFound(wb: WorkbookSnapshot, partial: { sheet: string; guess: HeaderGuess }[]): Finding[] {
+  const best = partial.sort((a, b) => b.guess.score - a.guess.score)[0];
+  if (best) {
+    const missing: ColumnRole[] = [];
+    if (best.guess.columns.label === undefined) missing.push("label");
+    if (best.guess.columns.self === undefined && best.guess.columns.appraised1 === undefined)
+      missing.push("self");
+    return missing.map((role) => ({
+      code: "missing-column",
+      severity: "error",
+      sheet: best.sheet,
+      address: a1(best.guess.row, 0),
+      item: null,
+      message: msg.missingColumn(role, best.guess.row),
+      expected: role,
+    }));
+  }
+  return [
+    {
+      code: "table-not-found",
+      severity: "error",
+      sheet: null,
+      address: null,
+      item: null,
+      message: msg.tableNotFound(wb.source, wb.sheets.length),
+    },
+  ];
+}
+
+/** The header is the row (or pair of rows) in the first 60 whose cells name the most column roles. */
+function findHeader(sheet: SheetSnapshot): HeaderGuess | null {
+  const values = sheet.values;
+  const merged = mergedTopLeft(sheet);
+  const limit = Math.min(values.length, 60);
+  let best: HeaderGuess | null = null;
+  for (let r = 0; r < limit; r++) {
+    const one = classify(sheet, r, null, merged);
+    const two = r + 1 < values.length ? classify(sheet, r, r + 1, merged) : null;
+    for (const g of [one, two]) {
+      if (!g || g.score < 2) continue;
+      if (!best || g.score > best.score) best = g;
+    }
+  }
+  return best;
+}
+
+function cellText(
+  sheet: SheetSnapshot,
+  row: number,
+  col: number,
+  merged: Map<string, [number, number]>,
+): string {
+  const r = row - sheet.origin.row;
+  const c = col - sheet.origin.col;
+  let v = sheet.values[r]?.[c];
+  if ((v === null || v === undefined || v === "") && merged.has(`${row},${col}`)) {
+    const [tr, tc] = merged.get(`${row},${col}`) as [number, number];
+    v = sheet.values[tr - sheet.origin.row]?.[tc - sheet.origin.col];
+  }
+  return typeof v === "string" ? v.trim() : "";
+}
+
+/** Cells covered by a merge (other than its top-left) → the top-left cell, for headers merged across columns. */
+function mergedTopLeft(sheet: SheetSnapshot): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  for (const m of sheet.merges ?? []) {
+    const range = parseRange(m);
+    if (!range) continue;
+    const cells = (range.end.row - range.start.row + 1) * (range.end.col - range.start.col + 1);
+    if (cells > 400) continue;
+    for (let r = range.start.row; r <= range.end.row; r++) {
+      for (let c = range.start.col; c <= range.end.col; c++) {
+        if (r !== range.start.row || c !== range.start.col)
+          out.set(`${r},${c}`, [range.start.row, range.start.col]);
+      }
+    }
+  }
+  return out;
+}
+
+function classify(
+  sheet: SheetSnapshot,
+  top: number,
+  second: number | null,
+  merged: Map<string, [number, number]>,
+): HeaderGuess | null {
+  const width = sheet.values[top - sheet.origin.row]?.length ?? 0;
+  if (width === 0) return null;
+  const columns: Partial<Record<ColumnRole, number>> = {};
+  const headers: Partial<Record<ColumnRole, string>> = {};
+  let found = 0;
+  let words = 0;
+  for (let j = 0; j < width; j++) {
+    const col = sheet.origin.col + j;
+    const upper = cellText(sheet, top, col, merged);
+    const lower = second === null ? "" : cellText(sheet, second, col, merged);
+    // A vertical merge repeats the same text in the second row: count it once.
+    const text = lower && lower !== upper ? `${upper} ${lower}`.trim() : upper;
+    if (!text) continue;
+    words++;
+    const h = foldWords(text);
+    if (h.length > 80) continue;
+    const rule = RULES.find((x) => x.test(h));
+    if (!rule) continue;
+    let role: ColumnRole = rule.role === "appraised" ? "appraised1" : rule.role;
+    if (rule.role === "appraised") {
+      if (/lan 2|lan ii|vong 2/.test(h) || columns.appraised1 !== undefined) role = "appraised2";
+    }
+    if (role === "label" && /^diem\b/.test(h)) continue;
+    if (columns[role] !== undefined) continue;
+    columns[role] = col;
+    headers[role] = text;
+    found++;
+  }
+  if (found < 2) return null;
+  // Roles that identify a scoring table weigh most; stray words in a title block weigh nothing.
+  const key =
+    (columns.label !== undefined ? 4 : 0) +
+    (columns.self !== undefined || columns.appraised1 !== undefined ? 4 : 0) +
+    (columns.max !== undefined ? 2 : 0);
+  const score = key * 10 + found * 2 - (second === null ? 0 : 1) - Math.max(0, words - found) * 0;
+  return { row: top, count: second === null ? 1 : 2, columns, headers, score };
+}
+
+const TOTAL = /^(tong cong|tong so|tong diem|tong|cong|total)\b/;
+
+function buildTable(sheet: SheetSnapshot, guess: HeaderGuess, rubric: Rubric | null): RecognisedTable {
+  const first = guess.row + guess.count;
+  const at = (row: number, col: number | undefined): CellValue =>
+    col === undefined ? null : (sheet.values[row - sheet.origin.row]?.[col - sheet.origin.col] ?? null);
+  const rows: TableRow[] = [];
+  const lastSheetRow = sheet.origin.row + sheet.values.length - 1;
+  let blank = 0;
+  for (let r = first; r <= lastSheetRow; r++) {
+    const codeCell = at(r, guess.columns.code);
+    const labelCell = at(r, guess.columns.label);
+    const maxCell = at(r, guess.columns.max);
+    const code = codeCell === null || codeCell === "" ? null : String(codeCell).trim() || null;
+    const label =
+      typeof labelCell === "string"
+        ? labelCell.trim() || null
+        : labelCell === null
+          ? null
+          : String(labelCell);
+    const max = typeof maxCell === "number" ? maxCell : null;
+    if (!code && !label) {
+      // Signature blocks sit a few rows below the table: stop after a run of blank rows.
+      if (++blank >= 5) break;
+      continue;
+    }
+    blank = 0;
+    const isTotal = !code && label !== null && TOTAL.test(foldWords(label));
+    // Rows with a label but no code and no max are headings or notes below the table, unless they carry scores.
+    if (!code && !isTotal && max === null && !hasScore(sheet, r, guess.columns)) continue;
+    rows.push({ row: r, code, label, max, item: null, matchedBy: null, isTotal });
+  }
+  if (rubric) matchRows(rows, rubric);
+  const unit = findUnitName(sheet, guess.row);
+  return {
+    sheet: sheet.name,
+    headerRow: guess.row,
+    headerRowCount: guess.count,
+    firstDataRow: first,
+    lastDataRow: rows.length ? rows[rows.length - 1].row : first - 1,
+    columns: guess.columns,
+    columnHeaders: guess.headers,
+    unitName: unit.name,
+    unitNameAddress: unit.address,
+    rows,
+  };
+}
+
+function hasScore(sheet: SheetSnapshot, row: number, columns: Partial<Record<ColumnRole, number>>): boolean {
+  for (const role of ["self", "appraised1", "appraised2"] as const) {
+    const c = columns[role];
+    if (c === undefined) continue;
+    const v = sheet.values[row - sheet.origin.row]?.[c - sheet.origin.col];
+    if (typeof v === "number") return true;
+  }
+  return false;
+}
+
+/**
+ * Code first, label as the tie-breaker: a row whose code names an item but whose label names another
+ * (Roman areas "I" with criteria numbered "1" under them) goes by its label.
+ */
+function matchRows(rows: TableRow[], rubric: Rubric): void {
+  const flat = flattenRubric(rubric);
+  const byCode = new Map(flat.map((i) => [normaliseCode(i.code), i.code]));
+  const byLabel = new Map<string, string[]>();
+  for (const i of flat) {
+    const k = foldWords(i.label);
+    byLabel.set(k, [...(byLabel.get(k) ?? []), i.code]);
+  }
+  const used = new Set<string>();
+  for (const row of rows) {
+    if (row.isTotal) continue;
+    const codeHit = row.code ? byCode.get(normaliseCode(row.code)) : undefined;
+    const labelHits = row.label ? (byLabel.get(foldWords(row.label)) ?? []) : [];
+    const labelHit = labelHits.find((c) => !used.has(c)) ?? labelHits[0];
+    if (codeHit && (labelHits.length === 0 || labelHits.includes(codeHit))) {
+      row.item = codeHit;
+      row.matchedBy = "code";
+    } else if (labelHit) {
+      row.item = labelHit;
+      row.matchedBy = "label";
+    } else if (codeHit) {
+      row.item = codeHit;
+      row.matchedBy = "code";
+    }
+    if (row.item) used.add(row.item);
+  }
+}
+
+const UNIT_LINE = /^(don vi|ten don vi|co quan|ten co quan|unit)\s*:/;
+
+function findUnitName(
+  sheet: SheetSnapshot,
+  headerRow: number,
+): { name: string | null; address: string | null } {
+  const last = Math.min(headerRow - sheet.origin.row, sheet.values.length);
+  for (let r = 0; r < last; r++) {
+    const row = sheet.values[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string") continue;
+      const f = fold(v);
+      if (!UNIT_LINE.test(f)) continue;
+      const after = v.slice(v.indexOf(":") + 1).trim();
+      // The template's placeholder "……" or "..." is not a name.
+      const name = after.replace(/^[.…_\s-]+|[.…_\s]+$/g, "").trim();
+      return { name: name || null, address: a1(sheet.origin.row + r, sheet.origin.col + c) };
+    }
+  }
+  return { name: null, address: null };
+}

@@ -1,0 +1,271 @@
+/**
+ * A province's blank template workbook → rubric. Real templates put a title block above the table, the
+ * header on any row, codes styled I/II, 1, 1.1, 1.1.1, a), -, and SUM formulas in parent rows. The tree
+ * comes from the codes; what cannot be understood is reported (sheet, cell) instead of guessed silently.
+ * Also the "no rubric" mode of validation: a filled workbook's own structure, checked for consistency.
+ */
+import { a1 } from "../address";
+import type { Text } from "../finding";
+import { fold, foldWords } from "../fold";
+import { type RecognisedTable, recogniseWorkbook, type TableRow } from "../recognise";
+import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { parseGuidance } from "./guidance";
+import { checkRubricArithmetic } from "./load";
+import { type ItemKind, type Rubric, type RubricItem, RubricSchema } from "./schema";
+
+export interface ImportProblem {
+  sheet: string | null;
+  address: string | null;
+  message: Text;
+}
+
+export interface ImportMeta {
+  id: string;
+  name: string;
+  province: string;
+  year: number;
+  unitLevel: Rubric["unitLevel"];
+}
+
+export interface RubricImport {
+  /** Null only when no table with items was found; arithmetic problems still give a rubric (listed in problems). */
+  rubric: Rubric | null;
+  problems: ImportProblem[];
+  table: RecognisedTable | null;
+}
+
+type CodeStyle = "roman" | "number" | "letter" | "dash" | "none";
+
+export function importRubricFromWorkbook(wb: WorkbookSnapshot, meta: Partial<ImportMeta> = {}): RubricImport {
+  const recognition = recogniseWorkbook(wb, null);
+  const table = recognition.tables[0] ?? null;
+  if (!table) {
+    return {
+      rubric: null,
+      table: null,
+      problems: recognition.findings.map((f) => ({ sheet: f.sheet, address: f.address, message: f.message })),
+    };
+  }
+  const sheet = wb.sheets.find((s) => s.name === table.sheet) as SheetSnapshot;
+  const problems: ImportProblem[] = [];
+  const problem = (row: number, col: number | undefined, vi: string, en: string) =>
+    problems.push({
+      sheet: table.sheet,
+      address: col === undefined ? null : a1(row, col),
+      message: { vi, en },
+    });
+
+  const cell = (row: number, col: number | undefined) =>
+    col === undefined ? null : (sheet.values[row - sheet.origin.row]?.[col - sheet.origin.col] ?? null);
+  const roman = table.rows.some((r) => styleOf(r.code) === "roman");
+  const roots: RubricItem[] = [];
+  const stack: { item: RubricItem; level: number; style: CodeStyle }[] = [];
+  const seen = new Set<string>();
+  for (const row of table.rows) {
+    if (row.isTotal) continue;
+    if (!row.label) {
+      problem(
+        row.row,
+        table.columns.label,
+        `Dòng ${row.row + 1} không có nội dung tiêu chí; đã bỏ qua.`,
+        `Row ${row.row + 1} has no item label; skipped.`,
+      );
+      continue;
+    }
+    if (row.max === null) {
+      problem(
+        row.row,
+        table.columns.max,
+        `"${row.label}" không có điểm tối đa dạng số; đã bỏ qua dòng này.`,
+        `"${row.label}" has no numeric maximum; row skipped.`,
+      );
+      continue;
+    }
+    const style = styleOf(row.code);
+    const level = levelOf(row, style, roman, stack);
+    while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
+    const parent = stack[stack.length - 1]?.item ?? null;
+    const item: RubricItem = { code: codeFor(row, style, parent, seen), label: row.label, max: row.max };
+    seen.add(item.code);
+    const guidance = cell(row.row, table.columns.guidance);
+    if (typeof guidance === "string" && guidance.trim()) {
+      item.guidance = guidance.trim();
+      const rule = parseGuidance(item.guidance);
+      if (rule) item.rule = rule;
+      if (/khong phat sinh|khong ap dung/.test(fold(item.guidance))) item.notApplicableAllowed = true;
+    }
+    if (!parent) {
+      const kind = kindOf(row.label);
+      if (kind !== "scored") item.kind = kind;
+    }
+    if (parent) (parent.children ??= []).push(item);
+    else roots.push(item);
+    stack.push({ item, level, style });
+  }
+  if (roots.length === 0) {
+    return {
+      rubric: null,
+      table,
+      problems: [
+        ...problems,
+        {
+          sheet: table.sheet,
+          address: null,
+          message: {
+            vi: "Bảng không có tiêu chí nào có điểm tối đa.",
+            en: "The table has no items with a maximum.",
+          },
+        },
+      ],
+    };
+  }
+  const titleText = titleLines(sheet, table.headerRow);
+  const year = meta.year ?? yearIn(titleText);
+  if (!year)
+    problems.push({
+      sheet: table.sheet,
+      address: null,
+      message: {
+        vi: "Không thấy năm đánh giá ở phần tiêu đề; tạm dùng 2024 — hãy sửa trong JSON.",
+        en: "No assessment year in the title block; using 2024 — fix it in the JSON.",
+      },
+    });
+  const name = meta.name ?? titleText.find((t) => /chi so|bo tieu chi|cham diem/.test(fold(t))) ?? wb.source;
+  const candidate = {
+    id: meta.id ?? "imported",
+    name,
+    province: meta.province,
+    year: year ?? 2024,
+    unitLevel: meta.unitLevel ?? (/\b(xa|phuong|thi tran)\b/.test(fold(name)) ? "commune" : "agency"),
+    precision: precisionOf(sheet, table),
+    items: roots,
+  };
+  const parsed = RubricSchema.safeParse(candidate);
+  if (!parsed.success) {
+    return {
+      rubric: null,
+      table,
+      problems: [
+        ...problems,
+        ...parsed.error.issues.map((i) => ({
+          sheet: table.sheet,
+          address: null,
+          message: {
+            vi: `Bộ chỉ số nhập vào không hợp lệ tại ${i.path.join(".")}: ${i.message}`,
+            en: `Imported rubric invalid at ${i.path.join(".")}: ${i.message}`,
+          },
+        })),
+      ],
+    };
+  }
+  const rubric = parsed.data;
+  // Arithmetic problems name the item; point them at its row so the province can fix the template.
+  for (const p of checkRubricArithmetic(rubric)) {
+    const row = table.rows.find((r) => r.code === p.where);
+    problems.push({
+      sheet: table.sheet,
+      address: row ? a1(row.row, table.columns.max ?? 0) : null,
+      message: p.message,
+    });
+  }
+  if (rubric.ratingBands.length === 0) {
+    problems.push({
+      sheet: null,
+      address: null,
+      message: {
+        vi: "Biểu mẫu không có thang xếp loại; thêm ratingBands vào JSON nếu cần xếp loại.",
+        en: "The template has no rating bands; add ratingBands to the JSON to rate units.",
+      },
+    });
+  }
+  return { rubric, problems, table };
+}
+
+function styleOf(code: string | null): CodeStyle {
+  if (!code) return "none";
+  const c = code.trim();
+  if (/^[IVXL]+\.?$/.test(c)) return "roman";
+  if (/^\d+(\.\d+)*\.?$/.test(c)) return "number";
+  if (/^[a-zđ]\)?\.?$/i.test(c)) return "letter";
+  if (/^[-+•*–]$/.test(c)) return "dash";
+  return "none";
+}
+
+function levelOf(
+  row: TableRow,
+  style: CodeStyle,
+  roman: boolean,
+  stack: { level: number; style: CodeStyle }[],
+): number {
+  const code = (row.code ?? "").replace(/\.$/, "");
+  switch (style) {
+    case "roman":
+      return 1;
+    case "number":
+      return code.split(".").length + (roman ? 1 : 0);
+    case "letter": {
+      const lastNumber = [...stack].reverse().find((s) => s.style === "number" || s.style === "roman");
+      return (lastNumber?.level ?? 0) + 1;
+    }
+    default: {
+      const lastCoded = [...stack].reverse().find((s) => s.style !== "dash" && s.style !== "none");
+      return (lastCoded?.level ?? 0) + 1;
+    }
+  }
+}
+
+/** Codes stay as written when unique; "a)" under several parents becomes "1.1.a". */
+function codeFor(row: TableRow, style: CodeStyle, parent: RubricItem | null, seen: Set<string>): string {
+  const bare = (row.code ?? "").trim().replace(/[.)]+$/, "");
+  if (style === "number" || style === "roman") {
+    if (!seen.has(bare)) return bare;
+  }
+  const position = (parent?.children?.length ?? 0) + 1;
+  const local = style === "letter" ? bare.toLowerCase() : String(position);
+  const code = parent ? `${parent.code}.${local}` : local;
+  let unique = code;
+  for (let k = 2; seen.has(unique); k++) unique = `${code}-${k}`;
+  return unique;
+}
+
+function kindOf(label: string): ItemKind {
+  const f = foldWords(label);
+  if (/dieu tra xa hoi hoc|khao sat|muc do hai long|su hai long/.test(f)) return "survey";
+  if (/diem thuong|diem cong|cong diem/.test(f)) return "bonus";
+  if (/diem tru|tru diem|diem phat/.test(f)) return "penalty";
+  return "scored";
+}
+
+function titleLines(sheet: SheetSnapshot, headerRow: number): string[] {
+  const out: string[] = [];
+  for (let r = 0; r < headerRow - sheet.origin.row && r < sheet.values.length; r++) {
+    for (const v of sheet.values[r] ?? []) if (typeof v === "string" && v.trim()) out.push(v.trim());
+  }
+  return out;
+}
+
+function yearIn(lines: string[]): number | null {
+  for (const line of lines) {
+    const m = /\bn[aă]m\s+((?:19|20)\d{2})\b/iu.exec(line);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/** Decimals from the number format of the maximum and score cells ("0.00" → 2); 2 when nothing says. */
+function precisionOf(sheet: SheetSnapshot, table: RecognisedTable): number {
+  const counts = new Map<number, number>();
+  for (const role of ["max", "self", "appraised1"] as const) {
+    const col = table.columns[role];
+    if (col === undefined) continue;
+    for (const row of table.rows) {
+      const nf = sheet.numberFormats?.[row.row - sheet.origin.row]?.[col - sheet.origin.col];
+      const m = nf ? /^0\.(0+)$/.exec(nf) : null;
+      if (m) counts.set(m[1].length, (counts.get(m[1].length) ?? 0) + 1);
+    }
+  }
+  let best = 2;
+  let n = 0;
+  for (const [d, c] of counts) if (c > n) [best, n] = [d, c];
+  return Math.min(best, 4);
+}

@@ -1,0 +1,536 @@
+/**
+ * Validation of one recognised table against the rubric: structure, scores, formulas, totals,
+ * evidence, appraisal notes — each problem a finding on the cell the user must fix — and the entries
+ * scoring consumes. Scores count as written (an over-max score is counted and flagged, never capped);
+ * totals are compared after rounding to the rubric's precision, in integer units.
+ */
+import { a1 } from "./address";
+import type { ColumnRole } from "./analyse";
+import { emptyEntry, type ItemEntry, SCORE_COLUMNS, type ScoreColumn, type UnitEntries } from "./entries";
+import { citation, isVerifiable } from "./evidence";
+import type { Finding, FindingCode, Severity } from "./finding";
+import { fold } from "./fold";
+import { msg } from "./messages";
+import { parseNumberText, roundUnits, sameAtPrecision, toUnits } from "./numbers";
+import type { RecognisedTable, TableRow } from "./recognise";
+import type { Rubric } from "./rubric/schema";
+import { allowedScores, type FlatItem, flattenRubric } from "./rubric/tree";
+import { type CellValue, EXCEL_ERRORS, type SheetSnapshot } from "./snapshot";
+
+export interface ValidateOptions {
+  /** Assessment year for evidence dates; the rubric's year when absent. */
+  year?: number;
+}
+
+export interface Validation {
+  findings: Finding[];
+  entries: UnitEntries;
+}
+
+/** A score cell as it counts: a number, text parsed the Vietnamese way, not applicable, or nothing. */
+type Read =
+  | { kind: "empty" }
+  | { kind: "number"; value: number }
+  | { kind: "text-number"; value: number; text: string }
+  | { kind: "not-applicable"; text: string }
+  | { kind: "error"; text: string }
+  | { kind: "invalid"; found: CellValue };
+
+export function validateTable(
+  sheet: SheetSnapshot,
+  table: RecognisedTable,
+  rubric: Rubric,
+  options: ValidateOptions = {},
+): Validation {
+  const v = new Validator(sheet, table, rubric, options.year ?? rubric.year);
+  v.run();
+  return { findings: v.findings, entries: v.entries };
+}
+
+class Validator {
+  readonly findings: Finding[] = [];
+  readonly entries: UnitEntries = new Map();
+  private readonly flat: FlatItem[];
+  private readonly items: Map<string, FlatItem>;
+  private readonly rowOf = new Map<string, TableRow>();
+  private readonly markers: string[];
+  private readonly scoreColumns: ScoreColumn[];
+
+  constructor(
+    private readonly sheet: SheetSnapshot,
+    private readonly table: RecognisedTable,
+    private readonly rubric: Rubric,
+    private readonly year: number,
+  ) {
+    this.flat = flattenRubric(rubric);
+    this.items = new Map(this.flat.map((i) => [i.code, i]));
+    this.markers = rubric.notApplicable.markers.map((m) => fold(m));
+    this.scoreColumns = SCORE_COLUMNS.filter((c) => table.columns[c] !== undefined);
+  }
+
+  run(): void {
+    this.checkColumns();
+    this.checkRows();
+    this.checkMissingItems();
+    for (const item of this.flat) {
+      const row = this.rowOf.get(item.code);
+      if (row && item.isLeaf) this.checkLeaf(item, row);
+    }
+    this.checkTotals();
+    if (!this.table.unitName) {
+      this.add("missing-unit-name", "warning", this.table.unitNameAddress, null, msg.missingUnitName());
+    }
+  }
+
+  // ── structure ────────────────────────────────────────────────────────────────────────────────
+  private checkColumns(): void {
+    const header = a1(this.table.headerRow, 0);
+    for (const role of ["evidence", "max", "code"] as const) {
+      if (this.table.columns[role] !== undefined) continue;
+      // Without codes, rows match by label: worth knowing, not a defect.
+      const severity: Severity = role === "code" ? "info" : "warning";
+      this.add("missing-column", severity, header, null, msg.missingColumn(role, this.table.headerRow), {
+        expected: role,
+      });
+    }
+  }
+
+  private checkRows(): void {
+    for (const row of this.table.rows) {
+      if (row.isTotal) continue;
+      if (!row.item) {
+        // A row with a code or a maximum looks like an item; anything else is a heading or a note.
+        if (row.code || row.max !== null) {
+          this.add(
+            "unknown-item",
+            "warning",
+            this.addr(row.row, "code") ?? this.addr(row.row, "label"),
+            null,
+            msg.unknownItem(row.code, row.label),
+            {
+              found: row.code ?? row.label,
+            },
+          );
+        }
+        continue;
+      }
+      const first = this.rowOf.get(row.item);
+      if (first) {
+        this.add(
+          "duplicate-item",
+          "error",
+          this.addr(row.row, "code") ?? this.addr(row.row, "label"),
+          row.item,
+          msg.duplicateItem(row.item, first.row),
+          {
+            found: row.code ?? row.label,
+          },
+        );
+        continue;
+      }
+      this.rowOf.set(row.item, row);
+      const item = this.items.get(row.item) as FlatItem;
+      const maxCell = this.cell(row.row, "max");
+      if (typeof maxCell === "number" && !sameAtPrecision(maxCell, item.max, this.rubric.precision)) {
+        this.add(
+          "max-mismatch",
+          "error",
+          this.addr(row.row, "max"),
+          item.code,
+          msg.maxMismatch(item.code, maxCell, item.max),
+          {
+            found: maxCell,
+            expected: item.max,
+          },
+        );
+      }
+    }
+  }
+
+  /** Report the highest missing node only: a missing area is one finding, not one per sub-criterion. */
+  private checkMissingItems(): void {
+    for (const item of this.flat) {
+      if (this.rowOf.has(item.code)) continue;
+      if (item.parent && !this.rowOf.has(item.parent) && this.hasNoRowBelow(item.parent)) continue;
+      if (!item.isLeaf && !this.hasNoRowBelow(item.code)) continue; // a parent row dropped, children present: totals still work
+      this.add("missing-item", "error", null, item.code, msg.missingItem(item.code, item.label), {
+        expected: item.code,
+      });
+    }
+  }
+
+  private hasNoRowBelow(code: string): boolean {
+    return this.flat.filter((i) => i.path.includes(code)).every((i) => !this.rowOf.has(i.code));
+  }
+
+  // ── leaves ───────────────────────────────────────────────────────────────────────────────────
+  private checkLeaf(item: FlatItem, row: TableRow): void {
+    const entry: ItemEntry = emptyEntry(item.code);
+    const note = this.text(row.row, "note");
+    const explanation = this.text(row.row, "explanation");
+    entry.note = note ?? explanation;
+    entry.evidence = this.text(row.row, "evidence");
+    for (const column of this.scoreColumns) {
+      const address = this.addr(row.row, column) as string;
+      entry.addresses[column] = address;
+      const read = this.read(row.row, column);
+      const value = this.checkScore(item, column, address, read);
+      entry[column] = value;
+      if (read.kind === "not-applicable") entry.notApplicable = true;
+    }
+    // "không áp dụng" written in the note instead of the score cell counts too.
+    if (!entry.notApplicable && entry.self === null && entry.appraised1 === null && this.isMarker(entry.note))
+      entry.notApplicable = true;
+    if (entry.notApplicable && item.item.notApplicableAllowed === false) entry.notApplicable = false;
+    if (entry.evidence) entry.addresses.evidence = this.addr(row.row, "evidence") ?? undefined;
+    if (entry.note) entry.addresses.note = this.addr(row.row, note ? "note" : "explanation") ?? undefined;
+    this.checkMissing(item, row, entry);
+    this.checkEvidence(item, row, entry, explanation);
+    this.checkAppraisal(item, row, entry, note);
+    this.entries.set(item.code, entry);
+  }
+
+  private checkScore(item: FlatItem, column: ScoreColumn, address: string, read: Read): number | null {
+    const code = item.code;
+    switch (read.kind) {
+      case "empty":
+      case "not-applicable":
+        return null;
+      case "error":
+        this.add("formula-error", "error", address, code, msg.formulaError(code, column, read.text), {
+          found: read.text,
+          column,
+        });
+        return null;
+      case "invalid":
+        this.add("not-a-number", "error", address, code, msg.notANumber(code, column, read.found), {
+          found: read.found,
+          column,
+        });
+        return null;
+      case "text-number":
+        this.add(
+          "number-as-text",
+          "warning",
+          address,
+          code,
+          msg.numberAsText(code, column, read.text, read.value),
+          {
+            found: read.text,
+            expected: read.value,
+            column,
+          },
+        );
+        break;
+    }
+    const value = read.value;
+    if (item.kind === "survey" && column === "self") {
+      this.add("self-score-on-survey", "warning", address, code, msg.selfScoreOnSurvey(code), {
+        found: value,
+        column,
+      });
+      return value;
+    }
+    const p = this.rubric.precision;
+    if (
+      roundUnits(toUnits(value), p) < 0 ||
+      roundUnits(toUnits(value), p) > roundUnits(toUnits(item.max), p)
+    ) {
+      this.add("score-out-of-range", "error", address, code, msg.outOfRange(code, column, value, item.max), {
+        found: value,
+        expected: item.max,
+        column,
+      });
+      return value;
+    }
+    const allowed = allowedScores(item);
+    if (allowed && !allowed.some((a) => sameAtPrecision(a, value, p))) {
+      this.add("score-not-allowed", "warning", address, code, msg.notAllowed(code, column, value, allowed), {
+        found: value,
+        expected: allowed.join("; "),
+        column,
+      });
+    }
+    return value;
+  }
+
+  private checkMissing(item: FlatItem, row: TableRow, entry: ItemEntry): void {
+    if (entry.notApplicable) return;
+    // Units self-score everything but the survey; appraisers, once a round has started, score everything.
+    const self = this.scoreColumns.includes("self") && item.kind !== "survey";
+    if (self && entry.self === null && this.read(row.row, "self").kind === "empty") {
+      this.add(
+        "missing-score",
+        "error",
+        this.addr(row.row, "self"),
+        item.code,
+        msg.missingScore(item.code, "self"),
+        { column: "self" },
+      );
+    }
+    for (const column of ["appraised1", "appraised2"] as const) {
+      if (!this.scoreColumns.includes(column) || !this.columnUsed(column)) continue;
+      if (entry[column] === null && this.read(row.row, column).kind === "empty") {
+        this.add(
+          "missing-score",
+          "warning",
+          this.addr(row.row, column),
+          item.code,
+          msg.missingScore(item.code, column),
+          { column },
+        );
+      }
+    }
+  }
+
+  private checkEvidence(item: FlatItem, row: TableRow, entry: ItemEntry, explanation: string | null): void {
+    if (this.table.columns.evidence === undefined || item.kind === "survey" || entry.notApplicable) return;
+    const claimed = entry.self ?? 0;
+    const address = this.addr(row.row, "evidence");
+    if (!entry.evidence) {
+      if (claimed > 0 && !explanation) {
+        this.add("missing-evidence", "warning", address, item.code, msg.missingEvidence(item.code, claimed), {
+          found: null,
+          expected: "tài liệu kiểm chứng",
+        });
+      }
+      return;
+    }
+    const cited = citation(entry.evidence);
+    if (!isVerifiable(cited)) {
+      this.add(
+        "evidence-unverifiable",
+        "warning",
+        address,
+        item.code,
+        msg.evidenceUnverifiable(item.code, entry.evidence),
+        { found: entry.evidence },
+      );
+      return;
+    }
+    const outside = cited.dates.find((d) => d.year !== this.year);
+    if (outside) {
+      this.add(
+        "evidence-out-of-period",
+        "warning",
+        address,
+        item.code,
+        msg.evidenceOutOfPeriod(item.code, outside.text, this.year),
+        {
+          found: outside.text,
+          expected: this.year,
+        },
+      );
+    }
+  }
+
+  private checkAppraisal(item: FlatItem, row: TableRow, entry: ItemEntry, note: string | null): void {
+    const appraised = entry.appraised2 ?? entry.appraised1;
+    if (appraised === null || entry.self === null || item.kind === "survey") return;
+    if (sameAtPrecision(appraised, entry.self, this.rubric.precision) || note) return;
+    const column = entry.appraised2 !== null ? "appraised2" : "appraised1";
+    this.add(
+      "appraisal-without-note",
+      "warning",
+      this.addr(row.row, "note") ?? this.addr(row.row, column),
+      item.code,
+      msg.appraisalWithoutNote(item.code, entry.self, appraised),
+      { found: appraised, expected: entry.self, column },
+    );
+  }
+
+  // ── totals and formulas ──────────────────────────────────────────────────────────────────────
+  private checkTotals(): void {
+    const parents = this.flat.filter((i) => !i.isLeaf && this.rowOf.has(i.code));
+    const total = this.table.rows.find((r) => r.isTotal);
+    for (const column of this.scoreColumns) {
+      const rows = [
+        ...parents.map((p) => (this.rowOf.get(p.code) as TableRow).row),
+        ...(total ? [total.row] : []),
+      ];
+      // The template's totals are formulas when most of them still are ("inconsistent formula").
+      const withFormula = rows.filter((r) => this.formula(r, column) !== null).length;
+      const formulasExpected = rows.length > 1 && withFormula * 2 >= rows.length;
+      for (const parent of parents) {
+        const row = this.rowOf.get(parent.code) as TableRow;
+        const children = (parent.item.children ?? []).map((c) => c.code);
+        this.checkSum(parent.code, row.row, column, children, formulasExpected, () => 1);
+      }
+      if (total) {
+        const areas = this.flat.filter((i) => i.level === 1).map((i) => i.code);
+        this.checkSum("TỔNG", total.row, column, areas, formulasExpected, (code) =>
+          this.items.get(code)?.kind === "penalty" ? -1 : 1,
+        );
+      }
+    }
+  }
+
+  /**
+   * A parent holds what its children add up to, as Excel would add the cells (numbers only): a
+   * difference is a broken or overwritten total. Defects in the children themselves (text, errors) are
+   * reported on the children and do not cascade up the tree.
+   */
+  private checkSum(
+    code: string,
+    row: number,
+    column: ScoreColumn,
+    children: string[],
+    formulasExpected: boolean,
+    sign: (code: string) => 1 | -1,
+  ): void {
+    const address = this.addr(row, column) as string;
+    const shown = this.cell(row, column);
+    const formula = this.formula(row, column);
+    const item = code === "TỔNG" ? null : code;
+    if (typeof shown === "string" && this.isError(row, column, shown)) {
+      const childError = children.some((c) => this.subtreeHasError(c, column));
+      if (!childError)
+        this.add("formula-error", "error", address, item, msg.formulaError(code, column, shown), {
+          found: shown,
+          column,
+        });
+      return;
+    }
+    if (formulasExpected && formula === null && shown !== null && shown !== "") {
+      this.add("formula-overwritten", "warning", address, item, msg.formulaOverwritten(code, column), {
+        found: shown,
+        column,
+      });
+    }
+    if (typeof shown !== "number") return;
+    let sum = 0;
+    let any = false;
+    for (const c of children) {
+      const childRow = this.rowOf.get(c);
+      if (!childRow) continue;
+      const v = this.cell(childRow.row, column);
+      if (typeof v === "number") {
+        sum += sign(c) * toUnits(v);
+        any = true;
+      }
+    }
+    if (!any && shown === 0) return;
+    const p = this.rubric.precision;
+    if (roundUnits(toUnits(shown), p) !== roundUnits(sum, p)) {
+      this.add(
+        "total-mismatch",
+        "error",
+        address,
+        item,
+        msg.totalMismatch(code, column, shown, sum / 10_000),
+        {
+          found: shown,
+          expected: sum / 10_000,
+          column,
+        },
+      );
+    }
+  }
+
+  private subtreeHasError(code: string, column: ScoreColumn): boolean {
+    return this.flat
+      .filter((i) => i.path.includes(code))
+      .some((i) => {
+        const r = this.rowOf.get(i.code);
+        if (!r) return false;
+        const v = this.cell(r.row, column);
+        return typeof v === "string" && this.isError(r.row, column, v);
+      });
+  }
+
+  private columnUsed(column: ScoreColumn): boolean {
+    return this.table.rows.some(
+      (r) => r.item && this.items.get(r.item)?.isLeaf && this.read(r.row, column).kind !== "empty",
+    );
+  }
+
+  // ── cells ────────────────────────────────────────────────────────────────────────────────────
+  private read(row: number, role: ScoreColumn): Read {
+    const v = this.cell(row, role);
+    if (v === null || v === "") return { kind: "empty" };
+    if (typeof v === "number") {
+      if (!Number.isFinite(v)) return { kind: "invalid", found: String(v) };
+      if (this.isDateFormatted(row, role)) return { kind: "invalid", found: v };
+      return { kind: "number", value: v };
+    }
+    if (typeof v === "boolean") return { kind: "invalid", found: v };
+    const text = v.trim();
+    if (text === "") return { kind: "empty" };
+    if (this.isError(row, role, text)) return { kind: "error", text };
+    if (this.isMarker(text)) return { kind: "not-applicable", text };
+    const parsed = parseNumberText(text);
+    if (parsed) return { kind: "text-number", value: parsed.value, text };
+    return { kind: "invalid", found: text };
+  }
+
+  private isMarker(text: string | null): boolean {
+    if (!text) return false;
+    const f = fold(text).replace(/[().]/g, "").trim();
+    return this.markers.some((m) => f === m || f.startsWith(`${m} `) || f.startsWith(`${m},`));
+  }
+
+  private isError(row: number, role: ColumnRole, text: string): boolean {
+    const r = row - this.sheet.origin.row;
+    const c = (this.table.columns[role] as number) - this.sheet.origin.col;
+    return this.sheet.errorCells?.has(`${r},${c}`) === true || EXCEL_ERRORS.has(text);
+  }
+
+  private isDateFormatted(row: number, role: ColumnRole): boolean {
+    const col = this.table.columns[role];
+    if (col === undefined) return false;
+    const nf = this.sheet.numberFormats?.[row - this.sheet.origin.row]?.[col - this.sheet.origin.col];
+    return (
+      !!nf &&
+      /(^|[^"\\])(d{1,4}|m{3,}|y{2,4})/i.test(nf.replace(/"[^"]*"/g, "")) &&
+      !/^(general|0|#)/i.test(nf)
+    );
+  }
+
+  private cell(row: number, role: ColumnRole): CellValue {
+    const col = this.table.columns[role];
+    if (col === undefined) return null;
+    return this.sheet.values[row - this.sheet.origin.row]?.[col - this.sheet.origin.col] ?? null;
+  }
+
+  private formula(row: number, role: ColumnRole): string | null {
+    const col = this.table.columns[role];
+    if (col === undefined) return null;
+    return this.sheet.formulas?.[row - this.sheet.origin.row]?.[col - this.sheet.origin.col] ?? null;
+  }
+
+  private text(row: number, role: ColumnRole): string | null {
+    const v = this.cell(row, role);
+    if (v === null) return null;
+    const s = String(v).trim();
+    return s === "" ? null : s;
+  }
+
+  private addr(row: number, role: ColumnRole): string | null {
+    const col = this.table.columns[role];
+    return col === undefined ? null : a1(row, col);
+  }
+
+  private add(
+    code: FindingCode,
+    severity: Severity,
+    address: string | null,
+    item: string | null,
+    message: Finding["message"],
+    extra: Pick<Finding, "found" | "expected" | "column"> = {},
+  ): void {
+    const found = extra.found;
+    this.findings.push({
+      code,
+      severity,
+      sheet: this.table.sheet,
+      address,
+      item,
+      message,
+      ...(found !== undefined
+        ? { found: typeof found === "string" && found.length > 200 ? `${found.slice(0, 200)}…` : found }
+        : {}),
+      ...(extra.expected !== undefined ? { expected: extra.expected } : {}),
+      ...(extra.column ? { column: extra.column } : {}),
+    });
+  }
+}
