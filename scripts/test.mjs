@@ -22,7 +22,13 @@ if (run("node", ["scripts/build-cli.mjs"]) !== 0) {
 }
 
 // 1. vitest, with a JSON report to count from.
-const vitestStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-output/vitest.json"]);
+const vitestStatus = run("npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile.json=test-output/vitest.json",
+]);
 try {
   const report = JSON.parse(readFileSync("test-output/vitest.json", "utf8"));
   passed += report.numPassedTests;

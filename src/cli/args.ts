@@ -25,12 +25,20 @@ export function parseCommandArgs<T extends ParseArgsOptionsConfig>(argv: string[
 export function pickLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
   const wanted = flag ?? env.PAR_INDEX_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? "vi";
   if (flag && flag !== "vi" && flag !== "en") {
-    throw new UsageError({ vi: `--lang chỉ nhận vi hoặc en (nhận "${flag}").`, en: `--lang takes vi or en (got "${flag}").` });
+    throw new UsageError({
+      vi: `--lang chỉ nhận vi hoặc en (nhận "${flag}").`,
+      en: `--lang takes vi or en (got "${flag}").`,
+    });
   }
   return wanted.toLowerCase().startsWith("en") ? "en" : "vi";
 }
 
-export function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+export function oneOf<T extends string>(
+  name: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError({
@@ -40,7 +48,13 @@ export function oneOf<T extends string>(name: string, value: string | undefined,
 }
 
 /** A whole-number option within bounds; anything else is a usage error naming the option. */
-export function intOption(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+export function intOption(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {

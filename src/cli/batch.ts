@@ -14,7 +14,11 @@ export interface BatchOptions {
 const INLINE_BELOW = 8;
 
 /** The rubric and settings go to each worker once (workerData); jobs are just file paths. */
-export async function runBatch(files: string[], ctx: AnalyseContext, options: BatchOptions = {}): Promise<FileResult[]> {
+export async function runBatch(
+  files: string[],
+  ctx: AnalyseContext,
+  options: BatchOptions = {},
+): Promise<FileResult[]> {
   const wanted = options.workers ?? Math.min(availableParallelism(), 8);
   if (files.length < INLINE_BELOW || wanted <= 1) return runInline(files, ctx, options);
   return runOnWorkers(files, ctx, Math.min(wanted, files.length), options);

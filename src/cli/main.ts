@@ -4,16 +4,17 @@ import { type Lang, pickLang, UsageError } from "./args";
  * `par-index <command>`: each command is its own module, loaded when called, so `--help` stays instant.
  * Exit codes: 0 no errors, 1 errors found in the input, 2 usage errors.
  */
-const COMMANDS: Record<string, () => Promise<{ default: (argv: string[], lang: Lang) => Promise<number> }>> = {
-  demo: () => import("./commands/demo"),
-  validate: () => import("./commands/validate"),
-  score: () => import("./commands/score"),
-  rank: () => import("./commands/rank"),
-  template: () => import("./commands/template"),
-  rubric: () => import("./commands/rubric"),
-  rubrics: () => import("./commands/rubrics"),
-  sample: () => import("./commands/sample"),
-};
+const COMMANDS: Record<string, () => Promise<{ default: (argv: string[], lang: Lang) => Promise<number> }>> =
+  {
+    demo: () => import("./commands/demo"),
+    validate: () => import("./commands/validate"),
+    score: () => import("./commands/score"),
+    rank: () => import("./commands/rank"),
+    template: () => import("./commands/template"),
+    rubric: () => import("./commands/rubric"),
+    rubrics: () => import("./commands/rubrics"),
+    sample: () => import("./commands/sample"),
+  };
 
 const HELP: Record<Lang, string> = {
   vi: `par-index — kiểm tra biểu chấm điểm Chỉ số CCHC, tính điểm, xếp hạng

@@ -8,7 +8,11 @@ import { UsageError } from "./args";
  * Writes a workbook the CLI produced (ranking, report, template, samples). Refuses to write over one of
  * the input files: a unit's workbook is never replaced by our output, whatever the user typed.
  */
-export async function writeSpecsTo(path: string, specs: SheetSpec[], inputs: readonly string[] = []): Promise<void> {
+export async function writeSpecsTo(
+  path: string,
+  specs: SheetSpec[],
+  inputs: readonly string[] = [],
+): Promise<void> {
   const target = resolve(path);
   if (inputs.some((f) => resolve(f) === target)) {
     throw new UsageError({

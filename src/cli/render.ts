@@ -43,7 +43,9 @@ export function findingLines(findings: readonly Finding[], lang: Lang, indent = 
     if (list.length === 0) continue;
     out.push(`${indent}${SEVERITY_TITLE[severity][lang]} (${list.length}):`);
     for (const f of list) {
-      const where = [f.sheet && f.address ? `${f.address}` : null, f.item ? `[${f.item}]` : null].filter(Boolean).join(" ");
+      const where = [f.sheet && f.address ? `${f.address}` : null, f.item ? `[${f.item}]` : null]
+        .filter(Boolean)
+        .join(" ");
       out.push(`${indent}  ${where ? `${where} ` : ""}${f.message[lang]}  (${f.code})`);
     }
   }

@@ -58,6 +58,7 @@ export interface SheetSpec {
   tabColor?: string;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must be escaped.
 const INJECTION = /^[=+\-@\t\r\n\u0000-\u001f]/;
 
 /** Text that Excel would read as a formula (or that a CSV export would) — "=cmd|…", "+1", "@SUM". */
@@ -96,12 +97,17 @@ export function specToSnapshot(spec: SheetSpec): SheetSnapshot {
     });
   }
   for (const t of spec.tables ?? []) {
-    t.headers.forEach((h, j) => put(t.row, t.col + j, { value: h, formula: null, nf: null }));
-    t.rows.forEach((r, i) =>
-      r.forEach((v, j) =>
-        put(t.row + 1 + i, t.col + j, { value: v, formula: null, nf: t.numberFormats?.[j] ?? null }),
-      ),
-    );
+    for (let j = 0; j < t.headers.length; j++)
+      put(t.row, t.col + j, { value: t.headers[j], formula: null, nf: null });
+    for (let i = 0; i < t.rows.length; i++) {
+      for (let j = 0; j < t.rows[i].length; j++) {
+        put(t.row + 1 + i, t.col + j, {
+          value: t.rows[i][j],
+          formula: null,
+          nf: t.numberFormats?.[j] ?? null,
+        });
+      }
+    }
   }
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];

@@ -28,7 +28,10 @@ export default async function rubric(argv: string[], lang: Lang): Promise<number
   if (!file) throw new UsageError({ vi: "Thiếu tệp mẫu .xlsx.", en: "Missing the template .xlsx file." });
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && !Number.isInteger(year)) {
-    throw new UsageError({ vi: `--year phải là số năm (nhận "${values.year}").`, en: `--year must be a year (got "${values.year}").` });
+    throw new UsageError({
+      vi: `--year phải là số năm (nhận "${values.year}").`,
+      en: `--year must be a year (got "${values.year}").`,
+    });
   }
   const id = values.id ?? slug(basename(file, extname(file)));
   const { rubric: imported, warnings } = await importRubricFile(file, {

@@ -24,7 +24,11 @@ export default async function rubrics(argv: string[], lang: Lang): Promise<numbe
     return 0;
   }
   for (const r of list) {
-    const tag = r.example ? (lang === "vi" ? " [ví dụ, không phải văn bản chính thức]" : " [example, not an official text]") : "";
+    const tag = r.example
+      ? lang === "vi"
+        ? " [ví dụ, không phải văn bản chính thức]"
+        : " [example, not an official text]"
+      : "";
     console.log(`${r.id}  ${r.name}${tag}`);
     console.log(
       lang === "vi"

@@ -20,7 +20,12 @@ export default async function sample(argv: string[], lang: Lang): Promise<number
   const appraisal = intOption("appraisal", values.appraisal, 0, 0, 2) as 0 | 1 | 2;
   const rubric = await resolveRubric(values.rubric, false, lang);
   if (!rubric) return 2;
-  const files = await writeSampleUnits(values.output, rubric, { count, seed, appraisal, defects: values.defects === true });
+  const files = await writeSampleUnits(values.output, rubric, {
+    count,
+    seed,
+    appraisal,
+    defects: values.defects === true,
+  });
   console.log(
     lang === "vi"
       ? `Đã tạo ${files.length} biểu chấm điểm mẫu trong ${values.output} (dữ liệu giả lập, không phải số liệu thật).`

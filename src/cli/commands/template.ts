@@ -11,11 +11,18 @@ export default async function template(argv: string[], lang: Lang): Promise<numb
     appraisal: { type: "boolean" },
   });
   if (!values.output) {
-    throw new UsageError({ vi: "Thiếu -o <tệp.xlsx> (nơi ghi biểu mẫu).", en: "Missing -o <file.xlsx> (where to write the template)." });
+    throw new UsageError({
+      vi: "Thiếu -o <tệp.xlsx> (nơi ghi biểu mẫu).",
+      en: "Missing -o <file.xlsx> (where to write the template).",
+    });
   }
   const rubric = await resolveRubric(values.rubric, false, lang);
   if (!rubric) return 2;
   await writeSpecsTo(values.output, [templateSpec(rubric, { appraisal: values.appraisal ? 1 : 0 })]);
-  console.log(lang === "vi" ? `Đã ghi biểu mẫu trống ${values.output} (${rubric.id}).` : `Wrote blank template ${values.output} (${rubric.id}).`);
+  console.log(
+    lang === "vi"
+      ? `Đã ghi biểu mẫu trống ${values.output} (${rubric.id}).`
+      : `Wrote blank template ${values.output} (${rubric.id}).`,
+  );
   return 0;
 }

@@ -98,7 +98,7 @@ export function importRubricFromWorkbook(wb: WorkbookSnapshot, meta: Partial<Imp
       const kind = kindOf(row.label);
       if (kind !== "scored") item.kind = kind;
     }
-    if (parent) (parent.children ??= []).push(item);
+    if (parent) parent.children = [...(parent.children ?? []), item];
     else roots.push(item);
     stack.push({ item, level, style });
   }
