@@ -34,7 +34,9 @@ describe("templateSpec", () => {
     const text = sheet.values.flat().filter((v) => typeof v === "string") as string[];
     expect(text).toContain("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(text).toContain(commune.name);
-    expect(text).toContain(`BIỂU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${commune.year}`);
+    expect(text).toContain(
+      `BIỂU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CẤP XÃ NĂM ${commune.year}`,
+    );
     expect(text).toContain(UNIT_PLACEHOLDER);
     const headerRow = sheet.values.findIndex((r) => r[0] === "STT");
     expect(headerRow).toBeGreaterThan(3);

@@ -438,7 +438,7 @@ export function generateUnit(rubric: Rubric, options: GenerateUnitOptions): Gene
   fillRows(rows, plans, parentEdits);
   const built = buildSheet(rows, {
     sheetName: options.sheetName ?? TEMPLATE_SHEET_NAME,
-    title: { year, rubricName: rubric.name, unitLine },
+    title: { year, rubricName: rubric.name, unitLine, unitLevel: rubric.unitLevel },
     appraisal,
     variants,
     precision: rubric.precision,

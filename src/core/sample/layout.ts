@@ -126,11 +126,20 @@ function romanCode(level: number, pos: number): string {
   return "-";
 }
 
+const LEVEL_TITLE: Record<Rubric["unitLevel"], string> = {
+  commune: " CẤP XÃ",
+  agency: " CỦA CƠ QUAN CHUYÊN MÔN",
+  district: " CẤP HUYỆN",
+  province: " CẤP TỈNH",
+  other: "",
+};
+
 export interface TitleBlock {
   year: number;
   rubricName: string;
   /** Text of the unit-name cell, "Đơn vị: Xã An Bình" or the template's "Đơn vị: ……". */
   unitLine: string;
+  unitLevel: Rubric["unitLevel"];
 }
 
 export interface LayoutOptions {
@@ -308,7 +317,8 @@ export function buildSheet(rows: SampleRow[], options: LayoutOptions): BuiltShee
   };
   let unitRow: number;
   let headerRow: number;
-  const titleText = `BIỂU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${options.title.year}`;
+  // The title names the level ("CẤP XÃ"), as templates do, so an import can tell communes from agencies.
+  const titleText = `BIỂU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH${LEVEL_TITLE[options.title.unitLevel]} NĂM ${options.title.year}`;
   if (moved) {
     // Two-sided letterhead as many provinces print it, the table pushed down and one column right.
     const mid = Math.min(startCol + 3, lastCol);

@@ -28,7 +28,12 @@ export function templateSpec(rubric: Rubric, options: TemplateOptions = {}): She
   const variants = variantList(options.variant);
   return buildSheet(rubricRows(rubric, { roman: variants.includes("roman-codes") }), {
     sheetName: options.sheetName ?? TEMPLATE_SHEET_NAME,
-    title: { year: rubric.year, rubricName: rubric.name, unitLine: UNIT_PLACEHOLDER },
+    title: {
+      year: rubric.year,
+      rubricName: rubric.name,
+      unitLine: UNIT_PLACEHOLDER,
+      unitLevel: rubric.unitLevel,
+    },
     appraisal: options.appraisal ?? 0,
     variants,
     precision: rubric.precision,
