@@ -85,3 +85,9 @@ export function formatScore(x: number, decimals: number, lang: "vi" | "en"): str
   if (s.includes(".")) s = s.replace(/0+$/, "").replace(/\.$/, "");
   return lang === "vi" ? s.replace(".", ",") : s;
 }
+
+/** Fixed decimals, as rankings publish them: 71.60 beside 84.85 ("71,60" in Vietnamese). */
+export function formatFixed(x: number, decimals: number, lang: "vi" | "en"): string {
+  const s = roundTo(x, decimals).toFixed(Math.min(decimals, 4));
+  return lang === "vi" ? s.replace(".", ",") : s;
+}

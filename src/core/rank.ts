@@ -257,7 +257,7 @@ function groupResolver(rubric: Rubric, rule: string): GroupResolver {
   const re = safeRegex(rule);
   const seen = new Map<string, GroupDef>();
   const resolve = (unit: string) => {
-    const m = re ? re.exec(fold(unit)) : null;
+    const m = re ? re.exec(groupKey(unit)) : null;
     if (!m) return OTHER;
     const id = (m[1] ?? m[0]).trim() || OTHER.id;
     let def = seen.get(id);
@@ -270,6 +270,11 @@ function groupResolver(rubric: Rubric, rule: string): GroupResolver {
   return Object.assign(resolve, {
     order: () => [...[...seen.values()].sort((a, b) => a.id.localeCompare(b.id)), OTHER],
   });
+}
+
+/** Folded name for group rules; a stray leading "=" or "+" (typed to dodge Excel's formula parser) is ignored. */
+function groupKey(unit: string): string {
+  return fold(unit).replace(/^[=+\-@'\s]+/, "");
 }
 
 function safeRegex(source: string): RegExp | null {

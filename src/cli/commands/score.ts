@@ -1,0 +1,50 @@
+import { basename } from "node:path";
+import { type Lang, parseCommandArgs } from "../args";
+import { resolveRubric } from "../rubric-arg";
+import { analyseInputs } from "../run-files";
+import { scoreTable, totalsJson } from "../score-view";
+
+/** `par-index score <files…> [--rubric …] [--json]`: just the summary table per unit. */
+export default async function score(argv: string[], lang: Lang): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    rubric: { type: "string" },
+    json: { type: "boolean" },
+  });
+  const rubric = await resolveRubric(values.rubric, false, lang);
+  const { results } = await analyseInputs(positionals, {
+    rubric,
+    lang,
+    label: lang === "vi" ? "Đang tính điểm" : "Scoring",
+  });
+  if (values.json) {
+    const units = results.flatMap((r): Record<string, unknown>[] =>
+      r.units.length
+        ? r.units.map((u) => ({
+            file: basename(r.file),
+            unit: u.unit,
+            sheet: u.sheet,
+            totals: totalsJson(u.score),
+          }))
+        : [
+            {
+              file: basename(r.file),
+              unit: null,
+              error: r.error ?? { reason: "table-not-found", message: r.findings[0]?.message },
+            },
+          ],
+    );
+    console.log(JSON.stringify({ units }, null, 2));
+  } else {
+    for (const r of results) {
+      if (r.units.length === 0) {
+        console.log(`✗ ${basename(r.file)}: ${(r.error?.message ?? r.findings[0]?.message)?.[lang] ?? ""}`);
+        continue;
+      }
+      for (const u of r.units) {
+        console.log(`${u.unit} (${basename(r.file)})`);
+        console.log(scoreTable(u, lang).join("\n"));
+      }
+    }
+  }
+  return results.some((r) => r.error || r.units.length === 0) ? 1 : 0;
+}

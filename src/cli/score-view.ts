@@ -1,0 +1,78 @@
+import type { UnitAnalysis } from "../core/analyse";
+import { formatScore } from "../core/numbers";
+import type { Totals, UnitScore } from "../core/score";
+import type { Lang } from "./args";
+
+/** The totals of a unit as the CLI shows them (text) and prints them (--json). */
+export function totalsJson(score: UnitScore) {
+  const appraised = (t: Totals) => t.appraised2 ?? t.appraised1;
+  return {
+    self: score.index.self ?? score.indexWithoutSurvey.self,
+    appraised: appraised(score.index) ?? appraised(score.indexWithoutSurvey),
+    final: score.index.final,
+    finalFrom: score.finalFrom,
+    indexWithoutSurvey: score.indexWithoutSurvey.final,
+    surveyMissing: score.surveyMissing,
+    rating: score.rating?.label ?? null,
+    evidence: { max: score.evidence.max, ...score.evidence.scores },
+    survey: score.survey ? { max: score.survey.max, score: score.survey.scores.final } : null,
+    bonus: score.bonus.final,
+    penalty: score.penalty.final,
+    areas: score.areas.map((a) => ({
+      code: a.code,
+      label: a.label,
+      max: a.effectiveMax,
+      self: a.scores.self,
+      appraised: appraised(a.scores),
+      final: a.scores.final,
+    })),
+  };
+}
+
+const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + " ".repeat(n - s.length));
+const lpad = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
+
+export function scoreTable(u: UnitAnalysis, lang: Lang, indent = "   "): string[] {
+  const s = u.score;
+  const f = (x: number | null) => (x === null ? "–" : formatScore(x, s.precision, lang));
+  const appraisedCol = s.columns.includes("appraised1") || s.columns.includes("appraised2");
+  const head =
+    lang === "vi"
+      ? `${pad("Lĩnh vực", 44)} ${lpad("Tối đa", 7)} ${lpad("Tự chấm", 8)}${appraisedCol ? ` ${lpad("Thẩm định", 9)}` : ""} ${lpad("Cuối", 7)}  `
+      : `${pad("Area", 44)} ${lpad("Max", 7)} ${lpad("Self", 8)}${appraisedCol ? ` ${lpad("Appraised", 9)}` : ""} ${lpad("Final", 7)}  `;
+  const lines = [indent + head];
+  for (const a of s.areas) {
+    const pct = a.scores.final === null || a.effectiveMax === 0 ? 0 : a.scores.final / a.effectiveMax;
+    const bar = "█".repeat(Math.round(Math.max(0, Math.min(1, pct)) * 10)).padEnd(10, "·");
+    lines.push(
+      `${indent}${pad(`${a.code}. ${a.label}`, 44)} ${lpad(f(a.effectiveMax), 7)} ${lpad(f(a.scores.self), 8)}${appraisedCol ? ` ${lpad(f(a.scores.appraised2 ?? a.scores.appraised1), 9)}` : ""} ${lpad(f(a.scores.final), 7)}  ${bar}`,
+    );
+  }
+  if (s.bonus.final) lines.push(`${indent}${lang === "vi" ? "Điểm thưởng" : "Bonus"}: +${f(s.bonus.final)}`);
+  if (s.penalty.final)
+    lines.push(`${indent}${lang === "vi" ? "Điểm trừ" : "Penalty"}: −${f(s.penalty.final)}`);
+  const rating = s.rating ? (lang === "vi" ? s.rating.label : s.rating.labelEn) : null;
+  if (s.index.final !== null) {
+    lines.push(
+      lang === "vi"
+        ? `${indent}CHỈ SỐ: ${f(s.index.final)}/${f(s.scaleMax)}${rating ? ` — xếp loại ${rating}` : ""} (điểm cuối theo ${basisName(s.finalFrom, lang)})`
+        : `${indent}INDEX: ${f(s.index.final)}/${f(s.scaleMax)}${rating ? ` — rated ${rating}` : ""} (final from ${basisName(s.finalFrom, lang)})`,
+    );
+  } else {
+    lines.push(
+      lang === "vi"
+        ? `${indent}Chưa có điểm điều tra xã hội học: phần tài liệu ${f(s.evidence.scores.final)}/${f(s.evidence.max)}, chỉ số tạm (chưa gồm điều tra) ${f(s.indexWithoutSurvey.final)}`
+        : `${indent}No social-survey score yet: evidence part ${f(s.evidence.scores.final)}/${f(s.evidence.max)}, provisional index without survey ${f(s.indexWithoutSurvey.final)}`,
+    );
+  }
+  return lines;
+}
+
+function basisName(c: UnitScore["finalFrom"], lang: Lang): string {
+  const names = {
+    self: { vi: "điểm tự đánh giá", en: "self scores" },
+    appraised1: { vi: "điểm thẩm định", en: "appraised scores" },
+    appraised2: { vi: "điểm thẩm định lần 2", en: "round-2 appraisal" },
+  } as const;
+  return c ? names[c][lang] : "–";
+}
