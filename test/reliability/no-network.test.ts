@@ -17,7 +17,8 @@ import { writeWorkbook } from "../../src/files/write-workbook";
  * network. Two proofs: no network API is named in their source, and a full run with every network
  * entry point of Node and the web platform booby-trapped completes without touching one.
  */
-const NETWORK_NAMES = /\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon)\s*\(|from\s+["'](node:)?(http|https|net|dns|tls|dgram|http2)["']/;
+const NETWORK_NAMES =
+  /\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon)\s*\(|from\s+["'](node:)?(http|https|net|dns|tls|dgram|http2)["']/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -29,7 +30,9 @@ function sourceFiles(dir: string): string[] {
 
 describe("no network in core and files", () => {
   it("names no network API in the source", () => {
-    const offenders = ["src/core", "src/files"].flatMap(sourceFiles).filter((f) => NETWORK_NAMES.test(readFileSync(f, "utf8")));
+    const offenders = ["src/core", "src/files"]
+      .flatMap(sourceFiles)
+      .filter((f) => NETWORK_NAMES.test(readFileSync(f, "utf8")));
     expect(offenders).toEqual([]);
   });
 

@@ -6,6 +6,8 @@ import { rankUnits } from "../../src/core/rank";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { flattenRubric } from "../../src/core/rubric/tree";
+import { generateUnit, unitWorkbook } from "../../src/core/sample";
+import { scoreUnit } from "../../src/core/score";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
 
 /**
@@ -15,7 +17,17 @@ import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/
  */
 const rubric = builtinRubric("example-commune-2024") as Rubric;
 const codes = flattenRubric(rubric).map((i) => i.code);
-const HEADERS = ["STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Tài liệu kiểm chứng", "Điểm thẩm định", "Ghi chú", "TLKC", "Tự chấm"];
+const HEADERS = [
+  "STT",
+  "Nội dung",
+  "Điểm tối đa",
+  "Điểm tự đánh giá",
+  "Tài liệu kiểm chứng",
+  "Điểm thẩm định",
+  "Ghi chú",
+  "TLKC",
+  "Tự chấm",
+];
 
 const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
@@ -23,8 +35,23 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
   fc.integer({ min: -5, max: 30 }),
   fc.constantFrom(...codes),
   fc.constantFrom(...HEADERS),
-  fc.constantFrom("1,5", "0,25", "#REF!", "#VALUE!", "không áp dụng", "=cmd|' /C calc'!A0", "", " ", "1e308", "NaN"),
-  fc.constantFrom("Kế hoạch số 12/KH-UBND ngày 15/01/2024", "Quyết định 5/QĐ ngày 31/12/2019", "https://x.gov.vn/a"),
+  fc.constantFrom(
+    "1,5",
+    "0,25",
+    "#REF!",
+    "#VALUE!",
+    "không áp dụng",
+    "=cmd|' /C calc'!A0",
+    "",
+    " ",
+    "1e308",
+    "NaN",
+  ),
+  fc.constantFrom(
+    "Kế hoạch số 12/KH-UBND ngày 15/01/2024",
+    "Quyết định 5/QĐ ngày 31/12/2019",
+    "https://x.gov.vn/a",
+  ),
   fc.string({ maxLength: 40 }),
   fc.boolean(),
   fc.constantFrom(45292, 1e15, -0, Number.MAX_SAFE_INTEGER),
@@ -32,7 +59,10 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
 
 const sheet: fc.Arbitrary<SheetSnapshot> = fc
   .record({
-    name: fc.oneof(fc.constantFrom("Sheet1", "Biểu chấm", "Kết quả", "Xếp hạng"), fc.string({ minLength: 1, maxLength: 31 })),
+    name: fc.oneof(
+      fc.constantFrom("Sheet1", "Biểu chấm", "Kết quả", "Xếp hạng"),
+      fc.string({ minLength: 1, maxLength: 31 }),
+    ),
     rows: fc.array(fc.array(cell, { minLength: 0, maxLength: 9 }), { minLength: 0, maxLength: 40 }),
     formulaEvery: fc.integer({ min: 0, max: 7 }),
     origin: fc.record({ row: fc.integer({ min: 0, max: 5 }), col: fc.integer({ min: 0, max: 3 }) }),
@@ -45,7 +75,9 @@ const sheet: fc.Arbitrary<SheetSnapshot> = fc
     const formulas = values.map((r, i) =>
       r.map((v, j) => {
         if (typeof v === "string" && v.startsWith("#")) errorCells.add(`${i},${j}`);
-        return formulaEvery && (i * width + j) % (formulaEvery + 3) === 0 ? `=SUM(D${i + 2}:D${i + 5})` : null;
+        return formulaEvery && (i * width + j) % (formulaEvery + 3) === 0
+          ? `=SUM(D${i + 2}:D${i + 5})`
+          : null;
       }),
     );
     return { name, origin, values, formulas, errorCells, merges };
@@ -60,7 +92,11 @@ describe("the whole pipeline on random workbooks", () => {
   it("never throws, with or without a rubric, and reports only known finding codes", () => {
     fc.assert(
       fc.property(workbook, fc.boolean(), fc.boolean(), (wb, withRubric, allSheets) => {
-        const analysis = analyseWorkbook(wb, { rubric: withRubric ? rubric : null, source: wb.source, allSheets });
+        const analysis = analyseWorkbook(wb, {
+          rubric: withRubric ? rubric : null,
+          source: wb.source,
+          allSheets,
+        });
         const all = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
         for (const f of all) {
           expect(FINDING_CODES).toContain(f.code);
@@ -71,12 +107,64 @@ describe("the whole pipeline on random workbooks", () => {
         if (analysis.units.length === 0) expect(analysis.findings.length).toBeGreaterThan(0);
         for (const u of analysis.units) expect(u.unit.length).toBeGreaterThan(0);
         const ranking = rankUnits(
-          analysis.units.map((u) => ({ unit: u.unit, source: wb.source, sheet: u.sheet, score: u.score, errors: u.findings.filter((f) => f.severity === "error").length })),
+          analysis.units.map((u) => ({
+            unit: u.unit,
+            source: wb.source,
+            sheet: u.sheet,
+            score: u.score,
+            errors: u.findings.filter((f) => f.severity === "error").length,
+          })),
           { rubric, by: "final" },
         );
         expect(ranking).toBeDefined();
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+/** Real unit workbooks with random damage: cells overwritten, rows removed, columns blanked. */
+const damage = fc.array(
+  fc.oneof(
+    fc.record({ kind: fc.constant("set" as const), row: fc.nat(80), col: fc.nat(10), value: cell }),
+    fc.record({ kind: fc.constant("drop-row" as const), row: fc.nat(80) }),
+    fc.record({ kind: fc.constant("blank-col" as const), col: fc.nat(10) }),
+  ),
+  { maxLength: 25 },
+);
+
+describe("real unit workbooks with random damage", () => {
+  it("are analysed without throwing; scores stay finite and rescoring the entries is stable", () => {
+    fc.assert(
+      fc.property(
+        fc.nat(1000),
+        fc.constantFrom(0, 1, 2) as fc.Arbitrary<0 | 1 | 2>,
+        damage,
+        (seed, appraisal, edits) => {
+          const wb = unitWorkbook(generateUnit(rubric, { seed, index: 0, appraisal }));
+          const s = wb.sheets[0];
+          for (const e of edits) {
+            if (e.kind === "set" && s.values[e.row] && e.col < s.values[e.row].length)
+              s.values[e.row][e.col] = e.value;
+            if (e.kind === "drop-row" && e.row < s.values.length) {
+              s.values.splice(e.row, 1);
+              s.formulas?.splice(e.row, 1);
+              s.numberFormats?.splice(e.row, 1);
+            }
+            if (e.kind === "blank-col") for (const r of s.values) if (e.col < r.length) r[e.col] = null;
+          }
+          const analysis = analyseWorkbook(wb, { rubric, source: wb.source });
+          for (const u of analysis.units) {
+            for (const v of [u.score.index.final, u.score.indexWithoutSurvey.final]) {
+              if (v !== null) expect(Number.isFinite(v)).toBe(true);
+            }
+            // Scoring again from the same entries gives the same result: no hidden state.
+            expect(scoreUnit(rubric, u.entries)).toEqual(u.score);
+          }
+          if (analysis.units.length === 0) expect(analysis.findings.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });
