@@ -1,5 +1,9 @@
 import { basename } from "node:path";
 import { analyseWorkbook, type UnitAnalysis } from "../core/analyse";
+import type { UnitEntries } from "../core/entries";
+import { fold } from "../core/fold";
+import { scoreUnit } from "../core/score";
+import type { SurveyRow } from "../core/survey";
 import type { Finding, Text } from "../core/finding";
 import type { Rubric } from "../core/rubric/schema";
 import { FileReadError } from "../files/errors";
@@ -14,7 +18,12 @@ export interface AnalyseContext {
   year?: number;
   /** Every unit sheet of a consolidation workbook (ranking), not only the best table (validation). */
   allSheets?: boolean;
+  /** The province's survey scores, merged into each unit by folded name before scoring. */
+  survey?: SurveyRow[] | null;
 }
+
+/** A unit as the CLI keeps it: the cell-level entries stay in the worker that read them. */
+export type UnitResult = Omit<UnitAnalysis, "entries"> & { entries?: UnitEntries };
 
 export interface FileError {
   reason: string;
@@ -23,7 +32,7 @@ export interface FileError {
 
 export interface FileResult {
   file: string;
-  units: UnitAnalysis[];
+  units: UnitResult[];
   /** Workbook-level findings (no table found, …) and the `unreadable-file` finding of a bad file. */
   findings: Finding[];
   error: FileError | null;
@@ -38,6 +47,13 @@ export async function analyseFile(file: string, ctx: AnalyseContext): Promise<Fi
       year: ctx.year,
       allSheets: ctx.allSheets,
     });
+    if (ctx.survey?.length) {
+      const survey = new Map(ctx.survey.map((r) => [fold(r.unit), r.score]));
+      for (const u of analysis.units) {
+        const score = survey.get(fold(u.unit));
+        if (score !== undefined) u.score = scoreUnit(u.rubric, u.entries, { survey: score });
+      }
+    }
     return { file, units: analysis.units, findings: analysis.findings, error: null };
   } catch (e) {
     return failed(file, e);
@@ -71,4 +87,17 @@ function failed(file: string, e: unknown): FileResult {
 
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * What a worker posts back: everything the commands print, without the per-cell entries and table rows
+ * (cloning those across threads cost more than reading the file) or the rubric the parent already has.
+ */
+export function slimForTransfer(result: FileResult, ctx: AnalyseContext): FileResult {
+  for (const u of result.units) {
+    delete u.entries;
+    u.table = { ...u.table, rows: [] };
+    if (ctx.rubric && u.rubric.id === ctx.rubric.id) (u as { rubric: unknown }).rubric = null;
+  }
+  return result;
 }

@@ -19,7 +19,8 @@ export async function runBatch(
   ctx: AnalyseContext,
   options: BatchOptions = {},
 ): Promise<FileResult[]> {
-  const wanted = options.workers ?? Math.min(availableParallelism(), 8);
+  const fromEnv = Number(process.env.PAR_INDEX_WORKERS);
+  const wanted = options.workers ?? (fromEnv > 0 ? fromEnv : Math.min(availableParallelism(), 8));
   if (files.length < INLINE_BELOW || wanted <= 1) return runInline(files, ctx, options);
   return runOnWorkers(files, ctx, Math.min(wanted, files.length), options);
 }
@@ -59,6 +60,7 @@ function runOnWorkers(
       const w = new Worker(workerUrl, { workerData: ctx });
       workers.push(w);
       w.on("message", (msg: { index: number; result: FileResult }) => {
+        if (ctx.rubric) for (const u of msg.result.units) u.rubric ??= ctx.rubric;
         results[msg.index] = msg.result;
         done++;
         options.onProgress?.(done, jobs.length, jobs[msg.index]);
@@ -69,6 +71,8 @@ function runOnWorkers(
         for (const other of workers) void other.terminate();
         reject(e);
       });
+      // Two jobs in flight per worker, so a worker never waits for the parent between files.
+      feed(w);
       feed(w);
     }
   });

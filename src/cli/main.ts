@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { type Lang, pickLang, UsageError } from "./args";
 
 /**
@@ -82,7 +83,9 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     const mod = await load();
-    return await mod.default(args, lang);
+    const code = await mod.default(args, lang);
+    writeStats();
+    return code;
   } catch (e) {
     if (e instanceof UsageError) {
       console.error(e.text[lang]);
@@ -96,4 +99,19 @@ export async function run(argv: string[]): Promise<number> {
     console.error(lang === "vi" ? "Lỗi không mong đợi:" : "Unexpected error:", e);
     return 2;
   }
+}
+
+/** `npm run bench` asks for the run's peak memory (workers included: they are threads of this process). */
+function writeStats(): void {
+  const path = process.env.PAR_INDEX_STATS;
+  if (!path) return;
+  const usage = process.resourceUsage();
+  writeFileSync(
+    path,
+    JSON.stringify({
+      peakRssMB: Math.round(usage.maxRSS / 1024),
+      userMs: usage.userCPUTime / 1000,
+      systemMs: usage.systemCPUTime / 1000,
+    }),
+  );
 }

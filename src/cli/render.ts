@@ -1,8 +1,8 @@
-import type { ColumnRole, UnitAnalysis } from "../core/analyse";
+import type { ColumnRole } from "../core/analyse";
 import { columnLetters } from "../core/address";
 import { countBySeverity, type Finding, type Severity } from "../core/finding";
 import type { Lang } from "./args";
-import type { FileResult } from "./analyse-file";
+import type { FileResult, UnitResult } from "./analyse-file";
 
 /** Plain-text rendering of results for the terminal. Everything here is presentation only. */
 
@@ -25,7 +25,7 @@ const SEVERITY_TITLE: Record<Severity, { vi: string; en: string }> = {
   info: { vi: "Lưu ý", en: "Notes" },
 };
 
-export function layoutLine(u: UnitAnalysis, lang: Lang): string {
+export function layoutLine(u: UnitResult, lang: Lang): string {
   const cols = (Object.entries(u.table.columns) as [ColumnRole, number][])
     .sort((a, b) => a[1] - b[1])
     .map(([role, col]) => `${ROLE_NAMES[role][lang]}=${columnLetters(col)}`)

@@ -1,4 +1,5 @@
 import type { Rubric } from "../core/rubric/schema";
+import type { SurveyRow } from "../core/survey";
 import type { FileResult } from "./analyse-file";
 import type { Lang } from "./args";
 import { UsageError } from "./args";
@@ -10,7 +11,14 @@ import { progressBar } from "./progress";
 /** Files and folders from the command line → analysed results in input order, with a progress bar on batches. */
 export async function analyseInputs(
   paths: string[],
-  options: { rubric: Rubric | null; year?: number; allSheets?: boolean; lang: Lang; label: string },
+  options: {
+    rubric: Rubric | null;
+    year?: number;
+    allSheets?: boolean;
+    survey?: SurveyRow[] | null;
+    lang: Lang;
+    label: string;
+  },
 ): Promise<{ files: string[]; results: FileResult[] }> {
   if (paths.length === 0) {
     throw new UsageError({ vi: "Chưa chỉ ra tệp hoặc thư mục nào.", en: "No files or folders given." });
@@ -31,7 +39,7 @@ export async function analyseInputs(
   const bar = progressBar(options.label);
   const results = await runBatch(
     files,
-    { rubric: options.rubric, year: options.year, allSheets: options.allSheets },
+    { rubric: options.rubric, year: options.year, allSheets: options.allSheets, survey: options.survey },
     {
       onProgress: (done, total) => bar.update(done, total),
     },

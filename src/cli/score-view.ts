@@ -1,4 +1,4 @@
-import type { UnitAnalysis } from "../core/analyse";
+import type { UnitResult } from "./analyse-file";
 import { formatScore } from "../core/numbers";
 import type { Totals, UnitScore } from "../core/score";
 import type { Lang } from "./args";
@@ -32,7 +32,7 @@ export function totalsJson(score: UnitScore) {
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + " ".repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
 
-export function scoreTable(u: UnitAnalysis, lang: Lang, indent = "   "): string[] {
+export function scoreTable(u: UnitResult, lang: Lang, indent = "   "): string[] {
   const s = u.score;
   const f = (x: number | null) => (x === null ? "–" : formatScore(x, s.precision, lang));
   const appraisedCol = s.columns.includes("appraised1") || s.columns.includes("appraised2");

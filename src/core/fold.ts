@@ -5,7 +5,12 @@
  */
 export function fold(text: unknown): string {
   if (text === null || text === undefined) return "";
-  return String(text)
+  if (typeof text === "string") return memo(foldCache, text, foldString);
+  return foldString(String(text));
+}
+
+function foldString(text: string): string {
+  return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[đĐ]/g, "d")
@@ -16,8 +21,32 @@ export function fold(text: unknown): string {
 
 /** Folded and stripped of punctuation: "ĐIỂM TỰ CHẤM (*)" and "Điểm tự chấm" meet here. */
 export function foldWords(text: unknown): string {
+  if (typeof text === "string") return memo(wordsCache, text, foldWordsString);
+  return foldWordsString(fold(text));
+}
+
+function foldWordsString(text: string): string {
   return fold(text)
     .replace(/[^a-z0-9%]+/g, " ")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/**
+ * Units' workbooks repeat the same headers and item labels thousands of times in a batch, and folding
+ * (NFD + several regexes) was most of validation's time: remember recent results, within a bounded size.
+ */
+const foldCache = new Map<string, string>();
+const wordsCache = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
+
+function memo(cache: Map<string, string>, text: string, compute: (t: string) => string): string {
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit;
+  const value = compute(text);
+  if (text.length <= 400) {
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    cache.set(text, value);
+  }
+  return value;
 }

@@ -128,16 +128,24 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
   }
 
   const areaDefs = (scored[0]?.score?.areas ?? []).map((a) => ({ code: a.code, label: a.label, max: a.max }));
+  const byGroup = new Map<string, typeof candidates>();
+  for (const c of candidates) {
+    const list = byGroup.get(c.group.id);
+    if (list) list.push(c);
+    else byGroup.set(c.group.id, [c]);
+  }
   const previous = options.previous ? new Map(options.previous.units.map((p) => [fold(p.unit), p])) : null;
   const seen = new Set<string>();
   const groups: RankGroup[] = [];
   for (const def of grouping.order()) {
-    const members = candidates.filter((c) => c.group.id === def.id);
+    const members = byGroup.get(def.id) ?? [];
     if (members.length === 0) continue;
     const ranks = placeRanks(
       members.map((m) => m.score),
       options.dense === true,
     );
+    const counts = new Map<number, number>();
+    for (const r of ranks) if (r !== null) counts.set(r, (counts.get(r) ?? 0) + 1);
     const areaRanks = areaDefs.map((a) => {
       const values = members.map((m) => {
         const node = m.input.score?.areas.find((n) => n.code === a.code);
@@ -157,7 +165,7 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
         group: def.id,
         score: m.score,
         rank: ranks[k] as number,
-        tied: ranks.filter((r) => r === ranks[k]).length > 1,
+        tied: (counts.get(ranks[k] as number) ?? 0) > 1,
         areas: areaRanks.map((a) => ({ code: a.code, score: a.values[k], rank: a.ranks[k] })),
         survey: m.input.score?.survey?.scores.final ?? null,
         rating: withoutSurvey ? null : (m.input.score?.rating ?? null),
@@ -190,13 +198,16 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
 
 /** Standard competition ranking (1, 2, 2, 4) or dense (1, 2, 2, 3); null values get no place. */
 export function placeRanks(values: readonly (number | null)[], dense: boolean): (number | null)[] {
-  const present = values.filter((v): v is number => v !== null);
-  const distinct = [...new Set(present)].sort((a, b) => b - a);
-  return values.map((v) => {
-    if (v === null) return null;
-    if (dense) return distinct.indexOf(v) + 1;
-    return present.filter((x) => x > v).length + 1;
+  // Sort once: the place of a value is 1 + how many values beat it (or how many distinct ones, dense).
+  const sorted = values.filter((v): v is number => v !== null).sort((a, b) => b - a);
+  const place = new Map<number, number>();
+  let distinct = 0;
+  sorted.forEach((v, i) => {
+    if (place.has(v)) return;
+    distinct++;
+    place.set(v, dense ? distinct : i + 1);
   });
+  return values.map((v) => (v === null ? null : (place.get(v) as number)));
 }
 
 function compare(
@@ -251,7 +262,7 @@ function groupResolver(rubric: Rubric, rule: string): GroupResolver {
       patterns: g.patterns.map((p) => safeRegex(p)).filter((r): r is RegExp => r !== null),
     }));
     const resolve = (unit: string) =>
-      defs.find((d) => d.patterns.some((p) => p.test(fold(unit))))?.def ?? OTHER;
+      defs.find((d) => d.patterns.some((p) => p.test(groupKey(unit))))?.def ?? OTHER;
     return Object.assign(resolve, { order: () => [...defs.map((d) => d.def), OTHER] });
   }
   const re = safeRegex(rule);

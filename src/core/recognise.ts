@@ -145,6 +145,8 @@ function findHeader(sheet: SheetSnapshot): HeaderGuess | null {
   const limit = Math.min(values.length, 60);
   let best: HeaderGuess | null = null;
   for (let r = 0; r < limit; r++) {
+    // A header with the item label and a score column is not followed by another below the data.
+    if (best && best.score >= 80 && r > best.row + 2) break;
     const one = classify(sheet, r, null, merged);
     const two = r + 1 < values.length ? classify(sheet, r, r + 1, merged) : null;
     for (const g of [one, two]) {
@@ -200,7 +202,6 @@ function classify(
   const columns: Partial<Record<ColumnRole, number>> = {};
   const headers: Partial<Record<ColumnRole, string>> = {};
   let found = 0;
-  let words = 0;
   for (let j = 0; j < width; j++) {
     const col = sheet.origin.col + j;
     const upper = cellText(sheet, top, col, merged);
@@ -208,7 +209,6 @@ function classify(
     // A vertical merge repeats the same text in the second row: count it once.
     const text = lower && lower !== upper ? `${upper} ${lower}`.trim() : upper;
     if (!text) continue;
-    words++;
     const h = foldWords(text);
     if (h.length > 80) continue;
     const rule = RULES.find((x) => x.test(h));
@@ -229,7 +229,7 @@ function classify(
     (columns.label !== undefined ? 4 : 0) +
     (columns.self !== undefined || columns.appraised1 !== undefined ? 4 : 0) +
     (columns.max !== undefined ? 2 : 0);
-  const score = key * 10 + found * 2 - (second === null ? 0 : 1) - Math.max(0, words - found) * 0;
+  const score = key * 10 + found * 2 - (second === null ? 0 : 1);
   return { row: top, count: second === null ? 1 : 2, columns, headers, score };
 }
 

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { FileReadError } from "./errors";
@@ -12,7 +13,9 @@ export async function readWorkbookFile(
   const name = basename(path);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    // Synchronous on purpose: workbooks are small and each batch worker reads one at a time; an async
+    // read only adds a thread-pool round trip per file.
+    bytes = readFileSync(path);
   } catch (e) {
     throw new FileReadError("io-error", name, ioReason(e));
   }

@@ -4,7 +4,6 @@ import type { Text } from "../../core/finding";
 import { formatFixed } from "../../core/numbers";
 import { parsePreviousRanking, type PreviousRanking } from "../../core/previous";
 import { groupRuleProblem, type RankInput, type Ranking, rankUnits } from "../../core/rank";
-import { scoreUnit } from "../../core/score";
 import { rankingSheetSpec } from "../../core/sheets/ranking";
 import { mergeSurvey, readSurveyTable, type SurveyRow } from "../../core/survey";
 import { FileReadError } from "../../files/errors";
@@ -42,11 +41,12 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
   const { files, results } = await analyseInputs(positionals, {
     rubric,
     allSheets: true,
+    survey: surveyRows,
     lang,
     label: lang === "vi" ? "Đang đọc các đơn vị" : "Reading units",
   });
   const inputs = rankInputs(results);
-  if (surveyRows) applySurvey(inputs, results, surveyRows, lang);
+  if (surveyRows) reportSurveyMismatches(inputs, surveyRows, lang);
   const ranking = rankUnits(inputs, { rubric, by, groupBy, dense: values.dense, previous });
   if (values.output) await writeSpecsTo(values.output, [rankingSheetSpec(ranking, rubric)], files);
   if (values.json) console.log(JSON.stringify(ranking, null, 2));
@@ -79,23 +79,12 @@ export function rankInputs(results: readonly FileResult[]): RankInput[] {
   });
 }
 
-function applySurvey(
-  inputs: RankInput[],
-  results: readonly FileResult[],
-  rows: SurveyRow[],
-  lang: Lang,
-): void {
+/** The survey was merged into each unit while it was analysed; here the names that did not meet are said. */
+function reportSurveyMismatches(inputs: readonly RankInput[], rows: SurveyRow[], lang: Lang): void {
   const merge = mergeSurvey(
     inputs.filter((i) => i.score).map((i) => i.unit),
     rows,
   );
-  const analyses = new Map(results.flatMap((r) => r.units.map((u) => [u.unit, u] as const)));
-  for (const input of inputs) {
-    const survey = merge.byUnit.get(input.unit);
-    const analysis = analyses.get(input.unit);
-    if (survey === undefined || !analysis) continue;
-    input.score = scoreUnit(analysis.rubric, analysis.entries, { survey });
-  }
   for (const u of merge.unitsWithoutSurvey) {
     console.error(
       lang === "vi" ? `! Không có điểm điều tra cho đơn vị "${u}".` : `! No survey score for unit "${u}".`,

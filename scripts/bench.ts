@@ -1,0 +1,227 @@
+// `npm run bench [-- --files N]`: prints the figures the targets are about and writes bench-results.json.
+// Not a test: nothing here passes or fails, it measures. Each figure sits beside its target and, where the
+// target is relative, beside a floor measured in the same run on the same machine.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { analyseWorkbook } from "../src/core/analyse";
+import { type RankInput, rankUnits } from "../src/core/rank";
+import { builtinRubric } from "../src/core/rubric/builtin";
+import { requireRubric } from "../src/core/rubric/load";
+import type { Rubric, RubricItem } from "../src/core/rubric/schema";
+import { generateUnit, generateUnits, unitWorkbook } from "../src/core/sample";
+import { floorParse } from "../src/files/floor";
+import { writeWorkbook } from "../src/files/write-workbook";
+
+const args = process.argv.slice(2);
+const filesArg = args.indexOf("--files");
+const FILES = filesArg >= 0 ? Number(args[filesArg + 1]) : 1000;
+const rubric = builtinRubric("example-commune-2024") as Rubric;
+const ms = (t0: number) => performance.now() - t0;
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function batch() {
+  const dir = mkdtempSync(join(tmpdir(), "par-index-bench-"));
+  try {
+    const units = generateUnits(rubric, {
+      count: FILES,
+      seed: 2024,
+      appraisal: 1,
+      defectRate: 0.2,
+      variantRate: 0.3,
+    });
+    const paths: string[] = [];
+    for (const u of units) {
+      const p = join(dir, u.fileName);
+      writeFileSync(p, await writeWorkbook(u.sheets));
+      paths.push(p);
+    }
+    // Floor: single-threaded unzip + SAX of the parts any reader must touch, nothing else.
+    let t0 = performance.now();
+    let events = 0;
+    for (const p of paths) events += floorParse(readFileSync(p));
+    const floorSeconds = ms(t0) / 1000;
+    // The product: `par-index rank` over the folder — read, recognise, validate, score every unit, rank.
+    if (!existsSync("build/cli/main.mjs"))
+      spawnSync(process.execPath, ["scripts/build-cli.mjs"], { stdio: "inherit" });
+    const stats = join(dir, "stats.json");
+    t0 = performance.now();
+    const r = spawnSync(process.execPath, ["bin/par-index.js", "rank", dir, "--json"], {
+      env: { ...process.env, PAR_INDEX_STATS: stats },
+      encoding: "utf8",
+      maxBuffer: 1024 * 1024 * 1024,
+    });
+    const seconds = ms(t0) / 1000;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`rank failed: ${r.stderr}`);
+    const ranked = JSON.parse(r.stdout).groups.reduce(
+      (n: number, g: { units: unknown[] }) => n + g.units.length,
+      0,
+    );
+    const peak = JSON.parse(readFileSync(stats, "utf8")).peakRssMB as number;
+    return {
+      files: FILES,
+      ranked,
+      seconds: round(seconds),
+      floorSeconds: round(floorSeconds),
+      ratio: round(seconds / floorSeconds),
+      filesPerSecond: Math.round(FILES / seconds),
+      peakRssMB: peak,
+      workers: Math.min(availableParallelism(), 8),
+      floorEvents: events,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A rubric with `areas × criteria × leaves` rows: the 2,000-row snapshot of the core figure. */
+function bigRubric(areas: number, criteria: number, leaves: number): Rubric {
+  const items: RubricItem[] = [];
+  for (let a = 1; a <= areas; a++) {
+    const children: RubricItem[] = [];
+    for (let c = 1; c <= criteria; c++) {
+      const kids: RubricItem[] = [];
+      for (let l = 1; l <= leaves; l++)
+        kids.push({ code: `${a}.${c}.${l}`, label: `Tiêu chí thành phần ${a}.${c}.${l}`, max: 1 });
+      children.push({ code: `${a}.${c}`, label: `Tiêu chí ${a}.${c}`, max: leaves, children: kids });
+    }
+    items.push({ code: String(a), label: `Lĩnh vực ${a}`, max: criteria * leaves, children });
+  }
+  return requireRubric(
+    { id: "bench", name: "Bench", year: 2024, unitLevel: "commune", precision: 2, items },
+    "bench",
+  );
+}
+
+function core(batchSeconds: number | null) {
+  const big = bigRubric(20, 10, 9); // 20 + 200 + 1,800 = 2,020 rows
+  const wb = unitWorkbook(generateUnit(big, { seed: 1, index: 0, appraisal: 1 }));
+  analyseWorkbook(wb, { rubric: big, source: wb.source }); // warm-up
+  let t0 = performance.now();
+  const runs = 5;
+  for (let i = 0; i < runs; i++) analyseWorkbook(wb, { rubric: big, source: wb.source });
+  const validate2000Ms = ms(t0) / runs;
+
+  const sample = generateUnits(rubric, { count: 50, seed: 3 }).map(
+    (u) => analyseWorkbook(unitWorkbook(u), { rubric, source: u.fileName }).units[0],
+  );
+  const inputs: RankInput[] = [];
+  for (let i = 0; i < 10_000; i++) {
+    const u = sample[i % sample.length];
+    inputs.push({ unit: `${u.unit} ${i}`, source: `${i}.xlsx`, sheet: null, score: u.score, errors: 0 });
+  }
+  rankUnits(inputs.slice(0, 100), { rubric });
+  t0 = performance.now();
+  rankUnits(inputs, { rubric });
+  const rank10000Ms = ms(t0);
+  const rank1000Ms = rank10000Ms / 10;
+  return {
+    validate2000Ms: round(validate2000Ms, 1),
+    rank10000Ms: round(rank10000Ms, 1),
+    rankShareOfBatch: batchSeconds ? round((rank1000Ms / 1000 / batchSeconds) * 100, 2) : null,
+  };
+}
+
+async function syncs() {
+  const path = "../test/fake-excel/measure";
+  try {
+    const m = (await import(path)) as {
+      measureSyncs: (rows: number) => Promise<{ read: number; write: number }>;
+      measureRankSyncs: (units: number) => Promise<number>;
+    };
+    const validate: Record<string, number> = {};
+    for (const rows of [200, 2000, 20000]) {
+      const s = await m.measureSyncs(rows);
+      validate[String(rows)] = s.read + s.write;
+    }
+    const rank: Record<string, number> = {};
+    for (const u of [10, 100]) rank[String(u)] = await m.measureRankSyncs(u);
+    return { validate, rank };
+  } catch (e) {
+    return {
+      validate: null,
+      rank: null,
+      note: `fake Excel host not available: ${(e as Error).message.split("\n")[0]}`,
+    };
+  }
+}
+
+async function bundle() {
+  const html = "dist/taskpane.html";
+  if (!existsSync(html)) spawnSync("npm", ["run", "build", "--silent"], { stdio: "inherit" });
+  if (!existsSync(html))
+    return { initialGzipKB: null, firstRenderMs: null, bareReactMs: null, note: "no production build" };
+  const page = readFileSync(html, "utf8");
+  const scripts = [...page.matchAll(/<script[^>]+src="([^"]+)"/g)]
+    .map((m) => m[1])
+    .filter((s) => !/^https?:/.test(s));
+  const initialGzipKB = round(
+    scripts.reduce((n, s) => n + gzipSync(readFileSync(join("dist", s.replace(/^\//, "")))).length, 0) / 1024,
+    1,
+  );
+  let firstRenderMs: number | null = null;
+  let bareReactMs: number | null = null;
+  let note: string | undefined;
+  try {
+    const measure = (await import("../test/e2e/measure.mjs" as string)) as {
+      measureFirstRender: () => Promise<{ firstRenderMs: number; bareReactMs: number }>;
+    };
+    ({ firstRenderMs, bareReactMs } = await measure.measureFirstRender());
+  } catch (e) {
+    note = `first render not measured: ${(e as Error).message.split("\n")[0]}`;
+  }
+  return { initialGzipKB, firstRenderMs, bareReactMs, ...(note ? { note } : {}) };
+}
+
+const b = await batch();
+const results = { syncs: await syncs(), batch: b, core: core(b.seconds), bundle: await bundle() };
+writeFileSync("bench-results.json", `${JSON.stringify(results, null, 2)}\n`);
+mkdirSync("test-output", { recursive: true });
+
+const rows: [string, string, string][] = [
+  [
+    "Excel: syncs to validate (200 / 2,000 / 20,000 rows)",
+    results.syncs.validate ? Object.values(results.syncs.validate).join(" / ") : "–",
+    "1 read + ≤ 1 write",
+  ],
+  [
+    "Excel: syncs to rank (10 / 100 unit sheets)",
+    results.syncs.rank ? Object.values(results.syncs.rank).join(" / ") : "–",
+    "≤ 3, independent of U",
+  ],
+  [
+    `CLI: validate + rank ${b.files} workbooks`,
+    `${b.seconds} s (${b.filesPerSecond} files/s, ${b.workers} workers)`,
+    "",
+  ],
+  ["CLI: floor (single-thread unzip + SAX)", `${b.floorSeconds} s`, ""],
+  ["CLI: batch ÷ floor", `${b.ratio}×`, "≤ 1.5×"],
+  ["CLI: peak RSS", `${b.peakRssMB} MB`, "< 500 MB"],
+  ["Core: recognise + validate 2,000 rows", `${results.core.validate2000Ms} ms`, ""],
+  ["Core: rank 10,000 units", `${results.core.rank10000Ms} ms`, ""],
+  [
+    "Core: rank share of the batch",
+    results.core.rankShareOfBatch === null ? "–" : `${results.core.rankShareOfBatch} %`,
+    "< 5 %",
+  ],
+  [
+    "Pane: initial JS gzipped",
+    results.bundle.initialGzipKB === null ? "–" : `${results.bundle.initialGzipKB} KB`,
+    "≤ 200 KB",
+  ],
+  [
+    "Pane: first render vs bare React",
+    results.bundle.firstRenderMs === null
+      ? "–"
+      : `${results.bundle.firstRenderMs} ms vs ${results.bundle.bareReactMs} ms`,
+    "≤ 2×",
+  ],
+];
+const w = Math.max(...rows.map((r) => r[0].length));
+const v = Math.max(...rows.map((r) => r[1].length));
+console.log(`${"figure".padEnd(w)}  ${"measured".padEnd(v)}  target`);
+for (const [name, value, target] of rows) console.log(`${name.padEnd(w)}  ${value.padEnd(v)}  ${target}`);
+for (const n of [results.syncs, results.bundle]) if ("note" in n && n.note) console.log(`note: ${n.note}`);
+console.log("written: bench-results.json");
