@@ -4,7 +4,7 @@
  */
 import type { UnitEntries } from "./entries";
 import { type Finding, sortFindings } from "./finding";
-import { type RecognisedTable, recogniseWorkbook } from "./recognise";
+import { matchRows, type RecognisedTable, recogniseWorkbook } from "./recognise";
 import { importRubricFromWorkbook } from "./rubric/import";
 import type { Rubric } from "./rubric/schema";
 import { scoreUnit, type UnitScore } from "./score";
@@ -65,6 +65,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, options: AnalyseOptions): 
     if (!sheet) continue;
     const rubric = options.rubric ?? ownRubric(wb, table, options, findings);
     if (!rubric) continue;
+    if (!options.rubric) matchRows(table.rows, rubric);
     const year = options.year ?? rubric.year;
     const validation = validateTable(sheet, table, rubric, { year });
     const named = table.unitName?.trim();
@@ -97,7 +98,8 @@ function ownRubric(
       name: options.source,
     },
   );
-  for (const p of imported.problems) {
+  // Only problems in the unit's own cells (maxima that do not add up) are the unit's to fix.
+  for (const p of imported.problems.filter((x) => x.address)) {
     findings.push({
       code: "max-mismatch",
       severity: imported.rubric ? "warning" : "error",

@@ -154,6 +154,15 @@ function findHeader(sheet: SheetSnapshot): HeaderGuess | null {
       if (!best || g.score > best.score) best = g;
     }
   }
+  // The bottom row of a header whose cells are merged down from the row above: the header starts there.
+  if (best && best.count === 1) {
+    const top = best.row - 1;
+    const mergedDown = (sheet.merges ?? []).some((m) => {
+      const r = parseRange(m);
+      return r !== null && r.start.row === top && r.end.row >= best!.row;
+    });
+    if (mergedDown) best = { ...best, row: top, count: 2 };
+  }
   return best;
 }
 
@@ -295,7 +304,7 @@ function hasScore(sheet: SheetSnapshot, row: number, columns: Partial<Record<Col
  * Code first, label as the tie-breaker: a row whose code names an item but whose label names another
  * (Roman areas "I" with criteria numbered "1" under them) goes by its label.
  */
-function matchRows(rows: TableRow[], rubric: Rubric): void {
+export function matchRows(rows: TableRow[], rubric: Rubric): void {
   const flat = flattenRubric(rubric);
   const byCode = new Map(flat.map((i) => [normaliseCode(i.code), i.code]));
   const byLabel = new Map<string, string[]>();

@@ -11,7 +11,7 @@ import { citation, isVerifiable } from "./evidence";
 import type { Finding, FindingCode, Severity } from "./finding";
 import { fold } from "./fold";
 import { msg } from "./messages";
-import { parseNumberText, roundUnits, sameAtPrecision, toUnits } from "./numbers";
+import { fromUnits, parseNumberText, roundUnits, sameAtPrecision, toUnits } from "./numbers";
 import type { RecognisedTable, TableRow } from "./recognise";
 import type { Rubric } from "./rubric/schema";
 import { allowedScores, type FlatItem, flattenRubric } from "./rubric/tree";
@@ -398,7 +398,9 @@ class Validator {
       });
     }
     if (typeof shown !== "number") return;
+    // Excel's SUM skips text; the unit may have meant the text numbers. Either reading is not a mismatch.
     let sum = 0;
+    let counted = 0;
     let any = false;
     for (const c of children) {
       const childRow = this.rowOf.get(c);
@@ -406,21 +408,26 @@ class Validator {
       const v = this.cell(childRow.row, column);
       if (typeof v === "number") {
         sum += sign(c) * toUnits(v);
+        counted += sign(c) * toUnits(v);
         any = true;
+      } else if (typeof v === "string") {
+        const parsed = parseNumberText(v);
+        if (parsed) counted += sign(c) * toUnits(parsed.value);
       }
     }
     if (!any && shown === 0) return;
     const p = this.rubric.precision;
-    if (roundUnits(toUnits(shown), p) !== roundUnits(sum, p)) {
+    const written = roundUnits(toUnits(shown), p);
+    if (written !== roundUnits(sum, p) && written !== roundUnits(counted, p)) {
       this.add(
         "total-mismatch",
         "error",
         address,
         item,
-        msg.totalMismatch(code, column, shown, sum / 10_000),
+        msg.totalMismatch(code, column, shown, fromUnits(counted)),
         {
           found: shown,
-          expected: sum / 10_000,
+          expected: fromUnits(counted),
           column,
         },
       );
