@@ -107,14 +107,7 @@ async function loadPrevious(path: string): Promise<PreviousRanking> {
         ? JSON.parse(await readFile(path, "utf8"))
         : await readWorkbookFile(path);
   } catch (e) {
-    throw new UsageError(
-      e instanceof FileReadError
-        ? e.text
-        : {
-            vi: `Không đọc được ${path}: ${(e as Error).message}`,
-            en: `Cannot read ${path}: ${(e as Error).message}`,
-          },
-    );
+    throw sideFileError(path, e);
   }
   const parsed = parsePreviousRanking(data);
   if (!parsed.ok) throw new UsageError(parsed.problem);
@@ -141,14 +134,7 @@ async function loadSurvey(path: string, lang: Lang): Promise<SurveyRow[]> {
     for (const p of table.problems) console.error(`! ${p[lang]}`);
     return table.rows;
   } catch (e) {
-    throw new UsageError(
-      e instanceof FileReadError
-        ? e.text
-        : {
-            vi: `Không đọc được ${path}: ${(e as Error).message}`,
-            en: `Cannot read ${path}: ${(e as Error).message}`,
-          },
-    );
+    throw sideFileError(path, e);
   }
 }
 
@@ -207,4 +193,11 @@ export function rankingText(r: Ranking, lang: Lang): string[] {
     for (const u of r.vanished) out.push(`  ${u.unit}`);
   }
   return out;
+}
+
+/** A side file (previous ranking, survey table) that cannot be read is a usage error naming it. */
+function sideFileError(path: string, e: unknown): UsageError {
+  if (e instanceof FileReadError) return new UsageError(e.text);
+  const why = e instanceof Error ? e.message : String(e);
+  return new UsageError({ vi: `Không đọc được ${path}: ${why}`, en: `Cannot read ${path}: ${why}` });
 }
