@@ -1,4 +1,4 @@
-import { basename } from "node:path";
+import { basename, dirname, relative, resolve, sep } from "node:path";
 import { columnLetters } from "../../core/address";
 import { findingsReportSpec } from "../../core/sheets/findings-report";
 import type { FileResult } from "../analyse-file";
@@ -33,11 +33,17 @@ export default async function validate(argv: string[], lang: Lang): Promise<numb
   });
   const summary = summarise(results);
   if (values.report) {
+    const from = dirname(resolve(values.report));
     const units = results.flatMap((r) => [
       ...(r.units.length === 0 || r.findings.length
         ? [{ file: basename(r.file), unit: null, findings: r.findings }]
         : []),
-      ...r.units.map((u) => ({ file: basename(r.file), unit: u.unit, findings: u.findings })),
+      ...r.units.map((u) => ({
+        file: basename(r.file),
+        unit: u.unit,
+        findings: u.findings,
+        path: relative(from, r.file).split(sep).join("/"),
+      })),
     ]);
     await writeSpecsTo(values.report, [findingsReportSpec(units)], files);
   }

@@ -6,12 +6,16 @@ import { REPORT_SHEET, SUBTITLE, TITLE } from "./style";
 
 /**
  * "Báo cáo kiểm tra": the summary first (files, units, counts by severity and by code), then one
- * filterable table with a row per finding. In the unit's own workbook each address links to its cell.
+ * filterable table with a row per finding. In the unit's own workbook each address links to its cell;
+ * in a report written beside the units' files it links to the file (Excel cannot be trusted to follow a
+ * cell reference inside another file's link), and the cell it names is the address shown.
  */
 export interface ReportUnit {
   file: string;
   unit: string | null;
   findings: readonly Finding[];
+  /** Relative path from the report to the unit's file, for links into another workbook. */
+  path?: string;
 }
 
 const SEVERITY_VI = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" } as const;
@@ -57,7 +61,8 @@ export function findingsReportSpec(
         str(f.found),
         str(f.expected),
       ]);
-      links.push(options.linkCells && f.sheet && f.address ? `#${sheetAddress(f.sheet, f.address)}` : null);
+      const target = f.sheet && f.address ? `#${sheetAddress(f.sheet, f.address)}` : null;
+      links.push(options.linkCells ? target : (u.path ?? null));
     }
   }
   const headers = [
@@ -87,7 +92,7 @@ export function findingsReportSpec(
           : [["", "", "", "", "", "", "", "Không có phát hiện nào.", "No findings.", "", ""]],
         numberFormats: headers.map(() => "@"),
         links:
-          options.linkCells && rows.length
+          links.some(Boolean)
             ? headers.map((_, j) => (j === 3 ? links : links.map(() => null)))
             : undefined,
         style: "TableStyleMedium2",
