@@ -24,6 +24,7 @@ describe("built-in rubrics", () => {
 });
 
 describe("loadRubric rejects broken rubrics and names the item", () => {
+  // biome-ignore lint/suspicious/noExplicitAny: broken on purpose, beyond what the Rubric type allows.
   const base = () => structuredClone(builtinRubric("example-commune-2024")!) as any;
 
   it("parent max that is not the sum of its children", () => {
@@ -47,7 +48,7 @@ describe("loadRubric rejects broken rubrics and names the item", () => {
 
   it("a bonus child above the bonus cap", () => {
     const r = base();
-    const bonus = r.items.find((i: any) => i.kind === "bonus");
+    const bonus = r.items.find((i: { kind?: string }) => i.kind === "bonus");
     bonus.children[0].max = bonus.max + 1;
     const res = loadRubric(r);
     expect(res.ok).toBe(false);

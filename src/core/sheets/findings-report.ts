@@ -91,10 +91,9 @@ export function findingsReportSpec(
           ? rows
           : [["", "", "", "", "", "", "", "Không có phát hiện nào.", "No findings.", "", ""]],
         numberFormats: headers.map(() => "@"),
-        links:
-          links.some(Boolean)
-            ? headers.map((_, j) => (j === 3 ? links : links.map(() => null)))
-            : undefined,
+        links: links.some(Boolean)
+          ? headers.map((_, j) => (j === 3 ? links : links.map(() => null)))
+          : undefined,
         style: "TableStyleMedium2",
       },
     ],
