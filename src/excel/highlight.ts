@@ -1,0 +1,53 @@
+/**
+ * Highlights of cells with findings, made only through conditional formats the add-in owns: each carries
+ * a marker in its formula, so clearing removes exactly ours and leaves the user's values, formats and
+ * conditional formats as they were.
+ */
+import type { Finding } from "../core/finding";
+
+/** A formula that is always true and names its owner; Excel keeps it verbatim. */
+export const HIGHLIGHT_FORMULA = '=N("PAR-INDEX")=0';
+const FILL = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" } as const;
+
+/** Queues one conditional format per finding cell (worst severity wins); the caller syncs once. */
+export function queueHighlights(context: Excel.RequestContext, findings: readonly Finding[]): number {
+  const worst = new Map<string, Finding>();
+  const rank = { error: 0, warning: 1, info: 2 };
+  for (const f of findings) {
+    if (!f.sheet || !f.address) continue;
+    const key = `${f.sheet}\u0000${f.address}`;
+    const had = worst.get(key);
+    if (!had || rank[f.severity] < rank[had.severity]) worst.set(key, f);
+  }
+  for (const f of worst.values()) {
+    const range = context.workbook.worksheets.getItem(f.sheet as string).getRange(f.address as string);
+    const cf = range.conditionalFormats.add("Custom");
+    cf.custom.rule.formula = HIGHLIGHT_FORMULA;
+    cf.custom.format.fill.color = FILL[f.severity];
+  }
+  return worst.size;
+}
+
+/** Two syncs: find our conditional formats on every sheet, then delete them. Returns how many went. */
+export async function clearHighlights(context: Excel.RequestContext): Promise<number> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const collections = sheets.items.map((ws) => {
+    const cfs = ws.getRange().conditionalFormats;
+    cfs.load("items/type,items/custom/rule/formula");
+    return cfs;
+  });
+  await context.sync();
+  let removed = 0;
+  for (const cfs of collections) {
+    for (const cf of cfs.items) {
+      if (cf.type === "Custom" && cf.custom.rule.formula === HIGHLIGHT_FORMULA) {
+        cf.delete();
+        removed++;
+      }
+    }
+  }
+  if (removed) await context.sync();
+  return removed;
+}

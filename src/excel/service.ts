@@ -1,0 +1,251 @@
+/**
+ * The one entry point to Excel for the task pane and the ribbon commands. Every method runs its own
+ * `Excel.run`, reads once, decides in core (`analyseWorkbook`, `rankUnits`, the sheet specs) and writes once.
+ *
+ *   const excel = createExcelService();
+ *   const v = await excel.validate();            // active unit sheet → "Báo cáo kiểm tra" + "Kết quả"
+ *   v.counts.error; v.analysis.units[0].findings; v.syncs  // 1 read + 1 write
+ *   const r = await excel.buildRanking();        // every unit sheet → "Xếp hạng" (≤ 3 syncs)
+ *   await excel.selectCell("Tự chấm", "D12");    // finding → its cell
+ *   await excel.highlight(v.analysis.units[0].findings); await excel.clearHighlights();
+ *   const s = excel.loadSettings(); await excel.saveSettings({ ...s, rubricId: "..." });
+ *
+ * Failures are thrown as `ExcelServiceError` (from ./errors) with `.text = { vi, en }` ready to show.
+ */
+import { type AnalyseOptions, analyseWorkbook, type WorkbookAnalysis } from "../core/analyse";
+import { countBySeverity, type Severity } from "../core/finding";
+import { type RankInput, type Ranking, rankUnits } from "../core/rank";
+import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
+import { loadRubric } from "../core/rubric/load";
+import type { Rubric } from "../core/rubric/schema";
+import { findingsReportSpec } from "../core/sheets/findings-report";
+import { rankingSheetSpec } from "../core/sheets/ranking";
+import { OWNED_SHEETS, RANKING_SHEET, REPORT_SHEET, RESULT_SHEET } from "../core/sheets/style";
+import { unitResultSheetSpec } from "../core/sheets/unit-result";
+import type { SheetSpec } from "../core/sheet-spec";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import { ExcelServiceError, friendlyError, requireExcelApi } from "./errors";
+import { clearHighlights, queueHighlights } from "./highlight";
+import { readActiveUnit, readWorkbookSnapshot } from "./read";
+import { loadSettings, type ParSettings, saveSettings } from "./settings";
+import { WriteBatch, writeSheetSpec } from "./write";
+
+export interface ValidateOptions {
+  /** Rubric to check against; default: the one in the workbook's settings, else the built-in commune rubric. null: the workbook's own structure. */
+  rubric?: Rubric | null;
+  /** Check every user sheet instead of the active one (2 read syncs instead of 1). */
+  allSheets?: boolean;
+  /** Write the "Báo cáo kiểm tra" and "Kết quả" sheets (default true). */
+  writeReport?: boolean;
+}
+
+export interface ValidateResult {
+  analysis: WorkbookAnalysis;
+  counts: Record<Severity, number>;
+  /** Sheets written (add-in owned). */
+  written: string[];
+  /** `context.sync()` calls made: reads + writes. */
+  syncs: number;
+}
+
+export interface RankingOptions {
+  rubric?: Rubric | null;
+  by?: ParSettings["by"];
+  groupBy?: string;
+  dense?: boolean;
+  /** Only these sheets (default: every sheet the add-in does not own). */
+  sheets?: string[];
+}
+
+export interface RankingResult {
+  analysis: WorkbookAnalysis;
+  ranking: Ranking;
+  rankedUnits: number;
+  unranked: number;
+  written: string[];
+  syncs: number;
+}
+
+export interface ExcelService {
+  validate(options?: ValidateOptions): Promise<ValidateResult>;
+  buildRanking(options?: RankingOptions): Promise<RankingResult>;
+  /** Activates the sheet and selects the cell (a finding's `sheet` + `address`). One sync. */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** Colours the finding cells through add-in-owned conditional formats. One sync. Returns cells marked. */
+  highlight(findings: ValidateResult["analysis"]["findings"]): Promise<number>;
+  /** Removes every add-in highlight and nothing else. Returns how many were removed. */
+  clearHighlights(): Promise<number>;
+  loadSettings(): ParSettings;
+  saveSettings(settings: ParSettings): Promise<void>;
+  /** The rubric the settings name (custom JSON first, then the built-in id); null = workbook's own structure. */
+  settingsRubric(settings?: ParSettings): Rubric | null;
+}
+
+const DEFAULT_SETTINGS: ParSettings = { rubricId: DEFAULT_RUBRIC_ID };
+
+type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** `run` defaults to the host's `Excel.run`; tests pass the fake host's. */
+export function createExcelService(run?: Run): ExcelService {
+  const excelRun: Run = run ?? ((cb) => Excel.run(cb));
+  const guarded = async <T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    try {
+      requireExcelApi();
+      return await excelRun(work);
+    } catch (e) {
+      throw friendlyError(e);
+    }
+  };
+
+  const settingsRubric = (settings = loadSettings(DEFAULT_SETTINGS)): Rubric | null => {
+    if (settings.customRubric) {
+      const loaded = loadRubric(settings.customRubric);
+      if (loaded.ok) return loaded.rubric;
+    }
+    return settings.rubricId ? builtinRubric(settings.rubricId) : null;
+  };
+
+  return {
+    validate: (options = {}) =>
+      guarded(async (context) => {
+        const syncs = counter(context);
+        const rubric = options.rubric === undefined ? settingsRubric() : options.rubric;
+        const names = context.workbook.worksheets;
+        names.load("items/name");
+        context.workbook.load("name");
+        let wb: WorkbookSnapshot = await readActiveUnit(context);
+        const source = context.workbook.name || "Workbook";
+        const owned = new Set<string>(OWNED_SHEETS);
+        if (options.allSheets || owned.has(wb.sheets[0]?.name ?? "")) {
+          wb = await readWorkbookSnapshot(context, { source });
+        }
+        const analysis = analyseWorkbook(
+          { ...wb, source },
+          analyseOptions(rubric, source, options.allSheets),
+        );
+        const findings = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
+        const written: string[] = [];
+        if (options.writeReport !== false) {
+          const specs: SheetSpec[] = [
+            findingsReportSpec(
+              analysis.units.length
+                ? analysis.units.map((u) => ({ file: source, unit: u.unit, findings: u.findings }))
+                : [{ file: source, unit: null, findings: analysis.findings }],
+              { linkCells: true },
+            ),
+          ];
+          const unit = analysis.units[0];
+          if (analysis.units.length === 1 && unit)
+            specs.push(unitResultSheetSpec(unit.unit, unit.score, { sheet: unit.sheet }));
+          await writeOwned(context, specs, new Set(names.items.map((w) => w.name)));
+          written.push(...specs.map((s) => s.name));
+        }
+        return { analysis, counts: countBySeverity(findings), written, syncs: syncs() };
+      }),
+
+    buildRanking: (options = {}) =>
+      guarded(async (context) => {
+        const syncs = counter(context);
+        context.workbook.load("name");
+        let present = new Set<string>();
+        const wb = await readWorkbookSnapshot(context, {
+          sheets: options.sheets,
+          onSheetNames: (names) => {
+            present = new Set(names);
+          },
+        });
+        const source = context.workbook.name || "Workbook";
+        const settings = loadSettings(DEFAULT_SETTINGS);
+        const rubric = options.rubric === undefined ? settingsRubric(settings) : options.rubric;
+        const analysis = analyseWorkbook({ ...wb, source }, analyseOptions(rubric, source, true));
+        const rankRubric = rubric ?? analysis.units[0]?.rubric;
+        if (!rankRubric) {
+          throw new ExcelServiceError("NoUnits", {
+            vi: "Không tìm thấy trang nào có biểu chấm điểm của đơn vị để xếp hạng.",
+            en: "No sheet with a unit's scoring table was found to rank.",
+          });
+        }
+        const inputs: RankInput[] = analysis.units.map((u) => ({
+          unit: u.unit,
+          source,
+          sheet: u.sheet,
+          score: u.score,
+          errors: u.findings.filter((f) => f.severity === "error").length,
+        }));
+        const ranking = rankUnits(inputs, {
+          rubric: rankRubric,
+          by: options.by ?? settings.by ?? "final",
+          groupBy: options.groupBy ?? settings.groupBy,
+          dense: options.dense ?? settings.dense,
+        });
+        const spec = rankingSheetSpec(ranking, rankRubric, { linkSheets: true });
+        await writeOwned(context, [spec], present);
+        return {
+          analysis,
+          ranking,
+          rankedUnits: ranking.groups.reduce((n, g) => n + g.units.length, 0),
+          unranked: ranking.unranked.length,
+          written: [spec.name],
+          syncs: syncs(),
+        };
+      }),
+
+    selectCell: (sheet, address) =>
+      guarded(async (context) => {
+        const ws = context.workbook.worksheets.getItem(sheet);
+        ws.activate();
+        ws.getRange(address).select();
+        await context.sync();
+      }),
+
+    highlight: (findings) =>
+      guarded(async (context) => {
+        const n = queueHighlights(context, findings);
+        if (n) await context.sync();
+        return n;
+      }),
+
+    clearHighlights: () => guarded((context) => clearHighlights(context)),
+
+    loadSettings: () => loadSettings(DEFAULT_SETTINGS),
+    saveSettings: (settings) => saveSettings(settings).catch((e) => Promise.reject(friendlyError(e))),
+    settingsRubric,
+  };
+}
+
+function analyseOptions(rubric: Rubric | null, source: string, allSheets = false): AnalyseOptions {
+  return { rubric, source, allSheets };
+}
+
+/** Writes add-in-owned sheets only, then one sync (more only past the request size cap). */
+async function writeOwned(
+  context: Excel.RequestContext,
+  specs: SheetSpec[],
+  present: Set<string>,
+): Promise<void> {
+  const owned = new Set<string>([RANKING_SHEET, RESULT_SHEET, REPORT_SHEET]);
+  const batch = new WriteBatch(context);
+  context.application.suspendApiCalculationUntilNextSync();
+  for (const spec of specs) {
+    if (!owned.has(spec.name))
+      throw new Error(`refusing to write a sheet the add-in does not own: ${spec.name}`);
+    await writeSheetSpec(
+      context,
+      spec,
+      { exists: present.has(spec.name), activate: spec === specs[0] },
+      batch,
+    );
+  }
+  await batch.flush();
+}
+
+/** Counts this run's syncs by wrapping the context's sync (the same number the host sees). */
+function counter(context: Excel.RequestContext): () => number {
+  let n = 0;
+  const sync = context.sync.bind(context);
+  (context as { sync: typeof context.sync }).sync = (<T>(passThrough?: T) => {
+    n++;
+    return sync(passThrough);
+  }) as typeof context.sync;
+  return () => n;
+}
