@@ -1,0 +1,62 @@
+/**
+ * Ribbon commands (ExecuteFunction): "validate" (Kiểm tra) and "buildRanking" (Xếp hạng). They run with
+ * the pane closed, so the result is shown without a dialog: the written sheet is activated with its
+ * summary cell (the counts) selected. `event.completed()` comes last, after the work and its error
+ * handling, because Office queues further clicks until it is called.
+ */
+import { createExcelService, type ExcelService } from "../excel/service";
+import { type Notice, rankingNotice, validateNotice } from "./notices";
+
+export type CommandEvent = { completed: (options?: { allowEvent?: boolean }) => void };
+
+/** Shown where a notification surface exists (console in every host; the pane reads the last one from settings-free state). */
+export const lastNotices: Notice[] = [];
+
+function show(notice: Notice): void {
+  lastNotices.push(notice);
+  if (lastNotices.length > 20) lastNotices.shift();
+  const line = `${notice.text.vi} / ${notice.text.en}`;
+  if (notice.kind === "error") console.error(line);
+  else console.info(line);
+}
+
+export function makeCommands(service: ExcelService) {
+  async function runCommand(event: CommandEvent, work: () => Promise<Notice>): Promise<void> {
+    try {
+      show(await work());
+    } catch (e) {
+      const text = (e as { text?: Notice["text"] }).text ?? {
+        vi: `Lỗi: ${String(e)}`,
+        en: `Error: ${String(e)}`,
+      };
+      show({ kind: "error", text });
+    } finally {
+      event.completed();
+    }
+  }
+  return {
+    validate: (event: CommandEvent) =>
+      runCommand(event, async () => {
+        const result = await service.validate();
+        if (result.written[0]) await service.selectCell(result.written[0], "A2");
+        return validateNotice(result);
+      }),
+    buildRanking: (event: CommandEvent) =>
+      runCommand(event, async () => {
+        const result = await service.buildRanking();
+        if (result.written[0]) await service.selectCell(result.written[0], "A1");
+        return rankingNotice(result);
+      }),
+  };
+}
+
+/** Registers the commands with Office; exported so tests can run it against the fake host. */
+export function registerCommands(office: typeof Office = Office, service = createExcelService()): void {
+  const commands = makeCommands(service);
+  office.actions.associate("validate", commands.validate);
+  office.actions.associate("buildRanking", commands.buildRanking);
+}
+
+if (typeof Office !== "undefined") {
+  Office.onReady(() => registerCommands());
+}
