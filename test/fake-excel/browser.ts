@@ -1,0 +1,20 @@
+/**
+ * Browser entry for the e2e test: bundle this (esbuild) and inject it before the pane's scripts. It sets
+ * window.Office / window.Excel to the fake host, loaded from `window.__PAR_FAKE_WORKBOOK__`
+ * (a WorkbookSnapshot as JSON), and exposes the host as `window.__PAR_FAKE_HOST__` for assertions.
+ */
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { FakeExcelHost } from "./host";
+import { installFakeOffice } from "./install";
+
+const w = globalThis as unknown as {
+  __PAR_FAKE_WORKBOOK__?: WorkbookSnapshot | string;
+  __PAR_FAKE_HOST__?: unknown;
+  __PAR_FAKE_OFFICE__?: unknown;
+};
+const given = w.__PAR_FAKE_WORKBOOK__;
+const wb: WorkbookSnapshot =
+  typeof given === "string" ? JSON.parse(given) : (given ?? { source: "Book1.xlsx", sheets: [] });
+const installed = installFakeOffice(FakeExcelHost.fromSnapshot(wb));
+w.__PAR_FAKE_HOST__ = installed.host;
+w.__PAR_FAKE_OFFICE__ = installed;

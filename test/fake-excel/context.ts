@@ -1,0 +1,594 @@
+/** Proxy objects of the fake host: loads and writes are queued on the context and happen on sync(). */
+import type { CellValue } from "../../src/core/snapshot";
+import {
+  boxAddress,
+  enter,
+  type FakeCell,
+  type FakeConditionalFormat,
+  type FakeExcelHost,
+  type FakeSheet,
+  OfficeError,
+  rangeBox,
+  usedBox,
+  valueType,
+} from "./host";
+
+type Op = () => void;
+
+export class FakeRequestContext {
+  readonly workbook: FakeWorkbook;
+  readonly application: FakeWorkbook["application"];
+  private queue: Op[] = [];
+  constructor(readonly host: FakeExcelHost) {
+    this.workbook = new FakeWorkbook(this);
+    this.application = this.workbook.application;
+  }
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+  async sync<T>(passThrough?: T): Promise<T | undefined> {
+    this.host.syncs++;
+    const ops = this.queue;
+    this.queue = [];
+    // Like Office: operations run in order; the first failure rejects the sync (earlier ones stay applied).
+    for (const op of ops) op();
+    return passThrough;
+  }
+}
+
+/** Base of every proxy: a property can be read only after load() and a sync(). */
+class ClientObject {
+  protected loaded = new Map<string, unknown>();
+  constructor(readonly ctx: FakeRequestContext) {}
+  protected read<T>(prop: string): T {
+    if (!this.loaded.has(prop)) {
+      throw new OfficeError(
+        "PropertyNotLoaded",
+        `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+      );
+    }
+    return this.loaded.get(prop) as T;
+  }
+  protected loadWith(props: string[], snapshot: (prop: string) => unknown): void {
+    this.ctx.enqueue(() => {
+      for (const p of props) this.loaded.set(p, snapshot(p));
+    });
+  }
+}
+
+function propList(props?: string | string[] | Record<string, unknown>): string[] {
+  if (!props) return [];
+  if (Array.isArray(props)) return props.flatMap((p) => p.split(",")).map((p) => p.trim());
+  if (typeof props === "string") return props.split(",").map((p) => p.trim());
+  return Object.keys(props);
+}
+
+function writable(ctx: FakeRequestContext, sheet: FakeSheet): FakeSheet {
+  if (sheet.protected)
+    throw new OfficeError("AccessDenied", "The cell or chart you're trying to change is protected.");
+  void ctx;
+  return sheet;
+}
+
+export class FakeWorkbook extends ClientObject {
+  readonly worksheets: FakeWorksheets;
+  readonly application = {
+    suspendApiCalculationUntilNextSync: () => {
+      this.ctx.enqueue(() => {
+        this.ctx.host.calculationSuspended++;
+      });
+    },
+    suspendScreenUpdatingUntilNextSync: () => {},
+  };
+  constructor(ctx: FakeRequestContext) {
+    super(ctx);
+    this.worksheets = new FakeWorksheets(ctx);
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  load(props?: string | string[]): this {
+    this.loadWith(propList(props), () => this.ctx.host.name);
+    return this;
+  }
+}
+
+export class FakeWorksheets extends ClientObject {
+  get items(): FakeWorksheet[] {
+    return this.read("items");
+  }
+  load(props?: string | string[]): this {
+    const nested = propList(props)
+      .filter((p) => p.startsWith("items/"))
+      .map((p) => p.slice(6));
+    this.ctx.enqueue(() => {
+      const items = this.ctx.host.sheets.map((s) => {
+        const ws = new FakeWorksheet(this.ctx, () => s);
+        ws.fill(nested.length ? nested : ["name", "visibility", "position"]);
+        return ws;
+      });
+      this.loaded.set("items", items);
+    });
+    return this;
+  }
+  getItem(name: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const s = this.ctx.host.sheet(name);
+      if (!s) throw new OfficeError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+      return s;
+    });
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    const ws = new FakeWorksheet(this.ctx, () => {
+      const s = this.ctx.host.sheet(name);
+      if (!s) throw new OfficeError("ItemNotFound", `null object ${name}`);
+      return s;
+    });
+    ws.nullable = () => !this.ctx.host.sheet(name);
+    return ws;
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, () => {
+      const s = this.ctx.host.sheets[this.ctx.host.activeSheet];
+      if (!s) throw new OfficeError("ItemNotFound", "no active sheet");
+      return s;
+    });
+  }
+  add(name: string): FakeWorksheet {
+    let created: FakeSheet | null = null;
+    this.ctx.enqueue(() => {
+      if (this.ctx.host.sheet(name))
+        throw new OfficeError("ItemAlreadyExists", `A sheet named ${name} exists`);
+      if (name.length > 31 || /[\\/?*[\]:]/.test(name))
+        throw new OfficeError("InvalidArgument", `bad sheet name ${name}`);
+      created = this.ctx.host.addSheet(name);
+    });
+    return new FakeWorksheet(this.ctx, () => {
+      if (!created) throw new OfficeError("ItemNotFound", `sheet ${name} was not added`);
+      return created;
+    });
+  }
+}
+
+export class FakeWorksheet extends ClientObject {
+  nullable: (() => boolean) | null = null;
+  readonly tables: { add: (address: string, hasHeaders: boolean) => FakeTable };
+  readonly freezePanes: {
+    freezeAt: (r: FakeRange) => void;
+    freezeRows: (n: number) => void;
+    freezeColumns: (n: number) => void;
+  };
+  readonly pageLayout: Record<string, unknown>;
+  constructor(
+    ctx: FakeRequestContext,
+    readonly resolve: () => FakeSheet,
+  ) {
+    super(ctx);
+    this.tables = {
+      add: (address, hasHeaders) => {
+        const table = new FakeTable(ctx, this.resolve, address);
+        ctx.enqueue(() => {
+          const s = writable(ctx, this.resolve());
+          void hasHeaders;
+          s.tables.push(table.state);
+        });
+        return table;
+      },
+    };
+    const freeze = (rows: number, cols: number) =>
+      ctx.enqueue(() => {
+        writable(ctx, this.resolve()).freeze = { rows, cols };
+      });
+    this.freezePanes = {
+      freezeAt: (r) => {
+        const b = rangeBox(r.addressText);
+        freeze(b.r1 + 1, b.c1 + 1);
+      },
+      freezeRows: (n) => freeze(n, 0),
+      freezeColumns: (n) => freeze(0, n),
+    };
+    const page: Record<string, unknown> = {
+      setPrintTitleRows: (rows: string) =>
+        ctx.enqueue(() => {
+          writable(ctx, this.resolve()).page.titleRows = rows;
+        }),
+    };
+    this.pageLayout = new Proxy(page, {
+      set: (target, prop, value) => {
+        ctx.enqueue(() => {
+          writable(ctx, this.resolve()).page[String(prop)] = value;
+        });
+        void target;
+        return true;
+      },
+    });
+  }
+  /** Used by the collection's load: copies the named properties now (we are inside sync). */
+  fill(props: string[]): void {
+    const s = this.resolve();
+    for (const p of props)
+      this.loaded.set(
+        p,
+        p === "position" ? this.ctx.host.sheets.indexOf(s) : (s as unknown as Record<string, unknown>)[p],
+      );
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  set visibility(v: string) {
+    this.ctx.enqueue(() => {
+      this.resolve().visibility = v;
+    });
+  }
+  set tabColor(v: string) {
+    this.ctx.enqueue(() => {
+      writable(this.ctx, this.resolve()).tabColor = v;
+    });
+  }
+  load(props?: string | string[]): this {
+    const list = propList(props);
+    this.ctx.enqueue(() => {
+      const isNull = this.nullable?.() ?? false;
+      this.loaded.set("isNullObject", isNull);
+      if (!isNull) this.fill(list);
+    });
+    return this;
+  }
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const s = writable(this.ctx, this.resolve());
+      const host = this.ctx.host;
+      host.sheets.splice(host.sheets.indexOf(s), 1);
+      if (host.activeSheet >= host.sheets.length) host.activeSheet = 0;
+    });
+  }
+  activate(): void {
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      this.ctx.host.activeSheet = this.ctx.host.sheets.indexOf(s);
+    });
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(this.ctx, this.resolve, () =>
+      address ? rangeBox(address) : { r0: 0, c0: 0, r1: 1048575, c1: 16383 },
+    );
+  }
+  getCell(row: number, col: number): FakeRange {
+    return new FakeRange(this.ctx, this.resolve, () => ({ r0: row, c0: col, r1: row, c1: col }));
+  }
+  getUsedRange(valuesOnly = false): FakeRange {
+    return new FakeRange(this.ctx, this.resolve, () => {
+      const b = usedBox(this.resolve(), valuesOnly);
+      return b ?? { r0: 0, c0: 0, r1: 0, c1: 0 };
+    });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
+    const r = new FakeRange(this.ctx, this.resolve, () => {
+      const b = usedBox(this.resolve(), valuesOnly);
+      if (!b) throw new OfficeError("ItemNotFound", "empty sheet");
+      return b;
+    });
+    r.nullable = () => usedBox(this.resolve(), valuesOnly) === null;
+    return r;
+  }
+}
+
+class FakeTable extends ClientObject {
+  state: { name: string; address: string; style: string | null };
+  constructor(
+    ctx: FakeRequestContext,
+    readonly resolve: () => FakeSheet,
+    address: string,
+  ) {
+    super(ctx);
+    this.state = { name: "", address, style: null };
+  }
+  set name(v: string) {
+    this.ctx.enqueue(() => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(v))
+        throw new OfficeError("InvalidArgument", `bad table name ${v}`);
+      for (const s of this.ctx.host.sheets)
+        if (s.tables.some((t) => t !== this.state && t.name.toLowerCase() === v.toLowerCase()))
+          throw new OfficeError("InvalidArgument", `table name ${v} is taken`);
+      this.state.name = v;
+    });
+  }
+  set style(v: string) {
+    this.ctx.enqueue(() => {
+      this.state.style = v;
+    });
+  }
+  getHeaderRowRange(): FakeRange {
+    return new FakeRange(this.ctx, this.resolve, () => {
+      const b = rangeBox(this.state.address);
+      return { ...b, r1: b.r0 };
+    });
+  }
+}
+
+type Box = { r0: number; c0: number; r1: number; c1: number };
+
+export class FakeRange extends ClientObject {
+  nullable: (() => boolean) | null = null;
+  readonly format: Record<string, unknown>;
+  readonly conditionalFormats: FakeConditionalFormats;
+  constructor(
+    ctx: FakeRequestContext,
+    readonly resolve: () => FakeSheet,
+    readonly box: () => Box,
+  ) {
+    super(ctx);
+    const setFormat = (apply: (f: FakeCell["format"], v: unknown) => void) => (v: unknown) =>
+      this.eachCell((cell) => apply(cell.format, v));
+    const font = this.setter({
+      bold: setFormat((f, v) => (f.bold = v as boolean)),
+      italic: setFormat((f, v) => (f.italic = v as boolean)),
+      size: setFormat((f, v) => (f.size = v as number)),
+      color: setFormat((f, v) => (f.color = v as string)),
+    });
+    const fill = this.setter({ color: setFormat((f, v) => (f.fill = v as string)) });
+    const borders = {
+      getItem: (edge: string) =>
+        this.setter({ style: setFormat((f, v) => (f.borders = { ...f.borders, [edge]: v as string })) }),
+    };
+    const fmt = this.setter(
+      {
+        horizontalAlignment: setFormat((f, v) => (f.hAlign = v as string)),
+        verticalAlignment: setFormat((f, v) => (f.vAlign = v as string)),
+        wrapText: setFormat((f, v) => (f.wrap = v as boolean)),
+        columnWidth: (v: unknown) =>
+          this.ctx.enqueue(() => {
+            const s = writable(this.ctx, this.resolve());
+            const b = this.box();
+            for (let c = b.c0; c <= Math.min(b.c1, b.c0 + 500); c++) s.columnWidths.set(c, v as number);
+          }),
+      },
+      { font, fill, borders },
+    );
+    this.format = fmt;
+    this.conditionalFormats = new FakeConditionalFormats(ctx, resolve, box);
+  }
+  /** An object whose property assignments queue the given writers; reads are not supported. */
+  private setter(
+    writers: Record<string, (v: unknown) => void>,
+    members: Record<string, unknown> = {},
+  ): Record<string, unknown> {
+    return new Proxy(
+      {},
+      {
+        set: (_t, prop, value) => {
+          const w = writers[String(prop)];
+          if (!w) throw new Error(`fake Excel: setting ${String(prop)} is not supported`);
+          w(value);
+          return true;
+        },
+        get: (_t, prop) => {
+          if (String(prop) in members) return members[String(prop)];
+          throw new Error(`fake Excel: reading format.${String(prop)} is not supported`);
+        },
+      },
+    );
+  }
+  /** Queues `apply` on every cell of the range (creating cells), on a writable sheet. */
+  private eachCell(apply: (cell: FakeCell, r: number, c: number) => void): void {
+    this.ctx.enqueue(() => {
+      const s = writable(this.ctx, this.resolve());
+      const b = this.box();
+      if ((b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1) > 5_000_000)
+        throw new OfficeError("InvalidArgument", "range too large");
+      for (let r = b.r0; r <= b.r1; r++)
+        for (let c = b.c0; c <= b.c1; c++) {
+          const k = `${r},${c}`;
+          let cell = s.cells.get(k);
+          if (!cell) {
+            cell = { value: null, formula: null, numberFormat: "General", format: {} };
+            s.cells.set(k, cell);
+          }
+          apply(cell, r, c);
+        }
+    });
+  }
+  private writeGrid(name: string, grid: unknown, apply: (cell: FakeCell, v: unknown) => void): void {
+    if (!Array.isArray(grid) || !grid.every(Array.isArray))
+      throw new Error(`fake Excel: ${name} must be a 2-D array`);
+    this.ctx.enqueue(() => {
+      const b = this.box();
+      if (grid.length !== b.r1 - b.r0 + 1 || grid.some((row: unknown[]) => row.length !== b.c1 - b.c0 + 1)) {
+        throw new OfficeError(
+          "InvalidArgument",
+          `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${name}).`,
+        );
+      }
+    });
+    this.eachCell((cell, r, c) => apply(cell, grid[r - this.box().r0][c - this.box().c0]));
+  }
+  get addressText(): string {
+    const b = this.box();
+    return boxAddress("x", b).slice(2);
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get address(): string {
+    return this.read("address");
+  }
+  get values(): CellValue[][] {
+    return this.read("values");
+  }
+  set values(grid: unknown[][]) {
+    this.writeGrid("values", grid, enter);
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
+  }
+  set formulas(grid: unknown[][]) {
+    this.writeGrid("formulas", grid, enter);
+  }
+  get numberFormat(): string[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(grid: unknown[][]) {
+    this.writeGrid("numberFormat", grid, (cell, v) => {
+      if (v !== null && v !== undefined) cell.numberFormat = String(v);
+    });
+  }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  set hyperlink(link: unknown) {
+    this.eachCell((cell) => {
+      cell.hyperlink = link;
+    });
+  }
+  load(props?: string | string[]): this {
+    const list = propList(props);
+    this.ctx.enqueue(() => {
+      const isNull = this.nullable?.() ?? false;
+      this.loaded.set("isNullObject", isNull);
+      if (isNull) return;
+      const s = this.resolve();
+      const b = this.box();
+      const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] => {
+        const out: T[][] = [];
+        for (let r = b.r0; r <= b.r1; r++) {
+          const row: T[] = [];
+          for (let c = b.c0; c <= b.c1; c++) row.push(f(s.cells.get(`${r},${c}`)));
+          out.push(row);
+        }
+        return out;
+      };
+      for (const p of list) {
+        if (p === "address") this.loaded.set(p, boxAddress(s.name, b));
+        else if (p === "values")
+          this.loaded.set(
+            p,
+            grid((c) => c?.value ?? ""),
+          );
+        else if (p === "formulas")
+          this.loaded.set(
+            p,
+            grid((c) => c?.formula ?? c?.value ?? ""),
+          );
+        else if (p === "numberFormat")
+          this.loaded.set(
+            p,
+            grid((c) => c?.numberFormat ?? "General"),
+          );
+        else if (p === "valueTypes")
+          this.loaded.set(
+            p,
+            grid((c) => valueType(c?.value ?? null)),
+          );
+        else if (p === "rowCount") this.loaded.set(p, b.r1 - b.r0 + 1);
+        else if (p === "columnCount") this.loaded.set(p, b.c1 - b.c0 + 1);
+        else throw new Error(`fake Excel: loading ${p} is not supported`);
+      }
+    });
+    return this;
+  }
+  select(): void {
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      this.ctx.host.activeSheet = this.ctx.host.sheets.indexOf(s);
+      this.ctx.host.selection = {
+        sheet: s.name,
+        address: boxAddress(s.name, this.box()).split("!").pop() ?? "",
+      };
+    });
+  }
+  merge(across = false): void {
+    void across;
+    this.ctx.enqueue(() => {
+      const s = writable(this.ctx, this.resolve());
+      s.merges.push(boxAddress(s.name, this.box()).split("!").pop() ?? "");
+    });
+  }
+  clear(): void {
+    this.ctx.enqueue(() => {
+      const s = writable(this.ctx, this.resolve());
+      const b = this.box();
+      for (const k of [...s.cells.keys()]) {
+        const [r, c] = k.split(",").map(Number);
+        if (r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1) s.cells.delete(k);
+      }
+    });
+  }
+}
+
+class FakeConditionalFormats extends ClientObject {
+  constructor(
+    ctx: FakeRequestContext,
+    readonly resolve: () => FakeSheet,
+    readonly box: () => Box,
+  ) {
+    super(ctx);
+  }
+  get items(): FakeConditionalFormat[] {
+    return this.read("items");
+  }
+  add(type: string) {
+    const state: FakeConditionalFormat = { id: 0, address: "", type, formula: null, fill: null };
+    this.ctx.enqueue(() => {
+      const s = writable(this.ctx, this.resolve());
+      state.id = this.ctx.host.nextConditionalFormatId();
+      state.address = boxAddress(s.name, this.box()).split("!").pop() ?? "";
+      s.conditionalFormats.push(state);
+    });
+    const ctx = this.ctx;
+    return {
+      custom: {
+        rule: {
+          set formula(v: string) {
+            ctx.enqueue(() => {
+              state.formula = v;
+            });
+          },
+        },
+        format: {
+          fill: {
+            set color(v: string) {
+              ctx.enqueue(() => {
+                state.fill = v;
+              });
+            },
+          },
+        },
+      },
+    };
+  }
+  load(props?: string | string[]): this {
+    void props;
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      const b = this.box();
+      const items = s.conditionalFormats
+        .filter((cf) => {
+          const c = rangeBox(cf.address);
+          return c.r0 <= b.r1 && c.r1 >= b.r0 && c.c0 <= b.c1 && c.c1 >= b.c0;
+        })
+        .map((cf) => ({
+          type: cf.type,
+          custom: { rule: { formula: cf.formula } },
+          delete: () =>
+            this.ctx.enqueue(() => {
+              const sheet = writable(this.ctx, this.resolve());
+              sheet.conditionalFormats = sheet.conditionalFormats.filter((x) => x !== cf);
+            }),
+        }));
+      this.loaded.set("items", items);
+    });
+    return this;
+  }
+}

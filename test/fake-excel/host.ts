@@ -1,0 +1,269 @@
+/**
+ * A strict fake of the Excel JavaScript API, for the adapter tests, the bench and the browser e2e test.
+ * Strict where real Excel is: every property read throws until it was load()ed AND a sync() ran; every
+ * write is queued and only applies on sync(); a protected sheet rejects writes with "AccessDenied";
+ * getItem of a missing sheet fails at sync with "ItemNotFound"; strings written through `values` or
+ * `formulas` that start with "=", "+" or "-" become formulas unless quote-prefixed with "'".
+ */
+import { a1, parseRange, sheetAddress } from "../../src/core/address";
+import { type SheetSpec, specToSnapshot } from "../../src/core/sheet-spec";
+import { type CellValue, EXCEL_ERRORS, type WorkbookSnapshot } from "../../src/core/snapshot";
+
+export interface FakeFormat {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string;
+  fill?: string;
+  hAlign?: string;
+  vAlign?: string;
+  wrap?: boolean;
+  borders?: Record<string, string>;
+}
+
+export interface FakeCell {
+  value: CellValue;
+  formula: string | null;
+  numberFormat: string;
+  format: FakeFormat;
+  hyperlink?: unknown;
+}
+
+export interface FakeConditionalFormat {
+  id: number;
+  address: string;
+  type: string;
+  formula: string | null;
+  fill: string | null;
+}
+
+export interface FakeSheet {
+  name: string;
+  cells: Map<string, FakeCell>;
+  protected: boolean;
+  visibility: string;
+  tables: { name: string; address: string; style: string | null }[];
+  merges: string[];
+  conditionalFormats: FakeConditionalFormat[];
+  columnWidths: Map<number, number>;
+  freeze: { rows: number; cols: number } | null;
+  tabColor: string | null;
+  page: Record<string, unknown>;
+}
+
+export class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+const key = (r: number, c: number) => `${r},${c}`;
+
+function blankSheet(name: string): FakeSheet {
+  return {
+    name,
+    cells: new Map(),
+    protected: false,
+    visibility: "Visible",
+    tables: [],
+    merges: [],
+    conditionalFormats: [],
+    columnWidths: new Map(),
+    freeze: null,
+    tabColor: null,
+    page: {},
+  };
+}
+
+/** The workbook state plus counters; one host serves any number of Excel.run calls. */
+export class FakeExcelHost {
+  sheets: FakeSheet[] = [];
+  activeSheet = 0;
+  selection: { sheet: string; address: string } | null = null;
+  syncs = 0;
+  runs = 0;
+  name = "Workbook.xlsx";
+  calculationSuspended = 0;
+  private nextCfId = 1;
+
+  static fromSnapshot(wb: WorkbookSnapshot): FakeExcelHost {
+    const host = new FakeExcelHost();
+    host.name = wb.source;
+    for (const s of wb.sheets) {
+      const sheet = host.addSheet(s.name);
+      sheet.protected = Boolean(s.protected);
+      if (s.hidden) sheet.visibility = "Hidden";
+      s.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          const formula = s.formulas?.[i]?.[j] ?? null;
+          const nf = s.numberFormats?.[i]?.[j] ?? "General";
+          if (v === null && !formula && nf === "General") return;
+          sheet.cells.set(key(s.origin.row + i, s.origin.col + j), {
+            value: v,
+            formula,
+            numberFormat: nf,
+            format: {},
+          });
+        }),
+      );
+      sheet.merges.push(...(s.merges ?? []));
+    }
+    return host;
+  }
+
+  static fromSpecs(specs: readonly SheetSpec[], source = "Workbook.xlsx"): FakeExcelHost {
+    const host = FakeExcelHost.fromSnapshot({ source, sheets: specs.map(specToSnapshot) });
+    for (const spec of specs) {
+      const sheet = host.sheet(spec.name);
+      for (const c of spec.cells) {
+        const cell = sheet?.cells.get(key(c.row, c.col));
+        if (cell && c.style) {
+          cell.format = {
+            bold: c.style.bold,
+            italic: c.style.italic,
+            fill: c.style.fill,
+            color: c.style.color,
+          };
+        }
+      }
+    }
+    return host;
+  }
+
+  addSheet(name: string): FakeSheet {
+    const s = blankSheet(name);
+    this.sheets.push(s);
+    return s;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  nextConditionalFormatId(): number {
+    return this.nextCfId++;
+  }
+
+  /** Everything a user could see of a sheet, for before/after comparisons. */
+  dump(name: string): {
+    cells: Record<string, FakeCell>;
+    merges: string[];
+    conditionalFormats: FakeConditionalFormat[];
+  } {
+    const s = this.sheet(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    const cells: Record<string, FakeCell> = {};
+    for (const [k, v] of [...s.cells.entries()].sort()) {
+      const [r, c] = k.split(",").map(Number);
+      cells[a1(r, c)] = structuredClone(v);
+    }
+    return { cells, merges: [...s.merges], conditionalFormats: structuredClone(s.conditionalFormats) };
+  }
+
+  /** Value grid of a sheet from A1 to its last cell ("" for empty), like Office's `values`. */
+  values(name: string): CellValue[][] {
+    const s = this.sheet(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    const box = usedBox(s, true);
+    if (!box) return [];
+    const out: CellValue[][] = [];
+    for (let r = 0; r <= box.r1; r++) {
+      const row: CellValue[] = [];
+      for (let c = 0; c <= box.c1; c++) row.push(s.cells.get(key(r, c))?.value ?? "");
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Excel.run against this host. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    this.runs++;
+    const { FakeRequestContext } = await import("./context");
+    const context = new FakeRequestContext(this);
+    return batch(context as unknown as Excel.RequestContext);
+  };
+}
+
+export function usedBox(
+  s: FakeSheet,
+  valuesOnly: boolean,
+): { r0: number; c0: number; r1: number; c1: number } | null {
+  let r0 = Number.POSITIVE_INFINITY;
+  let c0 = Number.POSITIVE_INFINITY;
+  let r1 = -1;
+  let c1 = -1;
+  for (const [k, cell] of s.cells) {
+    const hasValue = (cell.value !== null && cell.value !== "") || cell.formula !== null;
+    const hasFormat = cell.numberFormat !== "General" || Object.keys(cell.format).length > 0;
+    if (!hasValue && (valuesOnly || !hasFormat)) continue;
+    const [r, c] = k.split(",").map(Number);
+    if (r < r0) r0 = r;
+    if (c < c0) c0 = c;
+    if (r > r1) r1 = r;
+    if (c > c1) c1 = c;
+  }
+  return r1 < 0 ? null : { r0, c0, r1, c1 };
+}
+
+/** What Excel stores when a string is entered: quote prefix → text, leading = + - → formula, numerals → number. */
+export function enter(cell: FakeCell, input: unknown): void {
+  if (input === null || input === undefined) return;
+  if (typeof input === "string") {
+    if (input.startsWith("'")) {
+      cell.value = input.slice(1);
+      cell.formula = null;
+      return;
+    }
+    if (
+      input.startsWith("=") ||
+      ((input.startsWith("+") || input.startsWith("-")) && Number.isNaN(Number(input)))
+    ) {
+      cell.formula = input.startsWith("=") ? input : `=${input}`;
+      cell.value = 0; // the fake does not calculate; real Excel would show the result (or run the injection)
+      return;
+    }
+    if (input !== "" && input.trim() !== "" && !Number.isNaN(Number(input))) {
+      cell.value = Number(input);
+      cell.formula = null;
+      return;
+    }
+  }
+  cell.value = input === "" ? null : (input as CellValue);
+  cell.formula = null;
+}
+
+export function valueType(v: CellValue): string {
+  if (v === null || v === "") return "Empty";
+  if (typeof v === "number") return "Double";
+  if (typeof v === "boolean") return "Boolean";
+  return EXCEL_ERRORS.has(v) ? "Error" : "String";
+}
+
+export function rangeBox(address: string): { r0: number; c0: number; r1: number; c1: number } {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const whole = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(local);
+  if (whole) {
+    const a = parseRange(`${whole[1]}1:${whole[2]}1048576`);
+    if (a) return { r0: 0, c0: a.start.col, r1: 1048575, c1: a.end.col };
+  }
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(local);
+  if (rows) return { r0: Number(rows[1]) - 1, c0: 0, r1: Number(rows[2]) - 1, c1: 16383 };
+  const r = parseRange(local);
+  if (!r) throw new OfficeError("InvalidArgument", `bad address ${address}`);
+  return {
+    r0: Math.min(r.start.row, r.end.row),
+    c0: Math.min(r.start.col, r.end.col),
+    r1: Math.max(r.start.row, r.end.row),
+    c1: Math.max(r.start.col, r.end.col),
+  };
+}
+
+export function boxAddress(sheet: string, b: { r0: number; c0: number; r1: number; c1: number }): string {
+  const tl = a1(b.r0, b.c0);
+  const br = a1(b.r1, b.c1);
+  return sheetAddress(sheet, tl === br ? tl : `${tl}:${br}`);
+}
