@@ -97,19 +97,20 @@ export class FakeExcelHost {
       const sheet = host.addSheet(s.name);
       sheet.protected = Boolean(s.protected);
       if (s.hidden) sheet.visibility = "Hidden";
-      s.values.forEach((row, i) =>
-        row.forEach((v, j) => {
+      for (let i = 0; i < s.values.length; i++) {
+        for (let j = 0; j < s.values[i].length; j++) {
+          const v = s.values[i][j];
           const formula = s.formulas?.[i]?.[j] ?? null;
           const nf = s.numberFormats?.[i]?.[j] ?? "General";
-          if (v === null && !formula && nf === "General") return;
+          if (v === null && !formula && nf === "General") continue;
           sheet.cells.set(key(s.origin.row + i, s.origin.col + j), {
             value: v,
             formula,
             numberFormat: nf,
             format: {},
           });
-        }),
-      );
+        }
+      }
       sheet.merges.push(...(s.merges ?? []));
     }
     return host;
