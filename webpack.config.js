@@ -16,9 +16,10 @@ export function productionUrl(env = process.env) {
   return url.endsWith("/") ? url : `${url}/`;
 }
 
-/** The manifest as shipped: localhost URLs replaced by the production address. */
+/** The manifest as shipped: localhost URLs replaced by the production address, AppDomain by its origin. */
 export function rewriteManifest(xml, url = productionUrl()) {
-  return xml.split(DEV_URL).join(url).split(DEV_URL.slice(0, -1)).join(url.slice(0, -1));
+  const base = url.endsWith("/") ? url : `${url}/`;
+  return xml.split(DEV_URL).join(base).split(DEV_URL.slice(0, -1)).join(new URL(base).origin);
 }
 
 /**
