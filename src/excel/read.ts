@@ -1,17 +1,31 @@
 /**
  * Read once: every property validation needs is queued before a single `context.sync()`. The active unit
  * costs one sync; a whole workbook costs two (the sheet list, then all used ranges together), however
- * many sheets and rows there are.
+ * many sheets and rows there are. Only when Excel on the web refuses the response (its 5 MB cap) are the
+ * used ranges read again in row blocks, one sync per block group: slower, but the check still runs.
  */
-import { parseRange } from "../core/address";
+import { a1, parseRange } from "../core/address";
 import { OWNED_SHEETS } from "../core/sheets/style";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 
 const RANGE_PROPS = ["address", "values", "formulas", "numberFormat", "valueTypes"];
+/** Per-sync estimate budget for the block-wise fallback (a cell of four properties ≈ 40 bytes). */
+const FALLBACK_BUDGET_BYTES = 2_000_000;
+const BYTES_PER_CELL = 40;
 
-interface PendingSheet {
+interface Grids {
+  address: string;
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  valueTypes: unknown[][];
+}
+
+interface Target {
   name: string;
-  visibility?: string;
+  hidden: boolean;
+  /** The sheet proxy, to ask again for its used range in the fallback. */
+  sheet: () => Excel.Worksheet;
   range: Excel.Range;
 }
 
@@ -24,17 +38,26 @@ export interface ReadOptions {
   onSheetNames?: (names: string[]) => void;
 }
 
-/** The active sheet as a one-sheet snapshot: one sync. */
+/**
+ * The active sheet as a one-sheet snapshot: one sync. `alsoLoad` queues the caller's own loads into the
+ * same sync (and again if the read has to fall back to blocks, since a refused sync loads nothing).
+ */
 export async function readActiveUnit(
   context: Excel.RequestContext,
   source = "Workbook",
+  alsoLoad?: () => void,
 ): Promise<WorkbookSnapshot> {
   const ws = context.workbook.worksheets.getActiveWorksheet();
   ws.load("name");
+  alsoLoad?.();
   const range = ws.getUsedRangeOrNullObject(false);
   range.load(RANGE_PROPS);
-  await context.sync();
-  return { source, sheets: [toSnapshot(ws.name, range)] };
+  const targets = [{ name: "", hidden: false, sheet: () => ws, range }];
+  const sheets = await loadTargets(context, targets, () => {
+    ws.load("name");
+    alsoLoad?.();
+  });
+  return { source, sheets: sheets.map((s) => ({ ...s, name: ws.name })) };
 }
 
 /** Every user sheet (or the named ones): one sync for the list, one for all the used ranges. */
@@ -48,42 +71,127 @@ export async function readWorkbookSnapshot(
   options.onSheetNames?.(sheets.items.map((s) => s.name));
   const wanted = options.sheets ? new Set(options.sheets) : null;
   const owned = new Set<string>(OWNED_SHEETS);
-  const pending: PendingSheet[] = [];
+  const targets: Target[] = [];
   for (const ws of sheets.items) {
     if (wanted ? !wanted.has(ws.name) : owned.has(ws.name)) continue;
     const range = ws.getUsedRangeOrNullObject(false);
     range.load(RANGE_PROPS);
-    pending.push({ name: ws.name, visibility: ws.visibility, range });
+    targets.push({ name: ws.name, hidden: ws.visibility !== "Visible", sheet: () => ws, range });
   }
-  if (pending.length) await context.sync();
-  return {
-    source: options.source ?? "Workbook",
-    sheets: pending.map((p) => ({ ...toSnapshot(p.name, p.range), hidden: p.visibility !== "Visible" })),
+  return { source: options.source ?? "Workbook", sheets: await loadTargets(context, targets) };
+}
+
+async function loadTargets(
+  context: Excel.RequestContext,
+  targets: Target[],
+  reload?: () => void,
+): Promise<SheetSnapshot[]> {
+  if (targets.length === 0) return [];
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadTooLarge(e)) throw e;
+    reload?.();
+    return readInBlocks(context, targets);
+  }
+  return targets.map((t) =>
+    t.range.isNullObject ? emptySheet(t.name) : { ...toSnapshot(t.name, t.range), hidden: t.hidden },
+  );
+}
+
+function isPayloadTooLarge(e: unknown): boolean {
+  return (
+    typeof e === "object" && e !== null && (e as { code?: string }).code === "RequestPayloadSizeLimitExceeded"
+  );
+}
+
+/** Fallback: used-range sizes in one sync, then row blocks packed into syncs under the budget. */
+async function readInBlocks(context: Excel.RequestContext, targets: Target[]): Promise<SheetSnapshot[]> {
+  const used = targets.map((t) => {
+    const r = t.sheet().getUsedRangeOrNullObject(false);
+    r.load(["address", "rowCount", "columnCount"]);
+    return r;
+  });
+  await context.sync();
+  const grids: (Grids | null)[] = used.map((r) =>
+    r.isNullObject
+      ? null
+      : { address: r.address, values: [], formulas: [], numberFormat: [], valueTypes: [] },
+  );
+  let queued = 0;
+  let pending: { grids: Grids; range: Excel.Range }[] = [];
+  const flush = async () => {
+    if (!pending.length) return;
+    await context.sync();
+    for (const p of pending) {
+      p.grids.values.push(...p.range.values);
+      p.grids.formulas.push(...p.range.formulas);
+      p.grids.numberFormat.push(...p.range.numberFormat);
+      p.grids.valueTypes.push(...p.range.valueTypes);
+    }
+    pending = [];
+    queued = 0;
   };
+  for (let i = 0; i < targets.length; i++) {
+    const g = grids[i];
+    if (!g) continue;
+    const start = topLeft(g.address);
+    const { rowCount, columnCount } = used[i];
+    const rowsPerBlock = Math.max(1, Math.floor(FALLBACK_BUDGET_BYTES / (BYTES_PER_CELL * columnCount)));
+    for (let r = 0; r < rowCount; r += rowsPerBlock) {
+      const n = Math.min(rowsPerBlock, rowCount - r);
+      if (queued + n * columnCount * BYTES_PER_CELL > FALLBACK_BUDGET_BYTES) await flush();
+      const range = targets[i]
+        .sheet()
+        .getRange(
+          `${a1(start.row + r, start.col)}:${a1(start.row + r + n - 1, start.col + columnCount - 1)}`,
+        );
+      range.load(["values", "formulas", "numberFormat", "valueTypes"]);
+      pending.push({ grids: g, range });
+      queued += n * columnCount * BYTES_PER_CELL;
+    }
+  }
+  await flush();
+  return targets.map((t, i) => {
+    const g = grids[i];
+    return g ? { ...fromGrids(t.name, g), hidden: t.hidden } : emptySheet(t.name);
+  });
+}
+
+function emptySheet(name: string): SheetSnapshot {
+  return { name, origin: { row: 0, col: 0 }, values: [], formulas: [], numberFormats: [] };
+}
+
+function topLeft(address: string): { row: number; col: number } {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  return parseRange(local)?.start ?? { row: 0, col: 0 };
 }
 
 function toSnapshot(name: string, range: Excel.Range): SheetSnapshot {
-  if (range.isNullObject)
-    return { name, origin: { row: 0, col: 0 }, values: [], formulas: [], numberFormats: [] };
-  const local = range.address.includes("!")
-    ? range.address.slice(range.address.lastIndexOf("!") + 1)
-    : range.address;
-  const start = parseRange(local)?.start ?? { row: 0, col: 0 };
-  const values = range.values as CellValue[][];
-  const formulas = range.formulas.map((row) =>
+  return fromGrids(name, {
+    address: range.address,
+    values: range.values,
+    formulas: range.formulas,
+    numberFormat: range.numberFormat,
+    valueTypes: range.valueTypes,
+  });
+}
+
+function fromGrids(name: string, g: Grids): SheetSnapshot {
+  const formulas = g.formulas.map((row) =>
     row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)),
   );
-  const numberFormats = range.numberFormat.map((row) => row.map((f) => (f == null ? null : String(f))));
+  const numberFormats = g.numberFormat.map((row) => row.map((f) => (f == null ? null : String(f))));
   const errorCells = new Set<string>();
-  range.valueTypes.forEach((row, r) => {
+  g.valueTypes.forEach((row, r) => {
     row.forEach((t, c) => {
       if (t === "Error") errorCells.add(`${r},${c}`);
     });
   });
   return {
     name,
-    origin: start,
-    values: values.map((row) => row.map(normaliseValue)),
+    origin: topLeft(g.address),
+    values: g.values.map((row) => row.map(normaliseValue)),
     formulas,
     numberFormats,
     errorCells,
@@ -92,7 +200,7 @@ function toSnapshot(name: string, range: Excel.Range): SheetSnapshot {
 
 /** Office gives "" for empty cells; core expects null. */
 function normaliseValue(v: unknown): CellValue {
-  if (v === "" || v === undefined) return null;
+  if (v === "" || v === undefined || v === null) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
-  return v === null ? null : String(v);
+  return String(v);
 }

@@ -111,9 +111,10 @@ export function createExcelService(run?: Run): ExcelService {
         const syncs = counter(context);
         const rubric = options.rubric === undefined ? settingsRubric() : options.rubric;
         const names = context.workbook.worksheets;
-        names.load("items/name");
-        context.workbook.load("name");
-        let wb: WorkbookSnapshot = await readActiveUnit(context);
+        let wb: WorkbookSnapshot = await readActiveUnit(context, "Workbook", () => {
+          names.load("items/name");
+          context.workbook.load("name");
+        });
         const source = context.workbook.name || "Workbook";
         const owned = new Set<string>(OWNED_SHEETS);
         if (options.allSheets || owned.has(wb.sheets[0]?.name ?? "")) {

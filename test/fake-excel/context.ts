@@ -14,22 +14,40 @@ import {
 } from "./host";
 
 type Op = () => void;
+/** Bytes an operation adds to the request or the response, computed without side effects. */
+type Probe = () => number;
 
 export class FakeRequestContext {
   readonly workbook: FakeWorkbook;
   readonly application: FakeWorkbook["application"];
   private queue: Op[] = [];
+  private probes: Probe[] = [];
   constructor(readonly host: FakeExcelHost) {
     this.workbook = new FakeWorkbook(this);
     this.application = this.workbook.application;
   }
-  enqueue(op: Op): void {
+  enqueue(op: Op, probe?: Probe): void {
     this.queue.push(op);
+    if (probe) this.probes.push(probe);
   }
   async sync<T>(passThrough?: T): Promise<T | undefined> {
     this.host.syncs++;
     const ops = this.queue;
+    const probes = this.probes;
     this.queue = [];
+    this.probes = [];
+    // Excel on the web refuses a request or response over 5 MB before running any of it.
+    if (this.host.payloadLimitBytes !== null) {
+      let bytes = 0;
+      for (const p of probes) bytes += p();
+      this.host.largestPayload = Math.max(this.host.largestPayload, bytes);
+      if (bytes > this.host.payloadLimitBytes) {
+        throw new OfficeError(
+          "RequestPayloadSizeLimitExceeded",
+          "The request payload size has exceeded the limit.",
+        );
+      }
+    }
     // Like Office: operations run in order; the first failure rejects the sync (earlier ones stay applied).
     for (const op of ops) op();
     return passThrough;
@@ -454,48 +472,62 @@ export class FakeRange extends ClientObject {
   }
   load(props?: string | string[]): this {
     const list = propList(props);
-    this.ctx.enqueue(() => {
+    const compute = (): Map<string, unknown> => {
+      const out = new Map<string, unknown>();
       const isNull = this.nullable?.() ?? false;
-      this.loaded.set("isNullObject", isNull);
-      if (isNull) return;
+      out.set("isNullObject", isNull);
+      if (isNull) return out;
       const s = this.resolve();
       const b = this.box();
       const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] => {
-        const out: T[][] = [];
+        const rows: T[][] = [];
         for (let r = b.r0; r <= b.r1; r++) {
           const row: T[] = [];
           for (let c = b.c0; c <= b.c1; c++) row.push(f(s.cells.get(`${r},${c}`)));
-          out.push(row);
+          rows.push(row);
         }
-        return out;
+        return rows;
       };
       for (const p of list) {
-        if (p === "address") this.loaded.set(p, boxAddress(s.name, b));
+        if (p === "address") out.set(p, boxAddress(s.name, b));
         else if (p === "values")
-          this.loaded.set(
+          out.set(
             p,
             grid((c) => c?.value ?? ""),
           );
         else if (p === "formulas")
-          this.loaded.set(
+          out.set(
             p,
             grid((c) => c?.formula ?? c?.value ?? ""),
           );
         else if (p === "numberFormat")
-          this.loaded.set(
+          out.set(
             p,
             grid((c) => c?.numberFormat ?? "General"),
           );
         else if (p === "valueTypes")
-          this.loaded.set(
+          out.set(
             p,
             grid((c) => valueType(c?.value ?? null)),
           );
-        else if (p === "rowCount") this.loaded.set(p, b.r1 - b.r0 + 1);
-        else if (p === "columnCount") this.loaded.set(p, b.c1 - b.c0 + 1);
+        else if (p === "rowCount") out.set(p, b.r1 - b.r0 + 1);
+        else if (p === "columnCount") out.set(p, b.c1 - b.c0 + 1);
         else throw new Error(`fake Excel: loading ${p} is not supported`);
       }
-    });
+      return out;
+    };
+    this.ctx.enqueue(
+      () => {
+        for (const [k, v] of compute()) this.loaded.set(k, v);
+      },
+      () => {
+        try {
+          return JSON.stringify([...compute().values()]).length;
+        } catch {
+          return 0; // the operation itself will fail when it runs
+        }
+      },
+    );
     return this;
   }
   select(): void {

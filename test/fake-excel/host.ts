@@ -88,6 +88,10 @@ export class FakeExcelHost {
   runs = 0;
   name = "Workbook.xlsx";
   calculationSuspended = 0;
+  /** Excel on the web's cap on one request or response (5 MB); null = no cap, like Excel desktop. */
+  payloadLimitBytes: number | null = null;
+  /** Largest request/response seen while a cap was set, for tests. */
+  largestPayload = 0;
   private nextCfId = 1;
 
   static fromSnapshot(wb: WorkbookSnapshot): FakeExcelHost {
