@@ -105,7 +105,17 @@ function isPayloadTooLarge(e: unknown): boolean {
   );
 }
 
-/** Fallback: used-range sizes in one sync, then row blocks packed into syncs under the budget. */
+interface Block {
+  target: number;
+  /** Row offset inside the used range, and row count. */
+  row: number;
+  rows: number;
+}
+
+/**
+ * Fallback: used-range sizes in one sync, then row blocks packed into syncs under an estimated budget.
+ * The estimate cannot know Office's exact JSON size, so a refused group is split in half and retried.
+ */
 async function readInBlocks(context: Excel.RequestContext, targets: Target[]): Promise<SheetSnapshot[]> {
   const used = targets.map((t) => {
     const r = t.sheet().getUsedRangeOrNullObject(false);
@@ -118,40 +128,71 @@ async function readInBlocks(context: Excel.RequestContext, targets: Target[]): P
       ? null
       : { address: r.address, values: [], formulas: [], numberFormat: [], valueTypes: [] },
   );
-  let queued = 0;
-  let pending: { grids: Grids; range: Excel.Range }[] = [];
-  const flush = async () => {
-    if (!pending.length) return;
-    await context.sync();
-    for (const p of pending) {
-      p.grids.values.push(...p.range.values);
-      p.grids.formulas.push(...p.range.formulas);
-      p.grids.numberFormat.push(...p.range.numberFormat);
-      p.grids.valueTypes.push(...p.range.valueTypes);
+  const blocks: Block[] = [];
+  grids.forEach((g, i) => {
+    if (!g) return;
+    const rowsPerBlock = Math.max(
+      1,
+      Math.floor(FALLBACK_BUDGET_BYTES / (BYTES_PER_CELL * used[i].columnCount)),
+    );
+    for (let r = 0; r < used[i].rowCount; r += rowsPerBlock) {
+      blocks.push({ target: i, row: r, rows: Math.min(rowsPerBlock, used[i].rowCount - r) });
     }
-    pending = [];
-    queued = 0;
-  };
-  for (let i = 0; i < targets.length; i++) {
-    const g = grids[i];
-    if (!g) continue;
-    const start = topLeft(g.address);
-    const { rowCount, columnCount } = used[i];
-    const rowsPerBlock = Math.max(1, Math.floor(FALLBACK_BUDGET_BYTES / (BYTES_PER_CELL * columnCount)));
-    for (let r = 0; r < rowCount; r += rowsPerBlock) {
-      const n = Math.min(rowsPerBlock, rowCount - r);
-      if (queued + n * columnCount * BYTES_PER_CELL > FALLBACK_BUDGET_BYTES) await flush();
-      const range = targets[i]
+  });
+  const loadGroup = async (group: Block[]): Promise<void> => {
+    const ranges = group.map((b) => {
+      const g = grids[b.target] as Grids;
+      const start = topLeft(g.address);
+      const cols = used[b.target].columnCount;
+      const range = targets[b.target]
         .sheet()
         .getRange(
-          `${a1(start.row + r, start.col)}:${a1(start.row + r + n - 1, start.col + columnCount - 1)}`,
+          `${a1(start.row + b.row, start.col)}:${a1(start.row + b.row + b.rows - 1, start.col + cols - 1)}`,
         );
       range.load(["values", "formulas", "numberFormat", "valueTypes"]);
-      pending.push({ grids: g, range });
-      queued += n * columnCount * BYTES_PER_CELL;
+      return range;
+    });
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!isPayloadTooLarge(e)) throw e;
+      if (group.length > 1) {
+        const half = Math.ceil(group.length / 2);
+        await loadGroup(group.slice(0, half));
+        await loadGroup(group.slice(half));
+        return;
+      }
+      const b = group[0];
+      if (b.rows <= 1) throw e;
+      const half = Math.ceil(b.rows / 2);
+      await loadGroup([{ ...b, rows: half }]);
+      await loadGroup([{ ...b, row: b.row + half, rows: b.rows - half }]);
+      return;
     }
+    group.forEach((b, k) => {
+      const g = grids[b.target] as Grids;
+      const r = ranges[k];
+      for (let j = 0; j < b.rows; j++) {
+        g.values[b.row + j] = r.values[j];
+        g.formulas[b.row + j] = r.formulas[j];
+        g.numberFormat[b.row + j] = r.numberFormat[j];
+        g.valueTypes[b.row + j] = r.valueTypes[j];
+      }
+    });
+  };
+  let group: Block[] = [];
+  let bytes = 0;
+  for (const b of blocks) {
+    const size = b.rows * used[b.target].columnCount * BYTES_PER_CELL;
+    if (group.length && bytes + size > FALLBACK_BUDGET_BYTES) {
+      await loadGroup(group);
+      group = [];
+      bytes = 0;
+    }
+    group.push(b);
+    bytes += size;
   }
-  await flush();
+  if (group.length) await loadGroup(group);
   return targets.map((t, i) => {
     const g = grids[i];
     return g ? { ...fromGrids(t.name, g), hidden: t.hidden } : emptySheet(t.name);
@@ -178,8 +219,10 @@ function toSnapshot(name: string, range: Excel.Range): SheetSnapshot {
 }
 
 function fromGrids(name: string, g: Grids): SheetSnapshot {
-  const formulas = g.formulas.map((row) =>
-    row.map((f) => (typeof f === "string" && f.startsWith("=") ? f : null)),
+  // Office's `formulas` gives a text cell's text, quote prefix dropped: "=abc" typed as text reads back
+  // as "=abc" in both `values` and `formulas`. A real formula's text differs from its result.
+  const formulas = g.formulas.map((row, r) =>
+    row.map((f, c) => (typeof f === "string" && f.startsWith("=") && f !== g.values[r]?.[c] ? f : null)),
   );
   const numberFormats = g.numberFormat.map((row) => row.map((f) => (f == null ? null : String(f))));
   const errorCells = new Set<string>();

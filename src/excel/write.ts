@@ -32,10 +32,24 @@ export class WriteBatch {
   }
 }
 
-function cellText(v: CellValue): string | number | boolean {
+/** Text Excel's input parser would turn into something else: a number ("1.1", "05"), a date, a boolean, a percentage. */
+const PARSED_AS_VALUE =
+  /^\s*(?:[-+]?[\d.,]+(?:e[-+]?\d+)?%?|\d{1,4}[/-]\d{1,2}(?:[/-]\d{1,4})?|true|false)\s*$/i;
+
+/**
+ * A value as `range.values`/`range.formulas` must receive it so the cell holds exactly that value:
+ * formula-like text is quote-prefixed against injection (core's rule), and so is text Excel would
+ * re-type (an item code "1.10" must not become the number 1.1).
+ */
+export function cellInput(v: CellValue): string | number | boolean {
   if (v === null || v === undefined) return "";
-  return typeof v === "string" ? quotePrefixed(v) : v;
+  if (typeof v !== "string") return v;
+  const escaped = quotePrefixed(v);
+  // A leading apostrophe is itself Excel's quote prefix and would vanish unless doubled.
+  return escaped === v && (PARSED_AS_VALUE.test(v) || v.startsWith("'")) ? `'${v}` : escaped;
 }
+
+const cellText = cellInput;
 
 function estimate(v: unknown): number {
   return typeof v === "string" ? v.length * 2 + 4 : 12;

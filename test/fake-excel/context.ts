@@ -40,13 +40,14 @@ export class FakeRequestContext {
     if (this.host.payloadLimitBytes !== null) {
       let bytes = 0;
       for (const p of probes) bytes += p();
-      this.host.largestPayload = Math.max(this.host.largestPayload, bytes);
       if (bytes > this.host.payloadLimitBytes) {
+        this.host.refusedPayloads++;
         throw new OfficeError(
           "RequestPayloadSizeLimitExceeded",
           "The request payload size has exceeded the limit.",
         );
       }
+      this.host.largestPayload = Math.max(this.host.largestPayload, bytes);
     }
     // Like Office: operations run in order; the first failure rejects the sync (earlier ones stay applied).
     for (const op of ops) op();

@@ -90,8 +90,9 @@ export class FakeExcelHost {
   calculationSuspended = 0;
   /** Excel on the web's cap on one request or response (5 MB); null = no cap, like Excel desktop. */
   payloadLimitBytes: number | null = null;
-  /** Largest request/response seen while a cap was set, for tests. */
+  /** Largest request/response accepted while a cap was set, and how many were refused, for tests. */
   largestPayload = 0;
+  refusedPayloads = 0;
   private nextCfId = 1;
 
   static fromSnapshot(wb: WorkbookSnapshot): FakeExcelHost {
@@ -231,14 +232,27 @@ export function enter(cell: FakeCell, input: unknown): void {
       cell.value = 0; // the fake does not calculate; real Excel would show the result (or run the injection)
       return;
     }
-    if (input !== "" && input.trim() !== "" && !Number.isNaN(Number(input))) {
-      cell.value = Number(input);
+    const retyped = retype(input);
+    if (retyped !== null) {
+      cell.value = retyped;
       cell.formula = null;
       return;
     }
   }
   cell.value = input === "" ? null : (input as CellValue);
   cell.formula = null;
+}
+
+/** What Excel's input parser makes of unprefixed text: numbers, percentages, booleans, dates (serials). */
+function retype(input: string): number | boolean | null {
+  const t = input.trim();
+  if (t === "") return null;
+  if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
+  if (/^[-+]?[\d.]+%$/.test(t)) return Number(t.slice(0, -1)) / 100;
+  if (!Number.isNaN(Number(t))) return Number(t);
+  const d = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})$/.exec(t);
+  if (d) return Math.round(Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1])) / 86_400_000) + 25_569;
+  return null;
 }
 
 export function valueType(v: CellValue): string {
