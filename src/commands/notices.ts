@@ -11,7 +11,7 @@ export function validateNotice(r: ValidateResult): Notice {
   const { error, warning, info } = r.counts;
   const units = r.analysis.units.length;
   return {
-    kind: error ? "warning" : "success",
+    kind: error || warning ? "warning" : "success",
     text: {
       vi: `Đã kiểm tra ${units} đơn vị: ${error} lỗi, ${warning} cảnh báo, ${info} lưu ý.`,
       en: `Checked ${units} unit(s): ${error} error(s), ${warning} warning(s), ${info} note(s).`,

@@ -160,7 +160,7 @@ export function createExcelService(run?: Run): ExcelService {
         const rubric = options.rubric === undefined ? settingsRubric(settings) : options.rubric;
         const analysis = analyseWorkbook({ ...wb, source }, analyseOptions(rubric, source, true));
         const rankRubric = rubric ?? analysis.units[0]?.rubric;
-        if (!rankRubric) {
+        if (!rankRubric || analysis.units.length === 0) {
           throw new ExcelServiceError("NoUnits", {
             vi: "Không tìm thấy trang nào có biểu chấm điểm của đơn vị để xếp hạng.",
             en: "No sheet with a unit's scoring table was found to rank.",

@@ -263,8 +263,13 @@ export class FakeWorksheet extends ClientObject {
     this.ctx.enqueue(() => {
       const s = writable(this.ctx, this.resolve());
       const host = this.ctx.host;
-      host.sheets.splice(host.sheets.indexOf(s), 1);
-      if (host.activeSheet >= host.sheets.length) host.activeSheet = 0;
+      const at = host.sheets.indexOf(s);
+      if (host.sheets.length === 1)
+        throw new OfficeError("InvalidOperation", "A workbook must contain at least one sheet.");
+      host.sheets.splice(at, 1);
+      // Like Excel: deleting the active sheet activates its neighbour; others keep their place.
+      if (at < host.activeSheet || host.activeSheet >= host.sheets.length)
+        host.activeSheet = Math.max(0, host.activeSheet - 1);
     });
   }
   activate(): void {

@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { builtinRubric, DEFAULT_RUBRIC_ID } from "../../src/core/rubric/builtin";
+import type { Rubric } from "../../src/core/rubric/schema";
+import { generateUnit } from "../../src/core/sample";
+import { RANKING_SHEET, REPORT_SHEET } from "../../src/core/sheets/style";
+import { type CommandEvent, lastNotices, registerCommands } from "../../src/commands/commands";
+import { createExcelService } from "../../src/excel/service";
+import { FakeExcelHost } from "../fake-excel/host";
+import { type InstalledOffice, installFakeOffice } from "../fake-excel/install";
+
+const rubric = builtinRubric(DEFAULT_RUBRIC_ID) as Rubric;
+let installed: InstalledOffice | null = null;
+afterEach(() => {
+  installed?.uninstall();
+  installed = null;
+});
+
+function setup(
+  specs = [0, 1].map((index) => ({
+    ...generateUnit(rubric, { seed: 21, index, defects: ["missing-evidence"] }).sheets[0],
+    name: `Đơn vị ${index + 1}`,
+  })),
+) {
+  const host = FakeExcelHost.fromSpecs(specs);
+  installed = installFakeOffice(host);
+  registerCommands(globalThis.Office, createExcelService(host.run));
+  return { host, office: installed };
+}
+
+/** An event whose completed() records what the workbook looked like at that moment. */
+function event(host: FakeExcelHost) {
+  const calls: string[][] = [];
+  const e: CommandEvent = { completed: () => calls.push(host.sheets.map((s) => s.name)) };
+  return { e, calls };
+}
+
+describe("ribbon commands", () => {
+  it("registers exactly the manifest's FunctionNames", () => {
+    const { office } = setup();
+    expect([...office.actions.keys()].sort()).toEqual(["buildRanking", "validate"]);
+  });
+
+  it("validate writes the report, selects its counts, notifies with the counts, then completes once", async () => {
+    const { host, office } = setup();
+    const { e, calls } = event(host);
+    await office.actions.get("validate")?.(e);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toContain(REPORT_SHEET);
+    expect(host.selection).toEqual({ sheet: REPORT_SHEET, address: "A2" });
+    const notice = lastNotices[lastNotices.length - 1];
+    expect(notice.kind).toBe("warning");
+    expect(notice.text.vi).toMatch(/^Đã kiểm tra 1 đơn vị: \d+ lỗi, \d+ cảnh báo, \d+ lưu ý\.$/);
+    expect(notice.text.en).toMatch(/^Checked 1 unit/);
+  });
+
+  it("buildRanking writes the ranking and names how many units were ranked", async () => {
+    const { host, office } = setup();
+    const { e, calls } = event(host);
+    await office.actions.get("buildRanking")?.(e);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toContain(RANKING_SHEET);
+    expect(lastNotices[lastNotices.length - 1].text.vi).toBe("Đã xếp hạng 2 đơn vị.");
+  });
+
+  it("completes after a failure too, with a friendly bilingual notice", async () => {
+    const { host, office } = setup([{ name: "Trống", cells: [] }]);
+    const { e, calls } = event(host);
+    await office.actions.get("buildRanking")?.(e);
+    expect(calls).toHaveLength(1);
+    const notice = lastNotices[lastNotices.length - 1];
+    expect(notice.kind).toBe("error");
+    expect(notice.text.vi).toMatch(/Không tìm thấy/);
+    expect(notice.text.en).toMatch(/No sheet/);
+  });
+});
