@@ -4,7 +4,7 @@ export const OFFICE_JS: string;
 export function productionUrl(env?: Record<string, string | undefined>): string;
 export function rewriteManifest(xml: string, url?: string): string;
 interface PluginLike {
-  userOptions?: { filename?: string; meta?: { csp: { content: string } } };
+  userOptions?: { filename?: string; templateContent?: unknown; meta?: { csp: { content: string } } };
 }
 declare const config: (
   env: Record<string, unknown>,

@@ -48,6 +48,7 @@ function page(title, body = "") {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
 <title>${title}</title>
 <script src="${OFFICE_JS}"></script>
 </head>
@@ -65,13 +66,16 @@ Các trang của bạn không bao giờ bị sửa.</p>
 Your own sheets are never changed.</p>
 </main>`;
 
+/**
+ * One page per entry. A page template of our own carries the CSP as the first thing in <head> (a CSP
+ * meta governs only what follows it); a template written elsewhere (the pane's) gets it injected.
+ */
 function htmlPage(filename, chunks, template, fallback) {
   const meta = { csp: { "http-equiv": "Content-Security-Policy", content: CSP } };
   return new HtmlWebpackPlugin({
     filename,
     chunks,
-    meta,
-    ...(existsSync(resolve(root, template)) ? { template } : { templateContent: fallback }),
+    ...(existsSync(resolve(root, template)) ? { template, meta } : { templateContent: fallback }),
   });
 }
 
