@@ -75,6 +75,10 @@ export const msg = {
     vi: `${ROLE[column].vi} của ${code} là ${viNum(value)}, không phải mức điểm hướng dẫn cho phép (${allowed.map(viNum).join("; ")}).`,
     en: `${ROLE[column].en} of ${code} is ${n(value)}, not one of the levels the guidance allows (${allowed.join("; ")}).`,
   }),
+  notApplicableNotAllowed: (code: string, column: ColumnRole, text: string): Text => ({
+    vi: `${ROLE[column].vi} của ${code} ghi "${clip(text)}", nhưng bộ chỉ số không cho phép tiêu chí này "không áp dụng/không phát sinh": hãy chấm điểm (đang tính là 0).`,
+    en: `${ROLE[column].en} of ${code} says "${clip(text)}", but the rubric does not allow this item to be not applicable: score it (counted as 0 for now).`,
+  }),
   missingScore: (code: string, column: ColumnRole): Text => ({
     vi: `Chưa có ${ROLE[column].vi} cho ${code}.`,
     en: `No ${ROLE[column].en} for ${code}.`,

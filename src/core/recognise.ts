@@ -215,6 +215,12 @@ function classify(
     const col = sheet.origin.col + j;
     const upper = cellText(sheet, top, col, merged);
     const lower = second === null ? "" : cellText(sheet, second, col, merged);
+    // A cell merged across columns names one column, at its top-left; the cells it covers only take
+    // its text when the row below tells them apart ("Điểm" over "Tối đa | Tự chấm | Thẩm định").
+    const from = merged.get(`${top},${col}`);
+    if (from && from[1] !== col && (!lower || lower === upper)) continue;
+    // The title block's "Đơn vị: Xã Hội Đông" is a name, not a header ("hội đồng" folds the same).
+    if (UNIT_LINE.test(fold(upper)) || UNIT_LINE.test(fold(lower))) continue;
     // A vertical merge repeats the same text in the second row: count it once.
     const text = lower && lower !== upper ? `${upper} ${lower}`.trim() : upper;
     if (!text) continue;
@@ -242,7 +248,14 @@ function classify(
   return { row: top, count: second === null ? 1 : 2, columns, headers, score };
 }
 
-const TOTAL = /^(tong cong|tong so|tong diem|tong|cong|total)\b/;
+/**
+ * The grand-total row: "TỔNG CỘNG", "Tổng điểm (I+II+…)", a bare "Cộng"/"Tổng". Item labels that merely
+ * start with the same syllable ("Công tác chỉ đạo…", "Cổng thông tin…", "Công khai ngân sách") fold to
+ * "cong …" too, so a bare "cong"/"tong" only counts when nothing but sums follow it.
+ */
+const LEADING_CODE = /^((?:[IVXL]+|\d+(?:\.\d+)*|[a-zđ])[.)]|\d+\.\d+(?:\.\d+)*)\s+(\S.*)$/u;
+
+const TOTAL = /^(tong cong|tong so diem|tong diem|total|grand total)\b|^(tong so|tong|cong)( [ivxl0-9+ ]*)?$/;
 
 function buildTable(sheet: SheetSnapshot, guess: HeaderGuess, rubric: Rubric | null): RecognisedTable {
   const first = guess.row + guess.count;
@@ -255,13 +268,21 @@ function buildTable(sheet: SheetSnapshot, guess: HeaderGuess, rubric: Rubric | n
     const codeCell = at(r, guess.columns.code);
     const labelCell = at(r, guess.columns.label);
     const maxCell = at(r, guess.columns.max);
-    const code = codeCell === null || codeCell === "" ? null : String(codeCell).trim() || null;
-    const label =
+    let code = codeCell === null || codeCell === "" ? null : String(codeCell).trim() || null;
+    let label =
       typeof labelCell === "string"
         ? labelCell.trim() || null
         : labelCell === null
           ? null
           : String(labelCell);
+    // Templates without a code column often write the code into the label: "1.1. Kế hoạch", "a) Ban hành".
+    if (!code && label) {
+      const lead = LEADING_CODE.exec(label);
+      if (lead) {
+        code = lead[1];
+        label = lead[2];
+      }
+    }
     const max = typeof maxCell === "number" ? maxCell : null;
     if (!code && !label) {
       // Signature blocks sit a few rows below the table: stop after a run of blank rows.
@@ -333,24 +354,52 @@ export function matchRows(rows: TableRow[], rubric: Rubric): void {
 }
 
 const UNIT_LINE = /^(don vi|ten don vi|co quan|ten co quan|unit)\s*:/;
+/** A commune's own letterhead: "UBND XÃ AN BÌNH", "Ủy ban nhân dân phường 3" (not the district or province above it). */
+const COMMUNE_HEAD = /^(ubnd|uy ban nhan dan)\s+((xa|phuong|thi tran)\s+\S.*)$/;
 
 function findUnitName(
   sheet: SheetSnapshot,
   headerRow: number,
 ): { name: string | null; address: string | null } {
   const last = Math.min(headerRow - sheet.origin.row, sheet.values.length);
+  let letterhead: { text: string; row: number; col: number } | null = null;
   for (let r = 0; r < last; r++) {
     const row = sheet.values[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (typeof v !== "string") continue;
       const f = fold(v);
-      if (!UNIT_LINE.test(f)) continue;
+      if (!UNIT_LINE.test(f)) {
+        if (!letterhead && COMMUNE_HEAD.test(f)) letterhead = { text: v, row: r, col: c };
+        continue;
+      }
       const after = v.slice(v.indexOf(":") + 1).trim();
       // The template's placeholder "……" or "..." is not a name.
       const name = after.replace(/^[.…_\s-]+|[.…_\s]+$/g, "").trim();
+      if (!name && letterhead) break;
       return { name: name || null, address: a1(sheet.origin.row + r, sheet.origin.col + c) };
     }
   }
+  if (letterhead) {
+    // Drop "UBND" / "Ủy ban nhân dân" by word count: the original may be in any Unicode form or case.
+    const words = letterhead.text.trim().split(/\s+/);
+    const prefix = fold(words[0]) === "ubnd" ? 1 : 4;
+    const text = words
+      .slice(prefix)
+      .join(" ")
+      .replace(/[\s:.…_-]+$/u, "");
+    return {
+      name: displayName(text),
+      address: a1(sheet.origin.row + letterhead.row, sheet.origin.col + letterhead.col),
+    };
+  }
   return { name: null, address: null };
+}
+
+/** Letterheads are in capitals ("XÃ AN BÌNH"); names are shown as written elsewhere ("Xã An Bình"). */
+function displayName(text: string): string {
+  if (text !== text.toLocaleUpperCase("vi")) return text;
+  return text
+    .toLocaleLowerCase("vi")
+    .replace(/(^|\s)(\p{L})/gu, (_m, space: string, ch: string) => space + ch.toLocaleUpperCase("vi"));
 }

@@ -55,6 +55,7 @@ class Validator {
   private readonly rowOf = new Map<string, TableRow>();
   private readonly markers: string[];
   private readonly scoreColumns: ScoreColumn[];
+  private readonly anyMarkedNotApplicable: boolean;
 
   constructor(
     private readonly sheet: SheetSnapshot,
@@ -66,6 +67,7 @@ class Validator {
     this.items = new Map(this.flat.map((i) => [i.code, i]));
     this.markers = rubric.notApplicable.markers.map((m) => fold(m));
     this.scoreColumns = SCORE_COLUMNS.filter((c) => table.columns[c] !== undefined);
+    this.anyMarkedNotApplicable = this.flat.some((i) => i.item.notApplicableAllowed === true);
   }
 
   run(): void {
@@ -170,18 +172,35 @@ class Validator {
     const explanation = this.text(row.row, "explanation");
     entry.note = note ?? explanation;
     entry.evidence = this.text(row.row, "evidence");
+    let marked: { column: ScoreColumn; address: string; text: string } | null = null;
     for (const column of this.scoreColumns) {
       const address = this.addr(row.row, column) as string;
       entry.addresses[column] = address;
       const read = this.read(row.row, column);
       const value = this.checkScore(item, column, address, read);
       entry[column] = value;
-      if (read.kind === "not-applicable") entry.notApplicable = true;
+      if (read.kind === "not-applicable") {
+        entry.notApplicable = true;
+        marked ??= { column, address, text: read.text };
+      }
     }
     // "không áp dụng" written in the note instead of the score cell counts too.
     if (!entry.notApplicable && entry.self === null && entry.appraised1 === null && this.isMarker(entry.note))
       entry.notApplicable = true;
-    if (entry.notApplicable && item.item.notApplicableAllowed === false) entry.notApplicable = false;
+    if (entry.notApplicable && !this.notApplicableAllowed(item)) {
+      // Claiming "không áp dụng" where the rubric does not allow it would score the item in full (or
+      // shrink the maximum): the total is wrong until the unit scores it. In the note alone, missing-score says so.
+      entry.notApplicable = false;
+      if (marked)
+        this.add(
+          "score-not-allowed",
+          "error",
+          marked.address,
+          item.code,
+          msg.notApplicableNotAllowed(item.code, marked.column, marked.text),
+          { found: marked.text, column: marked.column },
+        );
+    }
     if (entry.evidence) entry.addresses.evidence = this.addr(row.row, "evidence") ?? undefined;
     if (entry.note) entry.addresses.note = this.addr(row.row, note ? "note" : "explanation") ?? undefined;
     this.checkMissing(item, row, entry);
@@ -468,6 +487,11 @@ class Validator {
     const parsed = parseNumberText(text);
     if (parsed) return { kind: "text-number", value: parsed.value, text };
     return { kind: "invalid", found: text };
+  }
+
+  /** Items the rubric marks may be "không áp dụng"; when it marks none, any item may be (unless marked false). */
+  private notApplicableAllowed(item: FlatItem): boolean {
+    return item.item.notApplicableAllowed ?? !this.anyMarkedNotApplicable;
   }
 
   private isMarker(text: string | null): boolean {
