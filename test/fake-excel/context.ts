@@ -22,6 +22,8 @@ export class FakeRequestContext {
   readonly application: FakeWorkbook["application"];
   private queue: Op[] = [];
   private probes: Probe[] = [];
+  /** Set by any operation that changes the workbook during the sync in progress. */
+  wrote = false;
   constructor(readonly host: FakeExcelHost) {
     this.workbook = new FakeWorkbook(this);
     this.application = this.workbook.application;
@@ -50,7 +52,13 @@ export class FakeRequestContext {
       this.host.largestPayload = Math.max(this.host.largestPayload, bytes);
     }
     // Like Office: operations run in order; the first failure rejects the sync (earlier ones stay applied).
-    for (const op of ops) op();
+    this.wrote = false;
+    try {
+      for (const op of ops) op();
+    } finally {
+      if (this.wrote) this.host.writeSyncs++;
+      else this.host.readSyncs++;
+    }
     return passThrough;
   }
 }
@@ -160,6 +168,7 @@ export class FakeWorksheets extends ClientObject {
         throw new OfficeError("ItemAlreadyExists", `A sheet named ${name} exists`);
       if (name.length > 31 || /[\\/?*[\]:]/.test(name))
         throw new OfficeError("InvalidArgument", `bad sheet name ${name}`);
+      this.ctx.wrote = true;
       created = this.ctx.host.addSheet(name);
     });
     return new FakeWorksheet(this.ctx, () => {

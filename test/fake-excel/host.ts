@@ -85,6 +85,9 @@ export class FakeExcelHost {
   activeSheet = 0;
   selection: { sheet: string; address: string } | null = null;
   syncs = 0;
+  /** Syncs that changed the workbook, and syncs that only read. */
+  writeSyncs = 0;
+  readSyncs = 0;
   runs = 0;
   name = "Workbook.xlsx";
   calculationSuspended = 0;

@@ -32,23 +32,31 @@ async function withHost<T>(host: FakeExcelHost, work: () => Promise<T>): Promise
   }
 }
 
-/** context.sync() calls of a ribbon/pane validate on a sheet of `rows` rows. */
-export async function measureSyncs(rows: number): Promise<number> {
-  const host = FakeExcelHost.fromSpecs([unitSheetWithRows(rows)]);
+export interface SyncCount {
+  /** Syncs that only read, and syncs that changed the workbook. */
+  read: number;
+  write: number;
+}
+
+async function measure(host: FakeExcelHost, work: () => Promise<unknown>): Promise<SyncCount> {
   return withHost(host, async () => {
-    const before = host.syncs;
-    await createExcelService(host.run).validate({ rubric: rubric() });
-    return host.syncs - before;
+    const read = host.readSyncs;
+    const write = host.writeSyncs;
+    await work();
+    return { read: host.readSyncs - read, write: host.writeSyncs - write };
   });
 }
 
-/** context.sync() calls of building the ranking over `units` unit sheets in one workbook. */
+/** context.sync() calls of a ribbon/pane validate on a unit sheet whose used range has `rows` rows. */
+export async function measureSyncs(rows: number): Promise<SyncCount> {
+  const host = FakeExcelHost.fromSpecs([unitSheetWithRows(rows)]);
+  return measure(host, () => createExcelService(host.run).validate({ rubric: rubric() }));
+}
+
+/** context.sync() calls (total) of building the ranking over `units` unit sheets in one workbook. */
 export async function measureRankSyncs(units: number): Promise<number> {
   const generated = generateUnits(rubric(), { count: units, seed: 11 });
   const host = FakeExcelHost.fromSpecs(consolidationWorkbook(generated));
-  return withHost(host, async () => {
-    const before = host.syncs;
-    await createExcelService(host.run).buildRanking({ rubric: rubric() });
-    return host.syncs - before;
-  });
+  const s = await measure(host, () => createExcelService(host.run).buildRanking({ rubric: rubric() }));
+  return s.read + s.write;
 }
