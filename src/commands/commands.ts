@@ -9,7 +9,11 @@ import { type Notice, rankingNotice, validateNotice } from "./notices";
 
 export type CommandEvent = { completed: (options?: { allowEvent?: boolean }) => void };
 
-/** Shown where a notification surface exists (console in every host; the pane reads the last one from settings-free state). */
+/**
+ * The last results, newest last. Excel has no toast API for add-ins and a dialog is what we avoid, so
+ * the visible result is the activated sheet; the notice goes to the console (F12 in Excel on the web)
+ * and stays here for tests and for a pane sharing the runtime.
+ */
 export const lastNotices: Notice[] = [];
 
 function show(notice: Notice): void {
