@@ -24,7 +24,7 @@ import { OWNED_SHEETS, RANKING_SHEET, REPORT_SHEET, RESULT_SHEET } from "../core
 import { unitResultSheetSpec } from "../core/sheets/unit-result";
 import type { SheetSpec } from "../core/sheet-spec";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { ExcelServiceError, friendlyError, requireExcelApi } from "./errors";
+import { ExcelServiceError, friendlyError, isExcelApiSupported, requireExcelApi } from "./errors";
 import { clearHighlights, queueHighlights } from "./highlight";
 import { readActiveUnit, readWorkbookSnapshot } from "./read";
 import { loadSettings, type ParSettings, saveSettings } from "./settings";
@@ -75,6 +75,14 @@ export interface ExcelService {
   highlight(findings: ValidateResult["analysis"]["findings"]): Promise<number>;
   /** Removes every add-in highlight and nothing else. Returns how many were removed. */
   clearHighlights(): Promise<number>;
+  /** The workbook's sheets the add-in does not own, in tab order, with visibility. One sync. */
+  listSheets(): Promise<{ name: string; hidden: boolean }[]>;
+  /**
+   * Calls `onChange(sheet)` when a user edits any sheet the add-in does not own (for a debounced
+   * re-check). Needs ExcelApi 1.9; elsewhere it returns false and never calls. Returns a function that
+   * stops watching.
+   */
+  watchChanges(onChange: (sheet: string) => void): Promise<{ supported: boolean; stop: () => Promise<void> }>;
   loadSettings(): ParSettings;
   saveSettings(settings: ParSettings): Promise<void>;
   /** The rubric the settings name (custom JSON first, then the built-in id); null = workbook's own structure. */
@@ -208,10 +216,60 @@ export function createExcelService(run?: Run): ExcelService {
 
     clearHighlights: () => guarded((context) => clearHighlights(context)),
 
+    listSheets: () =>
+      guarded(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name,items/visibility");
+        await context.sync();
+        const owned = new Set<string>(OWNED_SHEETS);
+        return sheets.items
+          .filter((w) => !owned.has(w.name))
+          .map((w) => ({ name: w.name, hidden: w.visibility !== "Visible" }));
+      }),
+
+    watchChanges: async (onChange) => {
+      if (!isExcelApiSupported("1.9")) return { supported: false, stop: async () => {} };
+      const owned = new Set<string>(OWNED_SHEETS);
+      const names = new Map<string, string>();
+      const handler = await guarded(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/id,items/name");
+        const registered = sheets.onChanged.add(async (event) => {
+          // The event names the sheet by id; names are refreshed on a miss (a sheet added or renamed).
+          let name = names.get(event.worksheetId);
+          if (!name) {
+            for (const w of await listIds(excelRun)) names.set(w.id, w.name);
+            name = names.get(event.worksheetId);
+          }
+          if (name && !owned.has(name)) onChange(name);
+        });
+        await context.sync();
+        for (const w of sheets.items) names.set(w.id, w.name);
+        return registered;
+      });
+      return {
+        supported: true,
+        // A handler is removed through the context it was registered on.
+        stop: async () => {
+          handler.remove();
+          await handler.context.sync().catch(() => undefined);
+        },
+      };
+    },
+
     loadSettings: () => loadSettings(DEFAULT_SETTINGS),
     saveSettings: (settings) => saveSettings(settings).catch((e) => Promise.reject(friendlyError(e))),
     settingsRubric,
   };
+}
+
+async function listIds(run: Run): Promise<{ id: string; name: string }[]> {
+  return run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/id,items/name");
+    await context.sync();
+    return sheets.items.map((w) => ({ id: w.id, name: w.name }));
+  });
 }
 
 function analyseOptions(rubric: Rubric | null, source: string, allSheets = false): AnalyseOptions {

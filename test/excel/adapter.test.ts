@@ -195,4 +195,38 @@ describe("validate and rank on the fake host", () => {
     const v = await service.validate();
     expect(v.analysis.units[0].rubric.id).not.toBe(rubric.id);
   });
+
+  it("lists the user's sheets without the owned ones", async () => {
+    const host = hostOf(generateUnit(rubric, { seed: 2, index: 0 }).sheets);
+    const service = createExcelService(host.run);
+    await service.validate({ rubric });
+    const sheets = await service.listSheets();
+    expect(sheets.map((s) => s.name)).toEqual([host.sheets[0].name]);
+  });
+
+  it("reports user edits for a re-check, ignores its own sheets, and stops when asked", async () => {
+    const host = hostOf(generateUnit(rubric, { seed: 2, index: 0 }).sheets);
+    const service = createExcelService(host.run);
+    await service.validate({ rubric });
+    const seen: string[] = [];
+    const watch = await service.watchChanges((sheet) => seen.push(sheet));
+    expect(watch.supported).toBe(true);
+    const user = host.sheets[0].name;
+    await host.userEdit(user, 40, 3, 1);
+    await host.userEdit(REPORT_SHEET, 0, 0, "x");
+    host.addSheet("Mới");
+    await host.userEdit("Mới", 0, 0, 2);
+    expect(seen).toEqual([user, "Mới"]);
+    await watch.stop();
+    await host.userEdit(user, 41, 3, 1);
+    expect(seen).toHaveLength(2);
+  });
+
+  it("does not watch on hosts without ExcelApi 1.9", async () => {
+    const host = FakeExcelHost.fromSpecs(generateUnit(rubric, { seed: 2, index: 0 }).sheets);
+    installed = installFakeOffice(host, { excelApi: "1.8" });
+    const watch = await createExcelService(host.run).watchChanges(() => {});
+    expect(watch.supported).toBe(false);
+    expect(host.changeHandlers.size).toBe(0);
+  });
 });

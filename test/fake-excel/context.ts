@@ -121,6 +121,20 @@ export class FakeWorkbook extends ClientObject {
 }
 
 export class FakeWorksheets extends ClientObject {
+  readonly onChanged = {
+    add: (handler: (event: { worksheetId: string; address: string; changeType: string }) => unknown) => {
+      this.ctx.enqueue(() => {
+        this.ctx.host.changeHandlers.add(handler);
+      });
+      return {
+        context: this.ctx,
+        remove: () =>
+          this.ctx.enqueue(() => {
+            this.ctx.host.changeHandlers.delete(handler);
+          }),
+      };
+    },
+  };
   get items(): FakeWorksheet[] {
     return this.read("items");
   }
@@ -245,6 +259,12 @@ export class FakeWorksheet extends ClientObject {
   }
   get name(): string {
     return this.read("name");
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get position(): number {
+    return this.read("position");
   }
   get visibility(): string {
     return this.read("visibility");

@@ -38,6 +38,7 @@ export interface FakeConditionalFormat {
 }
 
 export interface FakeSheet {
+  id: string;
   name: string;
   cells: Map<string, FakeCell>;
   protected: boolean;
@@ -63,8 +64,11 @@ export class OfficeError extends Error {
 
 const key = (r: number, c: number) => `${r},${c}`;
 
+let sheetIds = 0;
+
 function blankSheet(name: string): FakeSheet {
   return {
+    id: `{sheet-${++sheetIds}}`,
     name,
     cells: new Map(),
     protected: false,
@@ -97,6 +101,23 @@ export class FakeExcelHost {
   largestPayload = 0;
   refusedPayloads = 0;
   private nextCfId = 1;
+  /** Handlers registered with worksheets.onChanged. */
+  changeHandlers = new Set<
+    (event: { worksheetId: string; address: string; changeType: string }) => unknown
+  >();
+
+  /** What Excel does when the user edits a cell: sets it and raises onChanged. */
+  async userEdit(sheet: string, row: number, col: number, value: CellValue): Promise<void> {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    s.cells.set(key(row, col), {
+      ...(s.cells.get(key(row, col)) ?? { numberFormat: "General", format: {} }),
+      value,
+      formula: null,
+    });
+    for (const h of this.changeHandlers)
+      await h({ worksheetId: s.id, address: a1(row, col), changeType: "RangeEdited" });
+  }
 
   static fromSnapshot(wb: WorkbookSnapshot): FakeExcelHost {
     const host = new FakeExcelHost();
