@@ -37,7 +37,20 @@ describe("fake host is strict", () => {
       await context.sync();
       expect(r.values).toEqual([[1]]);
       expect(host.sheet("A")?.cells.get("0,0")?.value).toBe(2);
+      expect(() => (r as unknown as Record<string, unknown>).valuesAsJson).toThrow(/not modelled/);
     });
+  });
+
+  it("fails a sync on a missing sheet and rejects writes to a protected one", async () => {
+    const host = hostOf([{ name: "A", cells: [{ row: 0, col: 0, value: 1 }] }]);
+    host.sheets[0].protected = true;
+    await host.run(async (context) => {
+      context.workbook.worksheets.getItem("Không có").getRange("A1").load("values");
+      await expect(context.sync()).rejects.toMatchObject({ code: "ItemNotFound" });
+      context.workbook.worksheets.getItem("A").getRange("A1").values = [[5]];
+      await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
+    });
+    expect(host.sheet("A")?.cells.get("0,0")?.value).toBe(1);
   });
 });
 

@@ -64,9 +64,31 @@ export class FakeRequestContext {
 }
 
 /** Base of every proxy: a property can be read only after load() and a sync(). */
+const PROBED = new Set([
+  "then",
+  "toJSON",
+  "constructor",
+  "asymmetricMatch",
+  "$$typeof",
+  "nodeType",
+  "tagName",
+]);
+
 class ClientObject {
   protected loaded = new Map<string, unknown>();
-  constructor(readonly ctx: FakeRequestContext) {}
+  constructor(readonly ctx: FakeRequestContext) {
+    // A property the fake does not model is an error, not a silent undefined: code that works here
+    // must only use what the fake (and Office.js) provides.
+    // biome-ignore lint/correctness/noConstructorReturn: the proxy is the object.
+    return new Proxy(this, {
+      get(target, prop, receiver) {
+        if (typeof prop === "string" && !(prop in target) && !PROBED.has(prop)) {
+          throw new Error(`fake Excel: ${target.constructor.name}.${prop} is not modelled`);
+        }
+        return Reflect.get(target, prop, receiver);
+      },
+    });
+  }
   protected read<T>(prop: string): T {
     if (!this.loaded.has(prop)) {
       throw new OfficeError(
