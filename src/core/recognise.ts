@@ -9,7 +9,8 @@ import type { ColumnRole } from "./analyse";
 import type { Finding } from "./finding";
 import { fold, foldWords } from "./fold";
 import { msg } from "./messages";
-import type { Rubric } from "./rubric/schema";
+import { positionalPaths, usesPositionalCodes } from "./recognition/codes";
+import type { Rubric, RubricItem } from "./rubric/schema";
 import { flattenRubric, normaliseCode } from "./rubric/tree";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 
@@ -41,6 +42,16 @@ export interface RecognisedTable {
   /** The "Đơn vị: …" cell, whether filled or not. */
   unitNameAddress: string | null;
   rows: TableRow[];
+}
+
+export interface RecogniseOptions {
+  /** Every sheet holding a unit table (consolidation workbooks), not only the best one. */
+  allSheets?: boolean;
+  /**
+   * Reading a rubric, not a unit: a table of codes, labels and maxima is enough, with or without score
+   * columns (a province's rubric sheet often has none).
+   */
+  rubricOnly?: boolean;
 }
 
 export interface Recognition {
@@ -82,7 +93,7 @@ interface HeaderGuess {
 export function recogniseWorkbook(
   wb: WorkbookSnapshot,
   rubric: Rubric | null,
-  options: { allSheets?: boolean } = {},
+  options: RecogniseOptions = {},
 ): Recognition {
   const candidates: { table: RecognisedTable; score: number }[] = [];
   const partial: { sheet: string; guess: HeaderGuess }[] = [];
@@ -90,10 +101,9 @@ export function recogniseWorkbook(
     if (OWNED.some((o) => fold(sheet.name).startsWith(o))) continue;
     const guess = findHeader(sheet);
     if (!guess) continue;
-    if (
-      guess.columns.label === undefined ||
-      (guess.columns.self === undefined && guess.columns.appraised1 === undefined)
-    ) {
+    const scores = guess.columns.self !== undefined || guess.columns.appraised1 !== undefined;
+    const enough = options.rubricOnly ? scores || guess.columns.max !== undefined : scores;
+    if (guess.columns.label === undefined || !enough) {
       partial.push({ sheet: sheet.name, guess });
       continue;
     }
@@ -323,20 +333,31 @@ function hasScore(sheet: SheetSnapshot, row: number, columns: Partial<Record<Col
 
 /**
  * Code first, label as the tie-breaker: a row whose code names an item but whose label names another
- * (Roman areas "I" with criteria numbered "1" under them) goes by its label.
+ * goes by its label. Roman/letter tables ("I", "1", "a)") are matched by the position their codes stand
+ * for, since "1" under "II" is not item 1; plain dotted codes are matched as written.
  */
 export function matchRows(rows: TableRow[], rubric: Rubric): void {
   const flat = flattenRubric(rubric);
   const byCode = new Map(flat.map((i) => [normaliseCode(i.code), i.code]));
+  const byPosition = positionsOf(rubric.items);
   const byLabel = new Map<string, string[]>();
   for (const i of flat) {
     const k = foldWords(i.label);
     byLabel.set(k, [...(byLabel.get(k) ?? []), i.code]);
   }
+  const items = rows.filter((r) => !r.isTotal);
+  const positional = usesPositionalCodes(items.map((r) => r.code));
+  const paths = positionalPaths(items.map((r) => r.code));
   const used = new Set<string>();
-  for (const row of rows) {
-    if (row.isTotal) continue;
-    const codeHit = row.code ? byCode.get(normaliseCode(row.code)) : undefined;
+  items.forEach((row, k) => {
+    const path = paths[k];
+    const codeHit = positional
+      ? path
+        ? byPosition.get(path.join("."))
+        : undefined
+      : row.code
+        ? byCode.get(normaliseCode(row.code))
+        : undefined;
     const labelHits = row.label ? (byLabel.get(foldWords(row.label)) ?? []) : [];
     const labelHit = labelHits.find((c) => !used.has(c)) ?? labelHits[0];
     if (codeHit && (labelHits.length === 0 || labelHits.includes(codeHit))) {
@@ -350,7 +371,17 @@ export function matchRows(rows: TableRow[], rubric: Rubric): void {
       row.matchedBy = "code";
     }
     if (row.item) used.add(row.item);
-  }
+  });
+}
+
+/** "2.1.3" (1-based child positions) → the code of the item there. */
+function positionsOf(items: readonly RubricItem[], prefix = "", out = new Map<string, string>()) {
+  items.forEach((item, i) => {
+    const key = prefix ? `${prefix}.${i + 1}` : String(i + 1);
+    out.set(key, item.code);
+    if (item.children) positionsOf(item.children, key, out);
+  });
+  return out;
 }
 
 const UNIT_LINE = /^(don vi|ten don vi|co quan|ten co quan|unit)\s*:/;

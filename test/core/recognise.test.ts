@@ -198,6 +198,35 @@ describe("rows", () => {
     expect(t.rows.map((x) => x.item)).toEqual(["1", "1.1", "1.2", "2", "2.1", "2.2"]);
   });
 
+  it("Roman/letter codes are matched by position when the unit has reworded the labels", () => {
+    const rows = [
+      ["TT", "Nội dung", "Tự chấm"],
+      ["I", "CHỈ ĐẠO, ĐIỀU HÀNH (đã sửa)", 3],
+      ["a)", "Kế hoạch năm", 1],
+      ["b)", "Báo cáo quý", 2],
+      ["II", "Cổng thông tin", 2],
+      ["a)", "Công khai TTHC", 1],
+      ["b)", "Công khai NS", 1],
+    ];
+    const t = recogniseWorkbook(book(sheet("S", rows)), rubric).tables[0];
+    expect(t.rows.map((x) => [x.item, x.matchedBy])).toEqual(
+      ["1", "1.1", "1.2", "2", "2.1", "2.2"].map((c) => [c, "code"]),
+    );
+  });
+
+  it("plain dotted codes are matched as written, even with reworded labels", () => {
+    const rows = [
+      ["STT", "Nội dung", "Tự chấm"],
+      ["2.2", "Ngân sách công khai", 1],
+      ["1.1", "KH", 1],
+    ];
+    const t = recogniseWorkbook(book(sheet("S", rows)), rubric).tables[0];
+    expect(t.rows.map((x) => [x.item, x.matchedBy])).toEqual([
+      ["2.2", "code"],
+      ["1.1", "code"],
+    ]);
+  });
+
   it("rows with no code, label or maximum end the table after a gap (signature block)", () => {
     const rows = [
       ["STT", "Nội dung", "Tự chấm"],
@@ -234,7 +263,7 @@ describe("unit name", () => {
 describe("sheets", () => {
   const table = (name: string) =>
     sheet(name, [
-      ["Đơn vị: " + name],
+      [`Đơn vị: ${name}`],
       ["STT", "Nội dung", "Tự chấm"],
       ...BODY.map((r) => [r[0], r[1], r[3]]),
     ]);

@@ -8,6 +8,7 @@ import { a1 } from "../address";
 import type { Text } from "../finding";
 import { fold, foldWords } from "../fold";
 import { type RecognisedTable, recogniseWorkbook, type TableRow } from "../recognise";
+import { type CodeStyle, codeStyle, positionalPaths, usesPositionalCodes } from "../recognition/codes";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { parseGuidance } from "./guidance";
 import { checkRubricArithmetic } from "./load";
@@ -34,10 +35,8 @@ export interface RubricImport {
   table: RecognisedTable | null;
 }
 
-type CodeStyle = "roman" | "number" | "letter" | "dash" | "none";
-
 export function importRubricFromWorkbook(wb: WorkbookSnapshot, meta: Partial<ImportMeta> = {}): RubricImport {
-  const recognition = recogniseWorkbook(wb, null);
+  const recognition = recogniseWorkbook(wb, null, { rubricOnly: true });
   const table = recognition.tables[0] ?? null;
   if (!table) {
     return {
@@ -57,7 +56,12 @@ export function importRubricFromWorkbook(wb: WorkbookSnapshot, meta: Partial<Imp
 
   const cell = (row: number, col: number | undefined) =>
     col === undefined ? null : (sheet.values[row - sheet.origin.row]?.[col - sheet.origin.col] ?? null);
-  const roman = table.rows.some((r) => styleOf(r.code) === "roman");
+  const roman = table.rows.some((r) => codeStyle(r.code) === "roman");
+  // Roman/letter templates restart numbering under each area: their items get the dotted codes of
+  // their position ("II" → "2", "1" under it → "2.1", "a)" → "2.1.1"), unique and as the rest of the tool writes them.
+  const itemRows = table.rows.filter((r) => !r.isTotal);
+  const positional = usesPositionalCodes(itemRows.map((r) => r.code));
+  const paths = new Map(positionalPaths(itemRows.map((r) => r.code)).map((p, k) => [itemRows[k], p]));
   const roots: RubricItem[] = [];
   const stack: { item: RubricItem; level: number; style: CodeStyle }[] = [];
   const seen = new Set<string>();
@@ -81,11 +85,13 @@ export function importRubricFromWorkbook(wb: WorkbookSnapshot, meta: Partial<Imp
       );
       continue;
     }
-    const style = styleOf(row.code);
+    const style = codeStyle(row.code);
     const level = levelOf(row, style, roman, stack);
     while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
     const parent = stack[stack.length - 1]?.item ?? null;
-    const item: RubricItem = { code: codeFor(row, style, parent, seen), label: row.label, max: row.max };
+    const path = positional ? paths.get(row) : null;
+    const code = path && !seen.has(path.join(".")) ? path.join(".") : codeFor(row, style, parent, seen);
+    const item: RubricItem = { code, label: row.label, max: row.max };
     seen.add(item.code);
     const guidance = cell(row.row, table.columns.guidance);
     if (typeof guidance === "string" && guidance.trim()) {
@@ -130,7 +136,12 @@ export function importRubricFromWorkbook(wb: WorkbookSnapshot, meta: Partial<Imp
         en: "No assessment year in the title block; using 2024 — fix it in the JSON.",
       },
     });
-  const name = meta.name ?? titleText.find((t) => /chi so|bo tieu chi|cham diem/.test(fold(t))) ?? wb.source;
+  // The rubric's own name line ("Bộ chỉ số CCHC cấp xã …") before the form's title ("Biểu tự đánh giá, chấm điểm …").
+  const name =
+    meta.name ??
+    titleText.find((t) => /^bo (chi so|tieu chi)/.test(fold(t))) ??
+    titleText.find((t) => /chi so|bo tieu chi|cham diem/.test(fold(t))) ??
+    wb.source;
   const candidate = {
     id: meta.id ?? "imported",
     name,
@@ -179,16 +190,6 @@ export function importRubricFromWorkbook(wb: WorkbookSnapshot, meta: Partial<Imp
     });
   }
   return { rubric, problems, table };
-}
-
-function styleOf(code: string | null): CodeStyle {
-  if (!code) return "none";
-  const c = code.trim();
-  if (/^[IVXL]+\.?$/.test(c)) return "roman";
-  if (/^\d+(\.\d+)*\.?$/.test(c)) return "number";
-  if (/^[a-zđ]\)?\.?$/i.test(c)) return "letter";
-  if (/^[-+•*–]$/.test(c)) return "dash";
-  return "none";
 }
 
 function levelOf(
