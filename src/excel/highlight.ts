@@ -35,14 +35,16 @@ export async function clearHighlights(context: Excel.RequestContext): Promise<nu
   await context.sync();
   const collections = sheets.items.map((ws) => {
     const cfs = ws.getRange().conditionalFormats;
-    cfs.load("items/type,items/custom/rule/formula");
+    // `custom` throws for other kinds of conditional format; the OrNullObject twin does not.
+    cfs.load("items/type,items/customOrNullObject/rule/formula");
     return cfs;
   });
   await context.sync();
   let removed = 0;
   for (const cfs of collections) {
     for (const cf of cfs.items) {
-      if (cf.type === "Custom" && cf.custom.rule.formula === HIGHLIGHT_FORMULA) {
+      const custom = cf.customOrNullObject;
+      if (cf.type === "Custom" && !custom.isNullObject && custom.rule.formula === HIGHLIGHT_FORMULA) {
         cf.delete();
         removed++;
       }

@@ -107,13 +107,10 @@ describe("validate and rank on the fake host", () => {
     );
     const host = hostOf(units.map((u, k) => ({ ...u.sheets[0], name: `Đơn vị ${k + 1}` })));
     // The user's own conditional format must survive clearing ours.
-    host.sheets[0].conditionalFormats.push({
-      id: 999,
-      address: "A1:B2",
-      type: "Custom",
-      formula: "=TRUE",
-      fill: "#00FF00",
-    });
+    host.sheets[0].conditionalFormats.push(
+      { id: 999, address: "A1:B2", type: "Custom", formula: "=TRUE", fill: "#00FF00" },
+      { id: 998, address: "C1:C9", type: "DataBar", formula: null, fill: null },
+    );
     const names = host.sheets.map((s) => s.name);
     const before = userCells(host, names);
     const service = createExcelService(host.run);
@@ -126,7 +123,7 @@ describe("validate and rank on the fake host", () => {
     expect(marked).toBe(
       new Set(findings.filter((f) => f.sheet && f.address).map((f) => `${f.sheet}!${f.address}`)).size,
     );
-    const ours = host.sheets.flatMap((s) => s.conditionalFormats.filter((cf) => cf.id !== 999));
+    const ours = host.sheets.flatMap((s) => s.conditionalFormats.filter((cf) => cf.id < 998));
     expect(ours).toHaveLength(marked);
     for (const cf of ours) expect(cf.formula).toBe(HIGHLIGHT_FORMULA);
     expect(await service.clearHighlights()).toBe(marked);

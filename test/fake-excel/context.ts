@@ -669,7 +669,13 @@ class FakeConditionalFormats extends ClientObject {
         })
         .map((cf) => ({
           type: cf.type,
-          custom: { rule: { formula: cf.formula } },
+          get custom(): never {
+            throw new Error("fake Excel: load customOrNullObject; custom throws for other kinds");
+          },
+          customOrNullObject:
+            cf.type === "Custom"
+              ? { isNullObject: false, rule: { formula: cf.formula } }
+              : { isNullObject: true },
           delete: () =>
             this.ctx.enqueue(() => {
               const sheet = writable(this.ctx, this.resolve());
