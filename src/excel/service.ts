@@ -4,6 +4,7 @@
  *
  *   const excel = createExcelService();
  *   const v = await excel.validate();            // active unit sheet → "Báo cáo kiểm tra" + "Kết quả"
+ *                                                // (whole workbook when the active sheet holds no table)
  *   v.counts.error; v.analysis.units[0].findings; v.syncs  // 1 read + 1 write
  *   const r = await excel.buildRanking();        // every unit sheet → "Xếp hạng" (≤ 3 syncs)
  *   await excel.selectCell("Tự chấm", "D12");    // finding → its cell
@@ -128,10 +129,12 @@ export function createExcelService(run?: Run): ExcelService {
         if (options.allSheets || owned.has(wb.sheets[0]?.name ?? "")) {
           wb = await readWorkbookSnapshot(context, { source });
         }
-        const analysis = analyseWorkbook(
-          { ...wb, source },
-          analyseOptions(rubric, source, options.allSheets),
-        );
+        let analysis = analyseWorkbook({ ...wb, source }, analyseOptions(rubric, source, options.allSheets));
+        if (analysis.units.length === 0 && wb.sheets.length === 1 && !options.allSheets) {
+          // The active sheet holds no unit table (a cover or notes sheet): look through the whole workbook.
+          wb = await readWorkbookSnapshot(context, { source });
+          analysis = analyseWorkbook({ ...wb, source }, analyseOptions(rubric, source, false));
+        }
         const findings = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
         const written: string[] = [];
         if (options.writeReport !== false) {

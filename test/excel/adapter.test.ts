@@ -239,4 +239,15 @@ describe("validate and rank on the fake host", () => {
     expect(watch.supported).toBe(false);
     expect(host.changeHandlers.size).toBe(0);
   });
+
+  it("looks through the workbook when the active sheet holds no unit table", async () => {
+    const unit = generateUnit(rubric, { seed: 8, index: 0 });
+    const host = hostOf([
+      { name: "Hướng dẫn", cells: [{ row: 0, col: 0, value: "Đọc kỹ trước khi điền" }] },
+      ...unit.sheets,
+    ]);
+    const v = await createExcelService(host.run).validate({ rubric });
+    expect(v.analysis.units.map((u) => u.sheet)).toEqual([unit.sheets[0].name]);
+    expect(v.syncs).toBe(4);
+  });
 });
