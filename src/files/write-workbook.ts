@@ -1,6 +1,7 @@
 import { a1 } from "../core/address";
 import { type CellStyle, needsEscape, type SheetSpec, type SpecTable } from "../core/sheet-spec";
-import type { CellValue } from "../core/snapshot";
+import { type CellValue, EXCEL_ERRORS } from "../core/snapshot";
+import { fixInternalLinks } from "./xlsx/internal-links";
 
 /**
  * Renders SheetSpecs to .xlsx bytes with ExcelJS (MIT, maintained, writes real tables, print setup
@@ -29,7 +30,7 @@ export async function writeWorkbook(specs: readonly SheetSpec[]): Promise<Uint8A
   wb.modified = wb.created;
   for (const spec of specs) renderSheet(wb.addWorksheet(spec.name, sheetOptions(spec)), spec);
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return fixInternalLinks(new Uint8Array(buffer as ArrayBuffer));
 }
 
 function sheetOptions(spec: SheetSpec): Partial<import("exceljs").AddWorksheetOptions> {
@@ -122,8 +123,14 @@ function setValue(cell: Cell, v: CellValue): void {
   cell.value = v;
 }
 
-function resultOf(v: CellValue | undefined): number | string | boolean | undefined {
-  return v === null || v === undefined ? undefined : v;
+function resultOf(
+  v: CellValue | undefined,
+): number | string | boolean | { error: import("exceljs").CellErrorValue["error"] } | undefined {
+  if (v === null || v === undefined) return undefined;
+  // A cached "#DIV/0!" is an error value (t="e"), not the text "#DIV/0!".
+  if (typeof v === "string" && EXCEL_ERRORS.has(v))
+    return { error: v as import("exceljs").CellErrorValue["error"] };
+  return v;
 }
 
 function link(cell: Cell, target: string, text: CellValue | undefined): void {

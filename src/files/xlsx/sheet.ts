@@ -153,8 +153,9 @@ function cellValue(type: string, raw: string | null, strings: string[]): CellVal
     case "str":
     case "inlineStr":
     case "e":
-    case "d":
       return raw;
+    case "d":
+      return isoToSerial(raw);
     case "b":
       return raw === "1" || raw === "true";
     default: {
@@ -163,6 +164,19 @@ function cellValue(type: string, raw: string | null, strings: string[]): CellVal
       return Number.isNaN(n) ? raw : n;
     }
   }
+}
+
+const EPOCH = Date.UTC(1899, 11, 30);
+
+/**
+ * `t="d"` cells hold ISO 8601 text; Office.js and ordinary cells give dates as serial numbers (the number
+ * format says it is a date), so the snapshot does too. Text that is not a date stays as written.
+ */
+function isoToSerial(raw: string): CellValue {
+  const time = /^\d{2}:\d{2}/.test(raw)
+    ? Date.parse(`1899-12-30T${raw}Z`)
+    : Date.parse(/[zZ]|[+-]\d{2}:\d{2}$/.test(raw) || raw.length <= 10 ? raw : `${raw}Z`);
+  return Number.isNaN(time) ? raw : (time - EPOCH) / 86_400_000;
 }
 
 /** Columns "A".."XFD" and rows by hand: cheaper than a regex per cell. */
