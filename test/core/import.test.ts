@@ -132,3 +132,23 @@ describe("templates written by hand", () => {
     expect(imported.problems[0].message.vi).toContain("Không tìm thấy bảng chấm điểm");
   });
 });
+
+describe("tables no rubric can be built from", () => {
+  it("no maximum column, or no maximum in any row: no rubric, and a problem on the header", () => {
+    const noMax = importRubricFromWorkbook(
+      wb([
+        ["Nội dung", "Điểm thẩm định"],
+        ["Kế hoạch", 1],
+      ]),
+    );
+    expect([noMax.rubric, noMax.problems.map((p) => p.address)]).toEqual([null, ["A1"]]);
+    const empty = importRubricFromWorkbook(
+      wb([
+        ["STT", "Nội dung", "Điểm tối đa", "Tự chấm"],
+        ["1", "Kế hoạch", null, 1],
+      ]),
+    );
+    expect(empty.rubric).toBeNull();
+    expect(empty.problems.map((p) => p.address)).toContain("C1");
+  });
+});

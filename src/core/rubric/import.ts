@@ -46,6 +46,23 @@ export function importRubricFromWorkbook(wb: WorkbookSnapshot, meta: Partial<Imp
     };
   }
   const sheet = wb.sheets.find((s) => s.name === table.sheet) as SheetSnapshot;
+  if (table.columns.max === undefined) {
+    // Without maxima there is no rubric to build; say so on the header (no-rubric validation shows it).
+    return {
+      rubric: null,
+      table,
+      problems: [
+        {
+          sheet: table.sheet,
+          address: a1(table.headerRow, table.columns.label ?? 0),
+          message: {
+            vi: `Bảng ở dòng ${table.headerRow + 1} không có cột điểm tối đa ("Điểm tối đa", "Điểm chuẩn"), nên không dựng được bộ chỉ số từ bảng; hãy chọn một bộ chỉ số.`,
+            en: `The table at row ${table.headerRow + 1} has no maximum-points column ("Điểm tối đa", "Điểm chuẩn"), so no rubric can be built from it; choose a rubric.`,
+          },
+        },
+      ],
+    };
+  }
   const problems: ImportProblem[] = [];
   const problem = (row: number, col: number | undefined, vi: string, en: string) =>
     problems.push({
@@ -116,7 +133,7 @@ export function importRubricFromWorkbook(wb: WorkbookSnapshot, meta: Partial<Imp
         ...problems,
         {
           sheet: table.sheet,
-          address: null,
+          address: a1(table.headerRow, table.columns.max ?? 0),
           message: {
             vi: "Bảng không có tiêu chí nào có điểm tối đa.",
             en: "The table has no items with a maximum.",
