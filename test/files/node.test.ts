@@ -1,0 +1,120 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import type { SheetSpec } from "../../src/core/sheet-spec";
+import { FileReadError } from "../../src/files/errors";
+import { collectInputFiles, readWorkbookFile } from "../../src/files/node";
+import { writeWorkbook } from "../../src/files/write-workbook";
+
+const dir = mkdtempSync(join(tmpdir(), "par-files-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const spec: SheetSpec = {
+  name: "Biểu",
+  cells: [
+    { row: 0, col: 0, value: "Mã" },
+    { row: 0, col: 1, value: "Điểm" },
+    { row: 1, col: 0, value: "1.1" },
+    { row: 1, col: 1, value: 2.5 },
+  ],
+};
+
+async function expectIoError(run: () => Promise<unknown>, file: string): Promise<void> {
+  const err = await run().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(FileReadError);
+  expect((err as FileReadError).reason).toBe("io-error");
+  expect((err as FileReadError).text.vi).toContain(file);
+  expect((err as FileReadError).text.en).toContain(file);
+}
+
+describe("readWorkbookFile", () => {
+  it("reads a workbook and leaves the file byte-identical, timestamps included", async () => {
+    const path = join(dir, "xa-an.xlsx");
+    writeFileSync(path, await writeWorkbook([spec]));
+    const before = createHash("sha256").update(readFileSync(path)).digest("hex");
+    const { mtimeMs, size } = statSync(path);
+    const wb = await readWorkbookFile(path);
+    expect(wb.source).toBe("xa-an.xlsx");
+    expect(wb.sheets[0].values).toEqual([
+      ["Mã", "Điểm"],
+      ["1.1", 2.5],
+    ]);
+    expect(createHash("sha256").update(readFileSync(path)).digest("hex")).toBe(before);
+    expect(statSync(path).mtimeMs).toBe(mtimeMs);
+    expect(statSync(path).size).toBe(size);
+  });
+
+  it("a broken file is also left as it was", async () => {
+    const path = join(dir, "hong.xlsx");
+    const bytes = (await writeWorkbook([spec])).slice(0, 300);
+    writeFileSync(path, bytes);
+    await expect(readWorkbookFile(path)).rejects.toMatchObject({ reason: "truncated" });
+    expect(Buffer.compare(readFileSync(path), Buffer.from(bytes))).toBe(0);
+  });
+
+  it("a missing file or a folder is an io-error naming it", async () => {
+    await expectIoError(() => readWorkbookFile(join(dir, "khong-co.xlsx")), "khong-co.xlsx");
+    const folder = join(dir, "thu-muc.xlsx");
+    mkdirSync(folder, { recursive: true });
+    await expectIoError(() => readWorkbookFile(folder), "thu-muc.xlsx");
+  });
+});
+
+describe("collectInputFiles", () => {
+  const root = join(dir, "nop");
+  mkdirSync(join(root, "dot-2", "sau"), { recursive: true });
+  mkdirSync(join(root, ".git"), { recursive: true });
+  const files = [
+    "b.xlsx",
+    "a.XLSX",
+    "cu.xls",
+    "nhi-phan.xlsb",
+    "macro.xlsm",
+    "bang.csv",
+    "libre.ods",
+    "ghi-chu.txt",
+    "~$b.xlsx",
+    ".an.xlsx",
+    "dot-2/c.xlsx",
+    "dot-2/sau/d.xlsx",
+    ".git/e.xlsx",
+  ];
+  for (const f of files) writeFileSync(join(root, f), "x");
+
+  it("walks folders, keeps spreadsheet-like names, skips lock and dot files, sorted", async () => {
+    const found = await collectInputFiles([root]);
+    const rel = found.map((f) => f.slice(root.length + 1));
+    expect(rel).toEqual(
+      [
+        "a.XLSX",
+        "b.xlsx",
+        "bang.csv",
+        "cu.xls",
+        "dot-2/c.xlsx",
+        "dot-2/sau/d.xlsx",
+        "libre.ods",
+        "macro.xlsm",
+        "nhi-phan.xlsb",
+      ].sort((a, b) => a.localeCompare(b)),
+    );
+  });
+
+  it("deduplicates a file named twice or also inside a named folder", async () => {
+    const c = join(root, "dot-2", "c.xlsx");
+    const found = await collectInputFiles([c, join(root, "dot-2"), c]);
+    expect(found).toEqual([c, join(root, "dot-2", "sau", "d.xlsx")]);
+  });
+
+  it("a file named explicitly is kept whatever its extension", async () => {
+    expect(await collectInputFiles([join(root, "ghi-chu.txt")])).toEqual([join(root, "ghi-chu.txt")]);
+  });
+
+  it("a missing path is an io-error naming it", async () => {
+    await expectIoError(() => collectInputFiles([join(root, "mat.xlsx")]), "mat.xlsx");
+  });
+});
