@@ -21,13 +21,14 @@ import { loadRubric } from "../core/rubric/load";
 import type { Rubric } from "../core/rubric/schema";
 import { findingsReportSpec } from "../core/sheets/findings-report";
 import { rankingSheetSpec } from "../core/sheets/ranking";
-import { OWNED_SHEETS, RANKING_SHEET, REPORT_SHEET, RESULT_SHEET } from "../core/sheets/style";
+import { OWNED_SHEETS } from "../core/sheets/style";
 import { unitResultSheetSpec } from "../core/sheets/unit-result";
 import type { SheetSpec } from "../core/sheet-spec";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { ExcelServiceError, friendlyError, isExcelApiSupported, requireExcelApi } from "./errors";
 import { clearHighlights, queueHighlights } from "./highlight";
 import { readActiveUnit, readWorkbookSnapshot } from "./read";
+import { claim, type Ownership, queueMark, queueOwnership } from "./ownership";
 import { loadSettings, type ParSettings, saveSettings } from "./settings";
 import { WriteBatch, writeSheetSpec } from "./write";
 
@@ -120,9 +121,11 @@ export function createExcelService(run?: Run): ExcelService {
         const syncs = counter(context);
         const rubric = options.rubric === undefined ? settingsRubric() : options.rubric;
         const names = context.workbook.worksheets;
+        let ownership: () => Ownership = () => ({ marks: new Map() });
         let wb: WorkbookSnapshot = await readActiveUnit(context, "Workbook", () => {
           names.load("items/name");
           context.workbook.load("name");
+          ownership = queueOwnership(context);
         });
         const source = context.workbook.name || "Workbook";
         const owned = new Set<string>(OWNED_SHEETS);
@@ -149,7 +152,7 @@ export function createExcelService(run?: Run): ExcelService {
           const unit = analysis.units[0];
           if (analysis.units.length === 1 && unit)
             specs.push(unitResultSheetSpec(unit.unit, unit.score, { sheet: unit.sheet }));
-          await writeOwned(context, specs, new Set(names.items.map((w) => w.name)));
+          await writeOwned(context, specs, new Set(names.items.map((w) => w.name)), ownership());
           written.push(...specs.map((s) => s.name));
         }
         return { analysis, counts: countBySeverity(findings), written, syncs: syncs() };
@@ -159,6 +162,7 @@ export function createExcelService(run?: Run): ExcelService {
       guarded(async (context) => {
         const syncs = counter(context);
         context.workbook.load("name");
+        const ownership = queueOwnership(context);
         let present = new Set<string>();
         const wb = await readWorkbookSnapshot(context, {
           sheets: options.sheets,
@@ -191,7 +195,7 @@ export function createExcelService(run?: Run): ExcelService {
           dense: options.dense ?? settings.dense,
         });
         const spec = rankingSheetSpec(ranking, rankRubric, { linkSheets: true });
-        await writeOwned(context, [spec], present);
+        await writeOwned(context, [spec], present, ownership());
         return {
           analysis,
           ranking,
@@ -284,19 +288,15 @@ async function writeOwned(
   context: Excel.RequestContext,
   specs: SheetSpec[],
   present: Set<string>,
+  ownership: Ownership,
 ): Promise<void> {
-  const owned = new Set<string>([RANKING_SHEET, RESULT_SHEET, REPORT_SHEET]);
+  // Every claim is checked before anything is queued, so a refused sheet leaves the workbook untouched.
+  const claims = specs.map((spec) => claim(spec.name, present, ownership));
   const batch = new WriteBatch(context);
   context.application.suspendApiCalculationUntilNextSync();
-  for (const spec of specs) {
-    if (!owned.has(spec.name))
-      throw new Error(`refusing to write a sheet the add-in does not own: ${spec.name}`);
-    await writeSheetSpec(
-      context,
-      spec,
-      { exists: present.has(spec.name), activate: spec === specs[0] },
-      batch,
-    );
+  for (let i = 0; i < specs.length; i++) {
+    await writeSheetSpec(context, specs[i], { exists: claims[i].exists, activate: i === 0 }, batch);
+    queueMark(context, specs[i].name, ownership);
   }
   await batch.flush();
 }

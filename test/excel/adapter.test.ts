@@ -250,4 +250,33 @@ describe("validate and rank on the fake host", () => {
     expect(v.analysis.units.map((u) => u.sheet)).toEqual([unit.sheets[0].name]);
     expect(v.syncs).toBe(4);
   });
+
+  it("never deletes a user's sheet that happens to carry an owned name", async () => {
+    const unit = generateUnit(rubric, { seed: 8, index: 1 });
+    const host = hostOf([
+      ...unit.sheets,
+      { name: RESULT_SHEET, cells: [{ row: 0, col: 0, value: "bảng của tôi" }] },
+    ]);
+    const mine = host.dump(RESULT_SHEET);
+    const sheetsBefore = host.sheets.map((s) => s.name);
+    const error = await createExcelService(host.run)
+      .validate({ rubric })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ExcelServiceError);
+    expect(error.code).toBe("OwnedSheetTaken");
+    expect(error.text.vi).toContain(RESULT_SHEET);
+    expect(host.dump(RESULT_SHEET)).toEqual(mine);
+    expect(host.sheets.map((s) => s.name)).toEqual(sheetsBefore);
+  });
+
+  it("marks each of its sheets with one workbook name, kept pointing at it through rewrites", async () => {
+    const host = hostOf(generateUnit(rubric, { seed: 8, index: 2 }).sheets);
+    const service = createExcelService(host.run);
+    await service.validate({ rubric });
+    await service.validate({ rubric });
+    expect(host.names.map((n) => [n.name, n.sheet?.name]).sort()).toEqual([
+      ["ParIndex_Owned_Report", REPORT_SHEET],
+      ["ParIndex_Owned_Result", RESULT_SHEET],
+    ]);
+  });
 });

@@ -1,4 +1,5 @@
 /** Proxy objects of the fake host: loads and writes are queued on the context and happen on sync(). */
+import { quoteSheetName } from "../../src/core/address";
 import type { CellValue } from "../../src/core/snapshot";
 import {
   boxAddress,
@@ -119,8 +120,53 @@ function writable(ctx: FakeRequestContext, sheet: FakeSheet): FakeSheet {
   return sheet;
 }
 
+class FakeNames extends ClientObject {
+  get items(): { name: string; formula: string }[] {
+    return this.read("items");
+  }
+  load(props?: string | string[]): this {
+    void props;
+    this.ctx.enqueue(() => {
+      this.loaded.set(
+        "items",
+        this.ctx.host.names.map((n) => ({
+          name: n.name,
+          formula: n.sheet ? `=${quoteSheetName(n.sheet.name)}!${n.cell}` : "=#REF!",
+        })),
+      );
+    });
+    return this;
+  }
+  add(name: string, reference: string, comment?: string): void {
+    void comment;
+    this.ctx.enqueue(() => {
+      this.ctx.wrote = true;
+      const host = this.ctx.host;
+      if (host.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+        throw new OfficeError("ItemAlreadyExists", `The name ${name} already exists`);
+      const m = /^=(?:'((?:[^']|'')+)'|([^!']+))!(\$?[A-Z]+\$?\d+)$/.exec(reference);
+      const sheet = m ? host.sheet((m[1] ?? "").replace(/''/g, "'") || m[2]) : undefined;
+      if (!m || !sheet) throw new OfficeError("InvalidArgument", `bad reference ${reference}`);
+      host.names.push({ name, sheet, cell: m[3] });
+    });
+  }
+  getItem(name: string): { delete: () => void } {
+    return {
+      delete: () =>
+        this.ctx.enqueue(() => {
+          this.ctx.wrote = true;
+          const host = this.ctx.host;
+          const at = host.names.findIndex((n) => n.name.toLowerCase() === name.toLowerCase());
+          if (at < 0) throw new OfficeError("ItemNotFound", `no name ${name}`);
+          host.names.splice(at, 1);
+        }),
+    };
+  }
+}
+
 export class FakeWorkbook extends ClientObject {
   readonly worksheets: FakeWorksheets;
+  readonly names: FakeNames;
   readonly application = {
     suspendApiCalculationUntilNextSync: () => {
       this.ctx.enqueue(() => {
@@ -132,6 +178,7 @@ export class FakeWorkbook extends ClientObject {
   constructor(ctx: FakeRequestContext) {
     super(ctx);
     this.worksheets = new FakeWorksheets(ctx);
+    this.names = new FakeNames(ctx);
   }
   get name(): string {
     return this.read("name");
@@ -318,6 +365,7 @@ export class FakeWorksheet extends ClientObject {
       if (host.sheets.length === 1)
         throw new OfficeError("InvalidOperation", "A workbook must contain at least one sheet.");
       host.sheets.splice(at, 1);
+      for (const n of host.names) if (n.sheet === s) n.sheet = null;
       // Like Excel: deleting the active sheet activates its neighbour; others keep their place.
       if (at < host.activeSheet || host.activeSheet >= host.sheets.length)
         host.activeSheet = Math.max(0, host.activeSheet - 1);

@@ -101,6 +101,8 @@ export class FakeExcelHost {
   largestPayload = 0;
   refusedPayloads = 0;
   private nextCfId = 1;
+  /** Workbook-level names: a sheet reference follows renames and becomes #REF! when the sheet goes. */
+  names: { name: string; sheet: FakeSheet | null; cell: string }[] = [];
   /** Handlers registered with worksheets.onChanged. */
   changeHandlers = new Set<
     (event: { worksheetId: string; address: string; changeType: string }) => unknown
