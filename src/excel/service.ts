@@ -14,7 +14,7 @@
  * Failures are thrown as `ExcelServiceError` (from ./errors) with `.text = { vi, en }` ready to show.
  */
 import { type AnalyseOptions, analyseWorkbook, type WorkbookAnalysis } from "../core/analyse";
-import { countBySeverity, type Severity } from "../core/finding";
+import { countBySeverity, type Finding, type Severity } from "../core/finding";
 import { type RankInput, type Ranking, rankUnits } from "../core/rank";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import { loadRubric } from "../core/rubric/load";
@@ -74,15 +74,14 @@ export interface ExcelService {
   /** Activates the sheet and selects the cell (a finding's `sheet` + `address`). One sync. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** Colours the finding cells through add-in-owned conditional formats. One sync. Returns cells marked. */
-  highlight(findings: ValidateResult["analysis"]["findings"]): Promise<number>;
+  highlight(findings: readonly Finding[]): Promise<number>;
   /** Removes every add-in highlight and nothing else. Returns how many were removed. */
   clearHighlights(): Promise<number>;
   /** The workbook's sheets the add-in does not own, in tab order, with visibility. One sync. */
   listSheets(): Promise<{ name: string; hidden: boolean }[]>;
   /**
    * Calls `onChange(sheet)` when a user edits any sheet the add-in does not own (for a debounced
-   * re-check). Needs ExcelApi 1.9; elsewhere it returns false and never calls. Returns a function that
-   * stops watching.
+   * re-check). Needs ExcelApi 1.9; elsewhere `supported` is false and it never calls. `stop()` ends it.
    */
   watchChanges(onChange: (sheet: string) => void): Promise<{ supported: boolean; stop: () => Promise<void> }>;
   loadSettings(): ParSettings;
@@ -93,7 +92,7 @@ export interface ExcelService {
 
 const DEFAULT_SETTINGS: ParSettings = { rubricId: DEFAULT_RUBRIC_ID };
 
-type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** `run` defaults to the host's `Excel.run`; tests pass the fake host's. */
 export function createExcelService(run?: Run): ExcelService {
