@@ -34,6 +34,8 @@ export function readWorkbook(
         strings,
         formats,
         maxCells: lim.maxCells,
+        maxRows: lim.maxRows,
+        maxCols: lim.maxCols,
       }),
     );
     return { source, sheets };

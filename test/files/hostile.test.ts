@@ -110,6 +110,13 @@ describe("broken inputs get a reason and a bilingual message naming the file", (
       expect((e as FileReadError).reason).toBe("zip-bomb");
     }
   });
+  it("a zip whose directory under-declares a huge part inflates no more than declared", () => {
+    // 32 MB of one character deflates to ~32 KB; the directory claims 2 KB. fflate fills a buffer of the
+    // declared size and stops, so the part arrives cut off — refused as damaged, memory never grown.
+    const big = `<row r="1"><c r="A1" t="inlineStr"><is><t>${"0".repeat(32 * 1024 * 1024)}</t></is></c></row>`;
+    const lying = forgeDeclaredSize(xlsx(big), "xl/worksheets/sheet1.xml", 2048);
+    expectReason(lying, "malformed-xml", "noi-doi.xlsx");
+  });
   it("a stray cell at XFD1048576 far from the table", () =>
     expectReason(
       xlsx('<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>'),

@@ -151,6 +151,21 @@ describe("limits", () => {
   });
 });
 
+describe("row and column limits", () => {
+  const xml = `<sheetData><row r="1"><c r="A1"><v>1</v></c><c r="Z1"><v>1</v></c></row><row r="300"><c r="A300"><v>1</v></c></row></sheetData>`;
+  it("a sheet wider or taller than allowed is too-large; within both it is read", () => {
+    const bytes = book([{ name: "W", xml }]);
+    expect(() => readWorkbook(bytes, "w.xlsx", { maxCols: 25 })).toThrow(
+      expect.objectContaining({ reason: "too-large" }),
+    );
+    expect(() => readWorkbook(bytes, "w.xlsx", { maxRows: 299 })).toThrow(
+      expect.objectContaining({ reason: "too-large" }),
+    );
+    const s = readWorkbook(bytes, "w.xlsx", { maxCols: 26, maxRows: 300 }).sheets[0];
+    expect([s.values.length, s.values[0].length]).toEqual([300, 26]);
+  });
+});
+
 describe("floorParse", () => {
   it("counts the SAX events of the parts a reader must parse, ignoring other parts", () => {
     const a = book([{ name: "A", xml: '<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData>' }]);

@@ -12,12 +12,17 @@ export interface ReadLimits {
   maxRatio: number;
   /** Largest rectangle of cells (rows × columns) one sheet may span. */
   maxCells: number;
+  /** Largest number of rows / columns one sheet may span (Excel's own grid by default). */
+  maxRows: number;
+  maxCols: number;
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
   maxUncompressedBytes: 512 * 1024 * 1024,
   maxRatio: 200,
   maxCells: 20_000_000,
+  maxRows: 1_048_576,
+  maxCols: 16_384,
 };
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -68,7 +73,8 @@ export function openContainer(bytes: Uint8Array, file: string, limits: ReadLimit
       throw new FileReadError("truncated", file);
     throw new FileReadError("malformed-xml", file, message);
   }
-  // Declared sizes can lie: check what actually came out.
+  // Declared sizes can lie. fflate inflates each part into a buffer of its declared size and never grows
+  // it, so a lie yields a cut-off part (malformed-xml), not more memory; this is the belt to those braces.
   let actual = 0;
   for (const name of Object.keys(entries)) actual += entries[name].length;
   if (actual > limits.maxUncompressedBytes)

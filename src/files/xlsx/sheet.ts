@@ -14,6 +14,8 @@ interface Context {
   strings: string[];
   formats: string[];
   maxCells: number;
+  maxRows: number;
+  maxCols: number;
 }
 
 export function readSheet(text: string, ctx: Context): SheetSnapshot {
@@ -244,7 +246,8 @@ function densify(
     };
   const height = maxRow - minRow + 1;
   const width = maxCol - minCol + 1;
-  if (height * width > ctx.maxCells) {
+  // Checked before allocating: one stray cell at XFD1048576 must not ask for a 17-billion-cell array.
+  if (height * width > ctx.maxCells || height > ctx.maxRows || width > ctx.maxCols) {
     throw new FileReadError(
       "too-large",
       ctx.file,
