@@ -101,7 +101,7 @@ function ownRubric(
   // Only problems in the unit's own cells (maxima that do not add up) are the unit's to fix.
   for (const p of imported.problems.filter((x) => x.address)) {
     findings.push({
-      code: "max-mismatch",
+      code: p.code ?? "max-mismatch",
       severity: imported.rubric ? "warning" : "error",
       sheet: p.sheet ?? table.sheet,
       address: p.address ?? null,

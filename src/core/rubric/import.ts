@@ -18,6 +18,8 @@ export interface ImportProblem {
   sheet: string | null;
   address: string | null;
   message: Text;
+  /** The finding this becomes when a filled workbook is checked against its own structure. */
+  code?: "missing-column" | "max-mismatch";
 }
 
 export interface ImportMeta {
@@ -55,6 +57,7 @@ export function importRubricFromWorkbook(wb: WorkbookSnapshot, meta: Partial<Imp
         {
           sheet: table.sheet,
           address: a1(table.headerRow, table.columns.label ?? 0),
+          code: "missing-column",
           message: {
             vi: `Bảng ở dòng ${table.headerRow + 1} không có cột điểm tối đa ("Điểm tối đa", "Điểm chuẩn"), nên không dựng được bộ chỉ số từ bảng; hãy chọn một bộ chỉ số.`,
             en: `The table at row ${table.headerRow + 1} has no maximum-points column ("Điểm tối đa", "Điểm chuẩn"), so no rubric can be built from it; choose a rubric.`,
@@ -193,6 +196,7 @@ export function importRubricFromWorkbook(wb: WorkbookSnapshot, meta: Partial<Imp
     problems.push({
       sheet: table.sheet,
       address: row ? a1(row.row, table.columns.max ?? 0) : null,
+      code: "max-mismatch",
       message: p.message,
     });
   }
