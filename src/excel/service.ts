@@ -15,6 +15,7 @@
  */
 import { type AnalyseOptions, analyseWorkbook, type WorkbookAnalysis } from "../core/analyse";
 import { countBySeverity, type Finding, type Severity } from "../core/finding";
+import type { PreviousRanking } from "../core/previous";
 import { type RankInput, type Ranking, rankUnits } from "../core/rank";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import { loadRubric } from "../core/rubric/load";
@@ -57,6 +58,8 @@ export interface RankingOptions {
   dense?: boolean;
   /** Only these sheets (default: every sheet the add-in does not own). */
   sheets?: string[];
+  /** Last year's ranking, for the change columns. */
+  previous?: PreviousRanking | null;
 }
 
 export interface RankingResult {
@@ -71,6 +74,8 @@ export interface RankingResult {
 export interface ExcelService {
   validate(options?: ValidateOptions): Promise<ValidateResult>;
   buildRanking(options?: RankingOptions): Promise<RankingResult>;
+  /** Writes a ranking built from files outside this workbook (the pane's file import). Two syncs. */
+  writeRanking(ranking: Ranking, rubric: Rubric): Promise<string>;
   /** Activates the sheet and selects the cell (a finding's `sheet` + `address`). One sync. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** Colours the finding cells through add-in-owned conditional formats. One sync. Returns cells marked. */
@@ -192,6 +197,7 @@ export function createExcelService(run?: Run): ExcelService {
           by: options.by ?? settings.by ?? "final",
           groupBy: options.groupBy ?? settings.groupBy,
           dense: options.dense ?? settings.dense,
+          previous: options.previous ?? null,
         });
         const spec = rankingSheetSpec(ranking, rankRubric, { linkSheets: true });
         await writeOwned(context, [spec], present, ownership());
@@ -203,6 +209,17 @@ export function createExcelService(run?: Run): ExcelService {
           written: [spec.name],
           syncs: syncs(),
         };
+      }),
+
+    writeRanking: (ranking, rubric) =>
+      guarded(async (context) => {
+        const ownership = queueOwnership(context);
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const spec = rankingSheetSpec(ranking, rubric);
+        await writeOwned(context, [spec], new Set(sheets.items.map((w) => w.name)), ownership());
+        return spec.name;
       }),
 
     selectCell: (sheet, address) =>

@@ -1,0 +1,138 @@
+/**
+ * Every string the task pane shows, Vietnamese first and English beside it, in one table: a missing
+ * translation is a type error, not a blank button. Numbers go through formatScore (84,85 in Vietnamese).
+ */
+import { formatScore } from "./numbers";
+
+export type Lang = "vi" | "en";
+
+const STRINGS = {
+  appTitle: { vi: "Chỉ số CCHC", en: "PAR Index" },
+  tabCheck: { vi: "Kiểm tra", en: "Check" },
+  tabRanking: { vi: "Xếp hạng", en: "Ranking" },
+  tabSettings: { vi: "Cài đặt", en: "Settings" },
+  switchLanguage: { vi: "English", en: "Tiếng Việt" },
+  switchLanguageLabel: { vi: "Chuyển sang tiếng Anh", en: "Switch to Vietnamese" },
+  check: { vi: "Kiểm tra", en: "Check" },
+  recheck: { vi: "Kiểm tra lại", en: "Check again" },
+  checking: { vi: "Đang kiểm tra…", en: "Checking…" },
+  liveCheck: { vi: "Tự kiểm tra lại khi sửa", en: "Re-check as I edit" },
+  liveUnsupported: {
+    vi: "Excel này chưa hỗ trợ tự kiểm tra lại (cần ExcelApi 1.9).",
+    en: "This Excel cannot re-check on edit (needs ExcelApi 1.9).",
+  },
+  highlight: { vi: "Tô màu ô có phát hiện", en: "Highlight cells with findings" },
+  notChecked: {
+    vi: "Bấm Kiểm tra để kiểm tra biểu chấm điểm đang mở.",
+    en: "Press Check to validate the open scoring workbook.",
+  },
+  layout: { vi: "Nhận dạng bảng", en: "Recognised table" },
+  layoutLine: { vi: 'Trang "{sheet}", dòng tiêu đề {row}', en: 'Sheet "{sheet}", header row {row}' },
+  unitName: { vi: "Đơn vị: {unit}", en: "Unit: {unit}" },
+  unitFromFile: { vi: "(chưa ghi tên, tạm lấy tên tệp)", en: "(not named; using the file name)" },
+  totals: { vi: "Điểm theo lĩnh vực", en: "Totals by area" },
+  area: { vi: "Lĩnh vực", en: "Area" },
+  max: { vi: "Tối đa", en: "Max" },
+  self: { vi: "Tự chấm", en: "Self" },
+  appraised: { vi: "Thẩm định", en: "Appraised" },
+  final: { vi: "Cuối cùng", en: "Final" },
+  index: { vi: "Chỉ số: {value}/{max}", en: "Index: {value}/{max}" },
+  indexWithoutSurvey: {
+    vi: "Chưa có điểm điều tra xã hội học — tạm tính (chưa gồm điều tra): {value}",
+    en: "No social-survey score yet — provisional, without the survey: {value}",
+  },
+  rating: { vi: "Xếp loại: {rating}", en: "Rating: {rating}" },
+  findings: { vi: "Phát hiện", en: "Findings" },
+  noFindings: { vi: "Không có lỗi hay cảnh báo nào.", en: "No errors or warnings." },
+  error: { vi: "Lỗi", en: "Errors" },
+  warning: { vi: "Cảnh báo", en: "Warnings" },
+  info: { vi: "Lưu ý", en: "Notes" },
+  filterSeverity: { vi: "Mức độ", en: "Severity" },
+  filterCode: { vi: "Loại", en: "Kind" },
+  all: { vi: "Tất cả", en: "All" },
+  viewAll: { vi: "Mọi phát hiện", en: "All findings" },
+  viewEvidence: { vi: "Thiếu tài liệu kiểm chứng", en: "Missing evidence" },
+  evidenceToComplete: {
+    vi: "{count} tiêu chí cần bổ sung tài liệu kiểm chứng",
+    en: "{count} items need evidence",
+  },
+  goToCell: { vi: "Chọn ô {address}", en: "Select cell {address}" },
+  rankingSources: { vi: "Nguồn", en: "Sources" },
+  sourceSheets: { vi: "Các trang trong sổ này", en: "Sheets in this workbook" },
+  sourceFiles: {
+    vi: "Tệp .xlsx của các đơn vị (đọc ngay trên máy, không gửi đi đâu)",
+    en: "Units' .xlsx files (read on this computer, never uploaded)",
+  },
+  chooseFiles: { vi: "Chọn tệp", en: "Choose files" },
+  filesChosen: { vi: "{count} tệp đã chọn", en: "{count} files chosen" },
+  groupRule: { vi: "Nhóm đơn vị", en: "Unit groups" },
+  groupRubric: { vi: "Theo bộ chỉ số (xã / phường…)", en: "From the rubric (communes / wards…)" },
+  groupNone: { vi: "Không chia nhóm", en: "One list" },
+  basis: { vi: "Xếp theo", en: "Rank on" },
+  basisFinal: { vi: "Điểm cuối cùng", en: "Final score" },
+  basisAppraised: { vi: "Điểm thẩm định", en: "Appraised score" },
+  basisSelf: { vi: "Điểm tự chấm", en: "Self score" },
+  dense: { vi: "Không bỏ hạng sau đồng hạng (1, 2, 2, 3)", en: "Dense ranks after ties (1, 2, 2, 3)" },
+  previousYear: {
+    vi: "Bảng xếp hạng năm trước (.json hoặc .xlsx, không bắt buộc)",
+    en: "Last year's ranking (.json or .xlsx, optional)",
+  },
+  build: { vi: "Lập bảng xếp hạng", en: "Build ranking" },
+  building: { vi: "Đang lập bảng xếp hạng…", en: "Building the ranking…" },
+  reading: { vi: "Đang đọc {done}/{total} tệp…", en: "Reading {done}/{total} files…" },
+  rankingWritten: {
+    vi: 'Đã ghi trang "{sheet}": {ranked} đơn vị được xếp hạng, {unranked} chưa xếp hạng.',
+    en: 'Wrote the "{sheet}" sheet: {ranked} units ranked, {unranked} not ranked.',
+  },
+  fileErrors: { vi: "Tệp không đọc được", en: "Files that could not be read" },
+  unranked: { vi: "Chưa xếp hạng", en: "Not ranked" },
+  rank: { vi: "Hạng", en: "Rank" },
+  unit: { vi: "Đơn vị", en: "Unit" },
+  score: { vi: "Điểm", en: "Score" },
+  change: { vi: "So với năm trước", en: "Change" },
+  rubric: { vi: "Bộ chỉ số", en: "Rubric" },
+  rubricOwn: {
+    vi: "Cấu trúc của chính biểu (không dùng bộ chỉ số)",
+    en: "The workbook's own structure (no rubric)",
+  },
+  rubricCustom: { vi: "Bộ chỉ số đã nạp: {name}", en: "Loaded rubric: {name}" },
+  rubricExample: { vi: "(ví dụ, không phải văn bản chính thức)", en: "(example, not an official text)" },
+  loadJson: { vi: "Nạp bộ chỉ số JSON", en: "Load rubric JSON" },
+  importTemplate: { vi: "Nhập từ biểu mẫu trống (.xlsx)", en: "Import from a blank template (.xlsx)" },
+  precision: { vi: "Số chữ số thập phân", en: "Decimals" },
+  ratingBands: { vi: "Thang xếp loại (từ … điểm)", en: "Rating bands (from … points)" },
+  save: { vi: "Lưu vào sổ làm việc", en: "Save with the workbook" },
+  saved: {
+    vi: "Đã lưu: người mở sổ này sẽ dùng cùng cài đặt.",
+    en: "Saved: whoever opens this workbook gets the same settings.",
+  },
+  rubricInvalid: { vi: "Bộ chỉ số không hợp lệ: {why}", en: "Invalid rubric: {why}" },
+  outsideOfficeTitle: { vi: "Hãy mở trang này trong Excel", en: "Open this page in Excel" },
+  outsideOfficeBody: {
+    vi: "Đây là ngăn tác vụ của add-in Chỉ số CCHC. Nó chỉ chạy bên trong Excel (máy tính hoặc Excel trên web): Trang đầu › Bổ trợ › Chỉ số CCHC.",
+    en: "This is the PAR Index add-in's task pane. It only runs inside Excel (desktop or on the web): Home › Add-ins › PAR Index.",
+  },
+  unexpected: {
+    vi: "Đã xảy ra lỗi không mong đợi: {message}",
+    en: "Something unexpected went wrong: {message}",
+  },
+  dismiss: { vi: "Đóng", en: "Dismiss" },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) =>
+    name in params ? String(params[name]) : `{${name}}`,
+  );
+}
+
+/** A score as the pane shows it: Vietnamese decimal comma, the rubric's decimals, trailing zeros dropped. */
+export function formatNumber(x: number | null | undefined, decimals: number, lang: Lang): string {
+  return x === null || x === undefined ? "–" : formatScore(x, decimals, lang);
+}
+
+/** Office's display language ("vi-VN", "en-US", …) → the pane's language; anything but Vietnamese gets English. */
+export function languageFrom(displayLanguage: string | undefined | null): Lang {
+  return displayLanguage?.toLowerCase().startsWith("vi") ? "vi" : displayLanguage ? "en" : "vi";
+}

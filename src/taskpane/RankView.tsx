@@ -1,0 +1,145 @@
+import {
+  Button,
+  Field,
+  ProgressBar,
+  Select,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { formatNumber, t } from "../core/i18n";
+import type { RankBasis } from "../core/rank";
+import type { ParIndexState, RankRequest } from "./useParIndex";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: "8px" },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  num: { textAlign: "right", padding: "2px 4px" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export function RankView({ state }: { state: ParIndexState }) {
+  const styles = useStyles();
+  const { lang, outcome } = state;
+  const [source, setSource] = useState<RankRequest["source"]>("sheets");
+  const [files, setFiles] = useState<File[]>([]);
+  const [previous, setPrevious] = useState<File | null>(null);
+  const [by, setBy] = useState<RankBasis>(state.settings.by ?? "final");
+  const [groupBy, setGroupBy] = useState(state.settings.groupBy ?? "rubric");
+  const [dense, setDense] = useState(state.settings.dense ?? false);
+  const precision = outcome?.ranking.precision ?? 2;
+  return (
+    <section className={styles.stack} aria-label={t(lang, "tabRanking")}>
+      <Field label={t(lang, "rankingSources")}>
+        <Select value={source} onChange={(_, d) => setSource(d.value as RankRequest["source"])}>
+          <option value="sheets">{t(lang, "sourceSheets")}</option>
+          <option value="files">{t(lang, "sourceFiles")}</option>
+        </Select>
+      </Field>
+      {source === "files" && (
+        <Field label={t(lang, "chooseFiles")} hint={t(lang, "filesChosen", { count: files.length })}>
+          <input
+            type="file"
+            multiple
+            accept=".xlsx,.xlsm"
+            onChange={(e) => setFiles([...(e.target.files ?? [])])}
+          />
+        </Field>
+      )}
+      <Field label={t(lang, "groupRule")}>
+        <Select value={groupBy} onChange={(_, d) => setGroupBy(d.value)}>
+          <option value="rubric">{t(lang, "groupRubric")}</option>
+          <option value="none">{t(lang, "groupNone")}</option>
+        </Select>
+      </Field>
+      <Field label={t(lang, "basis")}>
+        <Select value={by} onChange={(_, d) => setBy(d.value as RankBasis)}>
+          <option value="final">{t(lang, "basisFinal")}</option>
+          <option value="appraised">{t(lang, "basisAppraised")}</option>
+          <option value="self">{t(lang, "basisSelf")}</option>
+        </Select>
+      </Field>
+      <Switch label={t(lang, "dense")} checked={dense} onChange={(_, d) => setDense(d.checked)} />
+      <Field label={t(lang, "previousYear")}>
+        <input type="file" accept=".json,.xlsx" onChange={(e) => setPrevious(e.target.files?.[0] ?? null)} />
+      </Field>
+      <Button
+        appearance="primary"
+        disabled={state.busy !== null || (source === "files" && files.length === 0)}
+        onClick={() => void state.rank({ source, files, previous, by, groupBy, dense })}
+      >
+        {t(lang, "build")}
+      </Button>
+      {state.busy === "rank" && (
+        <Field
+          validationMessage={state.progress ? t(lang, "reading", state.progress) : t(lang, "building")}
+          validationState="none"
+        >
+          <ProgressBar
+            value={state.progress ? state.progress.done / Math.max(1, state.progress.total) : undefined}
+          />
+        </Field>
+      )}
+      {outcome && (
+        <div className={styles.stack} aria-live="polite">
+          <Text weight="semibold">
+            {t(lang, "rankingWritten", {
+              sheet: outcome.sheet,
+              ranked: outcome.ranking.groups.reduce((n, g) => n + g.units.length, 0),
+              unranked: outcome.ranking.unranked.length,
+            })}
+          </Text>
+          {outcome.ranking.groups.map((g) => (
+            <table key={g.id} className={styles.table} aria-label={lang === "vi" ? g.label : g.labelEn}>
+              <caption style={{ textAlign: "left", fontWeight: 600 }}>
+                {lang === "vi" ? g.label : g.labelEn}
+              </caption>
+              <thead>
+                <tr>
+                  <th className={styles.num}>{t(lang, "rank")}</th>
+                  <th style={{ textAlign: "left" }}>{t(lang, "unit")}</th>
+                  <th className={styles.num}>{t(lang, "score")}</th>
+                  {outcome.ranking.hasPrevious && <th>{t(lang, "change")}</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {g.units.map((u) => (
+                  <tr key={`${u.unit}-${u.source}`}>
+                    <td className={styles.num}>{u.rank}</td>
+                    <td>{u.unit}</td>
+                    <td className={styles.num}>{formatNumber(u.score, precision, lang)}</td>
+                    {outcome.ranking.hasPrevious && <td>{u.previous?.change[lang]}</td>}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+          {outcome.fileErrors.length > 0 && (
+            <div>
+              <Text weight="semibold">{t(lang, "fileErrors")}</Text>
+              <ul>
+                {outcome.fileErrors.map((e) => (
+                  <li key={e.file}>{e.message[lang]}</li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {outcome.ranking.unranked.length > 0 && (
+            <div>
+              <Text weight="semibold">{t(lang, "unranked")}</Text>
+              <ul>
+                {outcome.ranking.unranked.map((u) => (
+                  <li key={`${u.unit}-${u.source}`}>
+                    {u.unit}: {u.reason[lang]}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
