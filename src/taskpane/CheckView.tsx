@@ -151,13 +151,16 @@ function FindingGroup({
   const { lang } = state;
   if (findings.length === 0) return null;
   return (
-    <div role="group" aria-label={`${t(lang, severity)} (${findings.length})`}>
+    <fieldset
+      aria-label={`${t(lang, severity)} (${findings.length})`}
+      style={{ border: "none", margin: 0, padding: 0 }}
+    >
       <Text as="h3" weight="semibold">
         {t(lang, severity)} ({findings.length})
       </Text>
       <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
-        {findings.map((f, i) => (
-          <li key={`${f.code}-${f.sheet}-${f.address}-${i}`}>
+        {findings.map((f) => (
+          <li key={`${f.code}-${f.sheet}-${f.address}-${f.item}-${f.column ?? ""}`}>
             <Button
               appearance="subtle"
               className={styles.finding}
@@ -176,7 +179,7 @@ function FindingGroup({
           </li>
         ))}
       </ul>
-    </div>
+    </fieldset>
   );
 }
 
