@@ -86,19 +86,22 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
   const rubric = useMemo(() => service?.settingsRubric(settings) ?? null, [service, settings]);
 
   /** Runs an action with the busy flag; any failure becomes the visible error. */
-  const guard = useCallback(async (kind: NonNullable<ParIndexState["busy"]>, work: () => Promise<void>) => {
-    if (!loadedFor.current) return;
-    setBusy(kind);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(toText(e));
-    } finally {
-      setBusy(null);
-      setProgress(null);
-    }
-  }, []);
+  const guard = useCallback(
+    async (kind: NonNullable<ParIndexState["busy"]>, work: () => Promise<void>) => {
+      if (!service) return;
+      setBusy(kind);
+      setError(null);
+      try {
+        await work();
+      } catch (e) {
+        setError(toText(e));
+      } finally {
+        setBusy(null);
+        setProgress(null);
+      }
+    },
+    [service],
+  );
 
   const check = useCallback(
     () =>

@@ -30,10 +30,13 @@ function validation(): ValidateResult {
   return { analysis, counts: countBySeverity(findings), written: ["Báo cáo kiểm tra"], syncs: 2 };
 }
 
+// Computed once: the fake service answers at once, so what a click starts settles inside act().
+const VALIDATION = validation();
+
 function fakeService(overrides: Partial<ExcelService> = {}) {
   let settings: ParSettings = { rubricId: rubric.id };
   const service = {
-    validate: vi.fn(async () => validation()),
+    validate: vi.fn(async () => VALIDATION),
     buildRanking: vi.fn(),
     writeRanking: vi.fn(async () => "Xếp hạng"),
     selectCell: vi.fn(async () => undefined),
@@ -89,7 +92,7 @@ describe("Check tab", () => {
     const service = fakeService();
     const check = await renderPane(service);
     await click(check);
-    const expected = validation();
+    const expected = VALIDATION;
     const findings = expected.analysis.units[0].findings;
     const errors = findings.filter((f) => f.severity === "error");
     const group = await screen.findByRole("group", { name: `Lỗi (${errors.length})` });
@@ -119,7 +122,7 @@ describe("Check tab", () => {
     const service = fakeService();
     const check = await renderPane(service);
     await click(check);
-    const index = validation().analysis.units[0].score.index.final as number;
+    const index = VALIDATION.analysis.units[0].score.index.final as number;
     const vi = String(index).replace(".", ",");
     expect(await screen.findByText(new RegExp(`Chỉ số: ${vi}`))).toBeTruthy();
     await click(screen.getByRole("button", { name: "Chuyển sang tiếng Anh" }));
