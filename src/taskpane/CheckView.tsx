@@ -10,10 +10,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { UnitAnalysis } from "../core/analyse";
+import type { ColumnRole, UnitAnalysis } from "../core/analyse";
 import { columnLetters } from "../core/address";
 import type { Finding, FindingCode, Severity } from "../core/finding";
 import { formatNumber, type Lang, t } from "../core/i18n";
+import { roleName } from "../core/messages";
 import { allFindings, type ParIndexState } from "./useParIndex";
 
 const useStyles = makeStyles({
@@ -188,7 +189,7 @@ function UnitSummary({ unit, lang }: { unit: UnitAnalysis; lang: Lang }) {
   const s = unit.score;
   const f = (x: number | null) => formatNumber(x, s.precision, lang);
   const columns = Object.entries(unit.table.columns)
-    .map(([role, col]) => `${role}=${columnLetters(col as number)}`)
+    .map(([role, col]) => `${roleName(role as ColumnRole)[lang]}: ${columnLetters(col as number)}`)
     .join(", ");
   const rating = s.rating ? (lang === "vi" ? s.rating.label : s.rating.labelEn) : null;
   return (
