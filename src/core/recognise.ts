@@ -82,6 +82,18 @@ const RULES: { role: ColumnRole | "appraised"; test: (h: string) => boolean }[] 
   { role: "label", test: (h) => /noi dung|linh vuc|tieu chi|chi so|ten chi tieu/.test(h) },
 ];
 
+/** Header texts repeat across a batch's workbooks: classify each distinct one once. */
+const ruleMemo = new Map<string, (typeof RULES)[number] | null>();
+function ruleFor(header: string): (typeof RULES)[number] | null {
+  let rule = ruleMemo.get(header);
+  if (rule === undefined) {
+    rule = RULES.find((x) => x.test(header)) ?? null;
+    if (ruleMemo.size > 20_000) ruleMemo.clear();
+    ruleMemo.set(header, rule);
+  }
+  return rule;
+}
+
 interface HeaderGuess {
   row: number;
   count: 1 | 2;
@@ -236,7 +248,7 @@ function classify(
     if (!text) continue;
     const h = foldWords(text);
     if (h.length > 80) continue;
-    const rule = RULES.find((x) => x.test(h));
+    const rule = ruleFor(h);
     if (!rule) continue;
     let role: ColumnRole = rule.role === "appraised" ? "appraised1" : rule.role;
     if (rule.role === "appraised") {
