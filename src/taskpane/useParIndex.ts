@@ -193,6 +193,11 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
         ]);
         const inputs: RankInput[] = [];
         const fileErrors: RankOutcome["fileErrors"] = [];
+        // A file that yields no unit is listed with its reason and stays in the ranking as "not ranked".
+        const unreadable = (file: string, message: Text) => {
+          fileErrors.push({ file, message });
+          inputs.push({ unit: file, source: file, sheet: null, score: null, errors: 1, reason: message });
+        };
         const { builtinRubric, DEFAULT_RUBRIC_ID } = await import("../core/rubric/builtin");
         const useRubric = rubric ?? builtinRubric(DEFAULT_RUBRIC_ID);
         if (!useRubric) throw new Error("no rubric");
@@ -207,15 +212,7 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
                 vi: "không tìm thấy bảng chấm điểm",
                 en: "no scoring table found",
               };
-              fileErrors.push({ file: file.name, message });
-              inputs.push({
-                unit: file.name,
-                source: file.name,
-                sheet: null,
-                score: null,
-                errors: 1,
-                reason: message,
-              });
+              unreadable(file.name, message);
             }
             for (const u of analysis.units) {
               inputs.push({
@@ -227,16 +224,7 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
               });
             }
           } catch (e) {
-            const message = toText(e);
-            fileErrors.push({ file: file.name, message });
-            inputs.push({
-              unit: file.name,
-              source: file.name,
-              sheet: null,
-              score: null,
-              errors: 1,
-              reason: message,
-            });
+            unreadable(file.name, toText(e));
           }
           // Let the progress bar paint between files.
           await new Promise((resolve) => setTimeout(resolve, 0));
