@@ -4,7 +4,7 @@
  */
 import type { UnitEntries } from "./entries";
 import { type Finding, sortFindings } from "./finding";
-import { matchRows, type RecognisedTable, recogniseWorkbook } from "./recognise";
+import { matchRows, type RecognisedTable, type RecogniseOptions, recogniseWorkbook } from "./recognise";
 import { importRubricFromWorkbook } from "./rubric/import";
 import type { Rubric } from "./rubric/schema";
 import { scoreUnit, type UnitScore } from "./score";
@@ -32,6 +32,8 @@ export interface AnalyseOptions {
   year?: number;
   /** Recognise every sheet that holds a unit table (consolidation workbooks), not only the best one. */
   allSheets?: boolean;
+  /** Columns the user corrected where recognition guessed wrong (see RecogniseOptions.columns). */
+  columns?: RecogniseOptions["columns"];
   /** Survey scores already known for this unit (merged from the province's survey table). */
   survey?: number | null;
 }
@@ -57,7 +59,10 @@ export interface WorkbookAnalysis {
 }
 
 export function analyseWorkbook(wb: WorkbookSnapshot, options: AnalyseOptions): WorkbookAnalysis {
-  const recognition = recogniseWorkbook(wb, options.rubric, { allSheets: options.allSheets });
+  const recognition = recogniseWorkbook(wb, options.rubric, {
+    allSheets: options.allSheets,
+    columns: options.columns,
+  });
   const units: UnitAnalysis[] = [];
   const findings: Finding[] = [...recognition.findings];
   for (const table of recognition.tables) {

@@ -52,6 +52,11 @@ export interface RecogniseOptions {
    * columns (a province's rubric sheet often has none).
    */
   rubricOnly?: boolean;
+  /**
+   * The user's correction when a column was recognised wrongly: role → 0-based sheet column (null:
+   * no such column), on the named sheet or on every sheet. Applied before the rows are read.
+   */
+  columns?: { sheet?: string; roles: Partial<Record<ColumnRole, number | null>> };
 }
 
 export interface Recognition {
@@ -111,8 +116,9 @@ export function recogniseWorkbook(
   const partial: { sheet: string; guess: HeaderGuess }[] = [];
   for (const sheet of wb.sheets) {
     if (OWNED.some((o) => fold(sheet.name).startsWith(o))) continue;
-    const guess = findHeader(sheet);
-    if (!guess) continue;
+    const found = findHeader(sheet);
+    if (!found) continue;
+    const guess = withCorrections(found, options.columns, sheet.name);
     const scores = guess.columns.self !== undefined || guess.columns.appraised1 !== undefined;
     const enough = options.rubricOnly ? scores || guess.columns.max !== undefined : scores;
     if (guess.columns.label === undefined || !enough) {
@@ -161,6 +167,25 @@ function notFound(wb: WorkbookSnapshot, partial: { sheet: string; guess: HeaderG
 }
 
 /** The header is the row (or pair of rows) in the first 60 whose cells name the most column roles. */
+function withCorrections(
+  guess: HeaderGuess,
+  corrections: RecogniseOptions["columns"],
+  sheet: string,
+): HeaderGuess {
+  if (!corrections || (corrections.sheet && corrections.sheet !== sheet)) return guess;
+  const columns = { ...guess.columns };
+  const headers = { ...guess.headers };
+  for (const [role, col] of Object.entries(corrections.roles) as [ColumnRole, number | null][]) {
+    // A column holds one role: moving a role onto a column takes it from the role that had it.
+    for (const [other, c] of Object.entries(columns) as [ColumnRole, number][])
+      if (c === col && other !== role) delete columns[other];
+    if (col === null) delete columns[role];
+    else columns[role] = col;
+    headers[role] = col === null ? undefined : `${headers[role] ?? ""}`.trim() || "(chọn tay / set by hand)";
+  }
+  return { ...guess, columns, headers };
+}
+
 function findHeader(sheet: SheetSnapshot): HeaderGuess | null {
   const values = sheet.values;
   const merged = mergedTopLeft(sheet);

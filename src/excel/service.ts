@@ -38,6 +38,8 @@ export interface ValidateOptions {
   rubric?: Rubric | null;
   /** Check every user sheet instead of the active one (2 read syncs instead of 1). */
   allSheets?: boolean;
+  /** The user's corrections of recognised columns (the pane's layout editor). */
+  columns?: AnalyseOptions["columns"];
   /** Write the "Báo cáo kiểm tra" and "Kết quả" sheets (default true). */
   writeReport?: boolean;
 }
@@ -136,11 +138,20 @@ export function createExcelService(run?: Run): ExcelService {
         if (options.allSheets || owned.has(wb.sheets[0]?.name ?? "")) {
           wb = await readWorkbookSnapshot(context, { source });
         }
-        let analysis = analyseWorkbook({ ...wb, source }, analyseOptions(rubric, source, options.allSheets));
+        let analysis = analyseWorkbook(
+          { ...wb, source },
+          {
+            ...analyseOptions(rubric, source, options.allSheets),
+            columns: options.columns,
+          },
+        );
         if (analysis.units.length === 0 && wb.sheets.length === 1 && !options.allSheets) {
           // The active sheet holds no unit table (a cover or notes sheet): look through the whole workbook.
           wb = await readWorkbookSnapshot(context, { source });
-          analysis = analyseWorkbook({ ...wb, source }, analyseOptions(rubric, source, false));
+          analysis = analyseWorkbook(
+            { ...wb, source },
+            { ...analyseOptions(rubric, source, false), columns: options.columns },
+          );
         }
         const findings = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
         const written: string[] = [];

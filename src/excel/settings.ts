@@ -13,6 +13,8 @@ export interface ParSettings {
   by?: RankBasis;
   groupBy?: string;
   dense?: boolean;
+  /** Columns the user corrected in the pane when recognition guessed wrong: sheet and role → column. */
+  columns?: { sheet?: string; roles: Partial<Record<string, number | null>> };
   /** Pane language; absent: follow Office's display language. */
   language?: "vi" | "en";
 }

@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ColumnRole, UnitAnalysis } from "../core/analyse";
 import { columnLetters } from "../core/address";
 import type { Finding, FindingCode, Severity } from "../core/finding";
@@ -50,6 +50,14 @@ export function CheckView({ state }: { state: ParIndexState }) {
       (view === "all" || EVIDENCE_CODES.includes(f.code)),
   );
   const codes = [...new Set(findings.map((f) => f.code))];
+  // A corrected column re-checks at once, so the user sees the effect of the correction.
+  const corrections = JSON.stringify(state.settings.columns ?? null);
+  const lastCorrections = useRef(corrections);
+  useEffect(() => {
+    if (corrections === lastCorrections.current) return;
+    lastCorrections.current = corrections;
+    if (validation) void state.check();
+  }, [corrections, validation, state.check]);
   return (
     <section className={styles.stack} aria-label={t(lang, "tabCheck")}>
       <div className={styles.row}>
@@ -76,7 +84,7 @@ export function CheckView({ state }: { state: ParIndexState }) {
       />
       {!validation && <Text className={styles.muted}>{t(lang, "notChecked")}</Text>}
       {validation?.analysis.units.map((u) => (
-        <UnitSummary key={u.sheet} unit={u} lang={lang} />
+        <UnitSummary key={u.sheet} unit={u} lang={lang} onCorrect={state.correctColumn} />
       ))}
       {validation && (
         <>
@@ -159,32 +167,70 @@ function FindingGroup({
       <Text as="h3" weight="semibold">
         {t(lang, severity)} ({findings.length})
       </Text>
-      <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
-        {findings.map((f) => (
-          <li key={`${f.code}-${f.sheet}-${f.address}-${f.item}-${f.column ?? ""}`}>
-            <Button
-              appearance="subtle"
-              className={styles.finding}
-              disabled={!f.address}
-              aria-label={
-                f.address
-                  ? `${t(lang, "goToCell", { address: f.address })}: ${f.message[lang]}`
-                  : f.message[lang]
-              }
-              onClick={() => void state.selectFinding(f)}
-              data-code={f.code}
-            >
-              <strong>{f.address ?? "—"}</strong> {f.item ? `[${f.item}] ` : ""}
-              {f.message[lang]}
-            </Button>
-          </li>
-        ))}
-      </ul>
+      {byArea(findings).map(([area, list]) => (
+        <div key={area}>
+          <Text size={200} className={styles.muted}>
+            {area === "" ? t(lang, "areaNone") : t(lang, "areaOf", { area, count: list.length })}
+          </Text>
+          <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
+            {list.map((f) => (
+              <li key={`${f.code}-${f.sheet}-${f.address}-${f.item}-${f.column ?? ""}`}>
+                <Button
+                  appearance="subtle"
+                  className={styles.finding}
+                  disabled={!f.address}
+                  aria-label={
+                    f.address
+                      ? `${t(lang, "goToCell", { address: f.address })}: ${f.message[lang]}`
+                      : f.message[lang]
+                  }
+                  onClick={() => void state.selectFinding(f)}
+                  data-code={f.code}
+                >
+                  <strong>{f.address ?? "—"}</strong> {f.item ? `[${f.item}] ` : ""}
+                  {f.message[lang]}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
     </fieldset>
   );
 }
 
-function UnitSummary({ unit, lang }: { unit: UnitAnalysis; lang: Lang }) {
+/** Findings by rubric area (the first part of the item code), in code order; workbook-wide ones first. */
+function byArea(findings: Finding[]): [string, Finding[]][] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const area = f.item ? (f.item.split(".")[0] ?? "") : "";
+    groups.set(area, [...(groups.get(area) ?? []), f]);
+  }
+  return [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0], "vi", { numeric: true }));
+}
+
+const ROLES: ColumnRole[] = [
+  "code",
+  "label",
+  "max",
+  "guidance",
+  "self",
+  "evidence",
+  "explanation",
+  "appraised1",
+  "appraised2",
+  "note",
+];
+
+function UnitSummary({
+  unit,
+  lang,
+  onCorrect,
+}: {
+  unit: UnitAnalysis;
+  lang: Lang;
+  onCorrect: (sheet: string, role: string, col: number | null) => void;
+}) {
   const styles = useStyles();
   const s = unit.score;
   const f = (x: number | null) => formatNumber(x, s.precision, lang);
@@ -202,6 +248,26 @@ function UnitSummary({ unit, lang }: { unit: UnitAnalysis; lang: Lang }) {
         {t(lang, "layout")}: {t(lang, "layoutLine", { sheet: unit.sheet, row: unit.table.headerRow + 1 })};{" "}
         {columns}
       </Text>
+      <details>
+        <summary>{t(lang, "fixColumns")}</summary>
+        <div className={styles.row}>
+          {ROLES.map((role) => (
+            <Field key={role} label={roleName(role)[lang]} size="small">
+              <Select
+                value={String(unit.table.columns[role] ?? "")}
+                onChange={(_, d) => onCorrect(unit.sheet, role, d.value === "" ? null : Number(d.value))}
+              >
+                <option value="">—</option>
+                {columnChoices(unit).map((letter, c) => (
+                  <option key={letter} value={c}>
+                    {letter}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ))}
+        </div>
+      </details>
       <table className={styles.table} aria-label={t(lang, "totals")}>
         <thead>
           <tr>
@@ -246,4 +312,10 @@ function UnitSummary({ unit, lang }: { unit: UnitAnalysis; lang: Lang }) {
       </Text>
     </div>
   );
+}
+
+/** Column letters offered when correcting the layout: a few past the last recognised column. */
+function columnChoices(unit: UnitAnalysis): string[] {
+  const last = Math.max(11, ...Object.values(unit.table.columns).map((c) => (c ?? 0) + 2));
+  return Array.from({ length: last + 1 }, (_, c) => columnLetters(c));
 }

@@ -4,7 +4,7 @@ import type { Lang } from "../core/i18n";
 import type { PreviousRanking } from "../core/previous";
 import type { RankBasis, RankInput, Ranking } from "../core/rank";
 import type { Rubric } from "../core/rubric/schema";
-import type { ExcelService, ValidateResult } from "../excel/service";
+import type { ExcelService, ValidateOptions, ValidateResult } from "../excel/service";
 import type { ParSettings } from "../excel/settings";
 
 /**
@@ -38,6 +38,8 @@ export interface ParIndexState {
   clearError(): void;
   validation: ValidateResult | null;
   check(): Promise<void>;
+  /** Corrects a recognised column (null: the table has no such column); the next check uses it. */
+  correctColumn(sheet: string, role: string, col: number | null): void;
   selectFinding(f: Finding): Promise<void>;
   highlighted: boolean;
   setHighlighted(on: boolean): Promise<void>;
@@ -106,14 +108,17 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
   const check = useCallback(
     () =>
       guard("check", async () => {
-        const result = await (service as ExcelService).validate({ rubric });
+        const result = await (service as ExcelService).validate({
+          rubric,
+          columns: settings.columns as ValidateOptions["columns"],
+        });
         setValidation(result);
         if (highlighted) {
           await (service as ExcelService).clearHighlights();
           await (service as ExcelService).highlight(allFindings(result));
         }
       }),
-    [guard, service, rubric, highlighted],
+    [guard, service, rubric, highlighted, settings.columns],
   );
 
   const selectFinding = useCallback(
@@ -242,6 +247,14 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
     [guard, service, rubric],
   );
 
+  const correctColumn = useCallback((sheet: string, role: string, col: number | null) => {
+    setSettings((s) => ({
+      ...s,
+      columns: { sheet, roles: { ...(s.columns?.sheet === sheet ? s.columns.roles : {}), [role]: col } },
+    }));
+    setSavedAt(null);
+  }, []);
+
   const updateSettings = useCallback((next: ParSettings) => {
     setSettings(next);
     setSavedAt(null);
@@ -306,6 +319,7 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
     clearError: () => setError(null),
     validation,
     check,
+    correctColumn,
     selectFinding,
     highlighted,
     setHighlighted,

@@ -113,6 +113,26 @@ describe("recognition", () => {
     expect([r.tables[0].headerRow, r.tables[0].headerRowCount]).toEqual([g.truth.headerRow, 2]);
   });
 
+  it("a column the user corrects is used instead of the recognised one", () => {
+    // Two score-like columns: the recogniser takes "Điểm tự đánh giá"; the unit's real scores are in F.
+    const rows: CellValue[][] = [
+      ["Đơn vị: Xã An Bình"],
+      ["STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", "Tài liệu kiểm chứng", "Điểm"],
+      ["1", "Chỉ đạo điều hành", 3, 0, DOC, 3],
+      ["1.1", "Kế hoạch", 1, 0, DOC, 1],
+      ["1.2", "Báo cáo", 2, 0, DOC, 2],
+    ];
+    const plain = analyseWorkbook(wb(rows), { rubric: small, source: "x.xlsx" });
+    expect(plain.units[0].score.evidence.scores.self).toBe(0);
+    const corrected = analyseWorkbook(wb(rows), {
+      rubric: small,
+      source: "x.xlsx",
+      columns: { roles: { self: 5 } },
+    });
+    expect(corrected.units[0].table.columns.self).toBe(5);
+    expect(corrected.units[0].score.evidence.scores.self).toBe(3);
+  });
+
   it("never takes the add-in's own sheets for a unit table", () => {
     const book = wb([HEAD, ["1.1", "Kế hoạch", 1, 1, DOC]]);
     book.sheets[0].name = "Kết quả";

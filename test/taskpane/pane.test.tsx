@@ -104,6 +104,20 @@ describe("Check tab", () => {
     expect(screen.getByRole("table", { name: "Điểm theo lĩnh vực" })).toBeTruthy();
   });
 
+  it("correcting a recognised column re-checks with the correction", async () => {
+    const service = fakeService();
+    const check = await renderPane(service);
+    await click(check);
+    const selfColumn = screen.getByRole("combobox", { name: "điểm tự đánh giá" });
+    await act(async () => {
+      fireEvent.change(selfColumn, { target: { value: "7" } });
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    });
+    expect(service.validate).toHaveBeenLastCalledWith(
+      expect.objectContaining({ columns: { sheet: VALIDATION.analysis.units[0].sheet, roles: { self: 7 } } }),
+    );
+  });
+
   it("the missing-evidence view lists only evidence findings", async () => {
     const service = fakeService();
     const check = await renderPane(service);
@@ -111,7 +125,8 @@ describe("Check tab", () => {
     await screen.findByRole("group", { name: /^Lỗi/ });
     const views = screen.getAllByRole("combobox");
     await act(async () => {
-      fireEvent.change(views[2], { target: { value: "evidence" } });
+      // The view picker is the last of the filters (the layout editor's pickers come before them).
+      fireEvent.change(views[views.length - 1], { target: { value: "evidence" } });
     });
     const shown = screen.getAllByRole("button").filter((b) => b.getAttribute("data-code"));
     expect(shown.length).toBeGreaterThan(0);
