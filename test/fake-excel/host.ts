@@ -265,7 +265,8 @@ export function enter(cell: FakeCell, input: unknown): void {
       return;
     }
   }
-  cell.value = input === "" ? null : (input as CellValue);
+  // Excel stores no negative zero: -0 typed or written reads back as 0.
+  cell.value = input === "" ? null : Object.is(input, -0) ? 0 : (input as CellValue);
   cell.formula = null;
 }
 
@@ -275,7 +276,8 @@ function retype(input: string): number | boolean | null {
   if (t === "") return null;
   if (/^(true|false)$/i.test(t)) return t.toLowerCase() === "true";
   if (/^[-+]?[\d.]+%$/.test(t)) return Number(t.slice(0, -1)) / 100;
-  if (!Number.isNaN(Number(t))) return Number(t);
+  // Decimal notation only: Excel reads neither hex ("0x1") nor "Infinity" as a number.
+  if (/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(t)) return Number(t);
   const d = /^(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})$/.exec(t);
   if (d) return Math.round(Date.UTC(Number(d[3]), Number(d[2]) - 1, Number(d[1])) / 86_400_000) + 25_569;
   return null;
