@@ -31,16 +31,42 @@ export function parseGuidance(text: string | null | undefined): Rule | null {
 function splitPoints(segment: string): { head: string; points: number } | null {
   const m =
     /^(.*?)[:=]\s*([+-]?[\d.,]+)\s*(điểm|đ)?\.?$/iu.exec(segment) ??
-    /^(.*\D)\s+([\d.,]+)\s*(điểm|đ)\.?$/iu.exec(segment);
+    /^(.*\D)\s+([\d.,]+)\s*(điểm|đ)\.?$/iu.exec(segment) ??
+    bareLevel(segment);
   if (!m) return null;
   const parsed = parseNumberText(m[2]);
   if (!parsed) return null;
   return { head: m[1].trim(), points: parsed.value };
 }
 
+/**
+ * "kịp thời 1" (no colon, no "điểm"): a level only when the head is plain words, so a citation such as
+ * "Nghị định 61" or "Điều 5" is never read as points.
+ */
+function bareLevel(segment: string): RegExpExecArray | null {
+  const m = /^(\p{L}[\p{L}\s]*?)\s+(\d+(?:[.,]\d+)?)\.?$/u.exec(segment);
+  if (!m) return null;
+  const lastWord = fold(m[1]).split(" ").pop() ?? "";
+  return CITATION_WORDS.has(lastWord) ? null : m;
+}
+
+/** Words after which a number is a reference, a date part or a count, not points. */
+const CITATION_WORDS = new Set(
+  [
+    // Document kinds: Nghị định, Thông tư, Quyết định, Nghị quyết, Kế hoạch, Báo cáo, Công văn, Chỉ thị…
+    "dinh tu quyet hoach cao bao van thi luat dan trinh luan ban",
+    // Parts and counts: Điều 5, khoản 2, điểm a, số 12, năm 2024, mẫu 01, lần 2, bước 3, cấp 2…
+    "dieu khoan diem so nam thang ngay quy chuong muc luc bieu mau lan buoc cap",
+  ]
+    .join(" ")
+    .split(" "),
+);
+
 function band(head: string, points: number): Band | null {
   const f = fold(head);
-  const numbers = [...f.matchAll(/(\d+(?:[.,]\d+)?)\s*%/g)].map((m) => Number(m[1].replace(",", ".")));
+  // "70–90%" and "70 - 90%" carry one percent sign for both ends.
+  const f2 = f.replace(/(\d+(?:[.,]\d+)?)\s*(?=[-–—]\s*\d+(?:[.,]\d+)?\s*%)/g, "$1% ");
+  const numbers = [...f2.matchAll(/(\d+(?:[.,]\d+)?)\s*%/g)].map((m) => Number(m[1].replace(",", ".")));
   if (numbers.length === 2 && /(tu|trong khoang)?.*(den|-|–)/.test(f)) {
     const [lo, hi] = numbers[0] <= numbers[1] ? numbers : [numbers[1], numbers[0]];
     return { min: lo, minInclusive: !/tren/.test(f), max: hi, maxInclusive: !/duoi/.test(f), points };
