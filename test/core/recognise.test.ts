@@ -94,6 +94,21 @@ describe("finding the header", () => {
     expect(t.columns).toEqual({ code: 0, label: 1, max: 2, self: 3, evidence: 4, note: 5 });
   });
 
+  it("'Lĩnh vực' names the label column and 'Giải trình' an explanation column, apart from the note", () => {
+    const head = [
+      "TT",
+      "Lĩnh vực",
+      "Điểm tối đa",
+      "Điểm tự đánh giá",
+      "Tài liệu kiểm chứng",
+      "Giải trình",
+      "Ghi chú",
+    ];
+    const t = recogniseWorkbook(book(sheet("S", [head, ...BODY])), rubric).tables[0];
+    expect(t.columns).toEqual({ code: 0, label: 1, max: 2, self: 3, evidence: 4, explanation: 5, note: 6 });
+    expect(t.columnHeaders.explanation).toBe("Giải trình");
+  });
+
   it("moved and inserted columns: the table starts in column C with a stray column in between", () => {
     const rows = [
       [null, null, "Đơn vị: Phường 3"],
