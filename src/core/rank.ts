@@ -7,9 +7,10 @@
 import type { Text } from "./finding";
 import { fold } from "./fold";
 import { roundTo } from "./numbers";
-import type { PreviousRanking } from "./previous";
+import type { PreviousRanking, PreviousUnit } from "./previous";
+import { unitKey } from "./rank-key";
 import type { Rubric } from "./rubric/schema";
-import { basisValue, type Rating, type UnitScore } from "./score";
+import { basisValue, type Rating, rate, type UnitScore } from "./score";
 
 export type RankBasis = "self" | "appraised" | "final";
 
@@ -33,12 +34,19 @@ export interface RankOptions {
   groupBy?: string;
   dense?: boolean;
   previous?: PreviousRanking | null;
+  /**
+   * Units renamed since last year: last year's name → this year's name (compared by `unitKey`), so a
+   * "Thị trấn X" that became "Phường X" keeps its history instead of showing as new + vanished.
+   */
+  renames?: Readonly<Record<string, string>>;
 }
 
 export interface AreaRank {
   code: string;
   score: number | null;
   rank: number | null;
+  /** The same area last year, when the previous ranking carries per-area figures for the unit. */
+  previous: PreviousComparison | null;
 }
 
 export interface PreviousComparison {
@@ -53,6 +61,7 @@ export interface PreviousComparison {
 }
 
 export interface RankedUnit {
+  /** The name as the unit's workbook spells it (display it; match with `unitKey`). */
   unit: string;
   source: string;
   sheet: string | null;
@@ -63,10 +72,14 @@ export interface RankedUnit {
   tied: boolean;
   areas: AreaRank[];
   survey: number | null;
+  /** Rating of the ranked score (null while ranking without the survey part: no rating is final then). */
   rating: Rating | null;
+  /** Validation errors found in the unit's workbook: ranked, but the sheet marks it. */
   errors: number;
   /** Null when there is no previous ranking; `change` says "new" when the unit was not in it. */
   previous: PreviousComparison | null;
+  /** Last year's name when it differs (a rename given in `RankOptions.renames`). */
+  previousName: string | null;
 }
 
 export interface RankGroup {
@@ -80,7 +93,17 @@ export interface RankGroup {
 export interface UnrankedUnit {
   unit: string;
   source: string;
+  /** Why: unreadable file, no table, no score on the chosen basis, survey missing… */
   reason: Text;
+  errors: number;
+}
+
+export interface VanishedUnit {
+  unit: string;
+  rank: number | null;
+  score: number | null;
+  /** "không còn trong bảng năm nay" / "not in this year's ranking". */
+  change: Text;
 }
 
 export interface Ranking {
@@ -94,14 +117,20 @@ export interface Ranking {
   areas: { code: string; label: string; max: number }[];
   groups: RankGroup[];
   unranked: UnrankedUnit[];
-  /** Units of the previous ranking not found this year (renamed, merged, dissolved). */
-  vanished: { unit: string; rank: number | null; score: number | null }[];
+  /** Units of the previous ranking not found this year (renamed without a `renames` entry, merged, dissolved). */
+  vanished: VanishedUnit[];
   hasPrevious: boolean;
+  /** The previous ranking's year, when it said. */
+  previousYear: number | null;
 }
 
 const OTHER = { id: "other", label: "Khác", labelEn: "Other" };
 const ALL = { id: "all", label: "Tất cả đơn vị", labelEn: "All units" };
 
+/**
+ * Ranks units within their groups on the chosen basis, the score rounded to the rubric's precision
+ * first. Every input comes back: ranked in a group, or in `unranked` with the reason.
+ */
 export function rankUnits(inputs: readonly RankInput[], options: RankOptions): Ranking {
   const { rubric } = options;
   const by = options.by ?? "final";
@@ -116,12 +145,22 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
   for (const input of inputs) {
     const s = input.score;
     if (!s) {
-      unranked.push({ unit: input.unit, source: input.source, reason: input.reason ?? NO_SCORE });
+      unranked.push({
+        unit: input.unit,
+        source: input.source,
+        reason: input.reason ?? NO_SCORE,
+        errors: input.errors,
+      });
       continue;
     }
     const value = basisValue(withoutSurvey ? s.indexWithoutSurvey : s.index, by);
     if (value === null) {
-      unranked.push({ unit: input.unit, source: input.source, reason: whyNoValue(s, by) });
+      unranked.push({
+        unit: input.unit,
+        source: input.source,
+        reason: whyNoValue(s, by),
+        errors: input.errors,
+      });
       continue;
     }
     candidates.push({ input, score: roundTo(value, precision), group: grouping(input.unit) });
@@ -134,8 +173,8 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
     if (list) list.push(c);
     else byGroup.set(c.group.id, [c]);
   }
-  const previous = options.previous ? new Map(options.previous.units.map((p) => [fold(p.unit), p])) : null;
-  const seen = new Set<string>();
+  const previous = options.previous ? previousIndex(options.previous, options.renames) : null;
+  const seen = new Set<PreviousUnit>();
   const groups: RankGroup[] = [];
   for (const def of grouping.order()) {
     const members = byGroup.get(def.id) ?? [];
@@ -155,9 +194,8 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
       return { code: a.code, values, ranks: placeRanks(values, options.dense === true) };
     });
     const units: RankedUnit[] = members.map((m, k) => {
-      const key = fold(m.input.unit);
-      seen.add(key);
-      const prev = previous?.get(key);
+      const prev = previous?.get(unitKey(m.input.unit));
+      if (prev) seen.add(prev);
       return {
         unit: m.input.unit,
         source: m.input.source,
@@ -166,20 +204,26 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
         score: m.score,
         rank: ranks[k] as number,
         tied: (counts.get(ranks[k] as number) ?? 0) > 1,
-        areas: areaRanks.map((a) => ({ code: a.code, score: a.values[k], rank: a.ranks[k] })),
+        areas: areaRanks.map((a) => ({
+          code: a.code,
+          score: a.values[k],
+          rank: a.ranks[k],
+          previous: areaPrevious(prev, a.code, a.values[k], a.ranks[k], precision),
+        })),
         survey: m.input.score?.survey?.scores.final ?? null,
-        rating: withoutSurvey ? null : (m.input.score?.rating ?? null),
+        rating: withoutSurvey ? null : rate(rubric.ratingBands, m.score),
         errors: m.input.errors,
         previous: previous ? compare(prev, m.score, ranks[k] as number, precision) : null,
+        previousName: prev && unitKey(prev.unit) !== unitKey(m.input.unit) ? prev.unit : null,
       };
     });
     units.sort((a, b) => a.rank - b.rank || a.unit.localeCompare(b.unit, "vi"));
     groups.push({ ...def, units, ratingCounts: ratingCounts(rubric, units) });
   }
-  const vanished = options.previous
+  const vanished: VanishedUnit[] = options.previous
     ? options.previous.units
-        .filter((p) => !seen.has(fold(p.unit)))
-        .map((p) => ({ unit: p.unit, rank: p.rank, score: p.score }))
+        .filter((p) => !seen.has(p))
+        .map((p) => ({ unit: p.unit, rank: p.rank, score: p.score, change: VANISHED }))
     : [];
   return {
     rubricId: rubric.id,
@@ -193,7 +237,40 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
     unranked,
     vanished,
     hasPrevious: Boolean(options.previous),
+    previousYear: options.previous?.year ?? null,
   };
+}
+
+const VANISHED: Text = { vi: "không còn trong bảng năm nay", en: "not in this year's ranking" };
+
+/** Last year's units by this year's key: renamed units under their new name. */
+function previousIndex(
+  prev: PreviousRanking,
+  renames: Readonly<Record<string, string>> | undefined,
+): Map<string, PreviousUnit> {
+  const renamed = new Map(Object.entries(renames ?? {}).map(([from, to]) => [unitKey(from), unitKey(to)]));
+  const out = new Map<string, PreviousUnit>();
+  for (const p of prev.units) {
+    const key = unitKey(p.unit);
+    const target = renamed.get(key) ?? key;
+    // First one wins: a name twice in last year's list (two groups) must not swap histories.
+    if (!out.has(target)) out.set(target, p);
+  }
+  return out;
+}
+
+function areaPrevious(
+  prev: PreviousUnit | undefined,
+  code: string,
+  score: number | null,
+  rank: number | null,
+  precision: number,
+): PreviousComparison | null {
+  const area = prev?.areas?.find((a) => a.code === code);
+  if (!area) return null;
+  const delta = area.score === null || score === null ? null : roundTo(score - area.score, precision);
+  const places = area.rank === null || rank === null ? null : area.rank - rank;
+  return { score: area.score, rank: area.rank, delta, places, change: placesText(places) };
 }
 
 /** Standard competition ranking (1, 2, 2, 4) or dense (1, 2, 2, 3); null values get no place. */
@@ -211,12 +288,19 @@ export function placeRanks(values: readonly (number | null)[], dense: boolean): 
 }
 
 function compare(
-  prev: PreviousRanking["units"][number] | undefined,
+  prev: PreviousUnit | undefined,
   score: number,
   rank: number,
   precision: number,
 ): PreviousComparison {
-  if (!prev) return { score: null, rank: null, delta: null, places: null, change: { vi: "mới", en: "new" } };
+  if (!prev)
+    return {
+      score: null,
+      rank: null,
+      delta: null,
+      places: null,
+      change: { vi: "mới (không có trong bảng năm trước)", en: "new (not in last year's ranking)" },
+    };
   const delta = prev.score === null ? null : roundTo(score - prev.score, precision);
   const places = prev.rank === null ? null : prev.rank - rank;
   return { score: prev.score, rank: prev.rank, delta, places, change: placesText(places) };

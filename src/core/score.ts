@@ -4,7 +4,7 @@
  * are rounded to the rubric's precision only where the province rounds: the index.
  */
 import { type ItemEntry, SCORE_COLUMNS, type ScoreColumn, type UnitEntries } from "./entries";
-import { fromUnits, roundUnits, toUnits, type Units } from "./numbers";
+import { fromUnits, roundUnits, SCALE as SCALE_UNITS, toUnits, type Units } from "./numbers";
 import type { ItemKind, RatingBand, Rubric } from "./rubric/schema";
 import { type FlatItem, flattenRubric } from "./rubric/tree";
 
@@ -31,8 +31,15 @@ export interface NodeScore {
   scores: Totals;
   /** Where `final` came from for a leaf; for a parent, the latest column any of its leaves used. */
   finalFrom: ScoreColumn | null;
+  /** The latest appraisal round's value (round 2, else round 1); null when not appraised. */
+  appraised: number | null;
   /** Latest appraisal minus self, where both exist: what the appraisers changed. */
   change: number | null;
+  /**
+   * Final ÷ effective maximum × 100, rounded to the rubric's precision (what "%" columns show);
+   * null without a final score or when nothing is left of the maximum.
+   */
+  percent: number | null;
   /** Leaf marked "không áp dụng"; parent whose every leaf is. */
   notApplicable: boolean;
   /** Leaves below (or this leaf) with no final score and not marked not applicable. */
@@ -42,6 +49,41 @@ export interface NodeScore {
 export interface Rating {
   label: string;
   labelEn: string;
+}
+
+/**
+ * One sub-criterion the appraisers scored differently from the unit: the appraiser's view of
+ * "who changed what". `difference` = appraised − self (negative when points were taken off).
+ */
+export interface AppraisalChange {
+  code: string;
+  label: string;
+  /** The area (level-1 code) it belongs to. */
+  area: string;
+  self: number;
+  appraised: number;
+  /** The round the appraised value comes from. */
+  round: "appraised1" | "appraised2";
+  difference: number;
+  /** The unit or appraiser wrote a note on the item (a change without one is the `appraisal-without-note` finding). */
+  noted: boolean;
+}
+
+/**
+ * The overall line as a sheet, pane or CLI prints it: the index when it is known, else the index
+ * without the survey part — never a silently wrong total: `withoutSurvey` says which one it is.
+ */
+export interface IndexSummary {
+  self: number | null;
+  /** Latest appraisal round present. */
+  appraised: number | null;
+  final: number | null;
+  /** The values above leave out the survey part, which is still missing. */
+  withoutSurvey: boolean;
+  /** The maximum those values are out of (the scale after not-applicable removals). */
+  max: number;
+  /** Latest appraisal minus self for the whole unit, where both exist. */
+  change: number | null;
 }
 
 export interface UnitScore {
@@ -75,6 +117,10 @@ export interface UnitScore {
   surveyMissing: boolean;
   /** Rating of the final index; null while the index is unknown. */
   rating: Rating | null;
+  /** The overall line to print (index, or index without survey, flagged). */
+  summary: IndexSummary;
+  /** Sub-criteria whose latest appraisal differs from the self score, in rubric order. */
+  appraisalChanges: AppraisalChange[];
 }
 
 export interface ScoreOptions {
@@ -89,6 +135,16 @@ const EMPTY: () => Record<Basis, Units | null> = () => ({
   final: null,
 });
 
+/**
+ * Totals for every node of the rubric tree in every score column present, the final score (latest
+ * appraisal present, else self — `finalFrom` says which), the evidence and survey parts, bonus and
+ * penalty within their caps, the index (rounded to `rubric.precision`), the index without survey and
+ * the rating. Over-max scores count as written (validation reports them); not-applicable items follow
+ * `rubric.notApplicable.policy`. Pure: the same rubric and entries always give an equal result.
+ *
+ * @param options.survey The unit's survey score from the province's table (see `mergeSurvey`); it
+ *   replaces whatever the workbook's survey rows hold.
+ */
 export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOptions = {}): UnitScore {
   const flat = flattenRubric(rubric);
   const policy = rubric.notApplicable.policy;
@@ -98,8 +154,9 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOp
   const surveyColumns = SCORE_COLUMNS.filter((c) =>
     flat.some((i) => i.isLeaf && i.kind === "survey" && finite(entries.get(i.code)?.[c]) !== null),
   );
-  const present = [...new Set([...columns, ...surveyColumns])];
-  const finalFrom = latest(present);
+  // Overall, "final" means what the unit's own (evidence) rows used; the survey rows are always the
+  // appraisers' and would otherwise make every unit look appraised.
+  const finalFrom = latest(columns) ?? latest(surveyColumns);
 
   // Leaves first, then parents from the bottom up: one pass over the reversed depth-first order.
   const sums = new Map<string, NodeSum>();
@@ -118,6 +175,7 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOp
     if (item.level === 1 && item.kind === "survey")
       scores = surveyScores(scores, mergedSurvey ? toUnits(options.survey as number) : null);
     const latestAppraisal = scores.appraised2 ?? scores.appraised1;
+    const effMax = s.effMax;
     return {
       code: item.code,
       label: item.label,
@@ -129,8 +187,13 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOp
       effectiveMax: fromUnits(s.effMax),
       scores: toNumbers(scores),
       finalFrom: item.kind === "survey" && item.level === 1 && mergedSurvey ? null : s.from,
+      appraised: latestAppraisal === null ? null : fromUnits(latestAppraisal),
       change:
         latestAppraisal !== null && scores.self !== null ? fromUnits(latestAppraisal - scores.self) : null,
+      percent:
+        scores.final === null || effMax <= 0
+          ? null
+          : fromUnits(roundUnits(Math.round((scores.final * 100 * SCALE_UNITS) / effMax), rubric.precision)),
       notApplicable: s.na,
       unscored: s.unscored,
     };
@@ -183,6 +246,16 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOp
     }
   }
   const finalIndex = index.final;
+  const shown = surveyMissing && index.final === null ? withoutSurvey : index;
+  const shownAppraised = shown.appraised2 ?? shown.appraised1;
+  const summary: IndexSummary = {
+    self: shown.self === null ? null : fromUnits(shown.self),
+    appraised: shownAppraised === null ? null : fromUnits(shownAppraised),
+    final: shown.final === null ? null : fromUnits(shown.final),
+    withoutSurvey: shown === withoutSurvey,
+    max: fromUnits(shown === withoutSurvey ? evidenceEffMax : effectiveScaleMax),
+    change: shownAppraised !== null && shown.self !== null ? fromUnits(shownAppraised - shown.self) : null,
+  };
   return {
     rubricId: rubric.id,
     precision: rubric.precision,
@@ -211,7 +284,36 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOp
     indexWithoutSurvey: toNumbers(withoutSurvey),
     surveyMissing,
     rating: finalIndex === null ? null : rate(rubric.ratingBands, fromUnits(finalIndex)),
+    summary,
+    appraisalChanges: appraisalChanges(flat, entries),
   };
+}
+
+function appraisalChanges(flat: readonly FlatItem[], entries: UnitEntries): AppraisalChange[] {
+  const out: AppraisalChange[] = [];
+  for (const item of flat) {
+    if (!item.isLeaf || item.kind === "survey") continue;
+    const e = entries.get(item.code);
+    if (!e || e.notApplicable) continue;
+    const self = finite(e.self);
+    const round =
+      finite(e.appraised2) !== null ? "appraised2" : finite(e.appraised1) !== null ? "appraised1" : null;
+    if (self === null || round === null) continue;
+    const appraised = finite(e[round]) as number;
+    const difference = toUnits(appraised) - toUnits(self);
+    if (difference === 0) continue;
+    out.push({
+      code: item.code,
+      label: item.label,
+      area: item.path[0],
+      self,
+      appraised,
+      round,
+      difference: fromUnits(difference),
+      noted: typeof e.note === "string" && e.note.trim() !== "",
+    });
+  }
+  return out;
 }
 
 interface NodeSum {

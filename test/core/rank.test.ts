@@ -80,7 +80,12 @@ describe("rankUnits", () => {
       groupBy: "none",
     });
     const byName = Object.fromEntries(r.groups[0].units.map((u) => [u.unit, u]));
-    expect(byName["Xã A"].areas.find((a) => a.code === "1")).toEqual({ code: "1", score: 40, rank: 1 });
+    expect(byName["Xã A"].areas.find((a) => a.code === "1")).toEqual({
+      code: "1",
+      score: 40,
+      rank: 1,
+      previous: null,
+    });
     expect(byName["Xã A"].areas.find((a) => a.code === "2")?.rank).toBe(3);
     expect(byName["Xã B"].areas.find((a) => a.code === "2")?.rank).toBe(1);
     expect(byName["Xã C"].areas.find((a) => a.code === "2")?.rank).toBe(1);
@@ -115,8 +120,20 @@ describe("rankUnits", () => {
       places: -1,
       change: { vi: "giảm 1 bậc" },
     });
-    expect(byName["Xã Mới"].previous?.change.vi).toBe("mới");
-    expect(r.vanished).toEqual([{ unit: "Xã Cũ Đã Sáp Nhập", rank: 2, score: 80 }]);
+    expect(byName["Xã Mới"].previous?.change).toEqual({
+      vi: "mới (không có trong bảng năm trước)",
+      en: "new (not in last year's ranking)",
+    });
+    expect(byName["Xã Mới"].previous?.delta).toBeNull();
+    expect(r.vanished).toEqual([
+      {
+        unit: "Xã Cũ Đã Sáp Nhập",
+        rank: 2,
+        score: 80,
+        change: { vi: "không còn trong bảng năm nay", en: "not in this year's ranking" },
+      },
+    ]);
+    expect(r.previousYear).toBe(2023);
   });
 
   it("lists units that cannot be ranked with the reason, and marks units with errors", () => {
@@ -181,7 +198,7 @@ describe("ranking sheet", () => {
     expect(new Set(spec.tables?.map((t) => t.name)).size).toBe(spec.tables?.length);
     expect(spec.tables?.[0].numberFormats?.[2]).toBe("0.00");
     expect(spec.print).toMatchObject({ landscape: true, fitToWidth: true });
-    expect(spec.cells[0].value).toBe("KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2024");
+    expect(spec.cells[0].value).toBe("KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC NĂM 2024");
     const snapshot = specToSnapshot(spec);
     const flat = snapshot.values.flat();
     expect(flat).toContain('=HYPERLINK("x")');

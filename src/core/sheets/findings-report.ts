@@ -41,7 +41,13 @@ export function findingsReportSpec(
   cells.push({
     row: 2,
     col: 0,
-    value: byCode.map(([c, n]) => `${c}: ${n}`).join("; ") || "Không có phát hiện nào.",
+    value: `${new Set(units.map((u) => u.file)).size} file(s), ${units.filter((u) => u.unit).length} unit(s) — ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} note(s)`,
+    style: SUBTITLE,
+  });
+  cells.push({
+    row: 3,
+    col: 0,
+    value: byCode.map(([c, n]) => `${c}: ${n}`).join("; ") || "Không có phát hiện nào. / No findings.",
     style: SUBTITLE,
   });
   const rows: CellValue[][] = [];
@@ -84,7 +90,7 @@ export function findingsReportSpec(
     tables: [
       {
         name: "BaoCaoKiemTra",
-        row: 4,
+        row: 5,
         col: 0,
         headers,
         rows: rows.length
@@ -98,8 +104,8 @@ export function findingsReportSpec(
       },
     ],
     columnWidths: [22, 24, 14, 7, 9, 10, 22, 60, 50, 12, 12],
-    freeze: { rows: 5, cols: 0 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [4, 4] },
+    freeze: { rows: 6, cols: 0 },
+    print: { landscape: true, fitToWidth: true, repeatRows: [5, 5] },
     tabColor: "C00000",
   };
 }

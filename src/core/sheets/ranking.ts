@@ -18,11 +18,18 @@ export interface RankingSheetOptions {
 }
 
 const BASIS_LABEL = {
-  self: "điểm tự đánh giá",
-  appraised: "điểm thẩm định",
-  final: "điểm cuối cùng (thẩm định mới nhất, nếu không có thì tự đánh giá)",
+  self: { vi: "điểm tự đánh giá", en: "self scores" },
+  appraised: { vi: "điểm thẩm định", en: "appraised scores" },
+  final: {
+    vi: "điểm cuối cùng (thẩm định mới nhất, nếu không có thì tự đánh giá)",
+    en: "final scores (latest appraisal, else self)",
+  },
 } as const;
 
+/**
+ * The "Xếp hạng" sheet for a ranking. `rubric` gives the name shown under the title; all figures come
+ * from `ranking` as computed. With `linkSheets`, each unit name links to its own sheet (same workbook).
+ */
 export function rankingSheetSpec(
   ranking: Ranking,
   rubric: Rubric,
@@ -31,12 +38,18 @@ export function rankingSheetSpec(
   const cells: SpecCell[] = [];
   const tables: SpecTable[] = [];
   const nf = decimalsFormat(ranking.precision);
+  // Per-area change columns only when last year's ranking carried per-area figures.
+  const areaHistory = ranking.groups.some((g) => g.units.some((u) => u.areas.some((a) => a.previous)));
   const headers = [
     "Xếp hạng",
     "Đơn vị",
     ranking.withoutSurvey ? "Điểm (chưa có điều tra XHH)" : "Chỉ số CCHC",
     "Xếp loại",
-    ...ranking.areas.flatMap((a) => [`${a.code}. ${a.label} (/${a.max})`, `Hạng ${a.code}`]),
+    ...ranking.areas.flatMap((a) => [
+      `${a.code}. ${a.label} (/${a.max})`,
+      `Hạng ${a.code}`,
+      ...(areaHistory ? [`Thay đổi hạng ${a.code}`] : []),
+    ]),
     ...(ranking.hasPrevious
       ? ["Điểm năm trước", "Tăng/giảm điểm", "Hạng năm trước", "Thay đổi thứ hạng"]
       : []),
@@ -47,28 +60,35 @@ export function rankingSheetSpec(
     "@",
     nf,
     "@",
-    ...ranking.areas.flatMap(() => [nf, "0"]),
+    ...ranking.areas.flatMap(() => [nf, "0", ...(areaHistory ? ["@"] : [])]),
     ...(ranking.hasPrevious ? [nf, `+${nf};-${nf};0`, "0", "@"] : []),
     "@",
   ];
-  const title = options.title ?? `KẾT QUẢ XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${ranking.year}`;
+  const title = options.title ?? `KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC NĂM ${ranking.year}`;
+  const previousYear = ranking.previousYear ? ` năm ${ranking.previousYear}` : " năm trước";
   cells.push({ row: 0, col: 0, value: title, style: TITLE });
   cells.push({
     row: 1,
     col: 0,
-    value: `${rubric.name} — xếp hạng theo ${BASIS_LABEL[ranking.by]}${ranking.dense ? ", xếp hạng liền (không bỏ hạng)" : ", đồng hạng thì hạng kế tiếp bị bỏ qua (1, 2, 2, 4)"}`,
+    value: `${rubric.name} — xếp hạng theo ${BASIS_LABEL[ranking.by].vi}${ranking.dense ? ", xếp hạng liền (không bỏ hạng)" : ", đồng hạng thì hạng kế tiếp bị bỏ qua (1, 2, 2, 4)"}${ranking.hasPrevious ? `; so sánh với${previousYear}` : ""}.`,
+    style: SUBTITLE,
+  });
+  cells.push({
+    row: 2,
+    col: 0,
+    value: `PAR Index ranking ${ranking.year}, ranked by ${BASIS_LABEL[ranking.by].en}; ${ranking.dense ? "dense ranking (1, 2, 2, 3)" : "tied units share a place (1, 2, 2, 4)"}.`,
     style: SUBTITLE,
   });
   if (ranking.withoutSurvey) {
     cells.push({
-      row: 2,
+      row: 3,
       col: 0,
       value:
-        "Chưa có điểm điều tra xã hội học: bảng xếp theo phần điểm thẩm định tài liệu (cộng điểm thưởng, trừ điểm trừ).",
+        "Chưa có điểm điều tra xã hội học: bảng xếp theo phần điểm thẩm định tài liệu (cộng điểm thưởng, trừ điểm trừ), chưa xếp loại. / No social-survey scores yet: ranked on the evidence part, not rated.",
       style: NOTE,
     });
   }
-  let row = 4;
+  let row = 5;
   ranking.groups.forEach((group, g) => {
     const counts = group.ratingCounts
       .filter((c) => c.count > 0)
@@ -81,7 +101,7 @@ export function rankingSheetSpec(
       style: { bold: true, size: 12 },
     });
     row++;
-    const rows: CellValue[][] = group.units.map((u) => unitRow(u, ranking));
+    const rows: CellValue[][] = group.units.map((u) => unitRow(u, ranking, areaHistory));
     const links = options.linkSheets
       ? headers.map((_, j) =>
           j === 1
@@ -113,9 +133,9 @@ export function rankingSheetSpec(
       name: "ChuaXepHang",
       row,
       col: 0,
-      headers: ["Đơn vị", "Tệp", "Lý do"],
-      rows: ranking.unranked.map((u) => [u.unit, u.source, u.reason.vi]),
-      numberFormats: ["@", "@", "@"],
+      headers: ["Đơn vị", "Tệp", "Lý do", "Reason", "Số lỗi"],
+      rows: ranking.unranked.map((u) => [u.unit, u.source, u.reason.vi, u.reason.en, u.errors]),
+      numberFormats: ["@", "@", "@", "@", "0"],
       style: "TableStyleLight9",
     });
     row += ranking.unranked.length + 2;
@@ -132,9 +152,9 @@ export function rankingSheetSpec(
       name: "KhongConNamNay",
       row,
       col: 0,
-      headers: ["Đơn vị", "Hạng năm trước", "Điểm năm trước"],
-      rows: ranking.vanished.map((u) => [u.unit, u.rank, u.score]),
-      numberFormats: ["@", "0", nf],
+      headers: ["Đơn vị", "Hạng năm trước", "Điểm năm trước", "Ghi chú"],
+      rows: ranking.vanished.map((u) => [u.unit, u.rank, u.score, u.change.vi]),
+      numberFormats: ["@", "0", nf, "@"],
       style: "TableStyleLight9",
     });
   }
@@ -149,7 +169,7 @@ export function rankingSheetSpec(
       34,
       12,
       12,
-      ...ranking.areas.flatMap(() => [13, 7]),
+      ...ranking.areas.flatMap(() => [13, 7, ...(areaHistory ? [11] : [])]),
       ...(ranking.hasPrevious ? [11, 11, 10, 16] : []),
       30,
     ],
@@ -163,8 +183,12 @@ export function rankingSheetSpec(
   };
 }
 
-function unitRow(u: RankedUnit, ranking: Ranking): CellValue[] {
-  const notes = [u.tied ? "đồng hạng" : "", u.errors ? `${u.errors} lỗi khi kiểm tra` : ""]
+function unitRow(u: RankedUnit, ranking: Ranking, areaHistory: boolean): CellValue[] {
+  const notes = [
+    u.tied ? "đồng hạng" : "",
+    u.errors ? `${u.errors} lỗi khi kiểm tra` : "",
+    u.previousName ? `năm trước: ${u.previousName}` : "",
+  ]
     .filter(Boolean)
     .join("; ");
   return [
@@ -172,7 +196,7 @@ function unitRow(u: RankedUnit, ranking: Ranking): CellValue[] {
     u.unit,
     u.score,
     u.rating?.label ?? "",
-    ...u.areas.flatMap((a) => [a.score, a.rank]),
+    ...u.areas.flatMap((a) => [a.score, a.rank, ...(areaHistory ? [a.previous?.change.vi ?? ""] : [])]),
     ...(ranking.hasPrevious
       ? [
           u.previous?.score ?? null,

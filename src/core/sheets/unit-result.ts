@@ -1,108 +1,172 @@
-import type { UnitScore } from "../score";
-import type { SheetSpec, SpecCell } from "../sheet-spec";
+import type { ScoreColumn } from "../entries";
+import type { NodeScore, Totals, UnitScore } from "../score";
+import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
 import { decimalsFormat, NOTE, RESULT_SHEET, SUBTITLE, TITLE } from "./style";
 
 /**
  * "Kết quả": one unit's summary, written into its own workbook by the add-in (or beside it by the CLI):
- * per area the maximum, self score, appraised score, final score and percentage, then the index and
- * rating. Computed entirely by core; the sheet holds values, never formulas over the user's cells.
+ * per area the maximum, self score, appraised score, difference, final score and percentage, then the
+ * index and rating, then the sub-criteria the appraisers changed. Every figure comes from the
+ * `UnitScore` as computed (nothing recomputed here); the sheet holds values, never formulas over the
+ * user's cells, and the unit's name is a plain value of its own cell (the writers escape it).
  */
+export interface UnitResultOptions {
+  /** The unit's scoring sheet the figures were read from (named in the subtitle). */
+  sheet?: string;
+}
+
+const ROUND_VI: Record<ScoreColumn, string> = {
+  self: "tự đánh giá",
+  appraised1: "thẩm định lần 1",
+  appraised2: "thẩm định lần 2",
+};
+
+export const UNIT_RESULT_HEADERS = [
+  "TT",
+  "Lĩnh vực",
+  "Điểm tối đa",
+  "Tự đánh giá",
+  "Thẩm định",
+  "Chênh lệch (thẩm định − tự đánh giá)",
+  "Điểm cuối cùng",
+  "Tỷ lệ (%)",
+  "Điểm cuối lấy từ",
+] as const;
+
 export function unitResultSheetSpec(
   unit: string,
   score: UnitScore,
-  options: { sheet?: string } = {},
+  options: UnitResultOptions = {},
 ): SheetSpec {
   const nf = decimalsFormat(score.precision);
+  const from = (c: ScoreColumn | null) => (c ? ROUND_VI[c] : "");
   const cells: SpecCell[] = [
     { row: 0, col: 0, value: "KẾT QUẢ TỰ ĐÁNH GIÁ, THẨM ĐỊNH CHỈ SỐ CCHC", style: TITLE },
-    { row: 1, col: 0, value: `Đơn vị: ${unit}`, style: { bold: true } },
+    { row: 1, col: 0, value: "Đơn vị:", style: { bold: true } },
+    { row: 1, col: 1, value: unit, style: { bold: true } },
     {
       row: 2,
       col: 0,
       value: `Tính từ trang "${options.sheet ?? ""}" theo bộ chỉ số ${score.rubricId}; điểm cuối cùng = điểm thẩm định mới nhất, nếu chưa thẩm định thì điểm tự đánh giá.`,
       style: SUBTITLE,
     },
+    {
+      row: 3,
+      col: 0,
+      value: `PAR Index result computed from sheet "${options.sheet ?? ""}" with rubric ${score.rubricId}; final = latest appraisal round, else the self score.`,
+      style: SUBTITLE,
+    },
   ];
-  const appraised = (t: UnitScore["evidence"]["scores"]) => t.appraised2 ?? t.appraised1;
-  const rows: CellValue[][] = score.areas.map((a) => [
+  const areaRow = (a: NodeScore): CellValue[] => [
     a.code,
     a.label,
     a.effectiveMax,
     a.scores.self,
-    appraised(a.scores),
+    a.appraised,
+    a.change,
     a.scores.final,
-    a.scores.final === null || a.effectiveMax === 0 ? null : a.scores.final / a.effectiveMax,
-  ]);
-  const extras: CellValue[][] = [];
-  if (score.bonus.final !== null)
-    extras.push([
-      "+",
-      "Điểm thưởng",
-      null,
-      score.bonus.self,
-      appraised(score.bonus),
-      score.bonus.final,
-      null,
-    ]);
-  if (score.penalty.final !== null)
-    extras.push([
-      "−",
-      "Điểm trừ",
-      null,
-      score.penalty.self,
-      appraised(score.penalty),
-      score.penalty.final,
-      null,
-    ]);
-  const indexRow: CellValue[] = [
-    "",
-    score.surveyMissing ? "CHỈ SỐ (chưa có điều tra xã hội học)" : "CHỈ SỐ CCHC",
-    score.effectiveScaleMax,
-    pick(score, "self"),
-    pick(score, "appraised2") ?? pick(score, "appraised1"),
-    pick(score, "final"),
-    null,
+    a.percent,
+    from(a.finalFrom),
   ];
-  const tableRow = 4;
-  const allRows = [...rows, ...extras, indexRow];
-  const after = tableRow + allRows.length + 2;
-  cells.push({
-    row: after,
-    col: 0,
-    value: `Xếp loại: ${score.rating ? score.rating.label : "chưa xếp loại (chưa đủ điểm)"}`,
-    style: { bold: true, size: 12 },
-  });
+  const extra = (code: string, label: string, t: Totals): CellValue[] => [
+    code,
+    label,
+    null,
+    t.self,
+    t.appraised2 ?? t.appraised1,
+    null,
+    t.final,
+    null,
+    "",
+  ];
+  const rows: CellValue[][] = score.areas.map(areaRow);
+  if (score.bonus.final !== null) rows.push(extra("+", "Điểm thưởng", score.bonus));
+  if (score.penalty.final !== null) rows.push(extra("−", "Điểm trừ", score.penalty));
+  const s = score.summary;
+  rows.push([
+    "",
+    s.withoutSurvey ? "CHỈ SỐ TẠM (chưa có điều tra xã hội học)" : "CHỈ SỐ CCHC",
+    s.max,
+    s.self,
+    s.appraised,
+    s.change,
+    s.final,
+    null,
+    from(score.finalFrom),
+  ]);
+  const tableRow = 5;
+  const tables: SpecTable[] = [
+    {
+      name: "KetQua",
+      row: tableRow,
+      col: 0,
+      headers: [...UNIT_RESULT_HEADERS],
+      rows,
+      numberFormats: ["@", "@", nf, nf, nf, `+${nf};-${nf};0`, nf, nf, "@"],
+      style: "TableStyleMedium2",
+    },
+  ];
+  let row = tableRow + rows.length + 2;
+  const rating = score.rating
+    ? `Xếp loại: ${score.rating.label} (${score.rating.labelEn})`
+    : "Xếp loại: chưa xếp loại — chưa đủ điểm (not rated yet)";
+  cells.push({ row, col: 0, value: rating, style: { bold: true, size: 12 } });
+  row++;
   if (score.surveyMissing) {
     cells.push({
-      row: after + 1,
+      row,
       col: 0,
       value:
-        "Phần điều tra xã hội học do tỉnh chấm chưa có: chỉ số trên là phần thẩm định tài liệu, không phải chỉ số cuối cùng.",
+        "Phần điều tra xã hội học do tỉnh chấm chưa có: chỉ số trên là chỉ số tạm, chưa phải chỉ số cuối cùng. / The social-survey part is missing: the index above is provisional.",
       style: NOTE,
+    });
+    row++;
+  }
+  if (score.appraisalChanges.length) {
+    row++;
+    cells.push({
+      row,
+      col: 0,
+      value: `Tiêu chí được thẩm định khác điểm tự đánh giá (${score.appraisalChanges.length})`,
+      style: { bold: true, size: 12 },
+    });
+    row++;
+    tables.push({
+      name: "KetQua_ThayDoi",
+      row,
+      col: 0,
+      headers: [
+        "Mã",
+        "Tiêu chí",
+        "Lĩnh vực",
+        "Tự đánh giá",
+        "Thẩm định",
+        "Lần thẩm định",
+        "Chênh lệch",
+        "Ghi chú",
+      ],
+      rows: score.appraisalChanges.map((c) => [
+        c.code,
+        c.label,
+        c.area,
+        c.self,
+        c.appraised,
+        ROUND_VI[c.round],
+        c.difference,
+        c.noted ? "có" : "không có ghi chú",
+      ]),
+      numberFormats: ["@", "@", "@", nf, nf, "@", `+${nf};-${nf};0`, "@"],
+      style: "TableStyleLight9",
     });
   }
   return {
     name: RESULT_SHEET,
     cells,
-    tables: [
-      {
-        name: "KetQua",
-        row: tableRow,
-        col: 0,
-        headers: ["TT", "Lĩnh vực", "Điểm tối đa", "Tự đánh giá", "Thẩm định", "Điểm cuối cùng", "Tỷ lệ"],
-        rows: allRows,
-        numberFormats: ["@", "@", nf, nf, nf, nf, "0.0%"],
-        style: "TableStyleMedium2",
-      },
-    ],
-    columnWidths: [6, 48, 12, 12, 12, 14, 9],
+    tables,
+    columnWidths: [6, 48, 11, 11, 11, 13, 12, 9, 16],
     freeze: { rows: tableRow + 1, cols: 0 },
-    print: { landscape: false, fitToWidth: true, repeatRows: [tableRow, tableRow] },
+    print: { landscape: true, fitToWidth: true, repeatRows: [tableRow, tableRow] },
     tabColor: "548235",
   };
-}
-
-function pick(score: UnitScore, basis: "self" | "appraised1" | "appraised2" | "final"): number | null {
-  return score.index[basis] ?? score.indexWithoutSurvey[basis];
 }
