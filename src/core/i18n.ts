@@ -66,10 +66,21 @@ const STRINGS = {
     vi: "Tệp .xlsx của các đơn vị (đọc ngay trên máy, không gửi đi đâu)",
     en: "Units' .xlsx files (read on this computer, never uploaded)",
   },
+  sheetsToRank: { vi: "Các trang đưa vào xếp hạng", en: "Sheets to rank" },
+  sheetsNone: {
+    vi: "Sổ này chưa có trang nào ngoài các trang của add-in.",
+    en: "This workbook has no sheets besides the add-in's own.",
+  },
+  hiddenSheet: { vi: "(đang ẩn)", en: "(hidden)" },
   chooseFiles: { vi: "Chọn tệp", en: "Choose files" },
   filesChosen: { vi: "{count} tệp đã chọn", en: "{count} files chosen" },
   groupRule: { vi: "Nhóm đơn vị", en: "Unit groups" },
   groupRubric: { vi: "Theo bộ chỉ số (xã / phường…)", en: "From the rubric (communes / wards…)" },
+  groupPattern: { vi: "Theo mẫu tên đơn vị", en: "By a pattern in the unit name" },
+  groupPatternLabel: {
+    vi: "Mẫu (biểu thức chính quy; nhóm = phần trong ngoặc đầu tiên)",
+    en: "Pattern (regular expression; group = first bracketed part)",
+  },
   groupNone: { vi: "Không chia nhóm", en: "One list" },
   basis: { vi: "Xếp theo", en: "Rank on" },
   basisFinal: { vi: "Điểm cuối cùng", en: "Final score" },
@@ -114,6 +125,15 @@ const STRINGS = {
   outsideOfficeBody: {
     vi: "Đây là ngăn tác vụ của add-in Chỉ số CCHC. Nó chỉ chạy bên trong Excel (máy tính hoặc Excel trên web): Trang đầu › Bổ trợ › Chỉ số CCHC.",
     en: "This is the PAR Index add-in's task pane. It only runs inside Excel (desktop or on the web): Home › Add-ins › PAR Index.",
+  },
+  oldWebviewTitle: { vi: "Chỉ số CCHC", en: "PAR Index" },
+  oldWebviewBody: {
+    vi: "Phiên bản Excel này dùng trình duyệt nhúng quá cũ để chạy ngăn tác vụ. Hãy cập nhật Office (Microsoft 365) hoặc dùng Excel trên web.",
+    en: "This version of Excel has a built-in browser too old to run the task pane. Please update Office (Microsoft 365) or use Excel on the web.",
+  },
+  legacyNotice: {
+    vi: "Nếu dòng này vẫn còn, phiên bản Excel này quá cũ để chạy ngăn tác vụ: hãy cập nhật Office hoặc dùng Excel trên web.",
+    en: "If this line stays, this version of Excel is too old to run the task pane: please update Office or use Excel on the web.",
   },
   unexpected: {
     vi: "Đã xảy ra lỗi không mong đợi: {message}",

@@ -1,6 +1,8 @@
 import {
   Button,
+  Checkbox,
   Field,
+  Input,
   ProgressBar,
   Select,
   Switch,
@@ -8,7 +10,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { formatNumber, t } from "../core/i18n";
 import type { RankBasis } from "../core/rank";
 import type { ParIndexState, RankRequest } from "./useParIndex";
@@ -18,6 +20,14 @@ const useStyles = makeStyles({
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   num: { textAlign: "right", padding: "2px 4px" },
   muted: { color: tokens.colorNeutralForeground3 },
+  fieldset: {
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    display: "flex",
+    flexDirection: "column",
+    padding: "4px 8px",
+    margin: 0,
+  },
 });
 
 export function RankView({ state }: { state: ParIndexState }) {
@@ -27,8 +37,20 @@ export function RankView({ state }: { state: ParIndexState }) {
   const [files, setFiles] = useState<File[]>([]);
   const [previous, setPrevious] = useState<File | null>(null);
   const [by, setBy] = useState<RankBasis>(state.settings.by ?? "final");
-  const [groupBy, setGroupBy] = useState(state.settings.groupBy ?? "rubric");
+  const saved = state.settings.groupBy ?? "rubric";
+  const [groupRule, setGroupRule] = useState<"rubric" | "none" | "pattern">(
+    saved === "rubric" || saved === "none" ? saved : "pattern",
+  );
+  const [pattern, setPattern] = useState(groupRule === "pattern" ? saved : "");
+  const groupBy = groupRule === "pattern" ? pattern : groupRule;
   const [dense, setDense] = useState(state.settings.dense ?? false);
+  // Sheets left out of the ranking (by name): a new sheet is in by default.
+  const [excluded, setExcluded] = useState<Set<string>>(new Set());
+  const { ready, listSheets, sheets } = state;
+  useEffect(() => {
+    if (ready && source === "sheets") void listSheets();
+  }, [ready, source, listSheets]);
+  const chosenSheets = sheets?.filter((s) => !excluded.has(s.name)).map((s) => s.name);
   const precision = outcome?.ranking.precision ?? 2;
   return (
     <section className={styles.stack} aria-label={t(lang, "tabRanking")}>
@@ -38,22 +60,52 @@ export function RankView({ state }: { state: ParIndexState }) {
           <option value="files">{t(lang, "sourceFiles")}</option>
         </Select>
       </Field>
+      {source === "sheets" && sheets && (
+        <fieldset className={styles.fieldset}>
+          <legend>{t(lang, "sheetsToRank")}</legend>
+          {sheets.length === 0 && <Text className={styles.muted}>{t(lang, "sheetsNone")}</Text>}
+          {sheets.map((s) => (
+            <Checkbox
+              key={s.name}
+              label={s.hidden ? `${s.name} ${t(lang, "hiddenSheet")}` : s.name}
+              checked={!excluded.has(s.name)}
+              onChange={(_, d) =>
+                setExcluded((x) => {
+                  const next = new Set(x);
+                  if (d.checked) next.delete(s.name);
+                  else next.add(s.name);
+                  return next;
+                })
+              }
+            />
+          ))}
+        </fieldset>
+      )}
       {source === "files" && (
         <Field label={t(lang, "chooseFiles")} hint={t(lang, "filesChosen", { count: files.length })}>
-          <input
-            type="file"
-            multiple
-            accept=".xlsx,.xlsm"
-            onChange={(e) => setFiles([...(e.target.files ?? [])])}
-          />
+          {(props) => (
+            <input
+              {...props}
+              type="file"
+              multiple
+              accept=".xlsx,.xlsm"
+              onChange={(e) => setFiles([...(e.target.files ?? [])])}
+            />
+          )}
         </Field>
       )}
       <Field label={t(lang, "groupRule")}>
-        <Select value={groupBy} onChange={(_, d) => setGroupBy(d.value)}>
+        <Select value={groupRule} onChange={(_, d) => setGroupRule(d.value as "rubric" | "none" | "pattern")}>
           <option value="rubric">{t(lang, "groupRubric")}</option>
+          <option value="pattern">{t(lang, "groupPattern")}</option>
           <option value="none">{t(lang, "groupNone")}</option>
         </Select>
       </Field>
+      {groupRule === "pattern" && (
+        <Field label={t(lang, "groupPatternLabel")}>
+          <Input value={pattern} placeholder="^(xa|phuong)" onChange={(_, d) => setPattern(d.value)} />
+        </Field>
+      )}
       <Field label={t(lang, "basis")}>
         <Select value={by} onChange={(_, d) => setBy(d.value as RankBasis)}>
           <option value="final">{t(lang, "basisFinal")}</option>
@@ -63,12 +115,36 @@ export function RankView({ state }: { state: ParIndexState }) {
       </Field>
       <Switch label={t(lang, "dense")} checked={dense} onChange={(_, d) => setDense(d.checked)} />
       <Field label={t(lang, "previousYear")}>
-        <input type="file" accept=".json,.xlsx" onChange={(e) => setPrevious(e.target.files?.[0] ?? null)} />
+        {(props) => (
+          <input
+            {...props}
+            type="file"
+            accept=".json,.xlsx"
+            onChange={(e) => setPrevious(e.target.files?.[0] ?? null)}
+          />
+        )}
       </Field>
       <Button
         appearance="primary"
-        disabled={state.busy !== null || (source === "files" && files.length === 0)}
-        onClick={() => void state.rank({ source, files, previous, by, groupBy, dense })}
+        disabled={
+          !state.ready ||
+          state.busy !== null ||
+          (source === "files" && files.length === 0) ||
+          (source === "sheets" && chosenSheets?.length === 0) ||
+          (groupRule === "pattern" && pattern.trim() === "")
+        }
+        onClick={() =>
+          void state.rank({
+            source,
+            // Every sheet chosen: leave it to the service, which also skips sheets it owns.
+            sheets: excluded.size > 0 ? chosenSheets : undefined,
+            files,
+            previous,
+            by,
+            groupBy,
+            dense,
+          })
+        }
       >
         {t(lang, "build")}
       </Button>

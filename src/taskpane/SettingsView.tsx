@@ -57,18 +57,24 @@ export function SettingsView({ state }: { state: ParIndexState }) {
         </Select>
       </Field>
       <Field label={t(lang, "loadJson")}>
-        <input
-          type="file"
-          accept=".json"
-          onChange={(e) => e.target.files?.[0] && void state.loadRubricFile(e.target.files[0])}
-        />
+        {(props) => (
+          <input
+            {...props}
+            type="file"
+            accept=".json"
+            onChange={(e) => e.target.files?.[0] && void state.loadRubricFile(e.target.files[0])}
+          />
+        )}
       </Field>
       <Field label={t(lang, "importTemplate")}>
-        <input
-          type="file"
-          accept=".xlsx,.xlsm"
-          onChange={(e) => e.target.files?.[0] && void state.loadRubricFile(e.target.files[0])}
-        />
+        {(props) => (
+          <input
+            {...props}
+            type="file"
+            accept=".xlsx,.xlsm"
+            onChange={(e) => e.target.files?.[0] && void state.loadRubricFile(e.target.files[0])}
+          />
+        )}
       </Field>
       {rubric && (
         <>
@@ -92,7 +98,7 @@ export function SettingsView({ state }: { state: ParIndexState }) {
               </Text>
               <Input
                 type="number"
-                aria-label={`${band.label} ≥`}
+                aria-label={`${lang === "vi" ? band.label : (band.labelEn ?? band.label)} ≥`}
                 value={String(band.min)}
                 onChange={(_, d) =>
                   edit((r) => ({

@@ -14,6 +14,8 @@ import type { ParSettings } from "../excel/settings";
  */
 export interface RankRequest {
   source: "sheets" | "files";
+  /** With source "sheets": only these sheets (absent: every sheet the add-in does not own). */
+  sheets?: string[];
   files?: File[];
   previous?: File | null;
   by: RankBasis;
@@ -48,6 +50,9 @@ export interface ParIndexState {
   setLive(on: boolean): Promise<void>;
   outcome: RankOutcome | null;
   rank(request: RankRequest): Promise<void>;
+  /** The workbook's own sheets (not the add-in's), for the ranking's source picker; null until listed. */
+  sheets: { name: string; hidden: boolean }[] | null;
+  listSheets(): Promise<void>;
   settings: ParSettings;
   rubric: Rubric | null;
   updateSettings(next: ParSettings): void;
@@ -83,6 +88,7 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
   const [live, setLiveState] = useState(false);
   const [liveSupported, setLiveSupported] = useState(true);
   const [outcome, setOutcome] = useState<RankOutcome | null>(null);
+  const [sheets, setSheets] = useState<ParIndexState["sheets"]>(null);
   const [savedAt, setSavedAt] = useState<number | null>(null);
   const stopWatch = useRef<(() => Promise<void>) | null>(null);
   const rubric = useMemo(() => service?.settingsRubric(settings) ?? null, [service, settings]);
@@ -185,6 +191,7 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
             groupBy: request.groupBy,
             dense: request.dense,
             previous,
+            ...(request.sheets ? { sheets: request.sheets } : {}),
           });
           setOutcome({ ranking: r.ranking, sheet: r.written[0] ?? "", fileErrors: [] });
           return;
@@ -246,6 +253,15 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
       }),
     [guard, service, rubric],
   );
+
+  const listSheets = useCallback(async () => {
+    if (!service) return;
+    try {
+      setSheets(await service.listSheets());
+    } catch (e) {
+      setError(toText(e));
+    }
+  }, [service]);
 
   const correctColumn = useCallback((sheet: string, role: string, col: number | null) => {
     setSettings((s) => ({
@@ -328,6 +344,8 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
     setLive,
     outcome,
     rank,
+    sheets,
+    listSheets,
     settings,
     rubric,
     updateSettings,

@@ -179,13 +179,57 @@ describe("Ranking and Settings tabs", () => {
         written: ["Xếp hạng"],
         syncs: 3,
       })),
+      listSheets: vi.fn(async () => [
+        { name: "Xã A", hidden: false },
+        { name: "Xã B", hidden: true },
+        { name: "Xã C", hidden: false },
+      ]),
     });
     await renderPane(service);
     await click(screen.getByRole("tab", { name: "Xếp hạng" }), 500);
-    await click(await screen.findByRole("button", { name: "Lập bảng xếp hạng" }, { timeout: 10_000 }));
-    expect(service.buildRanking).toHaveBeenCalled();
+    const build = await screen.findByRole("button", { name: "Lập bảng xếp hạng" }, { timeout: 10_000 });
+    // Every sheet ticked: the service picks the sheets itself (and skips the ones it owns).
+    await screen.findByRole("checkbox", { name: "Xã B (đang ẩn)" });
+    await click(build);
+    expect(service.buildRanking).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(service.buildRanking).mock.calls[0][0]).not.toHaveProperty("sheets");
     expect(await screen.findByText(/Đã ghi trang "Xếp hạng": 3 đơn vị được xếp hạng/)).toBeTruthy();
     for (const a of analysed) expect(screen.getByText(a.unit)).toBeTruthy();
+    // Unticking a sheet leaves it out.
+    await click(screen.getByRole("checkbox", { name: "Xã B (đang ẩn)" }));
+    await click(build);
+    expect(service.buildRanking).toHaveBeenLastCalledWith(
+      expect.objectContaining({ sheets: ["Xã A", "Xã C"], by: "final", groupBy: "rubric" }),
+    );
+  });
+
+  it("a group pattern is passed to the ranking, and an empty pattern cannot build", async () => {
+    const service = fakeService({
+      buildRanking: vi.fn(async () => {
+        throw Object.assign(new Error("NoUnits"), {
+          text: { vi: "Không có trang đơn vị nào.", en: "No unit sheet." },
+        });
+      }),
+      listSheets: vi.fn(async () => [{ name: "Xã A", hidden: false }]),
+    });
+    await renderPane(service);
+    await click(screen.getByRole("tab", { name: "Xếp hạng" }), 500);
+    const build = await screen.findByRole("button", { name: "Lập bảng xếp hạng" }, { timeout: 10_000 });
+    await act(async () => {
+      fireEvent.change(screen.getByRole("combobox", { name: "Nhóm đơn vị" }), {
+        target: { value: "pattern" },
+      });
+    });
+    expect((build as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => {
+      fireEvent.change(screen.getByRole("textbox", { name: /^Mẫu/ }), { target: { value: "^(xa|phuong)" } });
+    });
+    await click(build);
+    expect(service.buildRanking).toHaveBeenLastCalledWith(
+      expect.objectContaining({ groupBy: "^(xa|phuong)" }),
+    );
+    // The service's refusal reaches the user.
+    expect((await screen.findByRole("alert")).textContent).toContain("Không có trang đơn vị nào.");
   });
 
   it("settings are saved with the workbook", async () => {
