@@ -107,6 +107,11 @@ function ThemedPane({ children }: { children: ReactNode }) {
       for (const q of queries) q.removeEventListener?.("change", update);
     };
   }, []);
+  // The page around the provider too, so no white frame shows round a dark pane.
+  useEffect(() => {
+    document.body.style.margin = "0";
+    document.body.style.backgroundColor = theme.colorNeutralBackground1;
+  }, [theme]);
   return <FluentProvider theme={theme}>{children}</FluentProvider>;
 }
 

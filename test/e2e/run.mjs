@@ -59,6 +59,30 @@ try {
     expect(selection.address === address, `selected ${JSON.stringify(selection)}, expected ${address}`);
   });
 
+  await step("a finding is reachable with the keyboard, and Enter selects its cell", async () => {
+    await page
+      .getByRole("button", { name: /^Kiểm tra/ })
+      .first()
+      .focus();
+    let code = null;
+    for (let i = 0; i < 80 && !code; i++) {
+      await page.keyboard.press("Tab");
+      code = await page.evaluate(() => document.activeElement?.getAttribute("data-code") ?? null);
+    }
+    expect(code !== null, "no finding reached with Tab");
+    const label = await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "");
+    const address = /Chọn ô ([A-Z]+\d+)/.exec(label)?.[1];
+    expect(address, `focused finding has no cell in its name: ${label}`);
+    // Forget the earlier click's selection, so only this Enter can select the cell.
+    await page.evaluate(() => {
+      window.__PAR_FAKE_HOST__.selection = null;
+    });
+    await page.keyboard.press("Enter");
+    await page.waitForFunction((a) => window.__PAR_FAKE_HOST__.selection?.address === a, address, {
+      timeout: 10_000,
+    });
+  });
+
   await step("building the ranking writes the ranking sheet and shows a preview", async () => {
     await page.getByRole("tab", { name: "Xếp hạng" }).click();
     await page.getByRole("button", { name: "Lập bảng xếp hạng" }).click();
@@ -78,6 +102,7 @@ try {
 
   await step("no script error on the page", async () => {
     expect(errors.length === 0, errors.join("; "));
+    expect((await page.locator("#par-legacy").count()) === 0, "the old-webview notice is still on the page");
   });
 
   await step("opened outside Office, the page says to open it in Excel", async () => {
@@ -87,6 +112,53 @@ try {
       .getByText(/Hãy mở trang này trong Excel|Open this page in Excel/)
       .waitFor({ timeout: 10_000 });
     await outside.screenshot({ path: join(OUT, "4-outside-office.png") });
+  });
+  await step(
+    "with no Office theme (Excel on the web), a dark system scheme gives the dark theme",
+    async () => {
+      const dark = await localPage(browser, origin);
+      await dark.emulateMedia({ colorScheme: "dark" });
+      await dark.goto(`${origin}/taskpane.html`);
+      await dark.getByRole("tablist").waitFor({ timeout: 20_000 });
+      const background = await dark.evaluate(() => {
+        const provider = document.querySelector("main")?.parentElement;
+        return provider ? getComputedStyle(provider).backgroundColor : "";
+      });
+      const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+      expect(r + g + b < 3 * 96, `background ${background} is not dark`);
+      await dark.screenshot({ path: join(OUT, "5-dark.png"), fullPage: true });
+      await dark.close();
+    },
+  );
+
+  await step("a webview without what Fluent v9 needs gets a plain message", async () => {
+    const old = await localPage(browser, origin);
+    await old.addInitScript(() => {
+      Object.defineProperty(window, "CSS", { value: undefined, configurable: true });
+    });
+    await old.goto(`${origin}/taskpane.html`);
+    await old
+      .getByText(/too old to run the task pane|quá cũ để chạy ngăn tác vụ/)
+      .waitFor({ timeout: 10_000 });
+    expect((await old.locator("main [role='tablist']").count()) === 0, "the pane rendered anyway");
+    await old.close();
+  });
+
+  await step("a webview that cannot even parse the pane's script shows the page's own notice", async () => {
+    const old = await localPage(browser, origin);
+    // What IE11 or an old EdgeHTML sees in an ES2020 bundle: a syntax error before any line runs.
+    await old.route(/\/taskpane\.[0-9a-f]+\.js$/, (route) =>
+      route.fulfill({ contentType: "text/javascript", body: "const broken = ;" }),
+    );
+    const cdp = await old.context().newCDPSession(old);
+    await cdp.send("Animation.enable");
+    await cdp.send("Animation.setPlaybackRate", { playbackRate: 20 });
+    await old.goto(`${origin}/taskpane.html`);
+    const notice = old.locator("#par-legacy");
+    await notice.waitFor({ state: "visible", timeout: 15_000 });
+    expect((await notice.textContent()).includes("quá cũ"), "no Vietnamese notice");
+    await old.screenshot({ path: join(OUT, "6-old-webview.png") });
+    await old.close();
   });
 } finally {
   await browser.close();
