@@ -91,3 +91,32 @@ export function formatFixed(x: number, decimals: number, lang: "vi" | "en"): str
   const s = roundTo(x, decimals).toFixed(Math.min(decimals, 4));
   return lang === "vi" ? s.replace(".", ",") : s;
 }
+
+/**
+ * a × b ÷ c rounded once, half away from zero, to `decimals` (in units): the index after items were
+ * removed from the maximum (points × scale ÷ remaining maximum) and percentages, without the double
+ * rounding of dividing to units first. Integer arithmetic throughout while the operands stay exact.
+ */
+export function mulDivUnits(a: Units, b: number, c: number, decimals: number): Units {
+  const step = SCALE / 10 ** Math.min(Math.max(decimals, 0), 4);
+  const num = Math.abs(a * b);
+  const den = Math.abs(c * step);
+  if (den === 0) return 0;
+  if (!Number.isSafeInteger(num) || !Number.isSafeInteger(den)) {
+    return roundUnits(Math.round((a * b) / c), decimals);
+  }
+  let q = Math.floor(num / den);
+  let r = num - q * den;
+  while (r < 0) {
+    q--;
+    r += den;
+  }
+  while (r >= den) {
+    q++;
+    r -= den;
+  }
+  if (2 * r >= den) q++;
+  const negative = a * b < 0 !== c < 0;
+  const out = q * step;
+  return negative && out !== 0 ? -out : out;
+}

@@ -4,7 +4,7 @@
  * are rounded to the rubric's precision only where the province rounds: the index.
  */
 import { type ItemEntry, SCORE_COLUMNS, type ScoreColumn, type UnitEntries } from "./entries";
-import { fromUnits, roundUnits, SCALE as SCALE_UNITS, toUnits, type Units } from "./numbers";
+import { fromUnits, mulDivUnits, roundUnits, SCALE, toUnits, type Units } from "./numbers";
 import type { ItemKind, RatingBand, Rubric } from "./rubric/schema";
 import { type FlatItem, flattenRubric } from "./rubric/tree";
 
@@ -12,8 +12,17 @@ import { type FlatItem, flattenRubric } from "./rubric/tree";
 export type Basis = ScoreColumn | "final";
 export const BASES: readonly Basis[] = [...SCORE_COLUMNS, "final"];
 
-/** One value per basis; null where nothing was entered. */
-export type Totals = Record<Basis, number | null>;
+/**
+ * One value per basis; null where nothing was entered. `appraised` is each item's latest appraisal
+ * round summed (round 2 where the appraisers re-scored, round 1 elsewhere): the appraisers' figure,
+ * where the raw `appraised2` column holds only the items re-scored in round 2.
+ */
+export type Totals = Record<Basis, number | null> & { appraised: number | null };
+
+type Key = Basis | "appraised";
+const KEYS: readonly Key[] = [...BASES, "appraised"];
+/** Totals in integer units while computing. */
+type Acc = Record<Key, Units | null>;
 
 export interface NodeScore {
   code: string;
@@ -31,9 +40,12 @@ export interface NodeScore {
   scores: Totals;
   /** Where `final` came from for a leaf; for a parent, the latest column any of its leaves used. */
   finalFrom: ScoreColumn | null;
-  /** The latest appraisal round's value (round 2, else round 1); null when not appraised. */
+  /** `scores.appraised`: the items' latest appraisal rounds summed; null when nothing was appraised. */
   appraised: number | null;
-  /** Latest appraisal minus self, where both exist: what the appraisers changed. */
+  /**
+   * What the appraisers changed: Σ (latest appraisal − self) over the items below that have both
+   * (so items not yet appraised do not count as taken off); null when no item has both.
+   */
   change: number | null;
   /**
    * Final ÷ effective maximum × 100, rounded to the rubric's precision (what "%" columns show);
@@ -128,11 +140,12 @@ export interface ScoreOptions {
   survey?: number | null;
 }
 
-const EMPTY: () => Record<Basis, Units | null> = () => ({
+const EMPTY = (): Acc => ({
   self: null,
   appraised1: null,
   appraised2: null,
   final: null,
+  appraised: null,
 });
 
 /**
@@ -174,8 +187,8 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOp
       scores = capped(scores, toUnits(item.max));
     if (item.level === 1 && item.kind === "survey")
       scores = surveyScores(scores, mergedSurvey ? toUnits(options.survey as number) : null);
-    const latestAppraisal = scores.appraised2 ?? scores.appraised1;
     const effMax = s.effMax;
+    const cappedArea = item.level === 1 && item.kind !== "scored";
     return {
       code: item.code,
       label: item.label,
@@ -187,13 +200,18 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOp
       effectiveMax: fromUnits(s.effMax),
       scores: toNumbers(scores),
       finalFrom: item.kind === "survey" && item.level === 1 && mergedSurvey ? null : s.from,
-      appraised: latestAppraisal === null ? null : fromUnits(latestAppraisal),
-      change:
-        latestAppraisal !== null && scores.self !== null ? fromUnits(latestAppraisal - scores.self) : null,
+      appraised: scores.appraised === null ? null : fromUnits(scores.appraised),
+      change: cappedArea
+        ? scores.appraised !== null && scores.self !== null
+          ? fromUnits(scores.appraised - scores.self)
+          : null
+        : s.chg === null
+          ? null
+          : fromUnits(s.chg),
       percent:
         scores.final === null || effMax <= 0
           ? null
-          : fromUnits(roundUnits(Math.round((scores.final * 100 * SCALE_UNITS) / effMax), rubric.precision)),
+          : fromUnits(mulDivUnits(scores.final, 100 * SCALE, effMax, rubric.precision)),
       notApplicable: s.na,
       unscored: s.unscored,
     };
@@ -201,9 +219,9 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOp
 
   const areas = nodes.filter((n) => n.level === 1 && (n.kind === "scored" || n.kind === "survey"));
   const part = (kind: ItemKind) => nodes.filter((n) => n.level === 1 && n.kind === kind);
-  const sumPart = (list: NodeScore[]): Record<Basis, Units | null> => {
+  const sumPart = (list: NodeScore[]): Acc => {
     const out = EMPTY();
-    for (const b of BASES) {
+    for (const b of KEYS) {
       const vals = list.map((n) => n.scores[b]).filter((v): v is number => v !== null);
       out[b] = vals.length ? vals.reduce((a, v) => a + toUnits(v), 0) : null;
     }
@@ -224,36 +242,37 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOp
 
   const index = EMPTY();
   const withoutSurvey = EMPTY();
-  for (const b of BASES) {
+  // points ÷ remaining maximum × scale, + bonus − penalty, rounded once to the precision; never below 0.
+  const indexOf = (points: Units, effMax: Units, scale: Units, extra: Units): Units =>
+    floor0(
+      effMax === scale || effMax <= 0
+        ? roundUnits(points + extra, rubric.precision)
+        : mulDivUnits(points * scale + extra * effMax, 1, effMax, rubric.precision),
+    );
+  for (const b of KEYS) {
     if (evidence[b] === null) continue;
     const extra = (bonus[b] ?? 0) - (penalty[b] ?? 0);
     // Survey is the province's score: the same value stands beside every basis of the evidence part.
     const surveyValue = survey?.final ?? null;
-    withoutSurvey[b] = floor0(
-      roundUnits(scaled(evidence[b], evidenceEffMax, evidenceMax) + extra, rubric.precision),
-    );
-    if (survey === null)
-      index[b] = floor0(
-        roundUnits(scaled(evidence[b], effectiveScaleMax, scaleMax) + extra, rubric.precision),
-      );
-    else if (surveyValue !== null) {
-      index[b] = floor0(
-        roundUnits(scaled(evidence[b] + surveyValue, effectiveScaleMax, scaleMax) + extra, rubric.precision),
-      );
-    } else if (rubric.surveyOptional) {
+    withoutSurvey[b] = indexOf(evidence[b], evidenceEffMax, evidenceMax, extra);
+    if (survey === null) index[b] = indexOf(evidence[b], effectiveScaleMax, scaleMax, extra);
+    else if (surveyValue !== null)
+      index[b] = indexOf(evidence[b] + surveyValue, effectiveScaleMax, scaleMax, extra);
+    else if (rubric.surveyOptional) {
       // Survey optional and absent: the evidence part is scaled to the whole scale.
-      index[b] = floor0(roundUnits(scaled(evidence[b], evidenceEffMax, scaleMax) + extra, rubric.precision));
+      index[b] = indexOf(evidence[b], evidenceEffMax, scaleMax, extra);
     }
   }
   const finalIndex = index.final;
   const shown = surveyMissing && index.final === null ? withoutSurvey : index;
-  const shownAppraised = shown.appraised2 ?? shown.appraised1;
+  const shownAppraised = shown.appraised;
   const summary: IndexSummary = {
     self: shown.self === null ? null : fromUnits(shown.self),
     appraised: shownAppraised === null ? null : fromUnits(shownAppraised),
     final: shown.final === null ? null : fromUnits(shown.final),
     withoutSurvey: shown === withoutSurvey,
-    max: fromUnits(shown === withoutSurvey ? evidenceEffMax : effectiveScaleMax),
+    // The provisional index is scaled back to the evidence part's published maximum; the index to the scale.
+    max: fromUnits(shown === withoutSurvey ? evidenceMax : scaleMax),
     change: shownAppraised !== null && shown.self !== null ? fromUnits(shownAppraised - shown.self) : null,
   };
   return {
@@ -317,7 +336,9 @@ function appraisalChanges(flat: readonly FlatItem[], entries: UnitEntries): Appr
 }
 
 interface NodeSum {
-  scores: Record<Basis, Units | null>;
+  scores: Acc;
+  /** Σ (latest appraisal − self) over leaves with both. */
+  chg: Units | null;
   max: Units;
   effMax: Units;
   from: ScoreColumn | null;
@@ -338,7 +359,16 @@ function leafScore(
     const value = policy === "full-points" ? max : 0;
     for (const c of SCORE_COLUMNS) scores[c] = value;
     scores.final = value;
-    return { scores, max, effMax: policy === "full-points" ? max : 0, from: null, na, unscored: 0 };
+    scores.appraised = value;
+    return {
+      scores,
+      chg: null,
+      max,
+      effMax: policy === "full-points" ? max : 0,
+      from: null,
+      na,
+      unscored: 0,
+    };
   }
   let from: ScoreColumn | null = null;
   for (const c of SCORE_COLUMNS) {
@@ -349,19 +379,23 @@ function leafScore(
   // A self score typed into a survey item does not count (validation reports it): appraisers enter those.
   if (item.kind === "survey") scores.self = null;
   scores.final = from === null ? null : scores[from];
-  return { scores, max, effMax: max, from, na, unscored: scores.final === null ? 1 : 0 };
+  scores.appraised = scores.appraised2 ?? scores.appraised1;
+  const chg = scores.appraised !== null && scores.self !== null ? scores.appraised - scores.self : null;
+  return { scores, chg, max, effMax: max, from, na, unscored: scores.final === null ? 1 : 0 };
 }
 
 function parentScore(item: FlatItem, sums: Map<string, NodeSum>): NodeSum {
   const children = (item.item.children ?? []).map((c) => sums.get(c.code)!);
   const scores = EMPTY();
-  for (const b of BASES) {
+  for (const b of KEYS) {
     const vals = children.map((c) => c.scores[b]).filter((v): v is number => v !== null);
     scores[b] = vals.length ? vals.reduce((a, v) => a + v, 0) : null;
   }
+  const chgs = children.map((c) => c.chg).filter((v): v is number => v !== null);
   const froms = children.map((c) => c.from).filter((f): f is ScoreColumn => f !== null);
   return {
     scores,
+    chg: chgs.length ? chgs.reduce((a, v) => a + v, 0) : null,
     max: toUnits(item.max),
     effMax: children.reduce((a, c) => a + c.effMax, 0),
     from: latest(froms),
@@ -370,25 +404,17 @@ function parentScore(item: FlatItem, sums: Map<string, NodeSum>): NodeSum {
   };
 }
 
-function capped(scores: Record<Basis, Units | null>, cap: Units): Record<Basis, Units | null> {
+function capped(scores: Acc, cap: Units): Acc {
   const out = { ...scores };
-  for (const b of BASES) if (out[b] !== null) out[b] = Math.min(out[b] as number, cap);
+  for (const b of KEYS) if (out[b] !== null) out[b] = Math.min(out[b] as number, cap);
   return out;
 }
 
 /** The survey area: appraisers' rounds only; a merged province score replaces every basis. */
-function surveyScores(
-  scores: Record<Basis, Units | null>,
-  merged: Units | null,
-): Record<Basis, Units | null> {
-  if (merged !== null) return { self: null, appraised1: merged, appraised2: null, final: merged };
+function surveyScores(scores: Acc, merged: Units | null): Acc {
+  if (merged !== null)
+    return { self: null, appraised1: merged, appraised2: null, final: merged, appraised: merged };
   return { ...scores, self: null };
-}
-
-/** points ÷ max × scale in integer units, exact until the final rounding. */
-function scaled(points: Units, effMax: Units, scale: Units): Units {
-  if (effMax === scale || effMax <= 0) return points;
-  return Math.round((points * scale) / effMax);
 }
 
 export function rate(bands: readonly RatingBand[], index: number): Rating | null {
@@ -414,8 +440,9 @@ function finite(v: unknown): number | null {
   return typeof v === "number" && Number.isFinite(v) && Math.abs(v) < 1e9 ? v : null;
 }
 
-function toNumbers(t: Record<Basis, Units | null>): Totals {
+function toNumbers(t: Acc): Totals {
   return {
+    appraised: t.appraised === null ? null : fromUnits(t.appraised),
     self: t.self === null ? null : fromUnits(t.self),
     appraised1: t.appraised1 === null ? null : fromUnits(t.appraised1),
     appraised2: t.appraised2 === null ? null : fromUnits(t.appraised2),
@@ -423,8 +450,11 @@ function toNumbers(t: Record<Basis, Units | null>): Totals {
   };
 }
 
-/** "appraised": the latest appraisal round the unit has, the basis appraisers rank on. */
+/**
+ * A total on a ranking basis. "appraised": each item's latest appraisal round summed (`Totals.appraised`),
+ * the basis appraisers rank on; only items the appraisers scored count in it.
+ */
 export function basisValue(t: Totals, basis: "self" | "appraised" | "final"): number | null {
-  if (basis === "appraised") return t.appraised2 ?? t.appraised1;
+  if (basis === "appraised") return t.appraised ?? t.appraised2 ?? t.appraised1;
   return t[basis];
 }

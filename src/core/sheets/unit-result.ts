@@ -74,7 +74,7 @@ export function unitResultSheetSpec(
     label,
     null,
     t.self,
-    t.appraised2 ?? t.appraised1,
+    t.appraised,
     null,
     t.final,
     null,
