@@ -2,6 +2,7 @@
  * Every string the task pane shows, Vietnamese first and English beside it, in one table: a missing
  * translation is a type error, not a blank button. Numbers go through formatScore (84,85 in Vietnamese).
  */
+import type { FindingCode, Text } from "./finding";
 import { formatScore } from "./numbers";
 
 export type Lang = "vi" | "en";
@@ -140,14 +141,60 @@ const STRINGS = {
     en: "Something unexpected went wrong: {message}",
   },
   dismiss: { vi: "Đóng", en: "Dismiss" },
+  noTableInFile: { vi: "{file}: không tìm thấy bảng chấm điểm", en: "{file}: no scoring table found" },
+  rubricNotImported: {
+    vi: "Không nhập được bộ chỉ số từ {file}.",
+    en: "Could not import a rubric from {file}.",
+  },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type StringKey = keyof typeof STRINGS;
+export const STRING_KEYS = Object.keys(STRINGS) as StringKey[];
+
+/** The finding codes as the pane's "kind" filter names them (the codes themselves stay the stable API). */
+const FINDING_KINDS = {
+  "table-not-found": { vi: "Không tìm thấy bảng chấm điểm", en: "Scoring table not found" },
+  "missing-column": { vi: "Thiếu cột", en: "Missing column" },
+  "missing-item": { vi: "Thiếu tiêu chí", en: "Missing item" },
+  "unknown-item": { vi: "Tiêu chí không có trong bộ chỉ số", en: "Item not in the rubric" },
+  "duplicate-item": { vi: "Tiêu chí trùng", en: "Duplicate item" },
+  "max-mismatch": { vi: "Điểm tối đa khác bộ chỉ số", en: "Maximum differs from the rubric" },
+  "not-a-number": { vi: "Không phải số", en: "Not a number" },
+  "number-as-text": { vi: "Số ghi dạng chữ", en: "Number stored as text" },
+  "score-out-of-range": { vi: "Điểm ngoài khoảng cho phép", en: "Score out of range" },
+  "score-not-allowed": { vi: "Mức điểm không có trong hướng dẫn", en: "Score not allowed" },
+  "missing-score": { vi: "Chưa chấm điểm", en: "Missing score" },
+  "total-mismatch": { vi: "Tổng không khớp", en: "Total does not add up" },
+  "formula-overwritten": { vi: "Công thức bị ghi đè", en: "Formula overwritten" },
+  "formula-error": { vi: "Công thức lỗi", en: "Formula error" },
+  "missing-evidence": { vi: "Thiếu tài liệu kiểm chứng", en: "Missing evidence" },
+  "evidence-unverifiable": {
+    vi: "Tài liệu kiểm chứng không xác minh được",
+    en: "Evidence cannot be verified",
+  },
+  "evidence-out-of-period": { vi: "Tài liệu ngoài kỳ đánh giá", en: "Evidence outside the period" },
+  "appraisal-without-note": {
+    vi: "Điểm thẩm định khác mà không ghi chú",
+    en: "Appraisal changed without a note",
+  },
+  "self-score-on-survey": { vi: "Tự chấm phần điều tra xã hội học", en: "Self score on the survey part" },
+  "missing-unit-name": { vi: "Thiếu tên đơn vị", en: "Unit name missing" },
+  "unreadable-file": { vi: "Tệp không đọc được", en: "Unreadable file" },
+} as const satisfies Record<FindingCode, Text>;
+
+export function findingKind(lang: Lang, code: FindingCode): string {
+  return FINDING_KINDS[code][lang];
+}
 
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
   return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) =>
     name in params ? String(params[name]) : `{${name}}`,
   );
+}
+
+/** A string in both languages, for messages that are stored or raised before the language is known. */
+export function textOf(key: StringKey, params: Record<string, string | number> = {}): Text {
+  return { vi: t("vi", key, params), en: t("en", key, params) };
 }
 
 /** A score as the pane shows it: Vietnamese decimal comma, the rubric's decimals, trailing zeros dropped. */

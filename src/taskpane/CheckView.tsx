@@ -13,7 +13,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { ColumnRole, UnitAnalysis } from "../core/analyse";
 import { columnLetters } from "../core/address";
 import type { Finding, FindingCode, Severity } from "../core/finding";
-import { formatNumber, type Lang, t } from "../core/i18n";
+import { findingKind, formatNumber, type Lang, t } from "../core/i18n";
 import { roleName } from "../core/messages";
 import { allFindings, type ParIndexState } from "./useParIndex";
 
@@ -117,7 +117,7 @@ export function CheckView({ state }: { state: ParIndexState }) {
                 <option value="all">{t(lang, "all")}</option>
                 {codes.map((c) => (
                   <option key={c} value={c}>
-                    {c}
+                    {findingKind(lang, c)}
                   </option>
                 ))}
               </Select>

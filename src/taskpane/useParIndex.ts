@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Finding, Text } from "../core/finding";
-import type { Lang } from "../core/i18n";
+import { type Lang, t, textOf } from "../core/i18n";
 import type { PreviousRanking } from "../core/previous";
 import type { RankBasis, RankInput, Ranking } from "../core/rank";
 import type { Rubric } from "../core/rubric/schema";
@@ -220,10 +220,7 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
             const wb = readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
             const analysis = analyseWorkbook(wb, { rubric: useRubric, source: file.name, allSheets: true });
             if (analysis.units.length === 0) {
-              const message = analysis.findings[0]?.message ?? {
-                vi: "không tìm thấy bảng chấm điểm",
-                en: "no scoring table found",
-              };
+              const message = analysis.findings[0]?.message ?? textOf("noTableInFile", { file: file.name });
               unreadable(file.name, message);
             }
             for (const u of analysis.units) {
@@ -300,10 +297,7 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
           );
           if (!imported.rubric) {
             throw textError(
-              imported.problems[0]?.message ?? {
-                vi: "Không nhập được bộ chỉ số.",
-                en: "Could not import a rubric.",
-              },
+              imported.problems[0]?.message ?? textOf("rubricNotImported", { file: file.name }),
             );
           }
           data = imported.rubric;
@@ -312,7 +306,10 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
         const loaded = loadRubric(data);
         if (!loaded.ok) {
           const why = loaded.problems[0]?.message ?? { vi: "", en: "" };
-          throw textError({ vi: `Bộ chỉ số không hợp lệ: ${why.vi}`, en: `Invalid rubric: ${why.en}` });
+          throw textError({
+            vi: t("vi", "rubricInvalid", { why: why.vi }),
+            en: t("en", "rubricInvalid", { why: why.en }),
+          });
         }
         setSettings((s) => ({ ...s, customRubric: loaded.rubric }));
         setSavedAt(null);
@@ -386,9 +383,5 @@ function textError(text: Text): TextError {
 export function toText(e: unknown): Text {
   const text = (e as { text?: Text })?.text;
   if (text && typeof text.vi === "string" && typeof text.en === "string") return text;
-  const message = e instanceof Error ? e.message : String(e);
-  return {
-    vi: `Đã xảy ra lỗi không mong đợi: ${message}`,
-    en: `Something unexpected went wrong: ${message}`,
-  };
+  return textOf("unexpected", { message: e instanceof Error ? e.message : String(e) });
 }

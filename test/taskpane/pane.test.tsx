@@ -30,6 +30,11 @@ function validation(): ValidateResult {
   return { analysis, counts: countBySeverity(findings), written: ["Báo cáo kiểm tra"], syncs: 2 };
 }
 
+const allFindingsOf = (v: ValidateResult) => [
+  ...v.analysis.findings,
+  ...v.analysis.units.flatMap((u) => u.findings),
+];
+
 // Computed once: the fake service answers at once, so what a click starts settles inside act().
 const VALIDATION = validation();
 
@@ -131,6 +136,29 @@ describe("Check tab", () => {
     const shown = screen.getAllByRole("button").filter((b) => b.getAttribute("data-code"));
     expect(shown.length).toBeGreaterThan(0);
     for (const b of shown) expect(b.getAttribute("data-code")).toMatch(/^(missing-evidence|evidence-)/);
+  });
+
+  it("the kind and severity filters narrow the list; kinds are named, not shown as codes", async () => {
+    const service = fakeService();
+    const check = await renderPane(service);
+    await click(check);
+    const kind = screen.getByRole("combobox", { name: "Loại" }) as HTMLSelectElement;
+    const names = [...kind.options].map((o) => o.textContent);
+    expect(names).toContain("Điểm ngoài khoảng cho phép");
+    expect(names).not.toContain("score-out-of-range");
+    await act(async () => {
+      fireEvent.change(kind, { target: { value: "score-out-of-range" } });
+    });
+    const shown = () => screen.getAllByRole("button").filter((b) => b.getAttribute("data-code"));
+    expect(shown().length).toBeGreaterThan(0);
+    for (const b of shown()) expect(b.getAttribute("data-code")).toBe("score-out-of-range");
+    await act(async () => {
+      fireEvent.change(kind, { target: { value: "all" } });
+      fireEvent.change(screen.getByRole("combobox", { name: "Mức độ" }), { target: { value: "warning" } });
+    });
+    const warnings = allFindingsOf(VALIDATION).filter((f) => f.severity === "warning");
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(shown().length).toBe(warnings.length);
   });
 
   it("switching language changes the strings and the number format", async () => {
