@@ -6,6 +6,7 @@ import { loadRubric, requireRubric } from "../../src/core/rubric/load";
 import type { Rubric, RubricInput } from "../../src/core/rubric/schema";
 import { flattenRubric } from "../../src/core/rubric/tree";
 import { SEED_COMMUNE, scoresForTotals } from "../../src/core/sample/seed-commune";
+import { mulDivUnits } from "../../src/core/numbers";
 import { scoreUnit } from "../../src/core/score";
 
 const commune = builtinRubric("example-commune-2024") as Rubric;
@@ -276,6 +277,30 @@ describe("properties of the per-area figures", () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe("mulDivUnits (numbers.ts)", () => {
+  it("is a × b ÷ c rounded once, half away from zero, at the given decimals", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -2_000_000, max: 2_000_000 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 2_000_000 }),
+        fc.integer({ min: 0, max: 4 }),
+        (a, b, c, decimals) => {
+          const step = 10n ** BigInt(4 - decimals);
+          const num = BigInt(a) * BigInt(b);
+          const den = BigInt(c) * step;
+          const abs = num < 0n ? -num : num;
+          let q = abs / den;
+          if (2n * (abs - q * den) >= den) q++;
+          const expected = Number((num < 0n ? -q : q) * step);
+          expect(mulDivUnits(a, b, c, decimals)).toBe(expected === 0 ? 0 : expected);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });
