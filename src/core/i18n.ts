@@ -54,6 +54,7 @@ const STRINGS = {
   filterSeverity: { vi: "Mức độ", en: "Severity" },
   filterCode: { vi: "Loại", en: "Kind" },
   all: { vi: "Tất cả", en: "All" },
+  show: { vi: "Hiển thị", en: "Show" },
   viewAll: { vi: "Mọi phát hiện", en: "All findings" },
   viewEvidence: { vi: "Thiếu tài liệu kiểm chứng", en: "Missing evidence" },
   evidenceToComplete: {

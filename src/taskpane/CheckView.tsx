@@ -88,19 +88,22 @@ export function CheckView({ state }: { state: ParIndexState }) {
       ))}
       {validation && (
         <>
-          <Text as="h2" weight="semibold">
-            {t(lang, "findings")}{" "}
-            {SEVERITIES.map((s) => (
-              <Badge
-                key={s}
-                appearance="tint"
-                color={s === "error" ? "danger" : s === "warning" ? "warning" : "informative"}
-                style={{ marginLeft: 4 }}
-              >
-                {t(lang, s)}: {findings.filter((f) => f.severity === s).length}
-              </Badge>
-            ))}
-          </Text>
+          {/* A status region: the counts are read out after each check, without moving the focus. */}
+          <div role="status" aria-live="polite">
+            <Text as="h2" weight="semibold">
+              {t(lang, "findings")}{" "}
+              {SEVERITIES.map((s) => (
+                <Badge
+                  key={s}
+                  appearance="tint"
+                  color={s === "error" ? "danger" : s === "warning" ? "warning" : "informative"}
+                  style={{ marginLeft: 4 }}
+                >
+                  {t(lang, s)}: {findings.filter((f) => f.severity === s).length}
+                </Badge>
+              ))}
+            </Text>
+          </div>
           <div className={styles.row}>
             <Field label={t(lang, "filterSeverity")} size="small">
               <Select value={severity} onChange={(_, d) => setSeverity(d.value as Severity | "all")}>
@@ -122,7 +125,7 @@ export function CheckView({ state }: { state: ParIndexState }) {
                 ))}
               </Select>
             </Field>
-            <Field label=" " size="small">
+            <Field label={t(lang, "show")} size="small">
               <Select value={view} onChange={(_, d) => setView(d.value as "all" | "evidence")}>
                 <option value="all">{t(lang, "viewAll")}</option>
                 <option value="evidence">{t(lang, "viewEvidence")}</option>

@@ -101,6 +101,9 @@ describe("Check tab", () => {
     const findings = expected.analysis.units[0].findings;
     const errors = findings.filter((f) => f.severity === "error");
     const group = await screen.findByRole("group", { name: `Lỗi (${errors.length})` });
+    // The counts sit in a status region, so a screen reader announces them after each check.
+    const allErrors = allFindingsOf(expected).filter((f) => f.severity === "error").length;
+    expect(screen.getByRole("status").textContent).toContain(`Lỗi: ${allErrors}`);
     const first = errors.find((f) => f.address) ?? errors[0];
     const button = within(group).getByRole("button", { name: new RegExp(`Chọn ô ${first.address}`) });
     await click(button);
