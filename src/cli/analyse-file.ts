@@ -1,9 +1,8 @@
 import { basename } from "node:path";
 import { analyseWorkbook, type UnitAnalysis } from "../core/analyse";
 import type { UnitEntries } from "../core/entries";
-import { fold } from "../core/fold";
 import { scoreUnit } from "../core/score";
-import type { SurveyRow } from "../core/survey";
+import { type SurveyRow, surveyLookup } from "../core/survey";
 import type { Finding, Text } from "../core/finding";
 import type { Rubric } from "../core/rubric/schema";
 import { FileReadError } from "../files/errors";
@@ -48,10 +47,11 @@ export async function analyseFile(file: string, ctx: AnalyseContext): Promise<Fi
       allSheets: ctx.allSheets,
     });
     if (ctx.survey?.length) {
-      const survey = new Map(ctx.survey.map((r) => [fold(r.unit), r.score]));
+      // The same matching as the mismatch report (mergeSurvey): folded, "UBND" and punctuation ignored.
+      const surveyOf = surveyLookup(ctx.survey);
       for (const u of analysis.units) {
-        const score = survey.get(fold(u.unit));
-        if (score !== undefined) u.score = scoreUnit(u.rubric, u.entries, { survey: score });
+        const score = surveyOf(u.unit);
+        if (score !== null) u.score = scoreUnit(u.rubric, u.entries, { survey: score });
       }
     }
     return { file, units: analysis.units, findings: analysis.findings, error: null };
