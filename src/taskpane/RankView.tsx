@@ -52,6 +52,9 @@ export function RankView({ state }: { state: ParIndexState }) {
   }, [ready, source, listSheets]);
   const chosenSheets = sheets?.filter((s) => !excluded.has(s.name)).map((s) => s.name);
   const precision = outcome?.ranking.precision ?? 2;
+  // A file that could not be read is already in the file list, with its reason: not twice.
+  const unreadable = new Set(outcome?.fileErrors.map((e) => e.file));
+  const otherUnranked = outcome?.ranking.unranked.filter((u) => !unreadable.has(u.source)) ?? [];
   return (
     <section className={styles.stack} aria-label={t(lang, "tabRanking")}>
       <Field label={t(lang, "rankingSources")}>
@@ -202,11 +205,11 @@ export function RankView({ state }: { state: ParIndexState }) {
               </ul>
             </div>
           )}
-          {outcome.ranking.unranked.length > 0 && (
+          {otherUnranked.length > 0 && (
             <div>
               <Text weight="semibold">{t(lang, "unranked")}</Text>
               <ul>
-                {outcome.ranking.unranked.map((u) => (
+                {otherUnranked.map((u) => (
                   <li key={`${u.unit}-${u.source}`}>
                     {u.unit}: {u.reason[lang]}
                   </li>

@@ -1,5 +1,6 @@
 // End-to-end: the production task pane in Debian's Chromium, on the fake Excel host, clicked like a user.
 // Prints "N passed, N failed" (scripts/test.mjs adds it to the total) and exits non-zero on a failure.
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { launch, localPage, OUT, prepare, serve } from "./harness.mjs";
 
@@ -30,6 +31,11 @@ try {
   const page = await localPage(browser, origin);
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
+  // Workbooks never leave the machine: any request that is not a GET to the local server is recorded.
+  const leaks = [];
+  page.on("request", (r) => {
+    if (r.method() !== "GET" || !r.url().startsWith(origin)) leaks.push(`${r.method()} ${r.url()}`);
+  });
   await page.goto(`${origin}/taskpane.html`);
 
   await step("the pane opens in Vietnamese and checks the active unit", async () => {
@@ -92,12 +98,35 @@ try {
     await page.screenshot({ path: join(OUT, "2-ranking.png"), fullPage: true });
   });
 
+  await step(
+    "units' .xlsx files are read in the browser, never uploaded; a broken one is listed",
+    async () => {
+      const made = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "test/e2e/unit-files.ts"], {
+        encoding: "utf8",
+      });
+      expect(made.status === 0, `could not write the unit files: ${made.stderr}`);
+      const { units, broken } = JSON.parse(made.stdout);
+      await page.getByRole("combobox", { name: "Nguồn" }).selectOption("files");
+      await page.getByLabel("Chọn tệp").setInputFiles([...units, broken]);
+      await page.getByRole("button", { name: "Lập bảng xếp hạng" }).click();
+      await page
+        .getByText(/Đã ghi trang "Xếp hạng": 2 đơn vị được xếp hạng, 1 chưa xếp hạng/)
+        .waitFor({ timeout: 30_000 });
+      const listed = await page.getByText("Tệp không đọc được").locator("xpath=..").textContent();
+      expect(listed.includes("hong.xlsx"), `the broken file is not listed: ${listed}`);
+      const mentions = await page.getByText(/hong\.xlsx/).count();
+      expect(mentions === 1, `the broken file is listed ${mentions} times`);
+      expect(leaks.length === 0, `requests that could carry data: ${leaks.join(", ")}`);
+      await page.screenshot({ path: join(OUT, "3-ranking-files.png"), fullPage: true });
+    },
+  );
+
   await step("switching to English changes the pane's language", async () => {
     await page.getByRole("button", { name: "Chuyển sang tiếng Anh" }).click();
     await page.getByRole("tab", { name: "Ranking" }).waitFor({ timeout: 5_000 });
     await page.getByRole("tab", { name: "Check" }).click();
     await page.getByRole("button", { name: "Check again" }).waitFor({ timeout: 5_000 });
-    await page.screenshot({ path: join(OUT, "3-english.png"), fullPage: true });
+    await page.screenshot({ path: join(OUT, "4-english.png"), fullPage: true });
   });
 
   await step("no script error on the page", async () => {
@@ -111,7 +140,7 @@ try {
     await outside
       .getByText(/Hãy mở trang này trong Excel|Open this page in Excel/)
       .waitFor({ timeout: 10_000 });
-    await outside.screenshot({ path: join(OUT, "4-outside-office.png") });
+    await outside.screenshot({ path: join(OUT, "5-outside-office.png") });
   });
   await step(
     "with no Office theme (Excel on the web), a dark system scheme gives the dark theme",
@@ -126,7 +155,7 @@ try {
       });
       const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
       expect(r + g + b < 3 * 96, `background ${background} is not dark`);
-      await dark.screenshot({ path: join(OUT, "5-dark.png"), fullPage: true });
+      await dark.screenshot({ path: join(OUT, "6-dark.png"), fullPage: true });
       await dark.close();
     },
   );
@@ -157,7 +186,7 @@ try {
     const notice = old.locator("#par-legacy");
     await notice.waitFor({ state: "visible", timeout: 15_000 });
     expect((await notice.textContent()).includes("quá cũ"), "no Vietnamese notice");
-    await old.screenshot({ path: join(OUT, "6-old-webview.png") });
+    await old.screenshot({ path: join(OUT, "7-old-webview.png") });
     await old.close();
   });
 } finally {
