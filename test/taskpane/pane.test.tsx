@@ -176,6 +176,57 @@ describe("Check tab", () => {
     expect(screen.getByRole("tab", { name: "Ranking" })).toBeTruthy();
   });
 
+  it("live re-check waits for a pause in the edits, then checks once", async () => {
+    let onChange: ((sheet: string) => void) | null = null;
+    const stop = vi.fn(async () => undefined);
+    const service = fakeService({
+      watchChanges: vi.fn(async (cb: (sheet: string) => void) => {
+        onChange = cb;
+        return { supported: true, stop };
+      }),
+    });
+    await renderPane(service);
+    await click(screen.getByRole("switch", { name: "Tự kiểm tra lại khi sửa" }));
+    expect(service.watchChanges).toHaveBeenCalledTimes(1);
+    const edit = onChange as unknown as (sheet: string) => void;
+    await act(async () => {
+      edit("Xã A");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      edit("Xã A");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      edit("Xã A");
+    });
+    expect(service.validate).not.toHaveBeenCalled();
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1700));
+    });
+    expect(service.validate).toHaveBeenCalledTimes(1);
+    await click(screen.getByRole("switch", { name: "Tự kiểm tra lại khi sửa" }));
+    expect(stop).toHaveBeenCalled();
+  });
+
+  it("highlights mark every finding's cell, and switching them off clears them", async () => {
+    const service = fakeService();
+    const check = await renderPane(service);
+    const toggle = screen.getByRole("switch", { name: "Tô màu ô có phát hiện" }) as HTMLInputElement;
+    expect(toggle.disabled).toBe(true); // nothing to mark before a check
+    await click(check);
+    await click(toggle);
+    expect(service.highlight).toHaveBeenCalledWith(allFindingsOf(VALIDATION));
+    await click(toggle);
+    expect(service.clearHighlights).toHaveBeenCalledTimes(1);
+    expect(toggle.checked).toBe(false);
+  });
+
+  it("where Excel cannot report edits, live re-check says so and stays off", async () => {
+    const service = fakeService();
+    await renderPane(service);
+    const live = screen.getByRole("switch", { name: "Tự kiểm tra lại khi sửa" }) as HTMLInputElement;
+    await click(live);
+    expect(await screen.findByText(/cần ExcelApi 1.9/)).toBeTruthy();
+    expect(live.checked).toBe(false);
+  });
+
   it("an Office error is shown to the user in their language, not swallowed", async () => {
     const failing = fakeService({
       validate: vi.fn(async () => {
