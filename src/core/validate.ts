@@ -464,10 +464,17 @@ class Validator {
       });
   }
 
+  /** Whether an appraisal round has started (any leaf scored in it): computed once per column, not per leaf. */
+  private readonly used = new Map<ScoreColumn, boolean>();
   private columnUsed(column: ScoreColumn): boolean {
-    return this.table.rows.some(
-      (r) => r.item && this.items.get(r.item)?.isLeaf && this.read(r.row, column).kind !== "empty",
-    );
+    let used = this.used.get(column);
+    if (used === undefined) {
+      used = this.table.rows.some(
+        (r) => r.item && this.items.get(r.item)?.isLeaf && this.read(r.row, column).kind !== "empty",
+      );
+      this.used.set(column, used);
+    }
+    return used;
   }
 
   // ── cells ────────────────────────────────────────────────────────────────────────────────────

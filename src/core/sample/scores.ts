@@ -1,14 +1,6 @@
 import { fromUnits, roundTo, toUnits } from "../numbers";
-import type { FlatItem } from "../rubric/tree";
+import { allowedScores, type FlatItem } from "../rubric/tree";
 import type { Rng } from "./prng";
-
-/** The scores an item's guidance allows, highest first: its levels, its band points, else null (any value). */
-export function allowedScores(item: FlatItem): number[] | null {
-  const rule = item.item.rule;
-  if (!rule) return null;
-  const values = rule.type === "levels" ? rule.levels : rule.bands.map((b) => b.points);
-  return [...new Set(values.filter((v) => v <= item.max && v >= 0))].sort((a, b) => b - a);
-}
 
 /** Candidate values for an item without a rule: quarter points from the max down to 0. */
 function quarterSteps(max: number): number[] {
