@@ -1,5 +1,5 @@
 import { strFromU8 } from "fflate";
-import { SaxesParser, type SaxesTagPlain } from "saxes";
+import { withXmlWalk } from "./xml-scan";
 
 /** The small parts of a workbook: sheet list, relationships, shared strings, number formats. */
 
@@ -13,70 +13,56 @@ export function xml(bytes: Uint8Array | undefined): string {
   return bytes ? strFromU8(bytes) : "";
 }
 
-/** Runs a SAX pass; text handler only where a part needs text, so parsing stays cheap. */
-export function sax(
-  text: string,
-  handlers: {
-    open?: (tag: SaxesTagPlain) => void;
-    close?: (name: string) => void;
-    text?: (t: string) => void;
-  },
-): void {
-  if (!text) return;
-  const parser = new SaxesParser();
-  if (handlers.open) parser.on("opentag", handlers.open);
-  if (handlers.close) {
-    const close = handlers.close;
-    parser.on("closetag", (tag) => close(tag.name));
-  }
-  if (handlers.text) parser.on("text", handlers.text);
-  parser.write(text).close();
-}
-
 export function readSheetList(workbookXml: string, relsXml: string): SheetEntry[] {
-  const targets = new Map<string, string>();
-  sax(relsXml, {
-    open(tag) {
-      if (tag.name === "Relationship") targets.set(String(tag.attributes.Id), String(tag.attributes.Target));
-    },
+  const targets = withXmlWalk((walk) => {
+    const found = new Map<string, string>();
+    walk(relsXml, {
+      open(name, a) {
+        if (name === "Relationship") found.set(a.get("Id") ?? "", a.get("Target") ?? "");
+      },
+    });
+    return found;
   });
-  const sheets: SheetEntry[] = [];
-  sax(workbookXml, {
-    open(tag) {
-      if (tag.name !== "sheet") return;
-      const id = String(tag.attributes["r:id"] ?? "");
-      const target = targets.get(id);
-      if (!target) return;
-      const path = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
-      const state = String(tag.attributes.state ?? "visible");
-      sheets.push({ name: String(tag.attributes.name ?? path), path, hidden: state !== "visible" });
-    },
+  return withXmlWalk((walk) => {
+    const sheets: SheetEntry[] = [];
+    walk(workbookXml, {
+      open(name, a) {
+        if (name !== "sheet") return;
+        const target = targets.get(a.get("r:id") ?? "");
+        if (!target) return;
+        const path = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
+        const state = a.get("state") ?? "visible";
+        sheets.push({ name: a.get("name") ?? path, path, hidden: state !== "visible" });
+      },
+    });
+    return sheets;
   });
-  return sheets;
 }
 
 /** Shared strings; phonetic runs (<rPh>) are not part of the shown text. */
 export function readSharedStrings(text: string): string[] {
-  const out: string[] = [];
-  let current = "";
-  let inT = false;
-  let inPhonetic = 0;
-  sax(text, {
-    open(tag) {
-      if (tag.name === "si") current = "";
-      else if (tag.name === "t") inT = inPhonetic === 0;
-      else if (tag.name === "rPh") inPhonetic++;
-    },
-    close(name) {
-      if (name === "si") out.push(current);
-      else if (name === "t") inT = false;
-      else if (name === "rPh") inPhonetic--;
-    },
-    text(t) {
-      if (inT) current += t;
-    },
+  return withXmlWalk((walk) => {
+    const out: string[] = [];
+    let current = "";
+    let inT = false;
+    let inPhonetic = 0;
+    walk(text, {
+      open(name) {
+        if (name === "si") current = "";
+        else if (name === "t") inT = inPhonetic === 0;
+        else if (name === "rPh") inPhonetic++;
+      },
+      close(name) {
+        if (name === "si") out.push(current);
+        else if (name === "t") inT = false;
+        else if (name === "rPh") inPhonetic--;
+      },
+      text(t) {
+        if (inT) current += t;
+      },
+    });
+    return out;
   });
-  return out;
 }
 
 const BUILTIN_FORMATS: Record<number, string> = {
@@ -112,22 +98,23 @@ const BUILTIN_FORMATS: Record<number, string> = {
 
 /** Number format code per cell style index (cellXfs order). */
 export function readStyles(text: string): string[] {
-  const custom = new Map<number, string>();
-  const formats: string[] = [];
-  let inCellXfs = false;
-  sax(text, {
-    open(tag) {
-      if (tag.name === "numFmt")
-        custom.set(Number(tag.attributes.numFmtId), String(tag.attributes.formatCode ?? "General"));
-      else if (tag.name === "cellXfs") inCellXfs = true;
-      else if (tag.name === "xf" && inCellXfs) {
-        const id = Number(tag.attributes.numFmtId ?? 0);
-        formats.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General");
-      }
-    },
-    close(name) {
-      if (name === "cellXfs") inCellXfs = false;
-    },
+  return withXmlWalk((walk) => {
+    const custom = new Map<number, string>();
+    const formats: string[] = [];
+    let inCellXfs = false;
+    walk(text, {
+      open(name, a) {
+        if (name === "numFmt") custom.set(Number(a.get("numFmtId")), a.get("formatCode") ?? "General");
+        else if (name === "cellXfs") inCellXfs = true;
+        else if (name === "xf" && inCellXfs) {
+          const id = Number(a.get("numFmtId") ?? 0);
+          formats.push(custom.get(id) ?? BUILTIN_FORMATS[id] ?? "General");
+        }
+      },
+      close(name) {
+        if (name === "cellXfs") inCellXfs = false;
+      },
+    });
+    return formats;
   });
-  return formats;
 }

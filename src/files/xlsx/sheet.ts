@@ -1,7 +1,7 @@
 import type { CellValue, SheetSnapshot } from "../../core/snapshot";
 import { FileReadError } from "../errors";
-import { sax } from "./parts";
 import { translateFormula } from "./shared-formula";
+import { withXmlWalk, type XmlWalk } from "./xml-scan";
 
 /**
  * One worksheet part → SheetSnapshot over the rectangle of its non-empty cells. Per-cell work is kept
@@ -19,6 +19,10 @@ interface Context {
 }
 
 export function readSheet(text: string, ctx: Context): SheetSnapshot {
+  return withXmlWalk((walk) => walkSheet(walk, text, ctx));
+}
+
+function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
   const rows: number[] = [];
   const cols: number[] = [];
   const values: CellValue[] = [];
@@ -44,13 +48,12 @@ export function readSheet(text: string, ctx: Context): SheetSnapshot {
   let capture: "v" | "f" | "t" | null = null;
   let inCell = false;
 
-  sax(text, {
-    open(tag) {
-      const a = tag.attributes as Record<string, string>;
-      switch (tag.name) {
+  walk(text, {
+    open(name, a) {
+      switch (name) {
         case "c": {
           inCell = true;
-          const ref = a.r;
+          const ref = a.get("r");
           if (ref) {
             const p = parseRef(ref);
             row = p.row;
@@ -60,8 +63,9 @@ export function readSheet(text: string, ctx: Context): SheetSnapshot {
             col = nextCol;
           }
           nextCol = col + 1;
-          type = a.t ?? "n";
-          style = a.s ? Number(a.s) : 0;
+          type = a.get("t") ?? "n";
+          const s = a.get("s");
+          style = s ? Number(s) : 0;
           raw = null;
           formula = null;
           sharedIndex = null;
@@ -75,9 +79,9 @@ export function readSheet(text: string, ctx: Context): SheetSnapshot {
         case "f":
           capture = "f";
           formula = "";
-          if (a.t === "shared") {
-            sharedIndex = a.si ?? null;
-            isMaster = a.ref !== undefined;
+          if (a.get("t") === "shared") {
+            sharedIndex = a.get("si") ?? null;
+            isMaster = a.get("ref") !== undefined;
           }
           return;
         case "t":
@@ -87,23 +91,27 @@ export function readSheet(text: string, ctx: Context): SheetSnapshot {
           }
           return;
         case "row": {
-          const r = a.r ? Number(a.r) - 1 : nextRow;
+          const ref = a.get("r");
+          const r = ref ? Number(ref) - 1 : nextRow;
           nextRow = r;
           nextCol = 0;
-          if (a.hidden === "1" || a.hidden === "true") hiddenRows.push(r);
+          if (isTrue(a.get("hidden"))) hiddenRows.push(r);
           return;
         }
         case "col":
-          if (a.hidden === "1" || a.hidden === "true") {
-            const max = Math.min(Number(a.max), 16384);
-            for (let c = Number(a.min); c <= max; c++) hiddenCols.push(c - 1);
+          if (isTrue(a.get("hidden"))) {
+            const max = Math.min(Number(a.get("max")), 16384);
+            for (let c = Number(a.get("min")); c <= max; c++) hiddenCols.push(c - 1);
           }
           return;
         case "mergeCell":
-          if (a.ref) merges.push(a.ref);
+          {
+            const ref = a.get("ref");
+            if (ref) merges.push(ref);
+          }
           return;
         case "sheetProtection":
-          protectedSheet = a.sheet === "1" || a.sheet === "true";
+          protectedSheet = isTrue(a.get("sheet"));
           return;
       }
     },
@@ -145,6 +153,10 @@ export function readSheet(text: string, ctx: Context): SheetSnapshot {
     { rows, cols, values, formulas, styles, errors },
     { hiddenRows, hiddenCols, merges, protectedSheet },
   );
+}
+
+function isTrue(flag: string | undefined): boolean {
+  return flag === "1" || flag === "true";
 }
 
 function cellValue(type: string, raw: string | null, strings: string[]): CellValue {
