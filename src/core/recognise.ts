@@ -10,8 +10,8 @@ import type { Finding } from "./finding";
 import { fold, foldWords } from "./fold";
 import { msg } from "./messages";
 import { positionalPaths, usesPositionalCodes } from "./recognition/codes";
-import type { Rubric, RubricItem } from "./rubric/schema";
-import { flattenRubric, normaliseCode } from "./rubric/tree";
+import type { Rubric } from "./rubric/schema";
+import { normaliseCode, rubricIndex } from "./rubric/tree";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 
 export interface TableRow {
@@ -374,28 +374,24 @@ function hasScore(sheet: SheetSnapshot, row: number, columns: Partial<Record<Col
  * for, since "1" under "II" is not item 1; plain dotted codes are matched as written.
  */
 export function matchRows(rows: TableRow[], rubric: Rubric): void {
-  const flat = flattenRubric(rubric);
-  const byCode = new Map(flat.map((i) => [normaliseCode(i.code), i.code]));
-  const byPosition = positionsOf(rubric.items);
-  const byLabel = new Map<string, string[]>();
-  for (const i of flat) {
-    const k = foldWords(i.label);
-    byLabel.set(k, [...(byLabel.get(k) ?? []), i.code]);
-  }
+  const { byNormalisedCode, byPosition, byLabel } = rubricIndex(rubric);
   const items = rows.filter((r) => !r.isTotal);
-  const positional = usesPositionalCodes(items.map((r) => r.code));
-  const paths = positionalPaths(items.map((r) => r.code));
+  const codes = items.map((r) => r.code);
+  const positional = usesPositionalCodes(codes);
+  // Position paths only matter for Roman/letter tables; dotted tables are matched as written.
+  const paths = positional ? positionalPaths(codes) : null;
   const used = new Set<string>();
-  items.forEach((row, k) => {
-    const path = paths[k];
+  for (let k = 0; k < items.length; k++) {
+    const row = items[k];
+    const path = paths?.[k];
     const codeHit = positional
       ? path
         ? byPosition.get(path.join("."))
         : undefined
       : row.code
-        ? byCode.get(normaliseCode(row.code))
+        ? byNormalisedCode.get(normaliseCode(row.code))
         : undefined;
-    const labelHits = row.label ? (byLabel.get(foldWords(row.label)) ?? []) : [];
+    const labelHits = (row.label ? byLabel.get(foldWords(row.label)) : undefined) ?? NO_CODES;
     const labelHit = labelHits.find((c) => !used.has(c)) ?? labelHits[0];
     if (codeHit && (labelHits.length === 0 || labelHits.includes(codeHit))) {
       row.item = codeHit;
@@ -408,18 +404,10 @@ export function matchRows(rows: TableRow[], rubric: Rubric): void {
       row.matchedBy = "code";
     }
     if (row.item) used.add(row.item);
-  });
+  }
 }
 
-/** "2.1.3" (1-based child positions) → the code of the item there. */
-function positionsOf(items: readonly RubricItem[], prefix = "", out = new Map<string, string>()) {
-  items.forEach((item, i) => {
-    const key = prefix ? `${prefix}.${i + 1}` : String(i + 1);
-    out.set(key, item.code);
-    if (item.children) positionsOf(item.children, key, out);
-  });
-  return out;
-}
+const NO_CODES: readonly string[] = [];
 
 const UNIT_LINE = /^(don vi|ten don vi|co quan|ten co quan|unit)\s*:/;
 /** A commune's own letterhead: "UBND XÃ AN BÌNH", "Ủy ban nhân dân phường 3" (not the district or province above it). */

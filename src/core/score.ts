@@ -6,7 +6,7 @@
 import { type ItemEntry, SCORE_COLUMNS, type ScoreColumn, type UnitEntries } from "./entries";
 import { fromUnits, mulDivUnits, roundUnits, SCALE, toUnits, type Units } from "./numbers";
 import type { ItemKind, RatingBand, Rubric } from "./rubric/schema";
-import { type FlatItem, flattenRubric } from "./rubric/tree";
+import { type FlatItem, rubricIndex } from "./rubric/tree";
 
 /** A score column, or "final": the latest appraisal present, else the self score. */
 export type Basis = ScoreColumn | "final";
@@ -159,7 +159,7 @@ const EMPTY = (): Acc => ({
  *   replaces whatever the workbook's survey rows hold.
  */
 export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOptions = {}): UnitScore {
-  const flat = flattenRubric(rubric);
+  const { flat, bottomUp } = rubricIndex(rubric);
   const policy = rubric.notApplicable.policy;
   const columns = SCORE_COLUMNS.filter((c) =>
     flat.some((i) => i.isLeaf && i.kind !== "survey" && finite(entries.get(i.code)?.[c]) !== null),
@@ -173,7 +173,7 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOp
 
   // Leaves first, then parents from the bottom up: one pass over the reversed depth-first order.
   const sums = new Map<string, NodeSum>();
-  for (const item of [...flat].reverse()) {
+  for (const item of bottomUp) {
     if (item.isLeaf) sums.set(item.code, leafScore(item, entries.get(item.code), policy));
     else sums.set(item.code, parentScore(item, sums));
   }

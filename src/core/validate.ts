@@ -14,7 +14,7 @@ import { msg } from "./messages";
 import { fromUnits, parseNumberText, roundUnits, sameAtPrecision, toUnits } from "./numbers";
 import type { RecognisedTable, TableRow } from "./recognise";
 import type { Rubric } from "./rubric/schema";
-import { allowedScores, type FlatItem, flattenRubric } from "./rubric/tree";
+import { type FlatItem, type RubricIndex, rubricIndex } from "./rubric/tree";
 import { type CellValue, EXCEL_ERRORS, type SheetSnapshot } from "./snapshot";
 
 export interface ValidateOptions {
@@ -50,10 +50,11 @@ export function validateTable(
 class Validator {
   readonly findings: Finding[] = [];
   readonly entries: UnitEntries = new Map();
-  private readonly flat: FlatItem[];
-  private readonly items: Map<string, FlatItem>;
+  private readonly index: RubricIndex;
+  private readonly flat: readonly FlatItem[];
+  private readonly items: ReadonlyMap<string, FlatItem>;
   private readonly rowOf = new Map<string, TableRow>();
-  private readonly markers: string[];
+  private readonly markers: readonly string[];
   private readonly scoreColumns: ScoreColumn[];
   private readonly anyMarkedNotApplicable: boolean;
 
@@ -63,11 +64,12 @@ class Validator {
     private readonly rubric: Rubric,
     private readonly year: number,
   ) {
-    this.flat = flattenRubric(rubric);
-    this.items = new Map(this.flat.map((i) => [i.code, i]));
-    this.markers = rubric.notApplicable.markers.map((m) => fold(m));
+    this.index = rubricIndex(rubric);
+    this.flat = this.index.flat;
+    this.items = this.index.byCode;
+    this.markers = this.index.markers;
     this.scoreColumns = SCORE_COLUMNS.filter((c) => table.columns[c] !== undefined);
-    this.anyMarkedNotApplicable = this.flat.some((i) => i.item.notApplicableAllowed === true);
+    this.anyMarkedNotApplicable = this.index.anyMarkedNotApplicable;
   }
 
   run(): void {
@@ -162,7 +164,7 @@ class Validator {
   }
 
   private hasNoRowBelow(code: string): boolean {
-    return this.flat.filter((i) => i.path.includes(code)).every((i) => !this.rowOf.has(i.code));
+    return this.index.subtree(code).every((i) => !this.rowOf.has(i.code));
   }
 
   // ── leaves ───────────────────────────────────────────────────────────────────────────────────
@@ -262,13 +264,20 @@ class Validator {
       });
       return value;
     }
-    const allowed = allowedScores(item);
+    const allowed = this.index.allowed(item);
     if (allowed && !allowed.some((a) => sameAtPrecision(a, value, p))) {
-      this.add("score-not-allowed", "warning", address, code, msg.notAllowed(code, column, value, allowed), {
-        found: value,
-        expected: allowed.join("; "),
-        column,
-      });
+      this.add(
+        "score-not-allowed",
+        "warning",
+        address,
+        code,
+        msg.notAllowed(code, column, value, [...allowed]),
+        {
+          found: value,
+          expected: allowed.join("; "),
+          column,
+        },
+      );
     }
     return value;
   }
@@ -376,8 +385,7 @@ class Validator {
         this.checkSum(parent.code, row.row, column, children, formulasExpected, () => 1);
       }
       if (total) {
-        const areas = this.flat.filter((i) => i.level === 1).map((i) => i.code);
-        this.checkSum("TỔNG", total.row, column, areas, formulasExpected, (code) =>
+        this.checkSum("TỔNG", total.row, column, this.index.areaCodes, formulasExpected, (code) =>
           this.items.get(code)?.kind === "penalty" ? -1 : 1,
         );
       }
@@ -393,7 +401,7 @@ class Validator {
     code: string,
     row: number,
     column: ScoreColumn,
-    children: string[],
+    children: readonly string[],
     formulasExpected: boolean,
     sign: (code: string) => 1 | -1,
   ): void {
@@ -454,14 +462,12 @@ class Validator {
   }
 
   private subtreeHasError(code: string, column: ScoreColumn): boolean {
-    return this.flat
-      .filter((i) => i.path.includes(code))
-      .some((i) => {
-        const r = this.rowOf.get(i.code);
-        if (!r) return false;
-        const v = this.cell(r.row, column);
-        return typeof v === "string" && this.isError(r.row, column, v);
-      });
+    return this.index.subtree(code).some((i) => {
+      const r = this.rowOf.get(i.code);
+      if (!r) return false;
+      const v = this.cell(r.row, column);
+      return typeof v === "string" && this.isError(r.row, column, v);
+    });
   }
 
   /** Whether an appraisal round has started (any leaf scored in it): computed once per column, not per leaf. */

@@ -1,3 +1,4 @@
+import { fold, foldWords } from "../fold";
 import type { ItemKind, Rubric, RubricItem } from "./schema";
 
 /** An item with what the tree around it says: level, parent, effective kind. */
@@ -68,4 +69,98 @@ export function allowedScores(item: FlatItem): number[] | null {
   if (!rule) return null;
   const values = rule.type === "levels" ? rule.levels : rule.bands.map((b) => b.points);
   return [...new Set(values.filter((v) => v <= item.max && v >= 0))].sort((a, b) => b - a);
+}
+
+/**
+ * Everything recognition, validation and scoring derive from the rubric alone. A batch checks a thousand
+ * workbooks against one rubric: deriving these once per rubric instead of once per file (and, for the
+ * allowed scores, once per leaf) was a third of the analysis time. Rubrics are treated as immutable
+ * once used (loadRubric and the importer build new objects; nothing edits one in place), so the cache is
+ * keyed by the rubric object and never goes stale; a WeakMap lets a discarded rubric take its index along.
+ * Callers must not modify what it returns.
+ */
+export interface RubricIndex {
+  /** flattenRubric(rubric). */
+  readonly flat: readonly FlatItem[];
+  /** The same, deepest last first: scoring sums leaves before their parents. */
+  readonly bottomUp: readonly FlatItem[];
+  /** Code → item (the last one when a code repeats, as `new Map(flat.map(…))` would have it). */
+  readonly byCode: ReadonlyMap<string, FlatItem>;
+  /** normaliseCode(code) → code, for matching a table's codes. */
+  readonly byNormalisedCode: ReadonlyMap<string, string>;
+  /** 1-based position path ("2.1.3") → code, for Roman/letter tables. */
+  readonly byPosition: ReadonlyMap<string, string>;
+  /** foldWords(label) → codes with that label, in rubric order. */
+  readonly byLabel: ReadonlyMap<string, readonly string[]>;
+  /** Level-1 codes, in order. */
+  readonly areaCodes: readonly string[];
+  /** The not-applicable markers, folded. */
+  readonly markers: readonly string[];
+  /** Whether the rubric marks any item as allowed to be not applicable. */
+  readonly anyMarkedNotApplicable: boolean;
+  /** allowedScores(item), computed once per item. */
+  allowed(item: FlatItem): readonly number[] | null;
+  /** The items whose path contains `code` (the item and all below it). */
+  subtree(code: string): readonly FlatItem[];
+}
+
+const indexes = new WeakMap<Rubric, RubricIndex>();
+
+export function rubricIndex(rubric: Rubric): RubricIndex {
+  let index = indexes.get(rubric);
+  if (!index) {
+    index = buildIndex(rubric);
+    indexes.set(rubric, index);
+  }
+  return index;
+}
+
+function buildIndex(rubric: Rubric): RubricIndex {
+  const flat = flattenRubric(rubric);
+  const byLabel = new Map<string, string[]>();
+  for (const i of flat) {
+    const k = foldWords(i.label);
+    const codes = byLabel.get(k);
+    if (codes) codes.push(i.code);
+    else byLabel.set(k, [i.code]);
+  }
+  const allowed = new Map<FlatItem, number[] | null>();
+  const subtrees = new Map<string, FlatItem[]>();
+  return {
+    flat,
+    bottomUp: [...flat].reverse(),
+    byCode: new Map(flat.map((i) => [i.code, i])),
+    byNormalisedCode: new Map(flat.map((i) => [normaliseCode(i.code), i.code])),
+    byPosition: positionsOf(rubric.items),
+    byLabel,
+    areaCodes: flat.filter((i) => i.level === 1).map((i) => i.code),
+    markers: rubric.notApplicable.markers.map((m) => fold(m)),
+    anyMarkedNotApplicable: flat.some((i) => i.item.notApplicableAllowed === true),
+    allowed(item) {
+      let scores = allowed.get(item);
+      if (scores === undefined) {
+        scores = allowedScores(item);
+        allowed.set(item, scores);
+      }
+      return scores;
+    },
+    subtree(code) {
+      let items = subtrees.get(code);
+      if (!items) {
+        items = flat.filter((i) => i.path.includes(code));
+        subtrees.set(code, items);
+      }
+      return items;
+    },
+  };
+}
+
+/** "2.1.3" (1-based child positions) → the code of the item there. */
+function positionsOf(items: readonly RubricItem[], prefix = "", out = new Map<string, string>()) {
+  items.forEach((item, i) => {
+    const key = prefix ? `${prefix}.${i + 1}` : String(i + 1);
+    out.set(key, item.code);
+    if (item.children) positionsOf(item.children, key, out);
+  });
+  return out;
 }
