@@ -1,12 +1,13 @@
 import { basename } from "node:path";
 import { analyseWorkbook, type UnitAnalysis } from "../core/analyse";
-import type { UnitEntries } from "../core/entries";
 import { scoreUnit } from "../core/score";
 import { type SurveyRow, surveyLookup } from "../core/survey";
-import type { Finding, Text } from "../core/finding";
 import type { Rubric } from "../core/rubric/schema";
 import { FileReadError } from "../files/errors";
 import { readWorkbookFile } from "../files/node";
+import { type FileResult, failedResult } from "./file-result";
+
+export type { FileError, FileResult, UnitResult } from "./file-result";
 
 /**
  * One input file through the whole pipeline, in a worker or inline. Never throws: a file that cannot be
@@ -19,22 +20,6 @@ export interface AnalyseContext {
   allSheets?: boolean;
   /** The province's survey scores, merged into each unit by folded name before scoring. */
   survey?: SurveyRow[] | null;
-}
-
-/** A unit as the CLI keeps it: the cell-level entries stay in the worker that read them. */
-export type UnitResult = Omit<UnitAnalysis, "entries"> & { entries?: UnitEntries };
-
-export interface FileError {
-  reason: string;
-  message: Text;
-}
-
-export interface FileResult {
-  file: string;
-  units: UnitResult[];
-  /** Workbook-level findings (no table found, …) and the `unreadable-file` finding of a bad file. */
-  findings: Finding[];
-  error: FileError | null;
 }
 
 export async function analyseFile(file: string, ctx: AnalyseContext): Promise<FileResult> {
@@ -61,28 +46,16 @@ export async function analyseFile(file: string, ctx: AnalyseContext): Promise<Fi
 }
 
 function failed(file: string, e: unknown): FileResult {
+  if (e instanceof FileReadError) return failedResult(file, { reason: e.reason, message: e.text });
   const name = basename(file);
-  const error: FileError =
-    e instanceof FileReadError
-      ? { reason: e.reason, message: e.text }
-      : {
-          // Not the file's fault: say so, so the appraiser reports it instead of blaming the unit.
-          reason: "internal-error",
-          message: {
-            vi: `${name}: lỗi của par-index khi xử lý tệp này (${errorText(e)}). Tệp không bị thay đổi; vui lòng báo lỗi kèm tệp.`,
-            en: `${name}: par-index failed on this file (${errorText(e)}). The file was not changed; please report it with the file.`,
-          },
-        };
-  const finding: Finding = {
-    code: "unreadable-file",
-    severity: "error",
-    sheet: null,
-    address: null,
-    item: null,
-    message: error.message,
-    found: error.reason,
-  };
-  return { file, units: [], findings: [finding], error };
+  // Not the file's fault: say so, so the appraiser reports it instead of blaming the unit.
+  return failedResult(file, {
+    reason: "internal-error",
+    message: {
+      vi: `${name}: lỗi của par-index khi xử lý tệp này (${errorText(e)}). Tệp không bị thay đổi; vui lòng báo lỗi kèm tệp.`,
+      en: `${name}: par-index failed on this file (${errorText(e)}). The file was not changed; please report it with the file.`,
+    },
+  });
 }
 
 function errorText(e: unknown): string {
@@ -90,14 +63,15 @@ function errorText(e: unknown): string {
 }
 
 /**
- * What a worker posts back: everything the commands print, without the per-cell entries and table rows
- * (cloning those across threads cost more than reading the file) or the rubric the parent already has.
+ * What a thread hands back to the batch: everything the commands print, without the per-cell entries and
+ * table rows (cloning those across threads cost more than reading the file) or, from a worker, the
+ * rubric the parent already has (`shared`).
  */
-export function slimForTransfer(result: FileResult, ctx: AnalyseContext): FileResult {
+export function slimForTransfer(result: FileResult, shared: Rubric | null): FileResult {
   for (const u of result.units) {
     delete u.entries;
     u.table = { ...u.table, rows: [] };
-    if (ctx.rubric && u.rubric.id === ctx.rubric.id) (u as { rubric: unknown }).rubric = null;
+    if (shared && u.rubric.id === shared.id) (u as { rubric: unknown }).rubric = null;
   }
   return result;
 }

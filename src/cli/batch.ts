@@ -1,14 +1,22 @@
 import { availableParallelism } from "node:os";
+import { basename } from "node:path";
 import { Worker } from "node:worker_threads";
-import type { AnalyseContext, FileResult } from "./analyse-file";
+import type { AnalyseContext } from "./analyse-file";
+import { type FileResult, failedResult } from "./file-result";
 
 /**
- * Runs file jobs on worker threads (both cores on the appraisers' laptops) and keeps results in input
- * order. Small batches run inline: starting a worker costs more than reading a few workbooks.
+ * Runs file jobs on every core of the appraisers' laptops and keeps results in input order. The main
+ * thread analyses files too, beside `threads − 1` worker threads, all taking the next file from one queue:
+ * a worker costs a module load and a JIT warm-up of its own, and on two cores a second worker only
+ * competed with an idle main thread. Small batches run inline: starting a worker costs more than reading
+ * a few workbooks.
  */
 export interface BatchOptions {
-  workers?: number;
+  /** Threads analysing files, the main thread included (default: the machine's cores, at most 8). */
+  threads?: number;
   onProgress?: (done: number, total: number, file: string) => void;
+  /** The worker script (tests substitute one that fails on purpose). */
+  workerUrl?: URL;
 }
 
 const INLINE_BELOW = 8;
@@ -19,10 +27,15 @@ export async function runBatch(
   ctx: AnalyseContext,
   options: BatchOptions = {},
 ): Promise<FileResult[]> {
-  const fromEnv = Number(process.env.PAR_INDEX_WORKERS);
-  const wanted = options.workers ?? (fromEnv > 0 ? fromEnv : Math.min(availableParallelism(), 8));
-  if (files.length < INLINE_BELOW || wanted <= 1) return runInline(files, ctx, options);
-  return runOnWorkers(files, ctx, Math.min(wanted, files.length), options);
+  const threads = Math.min(threadCount(options), files.length);
+  if (files.length < INLINE_BELOW || threads <= 1) return runInline(files, ctx, options);
+  return runPool(files, ctx, threads - 1, options);
+}
+
+function threadCount(options: BatchOptions): number {
+  if (options.threads !== undefined) return options.threads;
+  const fromEnv = Number(process.env.PAR_INDEX_THREADS);
+  return fromEnv > 0 ? fromEnv : Math.min(availableParallelism(), 8);
 }
 
 async function runInline(files: string[], ctx: AnalyseContext, options: BatchOptions): Promise<FileResult[]> {
@@ -35,45 +48,111 @@ async function runInline(files: string[], ctx: AnalyseContext, options: BatchOpt
   return out;
 }
 
-function runOnWorkers(
+async function runPool(
   jobs: string[],
   ctx: AnalyseContext,
-  count: number,
+  workerCount: number,
   options: BatchOptions,
 ): Promise<FileResult[]> {
-  const workerUrl = new URL("./worker.mjs", import.meta.url);
   const results: FileResult[] = new Array(jobs.length);
   let next = 0;
   let done = 0;
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    const finish = () => {
-      for (const w of workers) void w.terminate();
-      resolve(results);
-    };
-    const feed = (w: Worker) => {
-      if (next >= jobs.length) return;
-      const index = next++;
-      w.postMessage({ index, file: jobs[index] });
-    };
-    for (let i = 0; i < count; i++) {
-      const w = new Worker(workerUrl, { workerData: ctx });
-      workers.push(w);
-      w.on("message", (msg: { index: number; result: FileResult }) => {
-        if (ctx.rubric) for (const u of msg.result.units) u.rubric ??= ctx.rubric;
-        results[msg.index] = msg.result;
-        done++;
-        options.onProgress?.(done, jobs.length, jobs[msg.index]);
-        if (done === jobs.length) finish();
-        else feed(w);
-      });
-      w.on("error", (e) => {
-        for (const other of workers) void other.terminate();
-        reject(e);
-      });
-      // Two jobs in flight per worker, so a worker never waits for the parent between files.
-      feed(w);
-      feed(w);
+  // The main thread, out of files, sleeps until a result or a file handed back by a dead worker arrives.
+  let wake: () => void = () => {};
+  const change = () =>
+    new Promise<void>((resolve) => {
+      wake = resolve;
+    });
+  // Files a dead worker had been sent but not started go back to the front of the queue.
+  const retry: number[] = [];
+  const queue = {
+    take: (): number | null => retry.shift() ?? (next < jobs.length ? next++ : null),
+    record: (index: number, result: FileResult) => {
+      results[index] = result;
+      done++;
+      options.onProgress?.(done, jobs.length, jobs[index]);
+      wake();
+    },
+    handBack: (indexes: number[]) => {
+      retry.push(...indexes);
+      wake();
+    },
+  };
+
+  // Workers first, so that their start-up overlaps the main thread's own first files.
+  const url = options.workerUrl ?? new URL("./worker.mjs", import.meta.url);
+  const workers = Array.from({ length: workerCount }, () => startWorker(url, ctx, jobs, queue));
+  try {
+    const { analyseFile, slimForTransfer } = await import("./analyse-file");
+    while (done < jobs.length) {
+      const index = queue.take();
+      if (index === null) {
+        await change();
+        continue;
+      }
+      // Slimmed like a worker's result, so that memory and output do not depend on which thread read it.
+      queue.record(index, slimForTransfer(await analyseFile(jobs[index], ctx), null));
+      // Let the workers' messages in between files: they wait for their next job meanwhile.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
+  } finally {
+    for (const w of workers) void w.terminate();
+  }
+  return results;
+}
+
+/**
+ * One worker, kept two jobs ahead so it never waits for the main thread between files. If it dies (out of
+ * memory on a giant sheet, say), the file it was reading is reported as failed, the one it had not started
+ * goes back to the queue, and the batch goes on.
+ */
+function startWorker(
+  url: URL,
+  ctx: AnalyseContext,
+  jobs: string[],
+  queue: {
+    take: () => number | null;
+    record: (index: number, result: FileResult) => void;
+    handBack: (indexes: number[]) => void;
+  },
+): Worker {
+  const worker = new Worker(url, { workerData: ctx });
+  // In the order sent: a worker reads its messages one at a time, so the first is the one in progress.
+  const held: number[] = [];
+  let dead = false;
+  const feed = () => {
+    const index = dead ? null : queue.take();
+    if (index === null) return;
+    held.push(index);
+    worker.postMessage({ index, file: jobs[index] });
+  };
+  worker.on("message", (msg: { index: number; result: FileResult }) => {
+    if (ctx.rubric) for (const u of msg.result.units) u.rubric ??= ctx.rubric;
+    held.splice(held.indexOf(msg.index), 1);
+    queue.record(msg.index, msg.result);
+    feed();
+  });
+  const die = (why: string) => {
+    if (dead) return;
+    dead = true;
+    const [reading, ...waiting] = held.splice(0);
+    queue.handBack(waiting);
+    if (reading !== undefined) queue.record(reading, workerFailed(jobs[reading], why));
+  };
+  worker.on("error", (e) => die(e instanceof Error ? e.message : String(e)));
+  worker.on("exit", (code) => die(`exit code ${code}`));
+  feed();
+  feed();
+  return worker;
+}
+
+function workerFailed(file: string, why: string): FileResult {
+  const name = basename(file);
+  return failedResult(file, {
+    reason: "internal-error",
+    message: {
+      vi: `${name}: luồng xử lý của par-index dừng đột ngột khi đọc tệp này (${why}). Tệp không bị thay đổi; hãy kiểm tra riêng tệp này hoặc báo lỗi kèm tệp.`,
+      en: `${name}: the par-index thread reading this file stopped unexpectedly (${why}). The file was not changed; check it on its own or report it with the file.`,
+    },
   });
 }

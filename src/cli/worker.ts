@@ -5,5 +5,5 @@ import { type AnalyseContext, analyseFile, slimForTransfer } from "./analyse-fil
 const ctx = workerData as AnalyseContext;
 parentPort?.on("message", async (msg: { index: number; file: string }) => {
   const result = await analyseFile(msg.file, ctx);
-  parentPort?.postMessage({ index: msg.index, result: slimForTransfer(result, ctx) });
+  parentPort?.postMessage({ index: msg.index, result: slimForTransfer(result, ctx.rubric) });
 });

@@ -1,0 +1,35 @@
+import type { UnitAnalysis } from "../core/analyse";
+import type { UnitEntries } from "../core/entries";
+import type { Finding, Text } from "../core/finding";
+
+/** What the batch hands back per input file, whichever thread analysed it. */
+
+/** A unit as the CLI keeps it: the cell-level entries stay in the worker that read them. */
+export type UnitResult = Omit<UnitAnalysis, "entries"> & { entries?: UnitEntries };
+
+export interface FileError {
+  reason: string;
+  message: Text;
+}
+
+export interface FileResult {
+  file: string;
+  units: UnitResult[];
+  /** Workbook-level findings (no table found, …) and the `unreadable-file` finding of a bad file. */
+  findings: Finding[];
+  error: FileError | null;
+}
+
+/** A file that could not be analysed: its error, and the `unreadable-file` finding every report lists. */
+export function failedResult(file: string, error: FileError): FileResult {
+  const finding: Finding = {
+    code: "unreadable-file",
+    severity: "error",
+    sheet: null,
+    address: null,
+    item: null,
+    message: error.message,
+    found: error.reason,
+  };
+  return { file, units: [], findings: [finding], error };
+}
