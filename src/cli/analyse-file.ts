@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { analyseWorkbook, type UnitAnalysis } from "../core/analyse";
+import { analyseWorkbook } from "../core/analyse";
 import { scoreUnit } from "../core/score";
 import { type SurveyRow, surveyLookup } from "../core/survey";
 import type { Rubric } from "../core/rubric/schema";
