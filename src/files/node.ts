@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
+import { inflateRawSync } from "node:zlib";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { FileReadError } from "./errors";
 import { type ReadLimits, readWorkbook } from "./read-workbook";
+import type { Inflate } from "./xlsx/zip";
 
 /** Node side of the reader: files and folders for the CLI. Input files are only ever opened for reading. */
 export async function readWorkbookFile(
@@ -19,8 +21,14 @@ export async function readWorkbookFile(
   } catch (e) {
     throw new FileReadError("io-error", name, ioReason(e));
   }
-  return readWorkbook(bytes, name, limits);
+  return readWorkbook(bytes, name, limits, inflateWithZlib);
 }
+
+/**
+ * Node's zlib, five times faster than fflate on a unit's parts. It stops one byte past the declared size
+ * (a part that reaches it is bigger than its directory says: see xlsx/zip.ts).
+ */
+export const inflateWithZlib: Inflate = (data, size) => inflateRawSync(data, { maxOutputLength: size + 1 });
 
 /** Spreadsheet-like names: legacy formats are included so the user is told to re-save them, not ignored. */
 const EXTENSIONS = new Set([".xlsx", ".xlsm", ".xls", ".xlsb", ".csv", ".ods"]);

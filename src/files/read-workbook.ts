@@ -4,6 +4,8 @@ import { DEFAULT_LIMITS, openContainer, type ReadLimits } from "./xlsx/container
 import { readSharedStrings, readSheetList, readStyles, xml } from "./xlsx/parts";
 import { readSheet } from "./xlsx/sheet";
 
+import type { Inflate } from "./xlsx/zip";
+
 export type { ReadLimits } from "./xlsx/container";
 
 /**
@@ -18,9 +20,11 @@ export function readWorkbook(
   bytes: Uint8Array,
   source: string,
   limits: Partial<ReadLimits> = {},
+  /** The platform's inflater where there is one (Node's zlib, see files/node.ts); fflate otherwise. */
+  inflate?: Inflate,
 ): WorkbookSnapshot {
   const lim = { ...DEFAULT_LIMITS, ...limits };
-  const parts = openContainer(bytes, source, lim);
+  const parts = openContainer(bytes, source, lim, inflate);
   try {
     const list = readSheetList(xml(parts["xl/workbook.xml"]), xml(parts["xl/_rels/workbook.xml.rels"]));
     const worksheets = list.filter((s) => parts[s.path]);

@@ -1,5 +1,15 @@
-import { type Unzipped, unzipSync } from "fflate";
+import { unzipSync } from "fflate";
 import { FileReadError } from "../errors";
+import {
+  findEndOfCentralDirectory,
+  type Inflate,
+  inflateEntry,
+  inflateWithFflate,
+  readDirectory,
+  ZipDamaged,
+  type ZipEntry,
+  ZipLied,
+} from "./zip";
 
 /**
  * Opens the .xlsx container: recognises what the bytes really are (a renamed CSV, an .xls, a
@@ -38,43 +48,38 @@ function wanted(name: string): boolean {
   );
 }
 
-export function openContainer(bytes: Uint8Array, file: string, limits: ReadLimits): Unzipped {
+export function openContainer(
+  bytes: Uint8Array,
+  file: string,
+  limits: ReadLimits,
+  inflate: Inflate = inflateWithFflate,
+): Parts {
   if (bytes.length === 0) throw new FileReadError("empty-file", file);
   if (CFB.every((b, i) => bytes[i] === b)) {
     throw new FileReadError(containsUtf16(bytes, "EncryptedPackage") ? "encrypted" : "legacy-xls", file);
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
     throw new FileReadError(looksLikeText(bytes) ? "csv-or-text" : "not-a-zip", file);
-  if (!hasEndOfCentralDirectory(bytes)) throw new FileReadError("truncated", file);
+  if (findEndOfCentralDirectory(bytes) < 0) throw new FileReadError("truncated", file);
 
   const names: string[] = [];
-  let declared = 0;
-  let bomb = "";
-  let entries: Unzipped;
+  const budget = { declared: 0, limits };
+  let entries: Parts;
   try {
-    entries = unzipSync(bytes, {
-      filter(info) {
-        names.push(info.name);
-        if (!wanted(info.name)) return false;
-        declared += info.originalSize;
-        const ratio = info.originalSize / Math.max(1, info.size);
-        if (declared > limits.maxUncompressedBytes) bomb = `${Math.round(declared / 1048576)} MB`;
-        else if (info.originalSize > 8 * 1024 * 1024 && ratio > limits.maxRatio)
-          bomb = `${info.name}: ×${Math.round(ratio)}`;
-        // Refuse before inflating: a throw here stops fflate before it allocates the output.
-        if (bomb) throw new BombError();
-        return true;
-      },
-    });
+    const directory = readDirectory(bytes);
+    entries = directory
+      ? inflateWanted(bytes, directory, names, budget, inflate)
+      : unzipWithFflate(bytes, names, budget);
   } catch (e) {
-    if (e instanceof BombError) throw new FileReadError("zip-bomb", file, bomb);
+    if (e instanceof BombError) throw new FileReadError("zip-bomb", file, e.message);
+    if (e instanceof ZipLied) throw new FileReadError("zip-bomb", file, `${e.message}: > declared size`);
     const message = e instanceof Error ? e.message : String(e);
-    if (/invalid zip|unexpected EOF|end of central/i.test(message))
+    if (e instanceof ZipDamaged || /invalid zip|unexpected EOF|end of central/i.test(message))
       throw new FileReadError("truncated", file);
     throw new FileReadError("malformed-xml", file, message);
   }
-  // Declared sizes can lie. fflate inflates each part into a buffer of its declared size and never grows
-  // it, so a lie yields a cut-off part (malformed-xml), not more memory; this is the belt to those braces.
+  // Declared sizes can lie; each part is inflated into at most its declared size (plus the one byte that
+  // tells a lie), so memory stays bounded — this is the belt to those braces.
   let actual = 0;
   for (const name of Object.keys(entries)) actual += entries[name].length;
   if (actual > limits.maxUncompressedBytes)
@@ -93,16 +98,55 @@ export function openContainer(bytes: Uint8Array, file: string, limits: ReadLimit
   return entries;
 }
 
-class BombError extends Error {}
+/** The inflated parts by path. */
+export type Parts = Record<string, Uint8Array>;
 
-function hasEndOfCentralDirectory(bytes: Uint8Array): boolean {
-  const from = Math.max(0, bytes.length - 65_557);
-  for (let i = bytes.length - 22; i >= from; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06)
-      return true;
-  }
-  return false;
+interface Budget {
+  declared: number;
+  limits: ReadLimits;
 }
+
+/** Refuses a part before inflating it when the declared sizes already say zip bomb. */
+function admit(name: string, size: number, compressedSize: number, budget: Budget): void {
+  budget.declared += size;
+  const ratio = size / Math.max(1, compressedSize);
+  if (budget.declared > budget.limits.maxUncompressedBytes)
+    throw new BombError(`${Math.round(budget.declared / 1048576)} MB`);
+  if (size > 8 * 1024 * 1024 && ratio > budget.limits.maxRatio)
+    throw new BombError(`${name}: ×${Math.round(ratio)}`);
+}
+
+function inflateWanted(
+  bytes: Uint8Array,
+  directory: ZipEntry[],
+  names: string[],
+  budget: Budget,
+  inflate: Inflate,
+): Parts {
+  const out: Parts = {};
+  for (const entry of directory) {
+    names.push(entry.name);
+    if (!wanted(entry.name)) continue;
+    admit(entry.name, entry.size, entry.compressedSize, budget);
+    out[entry.name] = inflateEntry(bytes, entry, inflate);
+  }
+  return out;
+}
+
+/** Archives the directory reader leaves alone (Zip64, encrypted entries, other methods). */
+function unzipWithFflate(bytes: Uint8Array, names: string[], budget: Budget): Parts {
+  return unzipSync(bytes, {
+    filter(info) {
+      names.push(info.name);
+      if (!wanted(info.name)) return false;
+      // Refuse before inflating: a throw here stops fflate before it allocates the output.
+      admit(info.name, info.originalSize, info.size, budget);
+      return true;
+    },
+  });
+}
+
+class BombError extends Error {}
 
 function containsUtf16(bytes: Uint8Array, text: string): boolean {
   const pattern = new Uint8Array(text.length * 2);
