@@ -55,9 +55,8 @@ function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
           inCell = true;
           const ref = a.get("r");
           if (ref) {
-            const p = parseRef(ref);
-            row = p.row;
-            col = p.col;
+            col = refColumn(ref);
+            row = refRow(ref);
           } else {
             row = nextRow;
             col = nextCol;
@@ -193,22 +192,26 @@ function isoToSerial(raw: string): CellValue {
   return Number.isNaN(time) ? raw : (time - EPOCH) / 86_400_000;
 }
 
-/** Columns "A".."XFD" and rows by hand: cheaper than a regex per cell. */
-function parseRef(ref: string): { row: number; col: number } {
+/** Column of "B12" (0-based), by hand: cheaper than a regex, and no object per cell. */
+function refColumn(ref: string): number {
   let col = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
+  for (let i = 0; i < ref.length; i++) {
     const c = ref.charCodeAt(i);
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
     else if (c !== 36) break;
   }
+  return col - 1;
+}
+
+/** Row of "B12" (0-based): its digits. */
+function refRow(ref: string): number {
   let row = 0;
-  for (; i < ref.length; i++) {
+  for (let i = 0; i < ref.length; i++) {
     const c = ref.charCodeAt(i);
     if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
   }
-  return { row: row - 1, col: col - 1 };
+  return row - 1;
 }
 
 interface Cells {

@@ -148,8 +148,9 @@ export const scanXml: XmlWalk = (xml, handlers) => {
   const { open, close, text } = handlers;
   const n = xml.length;
   const attributes = new ScannedAttributes(xml);
+  const names = new NameCache();
   // Open elements: the local name given to the handlers, and where the written (maybe prefixed) name is.
-  const names: string[] = [];
+  const openNames: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   let depth = 0;
@@ -175,7 +176,7 @@ export const scanXml: XmlWalk = (xml, handlers) => {
       depth--;
       if (!sameText(xml, starts[depth], ends[depth], lt + 2, trimEnd(xml, lt + 2, gt)))
         unsupported("mismatched end tag");
-      close?.(names[depth]);
+      close?.(openNames[depth]);
       i = gt + 1;
     } else if (next === BANG) {
       i = skipMarkup(xml, lt, depth > 0, text);
@@ -196,12 +197,12 @@ export const scanXml: XmlWalk = (xml, handlers) => {
         if (c === COLON) local = j + 1;
       }
       if (j === lt + 1 || local === j || startsBadly(xml.charCodeAt(lt + 1))) unsupported("bad element name");
-      const name = xml.slice(local, j);
+      const name = names.intern(xml, local, j);
       const selfClosing = readAttributes(xml, j, attributes);
       open?.(name, attributes);
       if (selfClosing) close?.(name);
       else {
-        names[depth] = name;
+        openNames[depth] = name;
         starts[depth] = lt + 1;
         ends[depth] = j;
         depth++;
@@ -211,6 +212,25 @@ export const scanXml: XmlWalk = (xml, handlers) => {
   }
   if (depth > 0 || !sawRoot) unsupported("unclosed document");
 };
+
+/**
+ * Element names as strings without cutting a new one out for every element: a worksheet is thousands of
+ * `<c>`, `<v>` and `<row>`, and a fresh string each was a good share of the garbage collector's work.
+ * One remembered name per first character is enough for a sheet's few distinct names.
+ */
+class NameCache {
+  private readonly byFirst: (string | undefined)[] = new Array(128);
+
+  intern(xml: string, from: number, to: number): string {
+    const first = xml.charCodeAt(from);
+    if (first >= 128) return xml.slice(from, to);
+    const known = this.byFirst[first];
+    if (known !== undefined && known.length === to - from && xml.startsWith(known, from)) return known;
+    const name = xml.slice(from, to);
+    this.byFirst[first] = name;
+    return name;
+  }
+}
 
 /**
  * The attributes from `j` (just after the element name) to the tag's end, checked as saxes would; returns
