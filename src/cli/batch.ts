@@ -102,7 +102,8 @@ async function runPool(
 }
 
 /**
- * One worker, kept two jobs ahead so it never waits for the main thread between files. If it dies (out of
+ * One worker, fed once it says it is ready and then kept two jobs ahead so it never waits for the main
+ * thread between files. If it dies (out of
  * memory on a giant sheet, say), the file it was reading is reported as failed, the one it had not started
  * goes back to the queue, and the batch goes on.
  */
@@ -126,7 +127,12 @@ function startWorker(
     held.push(index);
     worker.postMessage({ index, file: jobs[index] });
   };
-  worker.on("message", (msg: { index: number; result: FileResult }) => {
+  worker.on("message", (msg: { ready: true } | { index: number; result: FileResult }) => {
+    if ("ready" in msg) {
+      feed();
+      feed();
+      return;
+    }
     if (ctx.rubric) for (const u of msg.result.units) u.rubric ??= ctx.rubric;
     held.splice(held.indexOf(msg.index), 1);
     queue.record(msg.index, msg.result);
@@ -141,8 +147,6 @@ function startWorker(
   };
   worker.on("error", (e) => die(e instanceof Error ? e.message : String(e)));
   worker.on("exit", (code) => die(`exit code ${code}`));
-  feed();
-  feed();
   return worker;
 }
 

@@ -7,3 +7,6 @@ parentPort?.on("message", async (msg: { index: number; file: string }) => {
   const result = await analyseFile(msg.file, ctx);
   parentPort?.postMessage({ index: msg.index, result: slimForTransfer(result, ctx.rubric) });
 });
+// Loaded and ready: the pool sends files only from now on, so a small batch is done by the main thread
+// before a worker would have started on it.
+parentPort?.postMessage({ ready: true });

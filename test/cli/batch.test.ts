@@ -1,50 +1,65 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBatch } from "../../src/cli/batch";
+import { builtinRubric } from "../../src/core/rubric/builtin";
+import type { Rubric } from "../../src/core/rubric/schema";
+import { generateUnit } from "../../src/core/sample";
+import { writeWorkbook } from "../../src/files/write-workbook";
 
 /**
- * The batch pool with a stand-in worker: results come back in input order whichever thread read them, and
- * a worker that dies costs only the file it was reading — reported in both languages — while the file it
- * had been sent but not started is read by another thread.
+ * The batch pool: results come back in input order whichever thread read them, and a worker that dies
+ * costs only the file it was reading — reported in both languages — while the file it had been sent but
+ * not started is read by another thread.
  */
+const rubric = builtinRubric("example-commune-2024") as Rubric;
 const crashing = new URL("./fixtures/crashing-worker.mjs", import.meta.url);
+const real = new URL("../../build/cli/worker.mjs", import.meta.url);
+let dir = "";
+let files: string[] = [];
 
-// Paths that do not exist: the main thread reports them as io-error, the stand-in worker as read.
-const files = Array.from({ length: 12 }, (_, i) => `/nonexistent/par-index-batch/unit-${i}.xlsx`);
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "par-index-batch-"));
+  const bytes = await writeWorkbook(generateUnit(rubric, { seed: 4, index: 0 }).sheets);
+  // Enough files that the main thread is still busy when a worker is ready for its first.
+  files = Array.from({ length: 60 }, (_, i) => join(dir, `don-vi-${String(i).padStart(2, "0")}.xlsx`));
+  for (const f of files) writeFileSync(f, bytes);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("runBatch", () => {
-  it("keeps input order across the main thread and a worker", async () => {
+  it("the main thread and a worker give the results one thread gives, in input order", async () => {
     const seen: number[] = [];
-    const results = await runBatch(
+    const pooled = await runBatch(
       files,
-      { rubric: null },
-      { threads: 2, workerUrl: crashing, onProgress: (done) => seen.push(done) },
+      { rubric },
+      { threads: 2, workerUrl: real, onProgress: (d) => seen.push(d) },
     );
-    expect(results.map((r) => r.file)).toEqual(files);
+    const single = await runBatch(files, { rubric }, { threads: 1 });
+    expect(pooled.map((r) => r.file)).toEqual(files);
     expect(seen).toEqual(files.map((_, i) => i + 1));
-    const byWorker = results.filter((r) => (r as { by?: string }).by === "worker").length;
-    const byMain = results.filter((r) => r.error?.reason === "io-error").length;
-    // How the files split depends on timing; that each is read exactly once does not.
-    expect(byWorker + byMain).toBe(files.length);
+    const summary = (rs: typeof pooled) =>
+      rs.map((r) => [r.error, r.units.map((u) => [u.unit, u.score.summary])]);
+    expect(summary(pooled)).toEqual(summary(single));
   });
 
   it("a worker that dies fails only the file it was reading; the batch goes on", async () => {
-    // The worker is sent files 0 and 1 first: file 0 kills it while file 1 waits in its queue.
-    const withCrash = files.map((f, i) => (i === 0 ? f.replace("unit-0", "crash-0") : f));
-    const results = await runBatch(withCrash, { rubric: null }, { threads: 2, workerUrl: crashing });
-    expect(results.map((r) => r.file)).toEqual(withCrash);
-    const crashed = results[0];
-    expect(crashed.error?.reason).toBe("internal-error");
-    expect(crashed.error?.message.vi).toContain("crash-0.xlsx");
-    expect(crashed.error?.message.en).toContain("crash-0.xlsx");
-    expect(crashed.findings.map((f) => f.code)).toEqual(["unreadable-file"]);
-    // Everything else was read by the main thread, the waiting file included.
-    for (const r of results.slice(1)) expect(r.error?.reason).toBe("io-error");
+    const results = await runBatch(files, { rubric }, { threads: 2, workerUrl: crashing });
+    expect(results.map((r) => r.file)).toEqual(files);
+    const failed = results.filter((r) => r.error);
+    expect(failed).toHaveLength(1);
+    const name = failed[0].file.split("/").pop() as string;
+    expect(failed[0].error?.reason).toBe("internal-error");
+    expect(failed[0].error?.message.vi).toContain(name);
+    expect(failed[0].error?.message.en).toContain(name);
+    expect(failed[0].findings.map((f) => f.code)).toEqual(["unreadable-file"]);
+    // Every other file was read, the one the worker had been sent but not started included.
+    for (const r of results.filter((x) => !x.error)) expect(r.units).toHaveLength(1);
   });
 
-  it("small batches and one thread run inline", async () => {
-    const results = await runBatch(files.slice(0, 3), { rubric: null }, { threads: 4, workerUrl: crashing });
-    expect(results.every((r) => r.error?.reason === "io-error")).toBe(true);
-    const single = await runBatch(files, { rubric: null }, { threads: 1, workerUrl: crashing });
-    expect(single.every((r) => r.error?.reason === "io-error")).toBe(true);
+  it("small batches run inline, without starting a worker", async () => {
+    const results = await runBatch(files.slice(0, 3), { rubric }, { threads: 4, workerUrl: crashing });
+    expect(results.every((r) => r.error === null && r.units.length === 1)).toBe(true);
   });
 });
