@@ -17,16 +17,21 @@ const WORDED_DATE = /ng[aà]y\s+(\d{1,2})\s+th[aá]ng\s+(\d{1,2})\s+n[aă]m\s+((
 
 export function citation(text: string): EvidenceCitation {
   const dates: EvidenceCitation["dates"] = [];
-  for (const re of [NUMERIC_DATE, WORDED_DATE]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const day = Number(m[1]);
-      const month = Number(m[2]);
-      if (day >= 1 && day <= 31 && month >= 1 && month <= 12)
-        dates.push({ text: m[0].replace(/^ng[aà]y\s+/iu, ""), year: Number(m[3]) });
-    }
-  }
+  datesIn(NUMERIC_DATE, text, dates);
+  datesIn(WORDED_DATE, text, dates);
   return { documentNumber: DOC_NUMBER.test(text), link: LINK.test(text), dates };
+}
+
+function datesIn(re: RegExp, text: string, dates: EvidenceCitation["dates"]): void {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const day = Number(m[1]);
+    const month = Number(m[2]);
+    if (day < 1 || day > 31 || month < 1 || month > 12) continue;
+    // Only a worded date starts with "ngày"; a numeric one starts with its day, with nothing to strip.
+    const shown = re === WORDED_DATE ? m[0].replace(/^ng[aà]y\s+/iu, "") : m[0];
+    dates.push({ text: shown, year: Number(m[3]) });
+  }
 }
 
 export function isVerifiable(c: EvidenceCitation): boolean {

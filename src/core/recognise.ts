@@ -188,14 +188,15 @@ function withCorrections(
 
 function findHeader(sheet: SheetSnapshot): HeaderGuess | null {
   const values = sheet.values;
-  const merged = mergedTopLeft(sheet);
+  const ranges = (sheet.merges ?? []).map(parseRange);
   const limit = Math.min(values.length, 60);
+  const scan = new HeaderScan(sheet, mergedTopLeft(ranges), limit);
   let best: HeaderGuess | null = null;
   for (let r = 0; r < limit; r++) {
     // A header with the item label and a score column is not followed by another below the data.
     if (best && best.score >= 80 && r > best.row + 2) break;
-    const one = classify(sheet, r, null, merged);
-    const two = r + 1 < values.length ? classify(sheet, r, r + 1, merged) : null;
+    const one = classify(scan, r, null);
+    const two = r + 1 < values.length ? classify(scan, r, r + 1) : null;
     for (const g of [one, two]) {
       if (!g || g.score < 2) continue;
       if (!best || g.score > best.score) best = g;
@@ -204,55 +205,105 @@ function findHeader(sheet: SheetSnapshot): HeaderGuess | null {
   // The bottom row of a header whose cells are merged down from the row above: the header starts there.
   if (best && best.count === 1) {
     const top = best.row - 1;
-    const mergedDown = (sheet.merges ?? []).some((m) => {
-      const r = parseRange(m);
-      return r !== null && r.start.row === top && r.end.row >= best!.row;
-    });
+    const mergedDown = ranges.some((r) => r !== null && r.start.row === top && r.end.row >= best!.row);
     if (mergedDown) best = { ...best, row: top, count: 2 };
   }
   return best;
 }
 
-function cellText(
-  sheet: SheetSnapshot,
-  row: number,
-  col: number,
-  merged: Map<string, [number, number]>,
-): string {
-  const r = row - sheet.origin.row;
-  const c = col - sheet.origin.col;
-  let v = sheet.values[r]?.[c];
-  if ((v === null || v === undefined || v === "") && merged.has(`${row},${col}`)) {
-    const [tr, tc] = merged.get(`${row},${col}`) as [number, number];
-    v = sheet.values[tr - sheet.origin.row]?.[tc - sheet.origin.col];
-  }
-  return typeof v === "string" ? v.trim() : "";
+type CellRange = ReturnType<typeof parseRange>;
+type MergedTopLeft = Map<number, readonly [number, number]>;
+
+/**
+ * Merged cells are looked up for every cell of the first rows: a number key avoids building a string per
+ * lookup. parseA1 reads at most three column letters (below 18,278), so rows never collide.
+ */
+function mergeKey(row: number, col: number): number {
+  return row * 32_768 + col;
 }
 
 /** Cells covered by a merge (other than its top-left) → the top-left cell, for headers merged across columns. */
-function mergedTopLeft(sheet: SheetSnapshot): Map<string, [number, number]> {
-  const out = new Map<string, [number, number]>();
-  for (const m of sheet.merges ?? []) {
-    const range = parseRange(m);
+function mergedTopLeft(ranges: readonly CellRange[]): MergedTopLeft {
+  const out: MergedTopLeft = new Map();
+  for (const range of ranges) {
     if (!range) continue;
     const cells = (range.end.row - range.start.row + 1) * (range.end.col - range.start.col + 1);
     if (cells > 400) continue;
+    const topLeft = [range.start.row, range.start.col] as const;
     for (let r = range.start.row; r <= range.end.row; r++) {
       for (let c = range.start.col; c <= range.end.col; c++) {
-        if (r !== range.start.row || c !== range.start.col)
-          out.set(`${r},${c}`, [range.start.row, range.start.col]);
+        if (r !== range.start.row || c !== range.start.col) out.set(mergeKey(r, c), topLeft);
       }
     }
   }
   return out;
 }
 
-function classify(
-  sheet: SheetSnapshot,
-  top: number,
-  second: number | null,
-  merged: Map<string, [number, number]>,
-): HeaderGuess | null {
+/** One cell of a candidate header row as the header rules see it. */
+interface HeaderCell {
+  /** The trimmed text, or that of the merge covering an empty cell; "" for anything else. */
+  text: string;
+  /** The title block's "Đơn vị: Xã Hội Đông" is a name, not a header ("hội đồng" folds the same). */
+  unitLine: boolean;
+  /** foldWords(text), once needed. */
+  words: string | null;
+}
+
+const NO_CELL: HeaderCell = { text: "", unitLine: false, words: "" };
+
+/**
+ * The header search tries every row alone and with the row below: each cell of the first rows is read,
+ * merged and folded once here, however many of those tries it takes part in.
+ */
+class HeaderScan {
+  private readonly rows: (HeaderCell[] | undefined)[] = [];
+  private readonly width: number;
+
+  constructor(
+    readonly sheet: SheetSnapshot,
+    readonly merged: MergedTopLeft,
+    lastRow: number,
+  ) {
+    let width = 0;
+    for (let r = 0; r <= lastRow; r++)
+      width = Math.max(width, sheet.values[r - sheet.origin.row]?.length ?? 0);
+    this.width = width;
+  }
+
+  /** The cell in sheet row `row`, `j` columns right of the snapshot's first column. */
+  cell(row: number, j: number): HeaderCell {
+    let cells = this.rows[row];
+    if (!cells) {
+      cells = [];
+      for (let k = 0; k < this.width; k++) cells.push(this.read(row, k));
+      this.rows[row] = cells;
+    }
+    return cells[j] ?? this.read(row, j);
+  }
+
+  private read(row: number, j: number): HeaderCell {
+    const { sheet, merged } = this;
+    const col = sheet.origin.col + j;
+    let v = sheet.values[row - sheet.origin.row]?.[j];
+    if (v === null || v === undefined || v === "") {
+      const from = merged.get(mergeKey(row, col));
+      if (from) v = sheet.values[from[0] - sheet.origin.row]?.[from[1] - sheet.origin.col];
+    }
+    if (typeof v !== "string") return NO_CELL;
+    const text = v.trim();
+    if (text === "") return NO_CELL;
+    // Folding never makes a colon, and a unit line needs one: most cells skip the fold.
+    return { text, unitLine: text.includes(":") && UNIT_LINE.test(fold(text)), words: null };
+  }
+}
+
+function wordsOf(cell: HeaderCell): string {
+  cell.words ??= foldWords(cell.text);
+  return cell.words;
+}
+
+function classify(scan: HeaderScan, top: number, second: number | null): HeaderGuess | null {
+  const sheet = scan.sheet;
   const width = sheet.values[top - sheet.origin.row]?.length ?? 0;
   if (width === 0) return null;
   const columns: Partial<Record<ColumnRole, number>> = {};
@@ -260,18 +311,18 @@ function classify(
   let found = 0;
   for (let j = 0; j < width; j++) {
     const col = sheet.origin.col + j;
-    const upper = cellText(sheet, top, col, merged);
-    const lower = second === null ? "" : cellText(sheet, second, col, merged);
+    const upper = scan.cell(top, j);
+    const lower = second === null ? NO_CELL : scan.cell(second, j);
     // A cell merged across columns names one column, at its top-left; the cells it covers only take
     // its text when the row below tells them apart ("Điểm" over "Tối đa | Tự chấm | Thẩm định").
-    const from = merged.get(`${top},${col}`);
-    if (from && from[1] !== col && (!lower || lower === upper)) continue;
-    // The title block's "Đơn vị: Xã Hội Đông" is a name, not a header ("hội đồng" folds the same).
-    if (UNIT_LINE.test(fold(upper)) || UNIT_LINE.test(fold(lower))) continue;
+    const from = scan.merged.get(mergeKey(top, col));
+    if (from && from[1] !== col && (!lower.text || lower.text === upper.text)) continue;
+    if (upper.unitLine || lower.unitLine) continue;
     // A vertical merge repeats the same text in the second row: count it once.
-    const text = lower && lower !== upper ? `${upper} ${lower}`.trim() : upper;
+    const both = lower.text !== "" && lower.text !== upper.text;
+    const text = both ? `${upper.text} ${lower.text}`.trim() : upper.text;
     if (!text) continue;
-    const h = foldWords(text);
+    const h = both ? foldWords(text) : wordsOf(upper);
     if (h.length > 80) continue;
     const rule = ruleFor(h);
     if (!rule) continue;

@@ -161,12 +161,8 @@ const EMPTY = (): Acc => ({
 export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOptions = {}): UnitScore {
   const { flat, bottomUp } = rubricIndex(rubric);
   const policy = rubric.notApplicable.policy;
-  const columns = SCORE_COLUMNS.filter((c) =>
-    flat.some((i) => i.isLeaf && i.kind !== "survey" && finite(entries.get(i.code)?.[c]) !== null),
-  );
-  const surveyColumns = SCORE_COLUMNS.filter((c) =>
-    flat.some((i) => i.isLeaf && i.kind === "survey" && finite(entries.get(i.code)?.[c]) !== null),
-  );
+  const columns = columnsWith(flat, entries, false);
+  const surveyColumns = columnsWith(flat, entries, true);
   // Overall, "final" means what the unit's own (evidence) rows used; the survey rows are always the
   // appraisers' and would otherwise make every unit look appraised.
   const finalFrom = latest(columns) ?? latest(surveyColumns);
@@ -222,8 +218,12 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOp
   const sumPart = (list: NodeScore[]): Acc => {
     const out = EMPTY();
     for (const b of KEYS) {
-      const vals = list.map((n) => n.scores[b]).filter((v): v is number => v !== null);
-      out[b] = vals.length ? vals.reduce((a, v) => a + toUnits(v), 0) : null;
+      let sum: Units | null = null;
+      for (const n of list) {
+        const v = n.scores[b];
+        if (v !== null) sum = (sum ?? 0) + toUnits(v);
+      }
+      out[b] = sum;
     }
     return out;
   };
@@ -384,24 +384,52 @@ function leafScore(
   return { scores, chg, max, effMax: max, from, na, unscored: scores.final === null ? 1 : 0 };
 }
 
+/** A parent sums its children: in each basis, over the children that have a value there (null when none). */
 function parentScore(item: FlatItem, sums: Map<string, NodeSum>): NodeSum {
   const children = (item.item.children ?? []).map((c) => sums.get(c.code)!);
   const scores = EMPTY();
   for (const b of KEYS) {
-    const vals = children.map((c) => c.scores[b]).filter((v): v is number => v !== null);
-    scores[b] = vals.length ? vals.reduce((a, v) => a + v, 0) : null;
+    let sum: Units | null = null;
+    for (const c of children) {
+      const v = c.scores[b];
+      if (v !== null) sum = (sum ?? 0) + v;
+    }
+    scores[b] = sum;
   }
-  const chgs = children.map((c) => c.chg).filter((v): v is number => v !== null);
-  const froms = children.map((c) => c.from).filter((f): f is ScoreColumn => f !== null);
+  let chg: Units | null = null;
+  let effMax = 0;
+  let latestFrom = -1;
+  let na = children.length > 0;
+  let unscored = 0;
+  for (const c of children) {
+    if (c.chg !== null) chg = (chg ?? 0) + c.chg;
+    effMax += c.effMax;
+    if (c.from !== null) latestFrom = Math.max(latestFrom, SCORE_COLUMNS.indexOf(c.from));
+    na &&= c.na;
+    unscored += c.unscored;
+  }
   return {
     scores,
-    chg: chgs.length ? chgs.reduce((a, v) => a + v, 0) : null,
+    chg,
     max: toUnits(item.max),
-    effMax: children.reduce((a, c) => a + c.effMax, 0),
-    from: latest(froms),
-    na: children.length > 0 && children.every((c) => c.na),
-    unscored: children.reduce((a, c) => a + c.unscored, 0),
+    effMax,
+    from: latestFrom < 0 ? null : SCORE_COLUMNS[latestFrom],
+    na,
+    unscored,
   };
+}
+
+/** Score columns holding a finite value in at least one leaf, survey leaves or the others, in round order. */
+function columnsWith(flat: readonly FlatItem[], entries: UnitEntries, survey: boolean): ScoreColumn[] {
+  const present = SCORE_COLUMNS.map(() => false);
+  for (const item of flat) {
+    if (!item.isLeaf || (item.kind === "survey") !== survey) continue;
+    const entry = entries.get(item.code);
+    if (!entry) continue;
+    for (let k = 0; k < SCORE_COLUMNS.length; k++)
+      if (finite(entry[SCORE_COLUMNS[k]]) !== null) present[k] = true;
+  }
+  return SCORE_COLUMNS.filter((_, k) => present[k]);
 }
 
 function capped(scores: Acc, cap: Units): Acc {

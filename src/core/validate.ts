@@ -4,7 +4,7 @@
  * scoring consumes. Scores count as written (an over-max score is counted and flagged, never capped);
  * totals are compared after rounding to the rubric's precision, in integer units.
  */
-import { a1 } from "./address";
+import { a1, columnLetters } from "./address";
 import type { ColumnRole } from "./analyse";
 import { emptyEntry, type ItemEntry, SCORE_COLUMNS, type ScoreColumn, type UnitEntries } from "./entries";
 import { citation, isVerifiable } from "./evidence";
@@ -514,20 +514,21 @@ class Validator {
   }
 
   private isError(row: number, role: ColumnRole, text: string): boolean {
-    const r = row - this.sheet.origin.row;
-    const c = (this.table.columns[role] as number) - this.sheet.origin.col;
-    return this.sheet.errorCells?.has(`${r},${c}`) === true || EXCEL_ERRORS.has(text);
+    const errorCells = this.sheet.errorCells;
+    // Most sheets have no error cells: skip building the key.
+    if (errorCells && errorCells.size > 0) {
+      const r = row - this.sheet.origin.row;
+      const c = (this.table.columns[role] as number) - this.sheet.origin.col;
+      if (errorCells.has(`${r},${c}`)) return true;
+    }
+    return EXCEL_ERRORS.has(text);
   }
 
   private isDateFormatted(row: number, role: ColumnRole): boolean {
     const col = this.table.columns[role];
     if (col === undefined) return false;
     const nf = this.sheet.numberFormats?.[row - this.sheet.origin.row]?.[col - this.sheet.origin.col];
-    return (
-      !!nf &&
-      /(^|[^"\\])(d{1,4}|m{3,}|y{2,4})/i.test(nf.replace(/"[^"]*"/g, "")) &&
-      !/^(general|0|#)/i.test(nf)
-    );
+    return !!nf && isDateFormat(nf);
   }
 
   private cell(row: number, role: ColumnRole): CellValue {
@@ -551,8 +552,17 @@ class Validator {
 
   private addr(row: number, role: ColumnRole): string | null {
     const col = this.table.columns[role];
-    return col === undefined ? null : a1(row, col);
+    if (col === undefined) return null;
+    // a1(row, col), with the column's letters worked out once per column instead of once per cell.
+    let letters = this.letters[col];
+    if (letters === undefined) {
+      letters = columnLetters(col);
+      this.letters[col] = letters;
+    }
+    return `${letters}${row + 1}`;
   }
+
+  private readonly letters: string[] = [];
 
   private add(
     code: FindingCode,
@@ -577,4 +587,19 @@ class Validator {
       ...(extra.column ? { column: extra.column } : {}),
     });
   }
+}
+
+/**
+ * Whether a number format shows a date (a date typed into a score cell is not a score). A sheet has a
+ * handful of formats over thousands of cells: decide each distinct format once.
+ */
+const dateFormats = new Map<string, boolean>();
+function isDateFormat(nf: string): boolean {
+  let date = dateFormats.get(nf);
+  if (date === undefined) {
+    date = /(^|[^"\\])(d{1,4}|m{3,}|y{2,4})/i.test(nf.replace(/"[^"]*"/g, "")) && !/^(general|0|#)/i.test(nf);
+    if (dateFormats.size > 1000) dateFormats.clear();
+    dateFormats.set(nf, date);
+  }
+  return date;
 }

@@ -69,3 +69,35 @@ describe("rubricIndex", () => {
     expect(rubricIndex(commune).areaCodes.length).toBe(commune.items.length);
   });
 });
+
+describe("normaliseCode", () => {
+  /** The general rule, without the shortcut for dotted numbers. */
+  const general = (code: unknown) =>
+    (typeof code === "number" ? String(code) : String(code).trim())
+      .replace(/^(tiêu chí|tieu chi|lĩnh vực|linh vuc)\s+/i, "")
+      .replace(/[)\].:]+$/, "")
+      .replace(/\s+/g, "")
+      .toLowerCase();
+
+  it.each([
+    "1",
+    "1.1",
+    "1.1.",
+    " 1.2.3 ",
+    "10.2..",
+    "...",
+    ".",
+    "1..2",
+    "",
+    " ",
+    "1.1)",
+    "a)",
+    "II.",
+    "Tiêu chí 1.1",
+    "1. 1",
+    2.5,
+    3,
+  ])("%j as the general rule has it", (code) => {
+    expect(normaliseCode(code)).toBe(general(code));
+  });
+});

@@ -56,11 +56,23 @@ export function normaliseCode(code: unknown): string {
   if (code === null || code === undefined) return "";
   let s = String(code).trim();
   if (typeof code === "number") s = String(code);
+  // Most codes are dotted numbers ("1.2.3", "1.1."): only their trailing dots go, without four regexes.
+  if (isDottedNumber(s)) return s.replace(TRAILING_DOTS, "");
   return s
     .replace(/^(tiêu chí|tieu chi|lĩnh vực|linh vuc)\s+/i, "")
     .replace(/[)\].:]+$/, "")
     .replace(/\s+/g, "")
     .toLowerCase();
+}
+
+const TRAILING_DOTS = /\.+$/;
+
+function isDottedNumber(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 46 && (c < 48 || c > 57)) return false;
+  }
+  return true;
 }
 
 /** The scores an item's guidance allows, highest first: its levels or band points; null when any value goes. */
