@@ -188,7 +188,7 @@ function withCorrections(
 
 function findHeader(sheet: SheetSnapshot): HeaderGuess | null {
   const values = sheet.values;
-  const ranges = (sheet.merges ?? []).map(parseRange);
+  const ranges = (sheet.merges ?? []).map(mergeRange);
   const limit = Math.min(values.length, 60);
   const scan = new HeaderScan(sheet, mergedTopLeft(ranges), limit);
   let best: HeaderGuess | null = null;
@@ -212,6 +212,18 @@ function findHeader(sheet: SheetSnapshot): HeaderGuess | null {
 }
 
 type CellRange = ReturnType<typeof parseRange>;
+
+/** A batch's workbooks come from one template and repeat the same merges: parse each distinct one once. */
+const rangeMemo = new Map<string, CellRange>();
+function mergeRange(ref: string): CellRange {
+  let range = rangeMemo.get(ref);
+  if (range === undefined) {
+    range = parseRange(ref);
+    if (rangeMemo.size > 5_000) rangeMemo.clear();
+    rangeMemo.set(ref, range);
+  }
+  return range;
+}
 type MergedTopLeft = Map<number, readonly [number, number]>;
 
 /**
@@ -309,6 +321,9 @@ function classify(scan: HeaderScan, top: number, second: number | null): HeaderG
   const columns: Partial<Record<ColumnRole, number>> = {};
   const headers: Partial<Record<ColumnRole, string>> = {};
   let found = 0;
+  // A title merged across the row pair gives the same two texts in every column: fold them once.
+  let pairText = "";
+  let pairWords = "";
   for (let j = 0; j < width; j++) {
     const col = sheet.origin.col + j;
     const upper = scan.cell(top, j);
@@ -322,7 +337,11 @@ function classify(scan: HeaderScan, top: number, second: number | null): HeaderG
     const both = lower.text !== "" && lower.text !== upper.text;
     const text = both ? `${upper.text} ${lower.text}`.trim() : upper.text;
     if (!text) continue;
-    const h = both ? foldWords(text) : wordsOf(upper);
+    if (both && text !== pairText) {
+      pairText = text;
+      pairWords = foldWords(text);
+    }
+    const h = both ? pairWords : wordsOf(upper);
     if (h.length > 80) continue;
     const rule = ruleFor(h);
     if (!rule) continue;

@@ -253,10 +253,8 @@ class Validator {
       return value;
     }
     const p = this.rubric.precision;
-    if (
-      roundUnits(toUnits(value), p) < 0 ||
-      roundUnits(toUnits(value), p) > roundUnits(toUnits(item.max), p)
-    ) {
+    const units = roundUnits(toUnits(value), p);
+    if (units < 0 || units > roundUnits(toUnits(item.max), p)) {
       this.add("score-out-of-range", "error", address, code, msg.outOfRange(code, column, value, item.max), {
         found: value,
         expected: item.max,
@@ -265,7 +263,8 @@ class Validator {
       return value;
     }
     const allowed = this.index.allowed(item);
-    if (allowed && !allowed.some((a) => sameAtPrecision(a, value, p))) {
+    // sameAtPrecision against each allowed score, with the allowed side rounded once per rubric.
+    if (allowed && !this.index.allowedUnits(item).includes(units)) {
       this.add(
         "score-not-allowed",
         "warning",
@@ -370,26 +369,26 @@ class Validator {
   // ── totals and formulas ──────────────────────────────────────────────────────────────────────
   private checkTotals(): void {
     const parents = this.flat.filter((i) => !i.isLeaf && this.rowOf.has(i.code));
+    const parentRows = parents.map((p) => (this.rowOf.get(p.code) as TableRow).row);
     const total = this.table.rows.find((r) => r.isTotal);
+    const rows = total ? [...parentRows, total.row] : parentRows;
     for (const column of this.scoreColumns) {
-      const rows = [
-        ...parents.map((p) => (this.rowOf.get(p.code) as TableRow).row),
-        ...(total ? [total.row] : []),
-      ];
       // The template's totals are formulas when most of them still are ("inconsistent formula").
-      const withFormula = rows.filter((r) => this.formula(r, column) !== null).length;
+      let withFormula = 0;
+      for (const r of rows) if (this.formula(r, column) !== null) withFormula++;
       const formulasExpected = rows.length > 1 && withFormula * 2 >= rows.length;
-      for (const parent of parents) {
-        const row = this.rowOf.get(parent.code) as TableRow;
-        const children = (parent.item.children ?? []).map((c) => c.code);
-        this.checkSum(parent.code, row.row, column, children, formulasExpected, () => 1);
+      for (let k = 0; k < parents.length; k++) {
+        const parent = parents[k];
+        const children = this.index.childCodes(parent);
+        this.checkSum(parent.code, parentRows[k], column, children, formulasExpected, false);
       }
-      if (total) {
-        this.checkSum("TỔNG", total.row, column, this.index.areaCodes, formulasExpected, (code) =>
-          this.items.get(code)?.kind === "penalty" ? -1 : 1,
-        );
-      }
+      if (total) this.checkSum("TỔNG", total.row, column, this.index.areaCodes, formulasExpected, true);
     }
+  }
+
+  /** In the grand total, penalty areas count negatively. */
+  private sign(code: string, signed: boolean): 1 | -1 {
+    return signed && this.items.get(code)?.kind === "penalty" ? -1 : 1;
   }
 
   /**
@@ -403,7 +402,7 @@ class Validator {
     column: ScoreColumn,
     children: readonly string[],
     formulasExpected: boolean,
-    sign: (code: string) => 1 | -1,
+    signed: boolean,
   ): void {
     const address = this.addr(row, column) as string;
     const shown = this.cell(row, column);
@@ -434,12 +433,13 @@ class Validator {
       if (!childRow) continue;
       const v = this.cell(childRow.row, column);
       if (typeof v === "number") {
-        sum += sign(c) * toUnits(v);
-        counted += sign(c) * toUnits(v);
+        const units = this.sign(c, signed) * toUnits(v);
+        sum += units;
+        counted += units;
         any = true;
       } else if (typeof v === "string") {
         const parsed = parseNumberText(v);
-        if (parsed) counted += sign(c) * toUnits(parsed.value);
+        if (parsed) counted += this.sign(c, signed) * toUnits(parsed.value);
       }
     }
     if (!any && shown === 0) return;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fold, foldWords } from "../../src/core/fold";
+import { roundUnits, toUnits } from "../../src/core/numbers";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { allowedScores, flattenRubric, normaliseCode, rubricIndex } from "../../src/core/rubric/tree";
@@ -39,6 +40,10 @@ describe("rubricIndex", () => {
       expect(index.anyMarkedNotApplicable).toBe(plain.anyMarkedNotApplicable);
       for (const item of index.flat) {
         expect(index.allowed(item)).toEqual(allowedScores(item));
+        expect(index.allowedUnits(item)).toEqual(
+          (allowedScores(item) ?? []).map((a) => roundUnits(toUnits(a), rubric.precision)),
+        );
+        expect(index.childCodes(item)).toEqual((item.item.children ?? []).map((c) => c.code));
         expect(index.subtree(item.code)).toEqual(plain.flat.filter((i) => i.path.includes(item.code)));
       }
       // Position paths: "1.1" is the first child of the first area, whatever the codes say.

@@ -9,8 +9,9 @@ export type CodeStyle = "roman" | "number" | "letter" | "dash" | "none";
 export function codeStyle(code: string | null): CodeStyle {
   if (!code) return "none";
   const c = code.trim();
-  if (/^[IVXL]+\.?$/.test(c)) return "roman";
+  // Numbers first, the common case: the styles exclude each other, so the order changes no answer.
   if (/^\d+(\.\d+)*\.?$/.test(c)) return "number";
+  if (/^[IVXL]+\.?$/.test(c)) return "roman";
   if (/^[a-zđ]\)?\.?$/i.test(c)) return "letter";
   if (/^[-+•*–]$/.test(c)) return "dash";
   return "none";

@@ -1,4 +1,5 @@
 import { fold, foldWords } from "../fold";
+import { roundUnits, toUnits, type Units } from "../numbers";
 import type { ItemKind, Rubric, RubricItem } from "./schema";
 
 /** An item with what the tree around it says: level, parent, effective kind. */
@@ -112,6 +113,10 @@ export interface RubricIndex {
   readonly anyMarkedNotApplicable: boolean;
   /** allowedScores(item), computed once per item. */
   allowed(item: FlatItem): readonly number[] | null;
+  /** The allowed scores in integer units rounded to the rubric's precision (empty when any value goes). */
+  allowedUnits(item: FlatItem): readonly Units[];
+  /** The codes of an item's children, in order. */
+  childCodes(item: FlatItem): readonly string[];
   /** The items whose path contains `code` (the item and all below it). */
   subtree(code: string): readonly FlatItem[];
 }
@@ -137,7 +142,9 @@ function buildIndex(rubric: Rubric): RubricIndex {
     else byLabel.set(k, [i.code]);
   }
   const allowed = new Map<FlatItem, number[] | null>();
+  const allowedUnits = new Map<FlatItem, Units[]>();
   const subtrees = new Map<string, FlatItem[]>();
+  const childCodes = new Map<FlatItem, string[]>();
   return {
     flat,
     bottomUp: [...flat].reverse(),
@@ -155,6 +162,22 @@ function buildIndex(rubric: Rubric): RubricIndex {
         allowed.set(item, scores);
       }
       return scores;
+    },
+    allowedUnits(item) {
+      let units = allowedUnits.get(item);
+      if (!units) {
+        units = (this.allowed(item) ?? []).map((a) => roundUnits(toUnits(a), rubric.precision));
+        allowedUnits.set(item, units);
+      }
+      return units;
+    },
+    childCodes(item) {
+      let codes = childCodes.get(item);
+      if (!codes) {
+        codes = (item.item.children ?? []).map((c) => c.code);
+        childCodes.set(item, codes);
+      }
+      return codes;
     },
     subtree(code) {
       let items = subtrees.get(code);
