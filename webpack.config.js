@@ -67,15 +67,16 @@ Your own sheets are never changed.</p>
 </main>`;
 
 /**
- * One page per entry. A page template of our own carries the CSP as the first thing in <head> (a CSP
- * meta governs only what follows it); a template written elsewhere (the pane's) gets it injected.
+ * One page per entry. Every page carries the CSP as the first thing in <head> (a CSP meta governs only
+ * what follows it): the pane's template writes it from `csp`, the fallback pages have it built in.
  */
 function htmlPage(filename, chunks, template, fallback) {
-  const meta = { csp: { "http-equiv": "Content-Security-Policy", content: CSP } };
   return new HtmlWebpackPlugin({
     filename,
     chunks,
-    ...(existsSync(resolve(root, template)) ? { template, meta } : { templateContent: fallback }),
+    ...(existsSync(resolve(root, template))
+      ? { template, templateParameters: { csp: CSP } }
+      : { templateContent: fallback }),
   });
 }
 

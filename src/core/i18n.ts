@@ -13,7 +13,8 @@ const STRINGS = {
   tabRanking: { vi: "Xếp hạng", en: "Ranking" },
   tabSettings: { vi: "Cài đặt", en: "Settings" },
   switchLanguage: { vi: "English", en: "Tiếng Việt" },
-  switchLanguageLabel: { vi: "Chuyển sang tiếng Anh", en: "Switch to Vietnamese" },
+  // The name begins with the visible text, so voice control ("click English") finds the button.
+  switchLanguageLabel: { vi: "English — chuyển sang tiếng Anh", en: "Tiếng Việt — switch to Vietnamese" },
   check: { vi: "Kiểm tra", en: "Check" },
   recheck: { vi: "Kiểm tra lại", en: "Check again" },
   checking: { vi: "Đang kiểm tra…", en: "Checking…" },

@@ -122,7 +122,7 @@ try {
   );
 
   await step("switching to English changes the pane's language", async () => {
-    await page.getByRole("button", { name: "Chuyển sang tiếng Anh" }).click();
+    await page.getByRole("button", { name: "English — chuyển sang tiếng Anh" }).click();
     await page.getByRole("tab", { name: "Ranking" }).waitFor({ timeout: 5_000 });
     await page.getByRole("tab", { name: "Check" }).click();
     await page.getByRole("button", { name: "Check again" }).waitFor({ timeout: 5_000 });

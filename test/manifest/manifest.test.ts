@@ -246,7 +246,13 @@ describe("manifest.xml", () => {
         expect(csp).toBeGreaterThan(0);
         expect(csp).toBeLessThan(own.indexOf(`<script src="${OFFICE_JS}">`));
       } else {
-        expect(p.userOptions?.meta?.csp.content).toBe(CSP);
+        // The pane's own template writes the CSP once, first in <head>, from the value given to it.
+        expect(p.userOptions?.templateParameters?.csp).toBe(CSP);
+        const template = readFileSync(String(p.userOptions?.template), "utf8");
+        const metas = template.match(/http-equiv="Content-Security-Policy"/g) ?? [];
+        expect(metas).toHaveLength(1);
+        expect(template.indexOf('content="<%= csp %>"')).toBeLessThan(template.indexOf("<script"));
+        expect(p.userOptions?.meta).toBeUndefined();
       }
     }
   });

@@ -171,7 +171,7 @@ describe("Check tab", () => {
     const index = VALIDATION.analysis.units[0].score.index.final as number;
     const vi = String(index).replace(".", ",");
     expect(await screen.findByText(new RegExp(`Chỉ số: ${vi}`))).toBeTruthy();
-    await click(screen.getByRole("button", { name: "Chuyển sang tiếng Anh" }));
+    await click(screen.getByRole("button", { name: "English — chuyển sang tiếng Anh" }));
     expect(screen.getByText(new RegExp(`Index: ${String(index)}`))).toBeTruthy();
     expect(screen.getByRole("tab", { name: "Ranking" })).toBeTruthy();
   });
