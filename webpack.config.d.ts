@@ -4,7 +4,13 @@ export const OFFICE_JS: string;
 export function productionUrl(env?: Record<string, string | undefined>): string;
 export function rewriteManifest(xml: string, url?: string): string;
 interface PluginLike {
-  userOptions?: { filename?: string; templateContent?: unknown; meta?: { csp: { content: string } } };
+  userOptions?: {
+    filename?: string;
+    template?: string;
+    templateContent?: unknown;
+    templateParameters?: { csp?: string };
+    meta?: unknown;
+  };
 }
 declare const config: (
   env: Record<string, unknown>,

@@ -338,11 +338,15 @@ function sameText(xml: string, aStart: number, aEnd: number, bStart: number, bEn
   return true;
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 function skipSpace(xml: string, from: number): number {
   let j = from;
   while (j < xml.length) {
     const c = xml.charCodeAt(j);
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+    if (!isSpace(c)) break;
     j++;
   }
   return j;
@@ -351,7 +355,7 @@ function skipSpace(xml: string, from: number): number {
 function isBlank(xml: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const c = xml.charCodeAt(k);
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+    if (!isSpace(c)) return false;
   }
   return true;
 }
@@ -361,7 +365,7 @@ function trimEnd(xml: string, from: number, to: number): number {
   let e = to;
   while (e > from) {
     const c = xml.charCodeAt(e - 1);
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+    if (!isSpace(c)) break;
     e--;
   }
   return e;
