@@ -5,7 +5,7 @@
 import type { UnitEntries } from "./entries";
 import { type Finding, sortFindings } from "./finding";
 import { matchRows, type RecognisedTable, type RecogniseOptions, recogniseWorkbook } from "./recognise";
-import { importRubricFromWorkbook } from "./rubric/import";
+import { importRubricFromTable, importRubricFromWorkbook } from "./rubric/import";
 import type { Rubric } from "./rubric/schema";
 import { scoreUnit, type UnitScore } from "./score";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -96,13 +96,14 @@ function ownRubric(
   findings: Finding[],
 ): Rubric | null {
   const sheet = wb.sheets.find((s) => s.name === table.sheet);
-  const imported = importRubricFromWorkbook(
-    { source: wb.source, sheets: sheet ? [sheet] : [] },
-    {
-      id: "workbook",
-      name: options.source,
-    },
-  );
+  const own = { source: wb.source, sheets: sheet ? [sheet] : [] };
+  const meta = { id: "workbook", name: options.source };
+  // Reading the sheet as a rubric finds the table recognised here (same header, rows read without a
+  // rubric) unless the user corrected its columns, which the rubric import does not apply.
+  const imported =
+    sheet && !correctsColumns(options.columns, table.sheet)
+      ? importRubricFromTable(own, table, meta)
+      : importRubricFromWorkbook(own, meta);
   // Only problems in the unit's own cells (maxima that do not add up) are the unit's to fix.
   for (const p of imported.problems.filter((x) => x.address)) {
     findings.push({
@@ -115,6 +116,11 @@ function ownRubric(
     });
   }
   return imported.rubric;
+}
+
+/** Whether the user's column corrections apply to the sheet (as recognition applies them). */
+function correctsColumns(columns: AnalyseOptions["columns"], sheet: string): boolean {
+  return !!columns && (!columns.sheet || columns.sheet === sheet);
 }
 
 /** "Xa-An-Binh.xlsx" → "Xa-An-Binh"; in a consolidation workbook the sheet names the unit. */

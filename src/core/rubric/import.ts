@@ -12,7 +12,7 @@ import { type CodeStyle, codeStyle, positionalPaths, usesPositionalCodes } from 
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { parseGuidance } from "./guidance";
 import { checkRubricArithmetic } from "./load";
-import { type ItemKind, type Rubric, type RubricItem, RubricSchema } from "./schema";
+import { type ItemKind, type Rubric, type RubricItem, type Rule, RubricSchema } from "./schema";
 
 export interface ImportProblem {
   sheet: string | null;
@@ -47,6 +47,18 @@ export function importRubricFromWorkbook(wb: WorkbookSnapshot, meta: Partial<Imp
       problems: recognition.findings.map((f) => ({ sheet: f.sheet, address: f.address, message: f.message })),
     };
   }
+  return importRubricFromTable(wb, table, meta);
+}
+
+/**
+ * The import from a table already recognised without a rubric on one of `wb`'s sheets: no-rubric
+ * validation has just recognised the unit's table and need not do it again. The table is only read.
+ */
+export function importRubricFromTable(
+  wb: WorkbookSnapshot,
+  table: RecognisedTable,
+  meta: Partial<ImportMeta> = {},
+): RubricImport {
   const sheet = wb.sheets.find((s) => s.name === table.sheet) as SheetSnapshot;
   if (table.columns.max === undefined) {
     // Without maxima there is no rubric to build; say so on the header (no-rubric validation shows it).
@@ -81,7 +93,10 @@ export function importRubricFromWorkbook(wb: WorkbookSnapshot, meta: Partial<Imp
   // their position ("II" → "2", "1" under it → "2.1", "a)" → "2.1.1"), unique and as the rest of the tool writes them.
   const itemRows = table.rows.filter((r) => !r.isTotal);
   const positional = usesPositionalCodes(itemRows.map((r) => r.code));
-  const paths = new Map(positionalPaths(itemRows.map((r) => r.code)).map((p, k) => [itemRows[k], p]));
+  // Position paths only matter for Roman/letter templates; dotted codes are kept as written.
+  const paths = positional
+    ? new Map(positionalPaths(itemRows.map((r) => r.code)).map((p, k) => [itemRows[k], p]))
+    : null;
   const roots: RubricItem[] = [];
   const stack: { item: RubricItem; level: number; style: CodeStyle }[] = [];
   const seen = new Set<string>();
@@ -109,14 +124,14 @@ export function importRubricFromWorkbook(wb: WorkbookSnapshot, meta: Partial<Imp
     const level = levelOf(row, style, roman, stack);
     while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
     const parent = stack[stack.length - 1]?.item ?? null;
-    const path = positional ? paths.get(row) : null;
+    const path = paths?.get(row);
     const code = path && !seen.has(path.join(".")) ? path.join(".") : codeFor(row, style, parent, seen);
     const item: RubricItem = { code, label: row.label, max: row.max };
     seen.add(item.code);
     const guidance = cell(row.row, table.columns.guidance);
     if (typeof guidance === "string" && guidance.trim()) {
       item.guidance = guidance.trim();
-      const rule = parseGuidance(item.guidance);
+      const rule = guidanceRule(item.guidance);
       if (rule) item.rule = rule;
       if (/khong phat sinh|khong ap dung/.test(fold(item.guidance))) item.notApplicableAllowed = true;
     }
@@ -211,6 +226,21 @@ export function importRubricFromWorkbook(wb: WorkbookSnapshot, meta: Partial<Imp
     });
   }
   return { rubric, problems, table };
+}
+
+/**
+ * A batch's workbooks repeat the template's guidance texts: parse each distinct text once. The rule
+ * object is shared between candidates, never modified; RubricSchema copies it into each rubric.
+ */
+const guidanceMemo = new Map<string, Rule | null>();
+function guidanceRule(text: string): Rule | null {
+  let rule = guidanceMemo.get(text);
+  if (rule === undefined) {
+    rule = parseGuidance(text);
+    if (guidanceMemo.size > 5_000) guidanceMemo.clear();
+    guidanceMemo.set(text, rule);
+  }
+  return rule;
 }
 
 function levelOf(
