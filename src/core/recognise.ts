@@ -195,8 +195,14 @@ function findHeader(sheet: SheetSnapshot): HeaderGuess | null {
   for (let r = 0; r < limit; r++) {
     // A header with the item label and a score column is not followed by another below the data.
     if (best && best.score >= 80 && r > best.row + 2) break;
-    const one = classify(scan, r, null);
-    const two = r + 1 < values.length ? classify(scan, r, r + 1) : null;
+    // Rows that cannot beat the header found so far need not be read (the rows below a full header).
+    const width = values[r - sheet.origin.row]?.length ?? 0;
+    const one: HeaderGuess | null =
+      best && bestScore(width, false) <= best.score ? null : classify(scan, r, null);
+    const two: HeaderGuess | null =
+      r + 1 < values.length && !(best && bestScore(width, true) <= best.score)
+        ? classify(scan, r, r + 1)
+        : null;
     for (const g of [one, two]) {
       if (!g || g.score < 2) continue;
       if (!best || g.score > best.score) best = g;
@@ -209,6 +215,14 @@ function findHeader(sheet: SheetSnapshot): HeaderGuess | null {
     if (mergedDown) best = { ...best, row: top, count: 2 };
   }
   return best;
+}
+
+/** Roles a header can name: one per rule, and the appraisal rule names two rounds. */
+const ROLE_COUNT = RULES.length + 1;
+
+/** The highest score classify can give a row (or pair) this wide: every role found, the key ones among them. */
+function bestScore(width: number, pair: boolean): number {
+  return 100 + 2 * Math.min(width, ROLE_COUNT) - (pair ? 1 : 0);
 }
 
 type CellRange = ReturnType<typeof parseRange>;
