@@ -102,10 +102,15 @@ async function runPool(
 }
 
 /**
- * One worker, fed once it says it is ready and then kept two jobs ahead so it never waits for the main
- * thread between files. If it dies (out of
- * memory on a giant sheet, say), the file it was reading is reported as failed, the one it had not started
- * goes back to the queue, and the batch goes on.
+ * Files a worker holds: the main thread feeds it only between its own files, so with two in hand a worker
+ * sat idle for a fifth of the batch waiting for the next one.
+ */
+const AHEAD = 4;
+
+/**
+ * One worker, fed once it says it is ready and then kept AHEAD files ahead. If it dies (out of memory on a
+ * giant sheet, say), the file it was reading is reported as failed, the ones it had not started go back
+ * to the queue, and the batch goes on.
  */
 function startWorker(
   url: URL,
@@ -129,8 +134,7 @@ function startWorker(
   };
   worker.on("message", (msg: { ready: true } | { index: number; result: FileResult }) => {
     if ("ready" in msg) {
-      feed();
-      feed();
+      for (let k = 0; k < AHEAD; k++) feed();
       return;
     }
     if (ctx.rubric) for (const u of msg.result.units) u.rubric ??= ctx.rubric;
