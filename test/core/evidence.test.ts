@@ -31,3 +31,15 @@ describe("what an evidence cell cites", () => {
     expect(citation("ngày 45/13/2024").dates).toEqual([]);
   });
 });
+
+describe("worded dates in any case", () => {
+  it.each([
+    ["NGÀY 3 THÁNG 12 NĂM 2023", [2023]],
+    ["ngày 3 Tháng 12 năm 2023", [2023]],
+    ["Ngày 03 tháng 01 năm 2024 và ngày 5 tháng 6 năm 2022", [2024, 2022]],
+    ["ngày 3 thang 12 nam 2023", [2023]],
+    ["ngày 3 tháng 13 năm 2023", []],
+  ])("%s", (text, years) => {
+    expect(citation(text).dates.map((d) => d.year)).toEqual(years);
+  });
+});
