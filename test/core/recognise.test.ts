@@ -334,3 +334,57 @@ describe("generated units in every layout", () => {
     }
   });
 });
+
+describe("header search shortcuts", () => {
+  const FULL = [
+    "STT",
+    "Nội dung",
+    "Điểm tối đa",
+    "Hướng dẫn chấm",
+    "Điểm tự đánh giá",
+    "Tài liệu kiểm chứng",
+    "Giải trình",
+    "Điểm thẩm định",
+    "Ý kiến thẩm định",
+  ];
+
+  it("a row below a full header is not taken for it, even when it names the same roles", () => {
+    const s = sheet("Biểu", [
+      ["UBND XÃ AN BÌNH"],
+      FULL,
+      FULL,
+      ["1", "Công tác chỉ đạo điều hành", 3, null, 3],
+      ["1.1", "Kế hoạch", 1, null, 1],
+    ]);
+    const t = recogniseWorkbook(book(s), rubric).tables[0];
+    expect([t.headerRow, t.headerRowCount]).toEqual([1, 1]);
+  });
+
+  it("a partial header above does not stop a better one below from being found", () => {
+    const s = sheet("Biểu", [
+      ["Nội dung", "Điểm tự chấm"],
+      [],
+      FULL,
+      ["1", "Công tác chỉ đạo điều hành", 3, null, 3],
+      ["1.1", "Kế hoạch", 1, null, 1],
+    ]);
+    const t = recogniseWorkbook(book(s), rubric).tables[0];
+    expect(t.headerRow).toBe(2);
+    expect(t.columns).toMatchObject({ code: 0, label: 1, max: 2, self: 4, evidence: 5, appraised1: 7 });
+  });
+
+  it("the same title merged across the row pair is read once per column and still never a header", () => {
+    const s = sheet(
+      "Biểu",
+      [
+        ["BIỂU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM"],
+        ["Bộ chỉ số cải cách hành chính"],
+        ["STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá"],
+        ["1", "Công tác chỉ đạo điều hành", 3, 3],
+      ],
+      ["A1:D1", "A2:D2"],
+    );
+    const t = recogniseWorkbook(book(s), rubric).tables[0];
+    expect([t.headerRow, t.headerRowCount]).toEqual([2, 1]);
+  });
+});
