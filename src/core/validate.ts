@@ -135,7 +135,7 @@ class Validator {
       this.rowOf.set(row.item, row);
       const item = this.items.get(row.item) as FlatItem;
       const maxCell = this.cell(row.row, "max");
-      if (typeof maxCell === "number" && !sameAtPrecision(maxCell, item.max, this.rubric.precision)) {
+      if (typeof maxCell === "number" && !samePoints(maxCell, item.max, this.rubric.precision)) {
         this.add(
           "max-mismatch",
           "error",
@@ -354,7 +354,7 @@ class Validator {
   private checkAppraisal(item: FlatItem, row: TableRow, entry: ItemEntry, note: string | null): void {
     const appraised = entry.appraised2 ?? entry.appraised1;
     if (appraised === null || entry.self === null || item.kind === "survey") return;
-    if (sameAtPrecision(appraised, entry.self, this.rubric.precision) || note) return;
+    if (note || samePoints(appraised, entry.self, this.rubric.precision)) return;
     const column = entry.appraised2 !== null ? "appraised2" : "appraised1";
     this.add(
       "appraisal-without-note",
@@ -602,4 +602,9 @@ function isDateFormat(nf: string): boolean {
     dateFormats.set(nf, date);
   }
   return date;
+}
+
+/** sameAtPrecision, answering the usual case (the very same number) without rounding anything. */
+function samePoints(a: number, b: number, decimals: number): boolean {
+  return a === b || sameAtPrecision(a, b, decimals);
 }
