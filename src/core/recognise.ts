@@ -273,9 +273,12 @@ interface HeaderCell {
   unitLine: boolean;
   /** foldWords(text), once needed. */
   words: string | null;
+  /** Covered by a merge whose top-left cell is in another column (a title or header merged across). */
+  across: boolean;
 }
 
-const NO_CELL: HeaderCell = { text: "", unitLine: false, words: "" };
+const NO_CELL: HeaderCell = { text: "", unitLine: false, words: "", across: false };
+const NO_CELL_ACROSS: HeaderCell = { ...NO_CELL, across: true };
 
 /**
  * The header search tries every row alone and with the row below: each cell of the first rows is read,
@@ -310,16 +313,15 @@ class HeaderScan {
   private read(row: number, j: number): HeaderCell {
     const { sheet, merged } = this;
     const col = sheet.origin.col + j;
+    const from = merged.get(mergeKey(row, col));
+    const across = from !== undefined && from[1] !== col;
     let v = sheet.values[row - sheet.origin.row]?.[j];
-    if (v === null || v === undefined || v === "") {
-      const from = merged.get(mergeKey(row, col));
-      if (from) v = sheet.values[from[0] - sheet.origin.row]?.[from[1] - sheet.origin.col];
-    }
-    if (typeof v !== "string") return NO_CELL;
-    const text = v.trim();
-    if (text === "") return NO_CELL;
+    if ((v === null || v === undefined || v === "") && from)
+      v = sheet.values[from[0] - sheet.origin.row]?.[from[1] - sheet.origin.col];
+    const text = typeof v === "string" ? v.trim() : "";
+    if (text === "") return across ? NO_CELL_ACROSS : NO_CELL;
     // Folding never makes a colon, and a unit line needs one: most cells skip the fold.
-    return { text, unitLine: text.includes(":") && UNIT_LINE.test(fold(text)), words: null };
+    return { text, unitLine: text.includes(":") && UNIT_LINE.test(fold(text)), words: null, across };
   }
 }
 
@@ -344,8 +346,7 @@ function classify(scan: HeaderScan, top: number, second: number | null): HeaderG
     const lower = second === null ? NO_CELL : scan.cell(second, j);
     // A cell merged across columns names one column, at its top-left; the cells it covers only take
     // its text when the row below tells them apart ("Điểm" over "Tối đa | Tự chấm | Thẩm định").
-    const from = scan.merged.get(mergeKey(top, col));
-    if (from && from[1] !== col && (!lower.text || lower.text === upper.text)) continue;
+    if (upper.across && (!lower.text || lower.text === upper.text)) continue;
     if (upper.unitLine || lower.unitLine) continue;
     // A vertical merge repeats the same text in the second row: count it once.
     const both = lower.text !== "" && lower.text !== upper.text;
