@@ -161,8 +161,7 @@ const EMPTY = (): Acc => ({
 export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOptions = {}): UnitScore {
   const { flat, bottomUp } = rubricIndex(rubric);
   const policy = rubric.notApplicable.policy;
-  const columns = columnsWith(flat, entries, false);
-  const surveyColumns = columnsWith(flat, entries, true);
+  const [columns, surveyColumns] = columnsWith(flat, entries);
   // Overall, "final" means what the unit's own (evidence) rows used; the survey rows are always the
   // appraisers' and would otherwise make every unit look appraised.
   const finalFrom = latest(columns) ?? latest(surveyColumns);
@@ -419,17 +418,22 @@ function parentScore(item: FlatItem, sums: Map<string, NodeSum>): NodeSum {
   };
 }
 
-/** Score columns holding a finite value in at least one leaf, survey leaves or the others, in round order. */
-function columnsWith(flat: readonly FlatItem[], entries: UnitEntries, survey: boolean): ScoreColumn[] {
-  const present = SCORE_COLUMNS.map(() => false);
+/**
+ * Score columns holding a finite value in at least one leaf, in round order: of the evidence leaves,
+ * and of the survey leaves (one pass over the entries for both).
+ */
+function columnsWith(flat: readonly FlatItem[], entries: UnitEntries): [ScoreColumn[], ScoreColumn[]] {
+  const evidence = SCORE_COLUMNS.map(() => false);
+  const survey = SCORE_COLUMNS.map(() => false);
   for (const item of flat) {
-    if (!item.isLeaf || (item.kind === "survey") !== survey) continue;
+    if (!item.isLeaf) continue;
     const entry = entries.get(item.code);
     if (!entry) continue;
+    const present = item.kind === "survey" ? survey : evidence;
     for (let k = 0; k < SCORE_COLUMNS.length; k++)
       if (finite(entry[SCORE_COLUMNS[k]]) !== null) present[k] = true;
   }
-  return SCORE_COLUMNS.filter((_, k) => present[k]);
+  return [SCORE_COLUMNS.filter((_, k) => evidence[k]), SCORE_COLUMNS.filter((_, k) => survey[k])];
 }
 
 function capped(scores: Acc, cap: Units): Acc {
