@@ -115,7 +115,8 @@ export function recogniseWorkbook(
   const candidates: { table: RecognisedTable; score: number }[] = [];
   const partial: { sheet: string; guess: HeaderGuess }[] = [];
   for (const sheet of wb.sheets) {
-    if (OWNED.some((o) => fold(sheet.name).startsWith(o))) continue;
+    const name = fold(sheet.name);
+    if (OWNED.some((o) => name.startsWith(o))) continue;
     const found = findHeader(sheet);
     if (!found) continue;
     const guess = withCorrections(found, options.columns, sheet.name);
@@ -459,7 +460,10 @@ function hasScore(sheet: SheetSnapshot, row: number, columns: Partial<Record<Col
  * for, since "1" under "II" is not item 1; plain dotted codes are matched as written.
  */
 export function matchRows(rows: TableRow[], rubric: Rubric): void {
-  const { byNormalisedCode, byPosition, byLabel } = rubricIndex(rubric);
+  const { byCode, byNormalisedCode, byPosition, byLabel, labelKeys } = rubricIndex(rubric);
+  // A row showing the rubric's own label for the code it names needs no folding: the key is known.
+  const labelKey = (label: string, code: string | undefined): string | undefined =>
+    code !== undefined && byCode.get(code)?.label === label ? labelKeys.get(code) : foldWords(label);
   const items = rows.filter((r) => !r.isTotal);
   const codes = items.map((r) => r.code);
   const positional = usesPositionalCodes(codes);
@@ -476,7 +480,8 @@ export function matchRows(rows: TableRow[], rubric: Rubric): void {
       : row.code
         ? byNormalisedCode.get(normaliseCode(row.code))
         : undefined;
-    const labelHits = (row.label ? byLabel.get(foldWords(row.label)) : undefined) ?? NO_CODES;
+    const key = row.label ? labelKey(row.label, codeHit) : undefined;
+    const labelHits = (key === undefined ? undefined : byLabel.get(key)) ?? NO_CODES;
     const labelHit = labelHits.find((c) => !used.has(c)) ?? labelHits[0];
     if (codeHit && (labelHits.length === 0 || labelHits.includes(codeHit))) {
       row.item = codeHit;

@@ -388,3 +388,27 @@ describe("header search shortcuts", () => {
     expect([t.headerRow, t.headerRowCount]).toEqual([2, 1]);
   });
 });
+
+describe("matching rows by code, with the label as the tie-breaker", () => {
+  const rows = (code: string, label: string): CellValue[][] => [
+    ["STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá"],
+    [code, label, 1, 1],
+  ];
+  const match = (code: string, label: string) => {
+    const t = recogniseWorkbook(book(sheet("Biểu", rows(code, label))), rubric).tables[0];
+    return [t.rows[0].item, t.rows[0].matchedBy];
+  };
+
+  it("the rubric's own label under its code matches by code", () => {
+    expect(match("1.1", "Kế hoạch")).toEqual(["1.1", "code"]);
+  });
+
+  it("the same label typed in another Unicode form or case still matches by code", () => {
+    expect(match("1.1", "Kế hoạch".normalize("NFD"))).toEqual(["1.1", "code"]);
+    expect(match("1.1", "KẾ HOẠCH")).toEqual(["1.1", "code"]);
+  });
+
+  it("a code naming one item beside another item's label goes by the label", () => {
+    expect(match("1.1", "Báo cáo")).toEqual(["1.2", "label"]);
+  });
+});

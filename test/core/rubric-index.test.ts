@@ -44,6 +44,7 @@ describe("rubricIndex", () => {
           (allowedScores(item) ?? []).map((a) => roundUnits(toUnits(a), rubric.precision)),
         );
         expect(index.childCodes(item)).toEqual((item.item.children ?? []).map((c) => c.code));
+        expect(index.labelKeys.get(item.code)).toBe(foldWords(plain.byCode.get(item.code)?.label));
         expect(index.subtree(item.code)).toEqual(plain.flat.filter((i) => i.path.includes(item.code)));
       }
       // Position paths: "1.1" is the first child of the first area, whatever the codes say.

@@ -103,6 +103,8 @@ export interface RubricIndex {
   readonly byNormalisedCode: ReadonlyMap<string, string>;
   /** 1-based position path ("2.1.3") → code, for Roman/letter tables. */
   readonly byPosition: ReadonlyMap<string, string>;
+  /** Code → foldWords of the label of `byCode`'s item. */
+  readonly labelKeys: ReadonlyMap<string, string>;
   /** foldWords(label) → codes with that label, in rubric order. */
   readonly byLabel: ReadonlyMap<string, readonly string[]>;
   /** Level-1 codes, in order. */
@@ -152,6 +154,7 @@ function buildIndex(rubric: Rubric): RubricIndex {
     byNormalisedCode: new Map(flat.map((i) => [normaliseCode(i.code), i.code])),
     byPosition: positionsOf(rubric.items),
     byLabel,
+    labelKeys: new Map(flat.map((i) => [i.code, foldWords(i.label)])),
     areaCodes: flat.filter((i) => i.level === 1).map((i) => i.code),
     markers: rubric.notApplicable.markers.map((m) => fold(m)),
     anyMarkedNotApplicable: flat.some((i) => i.item.notApplicableAllowed === true),
