@@ -95,7 +95,7 @@ export function allowedScores(item: FlatItem): number[] | null {
 export interface RubricIndex {
   /** flattenRubric(rubric). */
   readonly flat: readonly FlatItem[];
-  /** The same, deepest last first: scoring sums leaves before their parents. */
+  /** The same reversed, so each item comes after everything below it (scoring sums children first). */
   readonly bottomUp: readonly FlatItem[];
   /** Code → item (the last one when a code repeats, as `new Map(flat.map(…))` would have it). */
   readonly byCode: ReadonlyMap<string, FlatItem>;
@@ -144,6 +144,14 @@ function buildIndex(rubric: Rubric): RubricIndex {
     else byLabel.set(k, [i.code]);
   }
   const allowed = new Map<FlatItem, number[] | null>();
+  const allowedOf = (item: FlatItem): number[] | null => {
+    let scores = allowed.get(item);
+    if (scores === undefined) {
+      scores = allowedScores(item);
+      allowed.set(item, scores);
+    }
+    return scores;
+  };
   const allowedUnits = new Map<FlatItem, Units[]>();
   const subtrees = new Map<string, FlatItem[]>();
   const childCodes = new Map<FlatItem, string[]>();
@@ -158,18 +166,11 @@ function buildIndex(rubric: Rubric): RubricIndex {
     areaCodes: flat.filter((i) => i.level === 1).map((i) => i.code),
     markers: rubric.notApplicable.markers.map((m) => fold(m)),
     anyMarkedNotApplicable: flat.some((i) => i.item.notApplicableAllowed === true),
-    allowed(item) {
-      let scores = allowed.get(item);
-      if (scores === undefined) {
-        scores = allowedScores(item);
-        allowed.set(item, scores);
-      }
-      return scores;
-    },
+    allowed: allowedOf,
     allowedUnits(item) {
       let units = allowedUnits.get(item);
       if (!units) {
-        units = (this.allowed(item) ?? []).map((a) => roundUnits(toUnits(a), rubric.precision));
+        units = (allowedOf(item) ?? []).map((a) => roundUnits(toUnits(a), rubric.precision));
         allowedUnits.set(item, units);
       }
       return units;
