@@ -2,6 +2,7 @@
  * The pipeline every surface calls (task pane, ribbon, CLI): recognise the unit tables in a workbook
  * snapshot, validate them against the rubric, score them. One call, pure, no I/O.
  */
+import { a1 } from "./address";
 import type { UnitEntries } from "./entries";
 import { type Finding, sortFindings } from "./finding";
 import { matchRows, type RecognisedTable, type RecogniseOptions, recogniseWorkbook } from "./recognise";
@@ -105,7 +106,8 @@ function ownRubric(
       ? importRubricFromTable(own, table, meta)
       : importRubricFromWorkbook(own, meta);
   // Only problems in the unit's own cells (maxima that do not add up) are the unit's to fix.
-  for (const p of imported.problems.filter((x) => x.address)) {
+  const inCells = imported.problems.filter((x) => x.address);
+  for (const p of inCells) {
     findings.push({
       code: p.code ?? "max-mismatch",
       severity: imported.rubric ? "warning" : "error",
@@ -115,6 +117,8 @@ function ownRubric(
       message: p.message,
     });
   }
+  // A table that yields no rubric is never dropped in silence: say why, on its header.
+  if (!imported.rubric && inCells.length === 0) findings.push(noOwnRubric(table, imported.problems));
   return imported.rubric;
 }
 
@@ -127,4 +131,19 @@ function correctsColumns(columns: AnalyseOptions["columns"], sheet: string): boo
 function unitFromSource(source: string, sheet: string, bySheet: boolean): string {
   if (bySheet) return sheet;
   return source.replace(/\.[a-z0-9]+$/i, "") || sheet;
+}
+
+function noOwnRubric(table: RecognisedTable, problems: { message: { vi: string; en: string } }[]): Finding {
+  const why = problems[problems.length - 1]?.message ?? { vi: "không rõ lý do", en: "no reason given" };
+  return {
+    code: "table-not-found",
+    severity: "error",
+    sheet: table.sheet,
+    address: a1(table.headerRow, table.columns.label ?? 0),
+    item: null,
+    message: {
+      vi: `Không dựng được cấu trúc tiêu chí từ bảng ở dòng ${table.headerRow + 1} (${why.vi}); hãy chọn một bộ chỉ số để kiểm tra.`,
+      en: `No rubric could be built from the table at row ${table.headerRow + 1} (${why.en}); choose a rubric to validate against.`,
+    },
+  };
 }

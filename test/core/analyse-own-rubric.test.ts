@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { analyseWorkbook } from "../../src/core/analyse";
 import { recogniseWorkbook } from "../../src/core/recognise";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import { importRubricFromTable, importRubricFromWorkbook } from "../../src/core/rubric/import";
@@ -28,4 +29,45 @@ describe("importing a rubric from a table already recognised", () => {
       });
     }
   }
+});
+
+// Found by the pipeline fuzz: a table whose maxima cannot make a rubric was dropped without a word.
+describe("a unit table that yields no rubric of its own is reported, never dropped in silence", () => {
+  const sheet = (max: number) => ({
+    name: "Biểu",
+    origin: { row: 0, col: 0 },
+    values: [
+      ["STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá"],
+      ["1", "Công tác chỉ đạo", max, 1],
+    ],
+    formulas: [
+      [null, null, null, null],
+      [null, null, null, null],
+    ],
+    errorCells: new Set<string>(),
+    merges: [],
+  });
+
+  it("a negative maximum is an error on its cell", () => {
+    const a = analyseWorkbook(
+      { source: "am.xlsx", sheets: [sheet(-1)] },
+      { rubric: null, source: "am.xlsx" },
+    );
+    expect(a.units).toHaveLength(0);
+    const onCell = a.findings.find((f) => f.address === "C2");
+    expect(onCell?.severity).toBe("error");
+    expect(onCell?.message.vi).toContain("âm");
+    expect(onCell?.message.en).toContain("negative");
+  });
+
+  it("a maximum no rubric accepts (not finite) gets an error on the table's header", () => {
+    const a = analyseWorkbook(
+      { source: "nan.xlsx", sheets: [sheet(Number.NaN)] },
+      { rubric: null, source: "nan.xlsx" },
+    );
+    expect(a.units).toHaveLength(0);
+    expect(a.findings.length).toBeGreaterThan(0);
+    expect(a.findings.every((f) => f.severity === "error" && f.address !== null)).toBe(true);
+    expect(a.findings.map((f) => f.message.en).join(" ")).toMatch(/rubric|maximum/i);
+  });
 });

@@ -120,6 +120,15 @@ export function importRubricFromTable(
       );
       continue;
     }
+    if (row.max < 0) {
+      problem(
+        row.row,
+        table.columns.max,
+        `"${row.label}" có điểm tối đa âm (${row.max}); đã bỏ qua dòng này.`,
+        `"${row.label}" has a negative maximum (${row.max}); row skipped.`,
+      );
+      continue;
+    }
     const style = codeStyle(row.code);
     const level = levelOf(row, style, roman, stack);
     while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
