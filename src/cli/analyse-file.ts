@@ -3,15 +3,15 @@ import { analyseWorkbook } from "../core/analyse";
 import { scoreUnit } from "../core/score";
 import { type SurveyRow, surveyLookup } from "../core/survey";
 import type { Rubric } from "../core/rubric/schema";
-import { FileReadError } from "../files/errors";
-import { readWorkbookFile } from "../files/node";
-import { type FileResult, failedResult } from "./file-result";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import type { FileResult } from "./file-result";
+import { fileFailed, readSnapshot } from "./read-file";
 
 export type { FileError, FileResult, UnitResult } from "./file-result";
 
 /**
- * One input file through the whole pipeline, in a worker or inline. Never throws: a file that cannot be
- * read (or that trips a bug) comes back with `error`, so a batch of hundreds goes on past it.
+ * One input file through the whole pipeline. Never throws: a file that cannot be read (or that trips a
+ * bug) comes back with `error`, so a batch of hundreds goes on past it.
  */
 export interface AnalyseContext {
   rubric: Rubric | null;
@@ -23,8 +23,13 @@ export interface AnalyseContext {
 }
 
 export async function analyseFile(file: string, ctx: AnalyseContext): Promise<FileResult> {
+  const read = await readSnapshot(file);
+  return "failed" in read ? read.failed : analyseSnapshot(file, read.wb, ctx);
+}
+
+/** A snapshot read from `file` through recognition, validation and scoring. */
+export function analyseSnapshot(file: string, wb: WorkbookSnapshot, ctx: AnalyseContext): FileResult {
   try {
-    const wb = await readWorkbookFile(file);
     const analysis = analyseWorkbook(wb, {
       rubric: ctx.rubric,
       source: basename(file),
@@ -41,37 +46,18 @@ export async function analyseFile(file: string, ctx: AnalyseContext): Promise<Fi
     }
     return { file, units: analysis.units, findings: analysis.findings, error: null };
   } catch (e) {
-    return failed(file, e);
+    return fileFailed(file, e);
   }
 }
 
-function failed(file: string, e: unknown): FileResult {
-  if (e instanceof FileReadError) return failedResult(file, { reason: e.reason, message: e.text });
-  const name = basename(file);
-  // Not the file's fault: say so, so the appraiser reports it instead of blaming the unit.
-  return failedResult(file, {
-    reason: "internal-error",
-    message: {
-      vi: `${name}: lỗi của par-index khi xử lý tệp này (${errorText(e)}). Tệp không bị thay đổi; vui lòng báo lỗi kèm tệp.`,
-      en: `${name}: par-index failed on this file (${errorText(e)}). The file was not changed; please report it with the file.`,
-    },
-  });
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /**
- * What a thread hands back to the batch: everything the commands print, without the per-cell entries and
- * table rows (cloning those across threads cost more than reading the file) or, from a worker, the
- * rubric the parent already has (`shared`).
+ * What the batch keeps of a file: everything the commands print, without the per-cell entries and table
+ * rows (a thousand units' worth is most of the batch's memory, and no command prints them).
  */
-export function slimForTransfer(result: FileResult, shared: Rubric | null): FileResult {
+export function slimResult(result: FileResult): FileResult {
   for (const u of result.units) {
     delete u.entries;
     u.table = { ...u.table, rows: [] };
-    if (shared && u.rubric.id === shared.id) (u as { rubric: unknown }).rubric = null;
   }
   return result;
 }

@@ -1,18 +1,19 @@
 import { availableParallelism } from "node:os";
 import { basename } from "node:path";
 import { Worker } from "node:worker_threads";
+import type { WorkbookSnapshot } from "../core/snapshot";
 import type { AnalyseContext } from "./analyse-file";
 import { type FileResult, failedResult } from "./file-result";
 
 /**
- * Runs file jobs on every core of the appraisers' laptops and keeps results in input order. The main
- * thread analyses files too, beside `threads − 1` worker threads, all taking the next file from one queue:
- * a worker costs a module load and a JIT warm-up of its own, and on two cores a second worker only
- * competed with an idle main thread. Small batches run inline: starting a worker costs more than reading
- * a few workbooks.
+ * Runs file jobs on every core of the appraisers' laptops and keeps results in input order. Worker
+ * threads only read files into snapshots; the main thread analyses every snapshot and, when none is
+ * waiting, reads the next file itself. Analysis is the larger half of the code, and V8 compiles code once
+ * per thread: when every thread ran the whole pipeline, compiling it twice cost as much as the second
+ * core gave. Small batches run inline: starting a worker costs more than reading a few workbooks.
  */
 export interface BatchOptions {
-  /** Threads analysing files, the main thread included (default: the machine's cores, at most 8). */
+  /** Threads at work, the main thread included (default: the machine's cores, at most 8). */
   threads?: number;
   onProgress?: (done: number, total: number, file: string) => void;
   /** The worker script (tests substitute one that fails on purpose). */
@@ -65,12 +66,18 @@ async function runPool(
     });
   // Files a dead worker had been sent but not started go back to the front of the queue.
   const retry: number[] = [];
+  // Snapshots the workers have read, waiting for the main thread to analyse them.
+  const inbox: { index: number; wb: WorkbookSnapshot }[] = [];
   const queue = {
     take: (): number | null => retry.shift() ?? (next < jobs.length ? next++ : null),
     record: (index: number, result: FileResult) => {
       results[index] = result;
       done++;
       options.onProgress?.(done, jobs.length, jobs[index]);
+      wake();
+    },
+    deliver: (index: number, wb: WorkbookSnapshot) => {
+      inbox.push({ index, wb });
       wake();
     },
     handBack: (indexes: number[]) => {
@@ -81,18 +88,21 @@ async function runPool(
 
   // Workers first, so that their start-up overlaps the main thread's own first files.
   const url = options.workerUrl ?? new URL("./worker.mjs", import.meta.url);
-  const workers = Array.from({ length: workerCount }, () => startWorker(url, ctx, jobs, queue));
+  const workers = Array.from({ length: workerCount }, () => startWorker(url, jobs, queue));
   try {
-    const { analyseFile, slimForTransfer } = await import("./analyse-file");
+    const { analyseFile, analyseSnapshot, slimResult } = await import("./analyse-file");
     while (done < jobs.length) {
-      const index = queue.take();
-      if (index === null) {
-        await change();
-        continue;
+      const read = inbox.shift();
+      if (read) queue.record(read.index, slimResult(analyseSnapshot(jobs[read.index], read.wb, ctx)));
+      else {
+        const index = queue.take();
+        if (index === null) {
+          await change();
+          continue;
+        }
+        queue.record(index, slimResult(await analyseFile(jobs[index], ctx)));
       }
-      // Slimmed like a worker's result, so that memory and output do not depend on which thread read it.
-      queue.record(index, slimForTransfer(await analyseFile(jobs[index], ctx), null));
-      // Let the workers' messages in between files: they wait for their next job meanwhile.
+      // Let the workers' messages in between files: they wait for their next file meanwhile.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } finally {
@@ -108,21 +118,21 @@ async function runPool(
 const AHEAD = 4;
 
 /**
- * One worker, fed once it says it is ready and then kept AHEAD files ahead. If it dies (out of memory on a
+ * One reader, fed once it says it is ready and then kept AHEAD files ahead. If it dies (out of memory on a
  * giant sheet, say), the file it was reading is reported as failed, the ones it had not started go back
  * to the queue, and the batch goes on.
  */
 function startWorker(
   url: URL,
-  ctx: AnalyseContext,
   jobs: string[],
   queue: {
     take: () => number | null;
     record: (index: number, result: FileResult) => void;
+    deliver: (index: number, wb: WorkbookSnapshot) => void;
     handBack: (indexes: number[]) => void;
   },
 ): Worker {
-  const worker = new Worker(url, { workerData: ctx });
+  const worker = new Worker(url);
   // In the order sent: a worker reads its messages one at a time, so the first is the one in progress.
   const held: number[] = [];
   let dead = false;
@@ -132,14 +142,18 @@ function startWorker(
     held.push(index);
     worker.postMessage({ index, file: jobs[index] });
   };
-  worker.on("message", (msg: { ready: true } | { index: number; result: FileResult }) => {
+  type Message =
+    | { ready: true }
+    | { index: number; wb: WorkbookSnapshot }
+    | { index: number; failed: FileResult };
+  worker.on("message", (msg: Message) => {
     if ("ready" in msg) {
       for (let k = 0; k < AHEAD; k++) feed();
       return;
     }
-    if (ctx.rubric) for (const u of msg.result.units) u.rubric ??= ctx.rubric;
     held.splice(held.indexOf(msg.index), 1);
-    queue.record(msg.index, msg.result);
+    if ("wb" in msg) queue.deliver(msg.index, msg.wb);
+    else queue.record(msg.index, msg.failed);
     feed();
   });
   const die = (why: string) => {

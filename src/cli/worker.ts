@@ -1,11 +1,14 @@
-import { parentPort, workerData } from "node:worker_threads";
-import { type AnalyseContext, analyseFile, slimForTransfer } from "./analyse-file";
+import { parentPort } from "node:worker_threads";
+import { readSnapshot } from "./read-file";
 
-// One worker of the batch pool (batch.ts): analyse each file it is sent and post the result back.
-const ctx = workerData as AnalyseContext;
+/**
+ * One reader of the batch pool (batch.ts): it reads each file it is sent into a snapshot and posts it
+ * back; the main thread analyses. Only the reader runs here, so V8 compiles the analysis code once, in
+ * the main thread — compiling everything in every thread cost as much as the second core gave.
+ */
 parentPort?.on("message", async (msg: { index: number; file: string }) => {
-  const result = await analyseFile(msg.file, ctx);
-  parentPort?.postMessage({ index: msg.index, result: slimForTransfer(result, ctx.rubric) });
+  const read = await readSnapshot(msg.file);
+  parentPort?.postMessage({ index: msg.index, ...read });
 });
 // Loaded and ready: the pool sends files only from now on, so a small batch is done by the main thread
 // before a worker would have started on it.
