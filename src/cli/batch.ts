@@ -4,6 +4,7 @@ import { Worker } from "node:worker_threads";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { AnalyseContext } from "./analyse-file";
 import { type FileResult, failedResult } from "./file-result";
+import { type PackedWorkbook, unpackSnapshot } from "./snapshot-transfer";
 
 /**
  * Runs file jobs on every core of the appraisers' laptops and keeps results in input order. Worker
@@ -144,7 +145,7 @@ function startWorker(
   };
   type Message =
     | { ready: true }
-    | { index: number; wb: WorkbookSnapshot }
+    | { index: number; packed: PackedWorkbook }
     | { index: number; failed: FileResult };
   worker.on("message", (msg: Message) => {
     if ("ready" in msg) {
@@ -152,7 +153,7 @@ function startWorker(
       return;
     }
     held.splice(held.indexOf(msg.index), 1);
-    if ("wb" in msg) queue.deliver(msg.index, msg.wb);
+    if ("packed" in msg) queue.deliver(msg.index, unpackSnapshot(msg.packed));
     else queue.record(msg.index, msg.failed);
     feed();
   });

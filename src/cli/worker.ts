@@ -1,5 +1,6 @@
 import { parentPort } from "node:worker_threads";
 import { readSnapshot } from "./read-file";
+import { packSnapshot, transferables } from "./snapshot-transfer";
 
 /**
  * One reader of the batch pool (batch.ts): it reads each file it is sent into a snapshot and posts it
@@ -8,7 +9,11 @@ import { readSnapshot } from "./read-file";
  */
 parentPort?.on("message", async (msg: { index: number; file: string }) => {
   const read = await readSnapshot(msg.file);
-  parentPort?.postMessage({ index: msg.index, ...read });
+  if ("failed" in read) parentPort?.postMessage({ index: msg.index, failed: read.failed });
+  else {
+    const packed = packSnapshot(read.wb);
+    parentPort?.postMessage({ index: msg.index, packed }, transferables(packed));
+  }
 });
 // Loaded and ready: the pool sends files only from now on, so a small batch is done by the main thread
 // before a worker would have started on it.
