@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { type Lang, pickLang, UsageError } from "./args";
+import { prestartReaders } from "./batch";
 
 /**
  * `par-index <command>`: each command is its own module, loaded when called, so `--help` stays instant.
@@ -56,6 +57,8 @@ Exit codes: 0 no errors, 1 errors in the input, 2 usage errors.`,
 
 export const VERSION = "0.1.0";
 
+const BATCH_COMMANDS = new Set(["validate", "score", "rank"]);
+
 export async function run(argv: string[]): Promise<number> {
   let lang: Lang = "vi";
   try {
@@ -82,6 +85,8 @@ export async function run(argv: string[]): Promise<number> {
       console.log(HELP[lang]);
       return 0;
     }
+    // Commands that read a batch of files start their reader threads first (they load meanwhile).
+    if (BATCH_COMMANDS.has(command)) prestartReaders();
     const mod = await load();
     const code = await mod.default(args, lang);
     writeStats();

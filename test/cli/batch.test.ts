@@ -58,6 +58,13 @@ describe("runBatch", () => {
     for (const r of results.filter((x) => !x.error)) expect(r.units).toHaveLength(1);
   });
 
+  it("a reader that cannot even start: the main thread reads every file", async () => {
+    const missing = new URL("./fixtures/no-such-worker.mjs", import.meta.url);
+    const results = await runBatch(files, { rubric }, { threads: 2, workerUrl: missing });
+    expect(results.map((r) => r.file)).toEqual(files);
+    expect(results.every((r) => r.error === null && r.units.length === 1)).toBe(true);
+  });
+
   it("small batches run inline, without starting a worker", async () => {
     const results = await runBatch(files.slice(0, 3), { rubric }, { threads: 4, workerUrl: crashing });
     expect(results.every((r) => r.error === null && r.units.length === 1)).toBe(true);
