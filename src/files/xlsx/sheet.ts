@@ -115,8 +115,9 @@ function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
       }
     },
     text(t) {
-      if (capture === "v" || capture === "t") raw += t;
-      else if (capture === "f") formula += t;
+      // Almost always one piece of text per element: take it as it is rather than appending to "".
+      if (capture === "v" || capture === "t") raw = raw ? raw + t : t;
+      else if (capture === "f") formula = formula ? formula + t : t;
     },
     close(name) {
       if (name === "v" || name === "f" || name === "t") {

@@ -86,11 +86,21 @@ class ScannedAttributes implements XmlAttributes {
 
   constructor(private readonly xml: string) {}
 
+  /** Whether the value holds an entity or white space to normalise; most hold neither. */
+  readonly plain: boolean[] = [];
+
   get(name: string): string | undefined {
+    const first = name.charCodeAt(0);
     for (let k = 0; k < this.count; k++) {
       const from = this.nameStart[k];
-      if (this.nameEnd[k] - from === name.length && this.xml.startsWith(name, from))
-        return decodeAttribute(this.xml.slice(this.valueStart[k], this.valueEnd[k]));
+      if (
+        this.nameEnd[k] - from === name.length &&
+        this.xml.charCodeAt(from) === first &&
+        this.xml.startsWith(name, from)
+      ) {
+        const raw = this.xml.slice(this.valueStart[k], this.valueEnd[k]);
+        return this.plain[k] ? raw : decodeAttribute(raw);
+      }
     }
     return undefined;
   }
@@ -101,7 +111,7 @@ class ScannedAttributes implements XmlAttributes {
     return out;
   }
 
-  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+  add(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number, plain: boolean): void {
     const n = this.count;
     for (let k = 0; k < n; k++)
       if (sameText(this.xml, this.nameStart[k], this.nameEnd[k], nameStart, nameEnd))
@@ -110,6 +120,7 @@ class ScannedAttributes implements XmlAttributes {
     this.nameEnd[n] = nameEnd;
     this.valueStart[n] = valueStart;
     this.valueEnd[n] = valueEnd;
+    this.plain[n] = plain;
     this.count = n + 1;
   }
 }
@@ -270,16 +281,18 @@ function readAttributes(xml: string, from: number, attributes: ScannedAttributes
     if (quote !== DQUOTE && quote !== SQUOTE) unsupported("unquoted attribute");
     const valueStart = j + 1;
     let hasEntity = false;
+    let hasSpace = false;
     for (j = valueStart; j < n; j++) {
       const d = xml.charCodeAt(j);
       if (d === quote) break;
       if (d === LT) unsupported("< in attribute");
       if (d === AMP) hasEntity = true;
+      else if (d === 9 || d === 10 || d === 13) hasSpace = true;
     }
     if (j >= n) unsupported("unclosed attribute");
     // Entities are checked now (an unknown one sends the part to saxes), decoded only when asked for.
     if (hasEntity) decodeEntities(xml.slice(valueStart, j));
-    attributes.add(nameStart, nameEnd, valueStart, j);
+    attributes.add(nameStart, nameEnd, valueStart, j, !hasEntity && !hasSpace);
     j++;
   }
 }
