@@ -49,6 +49,17 @@ function spawnReader(url: URL): Reader {
   return reader;
 }
 
+/** What the readers and the main thread share during a batch. */
+interface BatchQueue {
+  /** The next file to read, or null when none is left. */
+  take: () => number | null;
+  record: (index: number, result: FileResult) => void;
+  /** A snapshot a reader has read, for the main thread to analyse. */
+  deliver: (index: number, wb: WorkbookSnapshot) => void;
+  /** Files a dead reader had been sent but not started. */
+  handBack: (indexes: number[]) => void;
+}
+
 /** Readers started before the batch knew its files (see prestartReaders). */
 const spare: Reader[] = [];
 
@@ -66,7 +77,7 @@ export function prestartReaders(options: BatchOptions = {}): void {
   }
 }
 
-/** The rubric and settings go to each worker once (workerData); jobs are just file paths. */
+/** Every file analysed, results in input order; workers get only file paths and send back snapshots. */
 export async function runBatch(
   files: string[],
   ctx: AnalyseContext,
@@ -115,7 +126,7 @@ async function runPool(
   const retry: number[] = [];
   // Snapshots the workers have read, waiting for the main thread to analyse them.
   const inbox: { index: number; wb: WorkbookSnapshot }[] = [];
-  const queue = {
+  const queue: BatchQueue = {
     take: (): number | null => retry.shift() ?? (next < jobs.length ? next++ : null),
     record: (index: number, result: FileResult) => {
       results[index] = result;
@@ -171,16 +182,7 @@ const AHEAD = 4;
  * giant sheet, say), the file it was reading is reported as failed, the ones it had not started go back
  * to the queue, and the batch goes on.
  */
-function startWorker(
-  reader: Reader,
-  jobs: string[],
-  queue: {
-    take: () => number | null;
-    record: (index: number, result: FileResult) => void;
-    deliver: (index: number, wb: WorkbookSnapshot) => void;
-    handBack: (indexes: number[]) => void;
-  },
-): Worker {
+function startWorker(reader: Reader, jobs: string[], queue: BatchQueue): Worker {
   const worker = reader.worker;
   worker.ref();
   // In the order sent: a worker reads its messages one at a time, so the first is the one in progress.

@@ -2,9 +2,9 @@ import type { UnitAnalysis } from "../core/analyse";
 import type { UnitEntries } from "../core/entries";
 import type { Finding, Text } from "../core/finding";
 
-/** What the batch hands back per input file, whichever thread analysed it. */
+// What the batch hands back per input file, whichever thread read it.
 
-/** A unit as the CLI keeps it: the cell-level entries stay in the worker that read them. */
+/** A unit as the CLI keeps it: the batch drops the cell-level entries once the unit is scored (slimResult). */
 export type UnitResult = Omit<UnitAnalysis, "entries"> & { entries?: UnitEntries };
 
 export interface FileError {

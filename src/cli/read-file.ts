@@ -4,10 +4,8 @@ import { FileReadError } from "../files/errors";
 import { readWorkbookFile } from "../files/node";
 import { type FileResult, failedResult } from "./file-result";
 
-/**
- * Reading one input file, all a batch worker does (worker.ts): kept apart from the analysis so that a
- * worker loads only the reader.
- */
+// Reading one input file, all a batch worker does (worker.ts): kept apart from the analysis so that a
+// worker loads only the reader.
 
 /** The file read into a snapshot, or the result that says why it could not be. */
 export async function readSnapshot(file: string): Promise<{ wb: WorkbookSnapshot } | { failed: FileResult }> {

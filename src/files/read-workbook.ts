@@ -3,7 +3,6 @@ import { FileReadError } from "./errors";
 import { DEFAULT_LIMITS, openContainer, type ReadLimits } from "./xlsx/container";
 import { readSharedStrings, readSheetList, readStyles, xml } from "./xlsx/parts";
 import { readSheet } from "./xlsx/sheet";
-
 import type { Inflate } from "./xlsx/zip";
 
 export type { ReadLimits } from "./xlsx/container";
@@ -11,7 +10,7 @@ export type { ReadLimits } from "./xlsx/container";
 /**
  * Reads an .xlsx into the snapshot core validates: values (cached results for formulas), formula
  * text, number formats, errors, merges, hidden rows/columns, protection. Only the parts validation
- * needs are inflated (fflate) and walked by a scanner that hands the part to saxes whenever it is not
+ * needs are inflated (the platform's inflater, or fflate) and walked by a scanner that hands the part to saxes whenever it is not
  * plain well-formed XML (xlsx/xml-scan.ts) — several times cheaper than a general workbook library, and
  * small enough for the task pane to import units' files in the browser.
  * Sync, pure (bytes in, snapshot out); throws only FileReadError.

@@ -60,13 +60,14 @@ export function openContainer(
   }
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b))
     throw new FileReadError(looksLikeText(bytes) ? "csv-or-text" : "not-a-zip", file);
-  if (findEndOfCentralDirectory(bytes) < 0) throw new FileReadError("truncated", file);
+  const end = findEndOfCentralDirectory(bytes);
+  if (end < 0) throw new FileReadError("truncated", file);
 
   const names: string[] = [];
   const budget = { declared: 0, limits };
   let entries: Parts;
   try {
-    const directory = readDirectory(bytes);
+    const directory = readDirectory(bytes, end);
     entries = directory
       ? inflateWanted(bytes, directory, names, budget, inflate)
       : unzipWithFflate(bytes, names, budget);

@@ -244,7 +244,7 @@ class NameCache {
 }
 
 /**
- * The attributes from `j` (just after the element name) to the tag's end, checked as saxes would; returns
+ * The attributes from `from` (just after the element name) to the tag's end, checked as saxes would; returns
  * whether the tag closes itself, and leaves where text resumes in `attributes.tagEnd`.
  */
 function readAttributes(xml: string, from: number, attributes: ScannedAttributes): boolean {

@@ -40,10 +40,12 @@ export function findEndOfCentralDirectory(bytes: Uint8Array): number {
   return -1;
 }
 
-/** Every entry of the central directory, or null for an archive this reader leaves to fflate. */
-export function readDirectory(bytes: Uint8Array): ZipEntry[] | null {
+/**
+ * Every entry of the central directory, or null for an archive this reader leaves to fflate. `end` is
+ * where the end-of-central-directory record starts, when the caller has already looked for it.
+ */
+export function readDirectory(bytes: Uint8Array, end = findEndOfCentralDirectory(bytes)): ZipEntry[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = findEndOfCentralDirectory(bytes);
   if (end < 0 || view.getUint32(end, true) !== EOCD) throw new ZipDamaged("no end of central directory");
   const disk = view.getUint16(end + 4, true);
   const count = view.getUint16(end + 10, true);
