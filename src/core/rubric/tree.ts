@@ -143,18 +143,7 @@ function buildIndex(rubric: Rubric): RubricIndex {
     if (codes) codes.push(i.code);
     else byLabel.set(k, [i.code]);
   }
-  const allowed = new Map<FlatItem, number[] | null>();
-  const allowedOf = (item: FlatItem): number[] | null => {
-    let scores = allowed.get(item);
-    if (scores === undefined) {
-      scores = allowedScores(item);
-      allowed.set(item, scores);
-    }
-    return scores;
-  };
-  const allowedUnits = new Map<FlatItem, Units[]>();
-  const subtrees = new Map<string, FlatItem[]>();
-  const childCodes = new Map<FlatItem, string[]>();
+  const allowed = cached(allowedScores);
   return {
     flat,
     bottomUp: [...flat].reverse(),
@@ -166,31 +155,23 @@ function buildIndex(rubric: Rubric): RubricIndex {
     areaCodes: flat.filter((i) => i.level === 1).map((i) => i.code),
     markers: rubric.notApplicable.markers.map((m) => fold(m)),
     anyMarkedNotApplicable: flat.some((i) => i.item.notApplicableAllowed === true),
-    allowed: allowedOf,
-    allowedUnits(item) {
-      let units = allowedUnits.get(item);
-      if (!units) {
-        units = (allowedOf(item) ?? []).map((a) => roundUnits(toUnits(a), rubric.precision));
-        allowedUnits.set(item, units);
-      }
-      return units;
-    },
-    childCodes(item) {
-      let codes = childCodes.get(item);
-      if (!codes) {
-        codes = (item.item.children ?? []).map((c) => c.code);
-        childCodes.set(item, codes);
-      }
-      return codes;
-    },
-    subtree(code) {
-      let items = subtrees.get(code);
-      if (!items) {
-        items = flat.filter((i) => i.path.includes(code));
-        subtrees.set(code, items);
-      }
-      return items;
-    },
+    allowed,
+    allowedUnits: cached((item: FlatItem) =>
+      (allowed(item) ?? []).map((a) => roundUnits(toUnits(a), rubric.precision)),
+    ),
+    childCodes: cached((item: FlatItem) => (item.item.children ?? []).map((c) => c.code)),
+    subtree: cached((code: string) => flat.filter((i) => i.path.includes(code))),
+  };
+}
+
+/** `compute`, remembered per argument (null results included) for the life of the index. */
+function cached<K, V>(compute: (key: K) => V): (key: K) => V {
+  const memo = new Map<K, V>();
+  return (key) => {
+    if (memo.has(key)) return memo.get(key) as V;
+    const value = compute(key);
+    memo.set(key, value);
+    return value;
   };
 }
 
