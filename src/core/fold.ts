@@ -1,3 +1,5 @@
+import { memoize } from "./memo";
+
 /**
  * The folded key that labels, headers and unit names are compared on (domain.md "Text and numbers"):
  * NFC, old/new tone placement made one, lower case, diacritics removed, đ→d, whitespace collapsed.
@@ -5,7 +7,7 @@
  */
 export function fold(text: unknown): string {
   if (text === null || text === undefined) return "";
-  if (typeof text === "string") return memo(foldCache, text, foldString);
+  if (typeof text === "string") return foldCached(text);
   return foldString(String(text));
 }
 
@@ -21,7 +23,7 @@ function foldString(text: string): string {
 
 /** Folded and stripped of punctuation: "ĐIỂM TỰ CHẤM (*)" and "Điểm tự chấm" meet here. */
 export function foldWords(text: unknown): string {
-  if (typeof text === "string") return memo(wordsCache, text, foldWordsString);
+  if (typeof text === "string") return foldWordsCached(text);
   return foldWordsString(fold(text));
 }
 
@@ -32,21 +34,8 @@ function foldWordsString(text: string): string {
     .trim();
 }
 
-/**
- * Units' workbooks repeat the same headers and item labels thousands of times in a batch, and folding
- * (NFD + several regexes) was most of validation's time: remember recent results, within a bounded size.
- */
-const foldCache = new Map<string, string>();
-const wordsCache = new Map<string, string>();
-const MEMO_LIMIT = 50_000;
-
-function memo(cache: Map<string, string>, text: string, compute: (t: string) => string): string {
-  const hit = cache.get(text);
-  if (hit !== undefined) return hit;
-  const value = compute(text);
-  if (text.length <= 400) {
-    if (cache.size >= MEMO_LIMIT) cache.clear();
-    cache.set(text, value);
-  }
-  return value;
-}
+// Units' workbooks repeat the same headers and item labels thousands of times in a batch, and folding
+// (NFD + several regexes) was most of validation's time: remember recent results, within a bounded size
+// (long free text is rarely met twice and is not kept).
+const foldCached = memoize(foldString, 50_000, (text: string) => text.length <= 400);
+const foldWordsCached = memoize(foldWordsString, 50_000, (text: string) => text.length <= 400);

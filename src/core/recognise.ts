@@ -8,6 +8,7 @@ import { a1, parseRange } from "./address";
 import type { ColumnRole } from "./analyse";
 import type { Finding } from "./finding";
 import { fold, foldWords } from "./fold";
+import { memoize } from "./memo";
 import { msg } from "./messages";
 import { positionalPaths, usesPositionalCodes } from "./recognition/codes";
 import type { Rubric } from "./rubric/schema";
@@ -88,16 +89,7 @@ const RULES: { role: ColumnRole | "appraised"; test: (h: string) => boolean }[] 
 ];
 
 /** Header texts repeat across a batch's workbooks: classify each distinct one once. */
-const ruleMemo = new Map<string, (typeof RULES)[number] | null>();
-function ruleFor(header: string): (typeof RULES)[number] | null {
-  let rule = ruleMemo.get(header);
-  if (rule === undefined) {
-    rule = RULES.find((x) => x.test(header)) ?? null;
-    if (ruleMemo.size > 20_000) ruleMemo.clear();
-    ruleMemo.set(header, rule);
-  }
-  return rule;
-}
+const ruleFor = memoize((header: string) => RULES.find((x) => x.test(header)) ?? null, 20_000);
 
 interface HeaderGuess {
   row: number;

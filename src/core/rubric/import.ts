@@ -10,6 +10,7 @@ import { fold, foldWords } from "../fold";
 import { type RecognisedTable, recogniseWorkbook, type TableRow } from "../recognise";
 import { type CodeStyle, codeStyle, positionalPaths, usesPositionalCodes } from "../recognition/codes";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { memoize } from "../memo";
 import { parseGuidance } from "./guidance";
 import { checkRubricArithmetic } from "./load";
 import { type ItemKind, type Rubric, type RubricItem, type Rule, RubricSchema } from "./schema";
@@ -241,16 +242,7 @@ export function importRubricFromTable(
  * A batch's workbooks repeat the template's guidance texts: parse each distinct text once. The rule
  * object is shared between candidates, never modified; RubricSchema copies it into each rubric.
  */
-const guidanceMemo = new Map<string, Rule | null>();
-function guidanceRule(text: string): Rule | null {
-  let rule = guidanceMemo.get(text);
-  if (rule === undefined) {
-    rule = parseGuidance(text);
-    if (guidanceMemo.size > 5_000) guidanceMemo.clear();
-    guidanceMemo.set(text, rule);
-  }
-  return rule;
-}
+const guidanceRule: (text: string) => Rule | null = memoize(parseGuidance, 5_000);
 
 function levelOf(
   row: TableRow,

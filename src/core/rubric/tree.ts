@@ -1,4 +1,5 @@
 import { fold, foldWords } from "../fold";
+import { memoize } from "../memo";
 import { roundUnits, toUnits, type Units } from "../numbers";
 import type { ItemKind, Rubric, RubricItem } from "./schema";
 
@@ -143,7 +144,7 @@ function buildIndex(rubric: Rubric): RubricIndex {
     if (codes) codes.push(i.code);
     else byLabel.set(k, [i.code]);
   }
-  const allowed = cached(allowedScores);
+  const allowed = memoize(allowedScores);
   return {
     flat,
     bottomUp: [...flat].reverse(),
@@ -156,22 +157,11 @@ function buildIndex(rubric: Rubric): RubricIndex {
     markers: rubric.notApplicable.markers.map((m) => fold(m)),
     anyMarkedNotApplicable: flat.some((i) => i.item.notApplicableAllowed === true),
     allowed,
-    allowedUnits: cached((item: FlatItem) =>
+    allowedUnits: memoize((item: FlatItem) =>
       (allowed(item) ?? []).map((a) => roundUnits(toUnits(a), rubric.precision)),
     ),
-    childCodes: cached((item: FlatItem) => (item.item.children ?? []).map((c) => c.code)),
-    subtree: cached((code: string) => flat.filter((i) => i.path.includes(code))),
-  };
-}
-
-/** `compute`, remembered per argument (null results included) for the life of the index. */
-function cached<K, V>(compute: (key: K) => V): (key: K) => V {
-  const memo = new Map<K, V>();
-  return (key) => {
-    if (memo.has(key)) return memo.get(key) as V;
-    const value = compute(key);
-    memo.set(key, value);
-    return value;
+    childCodes: memoize((item: FlatItem) => (item.item.children ?? []).map((c) => c.code)),
+    subtree: memoize((code: string) => flat.filter((i) => i.path.includes(code))),
   };
 }
 
