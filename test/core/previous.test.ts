@@ -1,43 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { emptyEntry, type UnitEntries } from "../../src/core/entries";
 import { parsePreviousRanking } from "../../src/core/previous";
 import { type RankInput, rankUnits } from "../../src/core/rank";
-import { requireRubric } from "../../src/core/rubric/load";
-import { scoreUnit } from "../../src/core/score";
 import { specToSnapshot } from "../../src/core/sheet-spec";
 import { rankingSheetSpec } from "../../src/core/sheets/ranking";
+import { rankInput, threeAreaRubric } from "./helpers";
 
-const rubric = requireRubric(
-  {
-    id: "t",
-    name: "Test rubric",
-    year: 2023,
-    unitLevel: "commune",
-    precision: 2,
-    items: [
-      { code: "1", label: "Chỉ đạo điều hành", max: 40 },
-      { code: "2", label: "Hiện đại hóa", max: 30 },
-      { code: "3", label: "Điều tra xã hội học", max: 30, kind: "survey" },
-    ],
-    ratingBands: [
-      { label: "Tốt", min: 80 },
-      { label: "Khá", min: 0 },
-    ],
-    groups: [
-      { id: "ward", label: "Phường", patterns: ["^phuong "] },
-      { id: "commune", label: "Xã", patterns: ["^xa "] },
-    ],
-  },
-  "test",
-);
+const rubric = threeAreaRubric({ year: 2023, englishBands: false });
 
-function unit(name: string, a: number, b: number, survey: number | null): RankInput {
-  const e: UnitEntries = new Map();
-  e.set("1", { ...emptyEntry("1"), self: a });
-  e.set("2", { ...emptyEntry("2"), self: b });
-  e.set("3", { ...emptyEntry("3"), appraised1: survey });
-  return { unit: name, source: `${name}.xlsx`, sheet: name, score: scoreUnit(rubric, e), errors: 0 };
-}
+const unit = (name: string, a: number, b: number, survey: number | null): RankInput =>
+  rankInput(rubric, name, { self: [a, b], survey });
 
 describe("previous ranking from our own 'Xếp hạng' sheet", () => {
   it("reads every group's table and nothing else (no header rows, unranked or vanished lists as units)", () => {

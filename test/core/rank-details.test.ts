@@ -1,49 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { emptyEntry, type UnitEntries } from "../../src/core/entries";
 import { parsePreviousRanking, type PreviousRanking } from "../../src/core/previous";
 import { type RankInput, type Ranking, rankUnits } from "../../src/core/rank";
 import { unitKey } from "../../src/core/rank-key";
-import { requireRubric } from "../../src/core/rubric/load";
-import { scoreUnit } from "../../src/core/score";
+import { type AreaScores, rankInput, threeAreaRubric } from "./helpers";
 
-const rubric = requireRubric(
-  {
-    id: "t",
-    name: "Test rubric",
-    year: 2024,
-    unitLevel: "commune",
-    precision: 2,
-    items: [
-      { code: "1", label: "Chỉ đạo điều hành", max: 40 },
-      { code: "2", label: "Hiện đại hóa", max: 30 },
-      { code: "3", label: "Điều tra xã hội học", max: 30, kind: "survey" },
-    ],
-    ratingBands: [
-      { label: "Tốt", labelEn: "Good", min: 80 },
-      { label: "Khá", labelEn: "Fair", min: 0 },
-    ],
-    groups: [
-      { id: "ward", label: "Phường", patterns: ["^phuong "] },
-      { id: "commune", label: "Xã", patterns: ["^xa "] },
-    ],
-  },
-  "test",
-);
+const rubric = threeAreaRubric();
 
-interface Scores {
-  self: [number, number];
-  appraised?: [number, number];
-  survey: number | null;
-}
-
-function unit(name: string, s: Scores, errors = 0): RankInput {
-  const e: UnitEntries = new Map();
-  e.set("1", { ...emptyEntry("1"), self: s.self[0], appraised1: s.appraised?.[0] ?? null });
-  e.set("2", { ...emptyEntry("2"), self: s.self[1], appraised1: s.appraised?.[1] ?? null });
-  e.set("3", { ...emptyEntry("3"), appraised1: s.survey });
-  return { unit: name, source: `${name}.xlsx`, sheet: name, score: scoreUnit(rubric, e), errors };
-}
+const unit = (name: string, s: AreaScores, errors = 0): RankInput => rankInput(rubric, name, s, errors);
 
 const all = (r: Ranking) => r.groups.flatMap((g) => g.units);
 const named = (r: Ranking, name: string) => {

@@ -1,44 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { emptyEntry, type UnitEntries } from "../../src/core/entries";
 import { parsePreviousRanking } from "../../src/core/previous";
 import { placeRanks, type RankInput, rankUnits } from "../../src/core/rank";
-import { requireRubric } from "../../src/core/rubric/load";
-import { scoreUnit } from "../../src/core/score";
 import { rankingSheetSpec } from "../../src/core/sheets/ranking";
 import { specToSnapshot } from "../../src/core/sheet-spec";
 import { mergeSurvey, readSurveyTable } from "../../src/core/survey";
+import { rankInput, threeAreaRubric } from "./helpers";
 
-const rubric = requireRubric(
-  {
-    id: "t",
-    name: "Test rubric",
-    year: 2024,
-    unitLevel: "commune",
-    precision: 2,
-    items: [
-      { code: "1", label: "Chỉ đạo điều hành", max: 40 },
-      { code: "2", label: "Hiện đại hóa", max: 30 },
-      { code: "3", label: "Điều tra xã hội học", max: 30, kind: "survey" },
-    ],
-    ratingBands: [
-      { label: "Tốt", labelEn: "Good", min: 80 },
-      { label: "Khá", labelEn: "Fair", min: 0 },
-    ],
-    groups: [
-      { id: "ward", label: "Phường", patterns: ["^phuong "] },
-      { id: "commune", label: "Xã", patterns: ["^xa "] },
-    ],
-  },
-  "test",
-);
+const rubric = threeAreaRubric();
 
-function unit(name: string, a1: number, a2: number, survey: number | null, errors = 0): RankInput {
-  const e: UnitEntries = new Map();
-  e.set("1", { ...emptyEntry("1"), self: a1 });
-  e.set("2", { ...emptyEntry("2"), self: a2 });
-  e.set("3", { ...emptyEntry("3"), appraised1: survey });
-  return { unit: name, source: `${name}.xlsx`, sheet: name, score: scoreUnit(rubric, e), errors };
-}
+const unit = (name: string, a: number, b: number, survey: number | null, errors = 0): RankInput =>
+  rankInput(rubric, name, { self: [a, b], survey }, errors);
 
 describe("placeRanks", () => {
   it("standard competition ranking skips after ties; dense does not", () => {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { emptyEntry, type ItemEntry, type UnitEntries } from "../../src/core/entries";
+import type { ItemEntry } from "../../src/core/entries";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import { loadRubric, requireRubric } from "../../src/core/rubric/load";
 import type { Rubric, RubricInput } from "../../src/core/rubric/schema";
@@ -8,25 +8,9 @@ import { flattenRubric } from "../../src/core/rubric/tree";
 import { SEED_COMMUNE, scoresForTotals } from "../../src/core/sample/seed-commune";
 import { mulDivUnits } from "../../src/core/numbers";
 import { scoreUnit } from "../../src/core/score";
+import { leafEntries } from "./helpers";
 
 const commune = builtinRubric("example-commune-2024") as Rubric;
-
-function entries(
-  rubric: Rubric,
-  scores: Record<string, number>,
-  column: "self" | "appraised1" = "self",
-  extra: Record<string, Partial<ItemEntry>> = {},
-): UnitEntries {
-  const out: UnitEntries = new Map();
-  for (const item of flattenRubric(rubric).filter((i) => i.isLeaf)) {
-    const e = emptyEntry(item.code);
-    const v = scores[item.code];
-    if (v !== undefined) e[item.kind === "survey" ? "appraised1" : column] = v;
-    Object.assign(e, extra[item.code] ?? {});
-    out.set(item.code, e);
-  }
-  return out;
-}
 
 const node = (s: ReturnType<typeof scoreUnit>, code: string) => {
   const n = s.nodes.find((x) => x.code === code);
@@ -69,7 +53,10 @@ describe("what a sheet or the CLI prints, without recomputing", () => {
   const seed = () =>
     scoreUnit(
       commune,
-      entries(commune, scoresForTotals(commune, { areas: SEED_COMMUNE.areas, survey: SEED_COMMUNE.survey })),
+      leafEntries(
+        commune,
+        scoresForTotals(commune, { areas: SEED_COMMUNE.areas, survey: SEED_COMMUNE.survey }),
+      ),
     );
 
   it("per area: percent of the maximum at the rubric's precision (16/19 → 84.21 %)", () => {
@@ -96,7 +83,7 @@ describe("what a sheet or the CLI prints, without recomputing", () => {
   it("without the survey the overall line is the provisional index over the evidence part, flagged", () => {
     const scores = scoresForTotals(commune, { areas: SEED_COMMUNE.areas, survey: SEED_COMMUNE.survey });
     for (const l of flattenRubric(commune).filter((i) => i.kind === "survey")) delete scores[l.code];
-    const s = scoreUnit(commune, entries(commune, scores));
+    const s = scoreUnit(commune, leafEntries(commune, scores));
     expect(s.index.final).toBeNull();
     expect(s.summary).toMatchObject({ final: 72, withoutSurvey: true, max: 75 });
     expect(s.summary.final).toBe(s.indexWithoutSurvey.final);
@@ -106,7 +93,7 @@ describe("what a sheet or the CLI prints, without recomputing", () => {
 describe("appraisal comparison", () => {
   it("lists each changed sub-criterion with its round, difference and whether a note explains it", () => {
     const leaves = flattenRubric(commune).filter((i) => i.isLeaf && i.kind === "scored");
-    const e = entries(commune, Object.fromEntries(leaves.map((l) => [l.code, l.max])));
+    const e = leafEntries(commune, Object.fromEntries(leaves.map((l) => [l.code, l.max])));
     for (const l of leaves) (e.get(l.code) as ItemEntry).appraised1 = l.max;
     const [a, b, c] = [leaves[0], leaves[3], leaves[5]];
     (e.get(a.code) as ItemEntry).appraised1 = a.max - 0.5;
@@ -136,7 +123,10 @@ describe("appraisal comparison", () => {
 describe("not applicable, both ways, and over-max scores", () => {
   it("full points: the item scores its maximum and the maximum stays", () => {
     const r = small("full-points");
-    const s = scoreUnit(r, entries(r, { "1.2": 30, "2": 40 }, "self", { "1.1": { notApplicable: true } }));
+    const s = scoreUnit(
+      r,
+      leafEntries(r, { "1.2": 30, "2": 40 }, "self", { "1.1": { notApplicable: true } }),
+    );
     expect(node(s, "1.1").scores.final).toBe(20);
     expect(node(s, "1").effectiveMax).toBe(50);
     expect(s.index.final).toBe(90);
@@ -145,7 +135,10 @@ describe("not applicable, both ways, and over-max scores", () => {
 
   it("removed from the maximum: index = points ÷ remaining maximum × 100", () => {
     const r = small("remove-from-max");
-    const s = scoreUnit(r, entries(r, { "1.2": 30, "2": 40 }, "self", { "1.1": { notApplicable: true } }));
+    const s = scoreUnit(
+      r,
+      leafEntries(r, { "1.2": 30, "2": 40 }, "self", { "1.1": { notApplicable: true } }),
+    );
     expect(node(s, "1.1").scores.final).toBe(0);
     expect(node(s, "1").effectiveMax).toBe(30);
     expect(node(s, "1").percent).toBe(100);
@@ -181,12 +174,12 @@ describe("not applicable, both ways, and over-max scores", () => {
     // 10.0181 ÷ 97.5 × 100 = 10.274974…: 10.27, though rounding to 4 decimals first (10.2750) gives 10.28.
     const s = scoreUnit(
       r,
-      entries(r, { "1.2": 10.0181, "2": 0 }, "self", { "1.1": { notApplicable: true } }),
+      leafEntries(r, { "1.2": 10.0181, "2": 0 }, "self", { "1.1": { notApplicable: true } }),
     );
     expect(s.index.final).toBe(10.27);
     const three = scoreUnit(
       small("remove-from-max", 3),
-      entries(small("remove-from-max", 3), { "1.2": 20, "2": 33.333 }, "self", {
+      leafEntries(small("remove-from-max", 3), { "1.2": 20, "2": 33.333 }, "self", {
         "1.1": { notApplicable: true },
       }),
     );
@@ -195,7 +188,7 @@ describe("not applicable, both ways, and over-max scores", () => {
 
   it("an over-max score is counted as written (validation reports it)", () => {
     const r = small("full-points");
-    const s = scoreUnit(r, entries(r, { "1.1": 25, "1.2": 30, "2": 50 }));
+    const s = scoreUnit(r, leafEntries(r, { "1.1": 25, "1.2": 30, "2": 50 }));
     expect(node(s, "1").scores.final).toBe(55);
     expect(s.index.final).toBe(105);
   });
@@ -203,7 +196,7 @@ describe("not applicable, both ways, and over-max scores", () => {
   it("a penalty never takes the index below zero", () => {
     const leaves = flattenRubric(commune).filter((i) => i.isLeaf);
     const scores = Object.fromEntries(leaves.map((l) => [l.code, l.kind === "penalty" ? l.max : 0]));
-    const s = scoreUnit(commune, entries(commune, scores));
+    const s = scoreUnit(commune, leafEntries(commune, scores));
     expect(s.penalty.final).toBeGreaterThan(0);
     expect(s.index.final).toBe(0);
   });
@@ -239,16 +232,16 @@ describe("rating after rounding, at exclusive and inclusive edges", () => {
 
   it("79.995 is published as 80.00 and rated on that figure", () => {
     const r = edges(true);
-    const s = scoreUnit(r, entries(r, { "1.1": 40, "1.2": 39.995 }));
+    const s = scoreUnit(r, leafEntries(r, { "1.1": 40, "1.2": 39.995 }));
     expect(s.index.final).toBe(80);
     expect(s.rating?.label).toBe("Tốt");
-    expect(scoreUnit(r, entries(r, { "1.1": 40, "1.2": 39.994 })).rating?.label).toBe("Khá");
+    expect(scoreUnit(r, leafEntries(r, { "1.1": 40, "1.2": 39.994 })).rating?.label).toBe("Khá");
   });
 
   it("an exclusive edge keeps exactly 80 in the band below", () => {
     const r = edges(false);
-    expect(scoreUnit(r, entries(r, { "1.1": 40, "1.2": 40 })).rating?.label).toBe("Khá");
-    expect(scoreUnit(r, entries(r, { "1.1": 40, "1.2": 40.01 })).rating?.label).toBe("Tốt");
+    expect(scoreUnit(r, leafEntries(r, { "1.1": 40, "1.2": 40 })).rating?.label).toBe("Khá");
+    expect(scoreUnit(r, leafEntries(r, { "1.1": 40, "1.2": 40.01 })).rating?.label).toBe("Tốt");
   });
 });
 
@@ -260,7 +253,7 @@ describe("properties of the per-area figures", () => {
         fc.tuple(...leaves.map((l) => fc.integer({ min: 0, max: Math.round(l.max * 100) }))),
         fc.tuple(...leaves.map((l) => fc.integer({ min: 0, max: Math.round(l.max * 100) }))),
         (selfs, appraised) => {
-          const e = entries(commune, Object.fromEntries(leaves.map((l, k) => [l.code, selfs[k] / 100])));
+          const e = leafEntries(commune, Object.fromEntries(leaves.map((l, k) => [l.code, selfs[k] / 100])));
           leaves.forEach((l, k) => {
             (e.get(l.code) as ItemEntry).appraised1 = appraised[k] / 100;
           });

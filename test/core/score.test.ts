@@ -1,33 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { emptyEntry, type ItemEntry, type UnitEntries } from "../../src/core/entries";
+import { emptyEntry } from "../../src/core/entries";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import { requireRubric } from "../../src/core/rubric/load";
 import type { Rubric, RubricInput } from "../../src/core/rubric/schema";
 import { flattenRubric } from "../../src/core/rubric/tree";
 import { SEED_COMMUNE, scoresForTotals } from "../../src/core/sample/seed-commune";
 import { rate, scoreUnit } from "../../src/core/score";
+import { leafEntries } from "./helpers";
 
 const commune = builtinRubric("example-commune-2024") as Rubric;
 const agency = builtinRubric("example-agency-2024") as Rubric;
-
-/** Leaf scores into entries: survey items go to the appraisers' column, the rest to `column`. */
-function entries(
-  rubric: Rubric,
-  scores: Record<string, number>,
-  column: "self" | "appraised1" = "self",
-  extra: Record<string, Partial<ItemEntry>> = {},
-): UnitEntries {
-  const out: UnitEntries = new Map();
-  for (const item of flattenRubric(rubric).filter((i) => i.isLeaf)) {
-    const e = emptyEntry(item.code);
-    const v = scores[item.code];
-    if (v !== undefined) e[item.kind === "survey" ? "appraised1" : column] = v;
-    Object.assign(e, extra[item.code] ?? {});
-    out.set(item.code, e);
-  }
-  return out;
-}
 
 function area(score: ReturnType<typeof scoreUnit>, code: string) {
   const n = score.nodes.find((x) => x.code === code);
@@ -38,7 +21,7 @@ function area(score: ReturnType<typeof scoreUnit>, code: string) {
 describe("seed facts (domain.md)", () => {
   it("commune A 2021: areas 16/19, 6/6, 15/15, 6/6, 10/10, 6/6, 13/13 and the index 84.85, rated Tốt", () => {
     const scores = scoresForTotals(commune, { areas: SEED_COMMUNE.areas, survey: SEED_COMMUNE.survey });
-    const s = scoreUnit(commune, entries(commune, scores));
+    const s = scoreUnit(commune, leafEntries(commune, scores));
     expect(s.areas.filter((a) => a.kind === "scored").map((a) => [a.scores.final, a.max])).toEqual([
       [16, 19],
       [6, 6],
@@ -79,7 +62,7 @@ describe("seed facts (domain.md)", () => {
       leafScores[l.code] = v;
       left -= v;
     });
-    const s = scoreUnit(agency, entries(agency, leafScores, "appraised1"));
+    const s = scoreUnit(agency, leafEntries(agency, leafScores, "appraised1"));
     expect(s.evidence.scores.final).toBe(61.904);
     expect(s.evidence.max).toBe(65);
     expect(s.survey?.scores.final).toBe(25.65);
@@ -112,7 +95,7 @@ describe("seed facts (domain.md)", () => {
     );
     const s = scoreUnit(
       rubric,
-      entries(rubric, { "1": 12.1, "2": 9.4, "3": 34.03, "4": 27.55 }, "appraised1"),
+      leafEntries(rubric, { "1": 12.1, "2": 9.4, "3": 34.03, "4": 27.55 }, "appraised1"),
     );
     expect([area(s, "1").scores.final, area(s, "2").scores.final, area(s, "4").scores.final]).toEqual([
       12.1, 9.4, 27.55,
@@ -131,13 +114,13 @@ describe("bonus, penalty, not applicable, survey", () => {
     );
 
   it("a total above 100 is legal with bonus points (100 + 2.5 = 102.5)", () => {
-    const s = scoreUnit(commune, entries(commune, { ...full(), "9.1": 2, "9.2": 0.5 }));
+    const s = scoreUnit(commune, leafEntries(commune, { ...full(), "9.1": 2, "9.2": 0.5 }));
     expect(s.index.final).toBe(102.5);
     expect(s.bonus.final).toBe(2.5);
   });
 
   it("bonus and penalty areas are capped at their maxima; penalty is subtracted", () => {
-    const s = scoreUnit(commune, entries(commune, { ...full(), "9.1": 5, "10.1": 2, "10.2": 1 }));
+    const s = scoreUnit(commune, leafEntries(commune, { ...full(), "9.1": 5, "10.1": 2, "10.2": 1 }));
     expect(s.bonus.final).toBe(3);
     expect(s.penalty.final).toBe(3);
     expect(s.index.final).toBe(100);
@@ -146,7 +129,7 @@ describe("bonus, penalty, not applicable, survey", () => {
   it("not applicable under full points: the item scores its max", () => {
     const scores = full();
     delete scores["2.1"];
-    const s = scoreUnit(commune, entries(commune, scores, "self", { "2.1": { notApplicable: true } }));
+    const s = scoreUnit(commune, leafEntries(commune, scores, "self", { "2.1": { notApplicable: true } }));
     expect(area(s, "2.1").scores.final).toBe(2);
     expect(area(s, "2.1").notApplicable).toBe(true);
     expect(s.index.final).toBe(100);
@@ -160,7 +143,7 @@ describe("bonus, penalty, not applicable, survey", () => {
     const lost = leaves.find((l) => l.kind === "scored" && l.code !== na.code && l.max >= 1);
     if (!lost) throw new Error("no leaf to lose a point on");
     scores[lost.code] = lost.max - 1;
-    const s = scoreUnit(agency, entries(agency, scores, "self", { [na.code]: { notApplicable: true } }));
+    const s = scoreUnit(agency, leafEntries(agency, scores, "self", { [na.code]: { notApplicable: true } }));
     expect(s.effectiveScaleMax).toBe(100 - na.max);
     const expected = Math.round(((99 - na.max) / (100 - na.max)) * 100 * 1000) / 1000;
     expect(s.index.final).toBe(expected);
@@ -170,13 +153,13 @@ describe("bonus, penalty, not applicable, survey", () => {
     const scores = full();
     delete scores["8.1"];
     delete scores["8.2"];
-    const s = scoreUnit(commune, entries(commune, scores));
+    const s = scoreUnit(commune, leafEntries(commune, scores));
     expect(s.surveyMissing).toBe(true);
     expect(s.index.final).toBeNull();
     expect(s.rating).toBeNull();
     expect(s.indexWithoutSurvey.final).toBe(75);
     // A merged survey score from the province completes it.
-    const merged = scoreUnit(commune, entries(commune, scores), { survey: 20 });
+    const merged = scoreUnit(commune, leafEntries(commune, scores), { survey: 20 });
     expect(merged.index.final).toBe(95);
     expect(merged.survey?.merged).toBe(true);
   });
@@ -184,14 +167,14 @@ describe("bonus, penalty, not applicable, survey", () => {
   it("an optional survey that is missing scales the evidence part to the whole scale", () => {
     const leaves = flattenRubric(agency).filter((i) => i.isLeaf && i.kind === "scored");
     const scores = Object.fromEntries(leaves.map((l) => [l.code, l.max]));
-    const s = scoreUnit(agency, entries(agency, scores));
+    const s = scoreUnit(agency, leafEntries(agency, scores));
     expect(s.surveyMissing).toBe(true);
     expect(s.index.final).toBe(100);
   });
 
   it("a self score typed into a survey item never counts", () => {
     const scores = full();
-    const e = entries(commune, scores);
+    const e = leafEntries(commune, scores);
     e.set("8.1", { ...emptyEntry("8.1"), self: 15 });
     e.set("8.2", { ...emptyEntry("8.2"), self: 10 });
     const s = scoreUnit(commune, e);
@@ -202,7 +185,7 @@ describe("bonus, penalty, not applicable, survey", () => {
 
 describe("appraisal rounds", () => {
   it("final is the latest round present, and the change per item and area is shown", () => {
-    const e = entries(
+    const e = leafEntries(
       commune,
       Object.fromEntries(
         flattenRubric(commune)
@@ -255,14 +238,16 @@ describe("rounding", () => {
 
   it("0.1 + 0.2 is exactly 0.3", () => {
     const r = one(2);
-    expect(scoreUnit(r, entries(r, { "1.1": 0.1, "1.2": 0.2 })).index.final).toBe(0.3);
+    expect(scoreUnit(r, leafEntries(r, { "1.1": 0.1, "1.2": 0.2 })).index.final).toBe(0.3);
   });
 
   it("ties round half away from zero at the rubric's precision (84.845 → 84.85, 2.675 → 2.68)", () => {
     const r = one(2);
-    expect(scoreUnit(r, entries(r, { "1.1": 42.4225, "1.2": 42.4225 })).index.final).toBe(84.85);
-    expect(scoreUnit(r, entries(r, { "1.1": 2.675, "1.2": 0 })).index.final).toBe(2.68);
-    expect(scoreUnit(one(3), entries(one(3), { "1.1": 30.9515, "1.2": 30.952 })).index.final).toBe(61.904);
+    expect(scoreUnit(r, leafEntries(r, { "1.1": 42.4225, "1.2": 42.4225 })).index.final).toBe(84.85);
+    expect(scoreUnit(r, leafEntries(r, { "1.1": 2.675, "1.2": 0 })).index.final).toBe(2.68);
+    expect(scoreUnit(one(3), leafEntries(one(3), { "1.1": 30.9515, "1.2": 30.952 })).index.final).toBe(
+      61.904,
+    );
   });
 });
 
@@ -302,7 +287,7 @@ describe("properties", () => {
         leaves.forEach((l, k) => {
           if (vals[k] !== undefined) scores[l.code] = vals[k] as number;
         });
-        const e = entries(commune, scores);
+        const e = leafEntries(commune, scores);
         const shuffled = new Map(
           [...e].sort(
             (a, b) =>
@@ -322,7 +307,7 @@ describe("properties", () => {
         leaves.forEach((l, k) => {
           if (vals[k] !== undefined) scores[l.code] = vals[k] as number;
         });
-        const s = scoreUnit(commune, entries(commune, scores));
+        const s = scoreUnit(commune, leafEntries(commune, scores));
         for (const node of s.nodes.filter((n) => !n.isLeaf && n.kind !== "bonus" && n.kind !== "penalty")) {
           const children = s.nodes.filter((n) => n.parent === node.code && n.scores.final !== null);
           const sum = children.reduce((a, n) => a + Math.round((n.scores.final as number) * 10000), 0);

@@ -4,7 +4,6 @@ import type { Finding } from "../../src/core/finding";
 import { parsePreviousRanking } from "../../src/core/previous";
 import { type RankInput, rankUnits } from "../../src/core/rank";
 import { builtinRubric } from "../../src/core/rubric/builtin";
-import { requireRubric } from "../../src/core/rubric/load";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { flattenRubric } from "../../src/core/rubric/tree";
 import { SEED_COMMUNE, scoresForTotals } from "../../src/core/sample/seed-commune";
@@ -13,6 +12,7 @@ import { type SheetSpec, specToSnapshot } from "../../src/core/sheet-spec";
 import { findingsReportSpec } from "../../src/core/sheets/findings-report";
 import { rankingSheetSpec } from "../../src/core/sheets/ranking";
 import { UNIT_RESULT_HEADERS, unitResultSheetSpec } from "../../src/core/sheets/unit-result";
+import { rankInput, threeAreaRubric } from "./helpers";
 
 const commune = builtinRubric("example-commune-2024") as Rubric;
 const HOSTILE = '=cmd|"/c calc"!A1';
@@ -123,36 +123,9 @@ describe("'Kết quả' (one unit)", () => {
 });
 
 describe("'Xếp hạng' (the ranking)", () => {
-  const rubric = requireRubric(
-    {
-      id: "t",
-      name: "Bộ chỉ số thử",
-      year: 2024,
-      unitLevel: "commune",
-      precision: 3,
-      items: [
-        { code: "1", label: "Chỉ đạo điều hành", max: 40 },
-        { code: "2", label: "Hiện đại hóa", max: 30 },
-        { code: "3", label: "Điều tra xã hội học", max: 30, kind: "survey" },
-      ],
-      ratingBands: [
-        { label: "Tốt", min: 80 },
-        { label: "Khá", min: 0 },
-      ],
-      groups: [
-        { id: "ward", label: "Phường", patterns: ["^phuong "] },
-        { id: "commune", label: "Xã", patterns: ["^xa "] },
-      ],
-    },
-    "test",
-  );
-  const unit = (name: string, a: number, b: number, survey: number | null, errors = 0): RankInput => {
-    const e: UnitEntries = new Map();
-    e.set("1", { ...emptyEntry("1"), self: a });
-    e.set("2", { ...emptyEntry("2"), self: b });
-    e.set("3", { ...emptyEntry("3"), appraised1: survey });
-    return { unit: name, source: `${name}.xlsx`, sheet: name, score: scoreUnit(rubric, e), errors };
-  };
+  const rubric = threeAreaRubric({ name: "Bộ chỉ số thử", precision: 3, englishBands: false });
+  const unit = (name: string, a: number, b: number, survey: number | null, errors = 0): RankInput =>
+    rankInput(rubric, name, { self: [a, b], survey }, errors);
   const inputs = [
     unit("Xã An Bình", 30, 25, 20.5),
     unit("Xã Tân Lập", 35, 25, 25, 2),
