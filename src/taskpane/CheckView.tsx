@@ -15,13 +15,12 @@ import { columnLetters } from "../core/address";
 import type { Finding, FindingCode, Severity } from "../core/finding";
 import { findingKind, formatNumber, type Lang, t } from "../core/i18n";
 import { roleName } from "../core/messages";
+import { sharedStyles } from "./styles";
 import { allFindings, type ParIndexState } from "./useParIndex";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: "8px" },
-  row: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
-  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
-  num: { textAlign: "right", padding: "2px 4px" },
+  ...sharedStyles,
+  row: { ...sharedStyles.row, flexWrap: "wrap" },
   bar: {
     height: "6px",
     backgroundColor: tokens.colorNeutralBackground4,
@@ -30,7 +29,6 @@ const useStyles = makeStyles({
   },
   fill: { height: "6px", backgroundColor: tokens.colorBrandBackground, borderRadius: "3px" },
   finding: { display: "block", textAlign: "left", width: "100%", padding: "4px", cursor: "pointer" },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];

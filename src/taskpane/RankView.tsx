@@ -13,13 +13,11 @@ import {
 import { useEffect, useState } from "react";
 import { formatNumber, t } from "../core/i18n";
 import type { RankBasis } from "../core/rank";
+import { sharedStyles } from "./styles";
 import type { ParIndexState, RankRequest } from "./useParIndex";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: "8px" },
-  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
-  num: { textAlign: "right", padding: "2px 4px" },
-  muted: { color: tokens.colorNeutralForeground3 },
+  ...sharedStyles,
   fieldset: {
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,

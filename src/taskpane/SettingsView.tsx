@@ -7,18 +7,14 @@ import {
   Select,
   Text,
   makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { t } from "../core/i18n";
 import { builtinRubrics } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
+import { sharedStyles } from "./styles";
 import type { ParIndexState } from "./useParIndex";
 
-const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: "8px" },
-  row: { display: "flex", gap: "8px", alignItems: "center" },
-  muted: { color: tokens.colorNeutralForeground3 },
-});
+const useStyles = makeStyles(sharedStyles);
 
 const OWN = "__own__";
 const CUSTOM = "__custom__";

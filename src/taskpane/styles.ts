@@ -1,0 +1,10 @@
+import { type GriffelStyle, tokens } from "@fluentui/react-components";
+
+/** Style rules the pane's views share; each view spreads them into its own makeStyles. */
+export const sharedStyles = {
+  stack: { display: "flex", flexDirection: "column", gap: "8px" },
+  row: { display: "flex", gap: "8px", alignItems: "center" },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  num: { textAlign: "right", padding: "2px 4px" },
+  muted: { color: tokens.colorNeutralForeground3 },
+} satisfies Record<string, GriffelStyle>;
