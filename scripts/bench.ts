@@ -11,7 +11,7 @@ import { type RankInput, rankUnits } from "../src/core/rank";
 import { builtinRubric } from "../src/core/rubric/builtin";
 import { requireRubric } from "../src/core/rubric/load";
 import type { Rubric, RubricItem } from "../src/core/rubric/schema";
-import { generateUnit, generateUnits, unitWorkbook } from "../src/core/sample";
+import { generateUnit, generateUnits, unitWorkbook } from "../src/sample";
 import { floorParse } from "../src/files/floor";
 import { writeWorkbook } from "../src/files/write-workbook";
 

@@ -1,12 +1,14 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
+import { UserError } from "../core/errors";
 import type { Text } from "../core/finding";
 
 /** A mistake in how the command was called: exit code 2, message in both languages. */
-export class UsageError extends Error {
-  constructor(readonly text: Text) {
-    super(text.en);
+export class UsageError extends UserError {
+  constructor(text: Text) {
+    super("usage", text);
+    this.name = "UsageError";
   }
 }
 

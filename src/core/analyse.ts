@@ -12,17 +12,7 @@ import { scoreUnit, type UnitScore } from "./score";
 import type { WorkbookSnapshot } from "./snapshot";
 import { validateTable } from "./validate";
 
-export type ColumnRole =
-  | "code"
-  | "label"
-  | "max"
-  | "guidance"
-  | "self"
-  | "appraised1"
-  | "appraised2"
-  | "evidence"
-  | "explanation"
-  | "note";
+export type { ColumnRole } from "./columns";
 
 export interface AnalyseOptions {
   /** null: use the workbook's own structure and check it for self-consistency. */

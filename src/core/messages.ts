@@ -2,7 +2,7 @@
  * Every finding's text, Vietnamese first and English beside it, in one place: wording is reviewed
  * here, and the task pane, report sheet and CLI all say the same thing.
  */
-import type { ColumnRole } from "./analyse";
+import type { ColumnRole } from "./columns";
 import type { Text } from "./finding";
 
 const ROLE: Record<ColumnRole, Text> = {

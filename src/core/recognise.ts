@@ -5,7 +5,7 @@
  * Users never change their layout for us; instead we say what we recognised so they can check it.
  */
 import { a1, parseRange } from "./address";
-import type { ColumnRole } from "./analyse";
+import type { ColumnRole } from "./columns";
 import type { Finding } from "./finding";
 import { fold, foldWords } from "./fold";
 import { memoize } from "./memo";

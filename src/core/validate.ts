@@ -5,7 +5,7 @@
  * totals are compared after rounding to the rubric's precision, in integer units.
  */
 import { a1, columnLetters } from "./address";
-import type { ColumnRole } from "./analyse";
+import type { ColumnRole } from "./columns";
 import { emptyEntry, type ItemEntry, SCORE_COLUMNS, type ScoreColumn, type UnitEntries } from "./entries";
 import { citation, isVerifiable } from "./evidence";
 import type { Finding, FindingCode, Severity } from "./finding";

@@ -2,17 +2,13 @@
  * Office errors a clerk can act on, in Vietnamese and English. Everything Office throws passes through
  * `friendlyError` before the pane or a ribbon notification shows it, so no raw "GeneralException" reaches a user.
  */
+import { UserError } from "../core/errors";
 import type { Text } from "../core/finding";
 
-export class ExcelServiceError extends Error {
-  readonly text: Text;
-  readonly code: string;
+export class ExcelServiceError extends UserError {
   constructor(code: string, text: Text, cause?: unknown) {
-    super(text.en);
+    super(code, text, { cause });
     this.name = "ExcelServiceError";
-    this.code = code;
-    this.text = text;
-    if (cause !== undefined) (this as { cause?: unknown }).cause = cause;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Text } from "../core/finding";
+import { UserError } from "../core/errors";
 
 /**
  * Why a file could not be read, with a message that names the file and says what to do. The reader
@@ -72,17 +73,14 @@ const WHY: Record<FileReadReason, (detail: string) => Text> = {
   "io-error": (d) => ({ vi: `không đọc được tệp (${d}).`, en: `cannot read the file (${d}).` }),
 };
 
-export class FileReadError extends Error {
-  readonly text: Text;
+export class FileReadError extends UserError {
   constructor(
     readonly reason: FileReadReason,
     readonly file: string,
     detail = "",
   ) {
     const why = WHY[reason](detail);
-    const text = { vi: `${file}: ${why.vi}`, en: `${file}: ${why.en}` };
-    super(text.en);
+    super(reason, { vi: `${file}: ${why.vi}`, en: `${file}: ${why.en}` });
     this.name = "FileReadError";
-    this.text = text;
   }
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBatch } from "../../src/cli/batch";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { generateUnit } from "../../src/core/sample";
+import { generateUnit } from "../../src/sample";
 import { writeWorkbook } from "../../src/files/write-workbook";
 
 /**

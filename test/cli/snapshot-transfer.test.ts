@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { packSnapshot, transferables, unpackSnapshot } from "../../src/cli/snapshot-transfer";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { consolidationWorkbook, generateUnits } from "../../src/core/sample";
+import { consolidationWorkbook, generateUnits } from "../../src/sample";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { readWorkbook } from "../../src/files/read-workbook";
 import { writeWorkbook } from "../../src/files/write-workbook";

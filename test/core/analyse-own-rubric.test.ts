@@ -4,7 +4,7 @@ import { recogniseWorkbook } from "../../src/core/recognise";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import { importRubricFromTable, importRubricFromWorkbook } from "../../src/core/rubric/import";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { generateUnit, LAYOUT_VARIANTS, unitWorkbook } from "../../src/core/sample";
+import { generateUnit, LAYOUT_VARIANTS, unitWorkbook } from "../../src/sample";
 
 const rubrics = [builtinRubric("example-commune-2024"), builtinRubric("example-agency-2024")] as Rubric[];
 

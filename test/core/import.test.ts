@@ -3,7 +3,7 @@ import { builtinRubric } from "../../src/core/rubric/builtin";
 import { importRubricFromWorkbook } from "../../src/core/rubric/import";
 import { loadRubric } from "../../src/core/rubric/load";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { LAYOUT_VARIANTS, templateSpec } from "../../src/core/sample";
+import { LAYOUT_VARIANTS, templateSpec } from "../../src/sample";
 import { specToSnapshot } from "../../src/core/sheet-spec";
 import type { CellValue, WorkbookSnapshot } from "../../src/core/snapshot";
 

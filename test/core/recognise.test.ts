@@ -3,7 +3,7 @@ import { recogniseWorkbook } from "../../src/core/recognise";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import { requireRubric } from "../../src/core/rubric/load";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { generateUnit, LAYOUT_VARIANTS, unitWorkbook } from "../../src/core/sample";
+import { generateUnit, LAYOUT_VARIANTS, unitWorkbook } from "../../src/sample";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
 
 /** A sheet from plain rows, padded to a rectangle, so each test shows exactly the cells it is about. */

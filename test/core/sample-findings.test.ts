@@ -9,7 +9,7 @@ import {
   LAYOUT_VARIANTS,
   seedCommuneWorkbook,
   unitWorkbook,
-} from "../../src/core/sample";
+} from "../../src/sample";
 
 /**
  * The contract between the generator and validation: a clean unit raises no error and no warning, and

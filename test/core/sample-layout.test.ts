@@ -12,7 +12,7 @@ import {
   seedCommuneWorkbook,
   templateSpec,
   UNIT_PLACEHOLDER,
-} from "../../src/core/sample";
+} from "../../src/sample";
 import { type SheetSpec, type SpecCell, specToSnapshot } from "../../src/core/sheet-spec";
 import { cellAt, formulaAt, type SheetSnapshot } from "../../src/core/snapshot";
 

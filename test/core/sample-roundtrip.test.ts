@@ -14,7 +14,7 @@ import {
   SEED_COMMUNE,
   seedCommuneWorkbook,
   templateSpec,
-} from "../../src/core/sample";
+} from "../../src/sample";
 import { scoreUnit } from "../../src/core/score";
 import { type SheetSpec, specToSnapshot } from "../../src/core/sheet-spec";
 import { cellAt, formulaAt, type SheetSnapshot } from "../../src/core/snapshot";

@@ -18,7 +18,7 @@ import {
   sheetNameFor,
   templateSpec,
   unitWorkbook,
-} from "../../src/core/sample";
+} from "../../src/sample";
 import { needsEscape, type SheetSpec, specToSnapshot } from "../../src/core/sheet-spec";
 import { type CellValue, cellAt, formulaAt, type SheetSnapshot } from "../../src/core/snapshot";
 import { parseA1 } from "../../src/core/address";
@@ -495,8 +495,8 @@ describe("consolidationWorkbook", () => {
 });
 
 describe("purity", () => {
-  it("imports nothing from Node in src/core/sample", () => {
-    const dir = join(__dirname, "../../src/core/sample");
+  it("imports nothing from Node in src/sample", () => {
+    const dir = join(__dirname, "../../src/sample");
     for (const f of readdirSync(dir)) {
       const text = readFileSync(join(dir, f), "utf8");
       expect(text, f).not.toMatch(/from\s+["'](node:|fs|path|os|crypto)/);

@@ -5,7 +5,7 @@ import { builtinRubric } from "../../src/core/rubric/builtin";
 import { requireRubric } from "../../src/core/rubric/load";
 import type { Rubric, RubricInput } from "../../src/core/rubric/schema";
 import { flattenRubric } from "../../src/core/rubric/tree";
-import { SEED_COMMUNE, scoresForTotals } from "../../src/core/sample/seed-commune";
+import { SEED_COMMUNE, scoresForTotals } from "../../src/sample/seed-commune";
 import { rate, scoreUnit } from "../../src/core/score";
 import { leafEntries } from "./helpers";
 

@@ -6,7 +6,7 @@ import { type RankInput, rankUnits } from "../../src/core/rank";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { flattenRubric } from "../../src/core/rubric/tree";
-import { SEED_COMMUNE, scoresForTotals } from "../../src/core/sample/seed-commune";
+import { SEED_COMMUNE, scoresForTotals } from "../../src/sample/seed-commune";
 import { scoreUnit } from "../../src/core/score";
 import { type SheetSpec, specToSnapshot } from "../../src/core/sheet-spec";
 import { findingsReportSpec } from "../../src/core/sheets/findings-report";

@@ -7,7 +7,7 @@ import { builtinRubric } from "../../src/core/rubric/builtin";
 import { requireRubric } from "../../src/core/rubric/load";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { flattenRubric } from "../../src/core/rubric/tree";
-import { seedCommuneWorkbook, unitWorkbook } from "../../src/core/sample";
+import { seedCommuneWorkbook, unitWorkbook } from "../../src/sample";
 import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
 import { validateTable } from "../../src/core/validate";
 

@@ -8,7 +8,7 @@ import {
   generateUnit,
   LAYOUT_VARIANTS,
   unitWorkbook,
-} from "../../src/core/sample";
+} from "../../src/sample";
 
 /**
  * Generated units in every pair of layout variants (the single variants are in sample-findings):

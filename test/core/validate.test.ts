@@ -5,7 +5,7 @@ import { recogniseWorkbook } from "../../src/core/recognise";
 import { parseGuidance } from "../../src/core/rubric/guidance";
 import { importRubricFromWorkbook } from "../../src/core/rubric/import";
 import { requireRubric } from "../../src/core/rubric/load";
-import { generateUnit, unitWorkbook } from "../../src/core/sample";
+import { generateUnit, unitWorkbook } from "../../src/sample";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import type { CellValue, WorkbookSnapshot } from "../../src/core/snapshot";

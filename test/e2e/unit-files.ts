@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { generateUnit } from "../../src/core/sample";
+import { generateUnit } from "../../src/sample";
 import { writeWorkbook } from "../../src/files/write-workbook";
 
 const dir = resolve("test-output/e2e/files");

@@ -2,7 +2,7 @@
 // one consolidation workbook, the first with planted defects (so a check has findings to click).
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { consolidationWorkbook, generateUnit } from "../../src/core/sample";
+import { consolidationWorkbook, generateUnit } from "../../src/sample";
 import { specToSnapshot } from "../../src/core/sheet-spec";
 
 const rubric = builtinRubric("example-commune-2024") as Rubric;

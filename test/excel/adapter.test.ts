@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { generateUnit, seedCommuneWorkbook } from "../../src/core/sample";
+import { generateUnit, seedCommuneWorkbook } from "../../src/sample";
 import { RANKING_SHEET, REPORT_SHEET, RESULT_SHEET } from "../../src/core/sheets/style";
 import { ExcelServiceError } from "../../src/excel/errors";
 import { HIGHLIGHT_FORMULA } from "../../src/excel/highlight";

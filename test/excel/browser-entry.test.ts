@@ -1,7 +1,7 @@
 import { createContext, runInContext } from "node:vm";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { seedCommuneWorkbook } from "../../src/core/sample";
+import { seedCommuneWorkbook } from "../../src/sample";
 import { specToSnapshot } from "../../src/core/sheet-spec";
 
 describe("test/fake-excel/browser.ts", () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { generateUnit } from "../../src/core/sample";
+import { generateUnit } from "../../src/sample";
 import { RANKING_SHEET, REPORT_SHEET } from "../../src/core/sheets/style";
 import { type CommandEvent, lastNotices, registerCommands } from "../../src/commands/commands";
 import { createExcelService } from "../../src/excel/service";

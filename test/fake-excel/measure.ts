@@ -1,7 +1,7 @@
 /** Sync counts of the Excel path on the fake host, for the bench and the adapter tests. */
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { consolidationWorkbook, generateUnit, generateUnits } from "../../src/core/sample";
+import { consolidationWorkbook, generateUnit, generateUnits } from "../../src/sample";
 import type { SheetSpec } from "../../src/core/sheet-spec";
 import { createExcelService } from "../../src/excel/service";
 import { FakeExcelHost } from "./host";

@@ -3,7 +3,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { generateUnit } from "../../src/core/sample";
+import { generateUnit } from "../../src/sample";
 import { FileReadError } from "../../src/files/errors";
 import { readWorkbook } from "../../src/files/read-workbook";
 import { writeWorkbook } from "../../src/files/write-workbook";

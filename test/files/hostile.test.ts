@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { analyseWorkbook } from "../../src/core/analyse";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { generateUnit } from "../../src/core/sample";
+import { generateUnit } from "../../src/sample";
 import type { SheetSpec } from "../../src/core/sheet-spec";
 import { FileReadError, type FileReadReason } from "../../src/files/errors";
 import { inflateWithZlib } from "../../src/files/node";

@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { consolidationWorkbook, generateUnits, seedCommuneWorkbook } from "../../src/core/sample";
+import { consolidationWorkbook, generateUnits, seedCommuneWorkbook } from "../../src/sample";
 import { writeWorkbook } from "../../src/files/write-workbook";
 import { saxesWalk, scanXml, withXmlWalk, type XmlWalk, XmlUnsupported } from "../../src/files/xlsx/xml-scan";
 

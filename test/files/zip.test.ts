@@ -2,7 +2,7 @@ import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { generateUnits } from "../../src/core/sample";
+import { generateUnits } from "../../src/sample";
 import { inflateWithZlib } from "../../src/files/node";
 import { readWorkbook } from "../../src/files/read-workbook";
 import { writeWorkbook } from "../../src/files/write-workbook";

@@ -7,7 +7,7 @@ import { analyseWorkbook } from "../../src/core/analyse";
 import { rankUnits } from "../../src/core/rank";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { generateUnits } from "../../src/core/sample/generate";
+import { generateUnits } from "../../src/sample/generate";
 import { rankingSheetSpec } from "../../src/core/sheets/ranking";
 import { readWorkbook } from "../../src/files/read-workbook";
 import { writeWorkbook } from "../../src/files/write-workbook";

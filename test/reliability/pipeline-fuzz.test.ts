@@ -6,7 +6,7 @@ import { rankUnits } from "../../src/core/rank";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { flattenRubric } from "../../src/core/rubric/tree";
-import { generateUnit, unitWorkbook } from "../../src/core/sample";
+import { generateUnit, unitWorkbook } from "../../src/sample";
 import { scoreUnit } from "../../src/core/score";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
 

@@ -7,7 +7,7 @@ import { countBySeverity } from "../../src/core/finding";
 import { languageFrom } from "../../src/core/i18n";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { generateUnit, unitWorkbook } from "../../src/core/sample";
+import { generateUnit, unitWorkbook } from "../../src/sample";
 import type { ExcelService, ValidateResult } from "../../src/excel/service";
 import type { ParSettings } from "../../src/excel/settings";
 import { App } from "../../src/taskpane/App";

@@ -4,7 +4,7 @@ import { formatFixed, roundTo } from "../../core/numbers";
 import { rankUnits } from "../../core/rank";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../../core/rubric/builtin";
 import type { Rubric } from "../../core/rubric/schema";
-import { generateUnits, seedCommuneWorkbook, templateSpec } from "../../core/sample";
+import { generateUnits, seedCommuneWorkbook, templateSpec } from "../../sample";
 import { findingsReportSpec, type ReportUnit } from "../../core/sheets/findings-report";
 import { rankingSheetSpec } from "../../core/sheets/ranking";
 import { type Lang, parseCommandArgs } from "../args";

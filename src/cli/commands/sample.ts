@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { generateUnits } from "../../core/sample/generate";
+import { generateUnits } from "../../sample/generate";
 import { intOption, type Lang, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
 import { resolveRubric } from "../rubric-arg";

@@ -1,4 +1,4 @@
-import { templateSpec } from "../../core/sample/template";
+import { templateSpec } from "../../core/sheets/template";
 import { type Lang, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
 import { resolveRubric } from "../rubric-arg";

@@ -1,3 +1,4 @@
+import { UserError } from "../errors";
 import type { Text } from "../finding";
 import { SCALE, toUnits } from "../numbers";
 import { type Rubric, type RubricItem, RubricSchema } from "./schema";
@@ -95,12 +96,16 @@ export function checkRubricArithmetic(rubric: Rubric): RubricProblem[] {
   return problems;
 }
 
-export class RubricError extends Error {
+export class RubricError extends UserError {
   constructor(
     readonly source: string,
     readonly problems: RubricProblem[],
   ) {
-    super(`${source}: ${problems.map((p) => p.message.en).join("; ")}`);
+    super("invalid-rubric", {
+      vi: `${source}: ${problems.map((p) => p.message.vi).join("; ")}`,
+      en: `${source}: ${problems.map((p) => p.message.en).join("; ")}`,
+    });
+    this.name = "RubricError";
   }
 }
 

@@ -1,4 +1,4 @@
-import { fold } from "../fold";
+import { fold } from "../core/fold";
 import type { Rng } from "./prng";
 
 /**

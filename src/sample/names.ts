@@ -1,5 +1,5 @@
-import { fold, foldWords } from "../fold";
-import type { Rubric } from "../rubric/schema";
+import { fold, foldWords } from "../core/fold";
+import type { Rubric } from "../core/rubric/schema";
 import { mixSeed } from "./prng";
 
 /**

@@ -1,5 +1,5 @@
-import { fromUnits, roundTo, toUnits } from "../numbers";
-import { allowedScores, type FlatItem } from "../rubric/tree";
+import { fromUnits, roundTo, toUnits } from "../core/numbers";
+import { allowedScores, type FlatItem } from "../core/rubric/tree";
 import type { Rng } from "./prng";
 
 /** Candidate values for an item without a rule: quarter points from the max down to 0. */

@@ -1,7 +1,7 @@
-import { fromUnits, roundTo, toUnits } from "../numbers";
-import { builtinRubric } from "../rubric/builtin";
-import type { Rubric } from "../rubric/schema";
-import { flattenRubric } from "../rubric/tree";
+import { fromUnits, roundTo, toUnits } from "../core/numbers";
+import { builtinRubric } from "../core/rubric/builtin";
+import type { Rubric } from "../core/rubric/schema";
+import { flattenRubric } from "../core/rubric/tree";
 import { type GeneratedUnit, type GenerateUnitOptions, generateUnit } from "./generate";
 import { candidateScores } from "./scores";
 

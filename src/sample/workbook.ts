@@ -1,5 +1,5 @@
-import { specToSnapshot } from "../sheet-spec";
-import type { WorkbookSnapshot } from "../snapshot";
+import { specToSnapshot } from "../core/sheet-spec";
+import type { WorkbookSnapshot } from "../core/snapshot";
 import type { GeneratedUnit } from "./generate";
 
 /** A generated unit as a reader would see it, without writing a file: for core tests of recognition and scoring. */

@@ -1,11 +1,11 @@
-import { a1 } from "../address";
-import type { ScoreColumn } from "../entries";
-import type { FindingCode } from "../finding";
-import { formatScore, fromUnits, parseNumberText, toUnits } from "../numbers";
-import type { Rubric } from "../rubric/schema";
-import { type FlatItem, flattenRubric } from "../rubric/tree";
-import type { SheetSpec } from "../sheet-spec";
-import type { CellValue } from "../snapshot";
+import { a1 } from "../core/address";
+import type { ScoreColumn } from "../core/entries";
+import type { FindingCode } from "../core/finding";
+import { formatScore, fromUnits, parseNumberText, toUnits } from "../core/numbers";
+import type { Rubric } from "../core/rubric/schema";
+import { type FlatItem, flattenRubric } from "../core/rubric/tree";
+import type { SheetSpec } from "../core/sheet-spec";
+import type { CellValue } from "../core/snapshot";
 import {
   APPRAISAL_NOTES,
   dateText,
@@ -25,11 +25,11 @@ import {
   rubricRows,
   type SampleRow,
   type ValueRole,
-} from "./layout";
+} from "../core/sheets/layout";
 import { fileNameFor, groupOf, unitName } from "./names";
 import { createRng, mixSeed, type Rng } from "./prng";
 import { drawScore, lowerScore, notAllowedScore, surveyScore } from "./scores";
-import { TEMPLATE_SHEET_NAME, variantList } from "./template";
+import { TEMPLATE_SHEET_NAME, variantList } from "../core/sheets/template";
 
 /**
  * Filled unit workbooks for the demo, the tests and the benchmark: deterministic from a seed, realistic

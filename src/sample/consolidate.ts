@@ -1,4 +1,4 @@
-import type { SheetSpec } from "../sheet-spec";
+import type { SheetSpec } from "../core/sheet-spec";
 import type { GeneratedUnit } from "./generate";
 import { sheetNameFor } from "./names";
 

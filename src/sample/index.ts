@@ -15,8 +15,13 @@ export {
   type TruthTotals,
   type UnitTruth,
 } from "./generate";
-export { LAYOUT_VARIANTS, type LayoutRole, type LayoutVariant } from "./layout";
+export { LAYOUT_VARIANTS, type LayoutRole, type LayoutVariant } from "../core/sheets/layout";
 export { fileNameFor, groupOf, sheetNameFor, unitName } from "./names";
 export { SEED_COMMUNE, scoresForTotals, seedCommuneWorkbook, type TotalsTarget } from "./seed-commune";
-export { TEMPLATE_SHEET_NAME, type TemplateOptions, templateSpec, UNIT_PLACEHOLDER } from "./template";
+export {
+  TEMPLATE_SHEET_NAME,
+  type TemplateOptions,
+  templateSpec,
+  UNIT_PLACEHOLDER,
+} from "../core/sheets/template";
 export { unitWorkbook } from "./workbook";

@@ -1,5 +1,5 @@
 import { a1 } from "../address";
-import type { ColumnRole } from "../analyse";
+import type { ColumnRole } from "../columns";
 import type { ScoreColumn } from "../entries";
 import { fromUnits, toUnits } from "../numbers";
 import type { ItemKind, Rubric } from "../rubric/schema";
