@@ -4,6 +4,15 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 
 const ci = process.env.CI === "true" || process.env.CI === "1";
+// One fuzz seed for the whole run: pinned in CI, random on a developer's machine, printed to replay
+// (test/support/fuzz-seed.ts has the same policy for a lone `npx vitest`).
+const PINNED_CI_SEED = 20261201;
+if (!/^-?\d+$/.test(process.env.PAR_FUZZ_SEED ?? "")) {
+  process.env.PAR_FUZZ_SEED = String(ci ? PINNED_CI_SEED : Math.floor(Math.random() * 2 ** 31));
+}
+console.log(
+  `fuzz seed ${process.env.PAR_FUZZ_SEED} (replay: PAR_FUZZ_SEED=${process.env.PAR_FUZZ_SEED} npm test)`,
+);
 mkdirSync("test-output", { recursive: true });
 let passed = 0;
 let failed = 0;
@@ -21,10 +30,12 @@ if (run("node", ["scripts/build-cli.mjs"]) !== 0) {
   notes.push("the CLI build failed");
 }
 
-// 1. vitest, with a JSON report to count from.
+// 1. vitest (both projects, unit and slow), with a JSON report to count from and the coverage of
+//    src/core printed (vitest.config.ts holds the floor: below it, vitest exits non-zero).
 const vitestStatus = run("npx", [
   "vitest",
   "run",
+  "--coverage",
   "--reporter=default",
   "--reporter=json",
   "--outputFile.json=test-output/vitest.json",
@@ -36,7 +47,7 @@ try {
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);
   if (vitestStatus !== 0 && report.numFailedTests === 0) {
     failed += 1; // a suite that failed to load counts as a failure, not as nothing
-    notes.push("vitest exited non-zero (a test file failed to load)");
+    notes.push("vitest exited non-zero (a test file failed to load, or src/core coverage fell below its floor)");
   }
 } catch {
   failed += 1;

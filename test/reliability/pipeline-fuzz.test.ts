@@ -116,7 +116,14 @@ describe("the whole pipeline on random workbooks", () => {
           })),
           { rubric, by: "final" },
         );
-        expect(ranking).toBeDefined();
+        // Every unit comes back exactly once: ranked with a place and a finite score, or unranked with a reason.
+        const ranked = ranking.groups.flatMap((g) => g.units);
+        expect(ranked.length + ranking.unranked.length).toBe(analysis.units.length);
+        for (const r of ranked) {
+          expect(r.rank).toBeGreaterThanOrEqual(1);
+          expect(Number.isFinite(r.score)).toBe(true);
+        }
+        for (const u of ranking.unranked) expect(u.reason.vi.length * u.reason.en.length).toBeGreaterThan(0);
       }),
       { numRuns: 300 },
     );
