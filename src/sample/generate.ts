@@ -194,257 +194,375 @@ const AGENCY_DEPARTMENTS = [
 ];
 const NOT_A_NUMBER = ["Đạt", "x", "Có", "Hoàn thành"];
 
+/** What every step of generating one unit needs: the rubric, the seed's random stream, the leaf plans. */
+interface UnitContext {
+  rubric: Rubric;
+  options: GenerateUnitOptions;
+  rng: Rng;
+  appraisal: 0 | 1 | 2;
+  variants: LayoutVariant[];
+  generatedName: string;
+  year: number;
+  removeFromMax: boolean;
+  issuer: string;
+  slug: string;
+  quality: number;
+  departments: string[];
+  flat: FlatItem[];
+  leaves: FlatItem[];
+  plans: Map<string, LeafPlan>;
+}
+
+type PendingRole = "self" | "appraised" | "evidence" | "max" | "code" | "unit" | null;
+interface Pending {
+  defect: DefectKind;
+  item: string | null;
+  role: PendingRole;
+  found?: CellValue;
+}
+
+/** What the planted defects changed outside the leaf plans, and where each must be reported. */
+interface DefectState {
+  pending: Pending[];
+  omit: Set<string>;
+  duplicate: Set<string>;
+  parentEdits: Map<string, ParentEdit>;
+  unitLine: string;
+  shownName: string | null;
+  name: string;
+}
+
+type BuiltSheet = ReturnType<typeof buildSheet>;
+
 export function generateUnit(rubric: Rubric, options: GenerateUnitOptions): GeneratedUnit {
+  const ctx = unitContext(rubric, options);
+  planCleanUnit(ctx);
+  const state = new DefectPlanter(ctx).plantAll(options.defects ?? []);
+  addAppraisalNotes(ctx, state);
+
+  const rows = rubricRows(rubric, {
+    roman: ctx.variants.includes("roman-codes"),
+    omit: state.omit,
+    duplicate: state.duplicate,
+  });
+  fillRows(rows, ctx.plans, state.parentEdits);
+  const built = buildSheet(rows, {
+    sheetName: options.sheetName ?? TEMPLATE_SHEET_NAME,
+    title: { year: ctx.year, rubricName: rubric.name, unitLine: state.unitLine, unitLevel: rubric.unitLevel },
+    appraisal: ctx.appraisal,
+    variants: ctx.variants,
+    precision: rubric.precision,
+  });
+  const planted = locatePlanted(ctx, state, rows, built);
+  const scores = truthScores(ctx, state.omit);
+  const { totals, total } = truthTotals(ctx.flat, scores, ctx.appraisal);
+
+  return {
+    name: state.name,
+    fileName: fileNameFor(ctx.generatedName),
+    sheets: [built.spec],
+    truth: {
+      unitName: state.shownName,
+      group: groupOf(rubric, ctx.generatedName),
+      sheet: built.spec.name,
+      headerRow: built.headerRow,
+      headerRowCount: built.headerRowCount,
+      firstDataRow: built.firstDataRow,
+      lastDataRow: built.lastDataRow,
+      totalRow: built.totalRow,
+      columns: built.columns,
+      headers: built.headers,
+      unitNameAddress: built.unitNameAddress,
+      appraisal: ctx.appraisal,
+      variants: ctx.variants,
+      scores,
+      totals,
+      total,
+      planted,
+    },
+  };
+}
+
+function unitContext(rubric: Rubric, options: GenerateUnitOptions): UnitContext {
   const rng = createRng(mixSeed(options.seed, options.index, 0x5a3));
-  const appraisal = options.appraisal ?? 0;
-  const variants = variantList(options.variant);
   const generatedName = options.name ?? unitName(rubric, options.seed, options.index);
-  const year = rubric.year;
-  const removeFromMax = rubric.notApplicable.policy === "remove-from-max";
-  const issuer = issuerSign(generatedName, rubric.unitLevel);
-  const slug = fileNameFor(generatedName)
-    .replace(/\.xlsx$/, "")
-    .toLowerCase();
-  const quality = options.quality ?? 0.55 + 0.4 * rng.next();
-  const departments = rubric.unitLevel === "agency" ? AGENCY_DEPARTMENTS : COMMUNE_DEPARTMENTS;
-
   const flat = flattenRubric(rubric);
-  const leaves = flat.filter((i) => i.isLeaf);
-  const plans = new Map<string, LeafPlan>();
+  return {
+    rubric,
+    options,
+    rng,
+    appraisal: options.appraisal ?? 0,
+    variants: variantList(options.variant),
+    generatedName,
+    year: rubric.year,
+    removeFromMax: rubric.notApplicable.policy === "remove-from-max",
+    issuer: issuerSign(generatedName, rubric.unitLevel),
+    slug: fileNameFor(generatedName)
+      .replace(/\.xlsx$/, "")
+      .toLowerCase(),
+    quality: options.quality ?? 0.55 + 0.4 * rng.next(),
+    departments: rubric.unitLevel === "agency" ? AGENCY_DEPARTMENTS : COMMUNE_DEPARTMENTS,
+    flat,
+    leaves: flat.filter((i) => i.isLeaf),
+    plans: new Map(),
+  };
+}
 
-  // 1. A clean unit.
-  for (const item of leaves) {
-    const fixed = options.scores?.[item.code];
+/** Step 1: a clean unit — every leaf scored at an allowed level, with evidence, notes and appraisal rounds. */
+function planCleanUnit(ctx: UnitContext): void {
+  const { rng } = ctx;
+  for (const item of ctx.leaves) {
+    const fixed = ctx.options.scores?.[item.code];
     const values: Partial<Record<ValueRole, CellValue>> = {};
     const plan: LeafPlan = { item, values, max: item.max, notApplicable: false, intended: null };
-    plans.set(item.code, plan);
-    values.extra = rng.pick(departments);
-    if (item.kind === "survey") {
-      const score = fixed ?? surveyScore(item.max, rubric.precision, rng);
-      if (appraisal > 0) {
-        values.appraised1 = score;
-        if (appraisal === 2) values.appraised2 = score;
-        values.note = SURVEY_NOTE;
-      }
-      continue;
-    }
-    const na = fixed === undefined && item.item.notApplicableAllowed === true && rng.chance(0.15);
-    if (na) {
-      plan.notApplicable = true;
-      values.self = removeFromMax ? "Không áp dụng" : item.max;
-      values.explanation = `Không phát sinh nhiệm vụ trong năm ${year}`;
-      values.evidence = documentText(
-        { name: "Báo cáo", sign: "BC" },
-        rng.int(1, 250),
-        issuer,
-        dateText(rng, year),
-      );
-      if (appraisal > 0) values.appraised1 = values.self;
-      if (appraisal === 2) values.appraised2 = values.self;
-      plan.intended = removeFromMax ? null : item.max;
-      continue;
-    }
-    const self = fixed ?? drawScore(item, quality, rng);
-    plan.intended = self;
-    values.self = self;
-    if (self > 0 || item.kind === "scored")
-      values.evidence = evidenceFor(item.label, rng, issuer, year, slug);
-    if (self === 0) values.explanation = zeroExplanation(item.kind, rng);
-    if (appraisal > 0) {
-      let a1v = self;
-      const cut =
-        fixed === undefined && item.kind === "scored" && rng.chance(0.12) ? lowerScore(item, self) : null;
-      if (cut !== null) {
-        a1v = cut;
-        values.note = rng.pick(APPRAISAL_NOTES);
-      }
-      values.appraised1 = a1v;
-      if (appraisal === 2) {
-        const restored = a1v !== self && rng.chance(0.4);
-        values.appraised2 = restored ? self : a1v;
-        if (restored) values.note = RESTORED_NOTE;
-      }
-    }
+    ctx.plans.set(item.code, plan);
+    values.extra = rng.pick(ctx.departments);
+    if (item.kind === "survey")
+      planSurveyLeaf(ctx, values, fixed ?? surveyScore(item.max, ctx.rubric.precision, rng));
+    else if (fixed === undefined && item.item.notApplicableAllowed === true && rng.chance(0.15))
+      planNotApplicableLeaf(ctx, plan);
+    else planScoredLeaf(ctx, plan, fixed);
+  }
+}
+
+function planSurveyLeaf(ctx: UnitContext, values: LeafPlan["values"], score: number): void {
+  if (ctx.appraisal === 0) return;
+  values.appraised1 = score;
+  if (ctx.appraisal === 2) values.appraised2 = score;
+  values.note = SURVEY_NOTE;
+}
+
+function planNotApplicableLeaf(ctx: UnitContext, plan: LeafPlan): void {
+  const { values, item } = plan;
+  plan.notApplicable = true;
+  values.self = ctx.removeFromMax ? "Không áp dụng" : item.max;
+  values.explanation = `Không phát sinh nhiệm vụ trong năm ${ctx.year}`;
+  values.evidence = documentText(
+    { name: "Báo cáo", sign: "BC" },
+    ctx.rng.int(1, 250),
+    ctx.issuer,
+    dateText(ctx.rng, ctx.year),
+  );
+  if (ctx.appraisal > 0) values.appraised1 = values.self;
+  if (ctx.appraisal === 2) values.appraised2 = values.self;
+  plan.intended = ctx.removeFromMax ? null : item.max;
+}
+
+function planScoredLeaf(ctx: UnitContext, plan: LeafPlan, fixed: number | undefined): void {
+  const { rng } = ctx;
+  const { values, item } = plan;
+  const self = fixed ?? drawScore(item, ctx.quality, rng);
+  plan.intended = self;
+  values.self = self;
+  if (self > 0 || item.kind === "scored")
+    values.evidence = evidenceFor(item.label, rng, ctx.issuer, ctx.year, ctx.slug);
+  if (self === 0) values.explanation = zeroExplanation(item.kind, rng);
+  if (ctx.appraisal === 0) return;
+  let a1v = self;
+  const cut =
+    fixed === undefined && item.kind === "scored" && rng.chance(0.12) ? lowerScore(item, self) : null;
+  if (cut !== null) {
+    a1v = cut;
+    values.note = rng.pick(APPRAISAL_NOTES);
+  }
+  values.appraised1 = a1v;
+  if (ctx.appraisal === 2) {
+    const restored = a1v !== self && rng.chance(0.4);
+    values.appraised2 = restored ? self : a1v;
+    if (restored) values.note = RESTORED_NOTE;
+  }
+}
+
+/** Step 2: planted defects, each on an item of its own (a fresh area where one is left). */
+class DefectPlanter {
+  private readonly usedAreas = new Set<string>();
+  private readonly usedItems = new Set<string>();
+  private readonly usedPaths: string[][] = [];
+  private readonly plainLeaves: FlatItem[];
+  readonly state: DefectState;
+
+  constructor(private readonly ctx: UnitContext) {
+    this.plainLeaves = ctx.leaves.filter(
+      (i) =>
+        i.kind === "scored" &&
+        !ctx.plans.get(i.code)!.notApplicable &&
+        ctx.options.scores?.[i.code] === undefined,
+    );
+    this.state = {
+      pending: [],
+      omit: new Set(),
+      duplicate: new Set(),
+      parentEdits: new Map(),
+      unitLine: `Đơn vị: ${ctx.generatedName}`,
+      shownName: ctx.generatedName,
+      name: ctx.generatedName,
+    };
   }
 
-  // 2. Planted defects.
-  const planted: PlantedDefect[] = [];
-  const omit = new Set<string>();
-  const duplicate = new Set<string>();
-  const parentEdits = new Map<string, ParentEdit>();
-  let unitLine = `Đơn vị: ${generatedName}`;
-  let shownName: string | null = generatedName;
-  let name = generatedName;
-  const usedAreas = new Set<string>();
-  const usedItems = new Set<string>();
-  type Pending = {
-    defect: DefectKind;
-    item: string | null;
-    role: "self" | "appraised" | "evidence" | "max" | "code" | "unit" | null;
-    found?: CellValue;
-  };
-  const pending: Pending[] = [];
+  plantAll(requests: readonly DefectRequest[]): DefectState {
+    for (const request of requests) this.plant(request);
+    return this.state;
+  }
 
-  const choose = (request: DefectRequest, eligible: FlatItem[]): FlatItem | null => {
+  private plant(request: DefectRequest): void {
+    const kind = typeof request === "string" ? request : request.kind;
+    if (kind === "missing-unit-name" || kind === "unit-name-injection") this.plantUnitName(kind);
+    else if (kind === "formula-overwritten" || kind === "total-mismatch") this.plantOnParent(kind, request);
+    else if (kind === "self-score-on-survey") this.plantSurveySelfScore(request);
+    else if (kind === "appraisal-without-note") this.plantAppraisalWithoutNote(request);
+    else if (kind === "score-not-allowed") this.plantNotAllowed(request);
+    else this.plantOnPlainLeaf(kind, request);
+  }
+
+  private choose(request: DefectRequest, eligible: FlatItem[]): FlatItem | null {
     const wanted = typeof request === "string" ? undefined : request.item;
     if (wanted) return eligible.find((i) => i.code === wanted) ?? null;
     const free = eligible.filter(
-      (i) => !i.path.some((p) => usedItems.has(p)) && !usedPaths.some((path) => path.includes(i.code)),
+      (i) =>
+        !i.path.some((p) => this.usedItems.has(p)) && !this.usedPaths.some((path) => path.includes(i.code)),
     );
-    const fresh = free.filter((i) => !usedAreas.has(i.path[0]));
+    const fresh = free.filter((i) => !this.usedAreas.has(i.path[0]));
     const pool = fresh.length ? fresh : free;
-    return pool.length ? rng.pick(pool) : null;
-  };
-  const usedPaths: string[][] = [];
-  const take = (item: FlatItem) => {
-    usedItems.add(item.code);
-    usedPaths.push(item.path);
-    usedAreas.add(item.path[0]);
-  };
-  const plainLeaves = leaves.filter(
-    (i) => i.kind === "scored" && !plans.get(i.code)!.notApplicable && options.scores?.[i.code] === undefined,
-  );
+    return pool.length ? this.ctx.rng.pick(pool) : null;
+  }
 
-  const selfPoints = (code: string): number =>
-    flat
+  /** Chooses an item and marks it, its path and its area as used. */
+  private take(request: DefectRequest, eligible: FlatItem[]): FlatItem | null {
+    const item = this.choose(request, eligible);
+    if (!item) return null;
+    this.usedItems.add(item.code);
+    this.usedPaths.push(item.path);
+    this.usedAreas.add(item.path[0]);
+    return item;
+  }
+
+  private selfPoints(code: string): number {
+    return this.ctx.flat
       .filter((i) => i.isLeaf && i.path.includes(code))
       .reduce((sum, i) => {
-        const v = plans.get(i.code)!.values.self;
+        const v = this.ctx.plans.get(i.code)!.values.self;
         return sum + (typeof v === "number" ? v : 0);
       }, 0);
-
-  for (const request of options.defects ?? []) {
-    const kind = typeof request === "string" ? request : request.kind;
-    switch (kind) {
-      case "missing-unit-name": {
-        if (pending.some((p) => p.role === "unit")) break;
-        unitLine = rng.chance(0.5) ? "Đơn vị: ……" : "Đơn vị:";
-        shownName = null;
-        pending.push({ defect: kind, item: null, role: "unit", found: unitLine });
-        break;
-      }
-      case "unit-name-injection": {
-        if (pending.some((p) => p.role === "unit")) break;
-        name = rng.pick([
-          "=cmd|' /C calc'!A0",
-          `=${generatedName}`,
-          `+${generatedName}`,
-          `@${generatedName}`,
-        ]);
-        unitLine = `Đơn vị: ${name}`;
-        shownName = name;
-        pending.push({ defect: kind, item: null, role: "unit", found: name });
-        break;
-      }
-      case "formula-overwritten":
-      case "total-mismatch": {
-        // A formula that misses a row only shows if that row holds points.
-        const counting = (i: FlatItem) => (i.item.children ?? []).filter((c) => selfPoints(c.code) > 0);
-        const parents = flat.filter(
-          (i) =>
-            !i.isLeaf &&
-            i.kind === "scored" &&
-            (kind === "formula-overwritten" ||
-              ((i.item.children?.length ?? 0) >= 2 && counting(i).length > 0)),
-        );
-        const item = choose(request, parents);
-        if (!item) break;
-        take(item);
-        const missed = counting(item);
-        parentEdits.set(
-          item.code,
-          kind === "formula-overwritten"
-            ? { constant: true }
-            : { missChild: missed[missed.length - 1]?.code },
-        );
-        pending.push({ defect: kind, item: item.code, role: "self" });
-        break;
-      }
-      case "self-score-on-survey": {
-        const item = choose(
-          request,
-          leaves.filter((i) => i.kind === "survey"),
-        );
-        if (!item) break;
-        take(item);
-        const plan = plans.get(item.code)!;
-        const v = surveyScore(item.max, rubric.precision, rng);
-        plan.values.self = v;
-        plan.intended = v;
-        pending.push({ defect: kind, item: item.code, role: "self", found: v });
-        break;
-      }
-      case "appraisal-without-note": {
-        if (appraisal === 0) break;
-        const item = choose(
-          request,
-          plainLeaves.filter((i) => lowerScore(i, plans.get(i.code)!.intended ?? 0) !== null),
-        );
-        if (!item) break;
-        take(item);
-        const plan = plans.get(item.code)!;
-        const cut = lowerScore(item, plan.intended ?? 0)!;
-        plan.values.appraised1 = cut;
-        if (appraisal === 2) plan.values.appraised2 = cut;
-        plan.values.note = null;
-        pending.push({ defect: kind, item: item.code, role: "appraised", found: cut });
-        break;
-      }
-      case "score-not-allowed": {
-        const item = choose(
-          request,
-          plainLeaves.filter((i) => notAllowedScore(i) !== null),
-        );
-        if (!item) break;
-        take(item);
-        const plan = plans.get(item.code)!;
-        const v = notAllowedScore(item)!;
-        setSelf(plan, v, v);
-        pending.push({ defect: kind, item: item.code, role: "self", found: v });
-        break;
-      }
-      default: {
-        const item = choose(request, plainLeaves);
-        if (!item) break;
-        take(item);
-        const plan = plans.get(item.code)!;
-        const found = plantOnLeaf(kind, plan, rng, {
-          issuer,
-          year,
-          precision: rubric.precision,
-          omit,
-          duplicate,
-        });
-        pending.push({ defect: kind, item: item.code, role: roleOf(kind), found });
-      }
-    }
   }
 
-  // Appraisal notes wherever an appraised score differs from what the unit wrote (except where planted).
-  const noNote = new Set(pending.filter((p) => p.defect === "appraisal-without-note").map((p) => p.item));
-  if (appraisal > 0) {
-    for (const plan of plans.values()) {
-      if (noNote.has(plan.item.code) || plan.values.note) continue;
-      const self = plan.values.self;
-      const differs = [plan.values.appraised1, plan.values.appraised2].some(
-        (a) => a !== undefined && a !== self,
-      );
-      if (differs) plan.values.note = rng.pick(APPRAISAL_NOTES);
+  private plantUnitName(kind: "missing-unit-name" | "unit-name-injection"): void {
+    const s = this.state;
+    if (s.pending.some((p) => p.role === "unit")) return;
+    if (kind === "missing-unit-name") {
+      s.unitLine = this.ctx.rng.chance(0.5) ? "Đơn vị: ……" : "Đơn vị:";
+      s.shownName = null;
+      s.pending.push({ defect: kind, item: null, role: "unit", found: s.unitLine });
+      return;
     }
+    const base = this.ctx.generatedName;
+    s.name = this.ctx.rng.pick(["=cmd|' /C calc'!A0", `=${base}`, `+${base}`, `@${base}`]);
+    s.unitLine = `Đơn vị: ${s.name}`;
+    s.shownName = s.name;
+    s.pending.push({ defect: kind, item: null, role: "unit", found: s.name });
   }
 
-  // 3. Lay the sheet out.
-  const rows = rubricRows(rubric, { roman: variants.includes("roman-codes"), omit, duplicate });
-  fillRows(rows, plans, parentEdits);
-  const built = buildSheet(rows, {
-    sheetName: options.sheetName ?? TEMPLATE_SHEET_NAME,
-    title: { year, rubricName: rubric.name, unitLine, unitLevel: rubric.unitLevel },
-    appraisal,
-    variants,
-    precision: rubric.precision,
-  });
+  private plantOnParent(kind: "formula-overwritten" | "total-mismatch", request: DefectRequest): void {
+    // A formula that misses a row only shows if that row holds points.
+    const counting = (i: FlatItem) => (i.item.children ?? []).filter((c) => this.selfPoints(c.code) > 0);
+    const parents = this.ctx.flat.filter(
+      (i) =>
+        !i.isLeaf &&
+        i.kind === "scored" &&
+        (kind === "formula-overwritten" || ((i.item.children?.length ?? 0) >= 2 && counting(i).length > 0)),
+    );
+    const item = this.take(request, parents);
+    if (!item) return;
+    const missed = counting(item);
+    this.state.parentEdits.set(
+      item.code,
+      kind === "formula-overwritten" ? { constant: true } : { missChild: missed[missed.length - 1]?.code },
+    );
+    this.state.pending.push({ defect: kind, item: item.code, role: "self" });
+  }
 
-  // 4. Truth: where each planted defect sits, and the numbers as they should count.
+  private plantSurveySelfScore(request: DefectRequest): void {
+    const item = this.take(
+      request,
+      this.ctx.leaves.filter((i) => i.kind === "survey"),
+    );
+    if (!item) return;
+    const plan = this.ctx.plans.get(item.code)!;
+    const v = surveyScore(item.max, this.ctx.rubric.precision, this.ctx.rng);
+    plan.values.self = v;
+    plan.intended = v;
+    this.state.pending.push({ defect: "self-score-on-survey", item: item.code, role: "self", found: v });
+  }
+
+  private plantAppraisalWithoutNote(request: DefectRequest): void {
+    const { appraisal, plans } = this.ctx;
+    if (appraisal === 0) return;
+    const item = this.take(
+      request,
+      this.plainLeaves.filter((i) => lowerScore(i, plans.get(i.code)!.intended ?? 0) !== null),
+    );
+    if (!item) return;
+    const plan = plans.get(item.code)!;
+    const cut = lowerScore(item, plan.intended ?? 0)!;
+    plan.values.appraised1 = cut;
+    if (appraisal === 2) plan.values.appraised2 = cut;
+    plan.values.note = null;
+    this.state.pending.push({
+      defect: "appraisal-without-note",
+      item: item.code,
+      role: "appraised",
+      found: cut,
+    });
+  }
+
+  private plantNotAllowed(request: DefectRequest): void {
+    const item = this.take(
+      request,
+      this.plainLeaves.filter((i) => notAllowedScore(i) !== null),
+    );
+    if (!item) return;
+    const v = notAllowedScore(item)!;
+    setSelf(this.ctx.plans.get(item.code)!, v, v);
+    this.state.pending.push({ defect: "score-not-allowed", item: item.code, role: "self", found: v });
+  }
+
+  private plantOnPlainLeaf(kind: DefectKind, request: DefectRequest): void {
+    const item = this.take(request, this.plainLeaves);
+    if (!item) return;
+    const { ctx, state } = this;
+    const found = plantOnLeaf(kind, ctx.plans.get(item.code)!, ctx.rng, {
+      issuer: ctx.issuer,
+      year: ctx.year,
+      precision: ctx.rubric.precision,
+      omit: state.omit,
+      duplicate: state.duplicate,
+    });
+    state.pending.push({ defect: kind, item: item.code, role: roleOf(kind), found });
+  }
+}
+
+/** Appraisal notes wherever an appraised score differs from what the unit wrote (except where planted). */
+function addAppraisalNotes(ctx: UnitContext, state: DefectState): void {
+  if (ctx.appraisal === 0) return;
+  const noNote = new Set(
+    state.pending.filter((p) => p.defect === "appraisal-without-note").map((p) => p.item),
+  );
+  for (const plan of ctx.plans.values()) {
+    if (noNote.has(plan.item.code) || plan.values.note) continue;
+    const self = plan.values.self;
+    const differs = [plan.values.appraised1, plan.values.appraised2].some(
+      (a) => a !== undefined && a !== self,
+    );
+    if (differs) plan.values.note = ctx.rng.pick(APPRAISAL_NOTES);
+  }
+}
+
+/** Step 4: where each planted defect sits in the laid-out sheet, and the finding it must produce. */
+function locatePlanted(
+  ctx: UnitContext,
+  state: DefectState,
+  rows: SampleRow[],
+  built: BuiltSheet,
+): PlantedDefect[] {
   const rowIndex = new Map<string, number>();
   const dupIndex = new Map<string, number>();
   rows.forEach((r, i) => {
@@ -457,7 +575,8 @@ export function generateUnit(rubric: Rubric, options: GenerateUnitOptions): Gene
     const c = built.columns[role];
     return i === undefined || c === undefined ? null : a1(built.rowOf[i], c);
   };
-  for (const p of pending) {
+  const planted: PlantedDefect[] = [];
+  for (const p of state.pending) {
     const base = { defect: p.defect, code: DEFECT_FINDING[p.defect], item: p.item, found: p.found };
     if (p.role === "unit") planted.push({ ...base, address: built.unitNameAddress });
     else if (p.defect === "missing-item") planted.push({ ...base, address: null });
@@ -466,7 +585,7 @@ export function generateUnit(rubric: Rubric, options: GenerateUnitOptions): Gene
     else if (p.role === "max") planted.push({ ...base, address: cell(p.item!, "max") });
     else if (p.role === "appraised") {
       // The fix is a note: the finding names the (empty) note cell, for the latest round that differs.
-      const column: ScoreColumn = appraisal === 2 ? "appraised2" : "appraised1";
+      const column: ScoreColumn = ctx.appraisal === 2 ? "appraised2" : "appraised1";
       planted.push({ ...base, column, address: cell(p.item!, "note") });
     } else if (p.role === "self") {
       const i = rowIndex.get(p.item!)!;
@@ -477,16 +596,20 @@ export function generateUnit(rubric: Rubric, options: GenerateUnitOptions): Gene
         found: p.found ?? built.shown[i].self ?? null,
       };
       if (p.defect === "formula-error" || p.defect === "number-as-text" || p.defect === "not-a-number") {
-        const item = flat.find((f) => f.code === p.item)!;
+        const item = ctx.flat.find((f) => f.code === p.item)!;
         const ancestors = item.path.slice(0, -1).map((code) => cell(code, "self")!);
         entry.affects = [...ancestors, a1(built.totalRow, built.columns.self!)];
       }
       planted.push(entry);
     }
   }
+  return planted;
+}
 
+/** The numbers as they should count, per leaf, from what was written. */
+function truthScores(ctx: UnitContext, omit: Set<string>): Record<string, TruthScore> {
   const scores: Record<string, TruthScore> = {};
-  for (const plan of plans.values()) {
+  for (const plan of ctx.plans.values()) {
     const present = !omit.has(plan.item.code);
     scores[plan.item.code] = {
       self: present ? counted(plan.values.self) : null,
@@ -497,32 +620,7 @@ export function generateUnit(rubric: Rubric, options: GenerateUnitOptions): Gene
       evidence: present ? ((plan.values.evidence as string | null | undefined) ?? null) : null,
     };
   }
-  const { totals, total } = truthTotals(flat, scores, appraisal);
-
-  return {
-    name,
-    fileName: fileNameFor(generatedName),
-    sheets: [built.spec],
-    truth: {
-      unitName: shownName,
-      group: groupOf(rubric, generatedName),
-      sheet: built.spec.name,
-      headerRow: built.headerRow,
-      headerRowCount: built.headerRowCount,
-      firstDataRow: built.firstDataRow,
-      lastDataRow: built.lastDataRow,
-      totalRow: built.totalRow,
-      columns: built.columns,
-      headers: built.headers,
-      unitNameAddress: built.unitNameAddress,
-      appraisal,
-      variants,
-      scores,
-      totals,
-      total,
-      planted,
-    },
-  };
+  return scores;
 }
 
 function roleOf(kind: DefectKind): "self" | "evidence" | "max" | "code" | null {
