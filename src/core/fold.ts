@@ -1,7 +1,7 @@
 import { memoize } from "./memo";
 
 /**
- * The folded key that labels, headers and unit names are compared on (domain.md "Text and numbers"):
+ * The folded key that labels, headers and unit names are compared on (docs/domain.md "Text and numbers"):
  * NFC, old/new tone placement made one, lower case, diacritics removed, đ→d, whitespace collapsed.
  * Always display the original text; only compare folded keys.
  */

@@ -64,7 +64,7 @@ export function scoresForTotals(rubric: Rubric, target: TotalsTarget): Record<st
 }
 
 /**
- * Commune A of domain.md (2021): areas 16/19, 6/6, 15/15, 6/6, 10/10, 6/6, 13/13 (72 of 75) and an index
+ * Commune A of docs/domain.md (2021): areas 16/19, 6/6, 15/15, 6/6, 10/10, 6/6, 13/13 (72 of 75) and an index
  * of 84.85, so the survey part is 84.85 − 72 = 12.85; no bonus, no penalty. Laid out on the built-in
  * example-commune-2024 rubric with one appraisal round that recognises every self score and enters the
  * survey, so the self total is 72 and the appraised total 84.85.
