@@ -176,7 +176,7 @@ function tooMany(paths: readonly string[], max: number): UsageError {
 }
 
 function mb(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024))} MB`;
+  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round(bytes / (1024 * 1024))} MB`;
 }
 
 function ioReason(e: unknown): string {

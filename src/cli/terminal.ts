@@ -38,18 +38,8 @@ export function guardTerminal(
     stderr: process.stderr,
   },
 ): () => void {
+  for (const stream of [streams.stdout, streams.stderr]) quietOnClose(stream);
   const saved = new Map<ConsoleMethod, (typeof console)[ConsoleMethod]>();
-  const closed = new Set<NodeJS.WritableStream>();
-  const onError = (stream: NodeJS.WritableStream) => (error: NodeJS.ErrnoException) => {
-    // The reader went away: nothing more can be shown, and that is not a failure of the command.
-    if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") closed.add(stream);
-    else throw error;
-  };
-  const handlers = new Map([
-    [streams.stdout, onError(streams.stdout)],
-    [streams.stderr, onError(streams.stderr)],
-  ]);
-  for (const [stream, handler] of handlers) stream.on("error", handler);
   const writer =
     (stream: NodeJS.WritableStream) =>
     (...args: unknown[]) => {
@@ -66,6 +56,22 @@ export function guardTerminal(
   }
   return () => {
     for (const [method, fn] of saved) console[method] = fn;
-    // The listeners stay: an EPIPE can still arrive for a line already written.
   };
+}
+
+/** Streams whose reader went away: nothing more is written to them. */
+const closed = new WeakSet<NodeJS.WritableStream>();
+const listening = new WeakSet<NodeJS.WritableStream>();
+
+/**
+ * An EPIPE arrives as an 'error' event after the write that met it; with no listener Node throws it as an
+ * unhandled error. The listener stays for the life of the stream (once per stream, however many runs).
+ */
+function quietOnClose(stream: NodeJS.WritableStream): void {
+  if (listening.has(stream)) return;
+  listening.add(stream);
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") closed.add(stream);
+    else throw error;
+  });
 }

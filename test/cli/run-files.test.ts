@@ -1,0 +1,96 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { UsageError } from "../../src/cli/args";
+import { collectInputs, SCAN_LIMITS } from "../../src/cli/run-files";
+import type { Text } from "../../src/core/finding";
+
+/** The folder scan: only regular files are ever opened, and no folder can make it run forever. */
+let root: string;
+let notices: Text[];
+const notice = (t: Text) => notices.push(t);
+const names = (found: { path: string }[]) => found.map((f) => f.path.slice(root.length + 1));
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), "par-index-scan-"));
+  notices = [];
+  writeFileSync(join(root, "Xa-A.xlsx"), "a");
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const hasMkfifo = process.platform !== "win32" && spawnSync("sh", ["-c", "command -v mkfifo"]).status === 0;
+
+describe("collectInputs", () => {
+  it.skipIf(!hasMkfifo)("a FIFO named like a workbook is skipped with a notice, never opened", async () => {
+    expect(spawnSync("mkfifo", [join(root, "Xa-B.xlsx")]).status).toBe(0);
+    const found = await collectInputs([root], notice);
+    expect(names(found)).toEqual(["Xa-A.xlsx"]);
+    expect(notices).toHaveLength(1);
+    expect(notices[0].en).toMatch(/Skipped .*Xa-B\.xlsx: a pipe \(FIFO\), not a file/);
+    expect(notices[0].vi).toMatch(/Bỏ qua .*Xa-B\.xlsx/);
+  });
+
+  it.skipIf(!existsSync("/dev/zero"))("a link to /dev/zero is skipped as a device", async () => {
+    symlinkSync("/dev/zero", join(root, "zero.xlsx"));
+    const found = await collectInputs([root], notice);
+    expect(names(found)).toEqual(["Xa-A.xlsx"]);
+    expect(notices.map((n) => n.en).join()).toMatch(/zero\.xlsx: a device, not a file/);
+  });
+
+  it.skipIf(!existsSync("/dev/zero"))("a device named on the command line is skipped too", async () => {
+    expect(await collectInputs(["/dev/zero"], notice)).toEqual([]);
+    expect(notices).toHaveLength(1);
+  });
+
+  it("a link loop ends, and each real file is taken once", async () => {
+    mkdirSync(join(root, "sub"));
+    writeFileSync(join(root, "sub", "Xa-C.xlsx"), "c");
+    symlinkSync(root, join(root, "sub", "back-to-root"));
+    symlinkSync(join(root, "sub"), join(root, "sub-again"));
+    const found = await collectInputs([root], notice);
+    expect(found.map((f) => f.path.endsWith("Xa-C.xlsx")).filter(Boolean)).toHaveLength(1);
+    expect(found).toHaveLength(2);
+  });
+
+  it("template workbooks (.xltx, .xltm) are included; other names and lock files are not", async () => {
+    writeFileSync(join(root, "mau.xltx"), "t");
+    writeFileSync(join(root, "mau-macro.xltm"), "t");
+    writeFileSync(join(root, "~$Xa-A.xlsx"), "lock");
+    writeFileSync(join(root, "ghi-chu.txt"), "note");
+    expect(names(await collectInputs([root], notice)).sort()).toEqual(["Xa-A.xlsx", "mau-macro.xltm", "mau.xltx"]);
+  });
+
+  it("a file larger than the bound is reported as too large, not read", async () => {
+    writeFileSync(join(root, "huge.xlsx"), Buffer.alloc(2048));
+    const found = await collectInputs([root], notice, { ...SCAN_LIMITS, maxFileBytes: 1024 });
+    expect(found.find((f) => f.path.endsWith("huge.xlsx"))?.tooLarge).toMatch(/MB/);
+    expect(found.find((f) => f.path.endsWith("Xa-A.xlsx"))?.tooLarge).toBeUndefined();
+  });
+
+  it("folders deeper than the bound are skipped with a notice", async () => {
+    let deep = root;
+    for (let i = 0; i < 4; i++) {
+      deep = join(deep, `d${i}`);
+      mkdirSync(deep);
+    }
+    writeFileSync(join(deep, "Xa-D.xlsx"), "d");
+    const found = await collectInputs([root], notice, { ...SCAN_LIMITS, maxDepth: 2 });
+    expect(names(found)).toEqual(["Xa-A.xlsx"]);
+    expect(notices[0].en).toMatch(/nested deeper than 2 levels/);
+  });
+
+  it("more files than the bound is a usage error saying to split the run", async () => {
+    for (let i = 0; i < 3; i++) writeFileSync(join(root, `Xa-${i}.xlsx`), String(i));
+    await expect(collectInputs([root], notice, { ...SCAN_LIMITS, maxFiles: 2 })).rejects.toBeInstanceOf(
+      UsageError,
+    );
+  });
+
+  it("a path that does not exist is a usage error naming it", async () => {
+    const e = await collectInputs([join(root, "mat.xlsx")], notice).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(UsageError);
+    expect((e as UsageError).text.en).toContain("mat.xlsx");
+  });
+});
