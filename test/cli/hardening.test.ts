@@ -138,7 +138,10 @@ describe("an input is never overwritten", () => {
 describe("creating commands replace nothing without --force", () => {
   it("sample over existing unit files is refused and the folder stays as it was; --force replaces", () => {
     const before = Object.fromEntries(readdirSync(units).map((f) => [f, bytes(join(units, f))]));
-    expectRefused(cli(["sample", "-o", units, "--count", "3", "--seed", "11", "--defects"]), /already exists.*--force/);
+    expectRefused(
+      cli(["sample", "-o", units, "--count", "3", "--seed", "11", "--defects"]),
+      /already exists.*--force/,
+    );
     for (const [f, b] of Object.entries(before)) expect(bytes(join(units, f)).equals(b)).toBe(true);
     const copy = join(dir, "units-copy");
     expect(cli(["sample", "-o", copy, "--count", "2", "--seed", "5"]).status).toBe(0);
@@ -164,18 +167,21 @@ describe("creating commands replace nothing without --force", () => {
 });
 
 describe("folders with things that are not files", () => {
-  it.skipIf(process.platform === "win32")("a FIFO and a link to /dev/zero are skipped with a notice, the batch goes on", () => {
-    const odd = join(dir, "odd");
-    mkdirSync(odd);
-    copyFileSync(unit, join(odd, "Xa-Thuong.xlsx"));
-    expect(spawnSync("mkfifo", [join(odd, "Xa-Ong.xlsx")]).status).toBe(0);
-    symlinkSync("/dev/zero", join(odd, "Xa-Zero.xlsx"));
-    const r = cli(["validate", odd, "--json"], 20_000);
-    expect(r.status).not.toBeNull(); // not killed by the timeout: nothing blocked
-    expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toEqual(["Xa-Thuong.xlsx"]);
-    expect(r.stderr).toMatch(/Xa-Ong\.xlsx: a pipe \(FIFO\)/);
-    expect(r.stderr).toMatch(/Xa-Zero\.xlsx: a device/);
-  });
+  it.skipIf(process.platform === "win32")(
+    "a FIFO and a link to /dev/zero are skipped with a notice, the batch goes on",
+    () => {
+      const odd = join(dir, "odd");
+      mkdirSync(odd);
+      copyFileSync(unit, join(odd, "Xa-Thuong.xlsx"));
+      expect(spawnSync("mkfifo", [join(odd, "Xa-Ong.xlsx")]).status).toBe(0);
+      symlinkSync("/dev/zero", join(odd, "Xa-Zero.xlsx"));
+      const r = cli(["validate", odd, "--json"], 20_000);
+      expect(r.status).not.toBeNull(); // not killed by the timeout: nothing blocked
+      expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toEqual(["Xa-Thuong.xlsx"]);
+      expect(r.stderr).toMatch(/Xa-Ong\.xlsx: a pipe \(FIFO\)/);
+      expect(r.stderr).toMatch(/Xa-Zero\.xlsx: a device/);
+    },
+  );
 });
 
 describe("the terminal", () => {
@@ -197,21 +203,37 @@ describe("the terminal", () => {
     expect(r.stdout).toContain("Xa\\x1b[2J.xlsx");
   });
 
-  it("a reader that closes the pipe (| head) ends the run quietly with its normal exit code, output files written", async () => {
-    const out = join(dir, "ranking-piped.xlsx");
-    const child = spawn(process.execPath, [BIN, "rank", units, "-o", out], {
+  /** Runs the CLI with its stdout already closed by the reader, as `| head` does once it has its lines. */
+  async function withClosedStdout(args: string[]) {
+    const child = spawn(process.execPath, [BIN, ...args], {
       cwd: dir,
       env: { ...process.env, PAR_INDEX_LANG: "en", PAR_INDEX_THREADS: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    child.stdout.destroy(); // the reader is gone before the first line is written
+    child.stdout.destroy();
     let stderr = "";
     child.stderr.on("data", (d) => {
       stderr += d;
     });
     const status = await new Promise<number | null>((done) => child.on("close", done));
-    expect(stderr).not.toMatch(/EPIPE|Unhandled|Unexpected/);
-    expect(status).toBe(0);
+    return { status, stderr };
+  }
+
+  it("a reader that closes the pipe (| head) ends the run quietly with its normal exit code", async () => {
+    const blank = join(dir, "for-pipe.xlsx");
+    expect(cli(["template", "--rubric", "example-agency-2024", "-o", blank]).status).toBe(0);
+    // rubric import without -o writes the JSON to stdout, then its summary to stderr.
+    const r = await withClosedStdout(["rubric", "import", blank]);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled|Unexpected/);
+    expect(r.stderr).toMatch(/Rubric ".*": \d+ areas/);
+    expect(r.status).toBe(0);
+  });
+
+  it("with stdout closed, rank still writes its -o file and exits as usual", async () => {
+    const out = join(dir, "ranking-piped.xlsx");
+    const r = await withClosedStdout(["rank", units, "-o", out]);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled|Unexpected/);
+    expect(r.status).toBe(0);
     expect(existsSync(out)).toBe(true);
   });
 

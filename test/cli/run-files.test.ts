@@ -59,7 +59,11 @@ describe("collectInputs", () => {
     writeFileSync(join(root, "mau-macro.xltm"), "t");
     writeFileSync(join(root, "~$Xa-A.xlsx"), "lock");
     writeFileSync(join(root, "ghi-chu.txt"), "note");
-    expect(names(await collectInputs([root], notice)).sort()).toEqual(["Xa-A.xlsx", "mau-macro.xltm", "mau.xltx"]);
+    expect(names(await collectInputs([root], notice)).sort()).toEqual([
+      "Xa-A.xlsx",
+      "mau-macro.xltm",
+      "mau.xltx",
+    ]);
   });
 
   it("a file larger than the bound is reported as too large, not read", async () => {

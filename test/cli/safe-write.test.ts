@@ -84,7 +84,14 @@ describe("an output is never one of the inputs, however the path reaches it", ()
     const previous = join(dir, "last.json");
     writeFileSync(rubric, "{}");
     writeFileSync(previous, "{}");
-    noteCommandLineInputs(["units", "--rubric", rubric, `--previous=${previous}`, "-o", join(dir, "out.xlsx")]);
+    noteCommandLineInputs([
+      "units",
+      "--rubric",
+      rubric,
+      `--previous=${previous}`,
+      "-o",
+      join(dir, "out.xlsx"),
+    ]);
     await refusal(writeFileSafely(rubric, "x"));
     await refusal(writeFileSafely(previous, "x"));
     // The output named on the command line is not an input: replacing last run's ranking is the point.
