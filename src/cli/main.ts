@@ -32,12 +32,13 @@ Cách dùng: par-index <lệnh> [tuỳ chọn]
   score <tệp…> [--rubric …] [--json]    chỉ in bảng điểm tổng hợp từng đơn vị
   rank <tệp|thư mục…> [--rubric …] [--by self|appraised|final] [--group-by rubric|none|<regex>]
       [--previous năm-trước.xlsx|json] [--survey khảo-sát.xlsx|csv|json] [--dense] [-o ranking.xlsx] [--json]
-  template --rubric <mã|tệp> -o blank.xlsx    tạo biểu mẫu trống từ bộ chỉ số
-  rubric import mẫu.xlsx -o rubric.json       nhập bộ chỉ số từ biểu mẫu trống của tỉnh
+  template --rubric <mã|tệp> -o blank.xlsx [--force]   tạo biểu mẫu trống từ bộ chỉ số
+  rubric import mẫu.xlsx -o rubric.json [--force]      nhập bộ chỉ số từ biểu mẫu trống của tỉnh
   rubrics                               liệt kê các bộ chỉ số có sẵn (ví dụ, không phải văn bản chính thức)
-  sample -o thư-mục [--count N] [--seed N] [--rubric …] [--appraisal 0|1|2] [--defects]
+  sample -o thư-mục [--count N] [--seed N] [--rubric …] [--appraisal 0|1|2] [--defects] [--force]
 
 Tuỳ chọn chung: --lang vi|en (mặc định theo LANG), --help, --version
+Không bao giờ ghi đè tệp đầu vào; template, rubric import, sample chỉ thay tệp đã có khi có --force.
 Mã thoát: 0 không có lỗi, 1 có lỗi trong dữ liệu, 2 sai cách gọi lệnh, 3 lỗi của chương trình.`,
   en: `par-index — validate PAR Index (Chỉ số CCHC) scoring workbooks, compute totals, build rankings
 
@@ -49,12 +50,13 @@ Usage: par-index <command> [options]
   score <files…> [--rubric …] [--json]  print just the summary table per unit
   rank <files|folders…> [--rubric …] [--by self|appraised|final] [--group-by rubric|none|<regex>]
       [--previous last-year.xlsx|json] [--survey survey.xlsx|csv|json] [--dense] [-o ranking.xlsx] [--json]
-  template --rubric <id|file> -o blank.xlsx   generate the blank template from a rubric
-  rubric import template.xlsx -o rubric.json  import a rubric from a province's blank template
+  template --rubric <id|file> -o blank.xlsx [--force]  generate the blank template from a rubric
+  rubric import template.xlsx -o rubric.json [--force] import a rubric from a province's blank template
   rubrics                               list built-in rubrics (examples, not official texts)
-  sample -o folder [--count N] [--seed N] [--rubric …] [--appraisal 0|1|2] [--defects]
+  sample -o folder [--count N] [--seed N] [--rubric …] [--appraisal 0|1|2] [--defects] [--force]
 
 Common options: --lang vi|en (default from LANG), --help, --version
+Inputs are never overwritten; template, rubric import and sample replace an existing file only with --force.
 Exit codes: 0 no errors, 1 errors in the input, 2 usage errors, 3 a bug in the program.`,
 };
 

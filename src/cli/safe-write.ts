@@ -22,7 +22,7 @@ export function noteInputs(paths: Iterable<string>): void {
 }
 
 /** The options whose value is where the command writes; every other value may be something it reads. */
-const OUTPUT_OPTIONS = new Set(["-o", "--output", "--report"]);
+const OUTPUT_OPTIONS = new Set(["-o", "--output", "--out", "--report"]);
 
 /**
  * Notes every value on the command line that is not an output: positionals, --rubric, --previous,
