@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { Stats } from "node:fs";
 import { type FileHandle, link, mkdir, open, realpath, rename, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { UsageError } from "./args";
@@ -94,12 +95,19 @@ export async function checkOutputPath(path: string, options: SafeWriteOptions = 
   if (info?.isDirectory()) throw isFolder(path);
   if (info) {
     for (const input of [...inputs, ...(options.inputs ?? []).map((p) => resolve(p))]) {
-      const other = await stat(input).catch(() => null);
-      if (other && other.dev === info.dev && other.ino === info.ino) throw overInput(path, input);
+      if (await sameFile(input, info, target)) throw overInput(path, input);
     }
     if (options.existing === "refuse") throw exists(path);
   }
   return target;
+}
+
+/** Same device and inode; where a file system reports no inode (0), the same real path. */
+async function sameFile(input: string, info: Stats, target: string): Promise<boolean> {
+  const other = await stat(input).catch(() => null);
+  if (!other) return false;
+  if (info.ino !== 0 && other.ino !== 0) return other.dev === info.dev && other.ino === info.ino;
+  return (await realpath(input).catch(() => input)) === target;
 }
 
 /** Resolves symlinks in the whole path, or in its folder when the file does not exist yet. */
