@@ -64,7 +64,8 @@ export async function writeFileSafely(path: string, content: Content, options: S
   await mkdir(dirname(target), { recursive: true });
   const temp = join(
     dirname(target),
-    `.${basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
+    // The name shortened so that the temporary name stays within the 255 bytes a file name may have.
+    `.${basename(target).slice(0, 120)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
   );
   // "wx": the temporary name is ours alone; nothing that already exists is opened or truncated.
   const file = await open(temp, "wx", await modeFor(target));
