@@ -65,7 +65,7 @@ export async function writeFileSafely(path: string, content: Content, options: S
   const temp = join(
     dirname(target),
     // The name shortened so that the temporary name stays within the 255 bytes a file name may have.
-    `.${basename(target).slice(0, 120)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
+    `.${basename(target).slice(0, 60)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
   );
   // "wx": the temporary name is ours alone; nothing that already exists is opened or truncated.
   const file = await open(temp, "wx", await modeFor(target));
