@@ -23,12 +23,18 @@ export async function analyseInputs(
     survey?: SurveyRow[] | null;
     lang: Lang;
     label: string;
+    /** The folder scan's bounds (tests make them small). */
+    limits?: typeof SCAN_LIMITS;
   },
 ): Promise<{ files: string[]; results: FileResult[] }> {
   if (paths.length === 0) {
     throw new UsageError({ vi: "Chưa chỉ ra tệp hoặc thư mục nào.", en: "No files or folders given." });
   }
-  const found = await collectInputs(paths, (text) => console.error(`! ${text[options.lang]}`));
+  const found = await collectInputs(
+    paths,
+    (text) => console.error(`! ${text[options.lang]}`),
+    options.limits,
+  );
   const files = found.map((f) => f.path);
   // Every file found is an input: no report or ranking of this run may be written over one of them.
   noteInputs(files);

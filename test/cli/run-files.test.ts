@@ -98,3 +98,32 @@ describe("collectInputs", () => {
     expect((e as UsageError).text.en).toContain("mat.xlsx");
   });
 });
+
+describe("analyseInputs", () => {
+  it("a too-large file is an unreadable-file result in its place; the files around it are read", async () => {
+    const { writeWorkbook } = await import("../../src/files/write-workbook");
+    const { generateUnits } = await import("../../src/sample");
+    const { builtinRubric, DEFAULT_RUBRIC_ID } = await import("../../src/core/rubric/builtin");
+    const rubric = builtinRubric(DEFAULT_RUBRIC_ID)!;
+    const [a, c] = generateUnits(rubric, { count: 2, seed: 5 });
+    rmSync(join(root, "Xa-A.xlsx"));
+    const small = await writeWorkbook(a.sheets);
+    writeFileSync(join(root, "a.xlsx"), small);
+    writeFileSync(join(root, "b.xlsx"), Buffer.alloc(small.length * 4));
+    writeFileSync(join(root, "c.xlsx"), await writeWorkbook(c.sheets));
+    const { analyseInputs } = await import("../../src/cli/run-files");
+    const { results } = await analyseInputs([root], {
+      rubric,
+      lang: "en",
+      label: "",
+      limits: { ...SCAN_LIMITS, maxFileBytes: small.length * 2 },
+    });
+    expect(results.map((r) => [r.file.slice(root.length + 1), r.error?.reason ?? r.units.length])).toEqual([
+      ["a.xlsx", 1],
+      ["b.xlsx", "too-large"],
+      ["c.xlsx", 1],
+    ]);
+    expect(results[1].findings[0]).toMatchObject({ code: "unreadable-file", severity: "error" });
+    expect(results[1].findings[0].message.en).toMatch(/^b\.xlsx: too large to check: \d+ KB > \d+ KB\.$/);
+  });
+});
