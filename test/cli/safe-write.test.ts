@@ -187,3 +187,40 @@ describe("existing: refuse (sample, template, rubric import without --force)", (
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 });
+
+describe("kill -9 in the middle of a write", () => {
+  it("leaves the previous file whole (the half-written bytes are only in a hidden temporary file)", async () => {
+    const { build } = await import("esbuild");
+    const { spawn } = await import("node:child_process");
+    const out = join(dir, "ranking.xlsx");
+    writeFileSync(out, "last year's ranking, complete");
+    // A writer that stops half-way and waits, as a process killed mid-write would have stopped.
+    const script = join(dir, "writer.mjs");
+    await build({
+      stdin: {
+        contents: `import { writeFileSafely } from ${JSON.stringify(join(process.cwd(), "src/cli/safe-write.ts"))};
+          await writeFileSafely(process.argv[2], async (file) => {
+            await file.write("this year's rank");
+            process.stdout.write("half\\n");
+            await new Promise(() => {});
+          });`,
+        resolveDir: process.cwd(),
+        loader: "ts",
+      },
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      outfile: script,
+      logLevel: "silent",
+    });
+    const child = spawn(process.execPath, [script, out], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((halfWritten) => child.stdout.once("data", () => halfWritten()));
+    const killed = new Promise((done) => child.on("close", (_code, signal) => done(signal)));
+    child.kill("SIGKILL");
+    expect(await killed).toBe("SIGKILL");
+    expect(readFileSync(out, "utf8")).toBe("last year's ranking, complete");
+    const temps = readdirSync(dir).filter((f) => f.startsWith(".ranking.xlsx.") && f.endsWith(".tmp"));
+    expect(temps).toHaveLength(1); // what the killed run left: hidden, and skipped by the folder scan
+    expect(readFileSync(join(dir, temps[0]), "utf8")).toBe("this year's rank");
+  });
+});
