@@ -84,11 +84,16 @@ export async function collectInputs(
 ): Promise<FoundFile[]> {
   const found = new Map<string, FoundFile>();
   const seenFolders = new Set<string>();
-  const seenFiles = new Set<string>();
+  const seenFiles = new Map<string, string>();
   const add = (path: string, info: { size: number; dev: number; ino: number }) => {
     const id = `${info.dev}:${info.ino}`;
-    if (seenFiles.has(id)) return;
-    seenFiles.add(id);
+    const first = seenFiles.get(id);
+    if (first !== undefined) {
+      // One file under two names (a link, the same path twice): one unit, read once, and said so.
+      if (first !== path) notice(sameFile(path, first));
+      return;
+    }
+    seenFiles.set(id, path);
     if (found.size >= limits.maxFiles) throw tooMany(paths, limits.maxFiles);
     const big = info.size > limits.maxFileBytes;
     found.set(path, big ? { path, tooLarge: `${mb(info.size)} > ${mb(limits.maxFileBytes)}` } : { path });
@@ -167,6 +172,13 @@ function skipped(path: string, why: Text): Text {
   return {
     vi: `Bỏ qua ${path}: ${why.vi}; chỉ đọc các tệp thông thường.`,
     en: `Skipped ${path}: ${why.en}; only regular files are read.`,
+  };
+}
+
+function sameFile(path: string, first: string): Text {
+  return {
+    vi: `${path} là cùng một tệp với ${first} (liên kết); chỉ đọc một lần.`,
+    en: `${path} is the same file as ${first} (a link); read once.`,
   };
 }
 

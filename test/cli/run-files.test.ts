@@ -52,6 +52,17 @@ describe("collectInputs", () => {
     const found = await collectInputs([root], notice);
     expect(found.map((f) => f.path.endsWith("Xa-C.xlsx")).filter(Boolean)).toHaveLength(1);
     expect(found).toHaveLength(2);
+    expect(notices).toEqual([]); // a folder seen again is simply not walked again
+  });
+
+  it("a file linked under a second name is read once, with a notice naming both", async () => {
+    symlinkSync(join(root, "Xa-A.xlsx"), join(root, "Xa-A-copy.xlsx"));
+    const found = await collectInputs([root], notice);
+    expect(found).toHaveLength(1);
+    expect(notices).toHaveLength(1);
+    expect(notices[0].en).toMatch(
+      /Xa-A(-copy)?\.xlsx is the same file as .*Xa-A(-copy)?\.xlsx \(a link\); read once/,
+    );
   });
 
   it("template workbooks (.xltx, .xltm) are included; other names and lock files are not", async () => {
