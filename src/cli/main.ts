@@ -1,10 +1,13 @@
 import { writeFileSync } from "node:fs";
+import { isUserError, toText } from "../core/errors";
 import { type Lang, pickLang, UsageError } from "./args";
 import { prestartReaders } from "./batch";
+import { forgetInputs, noteCommandLineInputs } from "./safe-write";
+import { guardTerminal } from "./terminal";
 
 /**
  * `par-index <command>`: each command is its own module, loaded when called, so `--help` stays instant.
- * Exit codes: 0 no errors, 1 errors found in the input, 2 usage errors.
+ * Exit codes: 0 no errors, 1 errors found in the input, 2 usage errors, 3 a failure of the program itself.
  */
 const COMMANDS: Record<string, () => Promise<{ default: (argv: string[], lang: Lang) => Promise<number> }>> =
   {
@@ -29,13 +32,14 @@ Cách dùng: par-index <lệnh> [tuỳ chọn]
   score <tệp…> [--rubric …] [--json]    chỉ in bảng điểm tổng hợp từng đơn vị
   rank <tệp|thư mục…> [--rubric …] [--by self|appraised|final] [--group-by rubric|none|<regex>]
       [--previous năm-trước.xlsx|json] [--survey khảo-sát.xlsx|csv|json] [--dense] [-o ranking.xlsx] [--json]
-  template --rubric <mã|tệp> -o blank.xlsx    tạo biểu mẫu trống từ bộ chỉ số
-  rubric import mẫu.xlsx -o rubric.json       nhập bộ chỉ số từ biểu mẫu trống của tỉnh
+  template --rubric <mã|tệp> -o blank.xlsx [--force]   tạo biểu mẫu trống từ bộ chỉ số
+  rubric import mẫu.xlsx -o rubric.json [--force]      nhập bộ chỉ số từ biểu mẫu trống của tỉnh
   rubrics                               liệt kê các bộ chỉ số có sẵn (ví dụ, không phải văn bản chính thức)
-  sample -o thư-mục [--count N] [--seed N] [--rubric …] [--appraisal 0|1|2] [--defects]
+  sample -o thư-mục [--count N] [--seed N] [--rubric …] [--appraisal 0|1|2] [--defects] [--force]
 
 Tuỳ chọn chung: --lang vi|en (mặc định theo LANG), --help, --version
-Mã thoát: 0 không có lỗi, 1 có lỗi trong dữ liệu, 2 sai cách gọi lệnh.`,
+Không bao giờ ghi đè tệp đầu vào; template, rubric import, sample chỉ thay tệp đã có khi có --force.
+Mã thoát: 0 không có lỗi, 1 có lỗi trong dữ liệu, 2 sai cách gọi lệnh, 3 lỗi của chương trình.`,
   en: `par-index — validate PAR Index (Chỉ số CCHC) scoring workbooks, compute totals, build rankings
 
 Usage: par-index <command> [options]
@@ -46,21 +50,35 @@ Usage: par-index <command> [options]
   score <files…> [--rubric …] [--json]  print just the summary table per unit
   rank <files|folders…> [--rubric …] [--by self|appraised|final] [--group-by rubric|none|<regex>]
       [--previous last-year.xlsx|json] [--survey survey.xlsx|csv|json] [--dense] [-o ranking.xlsx] [--json]
-  template --rubric <id|file> -o blank.xlsx   generate the blank template from a rubric
-  rubric import template.xlsx -o rubric.json  import a rubric from a province's blank template
+  template --rubric <id|file> -o blank.xlsx [--force]  generate the blank template from a rubric
+  rubric import template.xlsx -o rubric.json [--force] import a rubric from a province's blank template
   rubrics                               list built-in rubrics (examples, not official texts)
-  sample -o folder [--count N] [--seed N] [--rubric …] [--appraisal 0|1|2] [--defects]
+  sample -o folder [--count N] [--seed N] [--rubric …] [--appraisal 0|1|2] [--defects] [--force]
 
 Common options: --lang vi|en (default from LANG), --help, --version
-Exit codes: 0 no errors, 1 errors in the input, 2 usage errors.`,
+Inputs are never overwritten; template, rubric import and sample replace an existing file only with --force.
+Exit codes: 0 no errors, 1 errors in the input, 2 usage errors, 3 a bug in the program.`,
 };
 
 export const VERSION = "0.1.0";
 
 const BATCH_COMMANDS = new Set(["validate", "score", "rank"]);
 
+/** Exit code of a failure we did not foresee: apart from 2, so scripts can tell a bug from a typo. */
+export const EXIT_UNEXPECTED = 3;
+
 export async function run(argv: string[]): Promise<number> {
+  const restoreConsole = guardTerminal();
+  try {
+    return await runCommand(argv);
+  } finally {
+    restoreConsole();
+  }
+}
+
+async function runCommand(argv: string[]): Promise<number> {
   let lang: Lang = "vi";
+  forgetInputs();
   try {
     const langAt = argv.indexOf("--lang");
     lang = pickLang(langAt >= 0 ? argv[langAt + 1] : undefined);
@@ -85,6 +103,8 @@ export async function run(argv: string[]): Promise<number> {
       console.log(HELP[lang]);
       return 0;
     }
+    // Whatever the command line names (but its outputs) may be read: no output may replace it.
+    noteCommandLineInputs(args);
     // Commands that read a batch of files start their reader threads first (they load meanwhile).
     if (BATCH_COMMANDS.has(command)) prestartReaders();
     const mod = await load();
@@ -92,17 +112,13 @@ export async function run(argv: string[]): Promise<number> {
     writeStats();
     return code;
   } catch (e) {
-    if (e instanceof UsageError) {
-      console.error(e.text[lang]);
-      return 2;
-    }
-    const text = (e as { message?: { vi: string; en: string } }).message;
-    if (text && typeof text === "object") {
-      console.error(text[lang]);
-      return 2;
-    }
-    console.error(lang === "vi" ? "Lỗi không mong đợi:" : "Unexpected error:", e);
-    return 2;
+    // A UserError (usage, unreadable side file, invalid rubric) is the user's to fix: its own words, exit 2.
+    // Anything else is ours: said in the user's language with a hint to report it, exit 3, and the stack
+    // only when asked for (PAR_INDEX_DEBUG=1), so a user never gets a wall of JavaScript.
+    console.error(toText(e, lang));
+    if (isUserError(e)) return 2;
+    if (process.env.PAR_INDEX_DEBUG) console.error(e);
+    return EXIT_UNEXPECTED;
   }
 }
 

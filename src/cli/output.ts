@@ -1,26 +1,25 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
 import type { SheetSpec } from "../core/sheet-spec";
 import { writeWorkbook } from "../files/write-workbook";
-import { UsageError } from "./args";
+import { checkOutputPath, type SafeWriteOptions, writeFileSafely } from "./safe-write";
 
 /**
- * Writes a workbook the CLI produced (ranking, report, template, samples). Refuses to write over one of
- * the input files: a unit's workbook is never replaced by our output, whatever the user typed.
+ * Writes a workbook the CLI produced (ranking, report, template, samples) through the safe writer: never
+ * over an input of the run (however the path reaches it), atomically, and — for the commands that create
+ * files — never over an existing file unless `--force`. `inputs` are checked on top of those the run noted.
  */
 export async function writeSpecsTo(
   path: string,
   specs: SheetSpec[],
   inputs: readonly string[] = [],
+  options: Omit<SafeWriteOptions, "inputs"> = {},
 ): Promise<void> {
-  const target = resolve(path);
-  if (inputs.some((f) => resolve(f) === target)) {
-    throw new UsageError({
-      vi: `Không ghi đè lên tệp đầu vào ${path}; hãy chọn tên tệp kết quả khác (-o).`,
-      en: `Refusing to overwrite the input file ${path}; choose another output name (-o).`,
-    });
-  }
+  // Refuse before building the workbook: a wrong -o should fail at once, not after the work.
+  await checkOutputPath(path, { ...options, inputs });
   const bytes = await writeWorkbook(specs);
-  await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, bytes);
+  await writeFileSafely(path, bytes, { ...options, inputs });
+}
+
+/** A text output (rubric JSON, CSV) with the same guarantees. */
+export async function writeTextTo(path: string, text: string, options: SafeWriteOptions = {}): Promise<void> {
+  await writeFileSafely(path, text, options);
 }

@@ -1,13 +1,15 @@
-import { writeFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import { fold } from "../../core/fold";
 import { flattenRubric, scaleMax } from "../../core/rubric/tree";
 import { type Lang, parseCommandArgs, UsageError } from "../args";
+import { writeTextTo } from "../output";
 import { importRubricFile } from "../rubric-import";
+import { checkOutputPath } from "../safe-write";
 
 /**
- * `par-index rubric import template.xlsx -o rubric.json [--id …] [--year N] [--province …]`:
+ * `par-index rubric import template.xlsx -o rubric.json [--id …] [--year N] [--province …] [--force]`:
  * a province's blank template becomes a rubric JSON that every other command takes with --rubric.
+ * An existing -o file is replaced only with `--force`, and never the template being read.
  */
 export default async function rubric(argv: string[], lang: Lang): Promise<number> {
   const [sub, ...rest] = argv;
@@ -23,6 +25,7 @@ export default async function rubric(argv: string[], lang: Lang): Promise<number
     year: { type: "string" },
     province: { type: "string" },
     name: { type: "string" },
+    force: { type: "boolean" },
   });
   const file = positionals[0];
   if (!file) throw new UsageError({ vi: "Thiếu tệp mẫu .xlsx.", en: "Missing the template .xlsx file." });
@@ -33,6 +36,9 @@ export default async function rubric(argv: string[], lang: Lang): Promise<number
       en: `--year must be a year (got "${values.year}").`,
     });
   }
+  const existing = values.force ? "replace" : "refuse";
+  // Refused before the import: a wrong -o should not cost the user the import's warnings first.
+  if (values.output) await checkOutputPath(values.output, { existing });
   const id = values.id ?? slug(basename(file, extname(file)));
   const { rubric: imported, warnings } = await importRubricFile(file, {
     id,
@@ -42,7 +48,7 @@ export default async function rubric(argv: string[], lang: Lang): Promise<number
   });
   for (const w of warnings) console.error(`! ${w[lang]}`);
   const json = `${JSON.stringify(imported, null, 2)}\n`;
-  if (values.output) await writeFile(values.output, json);
+  if (values.output) await writeTextTo(values.output, json, { existing });
   else process.stdout.write(json);
   const flat = flattenRubric(imported);
   const summary =

@@ -2,9 +2,13 @@ import { join } from "node:path";
 import { generateUnits } from "../../sample/generate";
 import { intOption, type Lang, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
+import { checkOutputPath } from "../safe-write";
 import { resolveRubric } from "../rubric-arg";
 
-/** `par-index sample -o folder [--count N] [--seed N] [--rubric …] [--appraisal 0|1|2] [--defects]`. */
+/**
+ * `par-index sample -o folder [--count N] [--seed N] [--rubric …] [--appraisal 0|1|2] [--defects] [--force]`.
+ * Never replaces a file already in the folder (it may be a real unit's workbook) unless `--force`.
+ */
 export default async function sample(argv: string[], lang: Lang): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     output: { type: "string", short: "o" },
@@ -13,6 +17,7 @@ export default async function sample(argv: string[], lang: Lang): Promise<number
     rubric: { type: "string" },
     appraisal: { type: "string" },
     defects: { type: "boolean" },
+    force: { type: "boolean" },
   });
   if (!values.output) throw new UsageError({ vi: "Thiếu -o <thư mục>.", en: "Missing -o <folder>." });
   const count = intOption("count", values.count, 10, 1, 100_000);
@@ -25,6 +30,7 @@ export default async function sample(argv: string[], lang: Lang): Promise<number
     seed,
     appraisal,
     defects: values.defects === true,
+    force: values.force === true,
   });
   console.log(
     lang === "vi"
@@ -37,7 +43,7 @@ export default async function sample(argv: string[], lang: Lang): Promise<number
 export async function writeSampleUnits(
   folder: string,
   rubric: Parameters<typeof generateUnits>[0],
-  options: { count: number; seed: number; appraisal: 0 | 1 | 2; defects: boolean },
+  options: { count: number; seed: number; appraisal: 0 | 1 | 2; defects: boolean; force?: boolean },
 ): Promise<string[]> {
   const units = generateUnits(rubric, {
     count: options.count,
@@ -45,11 +51,10 @@ export async function writeSampleUnits(
     appraisal: options.appraisal,
     defectRate: options.defects ? 0.3 : 0,
   });
-  const files: string[] = [];
-  for (const u of units) {
-    const path = join(folder, u.fileName);
-    await writeSpecsTo(path, u.sheets);
-    files.push(path);
-  }
+  const existing = options.force ? "replace" : "refuse";
+  const files = units.map((u) => join(folder, u.fileName));
+  // Every name is checked before the first is written: a refusal leaves the folder as it was.
+  for (const path of files) await checkOutputPath(path, { existing });
+  for (const [i, u] of units.entries()) await writeSpecsTo(files[i], u.sheets, [], { existing });
   return files;
 }

@@ -3,12 +3,16 @@ import { type Lang, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
 import { resolveRubric } from "../rubric-arg";
 
-/** `par-index template --rubric <id|file> -o blank.xlsx [--appraisal]`: the blank workbook a province sends out. */
+/**
+ * `par-index template --rubric <id|file> -o blank.xlsx [--appraisal] [--force]`: the blank workbook a
+ * province sends out. An existing file is replaced only with `--force` (and never the rubric it reads).
+ */
 export default async function template(argv: string[], lang: Lang): Promise<number> {
   const { values } = parseCommandArgs(argv, {
     rubric: { type: "string" },
     output: { type: "string", short: "o" },
     appraisal: { type: "boolean" },
+    force: { type: "boolean" },
   });
   if (!values.output) {
     throw new UsageError({
@@ -18,7 +22,9 @@ export default async function template(argv: string[], lang: Lang): Promise<numb
   }
   const rubric = await resolveRubric(values.rubric, false, lang);
   if (!rubric) return 2;
-  await writeSpecsTo(values.output, [templateSpec(rubric, { appraisal: values.appraisal ? 1 : 0 })]);
+  await writeSpecsTo(values.output, [templateSpec(rubric, { appraisal: values.appraisal ? 1 : 0 })], [], {
+    existing: values.force ? "replace" : "refuse",
+  });
   console.log(
     lang === "vi"
       ? `Đã ghi biểu mẫu trống ${values.output} (${rubric.id}).`

@@ -1,0 +1,254 @@
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * The command line against the issue's cases (#13 points 3 and 7): inputs never overwritten whatever
+ * the path, files created only with --force, non-regular files in folders, control characters in names,
+ * a closed pipe, failures of the program itself. Run through the built launcher as users run it.
+ */
+const BIN = join(process.cwd(), "bin", "par-index.js");
+let dir: string;
+let units: string;
+let unit: string;
+
+function cli(args: string[], timeout = 60_000) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, LANG: "en_US.UTF-8", PAR_INDEX_LANG: "en", PAR_INDEX_THREADS: "1" },
+    timeout,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A stack trace is what a user must never get: lines like "    at run (file:///…)". */
+const STACK = /^\s+at .+[:(]/m;
+
+function expectRefused(r: ReturnType<typeof cli>, ...named: RegExp[]) {
+  expect(r.status).toBe(2);
+  expect(r.stderr).not.toMatch(STACK);
+  for (const n of named) expect(r.stderr).toMatch(n);
+}
+
+const bytes = (path: string) => readFileSync(path);
+
+beforeAll(() => {
+  if (!existsSync(join(process.cwd(), "build", "cli", "main.mjs")))
+    execFileSync(process.execPath, ["scripts/build-cli.mjs"]);
+  dir = mkdtempSync(join(tmpdir(), "par-index-hardening-"));
+  units = join(dir, "units");
+  expect(cli(["sample", "-o", units, "--count", "3", "--seed", "11"]).status).toBe(0);
+  unit = join(units, readdirSync(units).sort()[0]);
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("an input is never overwritten", () => {
+  it("rank -o through a symlink to an input", () => {
+    const link = join(dir, "ranking-link.xlsx");
+    symlinkSync(unit, link);
+    const before = bytes(unit);
+    expectRefused(cli(["rank", units, "-o", link]), /Refusing to overwrite an input/, /ranking-link\.xlsx/);
+    expect(bytes(unit).equals(before)).toBe(true);
+  });
+
+  it("rank -o to a hard link of an input", () => {
+    const hard = join(dir, "ranking-hard.xlsx");
+    linkSync(unit, hard);
+    const before = bytes(unit);
+    expectRefused(cli(["rank", units, "-o", hard]), /Refusing to overwrite an input/);
+    expect(bytes(unit).equals(before)).toBe(true);
+  });
+
+  it("rank -o into the input folder reached through a symlink", () => {
+    const alias = join(dir, "alias");
+    symlinkSync(units, alias);
+    const before = bytes(unit);
+    expectRefused(cli(["rank", units, "-o", join(alias, readdirSync(units).sort()[0])]));
+    expect(bytes(unit).equals(before)).toBe(true);
+  });
+
+  it("rank -o = the --previous file", () => {
+    const previous = join(dir, "last-year.json");
+    writeFileSync(previous, cli(["rank", units, "--json"]).stdout);
+    const before = bytes(previous);
+    expectRefused(cli(["rank", units, "--previous", previous, "-o", previous]), /last-year\.json/);
+    expect(bytes(previous).equals(before)).toBe(true);
+  });
+
+  it("rank -o = the --rubric file, and --survey", () => {
+    const blank = join(dir, "province.xlsx");
+    expect(cli(["template", "--rubric", "example-commune-2024", "-o", blank]).status).toBe(0);
+    const before = bytes(blank);
+    expectRefused(cli(["rank", units, "--rubric", blank, "-o", blank]));
+    const survey = join(dir, "survey.csv");
+    writeFileSync(survey, "Đơn vị,Điểm\nXã A,20\n");
+    expectRefused(cli(["rank", units, "--survey", survey, "-o", survey]));
+    expect(bytes(blank).equals(before)).toBe(true);
+    expect(readFileSync(survey, "utf8")).toBe("Đơn vị,Điểm\nXã A,20\n");
+  });
+
+  it("validate --report = the --rubric template", () => {
+    const blank = join(dir, "province-2.xlsx");
+    expect(cli(["template", "--rubric", "example-commune-2024", "-o", blank]).status).toBe(0);
+    const before = bytes(blank);
+    expectRefused(cli(["validate", units, "--rubric", blank, "--report", blank]));
+    expect(bytes(blank).equals(before)).toBe(true);
+  });
+
+  it("rubric import x.xlsx -o x.xlsx, even with --force", () => {
+    const blank = join(dir, "import-me.xlsx");
+    expect(cli(["template", "--rubric", "example-agency-2024", "-o", blank]).status).toBe(0);
+    const before = bytes(blank);
+    expectRefused(cli(["rubric", "import", blank, "-o", blank, "--force"]), /same file as the input/);
+    expect(bytes(blank).equals(before)).toBe(true);
+  });
+
+  it("template --rubric r.json -o r.json, even with --force", () => {
+    const json = join(dir, "r.json");
+    const blank = join(dir, "for-r.xlsx");
+    expect(cli(["template", "--rubric", "example-agency-2024", "-o", blank]).status).toBe(0);
+    expect(cli(["rubric", "import", blank, "-o", json]).status).toBe(0);
+    const before = bytes(json);
+    expectRefused(cli(["template", "--rubric", json, "-o", json, "--force"]), /r\.json/);
+    expect(bytes(json).equals(before)).toBe(true);
+  });
+
+  it("-o pointing at a folder is a clear message, not a stack trace", () => {
+    const r = cli(["rank", units, "-o", join(dir, "units")]);
+    expectRefused(r, /is a folder; the output must be a file name/);
+  });
+});
+
+describe("creating commands replace nothing without --force", () => {
+  it("sample over existing unit files is refused and the folder stays as it was; --force replaces", () => {
+    const before = Object.fromEntries(readdirSync(units).map((f) => [f, bytes(join(units, f))]));
+    expectRefused(
+      cli(["sample", "-o", units, "--count", "3", "--seed", "11", "--defects"]),
+      /already exists.*--force/,
+    );
+    for (const [f, b] of Object.entries(before)) expect(bytes(join(units, f)).equals(b)).toBe(true);
+    const copy = join(dir, "units-copy");
+    expect(cli(["sample", "-o", copy, "--count", "2", "--seed", "5"]).status).toBe(0);
+    const first = join(copy, readdirSync(copy).sort()[0]);
+    const ino = statSync(first).ino;
+    expect(cli(["sample", "-o", copy, "--count", "2", "--seed", "5", "--force"]).status).toBe(0);
+    expect(statSync(first).ino).not.toBe(ino); // replaced by rename, not rewritten in place
+  });
+
+  it("template -o over an existing file needs --force; rubric import -o too", () => {
+    const blank = join(dir, "existing.xlsx");
+    writeFileSync(blank, "someone's file");
+    expectRefused(cli(["template", "-o", blank]), /already exists/);
+    expect(readFileSync(blank, "utf8")).toBe("someone's file");
+    expect(cli(["template", "-o", blank, "--force"]).status).toBe(0);
+    const json = join(dir, "existing.json");
+    writeFileSync(json, "{}");
+    expectRefused(cli(["rubric", "import", blank, "-o", json]), /already exists/);
+    expect(readFileSync(json, "utf8")).toBe("{}");
+    expect(cli(["rubric", "import", blank, "-o", json, "--force"]).status).toBe(0);
+    expect(JSON.parse(readFileSync(json, "utf8")).items.length).toBeGreaterThan(0);
+  });
+});
+
+describe("folders with things that are not files", () => {
+  it.skipIf(process.platform === "win32")(
+    "a FIFO and a link to /dev/zero are skipped with a notice, the batch goes on",
+    () => {
+      const odd = join(dir, "odd");
+      mkdirSync(odd);
+      copyFileSync(unit, join(odd, "Xa-Thuong.xlsx"));
+      expect(spawnSync("mkfifo", [join(odd, "Xa-Ong.xlsx")]).status).toBe(0);
+      symlinkSync("/dev/zero", join(odd, "Xa-Zero.xlsx"));
+      const r = cli(["validate", odd, "--json"], 20_000);
+      expect(r.status).not.toBeNull(); // not killed by the timeout: nothing blocked
+      expect(JSON.parse(r.stdout).files.map((f: { file: string }) => f.file)).toEqual(["Xa-Thuong.xlsx"]);
+      expect(r.stderr).toMatch(/Xa-Ong\.xlsx: a pipe \(FIFO\)/);
+      expect(r.stderr).toMatch(/Xa-Zero\.xlsx: a device/);
+    },
+  );
+});
+
+describe("the terminal", () => {
+  it("control characters in a file name and in a unit name (decoded from &#x1b;) are shown escaped", () => {
+    const evil = join(dir, "evil");
+    mkdirSync(evil);
+    copyFileSync(unit, join(evil, "Xa\u001b[2J.xlsx"));
+    const parts = unzipSync(readFileSync(unit));
+    const strings = strFromU8(parts["xl/sharedStrings.xml"]);
+    const renamed = strings.replace(/(Đơn vị: )([^<]+)/, "$1&#x1b;[2J&#x1b;[H0 errors\r$2");
+    expect(renamed).not.toBe(strings);
+    parts["xl/sharedStrings.xml"] = strToU8(renamed);
+    writeFileSync(join(evil, "Xa-Ten-La.xlsx"), zipSync(parts));
+    const r = cli(["validate", evil]);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for raw control characters.
+    const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+    expect(r.stdout).not.toMatch(raw);
+    expect(r.stderr).not.toMatch(raw);
+    expect(r.stdout).toContain("Xa\\x1b[2J.xlsx");
+  });
+
+  /** Runs the CLI with its stdout already closed by the reader, as `| head` does once it has its lines. */
+  async function withClosedStdout(args: string[]) {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      cwd: dir,
+      env: { ...process.env, PAR_INDEX_LANG: "en", PAR_INDEX_THREADS: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (d) => {
+      stderr += d;
+    });
+    const status = await new Promise<number | null>((done) => child.on("close", done));
+    return { status, stderr };
+  }
+
+  it("a reader that closes the pipe (| head) ends the run quietly with its normal exit code", async () => {
+    const blank = join(dir, "for-pipe.xlsx");
+    expect(cli(["template", "--rubric", "example-agency-2024", "-o", blank]).status).toBe(0);
+    // rubric import without -o writes the JSON to stdout, then its summary to stderr.
+    const r = await withClosedStdout(["rubric", "import", blank]);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled|Unexpected/);
+    expect(r.stderr).toMatch(/Rubric ".*": \d+ areas/);
+    expect(r.status).toBe(0);
+  });
+
+  it("with stdout closed, rank still writes its -o file and exits as usual", async () => {
+    const out = join(dir, "ranking-piped.xlsx");
+    const r = await withClosedStdout(["rank", units, "-o", out]);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled|Unexpected/);
+    expect(r.status).toBe(0);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it("a 1,000-level rubric never gives a stack trace: a bilingual message, exit 2 (rubric refused) or 3 (our bug)", () => {
+    let node = { code: "1.0", label: "deepest", max: 1 } as Record<string, unknown>;
+    for (let i = 999; i >= 1; i--) node = { code: `1.${i}`, label: `level ${i}`, max: 1, children: [node] };
+    const deep = join(dir, "deep.json");
+    writeFileSync(deep, JSON.stringify({ id: "deep", name: "Deep", year: 2024, items: [node] }));
+    const r = cli(["validate", units, "--rubric", deep]);
+    expect([2, 3]).toContain(r.status);
+    expect(r.stderr).not.toMatch(STACK);
+    if (r.status === 3) expect(r.stderr).toMatch(/Unexpected error: .*please report it/);
+    const vi = spawnSync(process.execPath, [BIN, "validate", units, "--rubric", deep, "--lang", "vi"], {
+      encoding: "utf8",
+    });
+    if (vi.status === 3) expect(vi.stderr).toMatch(/Lỗi ngoài dự kiến: .*xin báo cho nhóm phát triển/);
+  });
+});
