@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import type { Text } from "../../core/finding";
@@ -5,7 +6,15 @@ import { formatFixed } from "../../core/numbers";
 import { parsePreviousRanking, type PreviousRanking } from "../../core/previous";
 import { groupRuleProblem, type RankInput, type Ranking, rankUnits } from "../../core/rank";
 import { rankingSheetSpec } from "../../core/sheets/ranking";
-import { mergeSurvey, readSurveyTable, type SurveyRow } from "../../core/survey";
+import {
+  mergeSurvey,
+  readSurveyTable,
+  type SurveyRow,
+  type SurveyTable,
+  surveyMaxOf,
+  surveyTableFromCsv,
+  surveyTableFromJson,
+} from "../../core/survey";
 import { FileReadError } from "../../files/errors";
 import { readWorkbookFile } from "../../files/node";
 import type { FileResult } from "../analyse-file";
@@ -37,7 +46,7 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
   if (!rubric) return 2;
   // Read the side files first: a typo there should fail in a second, not after a 1,000-file batch.
   const previous = values.previous ? await loadPrevious(values.previous) : null;
-  const surveyRows = values.survey ? await loadSurvey(values.survey, lang) : null;
+  const surveyRows = values.survey ? await loadSurvey(values.survey, surveyMaxOf(rubric), lang) : null;
   const { files, results } = await analyseInputs(positionals, {
     rubric,
     allSheets: true,
@@ -69,14 +78,25 @@ export function rankInputs(results: readonly FileResult[]): RankInput[] {
         r.findings[0]?.message ?? { vi: "không tìm thấy bảng chấm điểm", en: "no scoring table found" };
       return [{ unit: source, source, sheet: null, score: null, errors: 1, reason }];
     }
+    const modified = modifiedTime(r.file);
     return r.units.map((u) => ({
       unit: u.unit,
       source,
       sheet: u.sheet,
       score: u.score,
       errors: u.findings.filter((f) => f.severity === "error").length,
+      modified,
     }));
   });
+}
+
+/** The file's modification time: the same unit sent twice is ranked from the newer file. */
+function modifiedTime(file: string): number | null {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return null;
+  }
 }
 
 /** The survey was merged into each unit while it was analysed; here the names that did not meet are said. */
@@ -114,57 +134,32 @@ async function loadPrevious(path: string): Promise<PreviousRanking> {
   return parsed.ranking;
 }
 
-async function loadSurvey(path: string, lang: Lang): Promise<SurveyRow[]> {
+/**
+ * The province's survey table (.json, .csv, or a workbook): every score range-checked against the rubric's
+ * survey maximum, the decimal mark decided per file; every row not used is printed with its reason.
+ */
+async function loadSurvey(path: string, max: number | undefined, lang: Lang): Promise<SurveyRow[]> {
   const ext = extname(path).toLowerCase();
+  const source = basename(path);
+  let table: SurveyTable;
   try {
-    if (ext === ".json") {
-      const data = JSON.parse(await readFile(path, "utf8")) as unknown;
-      const list = Array.isArray(data)
-        ? data
-        : Object.entries(data as Record<string, unknown>).map(([unit, score]) => ({ unit, score }));
-      return list
-        .filter(
-          (x): x is { unit: string; score: number } =>
-            typeof x?.unit === "string" && typeof x?.score === "number",
-        )
-        .map((x) => ({ unit: x.unit, score: x.score, where: null }));
-    }
-    if (ext === ".csv") return csvSurvey(await readFile(path, "utf8"), basename(path));
-    const table = readSurveyTable(await readWorkbookFile(path));
-    for (const p of table.problems) console.error(`! ${p[lang]}`);
-    return table.rows;
+    if (ext === ".json")
+      table = surveyTableFromJson(JSON.parse(await readFile(path, "utf8")), source, { max });
+    else if (ext === ".csv" || ext === ".txt" || ext === ".tsv")
+      table = surveyTableFromCsv(new Uint8Array(await readFile(path)), source, { max });
+    else table = readSurveyTable(await readWorkbookFile(path), { max });
   } catch (e) {
     throw sideFileError(path, e);
   }
-}
-
-/** "unit,score" lines; the Vietnamese "Xã A;25,5" with semicolons works too. */
-function csvSurvey(text: string, source: string): SurveyRow[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim());
-  const sep = lines[0]?.includes(";") ? ";" : ",";
-  const snapshot = {
-    source,
-    sheets: [
-      {
-        name: source,
-        origin: { row: 0, col: 0 },
-        values: lines.map((l) => l.split(sep).map((c) => c.trim().replace(/^"|"$/g, ""))),
-      },
-    ],
-  };
-  return readSurveyTable(snapshot).rows;
+  for (const p of table.problems) console.error(`! ${p[lang]}`);
+  return table.rows;
 }
 
 export function rankingText(r: Ranking, lang: Lang): string[] {
   const f = (x: number | null) => (x === null ? "–" : formatFixed(x, r.precision, lang));
   const out: string[] = [];
-  if (r.withoutSurvey) {
-    out.push(
-      lang === "vi"
-        ? "(Chưa có điểm điều tra xã hội học: xếp theo phần tài liệu.)"
-        : "(No social-survey scores yet: ranked on the evidence part.)",
-    );
-  }
+  if (r.basisNote) out.push(`(${r.basisNote[lang]})`);
+  for (const f of r.findings) out.push(`! ${f.message[lang]}`);
   for (const g of r.groups) {
     out.push(`${lang === "vi" ? g.label : g.labelEn} (${g.units.length})`);
     for (const u of g.units) {
@@ -181,8 +176,17 @@ export function rankingText(r: Ranking, lang: Lang): string[] {
   }
   if (r.unranked.length) {
     out.push(lang === "vi" ? `Chưa xếp hạng (${r.unranked.length}):` : `Not ranked (${r.unranked.length}):`);
-    for (const u of r.unranked)
-      out.push(`  ${u.reason[lang].startsWith(u.unit) ? u.reason[lang] : `${u.unit}: ${u.reason[lang]}`}`);
+    for (const u of r.unranked) {
+      const was =
+        u.previous?.rank != null
+          ? lang === "vi"
+            ? ` (năm trước hạng ${u.previous.rank})`
+            : ` (last year ${u.previous.rank})`
+          : "";
+      out.push(
+        `  ${u.reason[lang].startsWith(u.unit) ? u.reason[lang] : `${u.unit}: ${u.reason[lang]}`}${was}`,
+      );
+    }
   }
   if (r.vanished.length) {
     out.push(
