@@ -8,7 +8,12 @@
  */
 import type { Text } from "./finding";
 import { fold } from "./fold";
-import type { Rubric } from "./rubric/schema";
+
+/** What matching needs of a rubric (structural: the schema imports this module to check its patterns). */
+export interface GroupedRubric {
+  groups: readonly { id: string; label: string; labelEn?: string; patterns: readonly string[] }[];
+}
+type Group = GroupedRubric["groups"][number];
 
 /** Longer patterns are refused: nobody groups units with a page of regular expression. */
 export const MAX_PATTERN_LENGTH = 300;
@@ -167,13 +172,13 @@ export function compileGroupPattern(pattern: string): RegExp | null {
 
 export interface RubricGroupMatcher {
   /** The rubric group a unit belongs to, or null ("other"). */
-  (unit: string): Rubric["groups"][number] | null;
+  (unit: string): Group | null;
   /** Patterns refused, named with their group (a loaded rubric has none: the schema rejects them). */
   problems: Text[];
 }
 
 /** Matches unit names to the rubric's groups: the first group with a matching pattern, in rubric order. */
-export function rubricGroupMatcher(rubric: Rubric): RubricGroupMatcher {
+export function rubricGroupMatcher(rubric: GroupedRubric): RubricGroupMatcher {
   let matcher = matchers.get(rubric);
   if (!matcher) {
     matcher = buildMatcher(rubric);
@@ -183,9 +188,9 @@ export function rubricGroupMatcher(rubric: Rubric): RubricGroupMatcher {
 }
 
 /** Rubrics are immutable once loaded (see rubricIndex): one compiled matcher per rubric object. */
-const matchers = new WeakMap<Rubric, RubricGroupMatcher>();
+const matchers = new WeakMap<GroupedRubric, RubricGroupMatcher>();
 
-function buildMatcher(rubric: Rubric): RubricGroupMatcher {
+function buildMatcher(rubric: GroupedRubric): RubricGroupMatcher {
   const problems: Text[] = [];
   const groups = rubric.groups.map((g) => ({
     group: g,
