@@ -129,6 +129,7 @@ describe("previous ranking from a secretariat's typed workbook", () => {
           { unit: "Xã B", rank: 1, score: 80 },
         ],
       },
+      findings: [],
     });
   });
 });
