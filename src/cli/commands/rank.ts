@@ -5,6 +5,7 @@ import type { Text } from "../../core/finding";
 import { formatFixed } from "../../core/numbers";
 import { parsePreviousRanking, type PreviousRanking } from "../../core/previous";
 import { groupRuleProblem, type RankInput, type Ranking, rankUnits } from "../../core/rank";
+import type { Rubric } from "../../core/rubric/schema";
 import { rankingSheetSpec } from "../../core/sheets/ranking";
 import {
   mergeSurvey,
@@ -45,7 +46,7 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
   const rubric = await resolveRubric(values.rubric, false, lang);
   if (!rubric) return 2;
   // Read the side files first: a typo there should fail in a second, not after a 1,000-file batch.
-  const previous = values.previous ? await loadPrevious(values.previous) : null;
+  const previous = values.previous ? await loadPrevious(values.previous, maxIndexOf(rubric), lang) : null;
   const surveyRows = values.survey ? await loadSurvey(values.survey, surveyMaxOf(rubric), lang) : null;
   const { files, results } = await analyseInputs(positionals, {
     rubric,
@@ -119,7 +120,7 @@ function reportSurveyMismatches(inputs: readonly RankInput[], rows: SurveyRow[],
   }
 }
 
-async function loadPrevious(path: string): Promise<PreviousRanking> {
+async function loadPrevious(path: string, maxScore: number, lang: Lang): Promise<PreviousRanking> {
   let data: unknown;
   try {
     data =
@@ -129,9 +130,15 @@ async function loadPrevious(path: string): Promise<PreviousRanking> {
   } catch (e) {
     throw sideFileError(path, e);
   }
-  const parsed = parsePreviousRanking(data);
+  const parsed = parsePreviousRanking(data, { maxScore });
   if (!parsed.ok) throw new UsageError(parsed.problem);
+  for (const f of parsed.findings) console.error(`! ${f.message[lang].replace(/^JSON/, basename(path))}`);
   return parsed.ranking;
+}
+
+/** The most an index can be: the 100-point scale plus the bonus caps (a total above 100 is legal). */
+function maxIndexOf(rubric: Rubric): number {
+  return rubric.items.filter((i) => i.kind !== "penalty").reduce((s, i) => s + i.max, 0);
 }
 
 /**
