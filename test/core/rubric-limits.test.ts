@@ -74,6 +74,13 @@ describe("sizes and numbers that cannot be a rubric", () => {
     expect(p[0].message.en).toContain("more than 20,000 items");
   });
 
+  it("a guidance level the item cannot reach is a rubric problem (it used to be dropped silently)", () => {
+    const p = problems(
+      base({ items: [{ code: "1", label: "Một", max: 100, rule: { type: "levels", levels: [100, 150] } }] }),
+    );
+    expect(p[0].message.en).toBe("Item 1: the guidance's score 150 is outside 0–100.");
+  });
+
   it("a sane rubric still loads", () => {
     expect(loadRubric(base({ groups: [{ id: "w", label: "Phường", patterns: ["^phuong "] }] })).ok).toBe(true);
   });

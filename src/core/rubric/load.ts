@@ -112,6 +112,21 @@ export function checkRubricArithmetic(rubric: Rubric): RubricProblem[] {
         },
       });
     }
+    const rule = flat.item.rule;
+    if (rule) {
+      // A level the item cannot reach is a typo in the guidance; it used to be dropped without a word.
+      const values = rule.type === "levels" ? rule.levels : rule.bands.map((b) => b.points);
+      const bad = values.filter((v) => v < 0 || toUnits(v) > toUnits(flat.max));
+      if (bad.length) {
+        problems.push({
+          where: flat.code,
+          message: {
+            vi: `Mục ${flat.code}: mức điểm ${bad.join("; ")} trong hướng dẫn nằm ngoài 0–${flat.max}.`,
+            en: `Item ${flat.code}: the guidance's score ${bad.join("; ")} is outside 0–${flat.max}.`,
+          },
+        });
+      }
+    }
     const children: RubricItem[] = flat.item.children ?? [];
     if (children.length === 0) continue;
     if (flat.kind === "bonus" || flat.kind === "penalty") {
