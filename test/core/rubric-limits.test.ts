@@ -82,6 +82,8 @@ describe("sizes and numbers that cannot be a rubric", () => {
   });
 
   it("a sane rubric still loads", () => {
-    expect(loadRubric(base({ groups: [{ id: "w", label: "Phường", patterns: ["^phuong "] }] })).ok).toBe(true);
+    expect(loadRubric(base({ groups: [{ id: "w", label: "Phường", patterns: ["^phuong "] }] })).ok).toBe(
+      true,
+    );
   });
 });
