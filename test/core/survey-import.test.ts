@@ -181,7 +181,7 @@ describe("the demo's survey files: Vietnamese Excel (`;`, decimal comma, Windows
     expect(ranking.unranked).toEqual([]);
     expect(ranking.withoutSurvey).toBe(false);
     const top = ranking.groups.flatMap((g) => g.units).find((u) => u.unit === "Xã Tiến Lợi");
-    expect(top?.survey).toBe(23.4);
+    expect(top?.survey).toBe(12.85);
   });
 });
 

@@ -1,6 +1,7 @@
-import { statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { basename, extname } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Text } from "../../core/finding";
 import { formatFixed } from "../../core/numbers";
 import { parsePreviousRanking, type PreviousRanking } from "../../core/previous";
@@ -145,7 +146,7 @@ function maxIndexOf(rubric: Rubric): number {
  * The province's survey table (.json, .csv, or a workbook): every score range-checked against the rubric's
  * survey maximum, the decimal mark decided per file; every row not used is printed with its reason.
  */
-async function loadSurvey(path: string, max: number | undefined, lang: Lang): Promise<SurveyRow[]> {
+export async function loadSurvey(path: string, max: number | undefined, lang: Lang): Promise<SurveyRow[]> {
   const ext = extname(path).toLowerCase();
   const source = basename(path);
   let table: SurveyTable;
@@ -160,6 +161,20 @@ async function loadSurvey(path: string, max: number | undefined, lang: Lang): Pr
   }
   for (const p of table.problems) console.error(`! ${p[lang]}`);
   return table.rows;
+}
+
+/**
+ * A file shipped in assets/demo (the demo's survey tables), found from wherever this code runs: the
+ * bundle in build/cli or the sources under src/cli/commands.
+ */
+export function demoAsset(name: string): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, "assets", "demo", name);
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return join("assets", "demo", name);
 }
 
 export function rankingText(r: Ranking, lang: Lang): string[] {
