@@ -14,6 +14,7 @@ import {
   type SurveyRow,
   type SurveyTable,
   surveyMaxOf,
+  surveyMergeProblems,
   surveyTableFromCsv,
   surveyTableFromJson,
 } from "../../core/survey";
@@ -107,18 +108,8 @@ function reportSurveyMismatches(inputs: readonly RankInput[], rows: SurveyRow[],
     inputs.filter((i) => i.score).map((i) => i.unit),
     rows,
   );
-  for (const u of merge.unitsWithoutSurvey) {
-    console.error(
-      lang === "vi" ? `! Không có điểm điều tra cho đơn vị "${u}".` : `! No survey score for unit "${u}".`,
-    );
-  }
-  for (const r of merge.rowsWithoutUnit) {
-    console.error(
-      lang === "vi"
-        ? `! Dòng điều tra "${r.unit}" (${r.where ?? ""}) không khớp đơn vị nào.`
-        : `! Survey row "${r.unit}" (${r.where ?? ""}) matches no unit.`,
-    );
-  }
+  // Units without a row, rows without a unit, and a unit's second row (the first one counts).
+  for (const p of surveyMergeProblems(merge)) console.error(`! ${p[lang]}`);
 }
 
 async function loadPrevious(path: string, maxScore: number, lang: Lang): Promise<PreviousRanking> {
