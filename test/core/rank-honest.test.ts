@@ -93,6 +93,9 @@ describe("the same unit twice", () => {
     expect(all(r)).toEqual([]);
     expect(r.findings.map((f) => [f.code, f.severity])).toEqual([["duplicate-unit", "error"]]);
     expect(r.unranked.map((u) => u.source)).toEqual(["a.xlsx", "b.xlsx"]);
+    // The ranking sheet lists it for the secretariat, in both languages.
+    const review = rankingSheetSpec(r, rubric).tables?.find((t) => t.name === "CanXemLai");
+    expect(review?.rows).toEqual([["duplicate-unit", r.findings[0].message.vi, r.findings[0].message.en]]);
   });
 });
 
