@@ -14,7 +14,8 @@ export function totalsJson(score: UnitScore) {
     indexWithoutSurvey: score.indexWithoutSurvey.final,
     surveyMissing: score.surveyMissing,
     rating: score.rating?.label ?? null,
-    evidence: { max: score.evidence.max, ...score.evidence.scores },
+    // `max`: what the scores are out of after not-applicable removals; `rubricMax`: the rubric's.
+    evidence: { max: score.evidence.max, rubricMax: score.evidence.rubricMax, ...score.evidence.scores },
     survey: score.survey ? { max: score.survey.max, score: score.survey.scores.final } : null,
     bonus: score.bonus.final,
     penalty: score.penalty.final,

@@ -24,6 +24,10 @@ export const FINDING_CODES = [
   "self-score-on-survey",
   "missing-unit-name",
   "unreadable-file",
+  // Imported tables (survey scores, last year's ranking) and the ranking itself:
+  "number-format-ambiguous",
+  "unusable-row",
+  "duplicate-unit",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

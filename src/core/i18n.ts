@@ -182,6 +182,9 @@ const FINDING_KINDS = {
   "self-score-on-survey": { vi: "Tự chấm phần điều tra xã hội học", en: "Self score on the survey part" },
   "missing-unit-name": { vi: "Thiếu tên đơn vị", en: "Unit name missing" },
   "unreadable-file": { vi: "Tệp không đọc được", en: "Unreadable file" },
+  "number-format-ambiguous": { vi: "Không rõ dấu thập phân", en: "Ambiguous decimal mark" },
+  "unusable-row": { vi: "Dòng không dùng được", en: "Unusable row" },
+  "duplicate-unit": { vi: "Đơn vị trùng", en: "Duplicate unit" },
 } as const satisfies Record<FindingCode, Text>;
 
 export function findingKind(lang: Lang, code: FindingCode): string {

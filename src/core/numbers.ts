@@ -120,3 +120,124 @@ export function mulDivUnits(a: Units, b: number, c: number, decimals: number): U
   const out = q * step;
   return negative && out !== 0 ? -out : out;
 }
+
+/**
+ * The largest score a cell may hold and still be added exactly: sums run on integer ten-thousandths, so
+ * |x| × SCALE must stay well inside Number.MAX_SAFE_INTEGER even summed over a rubric's leaves. Larger
+ * values are flagged out of range (any rubric's maximum is far below) but still counted, capped here.
+ */
+export const MAX_COUNTED_SCORE = 1e9;
+
+/** A score as counted: finite values as written, clamped to ±MAX_COUNTED_SCORE so the integer sums stay exact. */
+export function countedScore(v: unknown): number | null {
+  if (typeof v !== "number" || !Number.isFinite(v)) return null;
+  return Math.max(-MAX_COUNTED_SCORE, Math.min(MAX_COUNTED_SCORE, v));
+}
+
+const DECIMAL_LITERAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A number stored in a file (an .xlsx `<v>`, a JSON string): a plain decimal literal only. `Number()`
+ * would also take "0x1", "0b1", "Infinity" and "" — none of which a spreadsheet writes for a number.
+ */
+export function parseStoredNumber(raw: string): number | null {
+  const s = raw.trim();
+  if (!DECIMAL_LITERAL.test(s)) return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** Which character a column of numbers typed as text uses for decimals. */
+export type DecimalMark = "comma" | "dot";
+
+/** How one text reads: a number in either convention, or only under one of them. */
+type TextReading =
+  | { kind: "none" }
+  | { kind: "plain"; value: number }
+  | { kind: "only"; mark: DecimalMark; value: number }
+  | { kind: "either"; comma: number; dot: number };
+
+/** "26.246" and "26,246" are the ambiguous ones: a decimal in one convention, thousands in the other. */
+function readText(text: string): TextReading {
+  let s = text.replace(/[\s\u00a0]/g, "");
+  let sign = 1;
+  if (s.startsWith("-") || s.startsWith("−")) {
+    sign = -1;
+    s = s.slice(1);
+  } else if (s.startsWith("+")) s = s.slice(1);
+  if (/^\d+$/.test(s)) return { kind: "plain", value: sign * Number(s) };
+  const three = /^(\d{1,3})([.,])(\d{3})$/.exec(s);
+  if (three) {
+    const asDecimal = sign * Number(`${three[1]}.${three[3]}`);
+    const asThousands = sign * Number(`${three[1]}${three[3]}`);
+    return three[2] === ","
+      ? { kind: "either", comma: asDecimal, dot: asThousands }
+      : { kind: "either", comma: asThousands, dot: asDecimal };
+  }
+  if (/^\d+,\d+$/.test(s)) return { kind: "only", mark: "comma", value: sign * Number(s.replace(",", ".")) };
+  if (/^\d+\.\d+$/.test(s)) return { kind: "only", mark: "dot", value: sign * Number(s) };
+  if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s))
+    return { kind: "only", mark: "comma", value: sign * Number(s.replace(/\./g, "").replace(",", ".")) };
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s))
+    return { kind: "only", mark: "dot", value: sign * Number(s.replace(/,/g, "")) };
+  return { kind: "none" };
+}
+
+export interface NumberColumn {
+  /** Each text's value under the column's convention; null where it is not a number in it. */
+  values: (number | null)[];
+  /** The convention used; null when the column held no text that tells (integers only, or nothing). */
+  mark: DecimalMark | null;
+  /**
+   * How the convention was decided: "text" when some value can only be read one way; "range" when every
+   * value could be read both ways and only one reading keeps them within [0, max]; "ambiguous" when
+   * nothing decides (those values are null: never guessed); "mixed" when values of both conventions
+   * occur (the minority's values are null).
+   */
+  decidedBy: "text" | "range" | "ambiguous" | "mixed" | null;
+}
+
+/**
+ * Reads a column of numbers typed as text (a CSV column, text cells of an imported table) the way the
+ * whole column was written, not value by value: "26.246" is 26.246 in a column that also holds "25.5",
+ * and 26246 in a column holding "1.234,5". A column where every value reads both ways is decided by
+ * `max` when one reading keeps all values in range, else left ambiguous — the caller reports it.
+ */
+export function readNumberColumn(texts: readonly (string | null)[], max?: number): NumberColumn {
+  const readings = texts.map((t) => (t === null ? ({ kind: "none" } as const) : readText(t)));
+  let comma = 0;
+  let dot = 0;
+  let either = 0;
+  for (const r of readings) {
+    if (r.kind === "only") r.mark === "comma" ? comma++ : dot++;
+    else if (r.kind === "either") either++;
+  }
+  let mark: DecimalMark | null = null;
+  let decidedBy: NumberColumn["decidedBy"] = null;
+  if (comma > 0 || dot > 0) {
+    mark = comma >= dot ? "comma" : "dot";
+    decidedBy = comma > 0 && dot > 0 ? "mixed" : "text";
+  } else if (either > 0) {
+    const fits = (m: DecimalMark) =>
+      max !== undefined && readings.every((r) => r.kind !== "either" || (r[m] >= 0 && r[m] <= max));
+    const commaFits = fits("comma");
+    const dotFits = fits("dot");
+    if (commaFits !== dotFits) {
+      mark = commaFits ? "comma" : "dot";
+      decidedBy = "range";
+    } else decidedBy = "ambiguous";
+  }
+  const values = readings.map((r) => {
+    if (r.kind === "plain") return r.value;
+    if (r.kind === "only") return r.mark === mark ? r.value : null;
+    if (r.kind === "either") return mark === null ? null : r[mark];
+    return null;
+  });
+  return { values, mark, decidedBy };
+}
+
+/** What a single text says about the decimal mark: only one reading, both ("26.246"), or nothing to tell. */
+export function decimalMarkOf(text: string): DecimalMark | "either" | "plain" | "none" {
+  const r = readText(text);
+  return r.kind === "only" ? r.mark : r.kind;
+}

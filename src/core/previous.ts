@@ -3,9 +3,11 @@
  * writes (a serialised `Ranking`), a plain list, or a ranking workbook (ours or the secretariat's typed
  * one, found by folded header text).
  */
+import { a1 } from "./address";
 import type { Text } from "./finding";
 import { fold, foldWords } from "./fold";
-import { parseNumberText } from "./numbers";
+import { type ImportFinding, type ImportPlace, importFinding, numberFormatFindings } from "./imported";
+import { readNumberColumn } from "./numbers";
 import type { CellValue, WorkbookSnapshot } from "./snapshot";
 
 export interface PreviousArea {
@@ -27,7 +29,29 @@ export interface PreviousRanking {
   units: PreviousUnit[];
 }
 
-export type PreviousParse = { ok: true; ranking: PreviousRanking } | { ok: false; problem: Text };
+export type PreviousParse =
+  | {
+      ok: true;
+      ranking: PreviousRanking;
+      /**
+       * Figures not used, each naming file and cell: a rank that is not a whole number ≥ 1, a score that is
+       * not a number or outside [0, maxScore], a column whose decimal mark cannot be told.
+       */
+      findings: ImportFinding[];
+    }
+  | { ok: false; problem: Text };
+
+export interface PreviousOptions {
+  /** The most an index can be (the scale + the bonus cap): a larger score is reported, not used. */
+  maxScore?: number;
+}
+
+/** A figure as read, before the file's decimal mark and the ranges are checked. */
+interface RawFigure {
+  value: unknown;
+  place: ImportPlace;
+  unit: string;
+}
 
 /**
  * Reads last year's ranking from parsed JSON (a `Ranking`, `{ year?, units: [{unit|name, rank, score}] }`
@@ -35,8 +59,9 @@ export type PreviousParse = { ok: true; ranking: PreviousRanking } | { ok: false
  * unit column and a score or rank column ("Đơn vị"/"Tên đơn vị", "Điểm"/"Chỉ số CCHC"/"Tổng điểm",
  * "Xếp hạng"/"Thứ hạng"), year from a title line "… NĂM 2023" when there is one.
  */
-export function parsePreviousRanking(data: unknown): PreviousParse {
-  if (isWorkbook(data)) return fromWorkbook(data);
+export function parsePreviousRanking(data: unknown, options: PreviousOptions = {}): PreviousParse {
+  if (isWorkbook(data)) return fromWorkbook(data, options);
+  const source = "JSON";
   const list = Array.isArray(data) ? data : unitsOf(data);
   if (!list) {
     return fail(
@@ -45,23 +70,122 @@ export function parsePreviousRanking(data: unknown): PreviousParse {
     );
   }
   const units: PreviousUnit[] = [];
-  for (const row of list) {
-    if (!row || typeof row !== "object") continue;
+  const scores: RawFigure[] = [];
+  const ranks: RawFigure[] = [];
+  list.forEach((row, k) => {
+    if (!row || typeof row !== "object") return;
     const r = row as Record<string, unknown>;
     const unit = typeof r.unit === "string" ? r.unit : typeof r.name === "string" ? r.name : null;
-    if (!unit || unit.trim() === "") continue;
+    if (!unit || unit.trim() === "") return;
     const areas = Array.isArray(r.areas) ? jsonAreas(r.areas) : [];
-    units.push({
-      unit: unit.trim(),
-      rank: num(r.rank),
-      score: num(r.score),
-      ...(areas.length ? { areas } : {}),
-    });
-  }
+    const place = { file: source, sheet: null, address: null, entry: k + 1 };
+    scores.push({ value: r.score, place, unit: unit.trim() });
+    ranks.push({ value: r.rank, place, unit: unit.trim() });
+    units.push({ unit: unit.trim(), rank: null, score: null, ...(areas.length ? { areas } : {}) });
+  });
   if (units.length === 0) return fail("danh sách đơn vị trống", "the list of units is empty");
+  const findings: ImportFinding[] = [];
+  const scoreValues = checkScores(scores, "score", options.maxScore, findings);
+  const rankValues = checkRanks(ranks, findings);
+  units.forEach((u, k) => {
+    u.score = scoreValues[k];
+    u.rank = rankValues[k];
+  });
   const year =
     data && typeof data === "object" && "year" in data ? num((data as { year: unknown }).year) : null;
-  return { ok: true, ranking: { year, units } };
+  return { ok: true, ranking: { year, units }, findings };
+}
+
+/**
+ * A column of last year's scores: text read with the decimal mark the whole column uses, each value in
+ * [0, max]; what fails is a finding and a null score (the unit then shows no point change, never a wrong one).
+ */
+function checkScores(
+  figures: readonly RawFigure[],
+  header: string,
+  max: number | undefined,
+  findings: ImportFinding[],
+): (number | null)[] {
+  const texts = figures.map((f) => (typeof f.value === "string" ? f.value : null));
+  const column = readNumberColumn(texts, max);
+  findings.push(...numberFormatFindings(column, texts, (k) => figures[k].place, header, max));
+  return figures.map((f, k) => {
+    const v = typeof f.value === "number" ? f.value : column.values[k];
+    const blank =
+      f.value === null || f.value === undefined || (typeof f.value === "string" && !f.value.trim());
+    if (blank) return null;
+    if (v === null || !Number.isFinite(v)) {
+      if (typeof f.value !== "string" || column.decidedBy === "text" || column.decidedBy === null)
+        findings.push(
+          importFinding(
+            "not-a-number",
+            "error",
+            f.place,
+            f.unit,
+            {
+              vi: `${placeText(f.place)}: điểm năm trước của "${f.unit}" không phải là số (${String(f.value)}); bỏ qua.`,
+              en: `${placeText(f.place)}: last year's score of "${f.unit}" is not a number (${String(f.value)}); ignored.`,
+            },
+            String(f.value),
+            null,
+          ),
+        );
+      return null;
+    }
+    if (v < 0 || (max !== undefined && v > max)) {
+      findings.push(
+        importFinding(
+          "score-out-of-range",
+          "error",
+          f.place,
+          f.unit,
+          {
+            vi: `${placeText(f.place)}: điểm năm trước của "${f.unit}" là ${String(f.value)}, ngoài khoảng 0–${max ?? "∞"}; bỏ qua (kiểm tra dấu thập phân).`,
+            en: `${placeText(f.place)}: last year's score of "${f.unit}" is ${String(f.value)}, outside 0–${max ?? "∞"}; ignored (check the decimal mark).`,
+          },
+          v,
+          max ?? null,
+        ),
+      );
+      return null;
+    }
+    return v;
+  });
+}
+
+/** Ranks are whole numbers from 1: "2,5" or "-1" is a typo to report, not a place. */
+function checkRanks(figures: readonly RawFigure[], findings: ImportFinding[]): (number | null)[] {
+  return figures.map((f) => {
+    if (f.value === null || f.value === undefined || (typeof f.value === "string" && !f.value.trim()))
+      return null;
+    const v =
+      typeof f.value === "number"
+        ? f.value
+        : typeof f.value === "string"
+          ? Number(f.value.trim())
+          : Number.NaN;
+    if (Number.isInteger(v) && v >= 1 && /^\s*\d+\s*$/.test(String(f.value))) return v;
+    findings.push(
+      importFinding(
+        "not-a-number",
+        "error",
+        f.place,
+        f.unit,
+        {
+          vi: `${placeText(f.place)}: hạng năm trước của "${f.unit}" (${String(f.value)}) không phải số nguyên từ 1; bỏ qua.`,
+          en: `${placeText(f.place)}: last year's rank of "${f.unit}" (${String(f.value)}) is not a whole number from 1; ignored.`,
+        },
+        String(f.value),
+        null,
+      ),
+    );
+    return null;
+  });
+}
+
+function placeText(p: ImportPlace): string {
+  if (p.address) return `${p.file} › ${p.sheet ? `${p.sheet}!` : ""}${p.address}`;
+  return p.entry !== undefined ? `${p.file}, mục ${p.entry} / entry ${p.entry}` : p.file;
 }
 
 function jsonAreas(list: unknown[]): PreviousArea[] {
@@ -140,38 +264,84 @@ function layoutOf(row: readonly CellValue[]): Layout | null {
  * Every ranking table on every sheet: a header row starts a table, a header row of another kind (the
  * unranked list, last year's vanished units) ends it, group title rows and blanks inside are skipped.
  */
-function fromWorkbook(wb: WorkbookSnapshot): PreviousParse {
+function fromWorkbook(wb: WorkbookSnapshot, options: PreviousOptions): PreviousParse {
   const units: PreviousUnit[] = [];
+  const findings: ImportFinding[] = [];
   let year: number | null = null;
   for (const sheet of wb.sheets) {
     let layout: Layout | null = null;
-    for (const row of sheet.values) {
+    // One table's figures, checked together when it ends: the decimal mark is decided per column.
+    let table: { unit: PreviousUnit; score: RawFigure | null; rank: RawFigure | null }[] = [];
+    const flush = () => {
+      if (!table.length) return;
+      const withScore = table.filter((t) => t.score);
+      const scores = checkScores(
+        withScore.map((t) => t.score as RawFigure),
+        "Điểm",
+        options.maxScore,
+        findings,
+      );
+      withScore.forEach((t, k) => {
+        t.unit.score = scores[k];
+      });
+      const withRank = table.filter((t) => t.rank);
+      const ranks = checkRanks(
+        withRank.map((t) => t.rank as RawFigure),
+        findings,
+      );
+      withRank.forEach((t, k) => {
+        t.unit.rank = ranks[k];
+      });
+      for (const t of table) if (t.unit.score !== null || t.unit.rank !== null) units.push(t.unit);
+      table = [];
+    };
+    sheet.values.forEach((row, r) => {
       const cells = row ?? [];
       if (year === null) year = titleYear(cells);
       const header = layoutOf(cells);
       if (header) {
+        flush();
         layout = header;
-        continue;
+        return;
       }
       if (looksLikeHeader(cells)) {
+        flush();
         layout = null;
-        continue;
+        return;
       }
-      if (!layout) continue;
-      const name = cells[layout.unit];
-      if (typeof name !== "string" || name.trim() === "") continue;
-      const score = layout.score < 0 ? null : cellNumber(cells[layout.score]);
-      const rank = layout.rank < 0 ? null : cellNumber(cells[layout.rank]);
-      if (score === null && rank === null) continue;
-      const areas = layout.areaScores.map((a) => ({
+      if (!layout) return;
+      const current: Layout = layout;
+      const name = cells[current.unit];
+      if (typeof name !== "string" || name.trim() === "") return;
+      const unit = name.trim();
+      const figure = (col: number): RawFigure | null => {
+        if (col < 0) return null;
+        const value = cells[col];
+        if (value === null || value === undefined || value === "") return null;
+        const place = {
+          file: wb.source,
+          sheet: sheet.name,
+          address: a1(sheet.origin.row + r, sheet.origin.col + col),
+        };
+        return { value, place, unit };
+      };
+      const score = figure(current.score);
+      const rank = figure(current.rank);
+      if (!score && !rank) return;
+      const areas = current.areaScores.map((a) => ({
         code: a.code,
         score: cellNumber(cells[a.col]),
-        rank: cellNumber(cells[layout?.areaRanks.find((r) => r.code === a.code)?.col ?? -1]),
+        rank: cellNumber(cells[current.areaRanks.find((x) => x.code === a.code)?.col ?? -1]),
       }));
-      units.push({ unit: name.trim(), score, rank, ...(areas.length ? { areas } : {}) });
-    }
+      table.push({
+        unit: { unit, score: null, rank: null, ...(areas.length ? { areas } : {}) },
+        score,
+        rank,
+      });
+    });
+    flush();
   }
-  if (units.length) return { ok: true, ranking: { year, units } };
+  if (units.length) return { ok: true, ranking: { year, units }, findings };
   return fail(
     `${wb.source}: không tìm thấy bảng xếp hạng (cột "Đơn vị" cùng cột "Điểm" hoặc "Xếp hạng")`,
     `${wb.source}: no ranking table found (a "Đơn vị"/unit column with a score or rank column)`,
@@ -196,14 +366,12 @@ function titleYear(row: readonly CellValue[]): number | null {
 }
 
 function cellNumber(v: CellValue | undefined): number | null {
-  if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string") return parseNumberText(v)?.value ?? null;
-  return null;
+  return num(v);
 }
 
 function num(v: unknown): number | null {
   if (typeof v === "number" && Number.isFinite(v)) return v;
-  if (typeof v === "string") return parseNumberText(v)?.value ?? null;
+  if (typeof v === "string") return readNumberColumn([v]).values[0];
   return null;
 }
 

@@ -4,8 +4,8 @@
  * against last year matched by folded unit name. Nothing is dropped silently: units that cannot be
  * ranked are listed with the reason.
  */
-import type { Text } from "./finding";
-import { fold } from "./fold";
+import type { Finding, Text } from "./finding";
+import { groupKey, patternProblem, rubricGroupMatcher } from "./group-pattern";
 import { roundTo } from "./numbers";
 import type { PreviousRanking, PreviousUnit } from "./previous";
 import { unitKey } from "./rank-key";
@@ -25,12 +25,20 @@ export interface RankInput {
   errors: number;
   /** Why there is no score (unreadable file, no table), when `score` is null. */
   reason?: Text;
+  /**
+   * When the file was last modified (ms since 1970), if known: the same unit sent twice is ranked once,
+   * from the newer file (see `rankUnits`).
+   */
+  modified?: number | null;
 }
 
 export interface RankOptions {
   rubric: Rubric;
   by?: RankBasis;
-  /** "rubric": the rubric's unit groups; "none": one list; anything else: a regular expression on the folded name (group = first capture). */
+  /**
+   * "rubric": the rubric's unit groups; "none": one list; anything else: a regular expression on the folded
+   * name (group = first capture), refused by `groupRuleProblem` when unsafe (check it before ranking).
+   */
   groupBy?: string;
   dense?: boolean;
   previous?: PreviousRanking | null;
@@ -93,9 +101,11 @@ export interface RankGroup {
 export interface UnrankedUnit {
   unit: string;
   source: string;
-  /** Why: unreadable file, no table, no score on the chosen basis, survey missing… */
+  /** Why: unreadable file, no table, no score on the chosen basis, a second copy of a unit… */
   reason: Text;
   errors: number;
+  /** Last year's place when the unit was in the previous ranking (so it is not listed as vanished). */
+  previous?: { rank: number | null; score: number | null } | null;
 }
 
 export interface VanishedUnit {
@@ -112,8 +122,16 @@ export interface Ranking {
   by: RankBasis;
   dense: boolean;
   precision: number;
-  /** True when no unit had a survey score yet: the ranking is on the evidence part (+ bonus − penalty) only. */
+  /**
+   * True when the ranking is on the evidence part (+ bonus − penalty) only, without the survey: always for
+   * `by: "self"` (the survey is the province's, never self-scored), and when not every unit has a survey
+   * score (all units are ranked on the basis they share; `basisNote` says why).
+   */
   withoutSurvey: boolean;
+  /** Why the basis is what it is, for the sheet's subtitle and the CLI; null for the plain index. */
+  basisNote: Text | null;
+  /** Problems with the inputs as a whole: the same unit sent twice (`duplicate-unit`, both files named). */
+  findings: Finding[];
   areas: { code: string; label: string; max: number }[];
   groups: RankGroup[];
   unranked: UnrankedUnit[];
@@ -130,19 +148,27 @@ const ALL = { id: "all", label: "Tất cả đơn vị", labelEn: "All units" };
 /**
  * Ranks units within their groups on the chosen basis, the score rounded to the rubric's precision
  * first. Every input comes back: ranked in a group, or in `unranked` with the reason.
+ *
+ * Basis: `self` ranks the evidence part's self scores (+ bonus − penalty), never the survey, which the
+ * province scores. `final`/`appraised` rank the index when every unit has its survey score; when only
+ * some have one, every unit is ranked on the evidence part they all share, and `basisNote` says so —
+ * nobody drops out for a score that is not theirs to give.
+ *
+ * Duplicates: the same unit (by `unitKey`) from two inputs is ranked once, from the input whose file was
+ * modified last when every copy's time is known and one is newest; otherwise none of the copies is
+ * ranked. Either way a `duplicate-unit` finding names every copy.
  */
 export function rankUnits(inputs: readonly RankInput[], options: RankOptions): Ranking {
   const { rubric } = options;
   const by = options.by ?? "final";
   const precision = rubric.precision;
-  const scored = inputs.filter((u) => u.score !== null);
-  // With no survey score anywhere yet, rank on what exists rather than rank nobody; say so on the sheet.
-  const withoutSurvey =
-    scored.length > 0 && scored.every((u) => u.score?.index.final === null && u.score?.surveyMissing);
   const unranked: UnrankedUnit[] = [];
+  const { kept, findings } = dropDuplicates(inputs, unranked);
+  const scored = kept.filter((u) => u.score !== null);
+  const { withoutSurvey, basisNote } = chooseBasis(scored, by);
   const candidates: { input: RankInput; score: number; group: GroupDef }[] = [];
   const grouping = groupResolver(rubric, options.groupBy ?? "rubric");
-  for (const input of inputs) {
+  for (const input of kept) {
     const s = input.score;
     if (!s) {
       unranked.push({
@@ -158,7 +184,7 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
       unranked.push({
         unit: input.unit,
         source: input.source,
-        reason: whyNoValue(s, by),
+        reason: whyNoValue(by),
         errors: input.errors,
       });
       continue;
@@ -188,6 +214,8 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
     const areaRanks = areaDefs.map((a) => {
       const values = members.map((m) => {
         const node = m.input.score?.areas.find((n) => n.code === a.code);
+        // A self ranking leaves the survey area out: units never score it themselves.
+        if (by === "self" && node?.kind === "survey") return null;
         const v = node ? basisValue(node.scores, by) : null;
         return v === null ? null : roundTo(v, precision);
       });
@@ -220,6 +248,14 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
     units.sort((a, b) => a.rank - b.rank || a.unit.localeCompare(b.unit, "vi"));
     groups.push({ ...def, units, ratingCounts: ratingCounts(rubric, units) });
   }
+  // A unit of last year that is here but could not be ranked is not "gone": it is listed as unranked.
+  if (previous) {
+    for (const u of unranked) {
+      const prev = previous.get(unitKey(u.unit));
+      u.previous = prev ? { rank: prev.rank, score: prev.score } : null;
+      if (prev) seen.add(prev);
+    }
+  }
   const vanished: VanishedUnit[] = options.previous
     ? options.previous.units
         .filter((p) => !seen.has(p))
@@ -232,6 +268,8 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
     dense: options.dense === true,
     precision,
     withoutSurvey,
+    basisNote,
+    findings,
     areas: areaDefs,
     groups,
     unranked,
@@ -239,6 +277,124 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
     hasPrevious: Boolean(options.previous),
     previousYear: options.previous?.year ?? null,
   };
+}
+
+/**
+ * The basis every unit shares. Self: the evidence part (the survey is never self-scored). Otherwise the
+ * index when every unit with an evidence score also has its index (survey entered, merged, or optional);
+ * else the evidence part for everyone, said in `basisNote` with how many units lack the survey.
+ */
+function chooseBasis(
+  scored: readonly RankInput[],
+  by: RankBasis,
+): { withoutSurvey: boolean; basisNote: Text | null } {
+  if (by === "self") {
+    return {
+      withoutSurvey: true,
+      basisNote: {
+        vi: "Xếp theo điểm tự đánh giá phần tài liệu kiểm chứng (cộng điểm thưởng, trừ điểm trừ); điều tra xã hội học do tỉnh chấm nên không tính, chưa xếp loại.",
+        en: "Ranked on the evidence part's self scores (+ bonus − penalty); the social survey is the province's score and is left out; not rated.",
+      },
+    };
+  }
+  const withEvidence = scored.filter((u) => u.score && basisValue(u.score.indexWithoutSurvey, by) !== null);
+  const missing = withEvidence.filter((u) => u.score && basisValue(u.score.index, by) === null);
+  if (missing.length === 0) return { withoutSurvey: false, basisNote: null };
+  if (missing.length === withEvidence.length) {
+    return {
+      withoutSurvey: true,
+      basisNote: {
+        vi: "Chưa có điểm điều tra xã hội học: bảng xếp theo phần điểm tài liệu kiểm chứng (cộng điểm thưởng, trừ điểm trừ), chưa xếp loại.",
+        en: "No social-survey scores yet: ranked on the evidence part (+ bonus − penalty), not rated.",
+      },
+    };
+  }
+  const n = missing.length;
+  const m = withEvidence.length;
+  const names = missing
+    .slice(0, 5)
+    .map((u) => u.unit)
+    .join(", ");
+  const more = n > 5 ? ", …" : "";
+  return {
+    withoutSurvey: true,
+    basisNote: {
+      vi: `${n}/${m} đơn vị chưa có điểm điều tra xã hội học (${names}${more}): để không bỏ sót đơn vị nào, tất cả được xếp theo phần điểm tài liệu kiểm chứng (cộng điểm thưởng, trừ điểm trừ), chưa xếp loại. Nhập bảng điểm điều tra của tỉnh (--survey, hoặc "Nhập điểm điều tra" trong ngăn tác vụ) để xếp theo Chỉ số CCHC.`,
+      en: `${n} of ${m} units have no social-survey score (${names}${more}): so that no unit is left out, all are ranked on the evidence part (+ bonus − penalty), not rated. Import the province's survey table (--survey, or the pane's survey import) to rank on the index.`,
+    },
+  };
+}
+
+/**
+ * The same unit (by `unitKey`) from several inputs: keeps the newest copy when every copy has a modified
+ * time and one is strictly newest, else none; the others go to `unranked` with the reason, and one
+ * `duplicate-unit` finding per unit names every copy.
+ */
+function dropDuplicates(
+  inputs: readonly RankInput[],
+  unranked: UnrankedUnit[],
+): { kept: RankInput[]; findings: Finding[] } {
+  const byKey = new Map<string, RankInput[]>();
+  for (const input of inputs) {
+    // Inputs without a score are files that could not be read: their "unit" is the file name, never a duplicate.
+    if (!input.score) continue;
+    const key = unitKey(input.unit);
+    const list = byKey.get(key);
+    if (list) list.push(input);
+    else byKey.set(key, [input]);
+  }
+  const dropped = new Set<RankInput>();
+  const findings: Finding[] = [];
+  for (const copies of byKey.values()) {
+    if (copies.length < 2) continue;
+    const times = copies.map((c) => c.modified);
+    const known = times.every((t): t is number => typeof t === "number" && Number.isFinite(t));
+    const newest = known ? Math.max(...(times as number[])) : null;
+    const winner =
+      newest !== null && times.filter((t) => t === newest).length === 1
+        ? copies[times.indexOf(newest)]
+        : null;
+    const where = copies.map((c) => (c.sheet && c.sheet !== c.unit ? `${c.source} (${c.sheet})` : c.source));
+    const list = where.map((w) => `"${w}"`).join(", ");
+    const name = copies[0].unit;
+    findings.push({
+      code: "duplicate-unit",
+      severity: winner ? "warning" : "error",
+      sheet: null,
+      address: null,
+      item: null,
+      message: winner
+        ? {
+            vi: `Đơn vị "${name}" có ${copies.length} bản: ${list}. Chỉ xếp hạng bản sửa gần nhất (${where[copies.indexOf(winner)]}); xóa các bản kia nếu đúng.`,
+            en: `Unit "${name}" was sent ${copies.length} times: ${list}. Only the most recently modified copy is ranked (${where[copies.indexOf(winner)]}); remove the others if that is right.`,
+          }
+        : {
+            vi: `Đơn vị "${name}" có ${copies.length} bản: ${list}, không rõ bản nào mới hơn; không bản nào được xếp hạng. Giữ lại một bản rồi xếp hạng lại.`,
+            en: `Unit "${name}" was sent ${copies.length} times: ${list}, and which is newer cannot be told; none is ranked. Keep one copy and rank again.`,
+          },
+      found: where.join("; "),
+      expected: null,
+    });
+    copies.forEach((c, k) => {
+      if (c === winner) return;
+      dropped.add(c);
+      unranked.push({
+        unit: c.unit,
+        source: c.source,
+        errors: c.errors,
+        reason: winner
+          ? {
+              vi: `bản cũ hơn của đơn vị; bản được xếp hạng: ${where[copies.indexOf(winner)]}`,
+              en: `an older copy of the unit; the copy ranked: ${where[copies.indexOf(winner)]}`,
+            }
+          : {
+              vi: `đơn vị có ${copies.length} bản (${where.filter((_, j) => j !== k).join(", ")} và bản này), không rõ bản nào mới hơn`,
+              en: `the unit was sent ${copies.length} times (${where.filter((_, j) => j !== k).join(", ")} and this one); which is newer cannot be told`,
+            },
+      });
+    });
+  }
+  return { kept: inputs.filter((i) => !dropped.has(i)), findings };
 }
 
 const VANISHED: Text = { vi: "không còn trong bảng năm nay", en: "not in this year's ranking" };
@@ -341,15 +497,18 @@ function groupResolver(rubric: Rubric, rule: string): GroupResolver {
     return Object.assign(() => ALL, { order: () => [ALL] });
   }
   if (rule === "rubric") {
-    const defs = rubric.groups.map((g) => ({
-      def: { id: g.id, label: g.label, labelEn: g.labelEn ?? g.label },
-      patterns: g.patterns.map((p) => safeRegex(p)).filter((r): r is RegExp => r !== null),
-    }));
-    const resolve = (unit: string) =>
-      defs.find((d) => d.patterns.some((p) => p.test(groupKey(unit))))?.def ?? OTHER;
-    return Object.assign(resolve, { order: () => [...defs.map((d) => d.def), OTHER] });
+    const match = rubricGroupMatcher(rubric);
+    const defs = new Map(
+      rubric.groups.map((g) => [g.id, { id: g.id, label: g.label, labelEn: g.labelEn ?? g.label }]),
+    );
+    const resolve = (unit: string) => {
+      const g = match(unit);
+      return (g && defs.get(g.id)) || OTHER;
+    };
+    return Object.assign(resolve, { order: () => [...defs.values(), OTHER] });
   }
-  const re = safeRegex(rule);
+  // An unsafe rule never runs: callers check `groupRuleProblem` first; here it would put everyone in "other".
+  const re = patternProblem(rule) ? null : new RegExp(rule);
   const seen = new Map<string, GroupDef>();
   const resolve = (unit: string) => {
     const m = re ? re.exec(groupKey(unit)) : null;
@@ -367,42 +526,25 @@ function groupResolver(rubric: Rubric, rule: string): GroupResolver {
   });
 }
 
-/** Folded name for group rules; a stray leading "=" or "+" (typed to dodge Excel's formula parser) is ignored. */
-function groupKey(unit: string): string {
-  return fold(unit).replace(/^[=+\-@'\s]+/, "");
-}
-
-function safeRegex(source: string): RegExp | null {
-  try {
-    return new RegExp(source);
-  } catch {
-    return null;
-  }
-}
-
-/** Checks a --group-by rule before a long batch starts; null when it is fine. */
+/**
+ * Checks a group rule (`--group-by`, the pane's group rule) before a long batch starts; null when it is
+ * fine. Refuses invalid patterns and those that could backtrack for minutes (see group-pattern.ts).
+ */
 export function groupRuleProblem(rule: string): Text | null {
-  if (rule === "rubric" || rule === "none" || safeRegex(rule)) return null;
+  if (rule === "rubric" || rule === "none") return null;
+  const problem = patternProblem(rule);
+  if (!problem) return null;
   return {
-    vi: `Quy tắc nhóm "${rule}" không phải biểu thức chính quy hợp lệ.`,
-    en: `Group rule "${rule}" is not a valid regular expression.`,
+    vi: `Quy tắc nhóm: ${problem.vi}`,
+    en: `Group rule: ${problem.en}`,
   };
 }
 
 const NO_SCORE: Text = { vi: "không tính được điểm", en: "no score could be computed" };
 
-function whyNoValue(s: UnitScore, by: RankBasis): Text {
-  if (s.surveyMissing) {
-    return {
-      vi: "chưa có điểm điều tra xã hội học (các đơn vị khác đã có)",
-      en: "no social-survey score yet (other units have one)",
-    };
-  }
-  if (by !== "self") {
-    return {
-      vi: by === "appraised" ? "chưa có điểm thẩm định" : "chưa có điểm",
-      en: by === "appraised" ? "not appraised yet" : "no score",
-    };
-  }
-  return { vi: "chưa có điểm tự đánh giá", en: "no self score" };
+/** The true cause, on the basis every unit is ranked on (the survey is never a unit's reason here). */
+function whyNoValue(by: RankBasis): Text {
+  if (by === "appraised") return { vi: "chưa có điểm thẩm định", en: "not appraised yet" };
+  if (by === "self") return { vi: "chưa có điểm tự đánh giá", en: "no self score" };
+  return { vi: "chưa có điểm (tự đánh giá hay thẩm định)", en: "no score (self or appraised)" };
 }

@@ -4,7 +4,7 @@
  * are rounded to the rubric's precision only where the province rounds: the index.
  */
 import { type ItemEntry, SCORE_COLUMNS, type ScoreColumn, type UnitEntries } from "./entries";
-import { fromUnits, mulDivUnits, roundUnits, SCALE, toUnits, type Units } from "./numbers";
+import { countedScore, fromUnits, mulDivUnits, roundUnits, SCALE, toUnits, type Units } from "./numbers";
 import type { ItemKind, RatingBand, Rubric } from "./rubric/schema";
 import { type FlatItem, rubricIndex } from "./rubric/tree";
 
@@ -109,8 +109,12 @@ export interface UnitScore {
   nodes: NodeScore[];
   /** The scored and survey areas (level 1), in order: the per-area table. */
   areas: NodeScore[];
-  /** The evidence-based part (scored areas): sum and maximum. */
-  evidence: { max: number; effectiveMax: number; scores: Totals };
+  /**
+   * The evidence-based part (scored areas). `max`: the maximum the scores are out of, after items marked
+   * not applicable left it (the rubric's under the full-points policy); `rubricMax`: the rubric's;
+   * `effectiveMax`: the same as `max` (kept for existing callers). A round nobody entered is null.
+   */
+  evidence: { max: number; rubricMax: number; effectiveMax: number; scores: Totals };
   /** The social-survey part: entered by appraisers (or merged from the province's table), never self-scored. */
   survey: { max: number; scores: Totals; entered: boolean; merged: boolean } | null;
   bonus: Totals;
@@ -175,9 +179,12 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOp
 
   const mergedSurvey =
     options.survey !== undefined && options.survey !== null && Number.isFinite(options.survey);
+  // A round no leaf was scored in is absent for the whole unit: not-applicable leaves (which score in
+  // every column) must not make it look entered (`appraised2: 0` with no round 2).
+  const present = new Set<ScoreColumn>([...columns, ...surveyColumns]);
   const nodes: NodeScore[] = flat.map((item) => {
     const s = sums.get(item.code)!;
-    let scores = s.scores;
+    let scores = absentRoundsNull(s.scores, present);
     if (item.level === 1 && (item.kind === "bonus" || item.kind === "penalty"))
       scores = capped(scores, toUnits(item.max));
     if (item.level === 1 && item.kind === "survey")
@@ -282,7 +289,8 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOp
     nodes,
     areas,
     evidence: {
-      max: fromUnits(evidenceMax),
+      max: fromUnits(evidenceEffMax),
+      rubricMax: fromUnits(evidenceMax),
       effectiveMax: fromUnits(evidenceEffMax),
       scores: toNumbers(evidence),
     },
@@ -436,6 +444,14 @@ function columnsWith(flat: readonly FlatItem[], entries: UnitEntries): [ScoreCol
   return [SCORE_COLUMNS.filter((_, k) => evidence[k]), SCORE_COLUMNS.filter((_, k) => survey[k])];
 }
 
+function absentRoundsNull(scores: Acc, present: ReadonlySet<ScoreColumn>): Acc {
+  if (SCORE_COLUMNS.every((c) => present.has(c) || scores[c] === null)) return scores;
+  const out = { ...scores };
+  for (const c of SCORE_COLUMNS) if (!present.has(c)) out[c] = null;
+  out.appraised = out.appraised2 ?? out.appraised1;
+  return out;
+}
+
 function capped(scores: Acc, cap: Units): Acc {
   const out = { ...scores };
   for (const b of KEYS) if (out[b] !== null) out[b] = Math.min(out[b] as number, cap);
@@ -468,8 +484,12 @@ function latest(columns: readonly ScoreColumn[]): ScoreColumn | null {
   return null;
 }
 
+/**
+ * A score as counted: as written (validation flags anything out of range), only clamped beyond
+ * ±MAX_COUNTED_SCORE so the integer sums stay exact — never dropped, as the out-of-range message says.
+ */
 function finite(v: unknown): number | null {
-  return typeof v === "number" && Number.isFinite(v) && Math.abs(v) < 1e9 ? v : null;
+  return countedScore(v);
 }
 
 function toNumbers(t: Acc): Totals {

@@ -5,23 +5,36 @@
  * silently leave a unit without its survey score.
  */
 import { a1 } from "./address";
+import { type CsvTable, readCsv } from "./csv";
 import type { Text } from "./finding";
 import { foldWords } from "./fold";
-import { parseNumberText } from "./numbers";
+import { type ImportFinding, importFinding, numberFormatFindings } from "./imported";
+import { decimalMarkOf, readNumberColumn } from "./numbers";
 import { unitKey } from "./rank-key";
+import type { Rubric } from "./rubric/schema";
 import type { CellValue, WorkbookSnapshot } from "./snapshot";
 
 export interface SurveyRow {
   unit: string;
   score: number;
-  /** "Sheet!B5" where it came from, for messages; null for JSON. */
+  /** "Sheet!B5" (a workbook) or "B5" (a CSV file: line 5, second field) where it came from; null for JSON. */
   where: string | null;
 }
 
 export interface SurveyTable {
   rows: SurveyRow[];
-  /** Rows whose score is not a number, or no table at all; bilingual, naming file and cell. */
+  /** Every row that is not used and why, as bilingual lines naming file and cell (`findings`' messages). */
   problems: Text[];
+  /** The same as findings: code, severity, file, sheet, cell, found/expected. */
+  findings: ImportFinding[];
+}
+
+export interface SurveyReadOptions {
+  /**
+   * The survey part's maximum (`surveyMaxOf(rubric)`): scores outside [0, max] are reported and not used,
+   * as a typed score would be `score-out-of-range`; it also decides a column whose decimal mark is ambiguous.
+   */
+  max?: number;
 }
 
 export interface SurveyMerge {
@@ -33,6 +46,12 @@ export interface SurveyMerge {
   rowsWithoutUnit: SurveyRow[];
   /** Later rows for a unit already given a score: the first row counts, these are reported. */
   duplicateRows: SurveyRow[];
+}
+
+/** The survey part's maximum in a rubric (its survey areas), or undefined when it has none. */
+export function surveyMaxOf(rubric: Rubric): number | undefined {
+  const areas = rubric.items.filter((i) => i.kind === "survey");
+  return areas.length ? areas.reduce((s, i) => s + i.max, 0) : undefined;
 }
 
 const UNIT = ["don vi", "ten don vi", "unit", "co quan don vi", "ten co quan"];
@@ -50,24 +69,49 @@ const SCORE = [
 const NOT_SCORE = /\b(toi da|chuan|max|maximum)\b/;
 
 /** The first survey table on any sheet of a workbook (header within the first 40 rows). */
-export function readSurveyTable(wb: WorkbookSnapshot): SurveyTable {
+export function readSurveyTable(wb: WorkbookSnapshot, options: SurveyReadOptions = {}): SurveyTable {
   for (const sheet of wb.sheets) {
-    const found = readSurveyRows(sheet.values, wb.source, sheet.name, sheet.origin);
+    const found = readSurveyRows(sheet.values, wb.source, sheet.name, sheet.origin, options);
     if (found) return found;
   }
-  return { rows: [], problems: [noTable(wb.source)] };
+  return noTableResult(wb.source);
+}
+
+/** Where a grid's cell is, for findings: a workbook sheet, or a CSV file (1-based line numbers). */
+interface GridPlace {
+  sheet: string | null;
+  address: (gridRow: number, gridCol: number) => string;
 }
 
 /**
- * Survey rows from a plain grid (a sheet's values, or CSV lines split into cells), header found by its
- * folded text. Null when the grid has no survey header; use `surveyTableFromRows` for a problem instead.
+ * Survey rows from a plain grid (a sheet's values), header found by its folded text. Null when the grid
+ * has no survey header; use `surveyTableFromRows` for a problem instead.
  */
 export function readSurveyRows(
   grid: readonly (readonly CellValue[] | undefined)[],
   source: string,
   sheetName: string,
   origin: { row: number; col: number } = { row: 0, col: 0 },
+  options: SurveyReadOptions = {},
 ): SurveyTable | null {
+  return readGrid(
+    grid,
+    source,
+    {
+      sheet: sheetName,
+      address: (r, c) => a1(origin.row + r, origin.col + c),
+    },
+    options,
+  );
+}
+
+function readGrid(
+  grid: readonly (readonly CellValue[] | undefined)[],
+  source: string,
+  place: GridPlace,
+  options: SurveyReadOptions,
+): SurveyTable | null {
+  const { max } = options;
   for (let r = 0; r < Math.min(grid.length, 40); r++) {
     const headers = (grid[r] ?? []).map((v) => foldWords(v));
     const unitCol = headers.findIndex((h) => UNIT.includes(h));
@@ -75,68 +119,253 @@ export function readSurveyRows(
       (h) => !NOT_SCORE.test(h) && SCORE.some((s) => h === s || h.startsWith(`${s} `)),
     );
     if (unitCol < 0 || scoreCol < 0) continue;
+    const findings: ImportFinding[] = [];
+    const where = (k: number) => (place.sheet ? `${place.sheet}!` : "") + place.address(k, scoreCol);
+    const at = (k: number, col: number) => ({
+      file: source,
+      sheet: place.sheet,
+      address: place.address(k, col),
+    });
+    // The decimal mark is decided once for the whole column, from every text in it (CSV: every value).
+    const body = grid.slice(r + 1);
+    const texts = body.map((row) => {
+      const v = row?.[scoreCol];
+      return typeof v === "string" ? v : null;
+    });
+    const column = readNumberColumn(texts, max);
+    const header = String(grid[r]?.[scoreCol] ?? "");
+    findings.push(...numberFormatFindings(column, texts, (k) => at(r + 1 + k, scoreCol), header, max));
     const rows: SurveyRow[] = [];
-    const problems: Text[] = [];
-    for (let k = r + 1; k < grid.length; k++) {
-      const row = grid[k] ?? [];
-      const unit = row[unitCol];
-      if (typeof unit !== "string" || !unit.trim()) continue;
-      const raw = row[scoreCol];
-      const score =
-        typeof raw === "number"
-          ? raw
-          : typeof raw === "string"
-            ? (parseNumberText(raw)?.value ?? null)
-            : null;
-      const where = `${sheetName}!${a1(origin.row + k, origin.col + scoreCol)}`;
-      if (score === null || !Number.isFinite(score)) {
-        problems.push({
-          vi: `${source} › ${where}: điểm điều tra của "${unit}" không phải là số (${String(raw ?? "trống")}).`,
-          en: `${source} › ${where}: the survey score of "${unit}" is not a number (${String(raw ?? "empty")}).`,
-        });
-        continue;
+    body.forEach((row, i) => {
+      const k = r + 1 + i;
+      const unit = row?.[unitCol];
+      const raw = row?.[scoreCol] ?? null;
+      const blank = (v: CellValue | undefined) =>
+        v === null || v === undefined || (typeof v === "string" && !v.trim());
+      if (typeof unit !== "string" || !unit.trim()) {
+        // A row with a score but no unit name is somebody's score lost: say so. Blank and title rows are not.
+        if (!blank(raw) && (row ?? []).every((v, c) => c === scoreCol || blank(v) || typeof v === "number"))
+          findings.push(
+            importFinding(
+              "unusable-row",
+              "warning",
+              at(k, unitCol),
+              null,
+              {
+                vi: `${source} › ${where(k)}: có điểm (${String(raw)}) nhưng không có tên đơn vị; dòng này không được dùng.`,
+                en: `${source} › ${where(k)}: a score (${String(raw)}) with no unit name; the row is not used.`,
+              },
+              raw,
+              null,
+            ),
+          );
+        return;
       }
-      rows.push({ unit: unit.trim(), score, where });
-    }
-    return { rows, problems };
+      const name = unit.trim();
+      if (blank(raw)) {
+        findings.push(
+          importFinding(
+            "missing-score",
+            "warning",
+            at(k, scoreCol),
+            name,
+            {
+              vi: `${source} › ${where(k)}: "${name}" chưa có điểm điều tra.`,
+              en: `${source} › ${where(k)}: "${name}" has no survey score.`,
+            },
+            null,
+            null,
+          ),
+        );
+        return;
+      }
+      const score = typeof raw === "number" ? raw : typeof raw === "string" ? column.values[i] : null;
+      if (score === null || score === undefined || !Number.isFinite(score)) {
+        // Texts the column's convention could not read were reported above when the column was the cause.
+        if (
+          typeof raw === "string" &&
+          column.decidedBy !== null &&
+          column.decidedBy !== "text" &&
+          readsAsNumber(raw)
+        )
+          return;
+        findings.push(
+          importFinding(
+            "not-a-number",
+            "error",
+            at(k, scoreCol),
+            name,
+            {
+              vi: `${source} › ${where(k)}: điểm điều tra của "${name}" không phải là số (${String(raw)}).`,
+              en: `${source} › ${where(k)}: the survey score of "${name}" is not a number (${String(raw)}).`,
+            },
+            typeof raw === "boolean" ? raw : String(raw),
+            null,
+          ),
+        );
+        return;
+      }
+      if (max !== undefined && (score < 0 || score > max)) {
+        findings.push(
+          importFinding(
+            "score-out-of-range",
+            "error",
+            at(k, scoreCol),
+            name,
+            {
+              vi: `${source} › ${where(k)}: điểm điều tra của "${name}" là ${String(raw)}, ngoài khoảng 0–${max}; không dùng (kiểm tra dấu thập phân của tệp).`,
+              en: `${source} › ${where(k)}: the survey score of "${name}" is ${String(raw)}, outside 0–${max}; not used (check the file's decimal mark).`,
+            },
+            score,
+            max,
+          ),
+        );
+        return;
+      }
+      rows.push({ unit: name, score, where: where(k) });
+    });
+    return { rows, problems: findings.map((f) => f.message), findings };
   }
   return null;
 }
 
+/** Text that is a number in at least one convention: its trouble is the column's, reported once there. */
+function readsAsNumber(text: string): boolean {
+  return decimalMarkOf(text) !== "none";
+}
+
 /** CSV-like rows (already split into cells): the same header rules, a problem when there is no table. */
-export function surveyTableFromRows(grid: readonly (readonly CellValue[])[], source: string): SurveyTable {
-  return readSurveyRows(grid, source, source) ?? { rows: [], problems: [noTable(source)] };
+export function surveyTableFromRows(
+  grid: readonly (readonly CellValue[])[],
+  source: string,
+  options: SurveyReadOptions = {},
+): SurveyTable {
+  return readSurveyRows(grid, source, source, undefined, options) ?? noTableResult(source);
+}
+
+/**
+ * A survey table exported as CSV (bytes as read from the file): encoding, separator and decimal mark
+ * found from the file itself; every record that cannot be used is reported with its line.
+ */
+export function surveyTableFromCsv(
+  bytes: Uint8Array,
+  source: string,
+  options: SurveyReadOptions = {},
+): SurveyTable {
+  const csv = readCsv(bytes);
+  return surveyTableFromCsvTable(csv, source, options);
+}
+
+export function surveyTableFromCsvTable(
+  csv: CsvTable,
+  source: string,
+  options: SurveyReadOptions = {},
+): SurveyTable {
+  const parseFindings = csv.problems.map((p) =>
+    importFinding(
+      "unusable-row",
+      "error",
+      { file: source, sheet: null, address: `A${p.line}` },
+      null,
+      {
+        vi: `${source}: ${p.message.vi}`,
+        en: `${source}: ${p.message.en}`,
+      },
+      null,
+      null,
+    ),
+  );
+  const table =
+    readGrid(
+      csv.rows,
+      source,
+      { sheet: null, address: (r, c) => a1((csv.lines[r] ?? r + 1) - 1, c) },
+      options,
+    ) ?? noTableResult(source);
+  const findings = [...parseFindings, ...table.findings];
+  return { rows: table.rows, findings, problems: findings.map((f) => f.message) };
+}
+
+function noTableResult(source: string): SurveyTable {
+  const f = importFinding(
+    "table-not-found",
+    "error",
+    { file: source, sheet: null, address: null },
+    null,
+    noTable(source),
+    null,
+    null,
+  );
+  return { rows: [], problems: [f.message], findings: [f] };
 }
 
 /** JSON: `[{ unit, score }]` or `{ "Xã A": 25.5, … }`; entries that are not a name and a number are reported. */
-export function surveyTableFromJson(data: unknown, source: string): SurveyTable {
+export function surveyTableFromJson(
+  data: unknown,
+  source: string,
+  options: SurveyReadOptions = {},
+): SurveyTable {
   const list: unknown[] = Array.isArray(data)
     ? data
     : data && typeof data === "object"
       ? Object.entries(data as Record<string, unknown>).map(([unit, score]) => ({ unit, score }))
       : [];
+  if (list.length === 0) return noTableResult(source);
+  const entries = list.map((x) => (x ?? {}) as { unit?: unknown; score?: unknown });
+  // Scores written as strings follow one convention per file, as a CSV column does.
+  const texts = entries.map((r) => (typeof r.score === "string" ? r.score : null));
+  const column = readNumberColumn(texts, options.max);
+  const findings: ImportFinding[] = numberFormatFindings(
+    column,
+    texts,
+    (k) => ({ file: source, sheet: null, address: null, entry: k + 1 }),
+    "score",
+    options.max,
+  );
   const rows: SurveyRow[] = [];
-  const problems: Text[] = [];
-  for (const x of list) {
-    const r = (x ?? {}) as { unit?: unknown; score?: unknown };
+  entries.forEach((r, k) => {
     const score =
-      typeof r.score === "number"
-        ? r.score
-        : typeof r.score === "string"
-          ? parseNumberText(r.score)?.value
-          : null;
-    if (typeof r.unit === "string" && r.unit.trim() && typeof score === "number" && Number.isFinite(score)) {
-      rows.push({ unit: r.unit.trim(), score, where: null });
-    } else {
-      const shown = JSON.stringify(x) ?? String(x);
-      problems.push({
-        vi: `${source}: dòng điểm điều tra không hợp lệ ${shown} (cần tên đơn vị và điểm).`,
-        en: `${source}: invalid survey entry ${shown} (a unit name and a score are needed).`,
-      });
+      typeof r.score === "number" ? r.score : typeof r.score === "string" ? column.values[k] : null;
+    const shown = JSON.stringify(list[k]) ?? String(list[k]);
+    const place = { file: source, sheet: null, address: null, entry: k + 1 };
+    const unit = typeof r.unit === "string" ? r.unit.trim() : "";
+    if (!unit || score === null || !Number.isFinite(score)) {
+      findings.push(
+        importFinding(
+          "unusable-row",
+          "error",
+          place,
+          unit || null,
+          {
+            vi: `${source}: mục thứ ${k + 1} không hợp lệ ${shown} (cần tên đơn vị và điểm là số).`,
+            en: `${source}: entry ${k + 1} is invalid ${shown} (a unit name and a numeric score are needed).`,
+          },
+          shown,
+          null,
+        ),
+      );
+      return;
     }
-  }
-  if (list.length === 0) problems.push(noTable(source));
-  return { rows, problems };
+    if (options.max !== undefined && (score < 0 || score > options.max)) {
+      findings.push(
+        importFinding(
+          "score-out-of-range",
+          "error",
+          place,
+          unit,
+          {
+            vi: `${source}: điểm điều tra của "${unit}" là ${String(r.score)}, ngoài khoảng 0–${options.max}; không dùng.`,
+            en: `${source}: the survey score of "${unit}" is ${String(r.score)}, outside 0–${options.max}; not used.`,
+          },
+          score,
+          options.max,
+        ),
+      );
+      return;
+    }
+    rows.push({ unit, score, where: null });
+  });
+  return { rows, findings, problems: findings.map((f) => f.message) };
 }
 
 /** Matches survey rows to unit names (as the units spell them) by `unitKey`. */

@@ -1,4 +1,5 @@
 import { fold, foldWords } from "../core/fold";
+import { rubricGroupMatcher } from "../core/group-pattern";
 import type { Rubric } from "../core/rubric/schema";
 import { mixSeed } from "./prng";
 
@@ -159,21 +160,9 @@ export function unitName(rubric: Rubric, seed: number, index: number): string {
   return `${prefix} ${PLACES[placeIndex]}${suffix}`;
 }
 
-/** The rubric group whose patterns match a name (folded), as ranking will decide it; null if none. */
+/** The rubric group whose patterns match a name, as ranking decides it (the same matcher); null if none. */
 export function groupOf(rubric: Rubric, name: string): string | null {
-  const key = fold(name);
-  for (const g of rubric.groups) {
-    if (g.patterns.some((p) => safeTest(p, key))) return g.id;
-  }
-  return null;
-}
-
-function safeTest(pattern: string, text: string): boolean {
-  try {
-    return new RegExp(pattern).test(text);
-  } catch {
-    return false;
-  }
+  return rubricGroupMatcher(rubric)(name)?.id ?? null;
 }
 
 /** "Xã An Bình" → "Xa-An-Binh.xlsx": ASCII, safe on every file system, unique when names fold apart. */

@@ -19,8 +19,8 @@ describe("previous ranking from our own 'Xếp hạng' sheet", () => {
         unit("Xã An Bình", 30, 25, 20.5),
         unit("Xã Tân Lập", 35, 25, 25),
         unit("Phường 1", 20, 20, 20),
-        unit("Phường 2", 20, 20, null), // no survey while others have one: unranked
         { unit: "Xã Hỏng", source: "hong.xlsx", sheet: null, score: null, errors: 1 },
+        { unit: "Xã Lỗi", source: "loi.xlsx", sheet: null, score: null, errors: 1 },
       ],
       { rubric, previous: prior.ranking },
     );
@@ -129,6 +129,7 @@ describe("previous ranking from a secretariat's typed workbook", () => {
           { unit: "Xã B", rank: 1, score: 80 },
         ],
       },
+      findings: [],
     });
   });
 });

@@ -24,12 +24,15 @@ describe("basis and ties", () => {
   ];
 
   it("ranks on self, appraised or final scores as asked, and rates the score it ranks", () => {
+    // Self: the evidence part only — the survey (20 each) is the province's score, never the unit's.
     const self = rankUnits(units, { rubric, by: "self", groupBy: "none" });
     expect(all(self).map((u) => [u.unit, u.score, u.rank, u.rating?.label])).toEqual([
-      ["Xã A", 90, 1, "Tốt"],
-      ["Xã B", 80, 2, "Tốt"],
-      ["Xã C", 70, 3, "Khá"],
+      ["Xã A", 70, 1, undefined],
+      ["Xã B", 60, 2, undefined],
+      ["Xã C", 50, 3, undefined],
     ]);
+    expect(self.withoutSurvey).toBe(true);
+    expect(self.basisNote?.en).toContain("evidence part's self scores");
     const appraised = rankUnits(units, { rubric, by: "appraised", groupBy: "none" });
     expect(all(appraised).map((u) => [u.unit, u.score, u.rank])).toEqual([
       ["Xã B", 80, 1],

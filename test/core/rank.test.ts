@@ -107,7 +107,7 @@ describe("rankUnits", () => {
     expect(r.previousYear).toBe(2023);
   });
 
-  it("lists units that cannot be ranked with the reason, and marks units with errors", () => {
+  it("lists units that cannot be ranked with the reason, and marks units with errors; a missing survey drops nobody", () => {
     const r = rankUnits(
       [
         unit("Xã A", 30, 20, 20, 3),
@@ -123,11 +123,15 @@ describe("rankUnits", () => {
       ],
       { rubric, groupBy: "none" },
     );
-    expect(r.groups[0].units.map((u) => [u.unit, u.errors])).toEqual([["Xã A", 3]]);
-    expect(r.unranked.map((u) => [u.unit, u.reason.en])).toEqual([
-      ["Xã B", "no social-survey score yet (other units have one)"],
-      ["hong.xlsx", "unreadable"],
+    // Xã B has no survey score while Xã A has one: both are ranked on the evidence part they share.
+    expect(r.groups[0].units.map((u) => [u.unit, u.score, u.errors])).toEqual([
+      ["Xã A", 50, 3],
+      ["Xã B", 50, 0],
     ]);
+    expect(r.withoutSurvey).toBe(true);
+    expect(r.basisNote?.vi).toContain("1/2 đơn vị chưa có điểm điều tra xã hội học (Xã B)");
+    expect(r.groups[0].units.every((u) => u.rating === null)).toBe(true);
+    expect(r.unranked.map((u) => [u.unit, u.reason.en])).toEqual([["hong.xlsx", "unreadable"]]);
   });
 
   it("with no survey score anywhere, ranks on the evidence part and says so", () => {

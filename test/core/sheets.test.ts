@@ -131,7 +131,7 @@ describe("'Xếp hạng' (the ranking)", () => {
     unit("Xã Tân Lập", 35, 25, 25, 2),
     unit("Xã Hòa", 35, 25, 25),
     unit("Phường 1", 20, 20, 20),
-    unit(HOSTILE, 20, 20, null),
+    { unit: HOSTILE, source: "hostile.xlsx", sheet: null, score: null, errors: 0 },
     { unit: "Xã Hỏng", source: "hong.xlsx", sheet: null, score: null, errors: 0 },
   ];
   const previous = parsePreviousRanking({
@@ -183,7 +183,7 @@ describe("'Xếp hạng' (the ranking)", () => {
     expect(communes.links?.[0].every((l) => l === null)).toBe(true);
     const unranked = spec.tables?.[2];
     expect(unranked?.rows.map((r) => r[0])).toEqual([HOSTILE, "Xã Hỏng"]);
-    expect(unranked?.headers).toEqual(["Đơn vị", "Tệp", "Lý do", "Reason", "Số lỗi"]);
+    expect(unranked?.headers).toEqual(["Đơn vị", "Tệp", "Lý do", "Reason", "Số lỗi", "Hạng năm trước"]);
     expect(spec.tables?.[3].rows).toEqual([["Xã Giải Thể", 2, 70, "không còn trong bảng năm nay"]]);
     expect(plain(spec)).toContain(HOSTILE);
   });

@@ -1,11 +1,23 @@
+import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { basename, extname } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Text } from "../../core/finding";
 import { formatFixed } from "../../core/numbers";
 import { parsePreviousRanking, type PreviousRanking } from "../../core/previous";
 import { groupRuleProblem, type RankInput, type Ranking, rankUnits } from "../../core/rank";
+import type { Rubric } from "../../core/rubric/schema";
 import { rankingSheetSpec } from "../../core/sheets/ranking";
-import { mergeSurvey, readSurveyTable, type SurveyRow } from "../../core/survey";
+import {
+  mergeSurvey,
+  readSurveyTable,
+  type SurveyRow,
+  type SurveyTable,
+  surveyMaxOf,
+  surveyMergeProblems,
+  surveyTableFromCsv,
+  surveyTableFromJson,
+} from "../../core/survey";
 import { FileReadError } from "../../files/errors";
 import { readWorkbookFile } from "../../files/node";
 import type { FileResult } from "../analyse-file";
@@ -36,8 +48,8 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
   const rubric = await resolveRubric(values.rubric, false, lang);
   if (!rubric) return 2;
   // Read the side files first: a typo there should fail in a second, not after a 1,000-file batch.
-  const previous = values.previous ? await loadPrevious(values.previous) : null;
-  const surveyRows = values.survey ? await loadSurvey(values.survey, lang) : null;
+  const previous = values.previous ? await loadPrevious(values.previous, maxIndexOf(rubric), lang) : null;
+  const surveyRows = values.survey ? await loadSurvey(values.survey, surveyMaxOf(rubric), lang) : null;
   const { files, results } = await analyseInputs(positionals, {
     rubric,
     allSheets: true,
@@ -69,14 +81,25 @@ export function rankInputs(results: readonly FileResult[]): RankInput[] {
         r.findings[0]?.message ?? { vi: "không tìm thấy bảng chấm điểm", en: "no scoring table found" };
       return [{ unit: source, source, sheet: null, score: null, errors: 1, reason }];
     }
+    const modified = modifiedTime(r.file);
     return r.units.map((u) => ({
       unit: u.unit,
       source,
       sheet: u.sheet,
       score: u.score,
       errors: u.findings.filter((f) => f.severity === "error").length,
+      modified,
     }));
   });
+}
+
+/** The file's modification time: the same unit sent twice is ranked from the newer file. */
+function modifiedTime(file: string): number | null {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return null;
+  }
 }
 
 /** The survey was merged into each unit while it was analysed; here the names that did not meet are said. */
@@ -85,21 +108,11 @@ function reportSurveyMismatches(inputs: readonly RankInput[], rows: SurveyRow[],
     inputs.filter((i) => i.score).map((i) => i.unit),
     rows,
   );
-  for (const u of merge.unitsWithoutSurvey) {
-    console.error(
-      lang === "vi" ? `! Không có điểm điều tra cho đơn vị "${u}".` : `! No survey score for unit "${u}".`,
-    );
-  }
-  for (const r of merge.rowsWithoutUnit) {
-    console.error(
-      lang === "vi"
-        ? `! Dòng điều tra "${r.unit}" (${r.where ?? ""}) không khớp đơn vị nào.`
-        : `! Survey row "${r.unit}" (${r.where ?? ""}) matches no unit.`,
-    );
-  }
+  // Units without a row, rows without a unit, and a unit's second row (the first one counts).
+  for (const p of surveyMergeProblems(merge)) console.error(`! ${p[lang]}`);
 }
 
-async function loadPrevious(path: string): Promise<PreviousRanking> {
+async function loadPrevious(path: string, maxScore: number, lang: Lang): Promise<PreviousRanking> {
   let data: unknown;
   try {
     data =
@@ -109,62 +122,57 @@ async function loadPrevious(path: string): Promise<PreviousRanking> {
   } catch (e) {
     throw sideFileError(path, e);
   }
-  const parsed = parsePreviousRanking(data);
+  const parsed = parsePreviousRanking(data, { maxScore });
   if (!parsed.ok) throw new UsageError(parsed.problem);
+  for (const f of parsed.findings) console.error(`! ${f.message[lang].replace(/^JSON/, basename(path))}`);
   return parsed.ranking;
 }
 
-async function loadSurvey(path: string, lang: Lang): Promise<SurveyRow[]> {
+/** The most an index can be: the 100-point scale plus the bonus caps (a total above 100 is legal). */
+function maxIndexOf(rubric: Rubric): number {
+  return rubric.items.filter((i) => i.kind !== "penalty").reduce((s, i) => s + i.max, 0);
+}
+
+/**
+ * The province's survey table (.json, .csv, or a workbook): every score range-checked against the rubric's
+ * survey maximum, the decimal mark decided per file; every row not used is printed with its reason.
+ */
+export async function loadSurvey(path: string, max: number | undefined, lang: Lang): Promise<SurveyRow[]> {
   const ext = extname(path).toLowerCase();
+  const source = basename(path);
+  let table: SurveyTable;
   try {
-    if (ext === ".json") {
-      const data = JSON.parse(await readFile(path, "utf8")) as unknown;
-      const list = Array.isArray(data)
-        ? data
-        : Object.entries(data as Record<string, unknown>).map(([unit, score]) => ({ unit, score }));
-      return list
-        .filter(
-          (x): x is { unit: string; score: number } =>
-            typeof x?.unit === "string" && typeof x?.score === "number",
-        )
-        .map((x) => ({ unit: x.unit, score: x.score, where: null }));
-    }
-    if (ext === ".csv") return csvSurvey(await readFile(path, "utf8"), basename(path));
-    const table = readSurveyTable(await readWorkbookFile(path));
-    for (const p of table.problems) console.error(`! ${p[lang]}`);
-    return table.rows;
+    if (ext === ".json")
+      table = surveyTableFromJson(JSON.parse(await readFile(path, "utf8")), source, { max });
+    else if (ext === ".csv" || ext === ".txt" || ext === ".tsv")
+      table = surveyTableFromCsv(new Uint8Array(await readFile(path)), source, { max });
+    else table = readSurveyTable(await readWorkbookFile(path), { max });
   } catch (e) {
     throw sideFileError(path, e);
   }
+  for (const p of table.problems) console.error(`! ${p[lang]}`);
+  return table.rows;
 }
 
-/** "unit,score" lines; the Vietnamese "Xã A;25,5" with semicolons works too. */
-function csvSurvey(text: string, source: string): SurveyRow[] {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim());
-  const sep = lines[0]?.includes(";") ? ";" : ",";
-  const snapshot = {
-    source,
-    sheets: [
-      {
-        name: source,
-        origin: { row: 0, col: 0 },
-        values: lines.map((l) => l.split(sep).map((c) => c.trim().replace(/^"|"$/g, ""))),
-      },
-    ],
-  };
-  return readSurveyTable(snapshot).rows;
+/**
+ * A file shipped in assets/demo (the demo's survey tables), found from wherever this code runs: the
+ * bundle in build/cli or the sources under src/cli/commands.
+ */
+export function demoAsset(name: string): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, "assets", "demo", name);
+    if (existsSync(candidate)) return candidate;
+    dir = dirname(dir);
+  }
+  return join("assets", "demo", name);
 }
 
 export function rankingText(r: Ranking, lang: Lang): string[] {
   const f = (x: number | null) => (x === null ? "–" : formatFixed(x, r.precision, lang));
   const out: string[] = [];
-  if (r.withoutSurvey) {
-    out.push(
-      lang === "vi"
-        ? "(Chưa có điểm điều tra xã hội học: xếp theo phần tài liệu.)"
-        : "(No social-survey scores yet: ranked on the evidence part.)",
-    );
-  }
+  if (r.basisNote) out.push(`(${r.basisNote[lang]})`);
+  for (const f of r.findings) out.push(`! ${f.message[lang]}`);
   for (const g of r.groups) {
     out.push(`${lang === "vi" ? g.label : g.labelEn} (${g.units.length})`);
     for (const u of g.units) {
@@ -181,8 +189,17 @@ export function rankingText(r: Ranking, lang: Lang): string[] {
   }
   if (r.unranked.length) {
     out.push(lang === "vi" ? `Chưa xếp hạng (${r.unranked.length}):` : `Not ranked (${r.unranked.length}):`);
-    for (const u of r.unranked)
-      out.push(`  ${u.reason[lang].startsWith(u.unit) ? u.reason[lang] : `${u.unit}: ${u.reason[lang]}`}`);
+    for (const u of r.unranked) {
+      const was =
+        u.previous?.rank != null
+          ? lang === "vi"
+            ? ` (năm trước hạng ${u.previous.rank})`
+            : ` (last year ${u.previous.rank})`
+          : "";
+      out.push(
+        `  ${u.reason[lang].startsWith(u.unit) ? u.reason[lang] : `${u.unit}: ${u.reason[lang]}`}${was}`,
+      );
+    }
   }
   if (r.vanished.length) {
     out.push(

@@ -1,7 +1,15 @@
 import { UserError } from "../errors";
 import type { Text } from "../finding";
 import { SCALE, toUnits } from "../numbers";
-import { type Rubric, type RubricItem, RubricSchema } from "./schema";
+import vi from "zod/v4/locales/vi.js";
+import {
+  MAX_RUBRIC_DEPTH,
+  MAX_RUBRIC_ITEMS,
+  type Rubric,
+  type RubricItem,
+  RubricSchema,
+  SCHEMA_MESSAGES,
+} from "./schema";
 import { flattenItems } from "./tree";
 
 export interface RubricProblem {
@@ -18,17 +26,26 @@ export type RubricLoad = { ok: true; rubric: Rubric } | { ok: false; problems: R
  * the cap), rating bands in order. Every problem names the item so a province can fix its file.
  */
 export function loadRubric(data: unknown): RubricLoad {
+  // Size and depth first, without recursion: zod's recursive schema and every tree walk after it recurse,
+  // and a 1,000-level rubric must fail with a message, not a stack overflow.
+  const shape = shapeProblem(data);
+  if (shape) return { ok: false, problems: [shape] };
   const parsed = RubricSchema.safeParse(data);
   if (!parsed.success) {
+    // The same parse with zod's Vietnamese locale: its own messages then come in Vietnamese (same issues,
+    // same order); ours are looked up in SCHEMA_MESSAGES. Only on failure, so valid rubrics parse once.
+    const vi = RubricSchema.safeParse(data, { error: viErrors }).error?.issues ?? [];
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue) => {
+      problems: parsed.error.issues.map((issue, k) => {
         const where = issue.path.join(".") || "(root)";
+        const ours = SCHEMA_MESSAGES.get(issue.message);
+        const viMessage = ours?.vi ?? vi[k]?.message ?? issue.message;
         return {
           where,
           message: {
-            vi: `Bộ chỉ số không hợp lệ tại ${where}: ${issue.message}`,
-            en: `Invalid rubric at ${where}: ${issue.message}`,
+            vi: `Bộ chỉ số không hợp lệ tại ${where}: ${viMessage}`,
+            en: `Invalid rubric at ${where}: ${ours?.en ?? issue.message}`,
           },
         };
       }),
@@ -37,6 +54,47 @@ export function loadRubric(data: unknown): RubricLoad {
   const rubric = parsed.data;
   const problems = checkRubricArithmetic(rubric);
   return problems.length ? { ok: false, problems } : { ok: true, rubric };
+}
+
+const viErrors = vi().localeError;
+
+/** A tree deeper than MAX_RUBRIC_DEPTH or larger than MAX_RUBRIC_ITEMS, found with an explicit stack. */
+function shapeProblem(data: unknown): RubricProblem | null {
+  if (!data || typeof data !== "object") return null;
+  const roots = (data as { items?: unknown }).items;
+  if (!Array.isArray(roots)) return null;
+  const stack: { list: unknown[]; depth: number }[] = [{ list: roots, depth: 1 }];
+  let count = 0;
+  while (stack.length) {
+    const { list, depth } = stack.pop() as { list: unknown[]; depth: number };
+    count += list.length;
+    if (count > MAX_RUBRIC_ITEMS) {
+      return {
+        where: "items",
+        message: {
+          vi: `Bộ chỉ số có hơn ${MAX_RUBRIC_ITEMS.toLocaleString("vi")} mục; không phải bộ chỉ số của một tỉnh.`,
+          en: `The rubric has more than ${MAX_RUBRIC_ITEMS.toLocaleString("en")} items; not a province's rubric.`,
+        },
+      };
+    }
+    for (const item of list) {
+      const children =
+        item && typeof item === "object" ? (item as { children?: unknown }).children : undefined;
+      if (!Array.isArray(children) || children.length === 0) continue;
+      if (depth + 1 > MAX_RUBRIC_DEPTH) {
+        const code = (item as { code?: unknown }).code;
+        return {
+          where: typeof code === "string" ? code : "items",
+          message: {
+            vi: `Bộ chỉ số sâu quá ${MAX_RUBRIC_DEPTH} cấp (tại mục ${String(code)}); bộ chỉ số của tỉnh thường có tối đa 5 cấp.`,
+            en: `The rubric is more than ${MAX_RUBRIC_DEPTH} levels deep (at item ${String(code)}); provinces' rubrics have up to about 5.`,
+          },
+        };
+      }
+      stack.push({ list: children, depth: depth + 1 });
+    }
+  }
+  return null;
 }
 
 export function checkRubricArithmetic(rubric: Rubric): RubricProblem[] {
@@ -53,6 +111,21 @@ export function checkRubricArithmetic(rubric: Rubric): RubricProblem[] {
           en: `Code "${flat.code}" appears more than once in the rubric.`,
         },
       });
+    }
+    const rule = flat.item.rule;
+    if (rule) {
+      // A level the item cannot reach is a typo in the guidance; it used to be dropped without a word.
+      const values = rule.type === "levels" ? rule.levels : rule.bands.map((b) => b.points);
+      const bad = values.filter((v) => v < 0 || toUnits(v) > toUnits(flat.max));
+      if (bad.length) {
+        problems.push({
+          where: flat.code,
+          message: {
+            vi: `Mục ${flat.code}: mức điểm ${bad.join("; ")} trong hướng dẫn nằm ngoài 0–${flat.max}.`,
+            en: `Item ${flat.code}: the guidance's score ${bad.join("; ")} is outside 0–${flat.max}.`,
+          },
+        });
+      }
     }
     const children: RubricItem[] = flat.item.children ?? [];
     if (children.length === 0) continue;

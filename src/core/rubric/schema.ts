@@ -1,4 +1,33 @@
 import { z } from "zod";
+import type { Text } from "../finding";
+import { patternProblem } from "../group-pattern";
+
+/**
+ * The largest maximum, band or level a rubric may state: provinces score on 100 points (a few items above
+ * with bonus); anything near 1e308 is a typo or an attack and would overflow the integer sums ("index
+ * 3/Infinity").
+ */
+export const MAX_POINTS = 10_000;
+/** Deeper trees are refused (provinces use up to about five levels); bounds every walk of the tree. */
+export const MAX_RUBRIC_DEPTH = 12;
+/** More items are refused (a province's rubric has tens to a few hundred). */
+export const MAX_RUBRIC_ITEMS = 20_000;
+
+/**
+ * Schema messages of our own in both languages: zod carries one string, the English; `loadRubric` finds
+ * the Vietnamese here (zod's own messages come in Vietnamese through its `vi` locale).
+ */
+export const SCHEMA_MESSAGES = new Map<string, Text>();
+function bilingual(text: Text): string {
+  SCHEMA_MESSAGES.set(text.en, text);
+  return text.en;
+}
+
+const points = () =>
+  z
+    .number()
+    .min(-MAX_POINTS, bilingual({ vi: `nhỏ hơn −${MAX_POINTS}`, en: `below −${MAX_POINTS}` }))
+    .max(MAX_POINTS, bilingual({ vi: `lớn hơn ${MAX_POINTS}`, en: `above ${MAX_POINTS}` }));
 
 /**
  * A rubric (bộ chỉ số) is data: a province's tree of items with maxima, kinds and scoring guidance.
@@ -9,7 +38,7 @@ import { z } from "zod";
 /** Discrete allowed scores ("kịp thời 1; chậm 0,5; không 0"). */
 export const LevelsRuleSchema = z.object({
   type: z.literal("levels"),
-  levels: z.array(z.number()).min(1),
+  levels: z.array(points()).min(1),
 });
 
 /** Percentage bands ("trên 90%: 2; 70–90%: 1; dưới 70%: 0"): bounds in percent, points per band. */
@@ -18,11 +47,11 @@ export const BandsRuleSchema = z.object({
   bands: z
     .array(
       z.object({
-        min: z.number().nullable(),
+        min: points().nullable(),
         minInclusive: z.boolean(),
-        max: z.number().nullable(),
+        max: points().nullable(),
         maxInclusive: z.boolean(),
-        points: z.number(),
+        points: points(),
       }),
     )
     .min(1),
@@ -51,7 +80,7 @@ export const RubricItemSchema: z.ZodType<RubricItem> = z.lazy(() =>
   z.object({
     code: z.string().min(1),
     label: z.string().min(1),
-    max: z.number().nonnegative(),
+    max: points().nonnegative(),
     kind: ItemKindSchema.optional(),
     guidance: z.string().optional(),
     rule: RuleSchema.optional(),
@@ -65,22 +94,37 @@ export const RatingBandSchema = z.object({
   label: z.string().min(1),
   labelEn: z.string().optional(),
   /** The band holds scores from `min` upward (until the next band's min). */
-  min: z.number(),
+  min: points(),
   minInclusive: z.boolean().default(true),
 });
 export type RatingBand = z.infer<typeof RatingBandSchema>;
 
 /** A unit group: units whose folded name matches one of the patterns (regular expressions on folded text). */
-export const UnitGroupSchema = z.object({
-  id: z.string().min(1),
-  label: z.string().min(1),
-  labelEn: z.string().optional(),
-  patterns: z.array(z.string()).default([]),
-});
+export const UnitGroupSchema = z
+  .object({
+    id: z.string().min(1),
+    label: z.string().min(1),
+    labelEn: z.string().optional(),
+    patterns: z.array(z.string()).default([]),
+  })
+  .superRefine((group, ctx) => {
+    // A pattern that is invalid or could backtrack for minutes is refused here, naming its group,
+    // rather than dropped at ranking time (which put every unit in "other" without a word).
+    group.patterns.forEach((pattern, i) => {
+      const problem = patternProblem(pattern, group.label);
+      if (problem) ctx.addIssue({ code: "custom", path: ["patterns", i], message: bilingual(problem) });
+    });
+  });
 export type UnitGroup = z.infer<typeof UnitGroupSchema>;
 
 export const RubricSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "id: lower-case letters, digits, . _ -"),
+  id: z.string().regex(
+    /^[a-z0-9][a-z0-9._-]*$/,
+    bilingual({
+      vi: "id: chỉ gồm chữ thường không dấu, chữ số, . _ -",
+      en: "id: lower-case letters, digits, . _ -",
+    }),
+  ),
   name: z.string().min(1),
   nameEn: z.string().optional(),
   province: z.string().optional(),

@@ -79,12 +79,11 @@ export function rankingSheetSpec(
     value: `PAR Index ranking ${ranking.year}, ranked by ${BASIS_LABEL[ranking.by].en}; ${ranking.dense ? "dense ranking (1, 2, 2, 3)" : "tied units share a place (1, 2, 2, 4)"}.`,
     style: SUBTITLE,
   });
-  if (ranking.withoutSurvey) {
+  if (ranking.basisNote) {
     cells.push({
       row: 3,
       col: 0,
-      value:
-        "Chưa có điểm điều tra xã hội học: bảng xếp theo phần điểm thẩm định tài liệu (cộng điểm thưởng, trừ điểm trừ), chưa xếp loại. / No social-survey scores yet: ranked on the evidence part, not rated.",
+      value: `${ranking.basisNote.vi} / ${ranking.basisNote.en}`,
       style: NOTE,
     });
   }
@@ -133,12 +132,45 @@ export function rankingSheetSpec(
       name: "ChuaXepHang",
       row,
       col: 0,
-      headers: ["Đơn vị", "Tệp", "Lý do", "Reason", "Số lỗi"],
-      rows: ranking.unranked.map((u) => [u.unit, u.source, u.reason.vi, u.reason.en, u.errors]),
-      numberFormats: ["@", "@", "@", "@", "0"],
+      headers: [
+        "Đơn vị",
+        "Tệp",
+        "Lý do",
+        "Reason",
+        "Số lỗi",
+        ...(ranking.hasPrevious ? ["Hạng năm trước"] : []),
+      ],
+      rows: ranking.unranked.map((u) => [
+        u.unit,
+        u.source,
+        u.reason.vi,
+        u.reason.en,
+        u.errors,
+        ...(ranking.hasPrevious ? [u.previous?.rank ?? null] : []),
+      ]),
+      numberFormats: ["@", "@", "@", "@", "0", ...(ranking.hasPrevious ? ["0"] : [])],
       style: "TableStyleLight9",
     });
     row += ranking.unranked.length + 2;
+  }
+  if (ranking.findings.length) {
+    cells.push({
+      row,
+      col: 0,
+      value: `Cần xem lại (${ranking.findings.length})`,
+      style: { bold: true, size: 12 },
+    });
+    row++;
+    tables.push({
+      name: "CanXemLai",
+      row,
+      col: 0,
+      headers: ["Mã", "Nội dung", "Message"],
+      rows: ranking.findings.map((f) => [f.code, f.message.vi, f.message.en]),
+      numberFormats: ["@", "@", "@"],
+      style: "TableStyleLight9",
+    });
+    row += ranking.findings.length + 2;
   }
   if (ranking.vanished.length) {
     cells.push({

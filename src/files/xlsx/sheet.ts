@@ -1,3 +1,4 @@
+import { parseStoredNumber } from "../../core/numbers";
 import type { CellValue, SheetSnapshot } from "../../core/snapshot";
 import { FileReadError } from "../errors";
 import { translateFormula } from "./shared-formula";
@@ -143,7 +144,8 @@ function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
       cols.push(col);
       values.push(value);
       formulas.push(formula ? `=${formula}` : null);
-      styles.push(style);
+      // An ISO date cell (t="d") becomes a serial number: keep it known as a date, whatever its style says.
+      styles.push(type === "d" && typeof value === "number" ? ISO_DATE_STYLE : style);
       if (type === "e") errors.push(values.length - 1);
     },
   });
@@ -174,13 +176,15 @@ function cellValue(type: string, raw: string | null, strings: string[]): CellVal
       return raw === "1" || raw === "true";
     default: {
       if (raw === "") return null;
-      const n = Number(raw);
-      return Number.isNaN(n) ? raw : n;
+      // Only a decimal literal is a number: Number() would read "0x1" as 1 and "Infinity" as a score.
+      return parseStoredNumber(raw) ?? raw;
     }
   }
 }
 
 const EPOCH = Date.UTC(1899, 11, 30);
+/** Style index no workbook uses: marks a `t="d"` cell, whose number format is then a date's. */
+const ISO_DATE_STYLE = -1;
 
 /**
  * `t="d"` cells hold ISO 8601 text; Office.js and ordinary cells give dates as serial numbers (the number
@@ -286,7 +290,8 @@ function densify(
     if (r < 0 || c < 0 || r >= height || c >= width) continue;
     values[r][c] = cells.values[k];
     formulas[r][c] = cells.formulas[k];
-    numberFormats[r][c] = ctx.formats[cells.styles[k]] ?? "General";
+    numberFormats[r][c] =
+      cells.styles[k] === ISO_DATE_STYLE ? "yyyy-mm-dd" : (ctx.formats[cells.styles[k]] ?? "General");
     if (errorIndex.has(k)) errorCells.add(`${r},${c}`);
   }
   return { ...base, origin: { row: minRow, col: minCol }, values, formulas, numberFormats, errorCells };
