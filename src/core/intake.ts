@@ -308,13 +308,14 @@ export function readExpectedUnits(data: unknown, source: string): ExpectedList {
       .map((unit) => ({ unit: unit.trim(), where: source }));
     return units.length ? { units, problems: [] } : { units, problems: [emptyList(source)] };
   }
-  if (isSnapshot(data)) {
-    const fromTable = unitColumn(data);
-    if (fromTable.length) return { units: fromTable, problems: [] };
-  }
+  // Last year's ranking first (it knows group titles and other tables on the sheet), then any unit column.
   const previous = parsePreviousRanking(data);
   if (previous.ok) {
     return { units: previous.ranking.units.map((u) => ({ unit: u.unit, where: source })), problems: [] };
+  }
+  if (isSnapshot(data)) {
+    const fromTable = unitColumn(data);
+    if (fromTable.length) return { units: fromTable, problems: [] };
   }
   return { units: [], problems: [emptyList(source)] };
 }

@@ -1,0 +1,109 @@
+import { stat } from "node:fs/promises";
+import { basename, isAbsolute, join, relative, resolve } from "node:path";
+import { analyseWorkbook } from "../../core/analyse";
+import { type AppraisalUnit, appraisalSheetSpec } from "../../core/sheets/appraisal";
+import { collectInputFiles } from "../../files/node";
+import { FileReadError } from "../../files/errors";
+import { type Lang, parseCommandArgs, UsageError } from "../args";
+import { writeSpecsTo } from "../output";
+import { readSnapshot } from "../read-file";
+import { resolveRubric } from "../rubric-arg";
+
+/**
+ * `par-index appraisal <files|folders…> -o out/ [--rubric …]`: the "Kết quả thẩm định" sheet for each
+ * unit, one file per unit in the output folder (never in an input folder, never over an input), with
+ * the group's average per area taken over every unit read. Exit 1 when a file could not be read.
+ */
+export default async function appraisal(argv: string[], lang: Lang): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    rubric: { type: "string" },
+    output: { type: "string", short: "o" },
+  });
+  if (!values.output) {
+    throw new UsageError({
+      vi: "Cần thư mục kết quả: par-index appraisal <thư-mục> -o <thư-mục-kết-quả>",
+      en: "An output folder is needed: par-index appraisal <folder> -o <output-folder>",
+    });
+  }
+  if (positionals.length === 0)
+    throw new UsageError({ vi: "Chưa chỉ ra tệp hoặc thư mục nào.", en: "No files or folders given." });
+  const out = resolve(values.output);
+  await refuseInsideInputs(out, positionals);
+  const rubric = await resolveRubric(values.rubric, false, lang);
+  let files: string[];
+  try {
+    files = await collectInputFiles(positionals);
+  } catch (e) {
+    if (e instanceof FileReadError) throw new UsageError(e.text);
+    throw e;
+  }
+  // One file at a time (bounded memory): the units keep only what the sheet shows.
+  const units: (AppraisalUnit & { file: string })[] = [];
+  let failed = 0;
+  for (const file of files) {
+    const read = await readSnapshot(file);
+    if ("failed" in read) {
+      failed++;
+      console.error(`✗ ${read.failed.error?.message[lang] ?? basename(file)}`);
+      continue;
+    }
+    const analysis = analyseWorkbook(read.wb, { rubric, source: basename(file) });
+    if (analysis.units.length === 0) {
+      failed++;
+      console.error(`✗ ${basename(file)}: ${analysis.findings[0]?.message[lang] ?? ""}`);
+    }
+    for (const u of analysis.units)
+      units.push({
+        file,
+        unit: u.unit,
+        sheet: u.sheet,
+        score: u.score,
+        findings: u.findings,
+        entries: u.entries,
+      });
+  }
+  const peers = units.map((u) => u.score);
+  const used = new Set<string>();
+  for (const u of units) {
+    const name = outputName(basename(u.file), used);
+    const target = join(out, name);
+    await writeSpecsTo(target, [appraisalSheetSpec(u, { peers })], files);
+    const pending = u.score.appraisalChanges.filter((c) => !c.noted).length;
+    console.log(
+      lang === "vi"
+        ? `✓ ${u.unit} → ${target}${pending ? ` (${pending} tiêu chí cần ghi ý kiến thẩm định)` : ""}`
+        : `✓ ${u.unit} → ${target}${pending ? ` (${pending} item(s) need an appraiser's note)` : ""}`,
+    );
+  }
+  return failed ? 1 : 0;
+}
+
+/** "Xa-An-Binh.xlsx" → "Xa-An-Binh - Ket qua tham dinh.xlsx"; "(2)" when two inputs share a name. */
+function outputName(file: string, used: Set<string>): string {
+  const base = file.replace(/\.[a-z0-9]+$/i, "");
+  let name = `${base} - Ket qua tham dinh.xlsx`;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base} (${i}) - Ket qua tham dinh.xlsx`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/**
+ * Results written into a folder being read would be read back as submissions next time (and a unit's
+ * folder is the unit's): the output folder must lie outside every input folder.
+ */
+async function refuseInsideInputs(out: string, inputs: readonly string[]): Promise<void> {
+  for (const p of inputs) {
+    const isDir = await stat(p).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (!isDir) continue;
+    const rel = relative(resolve(p), out);
+    if (rel === "" || (!rel.startsWith("..") && !isAbsolute(rel))) {
+      throw new UsageError({
+        vi: `Thư mục kết quả ${out} nằm trong thư mục đầu vào ${p}; hãy chọn thư mục khác (-o) để không lẫn với các tệp đơn vị nộp.`,
+        en: `The output folder ${out} is inside the input folder ${p}; choose another (-o) so results never mix with the units' files.`,
+      });
+    }
+  }
+}
