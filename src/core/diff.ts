@@ -57,6 +57,9 @@ export interface StructureChange {
   role?: ColumnRole;
   /** First item the move starts at (rows-moved). */
   item?: string;
+  /** Column letters before and after (column moves). */
+  from?: string;
+  to?: string;
   message: Text;
 }
 
@@ -219,7 +222,7 @@ const ROLES: readonly ColumnRole[] = [
   "note",
 ];
 
-const ROLE_TEXT: Record<ColumnRole, Text> = {
+export const ROLE_TEXT: Record<ColumnRole, Text> = {
   code: { vi: "STT/mã", en: "code" },
   label: { vi: "nội dung tiêu chí", en: "item label" },
   max: { vi: "điểm tối đa", en: "maximum" },
@@ -251,6 +254,8 @@ function structureChanges(a: UnitAnalysis, b: UnitAnalysis): StructureChange[] {
       out.push({
         kind: "column-moved",
         role,
+        from: col(o),
+        to: col(n),
         message: {
           vi: `Cột ${name.vi} chuyển từ cột ${col(o)} sang cột ${col(n)}.`,
           en: `The ${name.en} column moved from column ${col(o)} to column ${col(n)}.`,

@@ -190,7 +190,14 @@ export function buildIntake(
   for (const slot of byKey.values()) {
     const first = slot.subs[0];
     const row = rowFor(first.titleUnit ?? stripExtension(first.file), expected === null, slot.subs, slot.by);
-    if (expected) {
+    if (expected && row.status === "unreadable") {
+      // Unreadable and matching nobody by its file name: the reason comes first, the list second.
+      const why = row.note as Text;
+      row.note = {
+        vi: `${why.vi} Tên tệp cũng không khớp đơn vị nào trong danh sách.`,
+        en: `${why.en} Its file name matches no unit on the list either.`,
+      };
+    } else if (expected) {
       row.status = "not-on-list";
       row.note = {
         vi: `Không khớp đơn vị nào trong danh sách (tên trong tệp: "${first.titleUnit ?? "trống"}", tên tệp: ${first.file}). Kiểm tra chính tả hoặc bổ sung vào danh sách.`,

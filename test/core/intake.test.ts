@@ -197,3 +197,16 @@ describe("the intake sheet", () => {
     );
   });
 });
+
+describe("an unreadable file that matches nobody", () => {
+  it("stays unreadable (the reason first), marked as not on the list", () => {
+    const intake = buildIntake(list("Xã An Bình"), [
+      sub("a.xlsx", "Xã An Bình"),
+      failedSubmission("gui-nham.xlsx", T0, { vi: "Không phải tệp Excel.", en: "Not an Excel file." }),
+    ]);
+    const row = intake.rows.find((r) => r.submission?.file === "gui-nham.xlsx");
+    expect(row?.status).toBe("unreadable");
+    expect(row?.expected).toBe(false);
+    expect(row?.note?.en).toBe("Not an Excel file. Its file name matches no unit on the list either.");
+  });
+});

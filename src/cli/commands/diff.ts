@@ -1,4 +1,4 @@
-import { diffWorkbooks, FIELD_TEXT, type WorkbookDiff } from "../../core/diff";
+import { diffWorkbooks, FIELD_TEXT, ROLE_TEXT, type WorkbookDiff } from "../../core/diff";
 import { formatFixed } from "../../core/numbers";
 import { diffSheetSpec } from "../../core/sheets/diff";
 import type { CellValue, WorkbookSnapshot } from "../../core/snapshot";
@@ -65,7 +65,13 @@ export function diffText(d: WorkbookDiff, precision: number, lang: Lang): string
   for (const p of d.problems) out.push(`! ${p[lang]}`);
   if (d.structure.length) {
     out.push(lang === "vi" ? "Thay đổi cấu trúc:" : "Structure changes:");
-    for (const s of d.structure) out.push(`  ${s.message[lang]}`);
+    // Columns moved: one line, so an inserted column does not read as ten separate changes.
+    const moved = d.structure.filter((s) => s.kind === "column-moved");
+    if (moved.length) {
+      const list = moved.map((s) => `${s.role ? ROLE_TEXT[s.role][lang] : ""} ${s.from}→${s.to}`).join(", ");
+      out.push(`  ${lang === "vi" ? "Cột dời chỗ" : "Columns moved"}: ${list}.`);
+    }
+    for (const s of d.structure) if (s.kind !== "column-moved") out.push(`  ${s.message[lang]}`);
   }
   const changed = d.items.filter((i) => i.status === "changed");
   out.push(

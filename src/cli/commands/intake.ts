@@ -64,7 +64,7 @@ export default async function intake(argv: string[], lang: Lang): Promise<number
   return c.missing + c.unreadable + c["not-on-list"] > 0 ? 1 : 0;
 }
 
-async function submissionsOf(r: FileResult): Promise<IntakeSubmission[]> {
+export async function submissionsOf(r: FileResult): Promise<IntakeSubmission[]> {
   const file = basename(r.file);
   const modified = await stat(r.file).then(
     (s) => s.mtimeMs,
