@@ -3,7 +3,12 @@ import { analyseWorkbook, type UnitAnalysis } from "../../src/core/analyse";
 import { lostPoints } from "../../src/core/lost-points";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { appraisalItemRows, appraisalSheetSpec, textBar } from "../../src/core/sheets/appraisal";
+import {
+  appraisalItemRows,
+  appraisalSheetSpec,
+  lostPointsSheetSpec,
+  textBar,
+} from "../../src/core/sheets/appraisal";
 import { specToSnapshot } from "../../src/core/sheet-spec";
 import { generateUnit, type GeneratedUnit, unitWorkbook } from "../../src/sample";
 
@@ -114,5 +119,18 @@ describe("where did we lose points", () => {
     expect(textBar(10, 20)).toBe(`${"█".repeat(10)}${"░".repeat(10)}`);
     expect(textBar(25, 20)).toBe("█".repeat(20));
     expect(textBar(null, 20)).toBe("");
+  });
+});
+
+describe("the lost-points sheet on its own", () => {
+  it("has the per-area table and the largest losses, with table names that do not clash with the appraisal sheet", () => {
+    const spec = lostPointsSheetSpec(unit.unit, unit.score, [unit.score]);
+    expect(spec.tables?.map((t) => t.name)).toEqual(["MatDiem_MatDiem", "MatDiem_MatNhieuNhat"]);
+    const areas = spec.tables?.[0].rows ?? [];
+    expect(areas.map((r) => r[0])).toEqual(unit.score.areas.map((a) => a.code));
+    // The unit is its own group here: the average is its own final score.
+    for (const r of areas) expect(r[5]).toBe(unit.score.areas.find((a) => a.code === r[0])?.scores.final);
+    const both = [...(appraisalSheetSpec(unit).tables ?? []), ...(spec.tables ?? [])].map((t) => t.name);
+    expect(new Set(both).size).toBe(both.length);
   });
 });

@@ -9,12 +9,15 @@ import {
   sortIntakeRows,
   submissionOf,
 } from "../../src/core/intake";
+import { rankUnits } from "../../src/core/rank";
 import { builtinRubric } from "../../src/core/rubric/builtin";
+import { rankingSheetSpec } from "../../src/core/sheets/ranking";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { intakeSheetSpec } from "../../src/core/sheets/intake";
 import { specToSnapshot } from "../../src/core/sheet-spec";
 import { cellAt } from "../../src/core/snapshot";
 import { generateUnit, unitWorkbook } from "../../src/sample";
+import { rankInput, threeAreaRubric } from "./helpers";
 
 const rubric = builtinRubric("example-commune-2024") as Rubric;
 const T0 = Date.UTC(2025, 2, 5, 8, 0);
@@ -208,5 +211,22 @@ describe("an unreadable file that matches nobody", () => {
     expect(row?.status).toBe("unreadable");
     expect(row?.expected).toBe(false);
     expect(row?.note?.en).toBe("Not an Excel file. Its file name matches no unit on the list either.");
+  });
+});
+
+describe("last year's ranking as the list", () => {
+  it("reads every unit of our own ranking sheet, across groups, and no group title", () => {
+    const r3 = threeAreaRubric();
+    const ranking = rankUnits(
+      [
+        rankInput(r3, "Phường Một", { self: [30, 20], survey: 25 }),
+        rankInput(r3, "Xã Hai", { self: [35, 25], survey: 20 }),
+        rankInput(r3, "Xã Ba", { self: [20, 20], survey: 20 }),
+      ],
+      { rubric: r3, by: "final" },
+    );
+    const wb = { source: "xep-hang-2023.xlsx", sheets: [specToSnapshot(rankingSheetSpec(ranking, r3))] };
+    const list = readExpectedUnits(wb, wb.source);
+    expect(list.units.map((u) => u.unit).sort()).toEqual(["Phường Một", "Xã Ba", "Xã Hai"]);
   });
 });

@@ -261,3 +261,30 @@ export function lostPointsSection(
   });
   return row + Math.max(lost.items.length, 1) + 2;
 }
+
+/** "Mất điểm ở đâu" on a sheet of its own, for one unit (the pane's view, or a secretariat's pack). */
+export const LOST_POINTS_SHEET = "Mất điểm ở đâu";
+
+export function lostPointsSheetSpec(
+  unit: string,
+  score: UnitScore,
+  peers: readonly UnitScore[] = [],
+): SheetSpec {
+  const cells: SpecCell[] = [
+    { row: 0, col: 0, value: "MẤT ĐIỂM Ở ĐÂU — WHERE THE POINTS WERE LOST", style: TITLE },
+    { row: 1, col: 0, value: "Đơn vị:", style: { bold: true } },
+    { row: 1, col: 1, value: unit, style: { bold: true } },
+  ];
+  const tables: SpecTable[] = [];
+  lostPointsSection(lostPoints(score, peers), decimalsFormat(score.precision), 3, cells, tables);
+  // Table names are unique per workbook: this sheet may sit beside "Kết quả thẩm định".
+  for (const t of tables) t.name = t.name.replace(/^ThamDinh_/, "MatDiem_");
+  return {
+    name: LOST_POINTS_SHEET,
+    cells,
+    tables,
+    columnWidths: [9, 44, 11, 11, 11, 13, 11, 24, 24],
+    print: { landscape: true, fitToWidth: true },
+    tabColor: "C65911",
+  };
+}
