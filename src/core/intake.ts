@@ -327,6 +327,26 @@ export function readExpectedUnits(data: unknown, source: string): ExpectedList {
   return { units: [], problems: [emptyList(source)] };
 }
 
+/**
+ * A CSV list: "," or the Vietnamese ";" separator, quotes stripped, read as a one-sheet table. A list
+ * with no header row at all (one name per line) reads too: its first column is taken as the names.
+ */
+export function expectedUnitsFromCsv(text: string, source: string): ExpectedList {
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
+  const sep = lines[0]?.includes(";") ? ";" : ",";
+  const rows = lines.map((l) => l.split(sep).map((c) => c.trim().replace(/^"|"$/g, "")));
+  const sheet = (values: CellValue[][]) => ({
+    source,
+    sheets: [{ name: source, origin: { row: 0, col: 0 }, values }],
+  });
+  const withHeader = readExpectedUnits(sheet(rows), source);
+  if (withHeader.units.length) return withHeader;
+  return readExpectedUnits(sheet([["Đơn vị"], ...rows.map((r) => [r[0] ?? null])]), source);
+}
+
 /** Names under the first "Đơn vị" header (within the first 40 rows) of the first sheet that has one. */
 function unitColumn(wb: WorkbookSnapshot): ExpectedUnit[] {
   for (const sheet of wb.sheets) {

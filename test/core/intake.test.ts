@@ -3,6 +3,7 @@ import { analyseWorkbook } from "../../src/core/analyse";
 import {
   buildIntake,
   type ExpectedUnit,
+  expectedUnitsFromCsv,
   failedSubmission,
   type IntakeSubmission,
   readExpectedUnits,
@@ -228,5 +229,15 @@ describe("last year's ranking as the list", () => {
     const wb = { source: "xep-hang-2023.xlsx", sheets: [specToSnapshot(rankingSheetSpec(ranking, r3))] };
     const list = readExpectedUnits(wb, wb.source);
     expect(list.units.map((u) => u.unit).sort()).toEqual(["Phường Một", "Xã Ba", "Xã Hai"]);
+  });
+});
+
+describe("a CSV list", () => {
+  it("with a header (either separator) or a bare list of names", () => {
+    const semi = expectedUnitsFromCsv('\uFEFFSTT;Tên đơn vị\r\n1;Xã An Bình\r\n2;"Xã Tân Lập"\r\n', "ds.csv");
+    expect(semi.units.map((u) => u.unit)).toEqual(["Xã An Bình", "Xã Tân Lập"]);
+    const bare = expectedUnitsFromCsv("Xã An Bình\nXã Tân Lập\n", "ds.csv");
+    expect(bare.units.map((u) => u.unit)).toEqual(["Xã An Bình", "Xã Tân Lập"]);
+    expect(expectedUnitsFromCsv("", "rong.csv").problems[0].en).toContain("rong.csv: no list of units found");
   });
 });

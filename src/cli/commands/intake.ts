@@ -3,6 +3,7 @@ import { basename, dirname, extname, relative, resolve, sep } from "node:path";
 import {
   buildIntake,
   type ExpectedList,
+  expectedUnitsFromCsv,
   failedSubmission,
   type Intake,
   type IntakeSubmission,
@@ -13,7 +14,6 @@ import {
 } from "../../core/intake";
 import { formatFixed } from "../../core/numbers";
 import { intakeSheetSpec } from "../../core/sheets/intake";
-import type { WorkbookSnapshot } from "../../core/snapshot";
 import { FileReadError } from "../../files/errors";
 import { readWorkbookFile } from "../../files/node";
 import type { FileResult } from "../analyse-file";
@@ -84,33 +84,13 @@ async function loadExpected(path: string): Promise<ExpectedList> {
   const name = basename(path);
   try {
     if (ext === ".json") return readExpectedUnits(JSON.parse(await readFile(path, "utf8")), name);
-    if (ext === ".csv" || ext === ".txt")
-      return readExpectedUnits(csvSnapshot(await readFile(path, "utf8"), name), name);
+    if (ext === ".csv" || ext === ".txt") return expectedUnitsFromCsv(await readFile(path, "utf8"), name);
     return readExpectedUnits(await readWorkbookFile(path), name);
   } catch (e) {
     if (e instanceof FileReadError) throw new UsageError(e.text);
     const why = e instanceof Error ? e.message : String(e);
     throw new UsageError({ vi: `Không đọc được ${path}: ${why}`, en: `Cannot read ${path}: ${why}` });
   }
-}
-
-/**
- * CSV lines as a one-sheet snapshot: "," or the Vietnamese ";" separator, quotes stripped. A list with
- * no header row at all ("Xã An Bình" per line) gets one, so a bare list of names reads too.
- */
-function csvSnapshot(text: string, source: string): WorkbookSnapshot {
-  const lines = text
-    .replace(/^\uFEFF/, "")
-    .split(/\r?\n/)
-    .filter((l) => l.trim());
-  const sep = lines[0]?.includes(";") ? ";" : ",";
-  const rows = lines.map((l) => l.split(sep).map((c) => c.trim().replace(/^"|"$/g, "")));
-  const probe = readExpectedUnits(
-    { source, sheets: [{ name: source, origin: { row: 0, col: 0 }, values: rows }] },
-    source,
-  );
-  const values = probe.units.length ? rows : [["Đơn vị"], ...rows.map((r) => [r[0] ?? null])];
-  return { source, sheets: [{ name: source, origin: { row: 0, col: 0 }, values }] };
 }
 
 export function intakeText(result: Intake, precision: number, lang: Lang): string[] {
