@@ -185,9 +185,11 @@ describe("par-index appraisal", () => {
     const r = cli(["appraisal", units, "-o", join(dir, "tham-dinh")]);
     expect(r.status).toBe(1); // the CSV renamed .xlsx
     expect(r.stderr).toContain(made[4].fileName);
+    // The resubmitted unit gets one sheet, from its newer file; the older one is named as skipped.
+    expect(r.stderr).toContain(`${resubmittedFile} (the newer) is used, ${made[0].fileName} skipped`);
     const written = readdirSync(join(dir, "tham-dinh")).sort();
     expect(written).toEqual(
-      [made[0], made[1], made[2], made[3], made[5]]
+      [made[1], made[2], made[3], made[5]]
         .map((u) => u.fileName.replace(/\.xlsx$/, " - Ket qua tham dinh.xlsx"))
         .concat(resubmittedFile.replace(/\.xlsx$/, " - Ket qua tham dinh.xlsx"))
         .sort(),

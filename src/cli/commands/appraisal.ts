@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { analyseWorkbook } from "../../core/analyse";
+import { unitKey } from "../../core/rank-key";
 import { type AppraisalUnit, appraisalSheetSpec } from "../../core/sheets/appraisal";
 import { collectInputFiles } from "../../files/node";
 import { FileReadError } from "../../files/errors";
@@ -62,9 +63,10 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
         entries: u.entries,
       });
   }
-  const peers = units.map((u) => u.score);
+  const current = await newestPerUnit(units, lang);
+  const peers = current.map((u) => u.score);
   const used = new Set<string>();
-  for (const u of units) {
+  for (const u of current) {
     const name = outputName(basename(u.file), used);
     const target = join(out, name);
     await writeSpecsTo(target, [appraisalSheetSpec(u, { peers })], files);
@@ -76,6 +78,39 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
     );
   }
   return failed ? 1 : 0;
+}
+
+/**
+ * A unit that resubmitted has two files in the folder: the newest is the one appraised (as the intake
+ * counts it), and the older one is named, not silently dropped nor counted twice in the group's average.
+ */
+async function newestPerUnit<T extends { file: string; unit: string }>(units: T[], lang: Lang): Promise<T[]> {
+  const modified = new Map<string, number>();
+  for (const u of units)
+    modified.set(
+      u.file,
+      await stat(u.file).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      ),
+    );
+  const byKey = new Map<string, T>();
+  for (const u of units) {
+    const key = unitKey(u.unit);
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, u);
+      continue;
+    }
+    const [keep, drop] = (modified.get(u.file) ?? 0) > (modified.get(seen.file) ?? 0) ? [u, seen] : [seen, u];
+    byKey.set(key, keep);
+    console.error(
+      lang === "vi"
+        ? `! ${keep.unit}: có hai tệp, dùng ${basename(keep.file)} (mới hơn), bỏ qua ${basename(drop.file)}.`
+        : `! ${keep.unit}: two files; ${basename(keep.file)} (the newer) is used, ${basename(drop.file)} skipped.`,
+    );
+  }
+  return units.filter((u) => byKey.get(unitKey(u.unit)) === u);
 }
 
 /** "Xa-An-Binh.xlsx" → "Xa-An-Binh - Ket qua tham dinh.xlsx"; "(2)" when two inputs share a name. */
