@@ -9,6 +9,7 @@ import { type AnalyseOptions, analyseWorkbook, type UnitAnalysis } from "./analy
 import type { ColumnRole } from "./columns";
 import type { Text } from "./finding";
 import { fold } from "./fold";
+import { roleName } from "./messages";
 import type { TableRow } from "./recognise";
 import { type CellValue, cellAt, type WorkbookSnapshot } from "./snapshot";
 
@@ -222,14 +223,6 @@ const ROLES: readonly ColumnRole[] = [
   "note",
 ];
 
-export const ROLE_TEXT: Record<ColumnRole, Text> = {
-  code: { vi: "STT/mã", en: "code" },
-  label: { vi: "nội dung tiêu chí", en: "item label" },
-  max: { vi: "điểm tối đa", en: "maximum" },
-  guidance: { vi: "hướng dẫn chấm", en: "guidance" },
-  ...FIELD_TEXT,
-};
-
 function col(c: number): string {
   return a1(0, c).replace(/\d+$/, "");
 }
@@ -249,7 +242,7 @@ function structureChanges(a: UnitAnalysis, b: UnitAnalysis): StructureChange[] {
   for (const role of ROLES) {
     const o = a.table.columns[role];
     const n = b.table.columns[role];
-    const name = ROLE_TEXT[role];
+    const name = roleName(role);
     if (o !== undefined && n !== undefined && o !== n) {
       out.push({
         kind: "column-moved",

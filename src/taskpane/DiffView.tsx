@@ -1,8 +1,9 @@
 import { Button, Field, MessageBar, MessageBarBody, Text, makeStyles } from "@fluentui/react-components";
 import { useState } from "react";
-import { FIELD_TEXT, ROLE_TEXT, type WorkbookDiff } from "../core/diff";
+import { FIELD_TEXT, type WorkbookDiff } from "../core/diff";
 import type { Text as Bilingual } from "../core/finding";
 import { formatNumber, type Lang } from "../core/i18n";
+import { roleName } from "../core/messages";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
 import type { CellValue } from "../core/snapshot";
@@ -94,9 +95,7 @@ export function DiffView({ state }: { state: { lang: Lang; rubric: Rubric | null
                 {moved.length > 0 && (
                   <li>
                     {S.columns[lang]}:{" "}
-                    {moved
-                      .map((s) => `${s.role ? ROLE_TEXT[s.role][lang] : ""} ${s.from}→${s.to}`)
-                      .join(", ")}
+                    {moved.map((s) => `${s.role ? roleName(s.role)[lang] : ""} ${s.from}→${s.to}`).join(", ")}
                   </li>
                 )}
                 {d.structure

@@ -1,4 +1,5 @@
-import { diffWorkbooks, FIELD_TEXT, ROLE_TEXT, type WorkbookDiff } from "../../core/diff";
+import { diffWorkbooks, FIELD_TEXT, type WorkbookDiff } from "../../core/diff";
+import { roleName } from "../../core/messages";
 import { formatFixed } from "../../core/numbers";
 import { diffSheetSpec } from "../../core/sheets/diff";
 import type { CellValue, WorkbookSnapshot } from "../../core/snapshot";
@@ -68,7 +69,7 @@ export function diffText(d: WorkbookDiff, precision: number, lang: Lang): string
     // Columns moved: one line, so an inserted column does not read as ten separate changes.
     const moved = d.structure.filter((s) => s.kind === "column-moved");
     if (moved.length) {
-      const list = moved.map((s) => `${s.role ? ROLE_TEXT[s.role][lang] : ""} ${s.from}→${s.to}`).join(", ");
+      const list = moved.map((s) => `${s.role ? roleName(s.role)[lang] : ""} ${s.from}→${s.to}`).join(", ");
       out.push(`  ${lang === "vi" ? "Cột dời chỗ" : "Columns moved"}: ${list}.`);
     }
     for (const s of d.structure) if (s.kind !== "column-moved") out.push(`  ${s.message[lang]}`);
