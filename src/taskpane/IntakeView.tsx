@@ -13,6 +13,9 @@ import { formatNumber, type Lang } from "../core/i18n";
 import { type Intake, STATUS_TEXT, sortIntakeRows } from "../core/intake";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
+import { lostPoints } from "../core/lost-points";
+import type { UnitScore } from "../core/score";
+import { LostPointsChart } from "./LostPointsChart";
 import { intakeFromFiles, spreadsheetFiles } from "./round-files";
 import { sharedStyles } from "./styles";
 
@@ -37,6 +40,8 @@ const S = {
   status: { vi: "Tình trạng", en: "Status" },
   self: { vi: "Tự chấm", en: "Self" },
   issues: { vi: "Lỗi/cảnh báo", en: "Errors/warnings" },
+  lostFor: { vi: "Mất điểm ở đâu: {unit}", en: "Where the points were lost: {unit}" },
+  showLost: { vi: "Xem {unit} mất điểm ở đâu", en: "See where {unit} lost points" },
 } satisfies Record<string, Bilingual>;
 
 function say(lang: Lang, key: keyof typeof S, vars: Record<string, string | number> = {}): string {
@@ -50,11 +55,14 @@ export function IntakeView({ state }: { state: { lang: Lang; rubric: Rubric | nu
   const [files, setFiles] = useState<File[]>([]);
   const [list, setList] = useState<File | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [result, setResult] = useState<{ intake: Intake; listProblems: Bilingual[] } | null>(null);
+  const [result, setResult] = useState<Awaited<ReturnType<typeof intakeFromFiles>> | null>(null);
+  // The unit (by its counted file) whose lost points are shown.
+  const [selected, setSelected] = useState<string | null>(null);
   const rubric = state.rubric ?? builtinRubric(DEFAULT_RUBRIC_ID);
   const run = async () => {
     if (!rubric) return;
     setResult(null);
+    setSelected(null);
     try {
       setResult(
         await intakeFromFiles(files, list, rubric, async (done, total) => {
@@ -136,7 +144,18 @@ export function IntakeView({ state }: { state: { lang: Lang; rubric: Rubric | nu
                 <tr key={`${r.unit}-${r.submission?.file ?? ""}`}>
                   <td>{STATUS_TEXT[r.status][lang]}</td>
                   <td title={r.submission?.file}>
-                    {r.unit}
+                    {r.submission && result.scores.has(r.submission.file) ? (
+                      <Button
+                        size="small"
+                        appearance="transparent"
+                        aria-label={say(lang, "showLost", { unit: r.unit })}
+                        onClick={() => setSelected(r.submission?.file ?? null)}
+                      >
+                        {r.unit}
+                      </Button>
+                    ) : (
+                      r.unit
+                    )}
                     {r.note && <div className={styles.muted}>{r.note[lang]}</div>}
                   </td>
                   <td className={styles.num}>
@@ -153,6 +172,20 @@ export function IntakeView({ state }: { state: { lang: Lang; rubric: Rubric | nu
               ))}
             </tbody>
           </table>
+          {selected && result.scores.get(selected) && (
+            <div className={styles.stack}>
+              <Text weight="semibold">
+                {say(lang, "lostFor", {
+                  unit: result.intake.rows.find((r) => r.submission?.file === selected)?.unit ?? selected,
+                })}
+              </Text>
+              <LostPointsChart
+                lost={lostPoints(result.scores.get(selected) as UnitScore, countedScores(result))}
+                lang={lang}
+                precision={precision}
+              />
+            </div>
+          )}
           {result.intake.problems.length > 0 && (
             <ul>
               {result.intake.problems.map((p) => (
@@ -164,6 +197,14 @@ export function IntakeView({ state }: { state: { lang: Lang; rubric: Rubric | nu
       )}
     </section>
   );
+}
+
+/** The group for the average: the file counted for each unit (never an ignored duplicate). */
+function countedScores(result: Awaited<ReturnType<typeof intakeFromFiles>>): UnitScore[] {
+  return result.intake.rows.flatMap((r) => {
+    const score = r.submission ? result.scores.get(r.submission.file) : undefined;
+    return score ? [score] : [];
+  });
 }
 
 function countsLine(intake: Intake, lang: Lang): string {

@@ -18,6 +18,7 @@ import {
   submissionOf,
 } from "../core/intake";
 import type { Rubric } from "../core/rubric/schema";
+import type { UnitScore } from "../core/score";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { readWorkbook } from "../files/read-workbook";
 
@@ -45,9 +46,15 @@ function reason(e: unknown, file: string): Text {
   return { vi: `${file}: không đọc được (${why}).`, en: `${file}: could not be read (${why}).` };
 }
 
-export async function submissionFromFile(file: PickedFile, rubric: Rubric): Promise<IntakeSubmission[]> {
+/** @param scores Where to keep each readable file's score (by file name), for "where did we lose points". */
+export async function submissionFromFile(
+  file: PickedFile,
+  rubric: Rubric,
+  scores?: Map<string, UnitScore>,
+): Promise<IntakeSubmission[]> {
   try {
     const analysis = analyseWorkbook(await read(file), { rubric, source: file.name });
+    if (analysis.units[0]) scores?.set(file.name, analysis.units[0].score);
     if (analysis.units.length === 0) {
       const why = analysis.findings[0]?.message ?? {
         vi: `${file.name}: không tìm thấy bảng chấm điểm.`,
@@ -79,16 +86,17 @@ export async function intakeFromFiles(
   list: PickedFile | null,
   rubric: Rubric,
   onProgress?: (done: number, total: number) => Promise<void> | void,
-): Promise<{ intake: Intake; listProblems: Text[] }> {
+): Promise<{ intake: Intake; listProblems: Text[]; scores: Map<string, UnitScore> }> {
   const expected = list ? await expectedFromFile(list) : null;
   const submissions: IntakeSubmission[] = [];
+  const scores = new Map<string, UnitScore>();
   for (let i = 0; i < files.length; i++) {
     await onProgress?.(i, files.length);
-    submissions.push(...(await submissionFromFile(files[i], rubric)));
+    submissions.push(...(await submissionFromFile(files[i], rubric, scores)));
   }
   // A list that could not be read is said, and the intake goes on without it rather than calling all missing.
   const units = expected?.units.length ? expected.units : null;
-  return { intake: buildIntake(units, submissions), listProblems: expected?.problems ?? [] };
+  return { intake: buildIntake(units, submissions), listProblems: expected?.problems ?? [], scores };
 }
 
 export async function diffFromFiles(

@@ -2,10 +2,12 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { analyseWorkbook } from "../../src/core/analyse";
+import { formatNumber } from "../../src/core/i18n";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { writeWorkbook } from "../../src/files/write-workbook";
-import { generateUnit, resubmitUnit } from "../../src/sample";
+import { generateUnit, resubmitUnit, unitWorkbook } from "../../src/sample";
 import { DiffView } from "../../src/taskpane/DiffView";
 import { IntakeView } from "../../src/taskpane/IntakeView";
 
@@ -56,6 +58,16 @@ describe("IntakeView", () => {
     ]);
     expect(within(rows[1]).getAllByRole("cell")[1].textContent).toBe(unit.name);
     expect(screen.getByText(/^Received 1, missing 0, unreadable 1/)).toBeTruthy();
+    // Where did this unit lose points: an SVG bar per area, its figures in its accessible name.
+    fireEvent.click(screen.getByRole("button", { name: `See where ${unit.name} lost points` }));
+    const chart = await waitFor(() => screen.getByRole("img", { name: /^Where the points were lost: / }));
+    const name = chart.getAttribute("aria-label") ?? "";
+    const [first1] = analyseWorkbook(unitWorkbook(unit), { rubric, source: unit.fileName }).units;
+    const area1 = first1.score.areas[0];
+    expect(name).toContain(`${area1.code}: ${formatNumber(area1.scores.final, rubric.precision, "en")}/`);
+    expect(chart.querySelectorAll("g")).toHaveLength(first1.score.areas.length);
+    const top = screen.getByRole("list", { name: "Items with the largest lost points" });
+    expect(within(top).getAllByRole("listitem").length).toBeGreaterThan(0);
   }, 20_000);
 });
 
