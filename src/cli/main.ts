@@ -19,6 +19,9 @@ const COMMANDS: Record<string, () => Promise<{ default: (argv: string[], lang: L
     rubric: () => import("./commands/rubric"),
     rubrics: () => import("./commands/rubrics"),
     sample: () => import("./commands/sample"),
+    intake: () => import("./commands/intake"),
+    diff: () => import("./commands/diff"),
+    appraisal: () => import("./commands/appraisal"),
   };
 
 const HELP: Record<Lang, string> = {
@@ -36,6 +39,10 @@ Cách dùng: par-index <lệnh> [tuỳ chọn]
   rubric import mẫu.xlsx -o rubric.json [--force]      nhập bộ chỉ số từ biểu mẫu trống của tỉnh
   rubrics                               liệt kê các bộ chỉ số có sẵn (ví dụ, không phải văn bản chính thức)
   sample -o thư-mục [--count N] [--seed N] [--rubric …] [--appraisal 0|1|2] [--defects] [--force]
+  intake <thư mục…> [--expected ds-don-vi.xlsx|csv|json|xep-hang-nam-truoc] [-o tiep-nhan.xlsx] [--json]
+                                        tiếp nhận: ai đã nộp, chưa nộp, tệp hỏng, nộp trùng, ngoài danh sách
+  diff bản-trước.xlsx bản-mới.xlsx [--json] [-o so-sanh.xlsx]   so sánh bản đơn vị nộp lại
+  appraisal <thư mục…> -o thư-mục-kết-quả    "Kết quả thẩm định" gửi lại từng đơn vị (mỗi đơn vị một tệp)
 
 Tuỳ chọn chung: --lang vi|en (mặc định theo LANG), --help, --version
 Không bao giờ ghi đè tệp đầu vào; template, rubric import, sample chỉ thay tệp đã có khi có --force.
@@ -54,6 +61,10 @@ Usage: par-index <command> [options]
   rubric import template.xlsx -o rubric.json [--force] import a rubric from a province's blank template
   rubrics                               list built-in rubrics (examples, not official texts)
   sample -o folder [--count N] [--seed N] [--rubric …] [--appraisal 0|1|2] [--defects] [--force]
+  intake <folders…> [--expected units.xlsx|csv|json|last-year-ranking] [-o intake.xlsx] [--json]
+                                        who submitted, who did not, unreadable files, duplicates, strangers
+  diff old.xlsx new.xlsx [--json] [-o diff.xlsx]   what a unit changed when it resubmitted
+  appraisal <folders…> -o out-folder    the "Kết quả thẩm định" sheet for each unit, one file per unit
 
 Common options: --lang vi|en (default from LANG), --help, --version
 Inputs are never overwritten; template, rubric import and sample replace an existing file only with --force.
@@ -62,7 +73,7 @@ Exit codes: 0 no errors, 1 errors in the input, 2 usage errors, 3 a bug in the p
 
 export const VERSION = "0.1.0";
 
-const BATCH_COMMANDS = new Set(["validate", "score", "rank"]);
+const BATCH_COMMANDS = new Set(["validate", "score", "rank", "intake"]);
 
 /** Exit code of a failure we did not foresee: apart from 2, so scripts can tell a bug from a typo. */
 export const EXIT_UNEXPECTED = 3;

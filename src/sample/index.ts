@@ -25,3 +25,4 @@ export {
   UNIT_PLACEHOLDER,
 } from "../core/sheets/template";
 export { unitWorkbook } from "./workbook";
+export { type Resubmission, type ResubmitChange, resubmitUnit } from "./resubmit";

@@ -16,6 +16,9 @@ import { CheckView } from "./CheckView";
 // The ranking and settings tabs load when first opened: the pane's first paint is the Check tab.
 const RankView = lazy(() => import("./RankView").then((m) => ({ default: m.RankView })));
 const SettingsView = lazy(() => import("./SettingsView").then((m) => ({ default: m.SettingsView })));
+// The appraisal round (issue #16): picked files only, loaded when first opened.
+const IntakeView = lazy(() => import("./IntakeView").then((m) => ({ default: m.IntakeView })));
+const DiffView = lazy(() => import("./DiffView").then((m) => ({ default: m.DiffView })));
 import { useParIndex } from "./useParIndex";
 
 const useStyles = makeStyles({
@@ -31,7 +34,7 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
 
-type TabId = "check" | "ranking" | "settings";
+type TabId = "check" | "ranking" | "intake" | "diff" | "settings";
 
 /** `loadService` brings in the engine after the first paint (core, rubrics and Office calls are the bulk of the code). */
 export function App({
@@ -75,6 +78,8 @@ export function App({
       <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
         <Tab value="check">{t(lang, "tabCheck")}</Tab>
         <Tab value="ranking">{t(lang, "tabRanking")}</Tab>
+        <Tab value="intake">{lang === "vi" ? "Tiếp nhận" : "Intake"}</Tab>
+        <Tab value="diff">{lang === "vi" ? "So sánh" : "Compare"}</Tab>
         <Tab value="settings">{t(lang, "tabSettings")}</Tab>
       </TabList>
       {loadError && (
@@ -93,6 +98,8 @@ export function App({
       {tab === "check" && <CheckView state={state} />}
       <Suspense fallback={null}>
         {tab === "ranking" && <RankView state={state} />}
+        {tab === "intake" && <IntakeView state={state} />}
+        {tab === "diff" && <DiffView state={state} />}
         {tab === "settings" && <SettingsView state={state} />}
       </Suspense>
     </main>

@@ -1,0 +1,144 @@
+import { stat } from "node:fs/promises";
+import { basename, isAbsolute, join, relative, resolve } from "node:path";
+import { analyseWorkbook } from "../../core/analyse";
+import { unitKey } from "../../core/rank-key";
+import { type AppraisalUnit, appraisalSheetSpec } from "../../core/sheets/appraisal";
+import { collectInputFiles } from "../../files/node";
+import { FileReadError } from "../../files/errors";
+import { type Lang, parseCommandArgs, UsageError } from "../args";
+import { writeSpecsTo } from "../output";
+import { readSnapshot } from "../read-file";
+import { resolveRubric } from "../rubric-arg";
+
+/**
+ * `par-index appraisal <files|folders…> -o out/ [--rubric …]`: the "Kết quả thẩm định" sheet for each
+ * unit, one file per unit in the output folder (never in an input folder, never over an input), with
+ * the group's average per area taken over every unit read. Exit 1 when a file could not be read.
+ */
+export default async function appraisal(argv: string[], lang: Lang): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    rubric: { type: "string" },
+    output: { type: "string", short: "o" },
+  });
+  if (!values.output) {
+    throw new UsageError({
+      vi: "Cần thư mục kết quả: par-index appraisal <thư-mục> -o <thư-mục-kết-quả>",
+      en: "An output folder is needed: par-index appraisal <folder> -o <output-folder>",
+    });
+  }
+  if (positionals.length === 0)
+    throw new UsageError({ vi: "Chưa chỉ ra tệp hoặc thư mục nào.", en: "No files or folders given." });
+  const out = resolve(values.output);
+  await refuseInsideInputs(out, positionals);
+  const rubric = await resolveRubric(values.rubric, false, lang);
+  let files: string[];
+  try {
+    files = await collectInputFiles(positionals);
+  } catch (e) {
+    if (e instanceof FileReadError) throw new UsageError(e.text);
+    throw e;
+  }
+  // One file at a time (bounded memory): the units keep only what the sheet shows.
+  const units: (AppraisalUnit & { file: string })[] = [];
+  let failed = 0;
+  for (const file of files) {
+    const read = await readSnapshot(file);
+    if ("failed" in read) {
+      failed++;
+      console.error(`✗ ${read.failed.error?.message[lang] ?? basename(file)}`);
+      continue;
+    }
+    const analysis = analyseWorkbook(read.wb, { rubric, source: basename(file) });
+    if (analysis.units.length === 0) {
+      failed++;
+      console.error(`✗ ${basename(file)}: ${analysis.findings[0]?.message[lang] ?? ""}`);
+    }
+    for (const u of analysis.units)
+      units.push({
+        file,
+        unit: u.unit,
+        sheet: u.sheet,
+        score: u.score,
+        findings: u.findings,
+        entries: u.entries,
+      });
+  }
+  const current = await newestPerUnit(units, lang);
+  const peers = current.map((u) => u.score);
+  const used = new Set<string>();
+  for (const u of current) {
+    const name = outputName(basename(u.file), used);
+    const target = join(out, name);
+    await writeSpecsTo(target, [appraisalSheetSpec(u, { peers })], files);
+    const pending = u.score.appraisalChanges.filter((c) => !c.noted).length;
+    console.log(
+      lang === "vi"
+        ? `✓ ${u.unit} → ${target}${pending ? ` (${pending} tiêu chí cần ghi ý kiến thẩm định)` : ""}`
+        : `✓ ${u.unit} → ${target}${pending ? ` (${pending} item(s) need an appraiser's note)` : ""}`,
+    );
+  }
+  return failed ? 1 : 0;
+}
+
+/**
+ * A unit that resubmitted has two files in the folder: the newest is the one appraised (as the intake
+ * counts it), and the older one is named, not silently dropped nor counted twice in the group's average.
+ */
+async function newestPerUnit<T extends { file: string; unit: string }>(units: T[], lang: Lang): Promise<T[]> {
+  const modified = new Map<string, number>();
+  for (const u of units)
+    modified.set(
+      u.file,
+      await stat(u.file).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      ),
+    );
+  const byKey = new Map<string, T>();
+  for (const u of units) {
+    const key = unitKey(u.unit);
+    const seen = byKey.get(key);
+    if (!seen) {
+      byKey.set(key, u);
+      continue;
+    }
+    const [keep, drop] = (modified.get(u.file) ?? 0) > (modified.get(seen.file) ?? 0) ? [u, seen] : [seen, u];
+    byKey.set(key, keep);
+    console.error(
+      lang === "vi"
+        ? `! ${keep.unit}: có hai tệp, dùng ${basename(keep.file)} (mới hơn), bỏ qua ${basename(drop.file)}.`
+        : `! ${keep.unit}: two files; ${basename(keep.file)} (the newer) is used, ${basename(drop.file)} skipped.`,
+    );
+  }
+  return units.filter((u) => byKey.get(unitKey(u.unit)) === u);
+}
+
+/** "Xa-An-Binh.xlsx" → "Xa-An-Binh - Ket qua tham dinh.xlsx"; "(2)" when two inputs share a name. */
+function outputName(file: string, used: Set<string>): string {
+  const base = file.replace(/\.[a-z0-9]+$/i, "");
+  let name = `${base} - Ket qua tham dinh.xlsx`;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base} (${i}) - Ket qua tham dinh.xlsx`;
+  used.add(name.toLowerCase());
+  return name;
+}
+
+/**
+ * Results written into a folder being read would be read back as submissions next time (and a unit's
+ * folder is the unit's): the output folder must lie outside every input folder.
+ */
+async function refuseInsideInputs(out: string, inputs: readonly string[]): Promise<void> {
+  for (const p of inputs) {
+    const isDir = await stat(p).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (!isDir) continue;
+    const rel = relative(resolve(p), out);
+    if (rel === "" || (!rel.startsWith("..") && !isAbsolute(rel))) {
+      throw new UsageError({
+        vi: `Thư mục kết quả ${out} nằm trong thư mục đầu vào ${p}; hãy chọn thư mục khác (-o) để không lẫn với các tệp đơn vị nộp.`,
+        en: `The output folder ${out} is inside the input folder ${p}; choose another (-o) so results never mix with the units' files.`,
+      });
+    }
+  }
+}

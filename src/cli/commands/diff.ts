@@ -1,0 +1,106 @@
+import { diffWorkbooks, FIELD_TEXT, type WorkbookDiff } from "../../core/diff";
+import { roleName } from "../../core/messages";
+import { formatFixed } from "../../core/numbers";
+import { diffSheetSpec } from "../../core/sheets/diff";
+import type { CellValue, WorkbookSnapshot } from "../../core/snapshot";
+import { FileReadError } from "../../files/errors";
+import { readWorkbookFile } from "../../files/node";
+import { type Lang, parseCommandArgs, UsageError } from "../args";
+import { writeSpecsTo } from "../output";
+import { resolveRubric } from "../rubric-arg";
+
+/**
+ * `par-index diff old.xlsx new.xlsx [--rubric …] [--json] [-o diff.xlsx]`: what a unit changed when it
+ * resubmitted. Exit 1 when the two files cannot be compared (no table in one, two different units).
+ */
+export default async function diff(argv: string[], lang: Lang): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    rubric: { type: "string" },
+    json: { type: "boolean" },
+    output: { type: "string", short: "o" },
+  });
+  if (positionals.length !== 2) {
+    throw new UsageError({
+      vi: `Cần đúng hai tệp: bản trước và bản nộp lại (nhận ${positionals.length}). Ví dụ: par-index diff cu.xlsx moi.xlsx`,
+      en: `Two files are needed: the earlier version and the resubmission (got ${positionals.length}). Example: par-index diff old.xlsx new.xlsx`,
+    });
+  }
+  const rubric = await resolveRubric(values.rubric, false, lang);
+  const [oldWb, newWb] = await Promise.all(positionals.map(readOrSay));
+  const result = diffWorkbooks(oldWb, newWb, { rubric });
+  const precision = rubric?.precision ?? 2;
+  if (values.output) await writeSpecsTo(values.output, [diffSheetSpec(result, { precision })], positionals);
+  if (values.json) console.log(JSON.stringify(result, null, 2));
+  else {
+    console.log(diffText(result, precision, lang).join("\n"));
+    if (values.output)
+      console.log(
+        lang === "vi" ? `Đã ghi bảng so sánh: ${values.output}` : `Comparison written to ${values.output}`,
+      );
+  }
+  return result.problems.length ? 1 : 0;
+}
+
+async function readOrSay(path: string): Promise<WorkbookSnapshot> {
+  try {
+    return await readWorkbookFile(path);
+  } catch (e) {
+    if (e instanceof FileReadError) throw new UsageError(e.text);
+    throw e;
+  }
+}
+
+export function diffText(d: WorkbookDiff, precision: number, lang: Lang): string[] {
+  const v = (x: CellValue) =>
+    x === null || x === ""
+      ? lang === "vi"
+        ? "(trống)"
+        : "(empty)"
+      : typeof x === "number"
+        ? formatFixed(x, precision, lang)
+        : `"${x}"`;
+  const f = (x: number | null) => (x === null ? "–" : formatFixed(x, precision, lang));
+  const out: string[] = [
+    `${d.old.source}${d.old.unit ? ` (${d.old.unit})` : ""} → ${d.new.source}${d.new.unit ? ` (${d.new.unit})` : ""}`,
+  ];
+  for (const p of d.problems) out.push(`! ${p[lang]}`);
+  if (d.structure.length) {
+    out.push(lang === "vi" ? "Thay đổi cấu trúc:" : "Structure changes:");
+    // Columns moved: one line, so an inserted column does not read as ten separate changes.
+    const moved = d.structure.filter((s) => s.kind === "column-moved");
+    if (moved.length) {
+      const list = moved.map((s) => `${s.role ? roleName(s.role)[lang] : ""} ${s.from}→${s.to}`).join(", ");
+      out.push(`  ${lang === "vi" ? "Cột dời chỗ" : "Columns moved"}: ${list}.`);
+    }
+    for (const s of d.structure) if (s.kind !== "column-moved") out.push(`  ${s.message[lang]}`);
+  }
+  const changed = d.items.filter((i) => i.status === "changed");
+  out.push(
+    lang === "vi"
+      ? `Thay đổi nội dung: ${changed.length} tiêu chí (${d.unchanged} giữ nguyên).`
+      : `Content changes: ${changed.length} item(s) (${d.unchanged} unchanged).`,
+  );
+  for (const i of d.items) {
+    if (i.status === "added")
+      out.push(`  + ${i.item} ${i.label} (${lang === "vi" ? "dòng" : "row"} ${i.newRow})`);
+    else if (i.status === "removed")
+      out.push(`  − ${i.item} ${i.label} (${lang === "vi" ? "dòng" : "row"} ${i.oldRow})`);
+    else {
+      out.push(`  ${i.item} ${i.label}`);
+      for (const c of i.changes)
+        out.push(
+          `      ${FIELD_TEXT[c.field][lang]}: ${v(c.old)} [${c.oldCell ?? "–"}] → ${v(c.new)} [${c.newCell ?? "–"}]`,
+        );
+    }
+  }
+  out.push(
+    lang === "vi"
+      ? "Tổng điểm (tự đánh giá / cuối cùng), trước → sau:"
+      : "Totals (self / final), before → after:",
+  );
+  for (const t of d.totals)
+    out.push(
+      `  ${(t.code ? `${t.code}. ${t.label}` : t.label).slice(0, 44).padEnd(44)} ${f(t.old.self)} → ${f(t.new.self)}   ${f(t.old.final)} → ${f(t.new.final)}`,
+    );
+  return out;
+}

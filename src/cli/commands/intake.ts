@@ -1,0 +1,116 @@
+import { readFile, stat } from "node:fs/promises";
+import { basename, dirname, extname, relative, resolve, sep } from "node:path";
+import {
+  buildIntake,
+  type ExpectedList,
+  expectedUnitsFromCsv,
+  failedSubmission,
+  type Intake,
+  type IntakeSubmission,
+  readExpectedUnits,
+  STATUS_TEXT,
+  sortIntakeRows,
+  submissionOf,
+} from "../../core/intake";
+import { formatFixed } from "../../core/numbers";
+import { intakeSheetSpec } from "../../core/sheets/intake";
+import { FileReadError } from "../../files/errors";
+import { readWorkbookFile } from "../../files/node";
+import type { FileResult } from "../analyse-file";
+import { type Lang, parseCommandArgs, UsageError } from "../args";
+import { writeSpecsTo } from "../output";
+import { resolveRubric } from "../rubric-arg";
+import { analyseInputs } from "../run-files";
+
+/**
+ * `par-index intake <files|folders…> [--expected units.xlsx|csv|json|last-year-ranking] [-o intake.xlsx]
+ * [--json] [--rubric …]`: who has submitted, who has not, which files cannot be read, who sent two.
+ * Exit 1 when a unit is missing, a file is unreadable or belongs to no unit on the list.
+ */
+export default async function intake(argv: string[], lang: Lang): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, {
+    expected: { type: "string" },
+    output: { type: "string", short: "o" },
+    json: { type: "boolean" },
+    rubric: { type: "string" },
+  });
+  const rubric = await resolveRubric(values.rubric, false, lang);
+  // The list first: a typo in its name should fail at once, not after reading every submission.
+  const expected = values.expected ? await loadExpected(values.expected) : null;
+  for (const p of expected?.problems ?? []) console.error(`! ${p[lang]}`);
+  if (expected && expected.units.length === 0) throw new UsageError(expected.problems[0]);
+  const { files, results } = await analyseInputs(positionals, {
+    rubric,
+    lang,
+    label: lang === "vi" ? "Đang tiếp nhận" : "Taking in",
+  });
+  const submissions = (await Promise.all(results.map(submissionsOf))).flat();
+  const result = buildIntake(expected?.units ?? null, submissions);
+  const precision = rubric?.precision ?? 2;
+  if (values.output) {
+    const from = dirname(resolve(values.output));
+    const paths = new Map(files.map((f) => [basename(f), relative(from, f).split(sep).join("/")]));
+    await writeSpecsTo(values.output, [intakeSheetSpec(result, { precision, paths })], files);
+  }
+  if (values.json) console.log(JSON.stringify(result, null, 2));
+  else {
+    console.log(intakeText(result, precision, lang).join("\n"));
+    if (values.output)
+      console.log(
+        lang === "vi" ? `Đã ghi bảng tiếp nhận: ${values.output}` : `Intake written to ${values.output}`,
+      );
+  }
+  const c = result.counts;
+  return c.missing + c.unreadable + c["not-on-list"] > 0 ? 1 : 0;
+}
+
+export async function submissionsOf(r: FileResult): Promise<IntakeSubmission[]> {
+  const file = basename(r.file);
+  const modified = await stat(r.file).then(
+    (s) => s.mtimeMs,
+    () => null,
+  );
+  if (r.units.length === 0) {
+    const why = r.error?.message ??
+      r.findings[0]?.message ?? { vi: "không tìm thấy bảng chấm điểm", en: "no scoring table found" };
+    return [failedSubmission(file, modified, why)];
+  }
+  return r.units.map((u) => submissionOf(file, modified, u));
+}
+
+/** The expected units from a workbook (a list or last year's ranking), a CSV list, or JSON. */
+async function loadExpected(path: string): Promise<ExpectedList> {
+  const ext = extname(path).toLowerCase();
+  const name = basename(path);
+  try {
+    if (ext === ".json") return readExpectedUnits(JSON.parse(await readFile(path, "utf8")), name);
+    if (ext === ".csv" || ext === ".txt") return expectedUnitsFromCsv(await readFile(path, "utf8"), name);
+    return readExpectedUnits(await readWorkbookFile(path), name);
+  } catch (e) {
+    if (e instanceof FileReadError) throw new UsageError(e.text);
+    const why = e instanceof Error ? e.message : String(e);
+    throw new UsageError({ vi: `Không đọc được ${path}: ${why}`, en: `Cannot read ${path}: ${why}` });
+  }
+}
+
+export function intakeText(result: Intake, precision: number, lang: Lang): string[] {
+  const f = (x: number | null | undefined) =>
+    x === null || x === undefined ? "–" : formatFixed(x, precision, lang);
+  const c = result.counts;
+  const out = [
+    lang === "vi"
+      ? `Đã nhận ${c.received}, chưa nộp ${c.missing}, không đọc được ${c.unreadable}, nộp trùng ${c.duplicate}, không có trong danh sách ${c["not-on-list"]}.`
+      : `Received ${c.received}, missing ${c.missing}, unreadable ${c.unreadable}, duplicate ${c.duplicate}, not on the list ${c["not-on-list"]}.`,
+  ];
+  for (const r of sortIntakeRows(result.rows)) {
+    const s = r.submission;
+    const figures =
+      s && !s.error
+        ? `  ${f(s.selfTotal).padStart(7)}  ${s.errors} ${lang === "vi" ? "lỗi" : "errors"}, ${s.warnings} ${lang === "vi" ? "cảnh báo" : "warnings"}, ${s.missingEvidence} ${lang === "vi" ? "thiếu TLKC" : "missing evidence"}`
+        : "";
+    out.push(`  ${STATUS_TEXT[r.status][lang].padEnd(22)} ${r.unit.padEnd(28)} ${s?.file ?? ""}${figures}`);
+    if (r.note) out.push(`      ${r.note[lang]}`);
+  }
+  for (const p of result.problems) out.push(`! ${p[lang]}`);
+  return out;
+}

@@ -1,0 +1,290 @@
+import type { UnitEntries } from "../entries";
+import type { Finding } from "../finding";
+import { type LostPoints, lostPoints } from "../lost-points";
+import { fromUnits, toUnits } from "../numbers";
+import type { NodeScore, UnitScore } from "../score";
+import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
+import type { CellValue } from "../snapshot";
+import { decimalsFormat, NOTE, SUBTITLE, TITLE } from "./style";
+
+/**
+ * "Kết quả thẩm định": the sheet sent back to a unit after appraisal. Per area and overall totals, then
+ * per sub-criterion the self score, the appraised score, the difference, the appraiser's note and the
+ * findings about the item — the items whose appraised score differs with no note first, since the
+ * appraiser must fill those before the sheet goes out — then "where the points were lost". Every figure
+ * is the `UnitScore` as computed; values only, never formulas over the unit's cells.
+ */
+export const APPRAISAL_SHEET = "Kết quả thẩm định";
+
+export interface AppraisalUnit {
+  unit: string;
+  sheet: string;
+  score: UnitScore;
+  findings: readonly Finding[];
+  /** The unit's cells as read (for the appraiser's note); without them the note column is empty. */
+  entries?: UnitEntries;
+}
+
+export interface AppraisalItemRow {
+  code: string;
+  label: string;
+  area: string;
+  max: number;
+  self: number | null;
+  appraised: number | null;
+  /** appraised − self, where both exist. */
+  difference: number | null;
+  note: string;
+  /** The appraised score differs from the self score and no note says why. */
+  needsNote: boolean;
+  findings: string[];
+}
+
+/** Rows of the per-item table: the ones needing a note first, each part in rubric order. */
+export function appraisalItemRows(u: AppraisalUnit): AppraisalItemRow[] {
+  const byCode = new Map(u.score.nodes.map((n) => [n.code, n]));
+  const areaOf = (n: NodeScore) => {
+    let cur = n;
+    while (cur.parent && byCode.has(cur.parent)) cur = byCode.get(cur.parent) as NodeScore;
+    return cur.code;
+  };
+  const changes = new Map(u.score.appraisalChanges.map((c) => [c.code, c]));
+  const rows = u.score.nodes
+    .filter((n) => n.isLeaf)
+    .map((n): AppraisalItemRow => {
+      const e = u.entries?.get(n.code);
+      const self = n.scores.self;
+      const appraised = n.appraised;
+      const change = changes.get(n.code);
+      return {
+        code: n.code,
+        label: n.label,
+        area: areaOf(n),
+        max: n.effectiveMax,
+        self,
+        appraised,
+        difference:
+          self !== null && appraised !== null ? fromUnits(toUnits(appraised) - toUnits(self)) : null,
+        note: e?.note ?? "",
+        needsNote: !!change && !change.noted,
+        findings: u.findings.filter((f) => f.item === n.code).map((f) => `[${f.code}] ${f.message.vi}`),
+      };
+    });
+  return [...rows.filter((r) => r.needsNote), ...rows.filter((r) => !r.needsNote)];
+}
+
+export interface AppraisalSheetOptions {
+  /** Other units of the group, for the group's average per area. */
+  peers?: readonly UnitScore[];
+  /** Sheet name (a unit workbook that already has a sheet by this name keeps it; the writer decides). */
+  name?: string;
+}
+
+const BAR = 20;
+
+/** A bar made of cells' text: ████░░░ out of 20, for where no chart can be written. */
+export function textBar(value: number | null, max: number): string {
+  if (value === null || max <= 0) return "";
+  const n = Math.max(0, Math.min(BAR, Math.round((value / max) * BAR)));
+  return "█".repeat(n) + "░".repeat(BAR - n);
+}
+
+export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOptions = {}): SheetSpec {
+  const nf = decimalsFormat(u.score.precision);
+  const diffFormat = `+${nf};-${nf};0`;
+  const items = appraisalItemRows(u);
+  const pending = items.filter((r) => r.needsNote).length;
+  const cells: SpecCell[] = [
+    { row: 0, col: 0, value: "KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CCHC", style: TITLE },
+    { row: 1, col: 0, value: "Đơn vị:", style: { bold: true } },
+    { row: 1, col: 1, value: u.unit, style: { bold: true } },
+    {
+      row: 2,
+      col: 0,
+      value: `Từ trang "${u.sheet}", bộ chỉ số ${u.score.rubricId}. Chênh lệch = thẩm định − tự đánh giá. / Appraisal result from sheet "${u.sheet}"; difference = appraised − self.`,
+      style: SUBTITLE,
+    },
+  ];
+  if (pending) {
+    cells.push({
+      row: 3,
+      col: 0,
+      value: `${pending} tiêu chí có điểm thẩm định khác điểm tự đánh giá nhưng chưa có ý kiến thẩm định (đầu bảng tiêu chí): cần ghi lý do trước khi gửi đơn vị. / ${pending} item(s) appraised differently with no note (top of the item table): add the reason before sending.`,
+      style: NOTE,
+    });
+  }
+  const tables: SpecTable[] = [];
+  let row = 5;
+  cells.push({ row: row++, col: 0, value: "Tổng hợp theo lĩnh vực", style: { bold: true, size: 12 } });
+  const s = u.score.summary;
+  const areaRows: CellValue[][] = u.score.areas.map((a) => [
+    a.code,
+    a.label,
+    a.effectiveMax,
+    a.scores.self,
+    a.appraised,
+    a.change,
+    a.scores.final,
+  ]);
+  areaRows.push([
+    "",
+    s.withoutSurvey ? "CHỈ SỐ TẠM (chưa có điều tra xã hội học)" : "CHỈ SỐ CCHC",
+    s.max,
+    s.self,
+    s.appraised,
+    s.change,
+    s.final,
+  ]);
+  tables.push({
+    name: "ThamDinh_LinhVuc",
+    row,
+    col: 0,
+    headers: ["Mã", "Lĩnh vực", "Điểm tối đa", "Tự đánh giá", "Thẩm định", "Chênh lệch", "Điểm cuối cùng"],
+    rows: areaRows,
+    numberFormats: ["@", "@", nf, nf, nf, diffFormat, nf],
+    style: "TableStyleMedium2",
+  });
+  row += areaRows.length + 3;
+  cells.push({ row: row++, col: 0, value: "Chi tiết theo tiêu chí", style: { bold: true, size: 12 } });
+  tables.push({
+    name: "ThamDinh_TieuChi",
+    row,
+    col: 0,
+    headers: [
+      "Mã",
+      "Tiêu chí",
+      "Lĩnh vực",
+      "Điểm tối đa",
+      "Tự đánh giá",
+      "Thẩm định",
+      "Chênh lệch",
+      "Ý kiến thẩm định",
+      "Cần ghi ý kiến",
+      "Phát hiện khi kiểm tra",
+    ],
+    rows: items.map((r) => [
+      r.code,
+      r.label,
+      r.area,
+      r.max,
+      r.self,
+      r.appraised,
+      r.difference,
+      r.note,
+      r.needsNote ? "CẦN GHI Ý KIẾN" : "",
+      r.findings.join("; "),
+    ]),
+    numberFormats: ["@", "@", "@", nf, nf, nf, diffFormat, "@", "@", "@"],
+    style: "TableStyleLight9",
+  });
+  row += Math.max(items.length, 1) + 3;
+  lostPointsSection(lostPoints(u.score, options.peers ?? []), nf, row, cells, tables);
+  return {
+    name: options.name ?? APPRAISAL_SHEET,
+    cells,
+    tables,
+    columnWidths: [9, 48, 10, 11, 11, 11, 11, 40, 16, 60],
+    freeze: { rows: 3, cols: 0 },
+    print: { landscape: true, fitToWidth: true },
+    tabColor: "548235",
+  };
+}
+
+/** "Mất điểm ở đâu": per area against the maximum and the group, then the ten largest losses. */
+export function lostPointsSection(
+  lost: LostPoints,
+  nf: string,
+  startRow: number,
+  cells: SpecCell[],
+  tables: SpecTable[],
+): number {
+  let row = startRow;
+  cells.push({
+    row: row++,
+    col: 0,
+    value: `Mất điểm ở đâu (bình quân nhóm trên ${lost.peers} đơn vị) / Where the points were lost`,
+    style: { bold: true, size: 12 },
+  });
+  tables.push({
+    name: "ThamDinh_MatDiem",
+    row,
+    col: 0,
+    headers: [
+      "Mã",
+      "Lĩnh vực",
+      "Điểm tối đa",
+      "Tự đánh giá",
+      "Thẩm định",
+      "Bình quân nhóm",
+      "Điểm bị mất",
+      "Đạt được (thanh)",
+      "Bình quân nhóm (thanh)",
+    ],
+    rows: lost.areas.map((a) => [
+      a.code,
+      a.label,
+      a.max,
+      a.self,
+      a.appraised,
+      a.groupAverage,
+      a.lost,
+      textBar(a.final, a.max),
+      textBar(a.groupAverage, a.max),
+    ]),
+    numberFormats: ["@", "@", nf, nf, nf, nf, nf, "@", "@"],
+    style: "TableStyleLight9",
+  });
+  row += lost.areas.length + 3;
+  cells.push({
+    row: row++,
+    col: 0,
+    value: `${lost.items.length} tiêu chí mất nhiều điểm nhất / Items with the largest lost points`,
+    style: { bold: true, size: 12 },
+  });
+  tables.push({
+    name: "ThamDinh_MatNhieuNhat",
+    row,
+    col: 0,
+    headers: [
+      "Mã",
+      "Tiêu chí",
+      "Lĩnh vực",
+      "Điểm tối đa",
+      "Tự đánh giá",
+      "Điểm cuối cùng",
+      "Điểm bị mất",
+      "Thẩm định trừ",
+    ],
+    rows: lost.items.map((i) => [i.code, i.label, i.area, i.max, i.self, i.final, i.lost, i.takenOff]),
+    numberFormats: ["@", "@", "@", nf, nf, nf, nf, nf],
+    style: "TableStyleLight9",
+  });
+  return row + Math.max(lost.items.length, 1) + 2;
+}
+
+/** "Mất điểm ở đâu" on a sheet of its own, for one unit (the pane's view, or a secretariat's pack). */
+export const LOST_POINTS_SHEET = "Mất điểm ở đâu";
+
+export function lostPointsSheetSpec(
+  unit: string,
+  score: UnitScore,
+  peers: readonly UnitScore[] = [],
+): SheetSpec {
+  const cells: SpecCell[] = [
+    { row: 0, col: 0, value: "MẤT ĐIỂM Ở ĐÂU — WHERE THE POINTS WERE LOST", style: TITLE },
+    { row: 1, col: 0, value: "Đơn vị:", style: { bold: true } },
+    { row: 1, col: 1, value: unit, style: { bold: true } },
+  ];
+  const tables: SpecTable[] = [];
+  lostPointsSection(lostPoints(score, peers), decimalsFormat(score.precision), 3, cells, tables);
+  // Table names are unique per workbook: this sheet may sit beside "Kết quả thẩm định".
+  for (const t of tables) t.name = t.name.replace(/^ThamDinh_/, "MatDiem_");
+  return {
+    name: LOST_POINTS_SHEET,
+    cells,
+    tables,
+    columnWidths: [9, 44, 11, 11, 11, 13, 11, 24, 24],
+    print: { landscape: true, fitToWidth: true },
+    tabColor: "C65911",
+  };
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { a1 } from "../../src/core/address";
+import { analyseWorkbook } from "../../src/core/analyse";
+import { diffWorkbooks } from "../../src/core/diff";
+import { builtinRubric } from "../../src/core/rubric/builtin";
+import type { Rubric } from "../../src/core/rubric/schema";
+import { diffSheetSpec } from "../../src/core/sheets/diff";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
+import { generateUnit, unitWorkbook } from "../../src/sample";
+
+const rubric = builtinRubric("example-commune-2024") as Rubric;
+
+/** A fresh copy of a generated unit's workbook, as a reader would see it. */
+function version(): WorkbookSnapshot {
+  const unit = generateUnit(rubric, { seed: 11, index: 3, appraisal: 1 });
+  const wb = unitWorkbook(unit);
+  return structuredClone(wb);
+}
+
+/** The table as the engine recognises it: item → 0-based row, role → 0-based column. */
+function layout(wb: WorkbookSnapshot) {
+  const [u] = analyseWorkbook(wb, { rubric, source: wb.source }).units;
+  const rowOf = (item: string) => u.table.rows.find((r) => r.item === item)?.row as number;
+  return {
+    u,
+    rowOf,
+    cols: u.table.columns,
+    sheet: wb.sheets.find((s) => s.name === u.sheet) as SheetSnapshot,
+  };
+}
+
+function grids(s: SheetSnapshot): (CellValue[] | (string | null)[])[][] {
+  return [s.values, ...(s.formulas ? [s.formulas] : []), ...(s.numberFormats ? [s.numberFormats] : [])];
+}
+
+/** Inserts `n` blank rows above 0-based sheet row `at`, as Excel's "Insert row" does. */
+function insertRows(s: SheetSnapshot, at: number, n: number): void {
+  for (const g of grids(s)) {
+    const width = g[0]?.length ?? 0;
+    g.splice(at - s.origin.row, 0, ...Array.from({ length: n }, () => new Array(width).fill(null)));
+  }
+}
+
+function deleteRow(s: SheetSnapshot, at: number): void {
+  for (const g of grids(s)) g.splice(at - s.origin.row, 1);
+}
+
+/** Moves column `from` to position `to` (0-based), shifting the ones between. */
+function moveColumn(s: SheetSnapshot, from: number, to: number): void {
+  for (const g of grids(s)) {
+    for (const row of g) {
+      const [cell] = row.splice(from - s.origin.col, 1);
+      row.splice(to - s.origin.col, 0, cell as never);
+    }
+  }
+  s.merges = [];
+}
+
+function setCell(s: SheetSnapshot, row: number, col: number, value: CellValue): void {
+  s.values[row - s.origin.row][col - s.origin.col] = value;
+  if (s.formulas) s.formulas[row - s.origin.row][col - s.origin.col] = null;
+}
+
+const opts = { rubric };
+
+describe("resubmission diff", () => {
+  it("two identical versions: nothing changed, every item matched", () => {
+    const d = diffWorkbooks(version(), version(), opts);
+    expect(d.items).toEqual([]);
+    expect(d.structure).toEqual([]);
+    expect(d.problems).toEqual([]);
+    expect(d.unchanged).toBe(layout(version()).u.table.rows.filter((r) => r.item && !r.isTotal).length);
+  });
+
+  it("rows inserted above items: told as structure, and the content changes keep their own cells", () => {
+    const old = version();
+    const neu = version();
+    const { rowOf, cols, sheet } = layout(neu);
+    const oldSelf = sheet.values[rowOf("3.2") - sheet.origin.row][(cols.self as number) - sheet.origin.col];
+    const oldRow32 = rowOf("3.2");
+    // The unit inserts two rows before item 2.1, then raises its self score on 3.2 and rewrites 1.1's evidence.
+    insertRows(sheet, rowOf("2.1"), 2);
+    const after = layout(neu);
+    setCell(sheet, after.rowOf("3.2"), cols.self as number, 0.25);
+    setCell(sheet, after.rowOf("1.1"), cols.evidence as number, "Kế hoạch số 9/KH-UBND ngày 02/02/2024");
+
+    const d = diffWorkbooks(old, neu, opts);
+    expect(d.items.map((i) => [i.item, i.status, i.changes.map((c) => c.field)])).toEqual([
+      ["1.1", "changed", ["evidence"]],
+      ["3.2", "changed", ["self"]],
+    ]);
+    const self = d.items[1].changes[0];
+    expect(self).toEqual({
+      field: "self",
+      old: oldSelf,
+      new: 0.25,
+      oldCell: a1(oldRow32, cols.self as number),
+      newCell: a1(oldRow32 + 2, cols.self as number),
+    });
+    expect(d.structure.map((s) => [s.kind, s.item])).toEqual([["rows-moved", "2.1"]]);
+    expect(d.structure[0].message.en).toContain("2 row(s) inserted above");
+  });
+
+  it("columns moved: structure only, no item reported as changed", () => {
+    const old = version();
+    const neu = version();
+    const { cols, sheet } = layout(neu);
+    // Evidence moved to the left of the self score.
+    moveColumn(sheet, cols.evidence as number, cols.self as number);
+    const d = diffWorkbooks(old, neu, opts);
+    expect(d.items).toEqual([]);
+    const moved = d.structure.filter((s) => s.kind === "column-moved").map((s) => s.role);
+    expect(moved).toContain("evidence");
+    expect(moved).toContain("self");
+    expect(d.structure.some((s) => s.kind === "rows-moved")).toBe(false);
+  });
+
+  it("a removed row is an item removed, and the totals before and after differ by its score", () => {
+    const old = version();
+    const neu = version();
+    const { rowOf, sheet, u } = layout(neu);
+    const removed = u.table.rows.find((r) => r.item === "2.1");
+    expect(removed).toBeDefined();
+    deleteRow(sheet, rowOf("2.1"));
+    const d = diffWorkbooks(old, neu, opts);
+    expect(d.items.map((i) => [i.item, i.status, i.oldRow, i.newRow])).toEqual([
+      ["2.1", "removed", rowOf("2.1") + 1, null],
+    ]);
+    expect(d.structure.map((s) => s.kind)).toEqual(["rows-moved"]);
+    const overall = d.totals[d.totals.length - 1];
+    const leaf = u.score.nodes.find((n) => n.code === "2.1");
+    expect(overall.old.self).toBe(u.score.summary.self);
+    expect(overall.new.self).toBeCloseTo((u.score.summary.self as number) - (leaf?.scores.self as number), 6);
+  });
+
+  it("an item added (a row the old version lacked) is reported as added", () => {
+    const old = version();
+    const { rowOf, sheet } = layout(old);
+    deleteRow(sheet, rowOf("4.1"));
+    const d = diffWorkbooks(old, version(), opts);
+    expect(d.items.filter((i) => i.status === "added").map((i) => i.item)).toEqual(["4.1"]);
+  });
+
+  it("a file with no table cannot be compared, and says which", () => {
+    const empty: WorkbookSnapshot = {
+      source: "trong.xlsx",
+      sheets: [{ name: "S", origin: { row: 0, col: 0 }, values: [["x"]] }],
+    };
+    const d = diffWorkbooks(empty, version(), opts);
+    expect(d.problems.map((p) => p.en)).toEqual(["trong.xlsx: no scoring table found; nothing to compare."]);
+  });
+
+  it("the sheet lists one row per changed cell, then totals", () => {
+    const old = version();
+    const neu = version();
+    const { rowOf, cols, sheet } = layout(neu);
+    setCell(sheet, rowOf("1.1"), cols.note as number, "Đã bổ sung");
+    const spec = diffSheetSpec(diffWorkbooks(old, neu, opts));
+    const items = spec.tables?.find((t) => t.name === "SoSanh_TieuChi");
+    expect(items?.rows.map((r) => [r[0], r[3], r[5]])).toEqual([["1.1", "Ghi chú", "Đã bổ sung"]]);
+  });
+});
