@@ -3,11 +3,8 @@
  * reader, analysis, ranking, sheet specs, the CSV and the rubric choice arrive after the first paint,
  * in chunks of their own. ExcelJS is a further chunk, loaded only when a file is downloaded.
  */
-import { config } from "zod";
-
-// zod probes `new Function("")` to decide whether to compile its parsers; under this page's CSP (no
-// 'unsafe-eval') the probe fails harmlessly but is still reported as a CSP violation. Jitless skips it.
-config({ jitless: true });
+// First, before any module that builds a zod schema (see zod-jitless.ts).
+import "./zod-jitless";
 
 export {
   checkBytes,
