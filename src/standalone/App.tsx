@@ -75,7 +75,6 @@ const useStyles = makeStyles({
   },
   hidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clipPath: "inset(50%)" },
   muted: { color: tokens.colorNeutralForeground3 },
-  fileInput: { maxWidth: "100%" },
 });
 
 const defaultLoadEngine = () => import("./engine");
@@ -333,30 +332,20 @@ export function StandaloneApp(props: StandaloneProps) {
           </Field>
         </div>
         <div className={styles.row}>
-          <Field label={t(lang, "loadJson")}>
-            {(p) => (
-              <input
-                {...p}
-                className={styles.fileInput}
-                type="file"
-                accept=".json"
-                disabled={!engine}
-                onChange={(e) => void loadRubricFile(e.target.files?.[0])}
-              />
-            )}
-          </Field>
-          <Field label={t(lang, "importTemplate")}>
-            {(p) => (
-              <input
-                {...p}
-                className={styles.fileInput}
-                type="file"
-                accept=".xlsx,.xlsm"
-                disabled={!engine}
-                onChange={(e) => void loadRubricFile(e.target.files?.[0])}
-              />
-            )}
-          </Field>
+          <FilePicker
+            label={`${t(lang, "loadJson")}…`}
+            accept=".json"
+            kind="rubric-json"
+            onFiles={(f) => void loadRubricFile(f[0])}
+            disabled={!engine}
+          />
+          <FilePicker
+            label={`${t(lang, "importTemplate")}…`}
+            accept=".xlsx,.xlsm"
+            kind="rubric-template"
+            onFiles={(f) => void loadRubricFile(f[0])}
+            disabled={!engine}
+          />
         </div>
         <Text className={styles.muted} data-testid="rubric-in-use">
           {s(lang, "rubricInUse", { name: rubricName })}. {s(lang, "rubricRemembered")}
@@ -374,8 +363,22 @@ export function StandaloneApp(props: StandaloneProps) {
         onDrop={onDrop}
       >
         <div className={styles.row}>
-          <FilePicker label={s(lang, "pickFiles")} primary onFiles={pick} disabled={!engine} />
-          <FilePicker label={s(lang, "pickFolder")} folder onFiles={pick} disabled={!engine} />
+          <FilePicker
+            label={s(lang, "pickFiles")}
+            primary
+            multiple
+            accept=".xlsx,.xlsm"
+            kind="files"
+            onFiles={pick}
+            disabled={!engine}
+          />
+          <FilePicker
+            label={s(lang, "pickFolder")}
+            multiple
+            kind="folder"
+            onFiles={pick}
+            disabled={!engine}
+          />
           {files.length > 0 && (
             <Button appearance="subtle" onClick={() => pick([])}>
               {s(lang, "clear")}
@@ -451,20 +454,25 @@ export function StandaloneApp(props: StandaloneProps) {
 function FilePicker({
   label,
   onFiles,
+  kind,
+  accept,
   primary,
-  folder,
+  multiple,
   disabled,
 }: {
   label: string;
   onFiles: (files: File[]) => void;
+  /** "folder" picks a whole folder; the others name the input for tests (data-picker). */
+  kind: "files" | "folder" | "rubric-json" | "rubric-template";
+  accept?: string;
   primary?: boolean;
-  folder?: boolean;
+  multiple?: boolean;
   disabled: boolean;
 }) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   // Chromium, Firefox and Safari all read folders through this non-standard attribute.
-  const folderProps = folder ? { webkitdirectory: "", directory: "" } : {};
+  const folderProps = kind === "folder" ? { webkitdirectory: "", directory: "" } : {};
   return (
     <>
       <Button
@@ -478,14 +486,16 @@ function FilePicker({
         ref={input}
         className={styles.hidden}
         type="file"
-        multiple
+        multiple={multiple}
         tabIndex={-1}
         aria-hidden="true"
-        accept={folder ? undefined : ".xlsx,.xlsm"}
-        data-picker={folder ? "folder" : "files"}
+        accept={accept}
+        data-picker={kind}
         onChange={(e) => {
-          onFiles([...(e.target.files ?? [])]);
+          const files = [...(e.target.files ?? [])];
+          // Cleared, so picking the same file again (after fixing it) is seen as a new pick.
           e.target.value = "";
+          onFiles(files);
         }}
         {...folderProps}
       />

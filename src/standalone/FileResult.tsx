@@ -231,7 +231,10 @@ function Findings({ findings, lang }: { findings: readonly Finding[]; lang: Lang
               appearance="outline"
               color={x.severity === "error" ? "danger" : x.severity === "warning" ? "warning" : "informative"}
             >
-              {t(lang, x.severity)}
+              {s(
+                lang,
+                x.severity === "error" ? "oneError" : x.severity === "warning" ? "oneWarning" : "oneNote",
+              )}
             </Badge>{" "}
             <span className={styles.address}>{x.address ?? "—"}</span>
             {x.item ? `[${x.item}] ` : ""}

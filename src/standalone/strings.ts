@@ -93,6 +93,9 @@ const STRINGS = {
     vi: "Các tệp được kiểm tra theo cấu trúc của chính chúng; bảng xếp hạng dùng nhóm và lĩnh vực của bộ chỉ số {name}.",
     en: "The files were checked against their own structure; the ranking uses the groups and areas of the rubric {name}.",
   },
+  oneError: { vi: "Lỗi", en: "Error" },
+  oneWarning: { vi: "Cảnh báo", en: "Warning" },
+  oneNote: { vi: "Lưu ý", en: "Note" },
   ratingHeader: { vi: "Xếp loại", en: "Rating" },
   withErrors: { vi: "có lỗi", en: "has errors" },
   offlineReady: {

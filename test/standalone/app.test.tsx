@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-libra
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { StandaloneApp } from "../../src/standalone/App";
 import { STORAGE_KEY } from "../../src/standalone/rubric-choice";
-import { NOT_A_ZIP, type UnitFile, unitFile } from "./helpers";
+import { agency, NOT_A_ZIP, type UnitFile, unitFile } from "./helpers";
 
 /**
  * The standalone page as a user meets it (issue #17): pick files → per-file summary, totals and findings;
@@ -169,5 +169,27 @@ describe("standalone checker", () => {
       ENGINE_LOAD,
     );
     expect(screen.getByRole("button", { name: /^Tiếng Việt/ })).toBeTruthy();
+  }, 60_000);
+
+  it("a rubric loaded from JSON is used, named with its file on the summary, and remembered", async () => {
+    const store = renderApp();
+    await pick([]);
+    const input = document.querySelector<HTMLInputElement>(
+      'input[data-picker="rubric-json"]',
+    ) as HTMLInputElement;
+    const json = file("bo-chi-so.json", new TextEncoder().encode(JSON.stringify(agency)));
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [json] } });
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId("rubric-in-use").textContent).toContain(
+        `${agency.name} (từ tệp bo-chi-so.json)`,
+      ),
+    );
+    expect(JSON.parse(store.data.get(STORAGE_KEY) ?? "null")).toMatchObject({
+      kind: "custom",
+      from: "bo-chi-so.json",
+      rubric: { id: agency.id },
+    });
   }, 60_000);
 });
