@@ -1,5 +1,7 @@
 // Types for the parts of webpack.config.js that tests import.
 export const CSP: string;
+export const STANDALONE_CSP: string;
+export const STANDALONE_DIR: string;
 export const OFFICE_JS: string;
 export function productionUrl(env?: Record<string, string | undefined>): string;
 export function rewriteManifest(xml: string, url?: string): string;

@@ -1,6 +1,7 @@
 // Task pane + ribbon command pages for Excel (shape of Office's generator-office template, ESM).
 // `npm run build` needs no certificates: the dev-server https options are loaded only under `webpack serve`.
-import { existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import CopyWebpackPlugin from "copy-webpack-plugin";
@@ -38,6 +39,28 @@ export const CSP = [
   "base-uri 'self'",
   "form-action 'none'",
 ].join("; ");
+
+/**
+ * The standalone checker (check/index.html) loads no Office.js: its CSP allows nothing but the site,
+ * including the service worker and the web manifest that make it work offline and installable.
+ */
+export const STANDALONE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join("; ");
+
+/** Where the standalone page, its web manifest and its service worker live (the worker's scope). */
+export const STANDALONE_DIR = "check/";
 
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -80,6 +103,60 @@ function htmlPage(filename, chunks, template, fallback) {
   });
 }
 
+/** The site's front door: everyone lands on the standalone checker (the add-in has its own manifest URLs). */
+const INDEX_PAGE = `<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${STANDALONE_CSP}">
+<meta http-equiv="refresh" content="0; url=${STANDALONE_DIR}">
+<title>Chỉ số CCHC</title>
+</head>
+<body><p><a href="${STANDALONE_DIR}">Chỉ số CCHC — kiểm tra biểu chấm điểm</a> · <a href="${STANDALONE_DIR}" lang="en">PAR Index — check scoring workbooks</a></p></body>
+</html>`;
+
+/**
+ * Emits check/sw.js: src/standalone/service-worker.js with the list of every file the standalone page
+ * can load (its entry chunks and all their lazy chunks, the page, its web manifest, the icons), relative
+ * to the worker, and a version hashed from that list. Nothing of the add-in's own pages is in it.
+ */
+class StandaloneServiceWorker {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("StandaloneServiceWorker", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "StandaloneServiceWorker", stage: Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE },
+        (assets) => {
+          const entry = compilation.entrypoints.get("standalone");
+          const files = new Set();
+          for (const chunk of entry.chunks) {
+            for (const c of [chunk, ...chunk.getAllAsyncChunks()]) for (const f of c.files) files.add(f);
+          }
+          for (const name of Object.keys(assets)) {
+            if (name.startsWith(STANDALONE_DIR) || /^assets\/icon-\d+\.png$/.test(name)) files.add(name);
+          }
+          const list = [...files]
+            .filter((f) => !f.endsWith(".map") && f !== `${STANDALONE_DIR}sw.js`)
+            .sort()
+            .map((f) => (f.startsWith(STANDALONE_DIR) ? `./${f.slice(STANDALONE_DIR.length)}` : `../${f}`));
+          const template = readFileSync(resolve(root, "src/standalone/service-worker.js"), "utf8");
+          const contents = list.map((f) => assets[f.replace(/^\.\.\//, "").replace(/^\.\//, STANDALONE_DIR)]);
+          const version = createHash("sha256")
+            .update(template)
+            .update(list.join("\n"))
+            .update(contents.map((a) => (a ? a.source() : "")).join("\n"))
+            .digest("hex")
+            .slice(0, 12);
+          const code = template
+            .replace("self.__PAR_PRECACHE__", JSON.stringify(list))
+            .replace("self.__PAR_VERSION__", JSON.stringify(version));
+          compilation.emitAsset(`${STANDALONE_DIR}sw.js`, new sources.RawSource(code));
+        },
+      );
+    });
+  }
+}
+
 async function httpsOptions() {
   const devCerts = await import("office-addin-dev-certs");
   const o = await devCerts.getHttpsServerOptions();
@@ -95,6 +172,7 @@ export default async (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       commands: "./src/commands/commands.ts",
+      standalone: "./src/standalone/index.tsx",
     },
     output: {
       path: resolve(root, "dist"),
@@ -127,9 +205,23 @@ export default async (env, argv) => {
       ),
       htmlPage("commands.html", ["commands"], "./src/commands/commands.html", page("PAR Index")),
       htmlPage("help.html", [], "./src/commands/help.html", page("Chỉ số CCHC", HELP_BODY)),
+      new HtmlWebpackPlugin({
+        filename: `${STANDALONE_DIR}index.html`,
+        chunks: ["standalone"],
+        template: "./src/standalone/index.html",
+        templateParameters: { csp: STANDALONE_CSP },
+      }),
+      new HtmlWebpackPlugin({
+        filename: "index.html",
+        chunks: [],
+        templateContent: INDEX_PAGE,
+        inject: false,
+      }),
+      new StandaloneServiceWorker(),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/standalone/manifest.webmanifest", to: `${STANDALONE_DIR}manifest.webmanifest` },
           {
             from: "manifest.xml",
             to: "manifest.xml",

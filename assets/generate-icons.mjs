@@ -62,15 +62,24 @@ const segment = (ax, ay, bx, by, w) => (x, y) => {
   const py = ay + t * vy - y;
   return px * px + py * py <= (w / 2) ** 2;
 };
-const any = (...shapes) => (x, y) => shapes.some((s) => s(x, y));
+const any =
+  (...shapes) =>
+  (x, y) =>
+    shapes.some((s) => s(x, y));
 
 const GLYPHS = {
   // Three rising bars: scores.
-  icon: { bg: BRAND, fg: any(rect(0.2, 0.55, 0.34, 0.8), rect(0.43, 0.4, 0.57, 0.8), rect(0.66, 0.22, 0.8, 0.8)) },
+  icon: {
+    bg: BRAND,
+    fg: any(rect(0.2, 0.55, 0.34, 0.8), rect(0.43, 0.4, 0.57, 0.8), rect(0.66, 0.22, 0.8, 0.8)),
+  },
   // A check mark: validate.
   check: { bg: GREEN, fg: segment(0.22, 0.52, 0.42, 0.72, 0.13) },
   // A podium: ranking.
-  rank: { bg: BRAND, fg: any(rect(0.39, 0.3, 0.61, 0.8), rect(0.16, 0.48, 0.38, 0.8), rect(0.62, 0.58, 0.84, 0.8)) },
+  rank: {
+    bg: BRAND,
+    fg: any(rect(0.39, 0.3, 0.61, 0.8), rect(0.16, 0.48, 0.38, 0.8), rect(0.62, 0.58, 0.84, 0.8)),
+  },
 };
 GLYPHS.check.fg = any(GLYPHS.check.fg, segment(0.42, 0.72, 0.8, 0.3, 0.13));
 
@@ -100,7 +109,8 @@ function draw({ bg, fg }, size) {
 }
 
 for (const [name, glyph] of Object.entries(GLYPHS)) {
-  const sizes = name === "icon" ? [16, 32, 64, 80, 128] : [16, 32, 80];
+  // 192 and 512: the sizes browsers want to install the standalone page as an app (its web manifest).
+  const sizes = name === "icon" ? [16, 32, 64, 80, 128, 192, 512] : [16, 32, 80];
   for (const size of sizes) {
     writeFileSync(join(here, `${name}-${size}.png`), png(size, draw(glyph, size)));
   }

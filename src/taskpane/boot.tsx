@@ -7,9 +7,10 @@ import { App } from "./App";
 import { paneTheme } from "./theme";
 
 /**
- * What the pane's page turns into. Three outcomes: the pane itself inside Excel; a clear "open this in
- * Excel" page when the URL is opened in a browser (Office.onReady then resolves with no host, or never);
- * a plain message in a webview too old for React 19 and Fluent v9, instead of a blank pane or a crash.
+ * What the pane's page turns into. Three outcomes: the pane itself inside Excel; the standalone checker
+ * (src/standalone, loaded lazily) when the URL is opened in a browser (Office.onReady then resolves with
+ * no host, or never) — or, if even that cannot load, a clear "open this in Excel" page; a plain message
+ * in a webview too old for React 19 and Fluent v9, instead of a blank pane or a crash.
  * No router anywhere: Office.js nulls history.pushState in some hosts.
  *
  * A webview that cannot even parse this bundle (IE11, old EdgeHTML) never gets here: taskpane.html
@@ -25,6 +26,8 @@ export interface BootOptions {
   /** How long to wait for Office.onReady before deciding we are outside Office. */
   readyTimeoutMs?: number;
   loadService?: () => Promise<ExcelService>;
+  /** The standalone checker shown outside Office; a lazy chunk, so the pane's first load stays small. */
+  loadStandalone?: () => Promise<Pick<typeof import("../standalone/start"), "startStandalone">>;
 }
 
 const LEGACY_NOTICE_ID = "par-legacy";
@@ -116,6 +119,7 @@ function ThemedPane({ children }: { children: ReactNode }) {
 }
 
 const defaultLoadService = () => import("../excel/service").then((m) => m.createExcelService());
+const defaultLoadStandalone = () => import("../standalone/start");
 
 export async function start(options: BootOptions = {}): Promise<BootOutcome> {
   const root =
@@ -131,7 +135,13 @@ export async function start(options: BootOptions = {}): Promise<BootOutcome> {
   const office = "office" in options ? options.office : globalThis.Office;
   const { inExcel, lang } = await officeReady(office, fallbackLang, options.readyTimeoutMs);
   if (!inExcel) {
-    plainPage(root, lang, t(lang, "outsideOfficeTitle"), t(lang, "outsideOfficeBody"));
+    try {
+      const { startStandalone } = await (options.loadStandalone ?? defaultLoadStandalone)();
+      startStandalone(root, { context: "taskpane", lang });
+    } catch {
+      // The checker's chunk could not load (offline, a broken deploy): say where the page works instead.
+      plainPage(root, lang, t(lang, "outsideOfficeTitle"), t(lang, "outsideOfficeBody"));
+    }
     return "outside-office";
   }
   root.replaceChildren();

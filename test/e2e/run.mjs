@@ -189,6 +189,7 @@ try {
     await old.screenshot({ path: join(OUT, "7-old-webview.png") });
     await old.close();
   });
+  await (await import("./standalone.mjs")).default({ browser, step, expect });
 } finally {
   await browser.close();
   server.close();

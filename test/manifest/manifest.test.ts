@@ -229,29 +229,48 @@ describe("manifest.xml", () => {
     );
   });
 
-  it("serves pages with a CSP that allows only the page itself and Office's CDN", async () => {
-    const { CSP, OFFICE_JS, default: config } = await import("../../webpack.config.js");
-    const hosts = [...String(CSP).matchAll(/https?:\/\/[^\s;']+/g)].map((m) => m[0]);
-    expect(hosts).toEqual(["https://appsforoffice.microsoft.com"]);
+  it("serves pages with a CSP that allows only the page itself and Office's CDN; the standalone pages only the site", async () => {
+    const { CSP, STANDALONE_CSP, OFFICE_JS, default: config } = await import("../../webpack.config.js");
+    const hosts = (csp: string) => [...csp.matchAll(/https?:\/\/[^\s;']+/g)].map((m) => m[0]);
+    expect(hosts(CSP)).toEqual(["https://appsforoffice.microsoft.com"]);
     expect(CSP).toMatch(/connect-src 'self'/);
+    // Outside Office nothing but the site itself: no CDN, no eval, the worker and manifest from the site.
+    expect(hosts(STANDALONE_CSP)).toEqual([]);
+    expect(STANDALONE_CSP).not.toMatch(/unsafe-eval/);
+    for (const directive of ["default-src", "script-src", "connect-src", "worker-src", "manifest-src"])
+      expect(STANDALONE_CSP).toContain(`${directive} 'self';`);
     expect(OFFICE_JS.startsWith("https://appsforoffice.microsoft.com/")).toBe(true);
     const built = await config({}, { mode: "production" });
-    expect(Object.keys(built.entry).sort()).toEqual(["commands", "taskpane"]);
+    expect(Object.keys(built.entry).sort()).toEqual(["commands", "standalone", "taskpane"]);
     const pages = built.plugins.filter((p) => p.userOptions?.filename?.endsWith(".html"));
-    expect(pages.length).toBe(3);
+    expect(pages.map((p) => p.userOptions?.filename).sort()).toEqual([
+      "check/index.html",
+      "commands.html",
+      "help.html",
+      "index.html",
+      "taskpane.html",
+    ]);
     for (const p of pages) {
+      const name = String(p.userOptions?.filename);
+      const standalone = name === "index.html" || name.startsWith("check/");
+      const expected = standalone ? STANDALONE_CSP : CSP;
       const own = p.userOptions?.templateContent;
       if (typeof own === "string") {
-        const csp = own.indexOf(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
-        expect(csp).toBeGreaterThan(0);
-        expect(csp).toBeLessThan(own.indexOf(`<script src="${OFFICE_JS}">`));
+        const csp = own.indexOf(`<meta http-equiv="Content-Security-Policy" content="${expected}">`);
+        expect(csp, name).toBeGreaterThan(0);
+        if (standalone) expect(own).not.toContain(OFFICE_JS);
+        else expect(csp).toBeLessThan(own.indexOf(`<script src="${OFFICE_JS}">`));
       } else {
-        // The pane's own template writes the CSP once, first in <head>, from the value given to it.
-        expect(p.userOptions?.templateParameters?.csp).toBe(CSP);
+        // The page's own template writes the CSP once, first in <head>, from the value given to it.
+        expect(p.userOptions?.templateParameters?.csp, name).toBe(expected);
         const template = readFileSync(String(p.userOptions?.template), "utf8");
         const metas = template.match(/http-equiv="Content-Security-Policy"/g) ?? [];
         expect(metas).toHaveLength(1);
-        expect(template.indexOf('content="<%= csp %>"')).toBeLessThan(template.indexOf("<script"));
+        const firstTag = Math.min(
+          ...["<script", "<link"].map((tag) => template.indexOf(tag)).filter((i) => i >= 0),
+        );
+        expect(template.indexOf('content="<%= csp %>"')).toBeLessThan(firstTag);
+        if (standalone) expect(template).not.toContain("appsforoffice");
         expect(p.userOptions?.meta).toBeUndefined();
       }
     }

@@ -44,32 +44,64 @@ afterEach(() => {
   document.body.innerHTML = "";
 });
 
+/** The standalone checker's loader, recorded: what outside Office hands it (issue #17). */
+function standaloneSpy(fail = false) {
+  const calls: { context: string; lang: string }[] = [];
+  const loadStandalone = async () => {
+    if (fail) throw new Error("chunk failed to load");
+    return {
+      startStandalone: (root: HTMLElement, o: { context: string; lang: string }) => {
+        calls.push(o);
+        root.textContent = "checker";
+      },
+    };
+  };
+  return { calls, loadStandalone };
+}
+
 describe("start", () => {
-  it("with no Office.js at all, says to open the page in Excel (in the browser's language)", async () => {
+  it("with no Office.js at all, shows the standalone checker (in the browser's language)", async () => {
     modernCSS();
     const root = page();
-    const outcome = await start({ root, office: undefined });
+    const spy = standaloneSpy();
+    const outcome = await start({ root, office: undefined, loadStandalone: spy.loadStandalone });
     expect(outcome).toBe("outside-office");
-    expect(root.querySelector("h1")?.textContent).toBe(t("en", "outsideOfficeTitle"));
-    expect(root.textContent).toContain(t("en", "outsideOfficeBody"));
+    expect(spy.calls).toEqual([{ context: "taskpane", lang: "en" }]);
+    expect(root.textContent).toBe("checker");
     // The delayed "too old" notice of taskpane.html is gone: the script did run.
     expect(document.getElementById("par-legacy")).toBeNull();
   });
 
-  it("when Office.onReady resolves with no host, the same page in Office's display language", async () => {
+  it("when Office.onReady resolves with no host, the checker in Office's display language", async () => {
     modernCSS();
     const root = page();
-    expect(await start({ root, office: fakeOffice(null, "vi-VN") })).toBe("outside-office");
-    expect(root.querySelector("h1")?.textContent).toBe("Hãy mở trang này trong Excel");
-    expect(root.lang).toBe("vi");
+    const spy = standaloneSpy();
+    const office = fakeOffice(null, "vi-VN");
+    expect(await start({ root, office, loadStandalone: spy.loadStandalone })).toBe("outside-office");
+    expect(spy.calls).toEqual([{ context: "taskpane", lang: "vi" }]);
   });
 
-  it("when Office.onReady never resolves, it stops waiting and shows the page", async () => {
+  it("when Office.onReady never resolves, it stops waiting and shows the checker", async () => {
     modernCSS();
     const root = page();
-    const outcome = await start({ root, office: fakeOffice("Excel", "en-US", false), readyTimeoutMs: 30 });
+    const spy = standaloneSpy();
+    const office = fakeOffice("Excel", "en-US", false);
+    const outcome = await start({ root, office, readyTimeoutMs: 30, loadStandalone: spy.loadStandalone });
     expect(outcome).toBe("outside-office");
-    expect(root.textContent).toContain(t("en", "outsideOfficeTitle"));
+    expect(spy.calls).toHaveLength(1);
+  });
+
+  it("when the checker cannot load either, it says to open the page in Excel", async () => {
+    modernCSS();
+    const root = page();
+    const outcome = await start({
+      root,
+      office: fakeOffice(null, "vi-VN"),
+      loadStandalone: standaloneSpy(true).loadStandalone,
+    });
+    expect(outcome).toBe("outside-office");
+    expect(root.querySelector("h1")?.textContent).toBe("Hãy mở trang này trong Excel");
+    expect(root.lang).toBe("vi");
   });
 
   it("a webview without the features React 19 and Fluent v9 need gets a plain message, not a crash", async () => {

@@ -1,0 +1,142 @@
+/**
+ * What the standalone page does with a picked file, without React and without the DOM: bytes in,
+ * the same analysis as the pane and the CLI out (src/core/analyse.ts on the lean reader's snapshot),
+ * then the same sheet specs as the add-in writes, rendered to .xlsx in the browser. The page imports
+ * this module lazily, so the engine never weighs on a first paint.
+ */
+import { analyseWorkbook, type WorkbookAnalysis } from "../core/analyse";
+import { isUserError, unexpectedText } from "../core/errors";
+import type { Finding, Text } from "../core/finding";
+import { type RankBasis, type RankInput, type Ranking, rankUnits } from "../core/rank";
+import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
+import type { Rubric } from "../core/rubric/schema";
+import type { SheetSpec } from "../core/sheet-spec";
+import { findingsReportSpec } from "../core/sheets/findings-report";
+import { rankingSheetSpec } from "../core/sheets/ranking";
+import { RESULT_SHEET } from "../core/sheets/style";
+import { unitResultSheetSpec } from "../core/sheets/unit-result";
+import { readWorkbook } from "../files/read-workbook";
+
+/**
+ * A browser tab holds every picked file in memory at once: a file larger than this is refused before
+ * it is read (a unit's scoring workbook is a few hundred KB; 50 MB is already a workbook full of images).
+ */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+export interface CheckedFile {
+  /** The file's name as picked (the user's own words). */
+  file: string;
+  /** Null when the file could not be read at all; `error` says why. */
+  analysis: WorkbookAnalysis | null;
+  error: Text | null;
+  /** Every finding of the file: workbook-wide ones (or the unreadable-file finding), then each unit's. */
+  findings: Finding[];
+}
+
+/** Reads and analyses one file. Never throws: a bad file fails alone, with its reason as a finding. */
+export function checkBytes(bytes: Uint8Array, file: string, rubric: Rubric | null): CheckedFile {
+  try {
+    if (bytes.byteLength > MAX_FILE_BYTES) return fileTooLarge(file, bytes.byteLength);
+    const wb = readWorkbook(bytes, file);
+    // Every sheet holding a unit table counts: a consolidation workbook checks all its units at once.
+    const analysis = analyseWorkbook(wb, { rubric, source: file, allSheets: true });
+    return {
+      file,
+      analysis,
+      error: null,
+      findings: [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)],
+    };
+  } catch (e) {
+    return isUserError(e) ? failed(file, e.text, e.code) : failed(file, unexpectedText(e), "unexpected");
+  }
+}
+
+/** A file refused on its size alone, before its bytes are read into memory. */
+export function fileTooLarge(file: string, bytes: number): CheckedFile {
+  return failed(file, tooLarge(file, bytes), "too-large");
+}
+
+function tooLarge(file: string, bytes: number): Text {
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(0);
+  return {
+    vi: `${file}: tệp ${mb(bytes)} MB, quá lớn để kiểm tra trong trình duyệt (tối đa ${mb(MAX_FILE_BYTES)} MB). Hãy xoá hình ảnh hoặc trang thừa rồi lưu lại.`,
+    en: `${file}: the file is ${mb(bytes)} MB, too large to check in the browser (at most ${mb(MAX_FILE_BYTES)} MB). Remove images or extra sheets and save it again.`,
+  };
+}
+
+function failed(file: string, message: Text, reason: string): CheckedFile {
+  const finding: Finding = {
+    code: "unreadable-file",
+    severity: "error",
+    sheet: null,
+    address: null,
+    item: null,
+    message,
+    found: reason,
+  };
+  return { file, analysis: null, error: message, findings: [finding] };
+}
+
+export interface RankChoice {
+  by: RankBasis;
+  /** "rubric", "none" or a regular expression on folded names (see core/rank.ts). */
+  groupBy: string;
+  dense: boolean;
+}
+
+/**
+ * The rubric a ranking is built on: the chosen one, or, when files are checked against their own
+ * structure, the default built-in (areas and groups need a rubric; the page says which one it used).
+ */
+export function rankingRubric(rubric: Rubric | null): Rubric {
+  const r = rubric ?? builtinRubric(DEFAULT_RUBRIC_ID);
+  if (!r) throw new Error(`built-in rubric ${DEFAULT_RUBRIC_ID} missing`);
+  return r;
+}
+
+/** Every file comes back in the ranking: ranked units, or "not ranked" with the reason (as the CLI does). */
+export function rankFiles(files: readonly CheckedFile[], rubric: Rubric, choice: RankChoice): Ranking {
+  const inputs = files.flatMap((f): RankInput[] => {
+    const units = f.analysis?.units ?? [];
+    if (units.length === 0) {
+      const reason = f.error ??
+        f.findings[0]?.message ?? { vi: "không tìm thấy bảng chấm điểm", en: "no scoring table found" };
+      return [{ unit: f.file, source: f.file, sheet: null, score: null, errors: 1, reason }];
+    }
+    return units.map((u) => ({
+      unit: u.unit,
+      source: f.file,
+      sheet: u.sheet,
+      score: u.score,
+      errors: u.findings.filter((x) => x.severity === "error").length,
+    }));
+  });
+  return rankUnits(inputs, { rubric, by: choice.by, groupBy: choice.groupBy, dense: choice.dense });
+}
+
+/**
+ * The check report ("Báo cáo kiểm tra") of the given files, followed — when `results` — by one
+ * "Kết quả" sheet per unit, numbered from the second on so a consolidation workbook keeps them all.
+ */
+export function reportSpecs(files: readonly CheckedFile[], options: { results: boolean }): SheetSpec[] {
+  const units = files.flatMap((f) => [
+    ...(!f.analysis || f.analysis.units.length === 0 || f.analysis.findings.length
+      ? [{ file: f.file, unit: null, findings: f.analysis ? f.analysis.findings : f.findings }]
+      : []),
+    ...(f.analysis?.units ?? []).map((u) => ({ file: f.file, unit: u.unit, findings: u.findings })),
+  ]);
+  const specs = [findingsReportSpec(units)];
+  if (!options.results) return specs;
+  const all = files.flatMap((f) => f.analysis?.units ?? []);
+  all.forEach((u, i) => {
+    const spec = unitResultSheetSpec(u.unit, u.score, { sheet: u.sheet });
+    specs.push(i === 0 ? spec : { ...spec, name: `${RESULT_SHEET} ${i + 1}` });
+  });
+  return specs;
+}
+
+export function rankingSpecs(ranking: Ranking, rubric: Rubric): SheetSpec[] {
+  return [rankingSheetSpec(ranking, rubric)];
+}
+
+export { writeWorkbook } from "../files/write-workbook";

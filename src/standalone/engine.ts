@@ -1,0 +1,25 @@
+/**
+ * Everything the standalone page needs from the engine, behind one dynamic import (see App.tsx): the
+ * reader, analysis, ranking, sheet specs, the CSV and the rubric choice arrive after the first paint,
+ * in chunks of their own. ExcelJS is a further chunk, loaded only when a file is downloaded.
+ */
+// First, before any module that builds a zod schema (see zod-jitless.ts).
+import "./zod-jitless";
+
+export {
+  checkBytes,
+  fileTooLarge,
+  MAX_FILE_BYTES,
+  rankFiles,
+  rankingRubric,
+  rankingSpecs,
+  reportSpecs,
+  writeWorkbook,
+} from "./check";
+export type { CheckedFile, RankChoice } from "./check";
+export { findingsCsv } from "./findings-csv";
+export { rememberChoice, restoreChoice, rubricFromFile, rubricOf } from "./rubric-choice";
+export type { RubricChoice } from "./rubric-choice";
+export { builtinRubrics } from "../core/rubric/builtin";
+export { countBySeverity } from "../core/finding";
+export { groupRuleProblem } from "../core/rank";
