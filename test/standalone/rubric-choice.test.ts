@@ -109,6 +109,7 @@ describe("rubricFromFile", () => {
         } catch (e) {
           return e;
         }
+        return null;
       })();
       expect(error).toBeInstanceOf(UserError);
       expect((error as UserError).text.vi).toContain(name);
