@@ -34,7 +34,6 @@ import {
   type ParSettings,
   readStoredSettings,
   saveSettings,
-  settingsLines,
   type VerifiedSettings,
   verifySettings,
 } from "./settings";
@@ -141,7 +140,7 @@ export function createExcelService(run?: Run): ExcelService {
       guarded(async (context) => {
         const syncs = counter(context);
         const rubric = options.rubric === undefined ? settingsRubric() : options.rubric;
-        const lines = options.settingsLines ?? settingsLines(verify());
+        const lines = options.settingsLines ?? verify().lines;
         const names = context.workbook.worksheets;
         let ownership: () => Ownership = () => ({ marks: new Map() });
         let wb: WorkbookSnapshot = await readActiveUnit(context, "Workbook", () => {

@@ -96,6 +96,8 @@ export interface VerifiedSettings {
   manualColumns: boolean;
   /** Each part of the stored settings that was not used: what was found, why, what is used instead. */
   problems: Text[];
+  /** The settings that change results, as `settingsLines` words them (pane summary, "Kết quả" sheet). */
+  lines: Text[];
 }
 
 /** Checks stored settings part by part; never throws, whatever `raw` is. */
@@ -122,7 +124,8 @@ export function verifySettings(
     else if (Object.keys(columns.map.roles).length > 0) settings.columns = columns.map;
   }
   const { rubric, identity } = resolveRubric(stored.customRubric, settings, problems);
-  return { settings, rubric, identity, manualColumns: settings.columns !== undefined, problems };
+  const lines = settingsLines({ identity, settings });
+  return { settings, rubric, identity, manualColumns: settings.columns !== undefined, problems, lines };
 }
 
 function verifyRubricId(

@@ -1,7 +1,9 @@
 import {
   Button,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
+  Spinner,
   Tab,
   TabList,
   Text,
@@ -9,14 +11,15 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useState } from "react";
+import { toText } from "../core/errors";
 import { type Lang, t } from "../core/i18n";
 import type { ExcelService } from "../excel/service";
 import { CheckView } from "./CheckView";
+import { type ParIndexState, useParIndex } from "./useParIndex";
 
 // The ranking and settings tabs load when first opened: the pane's first paint is the Check tab.
 const RankView = lazy(() => import("./RankView").then((m) => ({ default: m.RankView })));
 const SettingsView = lazy(() => import("./SettingsView").then((m) => ({ default: m.SettingsView })));
-import { useParIndex } from "./useParIndex";
 
 const useStyles = makeStyles({
   root: {
@@ -26,12 +29,25 @@ const useStyles = makeStyles({
     padding: "8px 12px",
     minHeight: "100vh",
     boxSizing: "border-box",
+    maxWidth: "100%",
+    overflowWrap: "anywhere",
   },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between" },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  tabs: { flexWrap: "wrap" },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
 });
 
 type TabId = "check" | "ranking" | "settings";
+const TABS: TabId[] = ["check", "ranking", "settings"];
+const TAB_LABEL = { check: "tabCheck", ranking: "tabRanking", settings: "tabSettings" } as const;
 
 /** `loadService` brings in the engine after the first paint (core, rubrics and Office calls are the bulk of the code). */
 export function App({
@@ -43,12 +59,12 @@ export function App({
 }) {
   const styles = useStyles();
   const [service, setService] = useState<ExcelService | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
     loadService().then(
       (s) => live && setService(s),
-      (e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setLoadError(e ?? new Error("load failed")),
     );
     return () => {
       live = false;
@@ -72,29 +88,86 @@ export function App({
           {t(lang, "switchLanguage")}
         </Button>
       </header>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
-        <Tab value="check">{t(lang, "tabCheck")}</Tab>
-        <Tab value="ranking">{t(lang, "tabRanking")}</Tab>
-        <Tab value="settings">{t(lang, "tabSettings")}</Tab>
+      <Announcer state={state} className={styles.visuallyHidden} />
+      <TabList
+        className={styles.tabs}
+        aria-label={t(lang, "tabs")}
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value as TabId)}
+      >
+        {TABS.map((id) => (
+          <Tab key={id} id={`tab-${id}`} value={id} aria-controls={`panel-${id}`}>
+            {t(lang, TAB_LABEL[id])}
+          </Tab>
+        ))}
       </TabList>
-      {loadError && (
+      {!state.ready && !loadError && <Spinner size="tiny" label={t(lang, "loading")} />}
+      {loadError !== null && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{t(lang, "unexpected", { message: loadError })}</MessageBarBody>
+          <MessageBarBody>{loadErrorText(loadError, lang)}</MessageBarBody>
         </MessageBar>
       )}
+      {state.notice && <RibbonNotice state={state} />}
       {state.error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{state.error[lang]}</MessageBarBody>
-          <Button size="small" appearance="transparent" onClick={state.clearError}>
-            {t(lang, "dismiss")}
-          </Button>
+          <MessageBarActions>
+            <Button size="small" onClick={state.clearError}>
+              {t(lang, "dismiss")}
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
-      {tab === "check" && <CheckView state={state} />}
-      <Suspense fallback={null}>
-        {tab === "ranking" && <RankView state={state} />}
-        {tab === "settings" && <SettingsView state={state} />}
-      </Suspense>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === "check" && <CheckView state={state} onChangeRubric={() => setTab("settings")} />}
+        <Suspense fallback={<Spinner size="tiny" label={t(lang, "loading")} />}>
+          {tab === "ranking" && <RankView state={state} />}
+          {tab === "settings" && <SettingsView state={state} />}
+        </Suspense>
+      </div>
     </main>
   );
+}
+
+/**
+ * One polite live region, present from the first paint (a region inserted already filled is not read
+ * out): "Đang kiểm tra…" while a check runs, then "Xong: 2 lỗi, 8 cảnh báo" — alternating a trailing
+ * no-break space so the same counts after a re-check are announced again.
+ */
+function Announcer({ state, className }: { state: ParIndexState; className: string }) {
+  const { lang, busy, validation, checks } = state;
+  let text = "";
+  if (busy === "check") text = t(lang, "announceChecking");
+  else if (validation && checks > 0) {
+    const c = validation.counts;
+    text = t(lang, "announceDone", { errors: c.error, warnings: c.warning }) + (checks % 2 ? "" : "\u00a0");
+  }
+  return (
+    <div role="status" aria-live="polite" className={className}>
+      {text}
+    </div>
+  );
+}
+
+function RibbonNotice({ state }: { state: ParIndexState }) {
+  const { notice, lang } = state;
+  if (!notice) return null;
+  const time = new Date(notice.at).toLocaleTimeString(lang === "vi" ? "vi-VN" : "en-US");
+  const intent = notice.kind === "error" ? "error" : notice.kind === "warning" ? "warning" : "success";
+  return (
+    <MessageBar intent={intent} layout="multiline">
+      <MessageBarBody>
+        {t(lang, "ribbonNotice", { time })} {notice.text[lang]}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={state.clearNotice}>
+          {t(lang, "dismiss")}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+function loadErrorText(error: unknown, lang: Lang): string {
+  return toText(error, lang);
 }

@@ -7,4 +7,6 @@ export const sharedStyles = {
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   num: { textAlign: "right", padding: "2px 4px" },
   muted: { color: tokens.colorNeutralForeground3 },
+  /** A control that never grows past the pane (a native select is as wide as its longest option). */
+  fit: { maxWidth: "100%", minWidth: 0, width: "100%" },
 } satisfies Record<string, GriffelStyle>;
