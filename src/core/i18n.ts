@@ -76,7 +76,7 @@ const STRINGS = {
   },
   hiddenSheet: { vi: "(đang ẩn)", en: "(hidden)" },
   chooseFiles: { vi: "Chọn tệp", en: "Choose files" },
-  filesChosen: { vi: "{count} tệp đã chọn", en: "{count} file(s) chosen" },
+  filesChosen: { vi: "{count} tệp đã chọn", en: "{count} files chosen" },
   groupRule: { vi: "Nhóm đơn vị", en: "Unit groups" },
   groupRubric: { vi: "Theo bộ chỉ số (xã / phường…)", en: "From the rubric (communes / wards…)" },
   groupPattern: { vi: "Theo mẫu tên đơn vị", en: "By a pattern in the unit name" },

@@ -248,7 +248,7 @@ function RankResult({ outcome, runs, lang }: { outcome: RankOutcome; runs: numbe
   useEffect(() => {
     // Each new ranking: bring the result into view and move focus to it (the user asked for it).
     if (runs === 0) return;
-    heading.current?.scrollIntoView({ block: "start" });
+    heading.current?.scrollIntoView?.({ block: "start" });
     heading.current?.focus();
   }, [runs]);
   const precision = outcome.ranking.precision;
