@@ -4,8 +4,6 @@ import {
   MessageBarActions,
   MessageBarBody,
   Spinner,
-  Tab,
-  TabList,
   Text,
   makeStyles,
   tokens,
@@ -15,6 +13,7 @@ import { toText } from "../core/errors";
 import { type Lang, t } from "../core/i18n";
 import type { ExcelService } from "../excel/service";
 import { CheckView } from "./CheckView";
+import { Tabs } from "./Tabs";
 import { type ParIndexState, useParIndex } from "./useParIndex";
 
 // The ranking and settings tabs load when first opened: the pane's first paint is the Check tab.
@@ -34,7 +33,6 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  tabs: { flexWrap: "wrap" },
   visuallyHidden: {
     position: "absolute",
     width: "1px",
@@ -89,18 +87,12 @@ export function App({
         </Button>
       </header>
       <Announcer state={state} className={styles.visuallyHidden} />
-      <TabList
-        className={styles.tabs}
-        aria-label={t(lang, "tabs")}
-        selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value as TabId)}
-      >
-        {TABS.map((id) => (
-          <Tab key={id} id={`tab-${id}`} value={id} aria-controls={`panel-${id}`}>
-            {t(lang, TAB_LABEL[id])}
-          </Tab>
-        ))}
-      </TabList>
+      <Tabs
+        label={t(lang, "tabs")}
+        tabs={TABS.map((id) => ({ id, label: t(lang, TAB_LABEL[id]) }))}
+        selected={tab}
+        onSelect={setTab}
+      />
       {!state.ready && !loadError && <Spinner size="tiny" label={t(lang, "loading")} />}
       {loadError !== null && (
         <MessageBar intent="error" role="alert">

@@ -265,10 +265,10 @@ function LayoutSection({ unit, state }: { unit: UnitAnalysis; state: ParIndexSta
         {t(lang, "layout")}
         {state.manualColumns ? ` (${t(lang, "manualColumns")})` : ""}
       </summary>
-      <Text className={styles.muted} style={{ overflowWrap: "anywhere" }}>
+      <Text block className={styles.muted} style={{ overflowWrap: "anywhere" }}>
         {t(lang, "layoutLine", { sheet: unit.sheet, row: unit.table.headerRow + 1 })}; {columns}
       </Text>
-      <Text as="p">{t(lang, "fixColumns")}</Text>
+      <Text block>{t(lang, "fixColumns")}</Text>
       <div className={styles.row}>
         {ROLES.map((role) => (
           <Field key={role} label={roleName(role)[lang]} size="small">

@@ -6,7 +6,6 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
-import { localPage } from "./harness.mjs";
 
 export const SHOTS = resolve("test-results/screenshots");
 const require = createRequire(import.meta.url);
@@ -17,10 +16,16 @@ const THEMES = {
   contrast: { forcedColors: "active" },
 };
 
-/** Opens the pane at a size and theme, ready to click (engine loaded). */
+/**
+ * Opens the pane at a size and theme, ready to click (engine loaded). Like the harness's localPage it
+ * reaches only the local server; it also lets the test inject axe-core's source, which the pane's own
+ * Content-Security-Policy (no inline scripts) would otherwise refuse.
+ */
 async function openPane(browser, origin, { width, height = 900, theme = "light" }) {
-  const page = await localPage(browser, origin);
-  await page.setViewportSize({ width, height });
+  const page = await browser.newPage({ viewport: { width, height }, bypassCSP: true });
+  await page.route("**/*", (route) =>
+    route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+  );
   await page.emulateMedia(THEMES[theme]);
   await page.goto(`${origin}/taskpane.html`);
   const check = page.getByRole("button", { name: /^(Kiểm tra|Check)$/ });

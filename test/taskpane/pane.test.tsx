@@ -247,6 +247,19 @@ describe("Check tab", () => {
     const tab = screen.getByRole("tab", { name: "Kiểm tra" });
     expect(panel.getAttribute("aria-labelledby")).toBe(tab.id);
     expect(tab.getAttribute("aria-controls")).toBe(panel.id);
+    // Arrow keys move between tabs (roving focus), and only the selected tab is in the Tab order.
+    tab.focus();
+    await act(async () => {
+      fireEvent.keyDown(tab, { key: "ArrowRight" });
+    });
+    const ranking = screen.getByRole("tab", { name: "Xếp hạng" });
+    expect(document.activeElement).toBe(ranking);
+    expect(ranking.getAttribute("aria-selected")).toBe("true");
+    expect(tab.getAttribute("tabindex")).toBe("-1");
+    await act(async () => {
+      fireEvent.keyDown(ranking, { key: "End" });
+    });
+    expect(screen.getByRole("tab", { name: "Cài đặt" }).getAttribute("aria-selected")).toBe("true");
   });
 
   it("a clean unit gets a success bar; before any check, what to do and a link to help", async () => {

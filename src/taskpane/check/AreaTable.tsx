@@ -23,6 +23,15 @@ const useStyles = makeStyles({
   fill: { height: "6px", backgroundColor: tokens.colorBrandBackground, borderRadius: "3px" },
   totalRow: { fontWeight: tokens.fontWeightSemibold, borderTop: `1px solid ${tokens.colorNeutralStroke1}` },
   cell: { padding: "2px 4px", verticalAlign: "top" },
+  // Numbers never break inside ("72,07" stays whole); the label column takes what is left.
+  fixed: {
+    textAlign: "right",
+    padding: "2px 4px",
+    whiteSpace: "nowrap",
+    verticalAlign: "top",
+    overflowWrap: "normal",
+  },
+  note: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase100 },
 });
 
 /** Areas with full labels, then bonus, penalty and the total; the survey row says who scores it. */
@@ -34,23 +43,22 @@ export function AreaTable({ unit, lang }: { unit: UnitAnalysis; lang: Lang }) {
     totals.final === null ? null : (
       <tr key={key}>
         <td className={styles.cell}>{label}</td>
-        <td className={styles.num} />
-        <td className={styles.num}>{f(totals.self)}</td>
-        <td className={styles.num}>{f(totals.final)}</td>
+        <td className={styles.fixed} />
+        <td className={styles.fixed}>{f(totals.self)}</td>
+        <td className={styles.fixed}>{f(totals.final)}</td>
         <td />
       </tr>
     );
   return (
-    <table className={styles.table}>
-      <caption style={{ textAlign: "left", fontWeight: 600 }}>{t(lang, "totals")}</caption>
+    <table className={styles.table} aria-label={t(lang, "totals")}>
       <thead>
         <tr>
           <th className={styles.cell} style={{ textAlign: "left" }}>
             {t(lang, "area")}
           </th>
-          <th className={styles.num}>{t(lang, "max")}</th>
-          <th className={styles.num}>{t(lang, "self")}</th>
-          <th className={styles.num}>{t(lang, "final")}</th>
+          <th className={styles.fixed}>{t(lang, "max")}</th>
+          <th className={styles.fixed}>{t(lang, "self")}</th>
+          <th className={styles.fixed}>{t(lang, "final")}</th>
           <th className={styles.cell}>
             <span style={{ position: "absolute", left: "-10000px" }}>%</span>
           </th>
@@ -67,9 +75,9 @@ export function AreaTable({ unit, lang }: { unit: UnitAnalysis; lang: Lang }) {
             {t(lang, "total")}
             {s.summary.withoutSurvey ? ` (${t(lang, "surveyPending")})` : ""}
           </td>
-          <td className={styles.num}>{f(s.summary.max)}</td>
-          <td className={styles.num}>{f(s.summary.self)}</td>
-          <td className={styles.num}>{f(s.summary.final)}</td>
+          <td className={styles.fixed}>{f(s.summary.max)}</td>
+          <td className={styles.fixed}>{f(s.summary.self)}</td>
+          <td className={styles.fixed}>{f(s.summary.final)}</td>
           <td />
         </tr>
       </tbody>
@@ -89,12 +97,12 @@ function AreaRow({ area: a, lang, f }: { area: NodeScore; lang: Lang; f: (x: num
       <td className={styles.cell}>
         <span className={styles.label} title={`${a.code}. ${a.label}`}>
           {a.code}. {a.label}
-          {a.kind === "survey" ? ` (${t(lang, "surveyBySo")})` : ""}
         </span>
+        {a.kind === "survey" && <span className={styles.note}>{t(lang, "surveyBySo")}</span>}
       </td>
-      <td className={styles.num}>{f(a.effectiveMax)}</td>
-      <td className={styles.num}>{f(a.scores.self)}</td>
-      <td className={styles.num}>{f(a.scores.final)}</td>
+      <td className={styles.fixed}>{f(a.effectiveMax)}</td>
+      <td className={styles.fixed}>{f(a.scores.self)}</td>
+      <td className={styles.fixed}>{f(a.scores.final)}</td>
       <td className={styles.cell}>
         <div className={styles.bar} role="img" aria-label={t(lang, "areaBar", { percent })}>
           <div className={styles.fill} style={{ width: `${percent}%` }} />
