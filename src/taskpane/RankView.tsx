@@ -341,11 +341,11 @@ function GroupChart({ group, precision, lang }: { group: RankGroup; precision: n
             x={0}
             y={2}
             height={row - 4}
-            width={Math.max(1, (u.score / top) * 200)}
+            width={Math.max(1, (u.score / top) * 140)}
             fill={u.errors > 0 ? tokens.colorStatusDangerBackground3 : tokens.colorBrandBackground}
           />
-          <text x={204} y={row - 4} fontSize="10" fill={tokens.colorNeutralForeground1}>
-            {formatFixed(u.score, precision, lang)} {u.unit.length > 16 ? `${u.unit.slice(0, 15)}…` : u.unit}
+          <text x={144} y={row - 4} fontSize="10" fill={tokens.colorNeutralForeground1}>
+            {formatFixed(u.score, precision, lang)} {u.unit.length > 18 ? `${u.unit.slice(0, 17)}…` : u.unit}
           </text>
         </g>
       ))}
