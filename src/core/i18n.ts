@@ -159,9 +159,13 @@ const STRINGS = {
   countErrors: { vi: "{count} lỗi", en: "{count} errors" },
   countWarnings: { vi: "{count} cảnh báo", en: "{count} warnings" },
   countNotes: { vi: "{count} lưu ý", en: "{count} notes" },
+  // English singulars of the counts above (Vietnamese has no plural form).
+  countError: { vi: "{count} lỗi", en: "{count} error" },
+  countWarning: { vi: "{count} cảnh báo", en: "{count} warning" },
+  countNote: { vi: "{count} lưu ý", en: "{count} note" },
   writeReport: { vi: "Ghi báo cáo vào sổ", en: "Write the report into the workbook" },
   writing: { vi: "Đang ghi…", en: "Writing…" },
-  wrote: { vi: "Đã ghi trang {sheets} vào sổ.", en: "Wrote the {sheets} sheet(s) into the workbook." },
+  wrote: { vi: "Đã ghi trang {sheets} vào sổ.", en: "Wrote {sheets} into the workbook." },
   goThere: { vi: 'Mở trang "{sheet}"', en: 'Go to "{sheet}"' },
   readOnlyHint: {
     vi: "Kiểm tra chỉ đọc sổ: không ghi gì, không chuyển trang.",
@@ -226,6 +230,17 @@ const STRINGS = {
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type StringKey = keyof typeof STRINGS;
+
+const SINGULAR = {
+  countErrors: "countError",
+  countWarnings: "countWarning",
+  countNotes: "countNote",
+} as const;
+
+/** "1 error", "2 errors" (the Vietnamese is the same for both): never "1 errors". */
+export function tCount(lang: Lang, key: keyof typeof SINGULAR, count: number): string {
+  return t(lang, count === 1 ? SINGULAR[key] : key, { count });
+}
 export const STRING_KEYS = Object.keys(STRINGS) as StringKey[];
 
 /** The finding codes as the pane's "kind" filter names them (the codes themselves stay the stable API). */

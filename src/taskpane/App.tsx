@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { toText } from "../core/errors";
-import { type Lang, t } from "../core/i18n";
+import { type Lang, t, tCount } from "../core/i18n";
 import type { ExcelService } from "../excel/service";
 import { CheckView } from "./CheckView";
 import { Tabs } from "./Tabs";
@@ -132,7 +132,11 @@ function Announcer({ state, className }: { state: ParIndexState; className: stri
   if (busy === "check") text = t(lang, "announceChecking");
   else if (validation && checks > 0) {
     const c = validation.counts;
-    text = t(lang, "announceDone", { errors: c.error, warnings: c.warning }) + (checks % 2 ? "" : "\u00a0");
+    text =
+      t(lang, "announceDone", {
+        errors: tCount(lang, "countErrors", c.error),
+        warnings: tCount(lang, "countWarnings", c.warning),
+      }) + (checks % 2 ? "" : "\u00a0");
   }
   return (
     <div role="status" aria-live="polite" className={className}>

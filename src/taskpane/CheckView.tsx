@@ -165,11 +165,12 @@ function useRecheckOnCorrection(state: ParIndexState) {
 }
 
 function FirstRun({ lang }: { lang: Lang }) {
+  const styles = useStyles();
   return (
     <MessageBar intent="info" layout="multiline">
       <MessageBarBody>
         {t(lang, "firstRun")}{" "}
-        <Link href="help.html" target="_blank" rel="noopener">
+        <Link href="help.html" target="_blank" rel="noopener" className={styles.link}>
           {t(lang, "help")}
         </Link>
       </MessageBarBody>

@@ -32,7 +32,8 @@ const useStyles = makeStyles({
     minWidth: 0,
   },
   sheetList: { maxHeight: "240px", overflowY: "auto", display: "flex", flexDirection: "column" },
-  flag: { color: tokens.colorStatusDangerForeground1 },
+  // Words, not colour alone: the red of the status palette is below 4.5:1 on the dark theme's background.
+  flag: { fontWeight: tokens.fontWeightSemibold },
 });
 
 /** Group rules offered as presets; a custom pattern is validated before use. Patterns run on folded names. */

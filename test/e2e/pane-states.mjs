@@ -49,7 +49,7 @@ async function axe(page) {
     return r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
-      targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")),
+      targets: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${n.html.slice(0, 120)} ${n.failureSummary ?? ""}`.replace(/\s+/g, " ")),
     }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");

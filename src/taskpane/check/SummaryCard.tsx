@@ -1,7 +1,7 @@
 import { Badge, Button, Card, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { UnitAnalysis } from "../../core/analyse";
 import type { Severity } from "../../core/finding";
-import { formatNumber, type Lang, t } from "../../core/i18n";
+import { formatNumber, type Lang, t, tCount } from "../../core/i18n";
 import type { RubricIdentity } from "../../excel/settings";
 import { sharedStyles } from "../styles";
 
@@ -76,7 +76,7 @@ export function SummaryCard(props: SummaryCardProps) {
           aria-pressed={filter === "error"}
           onClick={() => toggle("error")}
         >
-          {t(lang, "countErrors", { count: counts.error })}
+          {tCount(lang, "countErrors", counts.error)}
         </Button>
         <Button
           size="small"
@@ -84,7 +84,7 @@ export function SummaryCard(props: SummaryCardProps) {
           aria-pressed={filter === "warning"}
           onClick={() => toggle("warning")}
         >
-          {t(lang, "countWarnings", { count: counts.warning })}
+          {tCount(lang, "countWarnings", counts.warning)}
         </Button>
         {counts.info > 0 && (
           <Button
@@ -93,7 +93,7 @@ export function SummaryCard(props: SummaryCardProps) {
             aria-pressed={filter === "info"}
             onClick={() => toggle("info")}
           >
-            {t(lang, "countNotes", { count: counts.info })}
+            {tCount(lang, "countNotes", counts.info)}
           </Button>
         )}
       </div>
