@@ -49,7 +49,11 @@ async function axe(page) {
     return r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
-      targets: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} ${n.html.slice(0, 120)} ${n.failureSummary ?? ""}`.replace(/\s+/g, " ")),
+      targets: v.nodes
+        .slice(0, 3)
+        .map((n) =>
+          `${n.target.join(" ")} ${n.html.slice(0, 120)} ${n.failureSummary ?? ""}`.replace(/\s+/g, " "),
+        ),
     }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -127,6 +131,36 @@ export async function paneStates({ browser, origin, step, expect }) {
       expect(found.length === 0, found.slice(0, 12).join("\n"));
     });
   }
+
+  await step("the loading state ('Đang tải…') in every theme: axe-clean, screenshot", async () => {
+    const found = [];
+    for (const theme of Object.keys(THEMES)) {
+      const page = await browser.newPage({ viewport: { width: 320, height: 600 }, bypassCSP: true });
+      try {
+        await page.emulateMedia(THEMES[theme]);
+        // Hold back the engine's chunks (everything but the first script) so the pane stays loading.
+        let release;
+        const held = new Promise((resolve) => {
+          release = resolve;
+        });
+        await page.route("**/*", async (route) => {
+          const url = route.request().url();
+          if (!url.startsWith(origin)) return route.abort();
+          if (/\/\d+\.[0-9a-f]+\.js$/.test(url)) await held;
+          return route.continue();
+        });
+        await page.goto(`${origin}/taskpane.html`);
+        await page.getByText("Đang tải…").first().waitFor({ timeout: 20_000 });
+        for (const v of await axe(page))
+          found.push(`${theme}: ${v.id} (${v.impact}) ${v.targets.join(" | ")}`);
+        await page.screenshot({ path: join(SHOTS, `0-loading-vi-320-${theme}.png`) });
+        release();
+      } finally {
+        await page.close();
+      }
+    }
+    expect(found.length === 0, found.join("\n"));
+  });
 
   for (const lang of ["vi", "en"]) {
     for (const width of [320, 500]) {

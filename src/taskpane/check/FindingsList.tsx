@@ -5,6 +5,7 @@ import {
   MessageBarTitle,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
@@ -132,7 +133,7 @@ function KindSection({
               <li key={keys.get(f)}>
                 <Button
                   appearance="subtle"
-                  className={f === current ? `${styles.finding} ${styles.current}` : styles.finding}
+                  className={mergeClasses(styles.finding, f === current && styles.current)}
                   aria-current={f === current ? "true" : undefined}
                   onClick={() => onSelect(f)}
                   data-code={f.code}
