@@ -176,10 +176,7 @@ const STRINGS = {
     en: "No errors or warnings: the workbook is ready to submit.",
   },
   announceChecking: { vi: "Đang kiểm tra…", en: "Checking…" },
-  announceDone: {
-    vi: "Xong: {errors} lỗi, {warnings} cảnh báo",
-    en: "Done: {errors} errors, {warnings} warnings",
-  },
+  announceDone: { vi: "Xong: {errors}, {warnings}", en: "Done: {errors}, {warnings}" },
   betterRubric: {
     vi: 'Biểu này khớp với bộ chỉ số "{name}" hơn bộ đang dùng ({fit}% khớp). Các lỗi bên dưới có thể do chọn nhầm bộ chỉ số.',
     en: 'This workbook fits the rubric "{name}" better than the one in use ({fit}% fit). The errors below may come from the wrong rubric.',

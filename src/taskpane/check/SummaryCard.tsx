@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Card, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { UnitAnalysis } from "../../core/analyse";
 import type { Severity } from "../../core/finding";
 import { formatNumber, type Lang, t, tCount } from "../../core/i18n";
@@ -11,6 +11,8 @@ const useStyles = makeStyles({
   index: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   counts: { display: "flex", gap: "6px", flexWrap: "wrap" },
   wrap: { overflowWrap: "anywhere" },
+  // A button that reads as a link: Fluent's Link keeps its yellow under forced colours on a white canvas.
+  change: { minWidth: "auto", padding: "0 4px", height: "auto", textDecorationLine: "underline" },
 });
 
 export interface SummaryCardProps {
@@ -45,13 +47,15 @@ export function SummaryCard(props: SummaryCardProps) {
       )}
       <Text size={200} className={styles.wrap}>
         {t(lang, "activeRubric", { name: identity?.label[lang] ?? "—" })}{" "}
-        <Link
-          as="button"
+        <Button
+          appearance="transparent"
+          size="small"
+          className={styles.change}
           onClick={props.onChangeRubric}
           aria-label={`${t(lang, "changeRubric")} — ${t(lang, "changeRubricLabel")}`}
         >
           {t(lang, "changeRubric")}
-        </Link>
+        </Button>
         {props.manualColumns && (
           <>
             {" "}
