@@ -136,111 +136,9 @@ export function createExcelService(run?: Run): ExcelService {
   const settingsRubric = (settings?: ParSettings): Rubric | null => verify(settings).rubric;
 
   return {
-    validate: (options = {}) =>
-      guarded(async (context) => {
-        const syncs = counter(context);
-        const rubric = options.rubric === undefined ? settingsRubric() : options.rubric;
-        const lines = options.settingsLines ?? verify().lines;
-        const names = context.workbook.worksheets;
-        let ownership: () => Ownership = () => ({ marks: new Map() });
-        let wb: WorkbookSnapshot = await readActiveUnit(context, "Workbook", () => {
-          names.load("items/name");
-          context.workbook.load("name");
-          ownership = queueOwnership(context);
-        });
-        const source = context.workbook.name || "Workbook";
-        const owned = new Set<string>(OWNED_SHEETS);
-        if (options.allSheets || owned.has(wb.sheets[0]?.name ?? "")) {
-          wb = await readWorkbookSnapshot(context, { source });
-        }
-        let analysis = analyseWorkbook(
-          { ...wb, source },
-          {
-            ...analyseOptions(rubric, source, options.allSheets),
-            columns: options.columns,
-          },
-        );
-        if (analysis.units.length === 0 && wb.sheets.length === 1 && !options.allSheets) {
-          // The active sheet holds no unit table (a cover or notes sheet): look through the whole workbook.
-          wb = await readWorkbookSnapshot(context, { source });
-          analysis = analyseWorkbook(
-            { ...wb, source },
-            { ...analyseOptions(rubric, source, false), columns: options.columns },
-          );
-        }
-        const findings = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
-        const written: string[] = [];
-        if (options.writeReport !== false) {
-          const specs: SheetSpec[] = [
-            findingsReportSpec(
-              analysis.units.length
-                ? analysis.units.map((u) => ({ file: source, unit: u.unit, findings: u.findings }))
-                : [{ file: source, unit: null, findings: analysis.findings }],
-              { linkCells: true },
-            ),
-          ];
-          const unit = analysis.units[0];
-          if (analysis.units.length === 1 && unit)
-            specs.push(
-              unitResultSheetSpec(unit.unit, unit.score, {
-                sheet: unit.sheet,
-                settings: lines.map((l) => `${l.vi} / ${l.en}`),
-              }),
-            );
-          await writeOwned(context, specs, new Set(names.items.map((w) => w.name)), ownership());
-          written.push(...specs.map((s) => s.name));
-        }
-        return { analysis, counts: countBySeverity(findings), written, syncs: syncs() };
-      }),
+    validate: (options = {}) => guarded((context) => validateIn(context, options, verify)),
 
-    buildRanking: (options = {}) =>
-      guarded(async (context) => {
-        const syncs = counter(context);
-        context.workbook.load("name");
-        const ownership = queueOwnership(context);
-        let present = new Set<string>();
-        const wb = await readWorkbookSnapshot(context, {
-          sheets: options.sheets,
-          onSheetNames: (names) => {
-            present = new Set(names);
-          },
-        });
-        const source = context.workbook.name || "Workbook";
-        const { settings, rubric: saved } = verify();
-        const rubric = options.rubric === undefined ? saved : options.rubric;
-        const analysis = analyseWorkbook({ ...wb, source }, analyseOptions(rubric, source, true));
-        const rankRubric = rubric ?? analysis.units[0]?.rubric;
-        if (!rankRubric || analysis.units.length === 0) {
-          throw new ExcelServiceError("NoUnits", {
-            vi: "Không tìm thấy trang nào có biểu chấm điểm của đơn vị để xếp hạng.",
-            en: "No sheet with a unit's scoring table was found to rank.",
-          });
-        }
-        const inputs: RankInput[] = analysis.units.map((u) => ({
-          unit: u.unit,
-          source,
-          sheet: u.sheet,
-          score: u.score,
-          errors: u.findings.filter((f) => f.severity === "error").length,
-        }));
-        const ranking = rankUnits(inputs, {
-          rubric: rankRubric,
-          by: options.by ?? settings.by ?? "final",
-          groupBy: options.groupBy ?? settings.groupBy,
-          dense: options.dense ?? settings.dense,
-          previous: options.previous ?? null,
-        });
-        const spec = rankingSheetSpec(ranking, rankRubric, { linkSheets: true });
-        await writeOwned(context, [spec], present, ownership());
-        return {
-          analysis,
-          ranking,
-          rankedUnits: ranking.groups.reduce((n, g) => n + g.units.length, 0),
-          unranked: ranking.unranked.length,
-          written: [spec.name],
-          syncs: syncs(),
-        };
-      }),
+    buildRanking: (options = {}) => guarded((context) => rankSheetsIn(context, options, verify)),
 
     writeRanking: (ranking, rubric) =>
       guarded(async (context) => {
@@ -315,6 +213,121 @@ export function createExcelService(run?: Run): ExcelService {
     saveSettings: (settings) => saveSettings(settings).catch((e) => Promise.reject(friendlyError(e))),
     settingsRubric,
     verifySettings: verify,
+  };
+}
+
+/** The active unit (or the whole workbook) read once, analysed, and the report written when asked. */
+async function validateIn(
+  context: Excel.RequestContext,
+  options: ValidateOptions,
+  verify: () => VerifiedSettings,
+): Promise<ValidateResult> {
+  const syncs = counter(context);
+  const saved = verify();
+  const rubric = options.rubric === undefined ? saved.rubric : options.rubric;
+  const lines = options.settingsLines ?? saved.lines;
+  const names = context.workbook.worksheets;
+  let ownership: () => Ownership = () => ({ marks: new Map() });
+  let wb: WorkbookSnapshot = await readActiveUnit(context, "Workbook", () => {
+    names.load("items/name");
+    context.workbook.load("name");
+    ownership = queueOwnership(context);
+  });
+  const source = context.workbook.name || "Workbook";
+  const owned = new Set<string>(OWNED_SHEETS);
+  if (options.allSheets || owned.has(wb.sheets[0]?.name ?? "")) {
+    wb = await readWorkbookSnapshot(context, { source });
+  }
+  let analysis = analyseWorkbook(
+    { ...wb, source },
+    {
+      ...analyseOptions(rubric, source, options.allSheets),
+      columns: options.columns,
+    },
+  );
+  if (analysis.units.length === 0 && wb.sheets.length === 1 && !options.allSheets) {
+    // The active sheet holds no unit table (a cover or notes sheet): look through the whole workbook.
+    wb = await readWorkbookSnapshot(context, { source });
+    analysis = analyseWorkbook(
+      { ...wb, source },
+      { ...analyseOptions(rubric, source, false), columns: options.columns },
+    );
+  }
+  const findings = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
+  const written: string[] = [];
+  if (options.writeReport !== false) {
+    const specs: SheetSpec[] = [
+      findingsReportSpec(
+        analysis.units.length
+          ? analysis.units.map((u) => ({ file: source, unit: u.unit, findings: u.findings }))
+          : [{ file: source, unit: null, findings: analysis.findings }],
+        { linkCells: true },
+      ),
+    ];
+    const unit = analysis.units[0];
+    if (analysis.units.length === 1 && unit)
+      specs.push(
+        unitResultSheetSpec(unit.unit, unit.score, {
+          sheet: unit.sheet,
+          settings: lines.map((l) => `${l.vi} / ${l.en}`),
+        }),
+      );
+    await writeOwned(context, specs, new Set(names.items.map((w) => w.name)), ownership());
+    written.push(...specs.map((s) => s.name));
+  }
+  return { analysis, counts: countBySeverity(findings), written, syncs: syncs() };
+}
+
+/** Every unit sheet read at once, ranked in core, the ranking sheet written. */
+async function rankSheetsIn(
+  context: Excel.RequestContext,
+  options: RankingOptions,
+  verify: () => VerifiedSettings,
+): Promise<RankingResult> {
+  const syncs = counter(context);
+  context.workbook.load("name");
+  const ownership = queueOwnership(context);
+  let present = new Set<string>();
+  const wb = await readWorkbookSnapshot(context, {
+    sheets: options.sheets,
+    onSheetNames: (names) => {
+      present = new Set(names);
+    },
+  });
+  const source = context.workbook.name || "Workbook";
+  const { settings, rubric: saved } = verify();
+  const rubric = options.rubric === undefined ? saved : options.rubric;
+  const analysis = analyseWorkbook({ ...wb, source }, analyseOptions(rubric, source, true));
+  const rankRubric = rubric ?? analysis.units[0]?.rubric;
+  if (!rankRubric || analysis.units.length === 0) {
+    throw new ExcelServiceError("NoUnits", {
+      vi: "Không tìm thấy trang nào có biểu chấm điểm của đơn vị để xếp hạng.",
+      en: "No sheet with a unit's scoring table was found to rank.",
+    });
+  }
+  const inputs: RankInput[] = analysis.units.map((u) => ({
+    unit: u.unit,
+    source,
+    sheet: u.sheet,
+    score: u.score,
+    errors: u.findings.filter((f) => f.severity === "error").length,
+  }));
+  const ranking = rankUnits(inputs, {
+    rubric: rankRubric,
+    by: options.by ?? settings.by ?? "final",
+    groupBy: options.groupBy ?? settings.groupBy,
+    dense: options.dense ?? settings.dense,
+    previous: options.previous ?? null,
+  });
+  const spec = rankingSheetSpec(ranking, rankRubric, { linkSheets: true });
+  await writeOwned(context, [spec], present, ownership());
+  return {
+    analysis,
+    ranking,
+    rankedUnits: ranking.groups.reduce((n, g) => n + g.units.length, 0),
+    unranked: ranking.unranked.length,
+    written: [spec.name],
+    syncs: syncs(),
   };
 }
 

@@ -14,6 +14,7 @@ import { useEffect, useRef, useState } from "react";
 import { fold } from "../core/fold";
 import { type Lang, t } from "../core/i18n";
 import { formatFixed } from "../core/numbers";
+import type { Text as Words } from "../core/finding";
 import { groupRuleProblem, type RankBasis, type RankGroup } from "../core/rank";
 import { FilePicker } from "./FilePicker";
 import { sharedStyles } from "./styles";
@@ -102,29 +103,14 @@ export function RankView({ state }: { state: ParIndexState }) {
           onFiles={setFiles}
         />
       )}
-      <Field label={t(lang, "groupRule")}>
-        <Select
-          className={styles.fit}
-          select={{ className: styles.fit }}
-          value={choice}
-          onChange={(_, d) => setChoice(d.value as GroupChoice)}
-        >
-          <option value="rubric">{t(lang, "groupRubric")}</option>
-          <option value="commune">{t(lang, "groupCommune")}</option>
-          <option value="agency">{t(lang, "groupAgency")}</option>
-          <option value="pattern">{t(lang, "groupPattern")}</option>
-          <option value="none">{t(lang, "groupNone")}</option>
-        </Select>
-      </Field>
-      {choice === "pattern" && (
-        <Field
-          label={t(lang, "groupPatternLabel")}
-          validationState={patternProblem ? "error" : "none"}
-          validationMessage={patternProblem?.[lang]}
-        >
-          <Input value={pattern} placeholder="^(xa|phuong)" onChange={(_, d) => setPattern(d.value)} />
-        </Field>
-      )}
+      <GroupRuleFields
+        lang={lang}
+        choice={choice}
+        setChoice={setChoice}
+        pattern={pattern}
+        setPattern={setPattern}
+        problem={patternProblem}
+      />
       <Field label={t(lang, "basis")}>
         <Select
           className={styles.fit}
@@ -174,6 +160,52 @@ export function RankView({ state }: { state: ParIndexState }) {
       )}
       {outcome && <RankResult outcome={outcome} runs={state.rankRuns} lang={lang} />}
     </section>
+  );
+}
+
+function GroupRuleFields({
+  lang,
+  choice,
+  setChoice,
+  pattern,
+  setPattern,
+  problem,
+}: {
+  lang: Lang;
+  choice: GroupChoice;
+  setChoice: (c: GroupChoice) => void;
+  pattern: string;
+  setPattern: (p: string) => void;
+  problem: Words | null;
+}) {
+  const styles = useStyles();
+  const patternProblem = problem;
+  return (
+    <>
+      <Field label={t(lang, "groupRule")}>
+        <Select
+          className={styles.fit}
+          select={{ className: styles.fit }}
+          value={choice}
+          onChange={(_, d) => setChoice(d.value as GroupChoice)}
+        >
+          <option value="rubric">{t(lang, "groupRubric")}</option>
+          <option value="commune">{t(lang, "groupCommune")}</option>
+          <option value="agency">{t(lang, "groupAgency")}</option>
+          <option value="pattern">{t(lang, "groupPattern")}</option>
+          <option value="none">{t(lang, "groupNone")}</option>
+        </Select>
+      </Field>
+      {choice === "pattern" && (
+        <Field
+          label={t(lang, "groupPatternLabel")}
+          validationState={patternProblem ? "error" : "none"}
+          validationMessage={patternProblem?.[lang]}
+        >
+          <Input value={pattern} placeholder="^(xa|phuong)" onChange={(_, d) => setPattern(d.value)} />
+        </Field>
+      )}
+    </>
   );
 }
 
