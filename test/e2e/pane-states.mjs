@@ -94,7 +94,7 @@ async function walkStates(page, lang, visit) {
   await page
     .getByRole("button", { name: vi ? "Ghi báo cáo vào sổ" : "Write the report into the workbook" })
     .click();
-  await page.getByText(vi ? /^Đã ghi trang/ : /^Wrote the/).waitFor({ timeout: 20_000 });
+  await page.getByText(vi ? /^Đã ghi trang/ : /^Wrote "/).waitFor({ timeout: 20_000 });
   await visit("4-written");
   await page.getByRole("tab", { name: vi ? "Xếp hạng" : "Ranking" }).click();
   const build = page.getByRole("button", { name: vi ? "Lập bảng xếp hạng" : "Build ranking" });
