@@ -56,9 +56,9 @@ export function AreaTable({ unit, lang }: { unit: UnitAnalysis; lang: Lang }) {
           <th className={styles.cell} style={{ textAlign: "left" }}>
             {t(lang, "area")}
           </th>
-          <th className={styles.fixed}>{t(lang, "max")}</th>
-          <th className={styles.fixed}>{t(lang, "self")}</th>
-          <th className={styles.fixed}>{t(lang, "final")}</th>
+          <th className={styles.num}>{t(lang, "max")}</th>
+          <th className={styles.num}>{t(lang, "self")}</th>
+          <th className={styles.num}>{t(lang, "final")}</th>
           <th className={styles.cell}>
             <span style={{ position: "absolute", left: "-10000px" }}>%</span>
           </th>
