@@ -5,19 +5,20 @@
  * handling, because Office queues further clicks until it is called.
  */
 import { createExcelService, type ExcelService } from "../excel/service";
-import { type Notice, rankingNotice, validateNotice } from "./notices";
+import { errorNotice, type Notice, rankingNotice, storeNotice, validateNotice } from "./notices";
 
 export type CommandEvent = { completed: (options?: { allowEvent?: boolean }) => void };
 
 /**
  * The last results, newest last. Excel has no toast API for add-ins and a dialog is what we avoid, so
- * the visible result is the activated sheet; the notice goes to the console (F12 in Excel on the web)
- * and stays here for tests and for a pane sharing the runtime.
+ * the visible result is the activated sheet; the notice is also stored for the pane, which shows it
+ * when it next opens (notices.ts), goes to the console (F12 in Excel on the web) and stays here for tests.
  */
 export const lastNotices: Notice[] = [];
 
-function show(notice: Notice): void {
+function show(command: string, notice: Notice): void {
   lastNotices.push(notice);
+  storeNotice({ ...notice, command, at: Date.now() });
   if (lastNotices.length > 20) lastNotices.shift();
   const line = `${notice.text.vi} / ${notice.text.en}`;
   if (notice.kind === "error") console.error(line);
@@ -25,28 +26,29 @@ function show(notice: Notice): void {
 }
 
 export function makeCommands(service: ExcelService) {
-  async function runCommand(event: CommandEvent, work: () => Promise<Notice>): Promise<void> {
+  async function runCommand(
+    event: CommandEvent,
+    command: string,
+    work: () => Promise<Notice>,
+  ): Promise<void> {
     try {
-      show(await work());
+      show(command, await work());
     } catch (e) {
-      const text = (e as { text?: Notice["text"] }).text ?? {
-        vi: `Lỗi: ${String(e)}`,
-        en: `Error: ${String(e)}`,
-      };
-      show({ kind: "error", text });
+      show(command, errorNotice(e));
     } finally {
       event.completed();
     }
   }
   return {
     validate: (event: CommandEvent) =>
-      runCommand(event, async () => {
-        const result = await service.validate();
+      runCommand(event, "validate", async () => {
+        // The ribbon's Kiểm tra is the user asking for the report: it writes, then shows it.
+        const result = await service.validate({ writeReport: true });
         if (result.written[0]) await service.selectCell(result.written[0], "A2");
         return validateNotice(result);
       }),
     buildRanking: (event: CommandEvent) =>
-      runCommand(event, async () => {
+      runCommand(event, "buildRanking", async () => {
         const result = await service.buildRanking();
         if (result.written[0]) await service.selectCell(result.written[0], "A1");
         return rankingNotice(result);

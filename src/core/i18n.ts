@@ -11,6 +11,8 @@ const STRINGS = {
   appTitle: { vi: "Chỉ số CCHC", en: "PAR Index" },
   tabCheck: { vi: "Kiểm tra", en: "Check" },
   tabRanking: { vi: "Xếp hạng", en: "Ranking" },
+  tabIntake: { vi: "Tiếp nhận", en: "Intake" },
+  tabDiff: { vi: "So sánh", en: "Compare" },
   tabSettings: { vi: "Cài đặt", en: "Settings" },
   switchLanguage: { vi: "English", en: "Tiếng Việt" },
   // The name begins with the visible text, so voice control ("click English") finds the button.
@@ -143,6 +145,82 @@ const STRINGS = {
     en: "Something unexpected went wrong: {message}",
   },
   dismiss: { vi: "Đóng", en: "Dismiss" },
+  loading: { vi: "Đang tải…", en: "Loading…" },
+  help: { vi: "Hướng dẫn sử dụng", en: "How to use it" },
+  firstRun: {
+    vi: "Mở biểu tự đánh giá của đơn vị rồi bấm Kiểm tra. Kết quả chỉ hiện ở ngăn này: sổ không bị thay đổi.",
+    en: "Open the unit's scoring workbook and press Check. Results appear in this pane only: the workbook is not changed.",
+  },
+  tabs: { vi: "Các thẻ của Chỉ số CCHC", en: "PAR Index tabs" },
+  summary: { vi: "Kết quả kiểm tra", en: "Check result" },
+  activeRubric: { vi: "Bộ chỉ số: {name}", en: "Rubric: {name}" },
+  changeRubric: { vi: "đổi", en: "change" },
+  changeRubricLabel: { vi: "đổi bộ chỉ số", en: "change the rubric" },
+  surveyPending: { vi: "chưa có điểm điều tra", en: "no survey score yet" },
+  evidencePart: { vi: "Phần kiểm chứng: {value}/{max}", en: "Evidence part: {value}/{max}" },
+  countErrors: { vi: "{count} lỗi", en: "{count} errors" },
+  countWarnings: { vi: "{count} cảnh báo", en: "{count} warnings" },
+  countNotes: { vi: "{count} lưu ý", en: "{count} notes" },
+  // English singulars of the counts above (Vietnamese has no plural form).
+  countError: { vi: "{count} lỗi", en: "{count} error" },
+  countWarning: { vi: "{count} cảnh báo", en: "{count} warning" },
+  countNote: { vi: "{count} lưu ý", en: "{count} note" },
+  writeReport: { vi: "Ghi báo cáo vào sổ", en: "Write the report into the workbook" },
+  writing: { vi: "Đang ghi…", en: "Writing…" },
+  wrote: { vi: "Đã ghi trang {sheets} vào sổ.", en: "Wrote {sheets} into the workbook." },
+  goThere: { vi: 'Mở trang "{sheet}"', en: 'Go to "{sheet}"' },
+  readOnlyHint: {
+    vi: "Kiểm tra chỉ đọc sổ: không ghi gì, không chuyển trang.",
+    en: "Checking only reads the workbook: nothing is written, you stay where you are.",
+  },
+  clean: {
+    vi: "Không có lỗi hay cảnh báo nào: biểu sẵn sàng để nộp.",
+    en: "No errors or warnings: the workbook is ready to submit.",
+  },
+  announceChecking: { vi: "Đang kiểm tra…", en: "Checking…" },
+  announceDone: { vi: "Xong: {errors}, {warnings}", en: "Done: {errors}, {warnings}" },
+  betterRubric: {
+    vi: 'Biểu này khớp với bộ chỉ số "{name}" hơn bộ đang dùng ({fit}% khớp). Các lỗi bên dưới có thể do chọn nhầm bộ chỉ số.',
+    en: 'This workbook fits the rubric "{name}" better than the one in use ({fit}% fit). The errors below may come from the wrong rubric.',
+  },
+  switchRubric: { vi: 'Dùng "{name}"', en: 'Use "{name}"' },
+  manualColumns: { vi: "cột đã chỉnh tay", en: "columns corrected by hand" },
+  resetColumns: { vi: "Bỏ chỉnh cột", en: "Undo column corrections" },
+  settingsProblems: {
+    vi: "Cài đặt lưu trong sổ có phần không dùng được",
+    en: "Some settings saved in the workbook cannot be used",
+  },
+  ribbonNotice: { vi: "Lệnh trên thanh ribbon lúc {time}:", en: "Ribbon command at {time}:" },
+  options: { vi: "Tuỳ chọn", en: "Options" },
+  previousFinding: { vi: "Phát hiện trước", en: "Previous finding" },
+  nextFinding: { vi: "Phát hiện tiếp", en: "Next finding" },
+  findingPosition: { vi: "{n}/{total}", en: "{n} of {total}" },
+  showMore: { vi: "Hiện thêm {count}", en: "Show {count} more" },
+  collapsedKind: {
+    vi: "{count} phát hiện cùng loại — xem",
+    en: "{count} findings of this kind — show",
+  },
+  whyFix: { vi: "Vì sao và cách sửa", en: "Why, and how to fix it" },
+  evidenceOnly: { vi: "Chỉ thiếu tài liệu kiểm chứng", en: "Missing evidence only" },
+  showAll: { vi: "Hiện tất cả", en: "Show all" },
+  total: { vi: "Tổng", en: "Total" },
+  bonus: { vi: "Điểm thưởng", en: "Bonus" },
+  penalty: { vi: "Điểm trừ", en: "Penalty" },
+  surveyBySo: { vi: "do Sở chấm", en: "scored by the province" },
+  areaBar: { vi: "{percent}% điểm tối đa", en: "{percent}% of the maximum" },
+  selectAll: { vi: "Chọn tất cả", en: "Select all" },
+  selectNone: { vi: "Bỏ chọn tất cả", en: "Select none" },
+  searchSheets: { vi: "Tìm trang", en: "Find a sheet" },
+  sheetsChosen: { vi: "Đã chọn {chosen}/{total} trang", en: "{chosen} of {total} sheets chosen" },
+  groupCommune: { vi: "Xã / phường / thị trấn", en: "Commune / ward / town" },
+  groupAgency: { vi: "Cơ quan / đơn vị", en: "Agency / unit" },
+  unitHasErrors: { vi: "có lỗi", en: "has errors" },
+  chart: { vi: "Biểu đồ điểm theo nhóm {group}", en: "Scores in group {group}" },
+  chooseFilesButton: { vi: "Chọn tệp…", en: "Choose files…" },
+  chooseFileButton: { vi: "Chọn tệp…", en: "Choose a file…" },
+  noFileChosen: { vi: "Chưa chọn tệp", en: "No file chosen" },
+  unsaved: { vi: "Chưa lưu vào sổ", en: "Not saved with the workbook" },
+
   noTableInFile: { vi: "{file}: không tìm thấy bảng chấm điểm", en: "{file}: no scoring table found" },
   rubricNotImported: {
     vi: "Không nhập được bộ chỉ số từ {file}.",
@@ -151,6 +229,17 @@ const STRINGS = {
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type StringKey = keyof typeof STRINGS;
+
+const SINGULAR = {
+  countErrors: "countError",
+  countWarnings: "countWarning",
+  countNotes: "countNote",
+} as const;
+
+/** "1 error", "2 errors" (the Vietnamese is the same for both): never "1 errors". */
+export function tCount(lang: Lang, key: keyof typeof SINGULAR, count: number): string {
+  return t(lang, count === 1 ? SINGULAR[key] : key, { count });
+}
 export const STRING_KEYS = Object.keys(STRINGS) as StringKey[];
 
 /** The finding codes as the pane's "kind" filter names them (the codes themselves stay the stable API). */
@@ -188,7 +277,105 @@ const FINDING_KINDS = {
 } as const satisfies Record<FindingCode, Text>;
 
 export function findingKind(lang: Lang, code: FindingCode): string {
-  return FINDING_KINDS[code][lang];
+  return (FINDING_KINDS as Partial<Record<string, Text>>)[code]?.[lang] ?? code;
+}
+
+/** Why each finding matters and how to fix it, one table in both languages (the pane's "why / how to fix"). */
+const FINDING_HELP = {
+  "table-not-found": {
+    vi: "Không trang nào có dòng tiêu đề gồm cột tên tiêu chí và cột điểm. Mở đúng biểu tự đánh giá, hoặc chỉnh cột ở mục Nhận dạng bảng.",
+    en: "No sheet has a header row with an item-label column and a score column. Open the scoring workbook itself, or correct the columns under Recognised table.",
+  },
+  "missing-column": {
+    vi: "Thiếu một cột của biểu mẫu. Thêm cột đó hoặc chỉ ra cột đúng ở mục Nhận dạng bảng.",
+    en: "A column of the template is missing. Add it, or point at the right column under Recognised table.",
+  },
+  "missing-item": {
+    vi: "Biểu thiếu tiêu chí mà bộ chỉ số có: có thể dùng biểu mẫu khác năm, hoặc chọn nhầm bộ chỉ số.",
+    en: "The workbook lacks an item the rubric has: another year's template, or the wrong rubric.",
+  },
+  "unknown-item": {
+    vi: "Dòng này không có trong bộ chỉ số. Kiểm tra mã tiêu chí, hoặc đổi bộ chỉ số ở thẻ Cài đặt.",
+    en: "This row is not in the rubric. Check the item code, or change the rubric on the Settings tab.",
+  },
+  "duplicate-item": {
+    vi: "Một tiêu chí xuất hiện hai lần: xoá dòng thừa để điểm không bị tính hai lần.",
+    en: "An item appears twice: delete the extra row so it is not counted twice.",
+  },
+  "max-mismatch": {
+    vi: "Điểm tối đa khác bộ chỉ số: có thể là biểu mẫu cũ. Dùng biểu mẫu đúng năm.",
+    en: "The maximum differs from the rubric: probably an old template. Use this year's template.",
+  },
+  "not-a-number": {
+    vi: "Ô điểm phải là số. Xoá chữ, ngày tháng hoặc TRUE/FALSE và nhập điểm.",
+    en: "A score cell must hold a number. Replace the text, date or TRUE/FALSE with the score.",
+  },
+  "number-as-text": {
+    vi: 'Điểm ghi dạng chữ ("1,5"): được tính, nhưng hàm SUM của Excel bỏ qua. Nhập lại thành số.',
+    en: 'A score stored as text ("1,5"): counted here, but Excel\'s SUM skips it. Re-enter it as a number.',
+  },
+  "score-out-of-range": {
+    vi: "Điểm nhỏ hơn 0 hoặc lớn hơn điểm tối đa của tiêu chí. Sửa lại theo hướng dẫn chấm.",
+    en: "The score is below 0 or above the item's maximum. Correct it by the scoring guidance.",
+  },
+  "score-not-allowed": {
+    vi: "Mức điểm này không có trong hướng dẫn chấm của tiêu chí. Chọn một mức được phép.",
+    en: "This score is not one of the levels the guidance allows. Pick an allowed level.",
+  },
+  "missing-score": {
+    vi: 'Tiêu chí chưa được chấm. Nhập điểm, hoặc ghi "không áp dụng" nếu đúng như vậy.',
+    en: 'The item has no score. Enter one, or write "không áp dụng" if it does not apply.',
+  },
+  "total-mismatch": {
+    vi: "Dòng tổng không bằng tổng các dòng con. Khôi phục công thức SUM hoặc sửa điểm.",
+    en: "A total row is not the sum of its children. Restore the SUM formula or fix the scores.",
+  },
+  "formula-overwritten": {
+    vi: "Dòng tổng bị gõ đè bằng số. Khôi phục công thức để tổng tự cập nhật.",
+    en: "A total row was typed over with a number. Restore the formula so it updates.",
+  },
+  "formula-error": {
+    vi: "Công thức báo lỗi (#REF!, #VALUE!…). Sửa công thức hoặc ô mà nó tham chiếu.",
+    en: "A formula shows an error (#REF!, #VALUE!…). Fix it or the cells it refers to.",
+  },
+  "missing-evidence": {
+    vi: "Có điểm mà không có tài liệu kiểm chứng hay giải trình. Ghi số, ký hiệu, ngày văn bản hoặc đường dẫn.",
+    en: "A score with no evidence and no explanation. Cite the document's number, date or a link.",
+  },
+  "evidence-unverifiable": {
+    vi: "Tài liệu kiểm chứng không có số, ngày hay đường dẫn để Tổ thẩm định tra cứu. Ghi đủ số và ngày văn bản.",
+    en: "The evidence cites no number, date or link the appraisers can look up. Add the document's number and date.",
+  },
+  "evidence-out-of-period": {
+    vi: "Văn bản được dẫn ngoài năm đánh giá. Dẫn văn bản trong kỳ, hoặc giải trình.",
+    en: "The cited document is dated outside the assessment year. Cite one from the period, or explain.",
+  },
+  "appraisal-without-note": {
+    vi: "Điểm thẩm định khác điểm tự chấm mà không ghi lý do. Ghi chú lý do vào cột ghi chú.",
+    en: "The appraised score differs from the self score with no reason. Add the reason in the note column.",
+  },
+  "self-score-on-survey": {
+    vi: "Phần điều tra xã hội học do Sở chấm, đơn vị không tự chấm: xoá điểm tự chấm ở phần này.",
+    en: "The social survey is scored by the province, not the unit: clear the self score there.",
+  },
+  "missing-unit-name": {
+    vi: 'Dòng "Đơn vị: …" còn trống nên tạm lấy tên tệp. Ghi tên đơn vị vào biểu.',
+    en: '"Đơn vị: …" is blank, so the file name is used. Write the unit\'s name in the workbook.',
+  },
+  "unreadable-file": {
+    vi: "Tệp không đọc được như một sổ .xlsx. Mở bằng Excel và lưu lại dạng .xlsx.",
+    en: "The file cannot be read as an .xlsx workbook. Open it in Excel and save it as .xlsx.",
+  },
+} as const satisfies Partial<Record<FindingCode, Text>>;
+
+/** Why the finding matters and what to do, for any code (a code added later gets a generic line). */
+export function findingHelp(lang: Lang, code: FindingCode): string {
+  const help = (FINDING_HELP as Partial<Record<string, Text>>)[code];
+  return help
+    ? help[lang]
+    : lang === "vi"
+      ? "Xem thông báo để biết cách sửa."
+      : "See the message for what to fix.";
 }
 
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {

@@ -52,9 +52,13 @@ export function serviceError(code: keyof typeof KNOWN, vars: Record<string, stri
   return new ExcelServiceError(code, fill(KNOWN[code], vars));
 }
 
-/** Any thrown thing → a bilingual message; Office's `error.code` decides which. */
-export function friendlyError(error: unknown): ExcelServiceError {
-  if (error instanceof ExcelServiceError) return error;
+/**
+ * Any thrown thing → a bilingual message; Office's `error.code` decides which. An error that is already
+ * worded for the user (any `UserError`: a rubric problem, a refused group rule…) passes unchanged, so its
+ * own words are not buried under "Excel reported an error".
+ */
+export function friendlyError(error: unknown): UserError {
+  if (error instanceof UserError) return error;
   const code =
     typeof error === "object" && error && "code" in error ? String((error as { code: unknown }).code) : "";
   const known = KNOWN[code];

@@ -5,6 +5,7 @@
  *   const excel = createExcelService();
  *   const v = await excel.validate();            // active unit sheet → "Báo cáo kiểm tra" + "Kết quả"
  *                                                // (whole workbook when the active sheet holds no table)
+ *   await excel.validate({ writeReport: false }); // the pane's check: reads and shows, writes nothing
  *   v.counts.error; v.analysis.units[0].findings; v.syncs  // 1 read + 1 write
  *   const r = await excel.buildRanking();        // every unit sheet → "Xếp hạng" (≤ 3 syncs)
  *   await excel.selectCell("Tự chấm", "D12");    // finding → its cell
@@ -14,11 +15,10 @@
  * Failures are thrown as `ExcelServiceError` (from ./errors) with `.text = { vi, en }` ready to show.
  */
 import { type AnalyseOptions, analyseWorkbook, type WorkbookAnalysis } from "../core/analyse";
-import { countBySeverity, type Finding, type Severity } from "../core/finding";
+import { countBySeverity, type Finding, type Severity, type Text } from "../core/finding";
 import type { PreviousRanking } from "../core/previous";
 import { type RankInput, type Ranking, rankUnits } from "../core/rank";
-import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
-import { loadRubric } from "../core/rubric/load";
+import { DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
 import { findingsReportSpec } from "../core/sheets/findings-report";
 import { rankingSheetSpec } from "../core/sheets/ranking";
@@ -30,7 +30,13 @@ import { ExcelServiceError, friendlyError, isExcelApiSupported, requireExcelApi 
 import { clearHighlights, queueHighlights } from "./highlight";
 import { readActiveUnit, readWorkbookSnapshot } from "./read";
 import { claim, type Ownership, queueMark, queueOwnership } from "./ownership";
-import { loadSettings, type ParSettings, saveSettings } from "./settings";
+import {
+  type ParSettings,
+  readStoredSettings,
+  saveSettings,
+  type VerifiedSettings,
+  verifySettings,
+} from "./settings";
 import { WriteBatch, writeSheetSpec } from "./write";
 
 export interface ValidateOptions {
@@ -40,8 +46,13 @@ export interface ValidateOptions {
   allSheets?: boolean;
   /** The user's corrections of recognised columns (the pane's layout editor). */
   columns?: AnalyseOptions["columns"];
-  /** Write the "Báo cáo kiểm tra" and "Kết quả" sheets (default true). */
+  /**
+   * Write the "Báo cáo kiểm tra" and "Kết quả" sheets (default true: the ribbon's Kiểm tra). The pane's
+   * check passes false: a check only reads and shows; writing is the user's explicit "Ghi báo cáo vào sổ".
+   */
   writeReport?: boolean;
+  /** The settings that changed the result, printed on "Kết quả" (default: the workbook's saved ones). */
+  settingsLines?: Text[];
 }
 
 export interface ValidateResult {
@@ -91,10 +102,17 @@ export interface ExcelService {
    * re-check). Needs ExcelApi 1.9; elsewhere `supported` is false and it never calls. `stop()` ends it.
    */
   watchChanges(onChange: (sheet: string) => void): Promise<{ supported: boolean; stop: () => Promise<void> }>;
+  /** The workbook's saved settings, verified (invalid parts dropped). */
   loadSettings(): ParSettings;
   saveSettings(settings: ParSettings): Promise<void>;
   /** The rubric the settings name (custom JSON first, then the built-in id); null = workbook's own structure. */
   settingsRubric(settings?: ParSettings): Rubric | null;
+  /**
+   * Settings checked part by part: the rubric with its identity (name + content hash), the problems
+   * found (a saved rubric that no longer loads, an invalid column map…) and what is used instead.
+   * Without an argument: the settings saved in the workbook, as stored.
+   */
+  verifySettings(settings?: ParSettings): VerifiedSettings;
 }
 
 const DEFAULT_SETTINGS: ParSettings = { rubricId: DEFAULT_RUBRIC_ID };
@@ -113,114 +131,14 @@ export function createExcelService(run?: Run): ExcelService {
     }
   };
 
-  const settingsRubric = (settings = loadSettings(DEFAULT_SETTINGS)): Rubric | null => {
-    if (settings.customRubric) {
-      const loaded = loadRubric(settings.customRubric);
-      if (loaded.ok) return loaded.rubric;
-    }
-    return settings.rubricId ? builtinRubric(settings.rubricId) : null;
-  };
+  const verify = (settings?: ParSettings): VerifiedSettings =>
+    verifySettings(settings ?? readStoredSettings(), DEFAULT_SETTINGS);
+  const settingsRubric = (settings?: ParSettings): Rubric | null => verify(settings).rubric;
 
   return {
-    validate: (options = {}) =>
-      guarded(async (context) => {
-        const syncs = counter(context);
-        const rubric = options.rubric === undefined ? settingsRubric() : options.rubric;
-        const names = context.workbook.worksheets;
-        let ownership: () => Ownership = () => ({ marks: new Map() });
-        let wb: WorkbookSnapshot = await readActiveUnit(context, "Workbook", () => {
-          names.load("items/name");
-          context.workbook.load("name");
-          ownership = queueOwnership(context);
-        });
-        const source = context.workbook.name || "Workbook";
-        const owned = new Set<string>(OWNED_SHEETS);
-        if (options.allSheets || owned.has(wb.sheets[0]?.name ?? "")) {
-          wb = await readWorkbookSnapshot(context, { source });
-        }
-        let analysis = analyseWorkbook(
-          { ...wb, source },
-          {
-            ...analyseOptions(rubric, source, options.allSheets),
-            columns: options.columns,
-          },
-        );
-        if (analysis.units.length === 0 && wb.sheets.length === 1 && !options.allSheets) {
-          // The active sheet holds no unit table (a cover or notes sheet): look through the whole workbook.
-          wb = await readWorkbookSnapshot(context, { source });
-          analysis = analyseWorkbook(
-            { ...wb, source },
-            { ...analyseOptions(rubric, source, false), columns: options.columns },
-          );
-        }
-        const findings = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
-        const written: string[] = [];
-        if (options.writeReport !== false) {
-          const specs: SheetSpec[] = [
-            findingsReportSpec(
-              analysis.units.length
-                ? analysis.units.map((u) => ({ file: source, unit: u.unit, findings: u.findings }))
-                : [{ file: source, unit: null, findings: analysis.findings }],
-              { linkCells: true },
-            ),
-          ];
-          const unit = analysis.units[0];
-          if (analysis.units.length === 1 && unit)
-            specs.push(unitResultSheetSpec(unit.unit, unit.score, { sheet: unit.sheet }));
-          await writeOwned(context, specs, new Set(names.items.map((w) => w.name)), ownership());
-          written.push(...specs.map((s) => s.name));
-        }
-        return { analysis, counts: countBySeverity(findings), written, syncs: syncs() };
-      }),
+    validate: (options = {}) => guarded((context) => validateIn(context, options, verify)),
 
-    buildRanking: (options = {}) =>
-      guarded(async (context) => {
-        const syncs = counter(context);
-        context.workbook.load("name");
-        const ownership = queueOwnership(context);
-        let present = new Set<string>();
-        const wb = await readWorkbookSnapshot(context, {
-          sheets: options.sheets,
-          onSheetNames: (names) => {
-            present = new Set(names);
-          },
-        });
-        const source = context.workbook.name || "Workbook";
-        const settings = loadSettings(DEFAULT_SETTINGS);
-        const rubric = options.rubric === undefined ? settingsRubric(settings) : options.rubric;
-        const analysis = analyseWorkbook({ ...wb, source }, analyseOptions(rubric, source, true));
-        const rankRubric = rubric ?? analysis.units[0]?.rubric;
-        if (!rankRubric || analysis.units.length === 0) {
-          throw new ExcelServiceError("NoUnits", {
-            vi: "Không tìm thấy trang nào có biểu chấm điểm của đơn vị để xếp hạng.",
-            en: "No sheet with a unit's scoring table was found to rank.",
-          });
-        }
-        const inputs: RankInput[] = analysis.units.map((u) => ({
-          unit: u.unit,
-          source,
-          sheet: u.sheet,
-          score: u.score,
-          errors: u.findings.filter((f) => f.severity === "error").length,
-        }));
-        const ranking = rankUnits(inputs, {
-          rubric: rankRubric,
-          by: options.by ?? settings.by ?? "final",
-          groupBy: options.groupBy ?? settings.groupBy,
-          dense: options.dense ?? settings.dense,
-          previous: options.previous ?? null,
-        });
-        const spec = rankingSheetSpec(ranking, rankRubric, { linkSheets: true });
-        await writeOwned(context, [spec], present, ownership());
-        return {
-          analysis,
-          ranking,
-          rankedUnits: ranking.groups.reduce((n, g) => n + g.units.length, 0),
-          unranked: ranking.unranked.length,
-          written: [spec.name],
-          syncs: syncs(),
-        };
-      }),
+    buildRanking: (options = {}) => guarded((context) => rankSheetsIn(context, options, verify)),
 
     writeRanking: (ranking, rubric) =>
       guarded(async (context) => {
@@ -291,9 +209,125 @@ export function createExcelService(run?: Run): ExcelService {
       };
     },
 
-    loadSettings: () => loadSettings(DEFAULT_SETTINGS),
+    loadSettings: () => verify().settings,
     saveSettings: (settings) => saveSettings(settings).catch((e) => Promise.reject(friendlyError(e))),
     settingsRubric,
+    verifySettings: verify,
+  };
+}
+
+/** The active unit (or the whole workbook) read once, analysed, and the report written when asked. */
+async function validateIn(
+  context: Excel.RequestContext,
+  options: ValidateOptions,
+  verify: () => VerifiedSettings,
+): Promise<ValidateResult> {
+  const syncs = counter(context);
+  const saved = verify();
+  const rubric = options.rubric === undefined ? saved.rubric : options.rubric;
+  const lines = options.settingsLines ?? saved.lines;
+  const names = context.workbook.worksheets;
+  let ownership: () => Ownership = () => ({ marks: new Map() });
+  let wb: WorkbookSnapshot = await readActiveUnit(context, "Workbook", () => {
+    names.load("items/name");
+    context.workbook.load("name");
+    ownership = queueOwnership(context);
+  });
+  const source = context.workbook.name || "Workbook";
+  const owned = new Set<string>(OWNED_SHEETS);
+  if (options.allSheets || owned.has(wb.sheets[0]?.name ?? "")) {
+    wb = await readWorkbookSnapshot(context, { source });
+  }
+  let analysis = analyseWorkbook(
+    { ...wb, source },
+    {
+      ...analyseOptions(rubric, source, options.allSheets),
+      columns: options.columns,
+    },
+  );
+  if (analysis.units.length === 0 && wb.sheets.length === 1 && !options.allSheets) {
+    // The active sheet holds no unit table (a cover or notes sheet): look through the whole workbook.
+    wb = await readWorkbookSnapshot(context, { source });
+    analysis = analyseWorkbook(
+      { ...wb, source },
+      { ...analyseOptions(rubric, source, false), columns: options.columns },
+    );
+  }
+  const findings = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
+  const written: string[] = [];
+  if (options.writeReport !== false) {
+    const specs: SheetSpec[] = [
+      findingsReportSpec(
+        analysis.units.length
+          ? analysis.units.map((u) => ({ file: source, unit: u.unit, findings: u.findings }))
+          : [{ file: source, unit: null, findings: analysis.findings }],
+        { linkCells: true },
+      ),
+    ];
+    const unit = analysis.units[0];
+    if (analysis.units.length === 1 && unit)
+      specs.push(
+        unitResultSheetSpec(unit.unit, unit.score, {
+          sheet: unit.sheet,
+          settings: lines.map((l) => `${l.vi} / ${l.en}`),
+        }),
+      );
+    await writeOwned(context, specs, new Set(names.items.map((w) => w.name)), ownership());
+    written.push(...specs.map((s) => s.name));
+  }
+  return { analysis, counts: countBySeverity(findings), written, syncs: syncs() };
+}
+
+/** Every unit sheet read at once, ranked in core, the ranking sheet written. */
+async function rankSheetsIn(
+  context: Excel.RequestContext,
+  options: RankingOptions,
+  verify: () => VerifiedSettings,
+): Promise<RankingResult> {
+  const syncs = counter(context);
+  context.workbook.load("name");
+  const ownership = queueOwnership(context);
+  let present = new Set<string>();
+  const wb = await readWorkbookSnapshot(context, {
+    sheets: options.sheets,
+    onSheetNames: (names) => {
+      present = new Set(names);
+    },
+  });
+  const source = context.workbook.name || "Workbook";
+  const { settings, rubric: saved } = verify();
+  const rubric = options.rubric === undefined ? saved : options.rubric;
+  const analysis = analyseWorkbook({ ...wb, source }, analyseOptions(rubric, source, true));
+  const rankRubric = rubric ?? analysis.units[0]?.rubric;
+  if (!rankRubric || analysis.units.length === 0) {
+    throw new ExcelServiceError("NoUnits", {
+      vi: "Không tìm thấy trang nào có biểu chấm điểm của đơn vị để xếp hạng.",
+      en: "No sheet with a unit's scoring table was found to rank.",
+    });
+  }
+  const inputs: RankInput[] = analysis.units.map((u) => ({
+    unit: u.unit,
+    source,
+    sheet: u.sheet,
+    score: u.score,
+    errors: u.findings.filter((f) => f.severity === "error").length,
+  }));
+  const ranking = rankUnits(inputs, {
+    rubric: rankRubric,
+    by: options.by ?? settings.by ?? "final",
+    groupBy: options.groupBy ?? settings.groupBy,
+    dense: options.dense ?? settings.dense,
+    previous: options.previous ?? null,
+  });
+  const spec = rankingSheetSpec(ranking, rankRubric, { linkSheets: true });
+  await writeOwned(context, [spec], present, ownership());
+  return {
+    analysis,
+    ranking,
+    rankedUnits: ranking.groups.reduce((n, g) => n + g.units.length, 0),
+    unranked: ranking.unranked.length,
+    written: [spec.name],
+    syncs: syncs(),
   };
 }
 
@@ -322,7 +356,8 @@ async function writeOwned(
   const batch = new WriteBatch(context);
   context.application.suspendApiCalculationUntilNextSync();
   for (let i = 0; i < specs.length; i++) {
-    await writeSheetSpec(context, specs[i], { exists: claims[i].exists, activate: i === 0 }, batch);
+    // Never activated: writing a sheet does not move the user; the caller offers a "go there" instead.
+    await writeSheetSpec(context, specs[i], { exists: claims[i].exists }, batch);
     queueMark(context, specs[i].name, ownership);
   }
   await batch.flush();

@@ -1,8 +1,21 @@
 /**
  * Choices saved with the workbook (Office document settings), so an appraiser opening the same file
  * sees the same rubric and ranking options as the clerk who filled it.
+ *
+ * What a workbook carries is data to verify, not to trust: a unit's file can carry a custom rubric
+ * under a built-in rubric's id, a column map that points "self" at the maximum column, or a language
+ * the pane does not have. `verifySettings` keeps what is valid, drops what is not with a sentence that
+ * says what was found and what is used instead, and names the active rubric by its own content
+ * (name + content hash), so a changed rubric can never pass for a built-in one.
  */
-import type { RankBasis } from "../core/rank";
+import type { ColumnRole } from "../core/columns";
+import type { Text } from "../core/finding";
+import { columnLetters } from "../core/address";
+import { groupRuleProblem, type RankBasis } from "../core/rank";
+import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
+import { loadRubric } from "../core/rubric/load";
+import type { Rubric } from "../core/rubric/schema";
+import { roleName } from "../core/messages";
 
 export interface ParSettings {
   /** Built-in rubric id, or null to use the workbook's own structure. */
@@ -14,18 +27,42 @@ export interface ParSettings {
   groupBy?: string;
   dense?: boolean;
   /** Columns the user corrected in the pane when recognition guessed wrong: sheet and role → column. */
-  columns?: { sheet?: string; roles: Partial<Record<string, number | null>> };
+  columns?: ColumnMap;
   /** Pane language; absent: follow Office's display language. */
   language?: "vi" | "en";
 }
 
+export interface ColumnMap {
+  sheet?: string;
+  roles: Partial<Record<string, number | null>>;
+}
+
 export const SETTINGS_KEY = "parIndex.settings";
 
+/** Excel's last column (XFD) as a 0-based index: a column map pointing past it is not a column. */
+const LAST_COLUMN = 16_383;
+const ROLES: readonly ColumnRole[] = [
+  "code",
+  "label",
+  "max",
+  "guidance",
+  "self",
+  "appraised1",
+  "appraised2",
+  "evidence",
+  "explanation",
+  "note",
+];
+const BASES: readonly RankBasis[] = ["final", "appraised", "self"];
+
+/** The settings as stored, unverified (what `verifySettings` takes). */
+export function readStoredSettings(): unknown {
+  return globalThis.Office?.context?.document?.settings?.get(SETTINGS_KEY) ?? null;
+}
+
+/** The verified settings (invalid parts dropped); `verifySettings` says what was dropped. */
 export function loadSettings(defaults: ParSettings): ParSettings {
-  const stored = globalThis.Office?.context?.document?.settings?.get(
-    SETTINGS_KEY,
-  ) as Partial<ParSettings> | null;
-  return stored && typeof stored === "object" ? { ...defaults, ...stored } : { ...defaults };
+  return verifySettings(readStoredSettings(), defaults).settings;
 }
 
 export function saveSettings(settings: ParSettings): Promise<void> {
@@ -38,4 +75,241 @@ export function saveSettings(settings: ParSettings): Promise<void> {
       else resolve();
     });
   });
+}
+
+/** How the active rubric is named wherever a result is shown. */
+export interface RubricIdentity {
+  kind: "builtin" | "custom" | "own";
+  /** What to show: the built-in's name, "<name> #hash", "<name> (đã sửa) #hash", or the own-structure line. */
+  label: Text;
+  /** Content hash of a custom rubric (8 hex digits); null for a built-in or the workbook's own structure. */
+  hash: string | null;
+  /** A custom rubric that claims a built-in rubric's id but whose content differs from it. */
+  modified: boolean;
+}
+
+export interface VerifiedSettings {
+  settings: ParSettings;
+  rubric: Rubric | null;
+  identity: RubricIdentity;
+  /** The user's column corrections are in force ("cột đã chỉnh tay"). */
+  manualColumns: boolean;
+  /** Each part of the stored settings that was not used: what was found, why, what is used instead. */
+  problems: Text[];
+  /** The settings that change results, as `settingsLines` words them (pane summary, "Kết quả" sheet). */
+  lines: Text[];
+}
+
+/** Checks stored settings part by part; never throws, whatever `raw` is. */
+export function verifySettings(
+  raw: unknown,
+  defaults: ParSettings = { rubricId: DEFAULT_RUBRIC_ID },
+): VerifiedSettings {
+  const problems: Text[] = [];
+  const stored = isRecord(raw) ? raw : {};
+  const settings: ParSettings = { rubricId: verifyRubricId(stored, defaults, problems) };
+  const language = stored.language;
+  if (language === "vi" || language === "en") settings.language = language;
+  else if (language !== undefined && language !== null) problems.push(unknownLanguage(language));
+  if (BASES.includes(stored.by as RankBasis)) settings.by = stored.by as RankBasis;
+  if (typeof stored.dense === "boolean") settings.dense = stored.dense;
+  if (typeof stored.groupBy === "string") {
+    const problem = groupRuleProblem(stored.groupBy);
+    if (problem) problems.push(droppedGroupRule(problem));
+    else settings.groupBy = stored.groupBy;
+  }
+  if (stored.columns !== undefined && stored.columns !== null) {
+    const columns = verifyColumnMap(stored.columns);
+    if ("problem" in columns) problems.push(columns.problem);
+    else if (Object.keys(columns.map.roles).length > 0) settings.columns = columns.map;
+  }
+  const { rubric, identity } = resolveRubric(stored.customRubric, settings, problems);
+  const lines = settingsLines({ identity, settings });
+  return { settings, rubric, identity, manualColumns: settings.columns !== undefined, problems, lines };
+}
+
+function verifyRubricId(
+  stored: Record<string, unknown>,
+  defaults: ParSettings,
+  problems: Text[],
+): string | null {
+  if (!("rubricId" in stored) || stored.rubricId === undefined) return defaults.rubricId;
+  const id = stored.rubricId;
+  if (id === null) return null;
+  if (typeof id === "string" && builtinRubric(id)) return id;
+  const fallback = defaults.rubricId ?? DEFAULT_RUBRIC_ID;
+  const name = builtinRubric(fallback)?.name ?? fallback;
+  problems.push({
+    vi: `Sổ lưu bộ chỉ số "${String(id)}" nhưng tiện ích không có bộ này; đang dùng "${name}". Chọn lại bộ chỉ số ở thẻ Cài đặt.`,
+    en: `The workbook names rubric "${String(id)}", which the add-in does not have; using "${name}". Choose the rubric again on the Settings tab.`,
+  });
+  return fallback;
+}
+
+/** The custom rubric if it still loads (else the reason and the fallback), and how to name it. */
+function resolveRubric(
+  custom: unknown,
+  settings: ParSettings,
+  problems: Text[],
+): { rubric: Rubric | null; identity: RubricIdentity } {
+  const fallback = () => {
+    const rubric = settings.rubricId ? builtinRubric(settings.rubricId) : null;
+    return { rubric, identity: builtinIdentity(rubric) };
+  };
+  if (custom === undefined || custom === null) return fallback();
+  const loaded = loadRubric(custom);
+  if (!loaded.ok) {
+    const why = loaded.problems[0]?.message ?? { vi: "không rõ lý do", en: "no reason given" };
+    const used = fallback();
+    problems.push({
+      vi: `Bộ chỉ số đã lưu trong sổ không còn dùng được (${why.vi}); đang dùng ${used.identity.label.vi}. Nạp lại bộ chỉ số ở thẻ Cài đặt.`,
+      en: `The rubric saved in the workbook no longer loads (${why.en}); using ${used.identity.label.en}. Load the rubric again on the Settings tab.`,
+    });
+    return used;
+  }
+  settings.customRubric = custom;
+  return { rubric: loaded.rubric, identity: rubricIdentity(loaded.rubric) };
+}
+
+/** A custom rubric's identity: its own name and content hash; never a built-in's name unless identical. */
+export function rubricIdentity(rubric: Rubric): RubricIdentity {
+  const builtin = builtinRubric(rubric.id);
+  const hash = contentHash(rubric);
+  if (builtin && contentHash(builtin) === hash) return builtinIdentity(builtin);
+  const modified = builtin !== null;
+  return {
+    kind: "custom",
+    label: {
+      vi: `${rubric.name}${modified ? " (đã sửa)" : ""} #${hash}`,
+      en: `${rubric.nameEn ?? rubric.name}${modified ? " (modified)" : ""} #${hash}`,
+    },
+    hash,
+    modified,
+  };
+}
+
+function builtinIdentity(rubric: Rubric | null): RubricIdentity {
+  if (!rubric) {
+    return {
+      kind: "own",
+      label: {
+        vi: "cấu trúc của chính biểu (không dùng bộ chỉ số)",
+        en: "the workbook's own structure (no rubric)",
+      },
+      hash: null,
+      modified: false,
+    };
+  }
+  return {
+    kind: "builtin",
+    label: { vi: rubric.name, en: rubric.nameEn ?? rubric.name },
+    hash: null,
+    modified: false,
+  };
+}
+
+/** FNV-1a over the rubric's canonical JSON (keys sorted): the same content always gives the same 8 hex digits. */
+export function contentHash(value: unknown): string {
+  const text = canonicalJson(value);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (isRecord(value)) {
+    const keys = Object.keys(value)
+      .filter((k) => value[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/**
+ * A column map is accepted only whole: known roles, columns inside the sheet, no column used for two
+ * roles, and never the self score read from the maximum column (which would make every score full marks).
+ */
+export function verifyColumnMap(raw: unknown): { map: ColumnMap } | { problem: Text } {
+  const reject = (vi: string, en: string) => ({
+    problem: {
+      vi: `Sổ lưu một cách chỉnh cột không hợp lệ (${vi}); đã bỏ qua, các cột được nhận dạng tự động.`,
+      en: `The workbook carries an invalid column correction (${en}); it is ignored and the columns are recognised automatically.`,
+    },
+  });
+  if (!isRecord(raw) || !isRecord(raw.roles)) return reject("không đúng dạng", "not in the expected form");
+  if (raw.sheet !== undefined && typeof raw.sheet !== "string")
+    return reject("tên trang không phải chữ", "the sheet name is not text");
+  const roles: Partial<Record<ColumnRole, number | null>> = {};
+  const used = new Map<number, ColumnRole>();
+  for (const [role, col] of Object.entries(raw.roles)) {
+    if (!ROLES.includes(role as ColumnRole))
+      return reject(`vai trò "${role}" không có`, `unknown role "${role}"`);
+    const name = roleName(role as ColumnRole);
+    if (col === null) {
+      roles[role as ColumnRole] = null;
+      continue;
+    }
+    if (typeof col !== "number" || !Number.isInteger(col) || col < 0 || col > LAST_COLUMN) {
+      return reject(
+        `cột của "${name.vi}" nằm ngoài trang tính`,
+        `the column of "${name.en}" is outside the sheet`,
+      );
+    }
+    const other = used.get(col);
+    if (other) {
+      const letter = columnLetters(col);
+      return reject(
+        `cột ${letter} được gán cho cả "${roleName(other).vi}" và "${name.vi}"`,
+        `column ${letter} is given to both "${roleName(other).en}" and "${name.en}"`,
+      );
+    }
+    used.set(col, role as ColumnRole);
+    roles[role as ColumnRole] = col;
+  }
+  return { map: { ...(typeof raw.sheet === "string" ? { sheet: raw.sheet } : {}), roles } };
+}
+
+/**
+ * The settings that change results, one line each in both languages, for the pane's summary and the
+ * "Kết quả" sheet: the rubric by its identity, manual columns, and a group rule other than the rubric's.
+ */
+export function settingsLines(verified: Pick<VerifiedSettings, "identity" | "settings">): Text[] {
+  const lines: Text[] = [
+    { vi: `Bộ chỉ số: ${verified.identity.label.vi}`, en: `Rubric: ${verified.identity.label.en}` },
+  ];
+  const columns = verified.settings.columns;
+  if (columns) {
+    const list = (lang: "vi" | "en") =>
+      Object.entries(columns.roles)
+        .map(
+          ([role, col]) =>
+            `${roleName(role as ColumnRole)[lang]} → ${col === null || col === undefined ? "—" : columnLetters(col)}`,
+        )
+        .join(", ");
+    lines.push({ vi: `Cột đã chỉnh tay: ${list("vi")}`, en: `Columns corrected by hand: ${list("en")}` });
+  }
+  return lines;
+}
+
+function unknownLanguage(language: unknown): Text {
+  return {
+    vi: `Sổ lưu ngôn ngữ "${String(language)}" mà tiện ích không có; dùng ngôn ngữ của Office.`,
+    en: `The workbook names language "${String(language)}", which the add-in does not have; following Office's language.`,
+  };
+}
+
+function droppedGroupRule(problem: Text): Text {
+  return {
+    vi: `${problem.vi} Quy tắc nhóm đã lưu bị bỏ qua; dùng nhóm theo bộ chỉ số.`,
+    en: `${problem.en} The saved group rule is ignored; grouping follows the rubric.`,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

@@ -1,17 +1,20 @@
 import {
   Button,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
-  Tab,
-  TabList,
+  Spinner,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useState } from "react";
-import { type Lang, t } from "../core/i18n";
+import { toText } from "../core/errors";
+import { type Lang, t, tCount } from "../core/i18n";
 import type { ExcelService } from "../excel/service";
 import { CheckView } from "./CheckView";
+import { Tabs } from "./Tabs";
+import { type ParIndexState, useParIndex } from "./useParIndex";
 
 // The ranking and settings tabs load when first opened: the pane's first paint is the Check tab.
 const RankView = lazy(() => import("./RankView").then((m) => ({ default: m.RankView })));
@@ -19,7 +22,6 @@ const SettingsView = lazy(() => import("./SettingsView").then((m) => ({ default:
 // The appraisal round (issue #16): picked files only, loaded when first opened.
 const IntakeView = lazy(() => import("./IntakeView").then((m) => ({ default: m.IntakeView })));
 const DiffView = lazy(() => import("./DiffView").then((m) => ({ default: m.DiffView })));
-import { useParIndex } from "./useParIndex";
 
 const useStyles = makeStyles({
   root: {
@@ -29,12 +31,30 @@ const useStyles = makeStyles({
     padding: "8px 12px",
     minHeight: "100vh",
     boxSizing: "border-box",
+    maxWidth: "100%",
+    overflowWrap: "anywhere",
   },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between" },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
 });
 
 type TabId = "check" | "ranking" | "intake" | "diff" | "settings";
+const TABS: TabId[] = ["check", "ranking", "intake", "diff", "settings"];
+const TAB_LABEL = {
+  check: "tabCheck",
+  ranking: "tabRanking",
+  intake: "tabIntake",
+  diff: "tabDiff",
+  settings: "tabSettings",
+} as const;
 
 /** `loadService` brings in the engine after the first paint (core, rubrics and Office calls are the bulk of the code). */
 export function App({
@@ -46,12 +66,12 @@ export function App({
 }) {
   const styles = useStyles();
   const [service, setService] = useState<ExcelService | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
     loadService().then(
       (s) => live && setService(s),
-      (e: unknown) => live && setLoadError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setLoadError(e ?? new Error("load failed")),
     );
     return () => {
       live = false;
@@ -75,33 +95,86 @@ export function App({
           {t(lang, "switchLanguage")}
         </Button>
       </header>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)}>
-        <Tab value="check">{t(lang, "tabCheck")}</Tab>
-        <Tab value="ranking">{t(lang, "tabRanking")}</Tab>
-        <Tab value="intake">{lang === "vi" ? "Tiếp nhận" : "Intake"}</Tab>
-        <Tab value="diff">{lang === "vi" ? "So sánh" : "Compare"}</Tab>
-        <Tab value="settings">{t(lang, "tabSettings")}</Tab>
-      </TabList>
-      {loadError && (
+      <Announcer state={state} className={styles.visuallyHidden} />
+      <Tabs
+        label={t(lang, "tabs")}
+        tabs={TABS.map((id) => ({ id, label: t(lang, TAB_LABEL[id]) }))}
+        selected={tab}
+        onSelect={setTab}
+      />
+      {!state.ready && !loadError && <Spinner size="tiny" label={t(lang, "loading")} />}
+      {loadError !== null && (
         <MessageBar intent="error" role="alert">
-          <MessageBarBody>{t(lang, "unexpected", { message: loadError })}</MessageBarBody>
+          <MessageBarBody>{loadErrorText(loadError, lang)}</MessageBarBody>
         </MessageBar>
       )}
+      {state.notice && <RibbonNotice state={state} />}
       {state.error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{state.error[lang]}</MessageBarBody>
-          <Button size="small" appearance="transparent" onClick={state.clearError}>
-            {t(lang, "dismiss")}
-          </Button>
+          <MessageBarActions>
+            <Button size="small" onClick={state.clearError}>
+              {t(lang, "dismiss")}
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
-      {tab === "check" && <CheckView state={state} />}
-      <Suspense fallback={null}>
-        {tab === "ranking" && <RankView state={state} />}
-        {tab === "intake" && <IntakeView state={state} />}
-        {tab === "diff" && <DiffView state={state} />}
-        {tab === "settings" && <SettingsView state={state} />}
-      </Suspense>
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {tab === "check" && <CheckView state={state} onChangeRubric={() => setTab("settings")} />}
+        <Suspense fallback={<Spinner size="tiny" label={t(lang, "loading")} />}>
+          {tab === "ranking" && <RankView state={state} />}
+          {tab === "intake" && <IntakeView state={state} />}
+          {tab === "diff" && <DiffView state={state} />}
+          {tab === "settings" && <SettingsView state={state} />}
+        </Suspense>
+      </div>
     </main>
   );
+}
+
+/**
+ * One polite live region, present from the first paint (a region inserted already filled is not read
+ * out): "Đang kiểm tra…" while a check runs, then "Xong: 2 lỗi, 8 cảnh báo" — alternating a trailing
+ * no-break space so the same counts after a re-check are announced again.
+ */
+function Announcer({ state, className }: { state: ParIndexState; className: string }) {
+  const { lang, busy, validation, checks } = state;
+  let text = "";
+  if (busy === "check") text = t(lang, "announceChecking");
+  else if (validation && checks > 0) {
+    const c = validation.counts;
+    text =
+      t(lang, "announceDone", {
+        errors: tCount(lang, "countErrors", c.error),
+        warnings: tCount(lang, "countWarnings", c.warning),
+      }) + (checks % 2 ? "" : "\u00a0");
+  }
+  return (
+    <div role="status" aria-live="polite" className={className}>
+      {text}
+    </div>
+  );
+}
+
+function RibbonNotice({ state }: { state: ParIndexState }) {
+  const { notice, lang } = state;
+  if (!notice) return null;
+  const time = new Date(notice.at).toLocaleTimeString(lang === "vi" ? "vi-VN" : "en-US");
+  const intent = notice.kind === "error" ? "error" : notice.kind === "warning" ? "warning" : "success";
+  return (
+    <MessageBar intent={intent} layout="multiline">
+      <MessageBarBody>
+        {t(lang, "ribbonNotice", { time })} {notice.text[lang]}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={state.clearNotice}>
+          {t(lang, "dismiss")}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+function loadErrorText(error: unknown, lang: Lang): string {
+  return toText(error, lang);
 }

@@ -1,213 +1,244 @@
 import {
-  Badge,
   Button,
   Field,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
   Select,
   Spinner,
   Switch,
   Text,
   makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { ColumnRole, UnitAnalysis } from "../core/analyse";
 import { columnLetters } from "../core/address";
-import type { Finding, FindingCode, Severity } from "../core/finding";
-import { findingKind, formatNumber, type Lang, t } from "../core/i18n";
+import type { UnitAnalysis } from "../core/analyse";
+import type { ColumnRole } from "../core/columns";
+import { countBySeverity, type Finding, type FindingCode, type Severity } from "../core/finding";
+import { type Lang, t } from "../core/i18n";
 import { roleName } from "../core/messages";
+import { AreaTable } from "./check/AreaTable";
+import { FindingNavigator, FindingsList, findingOrder } from "./check/FindingsList";
+import { SummaryCard } from "./check/SummaryCard";
 import { sharedStyles } from "./styles";
 import { allFindings, type ParIndexState } from "./useParIndex";
 
 const useStyles = makeStyles({
   ...sharedStyles,
   row: { ...sharedStyles.row, flexWrap: "wrap" },
-  bar: {
-    height: "6px",
-    backgroundColor: tokens.colorNeutralBackground4,
-    borderRadius: "3px",
-    minWidth: "40px",
-  },
-  fill: { height: "6px", backgroundColor: tokens.colorBrandBackground, borderRadius: "3px" },
-  finding: { display: "block", textAlign: "left", width: "100%", padding: "4px", cursor: "pointer" },
+  section: { padding: "2px 0" },
+  summary: { cursor: "pointer", fontWeight: 600, padding: "4px 0" },
 });
 
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const EVIDENCE_CODES: FindingCode[] = ["missing-evidence", "evidence-unverifiable", "evidence-out-of-period"];
 
-export function CheckView({ state }: { state: ParIndexState }) {
+export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onChangeRubric: () => void }) {
   const styles = useStyles();
   const { lang, validation } = state;
   const [severity, setSeverity] = useState<Severity | "all">("all");
-  const [code, setCode] = useState<FindingCode | "all">("all");
-  const [view, setView] = useState<"all" | "evidence">("all");
+  const [evidenceOnly, setEvidenceOnly] = useState(false);
+  const [current, setCurrent] = useState<Finding | null>(null);
   const findings = useMemo(() => (validation ? allFindings(validation) : []), [validation]);
-  const shown = findings.filter(
-    (f) =>
-      (severity === "all" || f.severity === severity) &&
-      (code === "all" || f.code === code) &&
-      (view === "all" || EVIDENCE_CODES.includes(f.code)),
+  const counts = useMemo(() => countBySeverity(findings), [findings]);
+  const shown = useMemo(
+    () =>
+      findings.filter(
+        (f) =>
+          (severity === "all" || f.severity === severity) &&
+          (!evidenceOnly || EVIDENCE_CODES.includes(f.code)),
+      ),
+    [findings, severity, evidenceOnly],
   );
-  const codes = [...new Set(findings.map((f) => f.code))];
-  // A corrected column re-checks at once, so the user sees the effect of the correction.
-  const corrections = JSON.stringify(state.settings.columns ?? null);
-  const lastCorrections = useRef(corrections);
-  useEffect(() => {
-    if (corrections === lastCorrections.current) return;
-    lastCorrections.current = corrections;
-    if (validation) void state.check();
-  }, [corrections, validation, state.check]);
+  const order = useMemo(() => findingOrder(shown), [shown]);
+  const unit = validation?.analysis.units[0] ?? null;
+  const labels = useMemo(() => new Map(unit?.score.nodes.map((n) => [n.code, n.label]) ?? []), [unit]);
+  useRecheckOnCorrection(state);
+  const select = (f: Finding) => {
+    setCurrent(f);
+    void state.selectFinding(f);
+  };
+  const busy = state.busy !== null;
   return (
-    <section className={styles.stack} aria-label={t(lang, "tabCheck")}>
+    <div className={styles.stack}>
       <div className={styles.row}>
         <Button
           appearance="primary"
           onClick={() => void state.check()}
-          disabled={!state.ready || state.busy !== null}
+          disabledFocusable={!state.ready || busy}
         >
           {validation ? t(lang, "recheck") : t(lang, "check")}
         </Button>
+        {validation && (
+          <Button onClick={() => void state.writeReport()} disabledFocusable={busy}>
+            {t(lang, "writeReport")}
+          </Button>
+        )}
         {state.busy === "check" && <Spinner size="tiny" label={t(lang, "checking")} />}
+        {state.busy === "write" && <Spinner size="tiny" label={t(lang, "writing")} />}
       </div>
-      <Switch
-        label={t(lang, "liveCheck")}
-        checked={state.live}
-        onChange={(_, d) => void state.setLive(d.checked)}
-      />
-      {!state.liveSupported && <Text className={styles.muted}>{t(lang, "liveUnsupported")}</Text>}
-      <Switch
-        label={t(lang, "highlight")}
-        checked={state.highlighted}
-        disabled={!validation}
-        onChange={(_, d) => void state.setHighlighted(d.checked)}
-      />
-      {!validation && <Text className={styles.muted}>{t(lang, "notChecked")}</Text>}
-      {validation?.analysis.units.map((u) => (
-        <UnitSummary key={u.sheet} unit={u} lang={lang} onCorrect={state.correctColumn} />
-      ))}
+      {!validation && state.busy !== "check" && <FirstRun lang={lang} />}
+      <WrittenBar state={state} />
+      <SettingsProblems problems={state.settingsProblems} lang={lang} />
+      {unit && <BetterRubricBar unit={unit} state={state} />}
       {validation && (
+        <SummaryCard
+          unit={unit}
+          lang={lang}
+          identity={state.identity}
+          manualColumns={state.manualColumns}
+          counts={counts}
+          filter={severity}
+          onFilter={setSeverity}
+          onChangeRubric={onChangeRubric}
+        />
+      )}
+      {validation && counts.error + counts.warning === 0 && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t(lang, "clean")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {findings.length > 0 && (
         <>
-          {/* A status region: the counts are read out after each check, without moving the focus. */}
-          <div role="status" aria-live="polite">
-            <Text as="h2" weight="semibold">
-              {t(lang, "findings")}{" "}
-              {SEVERITIES.map((s) => (
-                <Badge
-                  key={s}
-                  appearance="tint"
-                  color={s === "error" ? "danger" : s === "warning" ? "warning" : "informative"}
-                  style={{ marginLeft: 4 }}
-                >
-                  {t(lang, s)}: {findings.filter((f) => f.severity === s).length}
-                </Badge>
-              ))}
-            </Text>
-          </div>
           <div className={styles.row}>
-            <Field label={t(lang, "filterSeverity")} size="small">
-              <Select value={severity} onChange={(_, d) => setSeverity(d.value as Severity | "all")}>
-                <option value="all">{t(lang, "all")}</option>
-                {SEVERITIES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(lang, s)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label={t(lang, "filterCode")} size="small">
-              <Select value={code} onChange={(_, d) => setCode(d.value as FindingCode | "all")}>
-                <option value="all">{t(lang, "all")}</option>
-                {codes.map((c) => (
-                  <option key={c} value={c}>
-                    {findingKind(lang, c)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label={t(lang, "show")} size="small">
-              <Select value={view} onChange={(_, d) => setView(d.value as "all" | "evidence")}>
-                <option value="all">{t(lang, "viewAll")}</option>
-                <option value="evidence">{t(lang, "viewEvidence")}</option>
-              </Select>
-            </Field>
+            {findings.some((f) => EVIDENCE_CODES.includes(f.code)) && (
+              <Switch
+                label={t(lang, "evidenceOnly")}
+                checked={evidenceOnly}
+                onChange={(_, d) => setEvidenceOnly(d.checked)}
+              />
+            )}
+            {severity !== "all" && (
+              <Button size="small" appearance="subtle" onClick={() => setSeverity("all")}>
+                {t(lang, "showAll")}
+              </Button>
+            )}
           </div>
-          {view === "evidence" && (
+          {evidenceOnly && (
             <Text>{t(lang, "evidenceToComplete", { count: new Set(shown.map((f) => f.item)).size })}</Text>
           )}
-          {findings.length === 0 && <Text>{t(lang, "noFindings")}</Text>}
-          {SEVERITIES.map((s) => (
-            <FindingGroup
-              key={s}
-              severity={s}
-              findings={shown.filter((f) => f.severity === s)}
-              state={state}
-            />
-          ))}
+          <FindingNavigator order={order} current={current} lang={lang} onSelect={select} />
+          <FindingsList findings={shown} lang={lang} labels={labels} current={current} onSelect={select} />
         </>
       )}
-    </section>
-  );
-}
-
-function FindingGroup({
-  severity,
-  findings,
-  state,
-}: {
-  severity: Severity;
-  findings: Finding[];
-  state: ParIndexState;
-}) {
-  const styles = useStyles();
-  const { lang } = state;
-  if (findings.length === 0) return null;
-  return (
-    <fieldset
-      aria-label={`${t(lang, severity)} (${findings.length})`}
-      style={{ border: "none", margin: 0, padding: 0 }}
-    >
-      <Text as="h3" weight="semibold">
-        {t(lang, severity)} ({findings.length})
-      </Text>
-      {byArea(findings).map(([area, list]) => (
-        <div key={area}>
-          <Text size={200} className={styles.muted}>
-            {area === "" ? t(lang, "areaNone") : t(lang, "areaOf", { area, count: list.length })}
-          </Text>
-          <ul style={{ listStyle: "none", margin: 0, padding: 0 }}>
-            {list.map((f) => (
-              <li key={`${f.code}-${f.sheet}-${f.address}-${f.item}-${f.column ?? ""}`}>
-                <Button
-                  appearance="subtle"
-                  className={styles.finding}
-                  disabled={!f.address}
-                  aria-label={
-                    f.address
-                      ? `${t(lang, "goToCell", { address: f.address })}: ${f.message[lang]}`
-                      : f.message[lang]
-                  }
-                  onClick={() => void state.selectFinding(f)}
-                  data-code={f.code}
-                >
-                  <strong>{f.address ?? "—"}</strong> {f.item ? `[${f.item}] ` : ""}
-                  {f.message[lang]}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        </div>
+      {validation?.analysis.units.map((u) => (
+        <details key={u.sheet} open className={styles.section}>
+          <summary className={styles.summary}>{t(lang, "totals")}</summary>
+          <AreaTable unit={u} lang={lang} />
+        </details>
       ))}
-    </fieldset>
+      {validation?.analysis.units.map((u) => (
+        <LayoutSection key={u.sheet} unit={u} state={state} />
+      ))}
+      <details className={styles.section}>
+        <summary className={styles.summary}>{t(lang, "options")}</summary>
+        <div className={styles.stack}>
+          <Switch
+            label={t(lang, "liveCheck")}
+            checked={state.live}
+            onChange={(_, d) => void state.setLive(d.checked)}
+          />
+          {!state.liveSupported && <Text className={styles.muted}>{t(lang, "liveUnsupported")}</Text>}
+          <Switch
+            label={t(lang, "highlight")}
+            checked={state.highlighted}
+            disabled={!validation}
+            onChange={(_, d) => void state.setHighlighted(d.checked)}
+          />
+        </div>
+      </details>
+    </div>
   );
 }
 
-/** Findings by rubric area (the first part of the item code), in code order; workbook-wide ones first. */
-function byArea(findings: Finding[]): [string, Finding[]][] {
-  const groups = new Map<string, Finding[]>();
-  for (const f of findings) {
-    const area = f.item ? (f.item.split(".")[0] ?? "") : "";
-    groups.set(area, [...(groups.get(area) ?? []), f]);
-  }
-  return [...groups.entries()].sort((a, b) => a[0].localeCompare(b[0], "vi", { numeric: true }));
+/** A corrected column re-checks at once, so the user sees the effect of the correction. */
+function useRecheckOnCorrection(state: ParIndexState) {
+  const corrections = JSON.stringify(state.settings.columns ?? null);
+  const last = useRef(corrections);
+  const { validation, check } = state;
+  useEffect(() => {
+    if (corrections === last.current) return;
+    last.current = corrections;
+    if (validation) void check();
+  }, [corrections, validation, check]);
+}
+
+function FirstRun({ lang }: { lang: Lang }) {
+  const styles = useStyles();
+  return (
+    <MessageBar intent="info" layout="multiline">
+      <MessageBarBody>
+        {t(lang, "firstRun")}{" "}
+        <Link href="help.html" target="_blank" rel="noopener" className={styles.link}>
+          {t(lang, "help")}
+        </Link>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function WrittenBar({ state }: { state: ParIndexState }) {
+  const { written, lang } = state;
+  if (!written || written.length === 0) return null;
+  const first = written[0];
+  return (
+    <MessageBar intent="success" layout="multiline">
+      <MessageBarBody>{t(lang, "wrote", { sheets: written.map((s) => `"${s}"`).join(", ") })}</MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={() => void state.goTo(first)}>
+          {t(lang, "goThere", { sheet: first })}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+function SettingsProblems({ problems, lang }: { problems: ParIndexState["settingsProblems"]; lang: Lang }) {
+  if (problems.length === 0) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{t(lang, "settingsProblems")}</MessageBarTitle>
+        <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
+          {problems.map((p) => (
+            <li key={p.en}>{p[lang]}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** What the engine suggests when another rubric fits the workbook better; read defensively (optional field). */
+export function betterRubricOf(unit: UnitAnalysis): { id: string; name: string; fit: number } | null {
+  const b = (unit as { betterRubric?: unknown }).betterRubric as Record<string, unknown> | undefined;
+  if (!b || typeof b !== "object") return null;
+  if (typeof b.id !== "string" || typeof b.name !== "string" || typeof b.fit !== "number") return null;
+  if (b.id === unit.rubric.id || !Number.isFinite(b.fit)) return null;
+  return { id: b.id, name: b.name, fit: b.fit };
+}
+
+function BetterRubricBar({ unit, state }: { unit: UnitAnalysis; state: ParIndexState }) {
+  const better = betterRubricOf(unit);
+  if (!better) return null;
+  const { lang } = state;
+  // The engine may give the fit as a share (0–1) or a percentage.
+  const fit = Math.round(better.fit <= 1 ? better.fit * 100 : better.fit);
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>{t(lang, "betterRubric", { name: better.name, fit })}</MessageBarBody>
+      <MessageBarActions>
+        <Button
+          size="small"
+          onClick={() => void state.switchRubric(better.id)}
+          disabledFocusable={state.busy !== null}
+        >
+          {t(lang, "switchRubric", { name: better.name })}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
 }
 
 const ROLES: ColumnRole[] = [
@@ -223,95 +254,47 @@ const ROLES: ColumnRole[] = [
   "note",
 ];
 
-function UnitSummary({
-  unit,
-  lang,
-  onCorrect,
-}: {
-  unit: UnitAnalysis;
-  lang: Lang;
-  onCorrect: (sheet: string, role: string, col: number | null) => void;
-}) {
+function LayoutSection({ unit, state }: { unit: UnitAnalysis; state: ParIndexState }) {
   const styles = useStyles();
-  const s = unit.score;
-  const f = (x: number | null) => formatNumber(x, s.precision, lang);
+  const { lang } = state;
   const columns = Object.entries(unit.table.columns)
     .map(([role, col]) => `${roleName(role as ColumnRole)[lang]}: ${columnLetters(col as number)}`)
     .join(", ");
-  const rating = s.rating ? (lang === "vi" ? s.rating.label : s.rating.labelEn) : null;
   return (
-    <div className={styles.stack}>
-      <Text as="h2" weight="semibold">
-        {t(lang, "unitName", { unit: unit.unit })}{" "}
-        {unit.unitFrom === "file" && <span className={styles.muted}>{t(lang, "unitFromFile")}</span>}
+    <details className={styles.section}>
+      <summary className={styles.summary}>
+        {t(lang, "layout")}
+        {state.manualColumns ? ` (${t(lang, "manualColumns")})` : ""}
+      </summary>
+      <Text block className={styles.muted} style={{ overflowWrap: "anywhere" }}>
+        {t(lang, "layoutLine", { sheet: unit.sheet, row: unit.table.headerRow + 1 })}; {columns}
       </Text>
-      <Text className={styles.muted}>
-        {t(lang, "layout")}: {t(lang, "layoutLine", { sheet: unit.sheet, row: unit.table.headerRow + 1 })};{" "}
-        {columns}
-      </Text>
-      <details>
-        <summary>{t(lang, "fixColumns")}</summary>
-        <div className={styles.row}>
-          {ROLES.map((role) => (
-            <Field key={role} label={roleName(role)[lang]} size="small">
-              <Select
-                value={String(unit.table.columns[role] ?? "")}
-                onChange={(_, d) => onCorrect(unit.sheet, role, d.value === "" ? null : Number(d.value))}
-              >
-                <option value="">—</option>
-                {columnChoices(unit).map((letter, c) => (
-                  <option key={letter} value={c}>
-                    {letter}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          ))}
-        </div>
-      </details>
-      <table className={styles.table} aria-label={t(lang, "totals")}>
-        <thead>
-          <tr>
-            <th style={{ textAlign: "left" }}>{t(lang, "area")}</th>
-            <th className={styles.num}>{t(lang, "max")}</th>
-            <th className={styles.num}>{t(lang, "self")}</th>
-            <th className={styles.num}>{t(lang, "appraised")}</th>
-            <th className={styles.num}>{t(lang, "final")}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {s.areas.map((a) => {
-            const pct =
-              a.scores.final === null || a.effectiveMax === 0
-                ? 0
-                : Math.max(0, Math.min(1, a.scores.final / a.effectiveMax));
-            return (
-              <tr key={a.code}>
-                <td title={a.label}>
-                  {a.code}. {a.label.length > 28 ? `${a.label.slice(0, 27)}…` : a.label}
-                </td>
-                <td className={styles.num}>{f(a.effectiveMax)}</td>
-                <td className={styles.num}>{f(a.scores.self)}</td>
-                <td className={styles.num}>{f(a.scores.appraised2 ?? a.scores.appraised1)}</td>
-                <td className={styles.num}>{f(a.scores.final)}</td>
-                <td>
-                  <div className={styles.bar} role="img" aria-label={`${Math.round(pct * 100)}%`}>
-                    <div className={styles.fill} style={{ width: `${Math.round(pct * 100)}%` }} />
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <Text weight="semibold">
-        {s.index.final !== null
-          ? t(lang, "index", { value: f(s.index.final), max: f(s.scaleMax) })
-          : t(lang, "indexWithoutSurvey", { value: f(s.indexWithoutSurvey.final) })}
-        {rating ? ` — ${t(lang, "rating", { rating })}` : ""}
-      </Text>
-    </div>
+      <Text block>{t(lang, "fixColumns")}</Text>
+      <div className={styles.row}>
+        {ROLES.map((role) => (
+          <Field key={role} label={roleName(role)[lang]} size="small">
+            <Select
+              value={String(unit.table.columns[role] ?? "")}
+              onChange={(_, d) =>
+                state.correctColumn(unit.sheet, role, d.value === "" ? null : Number(d.value))
+              }
+            >
+              <option value="">—</option>
+              {columnChoices(unit).map((letter, c) => (
+                <option key={letter} value={c}>
+                  {letter}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+      </div>
+      {state.manualColumns && (
+        <Button size="small" onClick={state.clearColumns}>
+          {t(lang, "resetColumns")}
+        </Button>
+      )}
+    </details>
   );
 }
 

@@ -11,6 +11,7 @@ import {
 import { t } from "../core/i18n";
 import { builtinRubrics } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
+import { FilePicker } from "./FilePicker";
 import { sharedStyles } from "./styles";
 import type { ParIndexState } from "./useParIndex";
 
@@ -30,9 +31,11 @@ export function SettingsView({ state }: { state: ParIndexState }) {
     state.updateSettings({ ...settings, customRubric: change(structuredClone(rubric)) });
   };
   return (
-    <section className={styles.stack} aria-label={t(lang, "tabSettings")}>
+    <section className={styles.stack}>
       <Field label={t(lang, "rubric")}>
         <Select
+          className={styles.fit}
+          select={{ className: styles.fit }}
           value={selected}
           onChange={(_, d) => {
             if (d.value === CUSTOM) return;
@@ -49,33 +52,36 @@ export function SettingsView({ state }: { state: ParIndexState }) {
             </option>
           ))}
           <option value={OWN}>{t(lang, "rubricOwn")}</option>
-          {custom && <option value={CUSTOM}>{t(lang, "rubricCustom", { name: custom.name })}</option>}
+          {custom && (
+            <option value={CUSTOM}>
+              {t(lang, "rubricCustom", { name: state.identity?.label[lang] ?? custom.name })}
+            </option>
+          )}
         </Select>
       </Field>
-      <Field label={t(lang, "loadJson")}>
-        {(props) => (
-          <input
-            {...props}
-            type="file"
-            accept=".json"
-            onChange={(e) => e.target.files?.[0] && void state.loadRubricFile(e.target.files[0])}
-          />
-        )}
-      </Field>
-      <Field label={t(lang, "importTemplate")}>
-        {(props) => (
-          <input
-            {...props}
-            type="file"
-            accept=".xlsx,.xlsm"
-            onChange={(e) => e.target.files?.[0] && void state.loadRubricFile(e.target.files[0])}
-          />
-        )}
-      </Field>
+      {state.identity && (
+        <Text size={200} style={{ overflowWrap: "anywhere" }}>
+          {t(lang, "activeRubric", { name: state.identity.label[lang] })}
+        </Text>
+      )}
+      <FilePicker
+        label={t(lang, "loadJson")}
+        lang={lang}
+        accept=".json"
+        onFiles={(files) => files[0] && void state.loadRubricFile(files[0])}
+      />
+      <FilePicker
+        label={t(lang, "importTemplate")}
+        lang={lang}
+        accept=".xlsx,.xlsm"
+        onFiles={(files) => files[0] && void state.loadRubricFile(files[0])}
+      />
       {rubric && (
         <>
           <Field label={t(lang, "precision")}>
             <Select
+              className={styles.fit}
+              select={{ className: styles.fit }}
               value={String(rubric.precision)}
               onChange={(_, d) => edit((r) => ({ ...r, precision: Number(d.value) }))}
             >
@@ -88,12 +94,13 @@ export function SettingsView({ state }: { state: ParIndexState }) {
           </Field>
           <Text weight="semibold">{t(lang, "ratingBands")}</Text>
           {rubric.ratingBands.map((band, i) => (
-            <div key={band.label} className={styles.row}>
-              <Text style={{ minWidth: "7em" }}>
+            <div key={band.label} className={styles.row} style={{ flexWrap: "wrap" }}>
+              <Text style={{ minWidth: "6em" }}>
                 {lang === "vi" ? band.label : (band.labelEn ?? band.label)}
               </Text>
               <Input
                 type="number"
+                style={{ maxWidth: "8em" }}
                 aria-label={`${lang === "vi" ? band.label : (band.labelEn ?? band.label)} ≥`}
                 value={String(band.min)}
                 onChange={(_, d) =>
@@ -107,9 +114,14 @@ export function SettingsView({ state }: { state: ParIndexState }) {
           ))}
         </>
       )}
-      <Button appearance="primary" onClick={() => void state.saveSettings()} disabled={state.busy !== null}>
+      <Button
+        appearance="primary"
+        onClick={() => void state.saveSettings()}
+        disabledFocusable={state.busy !== null}
+      >
         {t(lang, "save")}
       </Button>
+      {!state.savedAt && <Text className={styles.muted}>{t(lang, "unsaved")}</Text>}
       {state.savedAt && (
         <MessageBar intent="success">
           <MessageBarBody>{t(lang, "saved")}</MessageBarBody>

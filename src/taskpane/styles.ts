@@ -7,4 +7,11 @@ export const sharedStyles = {
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   num: { textAlign: "right", padding: "2px 4px" },
   muted: { color: tokens.colorNeutralForeground3 },
+  /** A control that never grows past the pane (a native select is as wide as its longest option). */
+  fit: { maxWidth: "100%", minWidth: 0, width: "100%" },
+  /**
+   * Fluent's Link keeps its theme colour under forced colours (yellow on the system's white canvas,
+   * contrast 1.07 in axe-core): let the system colour it as a link there.
+   */
+  link: { "@media (forced-colors: active)": { color: "LinkText", forcedColorAdjust: "auto" } },
 } satisfies Record<string, GriffelStyle>;

@@ -1,16 +1,22 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type Dispatch, useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import type { AnalyseOptions } from "../core/analyse";
 import type { Finding, Text } from "../core/finding";
-import { type Lang, t, textOf } from "../core/i18n";
-import type { PreviousRanking } from "../core/previous";
-import type { RankBasis, RankInput, Ranking } from "../core/rank";
+import type { Lang } from "../core/i18n";
+import type { RankBasis } from "../core/rank";
 import type { Rubric } from "../core/rubric/schema";
-import type { ExcelService, ValidateOptions, ValidateResult } from "../excel/service";
-import type { ParSettings } from "../excel/settings";
+import { type StoredNotice, takeStoredNotice } from "../commands/notices";
+import type { ExcelService, ValidateResult } from "../excel/service";
+import type { ParSettings, RubricIdentity, VerifiedSettings } from "../excel/settings";
+import { readPreviousFile, readRubricFile, rankInputsFromFiles } from "./files";
+import { type BusyKind, initialPane, type PaneAction, type PaneState, paneReducer } from "./state/pane";
+import type { RankOutcome } from "./state/ranking";
+
+export type { RankOutcome } from "./state/ranking";
 
 /**
- * The pane's one door to Excel: wraps the Excel service (src/excel/service.ts) in React state, so
- * components only render data and call actions — and tests hand it a fake service. Every failure ends
- * up in `error` (shown in a MessageBar), never only in the console.
+ * The pane's one door to Excel: the state lives in a pure reducer (./state, one slice per tab), and
+ * this hook turns the user's actions into service calls and dispatches. Every failure ends up in
+ * `error` (shown in a MessageBar), never only in the console.
  */
 export interface RankRequest {
   source: "sheets" | "files";
@@ -23,25 +29,31 @@ export interface RankRequest {
   dense: boolean;
 }
 
-export interface RankOutcome {
-  ranking: Ranking;
-  sheet: string;
-  fileErrors: { file: string; message: Text }[];
-}
-
 export interface ParIndexState {
   /** The engine has loaded: actions are live. */
   ready: boolean;
   lang: Lang;
   setLang(lang: Lang): void;
-  busy: "check" | "rank" | "settings" | null;
+  busy: BusyKind | null;
   progress: { done: number; total: number } | null;
   error: Text | null;
   clearError(): void;
+  /** A ribbon command's result, waiting since it ran with the pane closed. */
+  notice: StoredNotice | null;
+  clearNotice(): void;
   validation: ValidateResult | null;
+  /** Finished checks (the status region announces each one). */
+  checks: number;
+  /** Reads the workbook and shows the result; writes nothing and never moves the user. */
   check(): Promise<void>;
+  /** The explicit "Ghi báo cáo vào sổ": writes the report and "Kết quả", then says what it wrote. */
+  writeReport(): Promise<void>;
+  written: string[] | null;
+  /** Takes the user to a sheet (and cell): only ever on their click. */
+  goTo(sheet: string, address?: string): Promise<void>;
   /** Corrects a recognised column (null: the table has no such column); the next check uses it. */
   correctColumn(sheet: string, role: string, col: number | null): void;
+  clearColumns(): void;
   selectFinding(f: Finding): Promise<void>;
   highlighted: boolean;
   setHighlighted(on: boolean): Promise<void>;
@@ -49,13 +61,22 @@ export interface ParIndexState {
   liveSupported: boolean;
   setLive(on: boolean): Promise<void>;
   outcome: RankOutcome | null;
+  rankRuns: number;
   rank(request: RankRequest): Promise<void>;
-  /** The workbook's own sheets (not the add-in's), for the ranking's source picker; null until listed. */
   sheets: { name: string; hidden: boolean }[] | null;
   listSheets(): Promise<void>;
   settings: ParSettings;
   rubric: Rubric | null;
+  /** How the active rubric is named (its own name + hash when custom); null before the engine loads. */
+  identity: RubricIdentity | null;
+  manualColumns: boolean;
+  /** The settings lines that change results (rubric, manual columns). */
+  settingsLines: Text[];
+  /** What the workbook's saved settings held that is not used, and what is used instead. */
+  settingsProblems: Text[];
   updateSettings(next: ParSettings): void;
+  /** Uses a built-in rubric from now on (not saved until the user saves) and checks again. */
+  switchRubric(id: string): Promise<void>;
   saveSettings(): Promise<void>;
   savedAt: number | null;
   loadRubricFile(file: File): Promise<void>;
@@ -63,325 +84,300 @@ export interface ParIndexState {
 
 const LIVE_DELAY_MS = 1500;
 
+type Guard = (kind: BusyKind, work: (service: ExcelService) => Promise<void>) => Promise<void>;
+
+/** Runs an action with the busy flag, handing it the loaded service; any failure becomes the visible error. */
+function useGuard(service: ExcelService | null, dispatch: Dispatch<PaneAction>): Guard {
+  return useCallback(
+    async (kind, work) => {
+      if (!service) return;
+      dispatch({ type: "busy/start", kind });
+      try {
+        await work(service);
+      } catch (error) {
+        dispatch({ type: "error/set", error });
+      } finally {
+        dispatch({ type: "busy/end" });
+      }
+    },
+    [service, dispatch],
+  );
+}
+
 /**
  * `service` is null while the engine (core, rubrics, Office calls) is still loading: the pane paints
  * first with React and Fluent only, and the actions wake up when it arrives (`ready`).
  */
 export function useParIndex(service: ExcelService | null, initialLang: Lang): ParIndexState {
-  const [settings, setSettings] = useState<ParSettings>(() => service?.loadSettings() ?? { rubricId: null });
-  const loadedFor = useRef<ExcelService | null>(service);
+  const [state, dispatch] = useReducer(paneReducer, initialLang, initialPane);
+  const guard = useGuard(service, dispatch);
   useEffect(() => {
-    if (service && loadedFor.current !== service) {
-      loadedFor.current = service;
-      setSettings(service.loadSettings());
-    }
+    // A ribbon command that ran while the pane was closed left its result here: show it once.
+    dispatch({ type: "notice/set", notice: takeStoredNotice() });
+  }, []);
+  useEffect(() => {
+    if (!service) return;
+    const stored = service.verifySettings();
+    dispatch({ type: "settings/loaded", settings: stored.settings, problems: stored.problems });
   }, [service]);
-  const [lang, setLangState] = useState<Lang>(settings.language ?? initialLang);
-  useEffect(() => {
-    if (settings.language) setLangState(settings.language);
-  }, [settings.language]);
-  const [busy, setBusy] = useState<ParIndexState["busy"]>(null);
-  const [progress, setProgress] = useState<ParIndexState["progress"]>(null);
-  const [error, setError] = useState<Text | null>(null);
-  const [validation, setValidation] = useState<ValidateResult | null>(null);
-  const [highlighted, setHighlightedState] = useState(false);
-  const [live, setLiveState] = useState(false);
-  const [liveSupported, setLiveSupported] = useState(true);
-  const [outcome, setOutcome] = useState<RankOutcome | null>(null);
-  const [sheets, setSheets] = useState<ParIndexState["sheets"]>(null);
-  const [savedAt, setSavedAt] = useState<number | null>(null);
-  const stopWatch = useRef<(() => Promise<void>) | null>(null);
-  const rubric = useMemo(() => service?.settingsRubric(settings) ?? null, [service, settings]);
+  const { settings } = state.settings;
+  const verified = useMemo(() => service?.verifySettings(settings) ?? null, [service, settings]);
+  const check = useCheckActions(state, dispatch, guard, verified, service);
+  const ranking = useRankActions(dispatch, guard, service, verified?.rubric ?? null);
+  const settingsActions = useSettingsActions(state, dispatch, guard, check.runCheck);
+  return {
+    ready: service !== null,
+    lang: state.settings.lang,
+    busy: state.busy,
+    progress: state.ranking.progress,
+    error: state.error,
+    clearError: () => dispatch({ type: "error/clear" }),
+    notice: state.notice,
+    clearNotice: () => dispatch({ type: "notice/set", notice: null }),
+    validation: state.check.validation,
+    checks: state.check.checks,
+    written: state.check.written,
+    highlighted: state.check.highlighted,
+    live: state.check.live,
+    liveSupported: state.check.liveSupported,
+    outcome: state.ranking.outcome,
+    rankRuns: state.ranking.runs,
+    sheets: state.ranking.sheets,
+    settings,
+    rubric: verified?.rubric ?? null,
+    identity: verified?.identity ?? null,
+    manualColumns: verified?.manualColumns ?? false,
+    settingsLines: verified?.lines ?? [],
+    settingsProblems: state.settings.problems,
+    savedAt: state.settings.savedAt,
+    ...check.actions,
+    ...ranking,
+    ...settingsActions,
+  };
+}
 
-  /** Runs an action with the busy flag; any failure becomes the visible error. */
-  const guard = useCallback(
-    async (kind: NonNullable<ParIndexState["busy"]>, work: () => Promise<void>) => {
-      if (!service) return;
-      setBusy(kind);
-      setError(null);
-      try {
-        await work();
-      } catch (e) {
-        setError(toText(e));
-      } finally {
-        setBusy(null);
-        setProgress(null);
+type CheckActions = Pick<
+  ParIndexState,
+  "check" | "writeReport" | "goTo" | "selectFinding" | "setHighlighted" | "setLive"
+>;
+
+function useCheckActions(
+  state: PaneState,
+  dispatch: Dispatch<PaneAction>,
+  guard: Guard,
+  verified: VerifiedSettings | null,
+  service: ExcelService | null,
+): { actions: CheckActions; runCheck: (service: ExcelService, v: VerifiedSettings) => Promise<void> } {
+  const highlighted = useRef(state.check.highlighted);
+  highlighted.current = state.check.highlighted;
+  const runCheck = useCallback(
+    async (service: ExcelService, v: VerifiedSettings) => {
+      const columns = v.settings.columns as AnalyseOptions["columns"];
+      const result = await service.validate({ rubric: v.rubric, columns, writeReport: false });
+      dispatch({ type: "check/done", validation: result });
+      if (highlighted.current) {
+        await service.clearHighlights();
+        await service.highlight(allFindings(result));
       }
     },
-    [service],
+    [dispatch],
   );
-
   const check = useCallback(
-    () =>
-      guard("check", async () => {
-        const result = await (service as ExcelService).validate({
-          rubric,
-          columns: settings.columns as ValidateOptions["columns"],
-        });
-        setValidation(result);
-        if (highlighted) {
-          await (service as ExcelService).clearHighlights();
-          await (service as ExcelService).highlight(allFindings(result));
-        }
-      }),
-    [guard, service, rubric, highlighted, settings.columns],
+    () => guard("check", (service) => (verified ? runCheck(service, verified) : Promise.resolve())),
+    [guard, runCheck, verified],
   );
-
+  const writeReport = useCallback(
+    () =>
+      guard("write", async (service) => {
+        if (!verified) return;
+        const columns = verified.settings.columns as AnalyseOptions["columns"];
+        const validation = await service.validate({
+          rubric: verified.rubric,
+          columns,
+          writeReport: true,
+          settingsLines: verified.lines,
+        });
+        dispatch({ type: "check/written", validation });
+      }),
+    [guard, dispatch, verified],
+  );
+  // Not a busy action: moving to a cell is instant and must not read out "Đang kiểm tra…".
+  const goTo = useCallback(
+    async (sheet: string, address = "A1") => {
+      if (!service) return;
+      try {
+        await service.selectCell(sheet, address);
+      } catch (error) {
+        dispatch({ type: "error/set", error });
+      }
+    },
+    [service, dispatch],
+  );
   const selectFinding = useCallback(
     async (f: Finding) => {
-      if (!f.sheet || !f.address || !service) return;
-      try {
-        await service.selectCell(f.sheet, f.address);
-      } catch (e) {
-        setError(toText(e));
-      }
+      if (f.sheet && f.address) await goTo(f.sheet, f.address);
     },
-    [service],
+    [goTo],
   );
-
+  const validation = state.check.validation;
   const setHighlighted = useCallback(
     (on: boolean) =>
-      guard("check", async () => {
-        const excel = service as ExcelService;
-        if (on && validation) await excel.highlight(allFindings(validation));
-        if (!on) await excel.clearHighlights();
-        setHighlightedState(on);
+      guard("check", async (service) => {
+        if (on && validation) await service.highlight(allFindings(validation));
+        if (!on) await service.clearHighlights();
+        dispatch({ type: "check/highlighted", on });
       }),
-    [guard, service, validation],
+    [guard, dispatch, validation],
   );
+  const setLive = useLiveCheck(dispatch, guard, check);
+  return { actions: { check, writeReport, goTo, selectFinding, setHighlighted, setLive }, runCheck };
+}
 
-  // Live re-check: debounced, so typing a score re-checks once the user pauses.
+/** Live re-check: debounced, so typing a score re-checks once the user pauses. */
+function useLiveCheck(dispatch: Dispatch<PaneAction>, guard: Guard, check: () => Promise<void>) {
+  const stopWatch = useRef<(() => Promise<void>) | null>(null);
   const checkRef = useRef(check);
   checkRef.current = check;
-  const setLive = useCallback(
+  useEffect(() => () => void stopWatch.current?.(), []);
+  return useCallback(
     async (on: boolean) => {
       await stopWatch.current?.();
       stopWatch.current = null;
-      setLiveState(on);
-      if (!on || !service) return;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      try {
-        const watch = await service.watchChanges(() => {
-          clearTimeout(timer);
-          timer = setTimeout(() => void checkRef.current(), LIVE_DELAY_MS);
-        });
-        setLiveSupported(watch.supported);
-        if (!watch.supported) setLiveState(false);
-        stopWatch.current = async () => {
-          clearTimeout(timer);
-          await watch.stop();
-        };
-      } catch (e) {
-        setLiveState(false);
-        setError(toText(e));
-      }
+      dispatch({ type: "check/live", on });
+      if (!on) return;
+      await guard("check", async (service) => {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        try {
+          const watch = await service.watchChanges(() => {
+            clearTimeout(timer);
+            timer = setTimeout(() => void checkRef.current(), LIVE_DELAY_MS);
+          });
+          dispatch({ type: "check/live", on: watch.supported, supported: watch.supported });
+          stopWatch.current = async () => {
+            clearTimeout(timer);
+            await watch.stop();
+          };
+        } catch (e) {
+          dispatch({ type: "check/live", on: false });
+          throw e;
+        }
+      });
     },
-    [service],
+    [dispatch, guard],
   );
-  useEffect(() => () => void stopWatch.current?.(), []);
+}
 
+function useRankActions(
+  dispatch: Dispatch<PaneAction>,
+  guard: Guard,
+  service: ExcelService | null,
+  rubric: Rubric | null,
+): Pick<ParIndexState, "rank" | "listSheets"> {
   const rank = useCallback(
     (request: RankRequest) =>
-      guard("rank", async () => {
-        const previous = request.previous ? await readPrevious(request.previous) : null;
+      guard("rank", async (excel) => {
+        const [{ groupRuleProblem, rankUnits }, { builtinRubric, DEFAULT_RUBRIC_ID }, { UserError }] =
+          await Promise.all([
+            import("../core/rank"),
+            import("../core/rubric/builtin"),
+            import("../core/errors"),
+          ]);
+        // A pattern that is not a regular expression would put every unit in "Khác": refuse it first.
+        const problem = groupRuleProblem(request.groupBy);
+        if (problem) throw new UserError("bad-group-rule", problem);
+        const previous = request.previous ? await readPreviousFile(request.previous) : null;
+        const options = { by: request.by, groupBy: request.groupBy, dense: request.dense, previous };
         if (request.source === "sheets") {
-          const r = await (service as ExcelService).buildRanking({
+          const r = await excel.buildRanking({
             rubric,
-            by: request.by,
-            groupBy: request.groupBy,
-            dense: request.dense,
-            previous,
+            ...options,
             ...(request.sheets ? { sheets: request.sheets } : {}),
           });
-          setOutcome({ ranking: r.ranking, sheet: r.written[0] ?? "", fileErrors: [] });
+          dispatch({
+            type: "rank/done",
+            outcome: { ranking: r.ranking, sheet: r.written[0] ?? "", fileErrors: [] },
+          });
           return;
         }
-        const files = request.files ?? [];
-        // File import is loaded on demand: the reader, and ranking beyond what the service already holds.
-        const [{ readWorkbook }, { analyseWorkbook }, { rankUnits }] = await Promise.all([
-          import("../files/read-workbook"),
-          import("../core/analyse"),
-          import("../core/rank"),
-        ]);
-        const inputs: RankInput[] = [];
-        const fileErrors: RankOutcome["fileErrors"] = [];
-        // A file that yields no unit is listed with its reason and stays in the ranking as "not ranked".
-        const unreadable = (file: string, message: Text) => {
-          fileErrors.push({ file, message });
-          inputs.push({ unit: file, source: file, sheet: null, score: null, errors: 1, reason: message });
-        };
-        const { builtinRubric, DEFAULT_RUBRIC_ID } = await import("../core/rubric/builtin");
-        const useRubric = rubric ?? builtinRubric(DEFAULT_RUBRIC_ID);
-        if (!useRubric) throw new Error("no rubric");
-        for (let i = 0; i < files.length; i++) {
-          setProgress({ done: i, total: files.length });
-          const file = files[i];
-          try {
-            const wb = readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
-            const analysis = analyseWorkbook(wb, { rubric: useRubric, source: file.name, allSheets: true });
-            if (analysis.units.length === 0) {
-              const message = analysis.findings[0]?.message ?? textOf("noTableInFile", { file: file.name });
-              unreadable(file.name, message);
-            }
-            for (const u of analysis.units) {
-              inputs.push({
-                unit: u.unit,
-                source: file.name,
-                sheet: null,
-                score: u.score,
-                errors: u.findings.filter((f) => f.severity === "error").length,
-              });
-            }
-          } catch (e) {
-            unreadable(file.name, toText(e));
-          }
-          // Let the progress bar paint between files.
-          await new Promise((resolve) => setTimeout(resolve, 0));
-        }
-        const ranking = rankUnits(inputs, {
-          rubric: useRubric,
-          by: request.by,
-          groupBy: request.groupBy,
-          dense: request.dense,
-          previous,
-        });
-        const sheet = await (service as ExcelService).writeRanking(ranking, useRubric);
-        setOutcome({ ranking, sheet, fileErrors });
+        const useRubric = rubric ?? (builtinRubric(DEFAULT_RUBRIC_ID) as Rubric);
+        const { inputs, fileErrors } = await rankInputsFromFiles(
+          request.files ?? [],
+          useRubric,
+          (done, total) => dispatch({ type: "rank/progress", done, total }),
+        );
+        const ranking = rankUnits(inputs, { rubric: useRubric, ...options });
+        const sheet = await excel.writeRanking(ranking, useRubric);
+        dispatch({ type: "rank/done", outcome: { ranking, sheet, fileErrors } });
       }),
-    [guard, service, rubric],
+    [guard, dispatch, rubric],
   );
-
   const listSheets = useCallback(async () => {
     if (!service) return;
     try {
-      setSheets(await service.listSheets());
-    } catch (e) {
-      setError(toText(e));
+      dispatch({ type: "rank/sheets", sheets: await service.listSheets() });
+    } catch (error) {
+      dispatch({ type: "error/set", error });
     }
-  }, [service]);
+  }, [service, dispatch]);
+  return { rank, listSheets };
+}
 
-  const correctColumn = useCallback((sheet: string, role: string, col: number | null) => {
-    setSettings((s) => ({
-      ...s,
-      columns: { sheet, roles: { ...(s.columns?.sheet === sheet ? s.columns.roles : {}), [role]: col } },
-    }));
-    setSavedAt(null);
-  }, []);
-
-  const updateSettings = useCallback((next: ParSettings) => {
-    setSettings(next);
-    setSavedAt(null);
-  }, []);
-
-  const saveSettings = useCallback(
-    () =>
-      guard("settings", async () => {
-        await (service as ExcelService).saveSettings({ ...settings, language: lang });
-        setSavedAt(Date.now());
-      }),
-    [guard, service, settings, lang],
-  );
-
-  const loadRubricFile = useCallback(
-    (file: File) =>
-      guard("settings", async () => {
-        let data: unknown;
-        if (/\.json$/i.test(file.name)) data = JSON.parse(await file.text());
-        else {
-          const [{ readWorkbook }, { importRubricFromWorkbook }] = await Promise.all([
-            import("../files/read-workbook"),
-            import("../core/rubric/import"),
-          ]);
-          const imported = importRubricFromWorkbook(
-            readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name),
-          );
-          if (!imported.rubric) {
-            throw textError(
-              imported.problems[0]?.message ?? textOf("rubricNotImported", { file: file.name }),
-            );
-          }
-          data = imported.rubric;
-        }
-        const { loadRubric } = await import("../core/rubric/load");
-        const loaded = loadRubric(data);
-        if (!loaded.ok) {
-          const why = loaded.problems[0]?.message ?? { vi: "", en: "" };
-          throw textError({
-            vi: t("vi", "rubricInvalid", { why: why.vi }),
-            en: t("en", "rubricInvalid", { why: why.en }),
-          });
-        }
-        setSettings((s) => ({ ...s, customRubric: loaded.rubric }));
-        setSavedAt(null);
-      }),
-    [guard],
-  );
-
-  const setLang = useCallback((next: Lang) => {
-    setLangState(next);
-    setSettings((s) => ({ ...s, language: next }));
-  }, []);
-
+function useSettingsActions(
+  state: PaneState,
+  dispatch: Dispatch<PaneAction>,
+  guard: Guard,
+  runCheck: (service: ExcelService, v: VerifiedSettings) => Promise<void>,
+): Pick<
+  ParIndexState,
+  | "setLang"
+  | "correctColumn"
+  | "clearColumns"
+  | "updateSettings"
+  | "switchRubric"
+  | "saveSettings"
+  | "loadRubricFile"
+> {
+  const { settings, lang } = state.settings;
   return {
-    ready: service !== null,
-    lang,
-    setLang,
-    busy,
-    progress,
-    error,
-    clearError: () => setError(null),
-    validation,
-    check,
-    correctColumn,
-    selectFinding,
-    highlighted,
-    setHighlighted,
-    live,
-    liveSupported,
-    setLive,
-    outcome,
-    rank,
-    sheets,
-    listSheets,
-    settings,
-    rubric,
-    updateSettings,
-    saveSettings,
-    savedAt,
-    loadRubricFile,
+    setLang: useCallback((next: Lang) => dispatch({ type: "settings/lang", lang: next }), [dispatch]),
+    correctColumn: useCallback(
+      (sheet: string, role: string, col: number | null) =>
+        dispatch({ type: "settings/column", sheet, role, col }),
+      [dispatch],
+    ),
+    clearColumns: useCallback(() => dispatch({ type: "settings/clearColumns" }), [dispatch]),
+    updateSettings: useCallback(
+      (next: ParSettings) => dispatch({ type: "settings/update", settings: next }),
+      [dispatch],
+    ),
+    switchRubric: useCallback(
+      (id: string) =>
+        guard("check", async (service) => {
+          const next: ParSettings = { ...settings, rubricId: id, customRubric: undefined };
+          dispatch({ type: "settings/update", settings: next });
+          await runCheck(service, service.verifySettings(next));
+        }),
+      [guard, dispatch, runCheck, settings],
+    ),
+    saveSettings: useCallback(
+      () =>
+        guard("settings", async (service) => {
+          await service.saveSettings({ ...settings, language: lang });
+          dispatch({ type: "settings/saved", at: Date.now() });
+        }),
+      [guard, dispatch, settings, lang],
+    ),
+    loadRubricFile: useCallback(
+      (file: File) =>
+        guard("settings", async () => {
+          const { data } = await readRubricFile(file);
+          dispatch({ type: "settings/update", settings: { ...settings, customRubric: data } });
+        }),
+      [guard, dispatch, settings],
+    ),
   };
 }
 
 export function allFindings(v: ValidateResult): Finding[] {
   return [...v.analysis.findings, ...v.analysis.units.flatMap((u) => u.findings)];
-}
-
-async function readPrevious(file: File): Promise<PreviousRanking> {
-  let data: unknown;
-  if (/\.json$/i.test(file.name)) data = JSON.parse(await file.text());
-  else {
-    const { readWorkbook } = await import("../files/read-workbook");
-    data = readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
-  }
-  const { parsePreviousRanking } = await import("../core/previous");
-  const parsed = parsePreviousRanking(data);
-  if (!parsed.ok) throw textError(parsed.problem);
-  return parsed.ranking;
-}
-
-class TextError extends Error {
-  constructor(readonly text: Text) {
-    super(text.en);
-  }
-}
-
-function textError(text: Text): TextError {
-  return new TextError(text);
-}
-
-/** Service errors carry `{ vi, en }`; anything else is shown with its message, in both languages. */
-export function toText(e: unknown): Text {
-  const text = (e as { text?: Text })?.text;
-  if (text && typeof text.vi === "string" && typeof text.en === "string") return text;
-  return textOf("unexpected", { message: e instanceof Error ? e.message : String(e) });
 }

@@ -98,7 +98,39 @@ describe("validate and rank on the fake host", () => {
     expect(host.dump(REPORT_SHEET)).toEqual(report1);
     expect(host.dump(RESULT_SHEET)).toEqual(result1);
     expect(host.sheets.filter((s) => s.name === REPORT_SHEET)).toHaveLength(1);
-    expect(host.sheets[host.activeSheet].name).toBe(REPORT_SHEET);
+    // Writing the report does not move the user: the sheet they were on stays active.
+    expect(host.activations).toEqual([]);
+    expect(host.sheets[host.activeSheet].name).toBe(seedCommuneWorkbook().sheets[0].name);
+  });
+
+  it("a check that does not write the report adds no sheet, activates none and needs one sync", async () => {
+    const host = hostOf(seedCommuneWorkbook().sheets);
+    const before = host.sheets.map((s) => s.name);
+    const v = await createExcelService(host.run).validate({ rubric, writeReport: false });
+    expect(v.analysis.units).toHaveLength(1);
+    expect(v.written).toEqual([]);
+    expect(v.syncs).toBe(1);
+    expect(host.added).toEqual([]);
+    expect(host.activations).toEqual([]);
+    expect(host.sheets.map((s) => s.name)).toEqual(before);
+  });
+
+  it("'Kết quả' names a saved custom rubric by its own name and hash, never as the built-in it copies", async () => {
+    const host = hostOf(seedCommuneWorkbook().sheets);
+    const service = createExcelService(host.run);
+    // A unit's file carrying the built-in's id and name but lower rating bands.
+    const forged = structuredClone(rubric);
+    forged.ratingBands = forged.ratingBands.map((b) => ({ ...b, min: Math.max(0, b.min - 30) }));
+    await service.saveSettings({ rubricId: rubric.id, customRubric: forged });
+    const verified = service.verifySettings();
+    expect(verified.identity.kind).toBe("custom");
+    expect(verified.identity.modified).toBe(true);
+    await service.validate();
+    const texts = Object.values(host.dump(RESULT_SHEET).cells).map((c) => String(c.value ?? ""));
+    const line = texts.find((t) => t.startsWith("Bộ chỉ số:"));
+    expect(line).toBe(
+      `Bộ chỉ số: ${rubric.name} (đã sửa) #${verified.identity.hash} / Rubric: ${rubric.nameEn ?? rubric.name} (modified) #${verified.identity.hash}`,
+    );
   });
 
   it("leaves every user cell (value, formula, format) unchanged through validate, rank, highlight and clear", async () => {

@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { generateUnit } from "../../src/sample";
 import { RANKING_SHEET, REPORT_SHEET } from "../../src/core/sheets/style";
-import { type CommandEvent, lastNotices, registerCommands } from "../../src/commands/commands";
+import { type CommandEvent, lastNotices, makeCommands, registerCommands } from "../../src/commands/commands";
+import { NOTICE_KEY, type NoticeStore, takeStoredNotice } from "../../src/commands/notices";
+import type { ExcelService } from "../../src/excel/service";
 import { createExcelService } from "../../src/excel/service";
 import { FakeExcelHost } from "../fake-excel/host";
 import { type InstalledOffice, installFakeOffice } from "../fake-excel/install";
@@ -49,7 +51,9 @@ describe("ribbon commands", () => {
     expect(host.selection).toEqual({ sheet: REPORT_SHEET, address: "A2" });
     const notice = lastNotices[lastNotices.length - 1];
     expect(notice.kind).toBe("warning");
-    expect(notice.text.vi).toMatch(/^Đã kiểm tra 1 đơn vị: \d+ lỗi, \d+ cảnh báo, \d+ lưu ý\.$/);
+    expect(notice.text.vi).toMatch(
+      /^Đã kiểm tra 1 đơn vị: \d+ lỗi, \d+ cảnh báo, \d+ lưu ý\. Đã ghi trang "Báo cáo kiểm tra", "Kết quả"\.$/,
+    );
     expect(notice.text.en).toMatch(/^Checked 1 unit/);
   });
 
@@ -72,4 +76,48 @@ describe("ribbon commands", () => {
     expect(notice.text.vi).toMatch(/Không tìm thấy/);
     expect(notice.text.en).toMatch(/No sheet/);
   });
+
+  it("a failed command leaves its notice for the pane's next open, shown once", async () => {
+    const { host, office } = setup([{ name: "Trống", cells: [] }]);
+    const store = memoryStore();
+    vi.stubGlobal("localStorage", store);
+    try {
+      await office.actions.get("buildRanking")?.(event(host).e);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    const notice = takeStoredNotice(store);
+    expect(notice?.command).toBe("buildRanking");
+    expect(notice?.kind).toBe("error");
+    expect(notice?.text.vi).toMatch(/Không tìm thấy/);
+    expect(takeStoredNotice(store)).toBeNull();
+  });
+
+  it("an unexpected failure is worded by the error contract, in both languages, not as a raw string", async () => {
+    const service = { validate: async () => Promise.reject(new TypeError("x is undefined")) };
+    const completed = vi.fn();
+    await makeCommands(service as unknown as ExcelService).validate({ completed });
+    const notice = lastNotices[lastNotices.length - 1];
+    expect(notice.kind).toBe("error");
+    expect(notice.text.vi).toMatch(/^Lỗi ngoài dự kiến: x is undefined\./);
+    expect(notice.text.en).toMatch(/^Unexpected error: x is undefined\./);
+    expect(completed).toHaveBeenCalledOnce();
+  });
+
+  it("a stored notice that is not ours is ignored", () => {
+    const store = memoryStore();
+    store.setItem(NOTICE_KEY, '{"kind":"error","text":"<b>hi</b>"}');
+    expect(takeStoredNotice(store)).toBeNull();
+    store.setItem(NOTICE_KEY, "not json");
+    expect(takeStoredNotice(store)).toBeNull();
+  });
 });
+
+function memoryStore(): NoticeStore {
+  const m = new Map<string, string>();
+  return {
+    getItem: (k) => m.get(k) ?? null,
+    setItem: (k, v) => void m.set(k, v),
+    removeItem: (k) => void m.delete(k),
+  };
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { UserError } from "../../src/core/errors";
 import { ExcelServiceError, friendlyError, serviceError } from "../../src/excel/errors";
 
 describe("friendly Office errors", () => {
@@ -23,5 +24,8 @@ describe("friendly Office errors", () => {
     const mine = serviceError("UnsupportedRequirementSet", { set: "1.7" });
     expect(friendlyError(mine)).toBe(mine);
     expect(mine.text.en).toContain("ExcelApi 1.7");
+    // Any error already worded for the user keeps its words (a rubric problem is not "Excel reported…").
+    const rubric = new UserError("rubric-invalid", { vi: "Bộ chỉ số sai.", en: "Bad rubric." });
+    expect(friendlyError(rubric)).toBe(rubric);
   });
 });

@@ -253,6 +253,7 @@ export class FakeWorksheets extends ClientObject {
         throw new OfficeError("InvalidArgument", `bad sheet name ${name}`);
       this.ctx.wrote = true;
       created = this.ctx.host.addSheet(name);
+      this.ctx.host.added.push(name);
     });
     return new FakeWorksheet(this.ctx, () => {
       if (!created) throw new OfficeError("ItemNotFound", `sheet ${name} was not added`);
@@ -374,6 +375,7 @@ export class FakeWorksheet extends ClientObject {
   activate(): void {
     this.ctx.enqueue(() => {
       const s = this.resolve();
+      this.ctx.host.activations.push(s.name);
       this.ctx.host.activeSheet = this.ctx.host.sheets.indexOf(s);
     });
   }
@@ -638,7 +640,9 @@ export class FakeRange extends ClientObject {
   select(): void {
     this.ctx.enqueue(() => {
       const s = this.resolve();
-      this.ctx.host.activeSheet = this.ctx.host.sheets.indexOf(s);
+      const at = this.ctx.host.sheets.indexOf(s);
+      if (at !== this.ctx.host.activeSheet) this.ctx.host.activations.push(s.name);
+      this.ctx.host.activeSheet = at;
       this.ctx.host.selection = {
         sheet: s.name,
         address: boxAddress(s.name, this.box()).split("!").pop() ?? "",

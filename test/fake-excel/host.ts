@@ -93,6 +93,12 @@ export class FakeExcelHost {
   writeSyncs = 0;
   readSyncs = 0;
   runs = 0;
+  /**
+   * What moved or grew the workbook, in order: each sheet added through the API and each sheet made
+   * active (activate() or a select() on another sheet). Tests assert that a check adds and moves nothing.
+   */
+  added: string[] = [];
+  activations: string[] = [];
   name = "Workbook.xlsx";
   calculationSuspended = 0;
   /** Excel on the web's cap on one request or response (5 MB); null = no cap, like Excel desktop. */

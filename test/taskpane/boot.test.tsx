@@ -4,6 +4,7 @@ import { act, cleanup, render, screen } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { t } from "../../src/core/i18n";
+import { verifySettings } from "../../src/excel/settings";
 import type { ExcelService } from "../../src/excel/service";
 import { capable, ErrorBoundary, start } from "../../src/taskpane/boot";
 import { paneTheme } from "../../src/taskpane/theme";
@@ -121,6 +122,7 @@ describe("start", () => {
     const service = {
       loadSettings: () => ({ rubricId: null }),
       settingsRubric: () => null,
+      verifySettings: () => verifySettings({ rubricId: null }),
       listSheets: async () => [],
     } as unknown as ExcelService;
     let outcome: string | undefined;

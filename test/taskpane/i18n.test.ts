@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { FINDING_CODES } from "../../src/core/finding";
-import { findingKind, formatNumber, languageFrom, STRING_KEYS, t, textOf } from "../../src/core/i18n";
+import { FINDING_CODES, type FindingCode } from "../../src/core/finding";
+import {
+  findingHelp,
+  findingKind,
+  formatNumber,
+  languageFrom,
+  STRING_KEYS,
+  t,
+  textOf,
+} from "../../src/core/i18n";
 
 /** The pane's one string table: both languages everywhere, the same placeholders, numbers as each language writes them. */
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -27,6 +35,14 @@ describe("i18n table", () => {
     for (const code of FINDING_CODES) {
       expect(findingKind("vi", code), code).not.toBe(code);
       expect(findingKind("en", code), code).not.toBe(code);
+    }
+  });
+
+  it("says why and how to fix every finding code, in both languages, never the generic line", () => {
+    const generic = [findingHelp("vi", "x" as FindingCode), findingHelp("en", "x" as FindingCode)];
+    for (const code of FINDING_CODES) {
+      expect(generic, code).not.toContain(findingHelp("vi", code));
+      expect(generic, code).not.toContain(findingHelp("en", code));
     }
   });
 });

@@ -3,13 +3,18 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { analyseWorkbook } from "../../src/core/analyse";
-import { countBySeverity } from "../../src/core/finding";
+import { countBySeverity, type Finding } from "../../src/core/finding";
+import { formatFixed } from "../../src/core/numbers";
+import { rankUnits } from "../../src/core/rank";
+import { NOTICE_KEY } from "../../src/commands/notices";
+import { ExcelServiceError } from "../../src/excel/errors";
+import { type ParIndexState, useParIndex } from "../../src/taskpane/useParIndex";
 import { languageFrom } from "../../src/core/i18n";
-import { builtinRubric } from "../../src/core/rubric/builtin";
+import { builtinRubric, builtinRubrics } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { generateUnit, unitWorkbook } from "../../src/sample";
 import type { ExcelService, ValidateResult } from "../../src/excel/service";
-import type { ParSettings } from "../../src/excel/settings";
+import { type ParSettings, verifySettings } from "../../src/excel/settings";
 import { App } from "../../src/taskpane/App";
 
 /**
@@ -38,8 +43,8 @@ const allFindingsOf = (v: ValidateResult) => [
 // Computed once: the fake service answers at once, so what a click starts settles inside act().
 const VALIDATION = validation();
 
-function fakeService(overrides: Partial<ExcelService> = {}) {
-  let settings: ParSettings = { rubricId: rubric.id };
+function fakeService(overrides: Partial<ExcelService> = {}, stored: unknown = { rubricId: rubric.id }) {
+  let settings: unknown = stored;
   const service = {
     validate: vi.fn(async () => VALIDATION),
     buildRanking: vi.fn(),
@@ -49,11 +54,13 @@ function fakeService(overrides: Partial<ExcelService> = {}) {
     clearHighlights: vi.fn(async () => 0),
     listSheets: vi.fn(async () => []),
     watchChanges: vi.fn(async () => ({ supported: false, stop: async () => undefined })),
-    loadSettings: () => settings,
+    loadSettings: () => verifySettings(settings).settings,
     saveSettings: vi.fn(async (s: ParSettings) => {
       settings = s;
     }),
-    settingsRubric: () => rubric,
+    settingsRubric: (s?: ParSettings) => verifySettings(s ?? settings).rubric,
+    // The real verification: what the pane shows of settings is what the service would use.
+    verifySettings: (s?: ParSettings) => verifySettings(s ?? settings),
     ...overrides,
   } as unknown as ExcelService & Record<string, ReturnType<typeof vi.fn>>;
   return service;
@@ -75,13 +82,12 @@ afterEach(cleanup);
 configure({ asyncUtilTimeout: 15_000 });
 
 /**
- * A click, and time for what it started (a service call, a lazy tab) to settle inside act(): updates
- * that land outside act are not flushed in React's test environment.
+ * A click inside act(): the fake service answers at once, so what the click started (a service call and
+ * the dispatches after it) settles before act returns. Lazy tabs and slower work are awaited with findBy.
  */
-async function click(element: HTMLElement, settle = 250) {
+async function click(element: HTMLElement) {
   await act(async () => {
     fireEvent.click(element);
-    await new Promise((resolve) => setTimeout(resolve, settle));
   });
 }
 
@@ -92,82 +98,205 @@ globalThis.ResizeObserver ??= class {
   disconnect() {}
 } as unknown as typeof ResizeObserver;
 
+/** Renders the hook alone, handing out its state after each render (for actions called directly). */
+function Probe({ service, onState }: { service: ExcelService; onState: (s: ParIndexState) => void }) {
+  onState(useParIndex(service, "vi"));
+  return null;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const findingButtons = () => screen.getAllByRole("button").filter((b) => b.getAttribute("data-code"));
+
 describe("Check tab", () => {
-  it("shows findings grouped by severity with their counts, and a finding's click selects its cell", async () => {
+  it("a check only reads: validate is asked not to write, and the summary card comes first", async () => {
     const service = fakeService();
     const check = await renderPane(service);
     await click(check);
-    const expected = VALIDATION;
-    const findings = expected.analysis.units[0].findings;
-    const errors = findings.filter((f) => f.severity === "error");
-    const group = await screen.findByRole("group", { name: `Lỗi (${errors.length})` });
-    // The counts sit in a status region, so a screen reader announces them after each check.
-    const allErrors = allFindingsOf(expected).filter((f) => f.severity === "error").length;
-    expect(screen.getByRole("status").textContent).toContain(`Lỗi: ${allErrors}`);
-    const first = errors.find((f) => f.address) ?? errors[0];
-    const button = within(group).getByRole("button", { name: new RegExp(`Chọn ô ${first.address}`) });
-    await click(button);
-    expect(service.selectCell).toHaveBeenCalledWith(first.sheet, first.address);
-    // The area totals come from the score, with the Vietnamese decimal comma.
-    expect(screen.getByRole("table", { name: "Điểm theo lĩnh vực" })).toBeTruthy();
+    expect(service.validate).toHaveBeenCalledWith(expect.objectContaining({ writeReport: false }));
+    const card = await screen.findByRole("region", { name: "Kết quả kiểm tra" });
+    const unit = VALIDATION.analysis.units[0];
+    expect(card.textContent).toContain(`Đơn vị: ${unit.unit}`);
+    expect(card.textContent).toContain(`Bộ chỉ số: ${rubric.name}`);
+    const { error, warning } = VALIDATION.counts;
+    expect(within(card).getByRole("button", { name: `${error} lỗi` })).toBeTruthy();
+    expect(within(card).getByRole("button", { name: `${warning} cảnh báo` })).toBeTruthy();
+    // The card sits above every finding in the document order.
+    const first = findingButtons()[0];
+    expect(card.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
-  it("correcting a recognised column re-checks with the correction", async () => {
+  it("a finding's name is its visible text (address first), and its click selects the cell", async () => {
     const service = fakeService();
-    const check = await renderPane(service);
-    await click(check);
-    const selfColumn = screen.getByRole("combobox", { name: "điểm tự đánh giá" });
-    await act(async () => {
-      fireEvent.change(selfColumn, { target: { value: "7" } });
-      await new Promise((resolve) => setTimeout(resolve, 250));
+    await click(await renderPane(service));
+    const buttons = findingButtons();
+    expect(buttons.length).toBeGreaterThan(0);
+    for (const b of buttons) {
+      expect(b.getAttribute("aria-label")).toBeNull();
+      expect(b.textContent).toMatch(/^[A-Z]+\d+ /);
+    }
+    const withCell = allFindingsOf(VALIDATION).filter((f) => f.address);
+    const target = withCell[0];
+    await click(screen.getAllByRole("button", { name: new RegExp(`^${target.address} `) })[0]);
+    expect(service.selectCell).toHaveBeenCalledWith(target.sheet, target.address);
+  });
+
+  it("next and previous walk the findings, select each cell and mark the current one", async () => {
+    const service = fakeService();
+    await click(await renderPane(service));
+    await click(screen.getByRole("button", { name: "Phát hiện tiếp" }));
+    const current = screen.getAllByRole("button").find((b) => b.getAttribute("aria-current") === "true");
+    expect(current).toBeTruthy();
+    expect(service.selectCell).toHaveBeenCalledTimes(1);
+    const address = /^([A-Z]+\d+)/.exec(current?.textContent ?? "")?.[1];
+    expect(vi.mocked(service.selectCell).mock.calls[0][1]).toBe(address);
+    await click(screen.getByRole("button", { name: "Phát hiện tiếp" }));
+    await click(screen.getByRole("button", { name: "Phát hiện trước" }));
+    expect(vi.mocked(service.selectCell).mock.calls[2]).toEqual(vi.mocked(service.selectCell).mock.calls[0]);
+  });
+
+  it("'Ghi báo cáo vào sổ' writes on request, says what it wrote and offers to go there", async () => {
+    const written = { ...VALIDATION, written: ["Báo cáo kiểm tra", "Kết quả"] };
+    const service = fakeService({
+      validate: vi.fn(async (o?: { writeReport?: boolean }) => (o?.writeReport ? written : VALIDATION)),
     });
-    expect(service.validate).toHaveBeenLastCalledWith(
-      expect.objectContaining({ columns: { sheet: VALIDATION.analysis.units[0].sheet, roles: { self: 7 } } }),
+    await click(await renderPane(service));
+    expect(service.selectCell).not.toHaveBeenCalled();
+    await click(screen.getByRole("button", { name: "Ghi báo cáo vào sổ" }));
+    expect(service.validate).toHaveBeenLastCalledWith(expect.objectContaining({ writeReport: true }));
+    expect(vi.mocked(service.validate).mock.lastCall?.[0]?.settingsLines?.[0].vi).toBe(
+      `Bộ chỉ số: ${rubric.name}`,
     );
+    expect(await screen.findByText('Đã ghi trang "Báo cáo kiểm tra", "Kết quả" vào sổ.')).toBeTruthy();
+    expect(service.selectCell).not.toHaveBeenCalled();
+    await click(screen.getByRole("button", { name: 'Mở trang "Báo cáo kiểm tra"' }));
+    expect(service.selectCell).toHaveBeenCalledWith("Báo cáo kiểm tra", "A1");
   });
 
-  it("the missing-evidence view lists only evidence findings", async () => {
-    const service = fakeService();
-    const check = await renderPane(service);
-    await click(check);
-    await screen.findByRole("group", { name: /^Lỗi/ });
-    const views = screen.getAllByRole("combobox");
-    await act(async () => {
-      // The view picker is the last of the filters (the layout editor's pickers come before them).
-      fireEvent.change(views[views.length - 1], { target: { value: "evidence" } });
-    });
-    const shown = screen.getAllByRole("button").filter((b) => b.getAttribute("data-code"));
+  it("the counts on the card filter the list", async () => {
+    await click(await renderPane(fakeService()));
+    const card = screen.getByRole("region", { name: "Kết quả kiểm tra" });
+    await click(within(card).getByRole("button", { name: `${VALIDATION.counts.warning} cảnh báo` }));
+    const warnings = allFindingsOf(VALIDATION).filter((f) => f.severity === "warning" && f.address);
+    const shown = findingButtons();
+    expect(shown.length).toBe(Math.min(warnings.length, 50));
+    for (const b of shown) expect(warnings.map((f) => f.code)).toContain(b.getAttribute("data-code"));
+    await click(screen.getByRole("button", { name: "Hiện tất cả" }));
+    expect(findingButtons().length).toBeGreaterThan(shown.length);
+  });
+
+  it("the missing-evidence switch lists only evidence findings", async () => {
+    await click(await renderPane(fakeService()));
+    await click(screen.getByRole("switch", { name: "Chỉ thiếu tài liệu kiểm chứng" }));
+    const shown = findingButtons();
     expect(shown.length).toBeGreaterThan(0);
     for (const b of shown) expect(b.getAttribute("data-code")).toMatch(/^(missing-evidence|evidence-)/);
   });
 
-  it("the kind and severity filters narrow the list; kinds are named, not shown as codes", async () => {
-    const service = fakeService();
-    const check = await renderPane(service);
+  it("findings are grouped by kind, named in words, with why / how to fix", async () => {
+    await click(await renderPane(fakeService()));
+    expect(screen.getAllByText(/Điểm ngoài khoảng cho phép \(\d+\)/).length).toBeGreaterThan(0);
+    expect(screen.getByText(/Điểm nhỏ hơn 0 hoặc lớn hơn điểm tối đa/)).toBeTruthy();
+    expect(screen.queryByText("score-out-of-range")).toBeNull();
+  });
+
+  it("10,000 findings render a bounded list: a large kind starts folded", async () => {
+    const base = allFindingsOf(VALIDATION).find((f) => f.address) as Finding;
+    const many: Finding[] = Array.from({ length: 10_000 }, (_, i) => ({
+      ...base,
+      code: "unknown-item",
+      severity: "warning",
+      address: `B${i + 2}`,
+    }));
+    const big = {
+      ...VALIDATION,
+      analysis: { ...VALIDATION.analysis, units: [{ ...VALIDATION.analysis.units[0], findings: many }] },
+      counts: { error: 0, warning: 10_000, info: 0 },
+    };
+    await click(await renderPane(fakeService({ validate: vi.fn(async () => big) })));
+    expect(screen.getByText(/10\.000 phát hiện cùng loại — xem/)).toBeTruthy();
+    expect(findingButtons().length).toBe(0);
+    const details = screen.getByText(/10\.000 phát hiện cùng loại/).closest("details") as HTMLDetailsElement;
+    await act(async () => {
+      details.open = true;
+      details.dispatchEvent(new Event("toggle"));
+    });
+    expect(findingButtons().length).toBe(50);
+    await click(screen.getByRole("button", { name: "Hiện thêm 200" }));
+    expect(findingButtons().length).toBe(250);
+  });
+
+  it("one polite status region from the first paint says 'Xong: …' after every check, even unchanged", async () => {
+    const check = await renderPane(fakeService());
+    const status = screen.getByRole("status");
+    expect(status.getAttribute("aria-live")).toBe("polite");
+    expect(status.textContent).toBe("");
     await click(check);
-    const kind = screen.getByRole("combobox", { name: "Loại" }) as HTMLSelectElement;
-    const names = [...kind.options].map((o) => o.textContent);
-    expect(names).toContain("Điểm ngoài khoảng cho phép");
-    expect(names).not.toContain("score-out-of-range");
+    const { error, warning } = VALIDATION.counts;
+    expect(status.textContent?.trim()).toBe(`Xong: ${error} lỗi, ${warning} cảnh báo`);
+    const first = status.textContent;
+    await click(screen.getByRole("button", { name: "Kiểm tra lại" }));
+    expect(status.textContent?.trim()).toBe(`Xong: ${error} lỗi, ${warning} cảnh báo`);
+    expect(status.textContent).not.toBe(first);
+    expect(screen.getAllByRole("status")).toHaveLength(1);
+  });
+
+  it("the tab list is named and controls a tab panel", async () => {
+    await renderPane(fakeService());
+    expect(screen.getByRole("tablist", { name: "Các thẻ của Chỉ số CCHC" })).toBeTruthy();
+    const panel = screen.getByRole("tabpanel");
+    const tab = screen.getByRole("tab", { name: "Kiểm tra" });
+    expect(panel.getAttribute("aria-labelledby")).toBe(tab.id);
+    expect(tab.getAttribute("aria-controls")).toBe(panel.id);
+    // Arrow keys move between tabs (roving focus), and only the selected tab is in the Tab order.
+    tab.focus();
     await act(async () => {
-      fireEvent.change(kind, { target: { value: "score-out-of-range" } });
+      fireEvent.keyDown(tab, { key: "ArrowRight" });
     });
-    const shown = () => screen.getAllByRole("button").filter((b) => b.getAttribute("data-code"));
-    expect(shown().length).toBeGreaterThan(0);
-    for (const b of shown()) expect(b.getAttribute("data-code")).toBe("score-out-of-range");
+    const ranking = screen.getByRole("tab", { name: "Xếp hạng" });
+    expect(document.activeElement).toBe(ranking);
+    expect(ranking.getAttribute("aria-selected")).toBe("true");
+    expect(tab.getAttribute("tabindex")).toBe("-1");
     await act(async () => {
-      fireEvent.change(kind, { target: { value: "all" } });
-      fireEvent.change(screen.getByRole("combobox", { name: "Mức độ" }), { target: { value: "warning" } });
+      fireEvent.keyDown(ranking, { key: "End" });
     });
-    const warnings = allFindingsOf(VALIDATION).filter((f) => f.severity === "warning");
-    expect(warnings.length).toBeGreaterThan(0);
-    expect(shown().length).toBe(warnings.length);
+    expect(screen.getByRole("tab", { name: "Cài đặt" }).getAttribute("aria-selected")).toBe("true");
+  });
+
+  it("a clean unit gets a success bar; before any check, what to do and a link to help", async () => {
+    const clean = { ...VALIDATION, counts: { error: 0, warning: 0, info: 0 } };
+    clean.analysis = {
+      ...VALIDATION.analysis,
+      findings: [],
+      units: [{ ...VALIDATION.analysis.units[0], findings: [] }],
+    };
+    const check = await renderPane(fakeService({ validate: vi.fn(async () => clean) }));
+    expect(screen.getByRole("link", { name: "Hướng dẫn sử dụng" }).getAttribute("href")).toBe("help.html");
+    await click(check);
+    expect(screen.getByText(/biểu sẵn sàng để nộp/)).toBeTruthy();
+    expect(screen.queryByRole("switch", { name: "Chỉ thiếu tài liệu kiểm chứng" })).toBeNull();
+  });
+
+  it("correcting a recognised column re-checks with the correction, and the card says 'cột đã chỉnh tay'", async () => {
+    const service = fakeService();
+    await click(await renderPane(service));
+    const selfColumn = screen.getByRole("combobox", { name: "điểm tự đánh giá" });
+    await act(async () => {
+      fireEvent.change(selfColumn, { target: { value: "7" } });
+    });
+    await waitFor(() =>
+      expect(service.validate).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          columns: { sheet: VALIDATION.analysis.units[0].sheet, roles: { self: 7 } },
+        }),
+      ),
+    );
+    expect(
+      within(screen.getByRole("region", { name: "Kết quả kiểm tra" })).getByText("cột đã chỉnh tay"),
+    ).toBeTruthy();
   });
 
   it("switching language changes the strings and the number format", async () => {
-    const service = fakeService();
-    const check = await renderPane(service);
-    await click(check);
+    await click(await renderPane(fakeService()));
     const index = VALIDATION.analysis.units[0].score.index.final as number;
     const vi = String(index).replace(".", ",");
     expect(await screen.findByText(new RegExp(`Chỉ số: ${vi}`))).toBeTruthy();
@@ -176,7 +305,7 @@ describe("Check tab", () => {
     expect(screen.getByRole("tab", { name: "Ranking" })).toBeTruthy();
   });
 
-  it("live re-check waits for a pause in the edits, then checks once", async () => {
+  it("live re-check waits for a pause in the edits, then checks once, and never writes", async () => {
     let onChange: ((sheet: string) => void) | null = null;
     const stop = vi.fn(async () => undefined);
     const service = fakeService({
@@ -189,18 +318,26 @@ describe("Check tab", () => {
     await click(screen.getByRole("switch", { name: "Tự kiểm tra lại khi sửa" }));
     expect(service.watchChanges).toHaveBeenCalledTimes(1);
     const edit = onChange as unknown as (sheet: string) => void;
-    await act(async () => {
-      edit("Xã A");
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      edit("Xã A");
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      edit("Xã A");
-    });
-    expect(service.validate).not.toHaveBeenCalled();
-    await act(async () => {
-      await new Promise((resolve) => setTimeout(resolve, 1700));
-    });
+    vi.useFakeTimers();
+    try {
+      await act(async () => {
+        edit("Xã A");
+        await vi.advanceTimersByTimeAsync(300);
+        edit("Xã A");
+        await vi.advanceTimersByTimeAsync(300);
+        edit("Xã A");
+        await vi.advanceTimersByTimeAsync(1400);
+      });
+      expect(service.validate).not.toHaveBeenCalled();
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(200);
+      });
+    } finally {
+      vi.useRealTimers();
+    }
     expect(service.validate).toHaveBeenCalledTimes(1);
+    expect(service.validate).toHaveBeenCalledWith(expect.objectContaining({ writeReport: false }));
+    expect(service.selectCell).not.toHaveBeenCalled();
     await click(screen.getByRole("switch", { name: "Tự kiểm tra lại khi sửa" }));
     expect(stop).toHaveBeenCalled();
   });
@@ -219,39 +356,114 @@ describe("Check tab", () => {
   });
 
   it("where Excel cannot report edits, live re-check says so and stays off", async () => {
-    const service = fakeService();
-    await renderPane(service);
+    await renderPane(fakeService());
     const live = screen.getByRole("switch", { name: "Tự kiểm tra lại khi sửa" }) as HTMLInputElement;
     await click(live);
     expect(await screen.findByText(/cần ExcelApi 1.9/)).toBeTruthy();
     expect(live.checked).toBe(false);
   });
 
-  it("an Office error is shown to the user in their language, not swallowed", async () => {
+  it("an Office error is shown in the user's language; the busy button keeps the focus", async () => {
     const failing = fakeService({
       validate: vi.fn(async () => {
-        throw Object.assign(new Error("AccessDenied"), {
-          text: { vi: "Trang tính đang được bảo vệ.", en: "The sheet is protected." },
+        throw new ExcelServiceError("AccessDenied", {
+          vi: "Trang tính đang được bảo vệ.",
+          en: "The sheet is protected.",
         });
       }),
     });
     const check = await renderPane(failing);
+    check.focus();
     await click(check);
     expect((await screen.findByRole("alert")).textContent).toContain("Trang tính đang được bảo vệ.");
+    expect(document.activeElement).toBe(check);
+  });
+
+  it("a rubric that fits better is named, with one click to switch and re-check", async () => {
+    const other = builtinRubrics().find((r) => r.id !== rubric.id) as Rubric;
+    const unit = {
+      ...VALIDATION.analysis.units[0],
+      betterRubric: { id: other.id, name: other.name, fit: 0.93 },
+    };
+    const suggesting = { ...VALIDATION, analysis: { ...VALIDATION.analysis, units: [unit] } };
+    const service = fakeService({ validate: vi.fn(async () => suggesting) });
+    await click(await renderPane(service));
+    expect(
+      screen.getByText(
+        new RegExp(`khớp với bộ chỉ số "${escapeRegExp(other.name)}" hơn bộ đang dùng \\(93% khớp\\)`),
+      ),
+    ).toBeTruthy();
+    await click(screen.getByRole("button", { name: `Dùng "${other.name}"` }));
+    expect(vi.mocked(service.validate).mock.lastCall?.[0]?.rubric?.id).toBe(other.id);
+    expect(screen.getByRole("region", { name: "Kết quả kiểm tra" }).textContent).toContain(
+      `Bộ chỉ số: ${other.name}`,
+    );
+    expect(service.saveSettings).not.toHaveBeenCalled();
+  });
+
+  it("settings the workbook carried that cannot be used are listed, with what is used instead", async () => {
+    const forged = structuredClone(rubric);
+    forged.ratingBands = forged.ratingBands.map((b) => ({ ...b, min: Math.max(0, b.min - 30) }));
+    const stored = {
+      rubricId: rubric.id,
+      customRubric: forged,
+      language: "fr",
+      columns: { roles: { self: 3, max: 3 } },
+    };
+    await click(await renderPane(fakeService({}, stored)));
+    const bar = screen
+      .getByText("Cài đặt lưu trong sổ có phần không dùng được")
+      .closest("[role='group'], div") as HTMLElement;
+    expect(bar.textContent).toMatch(/ngôn ngữ "fr"/);
+    expect(bar.textContent).toMatch(/cột D được gán cho cả/);
+    const card = screen.getByRole("region", { name: "Kết quả kiểm tra" });
+    expect(card.textContent).toMatch(
+      new RegExp(`Bộ chỉ số: ${escapeRegExp(rubric.name)} \\(đã sửa\\) #[0-9a-f]{8}`),
+    );
+  });
+
+  it("a ribbon command's result waiting since the pane was closed is shown once", async () => {
+    localStorage.setItem(
+      NOTICE_KEY,
+      JSON.stringify({
+        kind: "error",
+        command: "validate",
+        at: Date.now(),
+        text: { vi: "Sổ bị khoá.", en: "Locked." },
+      }),
+    );
+    await renderPane(fakeService());
+    expect(screen.getByText(/Lệnh trên thanh ribbon lúc .*: Sổ bị khoá\./)).toBeTruthy();
+    expect(localStorage.getItem(NOTICE_KEY)).toBeNull();
   });
 });
 
 describe("Ranking and Settings tabs", () => {
-  it("building from the workbook's sheets shows a preview of the written ranking", async () => {
-    const ranking = await import("../../src/core/rank");
+  const ranked = () => {
     const units = [1, 2, 3].map((i) => generateUnit(rubric, { seed: 8, index: i, appraisal: 1 }));
     const analysed = units.flatMap(
       (u) => analyseWorkbook(unitWorkbook(u), { rubric, source: u.fileName }).units,
     );
-    const r = ranking.rankUnits(
-      analysed.map((a) => ({ unit: a.unit, source: "", sheet: a.sheet, score: a.score, errors: 0 })),
+    const r = rankUnits(
+      analysed.map((a, i) => ({
+        unit: a.unit,
+        source: "",
+        sheet: a.sheet,
+        score: a.score,
+        errors: i === 0 ? 2 : 0,
+      })),
       { rubric },
     );
+    return { analysed, r };
+  };
+  const sheets = [
+    { name: "Xã A", hidden: false },
+    { name: "Xã B", hidden: true },
+    { name: "Phường C", hidden: false },
+  ];
+
+  it("building from the workbook's sheets shows the result, padded to the decimals, errors flagged", async () => {
+    const { analysed, r } = ranked();
     const service = fakeService({
       buildRanking: vi.fn(async () => ({
         analysis: { source: "", units: analysed, findings: [] },
@@ -261,48 +473,58 @@ describe("Ranking and Settings tabs", () => {
         written: ["Xếp hạng"],
         syncs: 3,
       })),
-      listSheets: vi.fn(async () => [
-        { name: "Xã A", hidden: false },
-        { name: "Xã B", hidden: true },
-        { name: "Xã C", hidden: false },
-      ]),
+      listSheets: vi.fn(async () => sheets),
     });
     await renderPane(service);
-    await click(screen.getByRole("tab", { name: "Xếp hạng" }), 500);
-    const build = await screen.findByRole("button", { name: "Lập bảng xếp hạng" }, { timeout: 10_000 });
-    // Every sheet ticked: the service picks the sheets itself (and skips the ones it owns).
+    await click(screen.getByRole("tab", { name: "Xếp hạng" }));
+    const build = await screen.findByRole("button", { name: "Lập bảng xếp hạng" });
     await screen.findByRole("checkbox", { name: "Xã B (đang ẩn)" });
     await click(build);
-    expect(service.buildRanking).toHaveBeenCalledTimes(1);
     expect(vi.mocked(service.buildRanking).mock.calls[0][0]).not.toHaveProperty("sheets");
-    expect(await screen.findByText(/Đã ghi trang "Xếp hạng": 3 đơn vị được xếp hạng/)).toBeTruthy();
-    for (const a of analysed) expect(screen.getByText(a.unit)).toBeTruthy();
-    // Unticking a sheet leaves it out.
+    const heading = await screen.findByText(/Đã ghi trang "Xếp hạng": 3 đơn vị được xếp hạng/);
+    expect(document.activeElement).toBe(heading);
+    const firstScore = r.groups[0].units[0].score;
+    expect(screen.getAllByText(formatFixed(firstScore, r.precision, "vi")).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/\(có lỗi\)/)).toHaveLength(1);
+    expect(screen.getAllByRole("img", { name: /^Biểu đồ điểm theo nhóm/ }).length).toBeGreaterThan(0);
     await click(screen.getByRole("checkbox", { name: "Xã B (đang ẩn)" }));
     await click(build);
     expect(service.buildRanking).toHaveBeenLastCalledWith(
-      expect.objectContaining({ sheets: ["Xã A", "Xã C"], by: "final", groupBy: "rubric" }),
+      expect.objectContaining({ sheets: ["Xã A", "Phường C"], by: "final", groupBy: "rubric" }),
     );
   });
 
-  it("a group pattern is passed to the ranking, and an empty pattern cannot build", async () => {
-    const service = fakeService({
-      buildRanking: vi.fn(async () => {
-        throw Object.assign(new Error("NoUnits"), {
-          text: { vi: "Không có trang đơn vị nào.", en: "No unit sheet." },
-        });
-      }),
-      listSheets: vi.fn(async () => [{ name: "Xã A", hidden: false }]),
-    });
+  it("select none / all act on the sheets, and nothing chosen cannot build", async () => {
+    await renderPane(fakeService({ listSheets: vi.fn(async () => sheets) }));
+    await click(screen.getByRole("tab", { name: "Xếp hạng" }));
+    const build = await screen.findByRole("button", { name: "Lập bảng xếp hạng" });
+    await screen.findByRole("checkbox", { name: "Xã A" });
+    await click(screen.getByRole("button", { name: "Bỏ chọn tất cả" }));
+    expect(screen.getByText("Đã chọn 0/3 trang")).toBeTruthy();
+    expect(build.getAttribute("aria-disabled")).toBe("true");
+    await click(screen.getByRole("button", { name: "Chọn tất cả" }));
+    expect(screen.getByText("Đã chọn 3/3 trang")).toBeTruthy();
+  });
+
+  it("a custom pattern is checked before use: '(xa|phuong' is refused with the reason", async () => {
+    const service = fakeService({ listSheets: vi.fn(async () => sheets) });
     await renderPane(service);
-    await click(screen.getByRole("tab", { name: "Xếp hạng" }), 500);
-    const build = await screen.findByRole("button", { name: "Lập bảng xếp hạng" }, { timeout: 10_000 });
+    await click(screen.getByRole("tab", { name: "Xếp hạng" }));
+    const build = await screen.findByRole("button", { name: "Lập bảng xếp hạng" });
     await act(async () => {
       fireEvent.change(screen.getByRole("combobox", { name: "Nhóm đơn vị" }), {
         target: { value: "pattern" },
       });
     });
-    expect((build as HTMLButtonElement).disabled).toBe(true);
+    expect(build.getAttribute("aria-disabled")).toBe("true");
+    await act(async () => {
+      fireEvent.change(screen.getByRole("textbox", { name: /^Mẫu/ }), { target: { value: "(xa|phuong" } });
+    });
+    expect(
+      screen.getByText(/Quy tắc nhóm "\(xa\|phuong" không phải biểu thức chính quy hợp lệ/),
+    ).toBeTruthy();
+    await click(build);
+    expect(service.buildRanking).not.toHaveBeenCalled();
     await act(async () => {
       fireEvent.change(screen.getByRole("textbox", { name: /^Mẫu/ }), { target: { value: "^(xa|phuong)" } });
     });
@@ -310,19 +532,60 @@ describe("Ranking and Settings tabs", () => {
     expect(service.buildRanking).toHaveBeenLastCalledWith(
       expect.objectContaining({ groupBy: "^(xa|phuong)" }),
     );
-    // The service's refusal reaches the user.
-    expect((await screen.findByRole("alert")).textContent).toContain("Không có trang đơn vị nào.");
+  });
+
+  it("the ranking action itself refuses an invalid group rule (not only the form)", async () => {
+    let state: ParIndexState | null = null;
+    const service = fakeService();
+    render(
+      <Probe
+        service={service}
+        onState={(s) => {
+          state = s;
+        }}
+      />,
+    );
+    await waitFor(() => expect(state?.ready).toBe(true));
+    await act(async () => {
+      await state?.rank({ source: "sheets", by: "final", groupBy: "(xa|phuong", dense: false });
+    });
+    expect(service.buildRanking).not.toHaveBeenCalled();
+    expect((state as ParIndexState | null)?.error?.vi).toMatch(/không phải biểu thức chính quy hợp lệ/);
+  });
+
+  it("a preset group rule is passed as its pattern", async () => {
+    const service = fakeService({ listSheets: vi.fn(async () => sheets) });
+    await renderPane(service);
+    await click(screen.getByRole("tab", { name: "Xếp hạng" }));
+    const build = await screen.findByRole("button", { name: "Lập bảng xếp hạng" });
+    await act(async () => {
+      fireEvent.change(screen.getByRole("combobox", { name: "Nhóm đơn vị" }), {
+        target: { value: "commune" },
+      });
+    });
+    await click(build);
+    expect(service.buildRanking).toHaveBeenLastCalledWith(
+      expect.objectContaining({ groupBy: "^(xa|phuong|thi tran)" }),
+    );
   });
 
   it("settings are saved with the workbook", async () => {
     const service = fakeService();
     await renderPane(service);
-    await click(screen.getByRole("tab", { name: "Cài đặt" }), 500);
-    await click(await screen.findByRole("button", { name: "Lưu vào sổ làm việc" }, { timeout: 10_000 }));
+    await click(screen.getByRole("tab", { name: "Cài đặt" }));
+    expect(await screen.findByText("Chưa lưu vào sổ")).toBeTruthy();
+    await click(await screen.findByRole("button", { name: "Lưu vào sổ làm việc" }));
     expect(service.saveSettings).toHaveBeenCalledWith(
       expect.objectContaining({ rubricId: rubric.id, language: "vi" }),
     );
     expect(await screen.findByText(/Đã lưu/)).toBeTruthy();
+  });
+
+  it("file pickers are worded in the pane's language", async () => {
+    await renderPane(fakeService());
+    await click(screen.getByRole("tab", { name: "Cài đặt" }));
+    expect((await screen.findAllByRole("button", { name: "Chọn tệp…" })).length).toBe(2);
+    expect(screen.getAllByText("Chưa chọn tệp")).toHaveLength(2);
   });
 });
 

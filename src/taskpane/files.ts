@@ -1,0 +1,106 @@
+/**
+ * What the pane reads from files the user picks (never uploaded): units' workbooks to rank, a rubric
+ * (JSON or a blank template) and last year's ranking. Loaded on demand: the reader and the importer are
+ * not part of the pane's first paint. Every refusal is a `UserError` worded in both languages.
+ */
+import { UserError } from "../core/errors";
+import type { Text } from "../core/finding";
+import { t, textOf } from "../core/i18n";
+import type { PreviousRanking } from "../core/previous";
+import type { RankInput } from "../core/rank";
+import type { Rubric } from "../core/rubric/schema";
+import { errorText } from "./state/pane";
+
+/** Reads each unit's file into ranking inputs; a file that yields no unit stays in as "not ranked". */
+export async function rankInputsFromFiles(
+  files: readonly File[],
+  rubric: Rubric,
+  onProgress: (done: number, total: number) => void,
+): Promise<{ inputs: RankInput[]; fileErrors: { file: string; message: Text }[] }> {
+  const [{ readWorkbook }, { analyseWorkbook }] = await Promise.all([
+    import("../files/read-workbook"),
+    import("../core/analyse"),
+  ]);
+  const inputs: RankInput[] = [];
+  const fileErrors: { file: string; message: Text }[] = [];
+  const unreadable = (file: string, message: Text) => {
+    fileErrors.push({ file, message });
+    inputs.push({ unit: file, source: file, sheet: null, score: null, errors: 1, reason: message });
+  };
+  for (const [i, file] of files.entries()) {
+    onProgress(i, files.length);
+    try {
+      const wb = readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
+      const analysis = analyseWorkbook(wb, { rubric, source: file.name, allSheets: true });
+      if (analysis.units.length === 0) {
+        unreadable(file.name, analysis.findings[0]?.message ?? textOf("noTableInFile", { file: file.name }));
+      }
+      for (const u of analysis.units) {
+        const errors = u.findings.filter((f) => f.severity === "error").length;
+        inputs.push({ unit: u.unit, source: file.name, sheet: null, score: u.score, errors });
+      }
+    } catch (e) {
+      unreadable(file.name, errorText(e));
+    }
+    // Let the progress bar paint between files.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return { inputs, fileErrors };
+}
+
+/** A rubric from a JSON file or a province's blank template, checked as any rubric is. */
+export async function readRubricFile(file: File): Promise<{ data: unknown; rubric: Rubric }> {
+  let data: unknown;
+  if (/\.json$/i.test(file.name)) data = parseJson(await file.text(), file.name);
+  else {
+    const [{ readWorkbook }, { importRubricFromWorkbook }] = await Promise.all([
+      import("../files/read-workbook"),
+      import("../core/rubric/import"),
+    ]);
+    const imported = importRubricFromWorkbook(
+      readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name),
+    );
+    if (!imported.rubric) {
+      throw new UserError(
+        "rubric-not-imported",
+        imported.problems[0]?.message ?? textOf("rubricNotImported", { file: file.name }),
+      );
+    }
+    data = imported.rubric;
+  }
+  const { loadRubric } = await import("../core/rubric/load");
+  const loaded = loadRubric(data);
+  if (!loaded.ok) {
+    const why = loaded.problems[0]?.message ?? { vi: "", en: "" };
+    throw new UserError("rubric-invalid", {
+      vi: t("vi", "rubricInvalid", { why: why.vi }),
+      en: t("en", "rubricInvalid", { why: why.en }),
+    });
+  }
+  return { data, rubric: loaded.rubric };
+}
+
+export async function readPreviousFile(file: File): Promise<PreviousRanking> {
+  let data: unknown;
+  if (/\.json$/i.test(file.name)) data = parseJson(await file.text(), file.name);
+  else {
+    const { readWorkbook } = await import("../files/read-workbook");
+    data = readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
+  }
+  const { parsePreviousRanking } = await import("../core/previous");
+  const parsed = parsePreviousRanking(data);
+  if (!parsed.ok) throw new UserError("previous-invalid", parsed.problem);
+  return parsed.ranking;
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new UserError("not-json", {
+      vi: `${file}: không phải tệp JSON hợp lệ (${why}).`,
+      en: `${file}: not a valid JSON file (${why}).`,
+    });
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The Check tab's state: the last result, the opt-in highlights and live re-check, and what the explicit
+ * "Ghi báo cáo vào sổ" wrote. Pure: tested without React (test/taskpane/state.test.ts).
+ */
+import type { ValidateResult } from "../../excel/service";
+
+export interface CheckState {
+  validation: ValidateResult | null;
+  highlighted: boolean;
+  live: boolean;
+  liveSupported: boolean;
+  /** Sheets the user asked to write ("Ghi báo cáo vào sổ"), for the "go there" link; null until then. */
+  written: string[] | null;
+  /** Finished checks: the status region says "Xong: …" again even when the counts did not change. */
+  checks: number;
+}
+
+export type CheckAction =
+  | { type: "check/done"; validation: ValidateResult }
+  | { type: "check/written"; validation: ValidateResult }
+  | { type: "check/highlighted"; on: boolean }
+  | { type: "check/live"; on: boolean; supported?: boolean };
+
+export const initialCheck: CheckState = {
+  validation: null,
+  highlighted: false,
+  live: false,
+  liveSupported: true,
+  written: null,
+  checks: 0,
+};
+
+export function checkReducer(state: CheckState, action: CheckAction): CheckState {
+  switch (action.type) {
+    case "check/done":
+      // A new check makes an earlier "written" note stale: the sheets no longer show this result.
+      return { ...state, validation: action.validation, written: null, checks: state.checks + 1 };
+    case "check/written":
+      return {
+        ...state,
+        validation: action.validation,
+        written: action.validation.written,
+        checks: state.checks + 1,
+      };
+    case "check/highlighted":
+      return { ...state, highlighted: action.on };
+    case "check/live": {
+      const supported = action.supported ?? state.liveSupported;
+      return { ...state, live: action.on && supported, liveSupported: supported };
+    }
+  }
+}

@@ -1,0 +1,293 @@
+// The pane as users live in it (issue 14): every state in light, dark and high contrast checked with
+// axe-core (0 serious or critical violations), screenshots of each state in vi/en at 320 and 500 px
+// (test-results/screenshots, gitignored), the summary card inside a 320 × 600 viewport after a check,
+// a check and a live re-check that add no sheet and activate none (the strict fake host records both),
+// the explicit write that does, and the render time of 10,000 findings.
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+
+export const SHOTS = resolve("test-results/screenshots");
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const THEMES = {
+  light: {},
+  dark: { colorScheme: "dark" },
+  contrast: { forcedColors: "active" },
+};
+
+/**
+ * Opens the pane at a size and theme, ready to click (engine loaded). Like the harness's localPage it
+ * reaches only the local server; it also lets the test inject axe-core's source, which the pane's own
+ * Content-Security-Policy (no inline scripts) would otherwise refuse.
+ */
+async function openPane(browser, origin, { width, height = 900, theme = "light" }) {
+  const page = await browser.newPage({ viewport: { width, height }, bypassCSP: true });
+  await page.route("**/*", (route) =>
+    route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+  );
+  await page.emulateMedia(THEMES[theme]);
+  await page.goto(`${origin}/taskpane.html`);
+  const check = page.getByRole("button", { name: /^(Kiểm tra|Check)$/ });
+  await check.waitFor({ timeout: 20_000 });
+  await page.waitForFunction(() => {
+    const b = [...document.querySelectorAll("button")].find((x) =>
+      /^(Kiểm tra|Check)$/.test(x.textContent ?? ""),
+    );
+    return b && b.getAttribute("aria-disabled") !== "true" && !b.disabled;
+  });
+  return page;
+}
+
+/** axe-core's WCAG 2.1 A/AA rules on the page as it is now; returns the serious and critical violations. */
+async function axe(page) {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes
+        .slice(0, 3)
+        .map((n) =>
+          `${n.target.join(" ")} ${n.html.slice(0, 120)} ${n.failureSummary ?? ""}`.replace(/\s+/g, " "),
+        ),
+    }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+async function hostLog(page) {
+  return page.evaluate(() => ({
+    added: [...window.__PAR_FAKE_HOST__.added],
+    activations: [...window.__PAR_FAKE_HOST__.activations],
+    sheets: window.__PAR_FAKE_HOST__.sheets.map((s) => s.name),
+  }));
+}
+
+async function noSidewaysScroll(page) {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1,
+  );
+}
+
+/** Opens every <details> so axe and the screenshot see the folded sections too. */
+async function openSections(page) {
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll("details")) d.open = true;
+  });
+}
+
+/** The states a user passes through, in order; each is checked by `visit`. */
+async function walkStates(page, lang, visit) {
+  const vi = lang === "vi";
+  await visit("1-first-run");
+  await page.getByRole("button", { name: vi ? "Kiểm tra" : "Check", exact: true }).click();
+  await page
+    .getByRole("region", { name: vi ? "Kết quả kiểm tra" : "Check result" })
+    .waitFor({ timeout: 20_000 });
+  await visit("2-checked");
+  await openSections(page);
+  await visit("3-checked-sections-open");
+  await page
+    .getByRole("button", { name: vi ? "Ghi báo cáo vào sổ" : "Write the report into the workbook" })
+    .click();
+  await page.getByText(vi ? /^Đã ghi trang/ : /^Wrote "/).waitFor({ timeout: 20_000 });
+  await visit("4-written");
+  await page.getByRole("tab", { name: vi ? "Xếp hạng" : "Ranking" }).click();
+  const build = page.getByRole("button", { name: vi ? "Lập bảng xếp hạng" : "Build ranking" });
+  await build.waitFor({ timeout: 20_000 });
+  await visit("5-ranking");
+  await build.click();
+  await page
+    .getByText(vi ? /^Đã ghi trang "Xếp hạng"/ : /^Wrote the "Xếp hạng" sheet/)
+    .waitFor({ timeout: 20_000 });
+  await visit("6-ranking-result");
+  await page.getByRole("tab", { name: vi ? "Cài đặt" : "Settings" }).click();
+  await page
+    .getByRole("button", { name: vi ? "Lưu vào sổ làm việc" : "Save with the workbook" })
+    .waitFor({ timeout: 20_000 });
+  await visit("7-settings");
+}
+
+export async function paneStates({ browser, origin, step, expect }) {
+  mkdirSync(SHOTS, { recursive: true });
+
+  for (const theme of Object.keys(THEMES)) {
+    await step(`axe-core: every state in ${theme} theme has no serious or critical violation`, async () => {
+      const page = await openPane(browser, origin, { width: 350, theme });
+      const found = [];
+      try {
+        await walkStates(page, "vi", async (state) => {
+          for (const v of await axe(page))
+            found.push(`${state}: ${v.id} (${v.impact}) ${v.targets.join(" | ")}`);
+          expect(await noSidewaysScroll(page), `${state}: sideways scrolling at 350 px`);
+        });
+      } finally {
+        await page.close();
+      }
+      expect(found.length === 0, found.slice(0, 12).join("\n"));
+    });
+  }
+
+  await step("the loading state ('Đang tải…') in every theme: axe-clean, screenshot", async () => {
+    const found = [];
+    for (const theme of Object.keys(THEMES)) {
+      const page = await browser.newPage({ viewport: { width: 320, height: 600 }, bypassCSP: true });
+      try {
+        await page.emulateMedia(THEMES[theme]);
+        // Hold back the engine's chunks (everything but the first script) so the pane stays loading.
+        let release;
+        const held = new Promise((resolve) => {
+          release = resolve;
+        });
+        await page.route("**/*", async (route) => {
+          const url = route.request().url();
+          if (!url.startsWith(origin)) return route.abort();
+          if (/\/\d+\.[0-9a-f]+\.js$/.test(url)) await held;
+          return route.continue();
+        });
+        await page.goto(`${origin}/taskpane.html`);
+        await page.getByText("Đang tải…").first().waitFor({ timeout: 20_000 });
+        for (const v of await axe(page))
+          found.push(`${theme}: ${v.id} (${v.impact}) ${v.targets.join(" | ")}`);
+        await page.screenshot({ path: join(SHOTS, `0-loading-vi-320-${theme}.png`) });
+        release();
+      } finally {
+        await page.close();
+      }
+    }
+    expect(found.length === 0, found.join("\n"));
+  });
+
+  for (const lang of ["vi", "en"]) {
+    for (const width of [320, 500]) {
+      await step(`screenshots of every state (${lang}, ${width} px), no sideways scrolling`, async () => {
+        const page = await openPane(browser, origin, { width });
+        try {
+          if (lang === "en") {
+            await page.getByRole("button", { name: "English — chuyển sang tiếng Anh" }).click();
+            await page.getByRole("tab", { name: "Ranking" }).waitFor();
+          }
+          await walkStates(page, lang, async (state) => {
+            expect(await noSidewaysScroll(page), `${state}: sideways scrolling at ${width} px`);
+            await page.screenshot({ path: join(SHOTS, `${state}-${lang}-${width}.png`), fullPage: true });
+          });
+        } finally {
+          await page.close();
+        }
+      });
+    }
+  }
+
+  await step("at 320 × 600 the summary card is inside the viewport after a check", async () => {
+    const page = await openPane(browser, origin, { width: 320, height: 600 });
+    try {
+      await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+      const card = page.getByRole("region", { name: "Kết quả kiểm tra" });
+      await card.waitFor({ timeout: 20_000 });
+      const box = await card.boundingBox();
+      const inside = box && box.x >= 0 && box.y >= 0 && box.x + box.width <= 320 && box.y + box.height <= 600;
+      expect(inside, `summary card at ${JSON.stringify(box)}`);
+      expect(await page.evaluate(() => window.scrollY === 0), "the page scrolled");
+      await page.screenshot({ path: join(SHOTS, "summary-320x600.png") });
+    } finally {
+      await page.close();
+    }
+  });
+
+  await step(
+    "a check and a live re-check add no sheet and activate none; the explicit write does",
+    async () => {
+      const page = await openPane(browser, origin, { width: 420 });
+      try {
+        const before = await hostLog(page);
+        await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+        const status = page.getByRole("status");
+        await page.waitForFunction(() =>
+          /^Xong:/.test(document.querySelector("[role=status]")?.textContent ?? ""),
+        );
+        const first = await status.textContent();
+        await page.getByText("Tuỳ chọn").click();
+        await page.getByRole("switch", { name: "Tự kiểm tra lại khi sửa" }).check();
+        // A user typing a score: Excel sets the cell and raises onChanged; the pane re-checks after a pause.
+        await page.evaluate(async () => {
+          const host = window.__PAR_FAKE_HOST__;
+          await host.userEdit(host.sheets[host.activeSheet].name, 9, 4, 0);
+        });
+        await page.waitForFunction(
+          (text) => document.querySelector("[role=status]")?.textContent !== text,
+          first,
+          {
+            timeout: 10_000,
+          },
+        );
+        await page.waitForFunction(() =>
+          /^Xong:/.test(document.querySelector("[role=status]")?.textContent ?? ""),
+        );
+        const after = await hostLog(page);
+        expect(after.added.length === before.added.length, `a check added sheets: ${after.added.join(", ")}`);
+        expect(
+          after.activations.length === before.activations.length,
+          `a check activated: ${after.activations.join(", ")}`,
+        );
+        expect(after.sheets.join("|") === before.sheets.join("|"), "the sheet list changed");
+        await page.getByRole("button", { name: "Ghi báo cáo vào sổ" }).click();
+        await page.getByRole("button", { name: 'Mở trang "Báo cáo kiểm tra"' }).waitFor({ timeout: 20_000 });
+        const wrote = await hostLog(page);
+        expect(wrote.sheets.includes("Báo cáo kiểm tra"), `no report sheet: ${wrote.sheets.join(", ")}`);
+        expect(wrote.activations.length === before.activations.length, "writing moved the user");
+        await page.getByRole("button", { name: 'Mở trang "Báo cáo kiểm tra"' }).click();
+        await page.waitForFunction(() => window.__PAR_FAKE_HOST__.activations.includes("Báo cáo kiểm tra"));
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  await step("10,000 findings: the list renders in under 300 ms (time printed)", async () => {
+    const page = await openPane(browser, origin, { width: 420 });
+    try {
+      // 10,000 rows of codes the rubric does not have under the active unit's table: one finding each.
+      await page.evaluate(() => {
+        const host = window.__PAR_FAKE_HOST__;
+        const sheet = host.sheets[host.activeSheet];
+        const last = Math.max(...[...sheet.cells.keys()].map((k) => Number(k.split(",")[0])));
+        const cell = (value) => ({ value, formula: null, numberFormat: "General", format: {} });
+        for (let i = 1; i <= 10_000; i++) {
+          sheet.cells.set(`${last + i},0`, cell(`99.${i}`));
+          sheet.cells.set(`${last + i},1`, cell(`Dòng thêm ${i}`));
+          sheet.cells.set(`${last + i},4`, cell(1));
+        }
+      });
+      const t0 = Date.now();
+      await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+      const card = page.getByRole("region", { name: "Kết quả kiểm tra" });
+      await card.waitFor({ timeout: 60_000 });
+      const checkMs = Date.now() - t0;
+      const count = await card.getByRole("button", { name: /cảnh báo$/ }).textContent();
+      expect(/^\d{2}/.test(count ?? ""), `not thousands of warnings: ${count}`);
+      // Pure rendering: filter the 10,000+ findings to warnings and back, timed inside the page.
+      const renderMs = await page.evaluate(async () => {
+        const button = [...document.querySelectorAll("[data-testid=summary-card] button")].find((b) =>
+          /cảnh báo$/.test(b.textContent ?? ""),
+        );
+        const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+        const t = performance.now();
+        button.click();
+        await frame();
+        return performance.now() - t;
+      });
+      const nodes = await page.evaluate(() => document.getElementsByTagName("*").length);
+      console.log(
+        `    10,000 findings (${count}): check + first render ${checkMs} ms; re-render of the filtered list ${Math.round(renderMs)} ms; ${nodes} DOM nodes`,
+      );
+      expect(renderMs < 300, `render took ${Math.round(renderMs)} ms`);
+      expect(nodes < 3000, `${nodes} DOM nodes`);
+    } finally {
+      await page.close();
+    }
+  });
+}
