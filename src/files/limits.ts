@@ -32,6 +32,11 @@ export interface ReadLimits {
   /** Formula text after expanding shared formulas, in characters, summed over the file. */
   maxFormulaChars: number;
   /**
+   * Characters of shared formulas translated for the cells that only point at them: translating is the
+   * costly part (every reference shifted), and one 8,000-character formula over 200,000 cells is the attack.
+   */
+  maxSharedFormulaChars: number;
+  /**
    * Text of the cells, in characters, counted once per cell that shows it (a shared string used by 12,000
    * cells counts 12,000 times: everything after the reader — recognition, evidence checks — looks at it
    * per cell).
@@ -58,6 +63,8 @@ export const DEFAULT_LIMITS: ReadLimits = {
   maxMerges: 100_000,
   // A unit's workbook has a few thousand formulas of tens of characters: ~100 KB.
   maxFormulaChars: 16_000_000,
+  // Filled-down formulas are short ("=SUM(C5:C9)"): a few thousand of them are ~50,000 characters.
+  maxSharedFormulaChars: 2_000_000,
   maxTextChars: 64_000_000,
   inflateSlack: 1 * MB,
 };
@@ -69,11 +76,20 @@ export interface Usage {
   contentCells: number;
   merges: number;
   formulaChars: number;
+  sharedFormulaChars: number;
   textChars: number;
 }
 
 export function emptyUsage(): Usage {
-  return { inflatedBytes: 0, cells: 0, contentCells: 0, merges: 0, formulaChars: 0, textChars: 0 };
+  return {
+    inflatedBytes: 0,
+    cells: 0,
+    contentCells: 0,
+    merges: 0,
+    formulaChars: 0,
+    sharedFormulaChars: 0,
+    textChars: 0,
+  };
 }
 
 /** "1,234,567" — limits and counts are told with thousands separators, the same in both languages. */

@@ -162,8 +162,14 @@ function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
           const master = shared.get(sharedIndex);
           if (master) {
             // Checked before translating: expanding one long formula over 200,000 cells is the attack.
-            if (usage.formulaChars + master.formula.length > limits.maxFormulaChars)
-              throw overBudget(ctx, "formula characters", usage.formulaChars, limits.maxFormulaChars);
+            usage.sharedFormulaChars += master.formula.length;
+            if (usage.sharedFormulaChars > limits.maxSharedFormulaChars)
+              throw overBudget(
+                ctx,
+                "characters of shared formulas to expand",
+                usage.sharedFormulaChars,
+                limits.maxSharedFormulaChars,
+              );
             formula = translateFormula(master.formula, row - master.row, col - master.col);
           }
         }
