@@ -260,7 +260,7 @@ export const ATTACKS: Attack[] = [
             entry: deflatePieces(
               "s",
               pieces(
-                '<?xml version="1.0"?><worksheet ' + NS + "><sheetData>",
+                `<?xml version="1.0"?><worksheet ${NS}><sheetData>`,
                 12_000,
                 (i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>0</v></c></row>`,
                 "</sheetData></worksheet>",
@@ -270,7 +270,7 @@ export const ATTACKS: Attack[] = [
         ],
         sharedStrings: deflatePieces(
           "s",
-          repeat('<?xml version="1.0"?><sst ' + NS + "><si><t>", "x", MB, "</t></si></sst>"),
+          repeat(`<?xml version="1.0"?><sst ${NS}><si><t>`, "x", MB, "</t></si></sst>"),
         ),
       }),
   },
@@ -291,7 +291,7 @@ export const ATTACKS: Attack[] = [
         ],
         sharedStrings: deflatePieces(
           "s",
-          repeat('<?xml version="1.0"?><sst ' + NS + "><si><t>", "x", MB, "</t></si></sst>"),
+          repeat(`<?xml version="1.0"?><sst ${NS}><si><t>`, "x", MB, "</t></si></sst>"),
         ),
       }),
   },
