@@ -42,6 +42,11 @@ export interface ReadLimits {
    * per cell).
    */
   maxTextChars: number;
+  /**
+   * Characters of one cell's text: Excel's own limit (it cannot store or show more), so a longer text was
+   * not written by Excel, and every check after the reader would look at it once per cell showing it.
+   */
+  maxCellChars: number;
   /** Bytes a part may inflate beyond its declared size and still be told apart (damaged, by its CRC) from a bomb. */
   inflateSlack: number;
 }
@@ -66,6 +71,7 @@ export const DEFAULT_LIMITS: ReadLimits = {
   // Filled-down formulas are short ("=SUM(C5:C9)"): a few thousand of them are ~50,000 characters.
   maxSharedFormulaChars: 2_000_000,
   maxTextChars: 64_000_000,
+  maxCellChars: 32_767,
   inflateSlack: 1 * MB,
 };
 

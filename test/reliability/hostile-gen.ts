@@ -250,7 +250,7 @@ const MB = 1024 * 1024;
 export const ATTACKS: Attack[] = [
   {
     name: "shared-string-fanout",
-    what: "12,000 cells showing one 1 MB shared string: 12 GB of text for everything after the reader; refused by the text budget",
+    what: "12,000 cells showing one 1 MB shared string: 12 GB of text for everything after the reader; refused",
     verdict: { reason: "too-large" },
     build: () =>
       book({
@@ -276,8 +276,8 @@ export const ATTACKS: Attack[] = [
   },
   {
     name: "shared-string-fanout-small",
-    what: "40 cells showing one 1 MB shared string: within budget, read (and posted across threads once, not 40 times)",
-    verdict: { reads: true, sheets: 1 },
+    what: "40 cells showing one 1 MB shared string: a text longer than Excel's 32,767-character limit for a cell, refused",
+    verdict: { reason: "too-large" },
     build: () =>
       book({
         sheets: [

@@ -184,6 +184,12 @@ function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
           throw overBudget(ctx, "formula characters", usage.formulaChars, limits.maxFormulaChars);
       }
       if (typeof value === "string") {
+        if (value.length > limits.maxCellChars)
+          throw new FileReadError(
+            "too-large",
+            ctx.file,
+            `"${ctx.name}": a cell holds ${count(value.length)} characters of text (Excel's limit is ${count(limits.maxCellChars)})`,
+          );
         usage.textChars += value.length;
         if (usage.textChars > limits.maxTextChars)
           throw overBudget(ctx, "characters of text", usage.textChars, limits.maxTextChars);
