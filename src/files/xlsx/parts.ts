@@ -34,9 +34,11 @@ export function xml(bytes: Uint8Array | undefined): string {
 /** A decoder for the encoding an XML declaration names, when it is not UTF-8 and the platform knows it. */
 function declaredEncoding(bytes: Uint8Array): TextDecoder | null {
   if (bytes[0] !== 0x3c || bytes[1] !== 0x3f) return null;
-  let head = "";
-  for (let i = 0; i < Math.min(bytes.length, 120) && bytes[i] !== 0x3e; i++)
-    head += String.fromCharCode(bytes[i]);
+  // The declaration ends at the first ">": one string of at most 120 bytes per part, made in one call.
+  let end = 0;
+  while (end < bytes.length && end < 120 && bytes[end] !== 0x3e) end++;
+  const head = String.fromCharCode.apply(null, bytes.subarray(0, end) as unknown as number[]);
+  if (!head.includes("encoding")) return null;
   const m = /encoding\s*=\s*["']([A-Za-z][\w.-]*)["']/.exec(head);
   if (!m || /^utf-?8$/i.test(m[1])) return null;
   try {
