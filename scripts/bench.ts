@@ -2,7 +2,16 @@
 // Not a test: nothing here passes or fails, it measures. Each figure sits beside its target and, where the
 // target is relative, beside a floor measured in the same run on the same machine.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -14,10 +23,13 @@ import type { Rubric, RubricItem } from "../src/core/rubric/schema";
 import { generateUnit, generateUnits, unitWorkbook } from "../src/sample";
 import { floorParse } from "../src/files/floor";
 import { writeWorkbook } from "../src/files/write-workbook";
+import { ATTACKS } from "../test/reliability/hostile-gen";
 
 const args = process.argv.slice(2);
 const filesArg = args.indexOf("--files");
 const FILES = filesArg >= 0 ? Number(args[filesArg + 1]) : 1000;
+/** `--only files`: just the hostile set and the mixed batch (the reader's figures), without the rest. */
+const ONLY_FILES = args.includes("--only") && args[args.indexOf("--only") + 1] === "files";
 const roundsArg = args.indexOf("--rounds");
 const ROUNDS = roundsArg >= 0 ? Math.max(1, Number(args[roundsArg + 1])) : 5;
 const rubric = builtinRubric("example-commune-2024") as Rubric;
@@ -214,8 +226,112 @@ async function bundle() {
   return { initialGzipKB, firstRenderMs, bareReactMs, ...(note ? { note } : {}) };
 }
 
+function ensureCli() {
+  if (!existsSync("build/cli/main.mjs"))
+    spawnSync(process.execPath, ["scripts/build-cli.mjs"], { stdio: "inherit" });
+}
+
+/**
+ * Each hostile file of issue #13 (test/reliability/hostile-gen.ts) through `validate --json` alone, in its
+ * own process with a capped heap: its wall time and peak RSS, the worst of each, against 2 s and 300 MB.
+ */
+function hostile() {
+  ensureCli();
+  const dir = mkdtempSync(join(tmpdir(), "par-index-hostile-"));
+  try {
+    const perFile: { name: string; ms: number; rssMB: number; exit: number | null }[] = [];
+    for (const a of ATTACKS) {
+      const file = join(dir, `${a.name}.xlsx`);
+      writeFileSync(file, a.build());
+      const r = spawnSync(
+        process.execPath,
+        [
+          "--max-old-space-size=1024",
+          "test/reliability/hostile-run.mjs",
+          "build/cli/main.mjs",
+          "validate",
+          file,
+          "--json",
+        ],
+        { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 },
+      );
+      const line = /@@measure (.*)$/m.exec(r.stderr ?? "");
+      const m = line
+        ? (JSON.parse(line[1]) as { ms: number; rssMb: number })
+        : { ms: Number.NaN, rssMb: Number.NaN };
+      perFile.push({ name: a.name, ms: round(m.ms, 0), rssMB: round(m.rssMb, 0), exit: r.status });
+    }
+    const worst = (key: "ms" | "rssMB") => perFile.reduce((a, b) => (b[key] > a[key] ? b : a));
+    return {
+      files: perFile.length,
+      worstMs: worst("ms").ms,
+      worstMsFile: worst("ms").name,
+      worstRssMB: worst("rssMB").rssMB,
+      worstRssFile: worst("rssMB").name,
+      perFile,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A 2,000-file mixed batch — generated units, every hostile file several times over, the real-world corpus
+ * (test/fixtures/external) — through `rank` with its reader threads: the process's peak RSS (< 500 MB).
+ */
+async function mixedBatch(total = 2000) {
+  ensureCli();
+  const dir = mkdtempSync(join(tmpdir(), "par-index-mixed-"));
+  try {
+    let n = 0;
+    const put = (bytes: Uint8Array | Buffer, name: string) => {
+      writeFileSync(join(dir, `${String(n++).padStart(4, "0")}-${name}`), bytes);
+    };
+    for (let copy = 0; copy < 8; copy++) for (const a of ATTACKS) put(a.build(), `${a.name}.xlsx`);
+    const corpus = "test/fixtures/external";
+    for (let copy = 0; copy < 4; copy++)
+      for (const p of readdirSync(corpus).filter((x) => !x.includes(".")))
+        for (const f of readdirSync(join(corpus, p))) {
+          const to = join(dir, `${String(n++).padStart(4, "0")}-${p}-${f}`);
+          copyFileSync(join(corpus, p, f), to);
+        }
+    const units = generateUnits(rubric, {
+      count: total - n,
+      seed: 77,
+      appraisal: 1,
+      defectRate: 0.3,
+      variantRate: 0.5,
+    });
+    for (const u of units) put(await writeWorkbook(u.sheets), u.fileName);
+    const stats = join(tmpdir(), `par-index-mixed-${process.pid}.json`);
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, ["bin/par-index.js", "rank", dir, "--json"], {
+      env: { ...process.env, PAR_INDEX_STATS: stats },
+      encoding: "utf8",
+      maxBuffer: 1024 * 1024 * 1024,
+    });
+    const seconds = ms(t0) / 1000;
+    const usage = JSON.parse(readFileSync(stats, "utf8")) as { peakRssMB: number };
+    rmSync(stats, { force: true });
+    return { files: n, seconds: round(seconds), peakRssMB: usage.peakRssMB, exit: r.status };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const fileFigures = { hostile: hostile(), mixedBatch: await mixedBatch() };
+if (ONLY_FILES) {
+  console.log(JSON.stringify(fileFigures, null, 2));
+  process.exit(0);
+}
 const b = await batch();
-const results = { syncs: await syncs(), batch: b, core: core(b.seconds), bundle: await bundle() };
+const results = {
+  syncs: await syncs(),
+  batch: b,
+  core: core(b.seconds),
+  bundle: await bundle(),
+  ...fileFigures,
+};
 writeFileSync("bench-results.json", `${JSON.stringify(results, null, 2)}\n`);
 mkdirSync("test-output", { recursive: true });
 
@@ -239,6 +355,21 @@ const rows: [string, string, string][] = [
   ["CLI: batch ÷ floor", `${b.ratio}×`, "≤ 1.5×"],
   ["CLI: CPU time, all threads (floor's)", `${b.cpuSeconds} s (${b.floorCpuSeconds} s)`, ""],
   ["CLI: peak RSS", `${b.peakRssMB} MB`, "< 500 MB"],
+  [
+    `CLI: hostile files (${results.hostile.files}), worst time per file`,
+    `${results.hostile.worstMs} ms (${results.hostile.worstMsFile})`,
+    "≤ 2 s",
+  ],
+  [
+    "CLI: hostile files, worst peak RSS per file",
+    `${results.hostile.worstRssMB} MB (${results.hostile.worstRssFile})`,
+    "≤ 300 MB",
+  ],
+  [
+    `CLI: mixed batch of ${results.mixedBatch.files} files (units, hostile, real-world), peak RSS`,
+    `${results.mixedBatch.peakRssMB} MB (${results.mixedBatch.seconds} s)`,
+    "< 500 MB",
+  ],
   ["Core: recognise + validate 2,000 rows", `${results.core.validate2000Ms} ms`, ""],
   ["Core: rank 10,000 units", `${results.core.rank10000Ms} ms`, ""],
   [

@@ -1,5 +1,6 @@
 import { basename } from "node:path";
 import { analyseWorkbook } from "../core/analyse";
+import { capFindings } from "../core/finding-cap";
 import { scoreUnit } from "../core/score";
 import { type SurveyRow, surveyLookup } from "../core/survey";
 import type { Rubric } from "../core/rubric/schema";
@@ -44,7 +45,9 @@ export function analyseSnapshot(file: string, wb: WorkbookSnapshot, ctx: Analyse
         if (score !== null) u.score = scoreUnit(u.rubric, u.entries, { survey: score });
       }
     }
-    return { file, units: analysis.units, findings: analysis.findings, error: null };
+    // Bounded output: a sheet with a million bad rows lists the first of each kind and says how many more.
+    for (const u of analysis.units) u.findings = capFindings(u.findings);
+    return { file, units: analysis.units, findings: capFindings(analysis.findings), error: null };
   } catch (e) {
     return fileFailed(file, e);
   }

@@ -19,6 +19,8 @@ export interface BatchOptions {
   onProgress?: (done: number, total: number, file: string) => void;
   /** The worker script (tests substitute one that fails on purpose). */
   workerUrl?: URL;
+  /** Heap cap of each reader thread in MB (default READER_HEAP_MB; tests use a small one). */
+  readerHeapMb?: number;
 }
 
 const INLINE_BELOW = 8;
@@ -33,8 +35,16 @@ interface Reader {
 
 const DEFAULT_WORKER = () => new URL("./worker.mjs", import.meta.url);
 
-function spawnReader(url: URL): Reader {
-  const reader: Reader = { worker: new Worker(url), ready: false, gone: false };
+/**
+ * A reader thread's heap cap. The reader's budgets (files/limits.ts) keep one file far below it; should a
+ * file get past them anyway, V8 stops this thread with ERR_WORKER_OUT_OF_MEMORY — only that file fails —
+ * instead of aborting the whole process, as an out-of-memory without a cap does.
+ */
+export const READER_HEAP_MB = 768;
+
+function spawnReader(url: URL, heapMb = READER_HEAP_MB): Reader {
+  const worker = new Worker(url, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+  const reader: Reader = { worker, ready: false, gone: false };
   // Until the batch takes it over, an error only means this reader is gone.
   reader.worker.on("error", () => {});
   reader.worker.on("exit", () => {
@@ -71,7 +81,7 @@ const spare: Reader[] = [];
 export function prestartReaders(options: BatchOptions = {}): void {
   const count = threadCount(options) - 1 - spare.length;
   for (let i = 0; i < count; i++) {
-    const reader = spawnReader(options.workerUrl ?? DEFAULT_WORKER());
+    const reader = spawnReader(options.workerUrl ?? DEFAULT_WORKER(), options.readerHeapMb);
     reader.worker.unref();
     spare.push(reader);
   }
@@ -147,7 +157,7 @@ async function runPool(
   // Workers first, so that their start-up overlaps the main thread's own first files.
   const url = options.workerUrl ?? DEFAULT_WORKER();
   const readers = spare.splice(0, workerCount);
-  while (readers.length < workerCount) readers.push(spawnReader(url));
+  while (readers.length < workerCount) readers.push(spawnReader(url, options.readerHeapMb));
   const workers = readers.map((reader) => startWorker(reader, jobs, queue));
   try {
     const { analyseFile, analyseSnapshot, slimResult } = await import("./analyse-file");

@@ -19,7 +19,12 @@ export type FileReadReason =
   | "no-sheets"
   | "too-large"
   | "malformed-xml"
-  | "io-error";
+  | "io-error"
+  // Added with the hardening of issue #13 (codes are only ever added).
+  | "damaged"
+  | "duplicate-entry"
+  | "windows-paths"
+  | "not-a-file";
 
 const SAVE_AS: Text = {
   vi: "Hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).",
@@ -40,9 +45,16 @@ const WHY: Record<FileReadReason, (detail: string) => Text> = {
     vi: `tệp giải nén ra quá lớn (${d}); đã từ chối đọc để bảo vệ máy.`,
     en: `the file would unpack to too much data (${d}); refused to protect this computer.`,
   }),
+  // Excel also encrypts with its built-in default password ("VelvetSweatshop") a workbook saved as
+  // read-only-recommended or with only a modify password: it opens without a prompt, so the user does not
+  // know it is encrypted. The message covers both, since telling them apart needs the decryption itself.
   encrypted: () => ({
-    vi: "tệp được đặt mật khẩu mở. Hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi gửi lại.",
-    en: "the file is password-protected. Remove the password (File › Info › Protect Workbook) and send it again.",
+    vi:
+      "tệp được mã hóa. Nếu Excel mở tệp mà không hỏi mật khẩu thì đó là chế độ bảo vệ chỉ-đọc của Excel: mở tệp, chọn Tệp › Lưu thành › Công cụ › Tùy chọn chung, xóa cả hai ô mật khẩu, bỏ chọn “Nên mở chỉ đọc” rồi lưu lại. " +
+      "Nếu Excel hỏi mật khẩu, hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, để trống) rồi gửi lại.",
+    en:
+      "the file is encrypted. If Excel opens it without asking for a password, it carries Excel's read-only protection: open it, choose File › Save As › Tools › General Options, clear both passwords and “Read-only recommended”, and save. " +
+      "If Excel asks for a password, remove it (File › Info › Protect Workbook › Encrypt with Password, left empty) and send it again.",
   }),
   "legacy-xls": () => ({
     vi: `đây là tệp Excel 97-2003 (.xls). ${SAVE_AS.vi}`,
@@ -71,6 +83,22 @@ const WHY: Record<FileReadReason, (detail: string) => Text> = {
     en: `the file's contents are damaged (${d}). Open it in Excel, save it and send it again.`,
   }),
   "io-error": (d) => ({ vi: `không đọc được tệp (${d}).`, en: `cannot read the file (${d}).` }),
+  damaged: (d) => ({
+    vi: `tệp nén bị hỏng (${d}): dữ liệu không khớp mã kiểm tra CRC hoặc kích thước ghi trong tệp. Hãy xin đơn vị gửi lại, hoặc mở bằng Excel và lưu lại.`,
+    en: `the archive is damaged (${d}): its data does not match the CRC or size recorded in the file. Ask the unit to send it again, or open it in Excel and save it.`,
+  }),
+  "duplicate-entry": (d) => ({
+    vi: `tệp nén chứa hai mục cùng tên "${d}", không biết mục nào là thật (Excel không tạo ra tệp như vậy). Hãy mở bằng Excel, lưu lại rồi gửi lại.`,
+    en: `the archive holds two entries named "${d}" and which one is real cannot be told (Excel never writes such a file). Open it in Excel, save it and send it again.`,
+  }),
+  "windows-paths": (d) => ({
+    vi: `tệp nén do một công cụ ghi đường dẫn kiểu Windows tạo ra ("${d}"), không phải Excel. Hãy mở bằng Excel (hoặc LibreOffice) và lưu lại dưới dạng .xlsx.`,
+    en: `the archive was made by a tool that writes Windows paths ("${d}"), not by Excel. Open it in Excel (or LibreOffice) and save it as .xlsx.`,
+  }),
+  "not-a-file": (d) => ({
+    vi: `không phải tệp thông thường (${d}); đã bỏ qua.`,
+    en: `not a regular file (${d}); skipped.`,
+  }),
 };
 
 export class FileReadError extends UserError {

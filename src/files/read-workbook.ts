@@ -1,19 +1,22 @@
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { FileReadError } from "./errors";
-import { DEFAULT_LIMITS, openContainer, type ReadLimits } from "./xlsx/container";
+import { count, DEFAULT_LIMITS, emptyUsage, type ReadLimits } from "./limits";
+import { openContainer } from "./xlsx/container";
+import { locateParts } from "./xlsx/package";
 import { readSharedStrings, readSheetList, readStyles, xml } from "./xlsx/parts";
 import { readSheet } from "./xlsx/sheet";
 import type { Inflate } from "./xlsx/zip";
 
-export type { ReadLimits } from "./xlsx/container";
+export type { ReadLimits } from "./limits";
 
 /**
  * Reads an .xlsx into the snapshot core validates: values (cached results for formulas), formula
  * text, number formats, errors, merges, hidden rows/columns, protection. Only the parts validation
- * needs are inflated (the platform's inflater, or fflate) and walked by a scanner that hands the part to saxes whenever it is not
- * plain well-formed XML (xlsx/xml-scan.ts) — several times cheaper than a general workbook library, and
- * small enough for the task pane to import units' files in the browser.
- * Sync, pure (bytes in, snapshot out); throws only FileReadError.
+ * needs are inflated (the platform's inflater, or fflate), one at a time, and walked by a scanner that
+ * hands the part to saxes whenever it is not plain well-formed XML (xlsx/xml-scan.ts) — several times
+ * cheaper than a general workbook library, and small enough for the task pane to import units' files in
+ * the browser. Every file is held to the budgets of files/limits.ts, so time and memory are bounded
+ * whatever the bytes say. Sync, pure (bytes in, snapshot out); throws only FileReadError.
  */
 export function readWorkbook(
   bytes: Uint8Array,
@@ -23,23 +26,37 @@ export function readWorkbook(
   inflate?: Inflate,
 ): WorkbookSnapshot {
   const lim = { ...DEFAULT_LIMITS, ...limits };
-  const parts = openContainer(bytes, source, lim, inflate);
+  const usage = emptyUsage();
+  const container = openContainer(bytes, source, lim, usage, inflate);
   try {
-    const list = readSheetList(xml(parts["xl/workbook.xml"]), xml(parts["xl/_rels/workbook.xml.rels"]));
-    const worksheets = list.filter((s) => parts[s.path]);
+    const parts = locateParts(container, source);
+    // A sheet listed twice (or a thousand times) is one sheet: read it once.
+    const seen = new Set<string>();
+    const worksheets: { name: string; hidden: boolean; path: string }[] = [];
+    for (const s of readSheetList(xml(container.read(parts.workbook)))) {
+      const path = parts.sheets.get(s.id);
+      if (!path || seen.has(path) || !container.has(path)) continue;
+      seen.add(path);
+      worksheets.push({ name: s.name, hidden: s.hidden, path });
+    }
     if (worksheets.length === 0) throw new FileReadError("no-sheets", source);
-    const strings = readSharedStrings(xml(parts["xl/sharedStrings.xml"]));
-    const formats = readStyles(xml(parts["xl/styles.xml"]));
+    if (worksheets.length > lim.maxSheets)
+      throw new FileReadError(
+        "too-large",
+        source,
+        `${count(worksheets.length)} sheets (limit ${count(lim.maxSheets)})`,
+      );
+    const strings = parts.sharedStrings ? readSharedStrings(xml(container.read(parts.sharedStrings))) : [];
+    const formats = parts.styles ? readStyles(xml(container.read(parts.styles))) : [];
     const sheets = worksheets.map((s) =>
-      readSheet(xml(parts[s.path]), {
+      readSheet(xml(container.read(s.path)), {
         file: source,
         name: s.name,
         hidden: s.hidden,
         strings,
         formats,
-        maxCells: lim.maxCells,
-        maxRows: lim.maxRows,
-        maxCols: lim.maxCols,
+        limits: lim,
+        usage,
       }),
     );
     return { source, sheets };

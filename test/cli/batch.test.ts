@@ -58,6 +58,16 @@ describe("runBatch", () => {
     for (const r of results.filter((x) => !x.error)) expect(r.units).toHaveLength(1);
   });
 
+  it("a reader that runs out of memory is stopped by its heap cap: only its file fails, the process lives", async () => {
+    const hungry = new URL("./fixtures/hungry-worker.mjs", import.meta.url);
+    const results = await runBatch(files, { rubric }, { threads: 2, workerUrl: hungry, readerHeapMb: 64 });
+    expect(results.map((r) => r.file)).toEqual(files);
+    const failed = results.filter((r) => r.error);
+    expect(failed).toHaveLength(1);
+    expect(failed[0].error?.message.en).toMatch(/stopped unexpectedly.*(memory|exit code 1)/);
+    expect(results.filter((r) => !r.error).every((r) => r.units.length === 1)).toBe(true);
+  });
+
   it("a reader that cannot even start: the main thread reads every file", async () => {
     const missing = new URL("./fixtures/no-such-worker.mjs", import.meta.url);
     const results = await runBatch(files, { rubric }, { threads: 2, workerUrl: missing });

@@ -1,3 +1,4 @@
+import { serialize } from "node:v8";
 import { beforeAll, describe, expect, it } from "vitest";
 import { packSnapshot, transferables, unpackSnapshot } from "../../src/cli/snapshot-transfer";
 import { builtinRubric } from "../../src/core/rubric/builtin";
@@ -65,5 +66,23 @@ describe("snapshot transfer", () => {
       ],
     };
     expect(unpackSnapshot(structuredClone(packSnapshot(wb)))).toEqual(wb);
+  });
+
+  it("a text shown by many cells crosses once: 300 cells of one 1 MB string post ~1 MB, not 300 MB", () => {
+    const big = "x".repeat(1024 * 1024);
+    const values = Array.from({ length: 300 }, (_, r) => [big, r, r % 2 ? "ngắn" : null]);
+    const wb: WorkbookSnapshot = {
+      source: "chuoi.xlsx",
+      sheets: [
+        { name: "A", origin: { row: 0, col: 0 }, values, formulas: values.map((r) => r.map(() => null)) },
+        { name: "B", origin: { row: 0, col: 0 }, values: [[big]], formulas: [[null]] },
+      ],
+    };
+    const packed = packSnapshot(wb);
+    // What postMessage copies is this serialisation (the typed arrays' buffers are transferred, not copied).
+    expect(serialize(packed).length).toBeLessThan(2 * 1024 * 1024);
+    const back = unpackSnapshot(structuredClone(packed, { transfer: transferables(packed) }));
+    expect(back.sheets[0].values).toEqual(values);
+    expect(back.sheets[1].values).toEqual([[big]]);
   });
 });

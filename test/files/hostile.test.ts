@@ -163,12 +163,17 @@ describe("odd but valid inputs are read and analysed without throwing", () => {
     expect(wb.sheets[0].values[0]).toHaveLength(16_384);
     expect(wb.sheets[0].values[0][16_383]).toBe(2);
   });
-  it("a 1 MB string in a cell", () => {
-    const wb = readWorkbook(
-      xlsx(`<row r="1"><c r="A1" t="inlineStr"><is><t>${"x".repeat(1024 * 1024)}</t></is></c></row>`),
-      "chuoi.xlsx",
+  it("a cell of 32,767 characters (Excel's limit) is read; a 1 MB one, which Excel cannot hold, is refused", () => {
+    const cell = (n: number) =>
+      xlsx(`<row r="1"><c r="A1" t="inlineStr"><is><t>${"x".repeat(n)}</t></is></c></row>`);
+    const wb = readWorkbook(cell(32_767), "chuoi.xlsx");
+    expect((wb.sheets[0].values[0][0] as string).length).toBe(32_767);
+    expect(() => readWorkbook(cell(1024 * 1024), "chuoi.xlsx")).toThrow(
+      expect.objectContaining({
+        reason: "too-large",
+        text: expect.objectContaining({ en: expect.stringContaining("Excel's limit is 32,767") }),
+      }),
     );
-    expect((wb.sheets[0].values[0][0] as string).length).toBe(1024 * 1024);
   });
   it("error values everywhere are marked as errors", () => {
     const wb = readWorkbook(

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -57,6 +58,25 @@ describe("readWorkbookFile", () => {
     expect(Buffer.compare(readFileSync(path), Buffer.from(bytes))).toBe(0);
   });
 
+  it("a FIFO or a link to /dev/zero is refused at once as not a regular file (no blocking, no endless read)", async () => {
+    const fifo = join(dir, "ong.xlsx");
+    execFileSync("mkfifo", [fifo]);
+    await expect(readWorkbookFile(fifo)).rejects.toMatchObject({ reason: "not-a-file" });
+    const zero = join(dir, "khong.xlsx");
+    symlinkSync("/dev/zero", zero);
+    const err = await readWorkbookFile(zero).catch((e: unknown) => e);
+    expect(err).toMatchObject({ reason: "not-a-file" });
+    expect((err as FileReadError).text.en).toContain("khong.xlsx");
+  });
+
+  it("a file larger than the file budget is refused before it is read", async () => {
+    const path = join(dir, "to.xlsx");
+    writeFileSync(path, await writeWorkbook([spec]));
+    await expect(readWorkbookFile(path, { maxFileBytes: 100 })).rejects.toMatchObject({
+      reason: "too-large",
+    });
+  });
+
   it("a missing file or a folder is an io-error naming it", async () => {
     await expectIoError(() => readWorkbookFile(join(dir, "khong-co.xlsx")), "khong-co.xlsx");
     const folder = join(dir, "thu-muc.xlsx");
@@ -82,6 +102,7 @@ describe("collectInputFiles", () => {
     ".an.xlsx",
     "dot-2/c.xlsx",
     "dot-2/sau/d.xlsx",
+    "mau.xltx",
     ".git/e.xlsx",
   ];
   for (const f of files) writeFileSync(join(root, f), "x");
@@ -99,6 +120,7 @@ describe("collectInputFiles", () => {
         "dot-2/sau/d.xlsx",
         "libre.ods",
         "macro.xlsm",
+        "mau.xltx",
         "nhi-phan.xlsb",
       ].sort((a, b) => a.localeCompare(b)),
     );

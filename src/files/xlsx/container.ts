@@ -1,5 +1,6 @@
 import { unzipSync } from "fflate";
 import { FileReadError } from "../errors";
+import { DEFAULT_LIMITS, megabytes, type ReadLimits, type Usage } from "../limits";
 import {
   findEndOfCentralDirectory,
   type Inflate,
@@ -11,49 +12,37 @@ import {
   ZipLied,
 } from "./zip";
 
+export { DEFAULT_LIMITS, type ReadLimits };
+
 /**
  * Opens the .xlsx container: recognises what the bytes really are (a renamed CSV, an .xls, a
- * password-protected workbook…) and refuses a zip bomb by the declared sizes before inflating anything.
+ * password-protected workbook…), refuses archives no spreadsheet program writes (two entries of one name,
+ * Windows paths), and hands out parts one at a time, inflated on demand: each is charged to the file's
+ * budget by its declared size before inflating (a zip bomb is refused, not inflated), checked against its
+ * CRC-32 and size after, and dropped by the caller once read, so only one sheet's XML is alive at a time.
  */
-export interface ReadLimits {
-  /** Largest total uncompressed size of the parts we inflate. */
-  maxUncompressedBytes: number;
-  /** Largest compression ratio of a big part (ordinary sheets compress 5–20×). */
-  maxRatio: number;
-  /** Largest rectangle of cells (rows × columns) one sheet may span. */
-  maxCells: number;
-  /** Largest number of rows / columns one sheet may span (Excel's own grid by default). */
-  maxRows: number;
-  maxCols: number;
+export interface Container {
+  /** Every entry name, as written in the archive. */
+  readonly names: readonly string[];
+  has(name: string): boolean;
+  /** The part's bytes, or undefined when the archive has no such entry. Throws only FileReadError. */
+  read(name: string): Uint8Array | undefined;
 }
-
-export const DEFAULT_LIMITS: ReadLimits = {
-  maxUncompressedBytes: 512 * 1024 * 1024,
-  maxRatio: 200,
-  maxCells: 20_000_000,
-  maxRows: 1_048_576,
-  maxCols: 16_384,
-};
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
-/** The parts a validation needs; everything else in the archive (images, drawings, printer settings) stays compressed. */
-function wanted(name: string): boolean {
-  return (
-    name === "xl/workbook.xml" ||
-    name === "xl/_rels/workbook.xml.rels" ||
-    name === "xl/sharedStrings.xml" ||
-    name === "xl/styles.xml" ||
-    (name.startsWith("xl/worksheets/") && name.endsWith(".xml") && !name.includes("/_rels/"))
-  );
+/** Parts a reader may ever need: XML and relationships. Images, printer settings, VBA stay compressed. */
+function mayNeed(name: string): boolean {
+  return name.endsWith(".xml") || name.endsWith(".rels");
 }
 
 export function openContainer(
   bytes: Uint8Array,
   file: string,
   limits: ReadLimits,
+  usage: Usage,
   inflate: Inflate = inflateWithFflate,
-): Parts {
+): Container {
   if (bytes.length === 0) throw new FileReadError("empty-file", file);
   if (CFB.every((b, i) => bytes[i] === b)) {
     throw new FileReadError(containsUtf16(bytes, "EncryptedPackage") ? "encrypted" : "legacy-xls", file);
@@ -63,91 +52,121 @@ export function openContainer(
   const end = findEndOfCentralDirectory(bytes);
   if (end < 0) throw new FileReadError("truncated", file);
 
-  const names: string[] = [];
-  const budget = { declared: 0, limits };
-  let entries: Parts;
+  let directory: ZipEntry[] | null;
   try {
-    const directory = readDirectory(bytes, end);
-    entries = directory
-      ? inflateWanted(bytes, directory, names, budget, inflate)
-      : unzipWithFflate(bytes, names, budget);
+    directory = readDirectory(bytes, end);
   } catch (e) {
-    if (e instanceof BombError) throw new FileReadError("zip-bomb", file, e.message);
-    if (e instanceof ZipLied) throw new FileReadError("zip-bomb", file, `${e.message}: > declared size`);
-    const message = e instanceof Error ? e.message : String(e);
-    if (e instanceof ZipDamaged || /invalid zip|unexpected EOF|end of central/i.test(message))
-      throw new FileReadError("truncated", file);
-    throw new FileReadError("malformed-xml", file, message);
+    throw archiveError(e, file);
   }
-  // Declared sizes can lie; each part is inflated into at most its declared size (plus the one byte that
-  // tells a lie), so memory stays bounded — this is the belt to those braces.
-  let actual = 0;
-  for (const name of Object.keys(entries)) actual += entries[name].length;
-  if (actual > limits.maxUncompressedBytes)
-    throw new FileReadError("zip-bomb", file, `${Math.round(actual / 1048576)} MB`);
-
-  if (!entries["xl/workbook.xml"]) {
-    if (names.includes("xl/workbook.bin")) throw new FileReadError("xlsb", file);
-    if (names.includes("content.xml") && names.includes("mimetype")) throw new FileReadError("ods", file);
-    const kind = names.includes("word/document.xml")
-      ? "Word .docx"
-      : names.includes("ppt/presentation.xml")
-        ? "PowerPoint .pptx"
-        : "";
-    throw new FileReadError("not-a-workbook", file, kind);
-  }
-  return entries;
+  const container = directory
+    ? directoryContainer(bytes, file, directory, limits, usage, inflate)
+    : fflateContainer(bytes, file, limits, usage);
+  refuseOddArchives(container.names, file);
+  return container;
 }
 
-/** The inflated parts by path. */
-export type Parts = Record<string, Uint8Array>;
-
-interface Budget {
-  declared: number;
-  limits: ReadLimits;
-}
-
-/** Refuses a part before inflating it when the declared sizes already say zip bomb. */
-function admit(name: string, size: number, compressedSize: number, budget: Budget): void {
-  budget.declared += size;
-  const ratio = size / Math.max(1, compressedSize);
-  if (budget.declared > budget.limits.maxUncompressedBytes)
-    throw new BombError(`${Math.round(budget.declared / 1048576)} MB`);
-  if (size > 8 * 1024 * 1024 && ratio > budget.limits.maxRatio)
-    throw new BombError(`${name}: ×${Math.round(ratio)}`);
-}
-
-function inflateWanted(
+function directoryContainer(
   bytes: Uint8Array,
+  file: string,
   directory: ZipEntry[],
-  names: string[],
-  budget: Budget,
+  limits: ReadLimits,
+  usage: Usage,
   inflate: Inflate,
-): Parts {
-  const out: Parts = {};
+): Container {
+  const byName = new Map<string, ZipEntry>();
   for (const entry of directory) {
-    names.push(entry.name);
-    if (!wanted(entry.name)) continue;
-    admit(entry.name, entry.size, entry.compressedSize, budget);
-    out[entry.name] = inflateEntry(bytes, entry, inflate);
+    if (byName.has(entry.name)) throw new FileReadError("duplicate-entry", file, entry.name);
+    byName.set(entry.name, entry);
   }
-  return out;
-}
-
-/** Archives the directory reader leaves alone (Zip64, encrypted entries, other methods). */
-function unzipWithFflate(bytes: Uint8Array, names: string[], budget: Budget): Parts {
-  return unzipSync(bytes, {
-    filter(info) {
-      names.push(info.name);
-      if (!wanted(info.name)) return false;
-      // Refuse before inflating: a throw here stops fflate before it allocates the output.
-      admit(info.name, info.originalSize, info.size, budget);
-      return true;
+  return {
+    names: directory.map((e) => e.name),
+    has: (name) => byName.has(name),
+    read(name) {
+      const entry = byName.get(name);
+      if (!entry) return undefined;
+      admit(file, name, entry.size, entry.compressedSize, limits, usage);
+      try {
+        return inflateEntry(bytes, entry, inflate, limits.inflateSlack);
+      } catch (e) {
+        throw archiveError(e, file);
+      }
     },
-  });
+  };
 }
 
-class BombError extends Error {}
+/**
+ * Archives the directory reader leaves alone (Zip64, encrypted entries, other methods): fflate reads their
+ * XML parts whole, within the same budget (fflate gives no CRC to check them against).
+ */
+function fflateContainer(bytes: Uint8Array, file: string, limits: ReadLimits, usage: Usage): Container {
+  const names: string[] = [];
+  // A Set beside the list: an archive of 60,000 entries must not cost 60,000² comparisons.
+  const seen = new Set<string>();
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes, {
+      filter(info) {
+        if (seen.has(info.name)) throw new FileReadError("duplicate-entry", file, info.name);
+        seen.add(info.name);
+        names.push(info.name);
+        if (!mayNeed(info.name)) return false;
+        // Refuse before inflating: a throw here stops fflate before it allocates the output.
+        admit(file, info.name, info.originalSize, info.size, limits, usage);
+        return true;
+      },
+    });
+  } catch (e) {
+    throw archiveError(e, file);
+  }
+  return {
+    names,
+    has: (name) => seen.has(name),
+    read: (name) => (Object.hasOwn(parts, name) ? parts[name] : undefined),
+  };
+}
+
+/** Charges a part to the file's budget by its declared size, before a byte is inflated. */
+function admit(
+  file: string,
+  name: string,
+  size: number,
+  compressedSize: number,
+  limits: ReadLimits,
+  usage: Usage,
+): void {
+  usage.inflatedBytes += size;
+  // A bomb first (the total, the ratio), then an honest part that is merely too big to check.
+  if (usage.inflatedBytes > limits.maxUncompressedBytes)
+    throw new FileReadError(
+      "zip-bomb",
+      file,
+      `${megabytes(usage.inflatedBytes)}, limit ${megabytes(limits.maxUncompressedBytes)}`,
+    );
+  const ratio = size / Math.max(1, compressedSize);
+  if (size > 8 * 1024 * 1024 && ratio > limits.maxRatio)
+    throw new FileReadError("zip-bomb", file, `${name}: ×${Math.round(ratio)}`);
+  if (size > limits.maxPartBytes)
+    throw new FileReadError(
+      "too-large",
+      file,
+      `${name} ${megabytes(size)} (limit ${megabytes(limits.maxPartBytes)} per part)`,
+    );
+}
+
+function archiveError(e: unknown, file: string): FileReadError {
+  if (e instanceof FileReadError) return e;
+  if (e instanceof ZipLied) return new FileReadError("zip-bomb", file, `${e.message}: > declared size`);
+  if (e instanceof ZipDamaged) return new FileReadError("damaged", file, e.message);
+  const message = e instanceof Error ? e.message : String(e);
+  if (/invalid zip|unexpected EOF|end of central/i.test(message)) return new FileReadError("truncated", file);
+  return new FileReadError("damaged", file, message.slice(0, 160));
+}
+
+/** Archives no spreadsheet program writes: say what they are rather than "not a workbook". */
+function refuseOddArchives(names: readonly string[], file: string): void {
+  const windows = names.find((n) => n.includes("\\"));
+  if (windows) throw new FileReadError("windows-paths", file, windows);
+}
 
 function containsUtf16(bytes: Uint8Array, text: string): boolean {
   const pattern = new Uint8Array(text.length * 2);
@@ -159,14 +178,29 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
-/** Mostly printable bytes in the first kilobyte: a CSV or text file with a spreadsheet's name. */
+/**
+ * Mostly printable text in the first kilobyte: a CSV or text file with a spreadsheet's name. UTF-16 text
+ * (Excel's "Unicode text" export) is every other byte zero, so it is decoded first.
+ */
 function looksLikeText(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 1024);
+  const head = bytes.subarray(0, 1024);
+  const utf16 = utf16Order(head);
+  const text = utf16 ? new TextDecoder(utf16).decode(head) : new TextDecoder("latin1").decode(head);
+  if (text.length === 0) return false;
   let printable = 0;
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i];
-    if (b === 9 || b === 10 || b === 13 || b >= 32) printable++;
-    if (b === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0) return false;
+    if (c === 9 || c === 10 || c === 13 || c >= 32) printable++;
   }
-  return printable / n > 0.95;
+  return printable / text.length > 0.95;
+}
+
+/** "utf-16le"/"utf-16be" for text with a UTF-16 byte-order mark or ASCII in every other byte, else null. */
+function utf16Order(head: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (head[0] === 0xff && head[1] === 0xfe) return "utf-16le";
+  if (head[0] === 0xfe && head[1] === 0xff) return "utf-16be";
+  if (head.length >= 4 && head[1] === 0 && head[3] === 0 && head[0] !== 0) return "utf-16le";
+  if (head.length >= 4 && head[0] === 0 && head[2] === 0 && head[1] !== 0) return "utf-16be";
+  return null;
 }

@@ -5,34 +5,94 @@ import { withXmlWalk } from "./xml-scan";
 
 export interface SheetEntry {
   name: string;
-  path: string;
+  /** The rId the workbook gives the sheet, resolved through the workbook's relationships (package.ts). */
+  id: string;
   hidden: boolean;
 }
 
+/**
+ * A part's text. Excel writes UTF-8, but XML allows UTF-16 and UTF-32 (told by a byte-order mark or by the
+ * first bytes, XML 1.0 appendix F) and any encoding a declaration names; other programs use them, and
+ * LibreOffice reads them. Sniffing costs a few byte comparisons per part.
+ */
 export function xml(bytes: Uint8Array | undefined): string {
-  return bytes ? strFromU8(bytes) : "";
+  if (!bytes || bytes.length === 0) return "";
+  const [a, b, c, d] = bytes;
+  if ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0x3c && b === 0 && c === 0 && d === 0))
+    return utf32(bytes, true);
+  if ((a === 0 && b === 0 && c === 0xfe && d === 0xff) || (a === 0 && b === 0 && c === 0 && d === 0x3c))
+    return utf32(bytes, false);
+  if ((a === 0xff && b === 0xfe) || (a === 0x3c && b === 0 && c === 0x3f && d === 0))
+    return new TextDecoder("utf-16le").decode(bytes);
+  if ((a === 0xfe && b === 0xff) || (a === 0 && b === 0x3c && c === 0 && d === 0x3f))
+    return new TextDecoder("utf-16be").decode(bytes);
+  const declared = declaredEncoding(bytes);
+  if (declared) return declared.decode(bytes);
+  return strFromU8(bytes);
 }
 
-export function readSheetList(workbookXml: string, relsXml: string): SheetEntry[] {
-  const targets = withXmlWalk((walk) => {
-    const found = new Map<string, string>();
-    walk(relsXml, {
-      open(name, a) {
-        if (name === "Relationship") found.set(a.get("Id") ?? "", a.get("Target") ?? "");
-      },
-    });
-    return found;
-  });
+/** A decoder for the encoding an XML declaration names, when it is not UTF-8 and the platform knows it. */
+function declaredEncoding(bytes: Uint8Array): TextDecoder | null {
+  if (bytes[0] !== 0x3c || bytes[1] !== 0x3f) return null;
+  // The declaration ends at the first ">": one string of at most 120 bytes per part, made in one call.
+  let end = 0;
+  while (end < bytes.length && end < 120 && bytes[end] !== 0x3e) end++;
+  const head = String.fromCharCode.apply(null, bytes.subarray(0, end) as unknown as number[]);
+  if (!head.includes("encoding")) return null;
+  const m = /encoding\s*=\s*["']([A-Za-z][\w.-]*)["']/.exec(head);
+  if (!m || /^utf-?8$/i.test(m[1])) return null;
+  try {
+    return new TextDecoder(m[1]);
+  } catch {
+    return null; // an encoding the platform does not know: read as UTF-8, as before
+  }
+}
+
+/** UTF-32 has no TextDecoder: code points four bytes at a time, in chunks (no argument-count limit hit). */
+function utf32(bytes: Uint8Array, little: boolean): string {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const pieces: string[] = [];
+  let chunk: number[] = [];
+  for (let i = 0; i + 4 <= bytes.length; i += 4) {
+    const cp = view.getUint32(i, little);
+    if (cp === 0xfeff && i === 0) continue;
+    chunk.push(cp > 0x10ffff ? 0xfffd : cp);
+    if (chunk.length === 8192) {
+      pieces.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  pieces.push(String.fromCodePoint(...chunk));
+  return pieces.join("");
+}
+
+/** The namespaces a relationship id attribute (`r:id`, whatever its prefix) belongs to. */
+const RELATIONSHIP_NS = new Set([
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+  "http://purl.oclc.org/ooxml/officeDocument/relationships",
+]);
+
+/**
+ * The sheets workbook.xml lists, in order. The relationship id is found by its namespace, not by the
+ * prefix "r" Excel happens to use: `relationships:id`, `ns:id` are the same attribute to any XML reader.
+ */
+export function readSheetList(workbookXml: string): SheetEntry[] {
   return withXmlWalk((walk) => {
     const sheets: SheetEntry[] = [];
+    const idNames = new Set(["r:id"]);
     walk(workbookXml, {
       open(name, a) {
+        if (name === "workbook" || name === "sheet") {
+          for (const attr of a.names())
+            if (attr.startsWith("xmlns:") && RELATIONSHIP_NS.has(a.get(attr) ?? ""))
+              idNames.add(`${attr.slice(6)}:id`);
+        }
         if (name !== "sheet") return;
-        const target = targets.get(a.get("r:id") ?? "");
-        if (!target) return;
-        const path = target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`;
+        let id = "";
+        for (const idName of idNames) id ||= a.get(idName) ?? "";
+        if (!id) return;
         const state = a.get("state") ?? "visible";
-        sheets.push({ name: a.get("name") ?? path, path, hidden: state !== "visible" });
+        sheets.push({ name: a.get("name") ?? id, id, hidden: state !== "visible" });
       },
     });
     return sheets;

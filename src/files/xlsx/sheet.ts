@@ -1,6 +1,7 @@
 import { parseStoredNumber } from "../../core/numbers";
 import type { CellValue, SheetSnapshot } from "../../core/snapshot";
 import { FileReadError } from "../errors";
+import { count, type ReadLimits, type Usage } from "../limits";
 import { translateFormula } from "./shared-formula";
 import { withXmlWalk, type XmlWalk } from "./xml-scan";
 
@@ -14,13 +15,26 @@ interface Context {
   hidden: boolean;
   strings: string[];
   formats: string[];
-  maxCells: number;
-  maxRows: number;
-  maxCols: number;
+  limits: ReadLimits;
+  /** The file's running totals, shared by its sheets (limits are per file). */
+  usage: Usage;
 }
 
 export function readSheet(text: string, ctx: Context): SheetSnapshot {
-  return withXmlWalk((walk) => walkSheet(walk, text, ctx));
+  // If the scanner gives up half-way and saxes reads the part again, what the first pass counted is undone.
+  const before = { ...ctx.usage };
+  return withXmlWalk((walk) => {
+    Object.assign(ctx.usage, before);
+    return walkSheet(walk, text, ctx);
+  });
+}
+
+function overBudget(ctx: Context, what: string, used: number, limit: number): FileReadError {
+  return new FileReadError(
+    "too-large",
+    ctx.file,
+    `"${ctx.name}": ${what} ${count(used)}+ (limit ${count(limit)} per file)`,
+  );
 }
 
 function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
@@ -31,8 +45,10 @@ function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
   const styles: number[] = [];
   const errors: number[] = [];
   const hiddenRows: number[] = [];
-  const hiddenCols: number[] = [];
+  // One flag per column of Excel's grid, however many <col> ranges repeat or overlap.
+  let hiddenColFlags: Uint8Array | null = null;
   const merges: string[] = [];
+  const { limits, usage } = ctx;
   const shared = new Map<string, { formula: string; row: number; col: number }>();
   let protectedSheet = false;
 
@@ -92,7 +108,9 @@ function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
           return;
         case "row": {
           const ref = a.get("r");
-          const r = ref ? Number(ref) - 1 : nextRow;
+          const n = ref ? Number(ref) : Number.NaN;
+          // A row number outside Excel's grid (or not a number) is ignored: rows follow on.
+          const r = Number.isInteger(n) && n >= 1 && n <= limits.maxRows ? n - 1 : nextRow;
           nextRow = r;
           nextCol = 0;
           if (isTrue(a.get("hidden"))) hiddenRows.push(r);
@@ -100,14 +118,22 @@ function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
         }
         case "col":
           if (isTrue(a.get("hidden"))) {
-            const max = Math.min(Number(a.get("max")), 16384);
-            for (let c = Number(a.get("min")); c <= max; c++) hiddenCols.push(c - 1);
+            // Clamped to Excel's columns 1..16,384: a min of -300,000,000 must not become a loop that long.
+            const min = Math.max(1, Math.trunc(Number(a.get("min"))));
+            const max = Math.min(Math.trunc(Number(a.get("max") ?? a.get("min"))), 16_384);
+            if (!(min <= max)) return; // NaN or an empty range
+            hiddenColFlags ??= new Uint8Array(16_384);
+            hiddenColFlags.fill(1, min - 1, max);
           }
           return;
         case "mergeCell":
           {
             const ref = a.get("ref");
-            if (ref) merges.push(ref);
+            if (ref) {
+              if (++usage.merges > limits.maxMerges)
+                throw overBudget(ctx, "merged areas", usage.merges, limits.maxMerges);
+              merges.push(ref);
+            }
           }
           return;
         case "sheetProtection":
@@ -135,11 +161,40 @@ function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
         if (isMaster && formula) shared.set(sharedIndex, { formula, row, col });
         else {
           const master = shared.get(sharedIndex);
-          if (master) formula = translateFormula(master.formula, row - master.row, col - master.col);
+          if (master) {
+            // Checked before translating: expanding one long formula over 200,000 cells is the attack.
+            usage.sharedFormulaChars += master.formula.length;
+            if (usage.sharedFormulaChars > limits.maxSharedFormulaChars)
+              throw overBudget(
+                ctx,
+                "characters of shared formulas to expand",
+                usage.sharedFormulaChars,
+                limits.maxSharedFormulaChars,
+              );
+            formula = translateFormula(master.formula, row - master.row, col - master.col);
+          }
         }
       }
       const value = cellValue(type, raw, ctx.strings);
       if (value === null && formula === null && style === 0) return;
+      if (++usage.contentCells > limits.maxContentCells)
+        throw overBudget(ctx, "cells", usage.contentCells, limits.maxContentCells);
+      if (formula !== null) {
+        usage.formulaChars += formula.length;
+        if (usage.formulaChars > limits.maxFormulaChars)
+          throw overBudget(ctx, "formula characters", usage.formulaChars, limits.maxFormulaChars);
+      }
+      if (typeof value === "string") {
+        if (value.length > limits.maxCellChars)
+          throw new FileReadError(
+            "too-large",
+            ctx.file,
+            `"${ctx.name}": a cell holds ${count(value.length)} characters of text (Excel's limit is ${count(limits.maxCellChars)})`,
+          );
+        usage.textChars += value.length;
+        if (usage.textChars > limits.maxTextChars)
+          throw overBudget(ctx, "characters of text", usage.textChars, limits.maxTextChars);
+      }
       rows.push(row);
       cols.push(col);
       values.push(value);
@@ -150,6 +205,8 @@ function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
     },
   });
 
+  const hiddenCols: number[] = [];
+  if (hiddenColFlags) for (let c = 0; c < 16_384; c++) if (hiddenColFlags[c]) hiddenCols.push(c);
   return densify(
     ctx,
     { rows, cols, values, formulas, styles, errors },
@@ -266,12 +323,21 @@ function densify(
     };
   const height = maxRow - minRow + 1;
   const width = maxCol - minCol + 1;
-  // Checked before allocating: one stray cell at XFD1048576 must not ask for a 17-billion-cell array.
-  if (height * width > ctx.maxCells || height > ctx.maxRows || width > ctx.maxCols) {
+  // Checked before allocating: one stray cell at XFD1048576 must not ask for a 17-billion-cell array, nor
+  // ten two-cell sheets "spanning" 2M cells each for 20M between them.
+  const { limits, usage } = ctx;
+  usage.cells += height * width;
+  if (usage.cells > limits.maxCells || height > limits.maxRows || width > limits.maxCols) {
+    const limit =
+      height > limits.maxRows
+        ? `limit ${count(limits.maxRows)} rows`
+        : width > limits.maxCols
+          ? `limit ${count(limits.maxCols)} columns`
+          : `limit ${count(limits.maxCells)} cells per file`;
     throw new FileReadError(
       "too-large",
       ctx.file,
-      `"${ctx.name}" spans ${height.toLocaleString("en")} rows × ${width.toLocaleString("en")} columns`,
+      `"${ctx.name}" spans ${count(height)} rows × ${count(width)} columns (${limit})`,
     );
   }
   const values: CellValue[][] = new Array(height);

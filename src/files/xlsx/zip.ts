@@ -13,19 +13,44 @@ export interface ZipEntry {
   /** Uncompressed size as the directory declares it (it may lie: see `inflateEntry`). */
   size: number;
   localOffset: number;
+  /** CRC-32 of the uncompressed data, as the directory declares it. */
+  crc: number;
 }
 
-/** Inflates raw deflate data that should come to `size` bytes; may return more if the archive lied. */
-export type Inflate = (data: Uint8Array, size: number) => Uint8Array;
+/**
+ * Inflates raw deflate data into at most `size + 1` bytes (a result that long means there was more); the
+ * platform may add its own CRC-32 (Node's zlib has a native one, far faster than a JavaScript table).
+ */
+export type Inflate = ((data: Uint8Array, size: number) => Uint8Array) & {
+  crc32?: (data: Uint8Array) => number;
+};
 
-/** fflate into a buffer one byte longer than declared: a part that fills it is bigger than it says. */
+/** fflate into a buffer one byte longer than asked: a part that fills it is bigger than allowed. */
 export const inflateWithFflate: Inflate = (data, size) =>
   inflateSync(data, { out: new Uint8Array(size + 1) });
 
+/** The archive is damaged: data outside it, a CRC or size that does not match, deflate data that ends early. */
 export class ZipDamaged extends Error {}
 
-/** The part is larger than the directory says — a forged directory, treated as a zip bomb. */
+/** The part inflates far beyond what the directory says — a forged directory, treated as a zip bomb. */
 export class ZipLied extends Error {}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+/** CRC-32 as zip computes it (the browser has none built in). */
+export function crc32(data: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -64,6 +89,7 @@ export function readDirectory(bytes: Uint8Array, end = findEndOfCentralDirectory
       compressedSize: view.getUint32(p + 20, true),
       size: view.getUint32(p + 24, true),
       localOffset: view.getUint32(p + 42, true),
+      crc: view.getUint32(p + 16, true),
       name: names.decode(bytes.subarray(p + 46, p + 46 + nameLength)),
     };
     if (entry.compressedSize === 0xffffffff || entry.size === 0xffffffff || entry.localOffset === 0xffffffff)
@@ -76,8 +102,17 @@ export function readDirectory(bytes: Uint8Array, end = findEndOfCentralDirectory
   return entries;
 }
 
-/** The entry's bytes, inflated; throws ZipDamaged for data outside the archive, ZipLied for a size lie. */
-export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, inflate: Inflate): Uint8Array {
+/**
+ * The entry's bytes, inflated and checked against the directory's size and CRC-32. Throws ZipDamaged for
+ * data outside the archive or a size/CRC mismatch, ZipLied when the part runs past its declared size by
+ * more than `slack` (memory never grows past size + slack: the bomb is refused, not inflated).
+ */
+export function inflateEntry(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  inflate: Inflate,
+  slack = 1024 * 1024,
+): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
   if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new ZipDamaged("bad local header");
@@ -85,18 +120,21 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, inflate: Inflat
   const end = start + entry.compressedSize;
   if (end > bytes.length) throw new ZipDamaged("entry outside the archive");
   const data = bytes.subarray(start, end);
-  if (entry.method === 0) {
-    if (data.length !== entry.size) throw new ZipLied(entry.name);
-    return data;
-  }
   let out: Uint8Array;
-  try {
-    out = inflate(data, entry.size);
-  } catch (e) {
-    // Node's zlib refuses to write past the declared size: the lie, not damage.
-    if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new ZipLied(entry.name);
-    throw new ZipDamaged(e instanceof Error ? e.message : String(e));
+  if (entry.method === 0) out = data;
+  else {
+    const limit = entry.size + slack;
+    try {
+      out = inflate(data, limit);
+    } catch (e) {
+      // Node's zlib refuses to write past the limit: the lie, not damage.
+      if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new ZipLied(entry.name);
+      throw new ZipDamaged(`${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (out.length > limit) throw new ZipLied(entry.name);
   }
-  if (out.length > entry.size) throw new ZipLied(entry.name);
+  if (out.length !== entry.size)
+    throw new ZipDamaged(`${entry.name}: ${out.length} bytes, the archive says ${entry.size}`);
+  if ((inflate.crc32 ?? crc32)(out) !== entry.crc) throw new ZipDamaged(`${entry.name}: CRC-32 mismatch`);
   return out;
 }
