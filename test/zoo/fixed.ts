@@ -77,3 +77,62 @@ export const CONSOLIDATION: Variant = {
   defects: ["over-max", "missing-evidence"],
   viaFile: true,
 };
+
+/**
+ * The layout the engine was first written for (src/sample's): dotted codes, one header row, a title
+ * block, the total at the bottom. Every planted defect. It passing shows the generator and the
+ * assertions are sound, so a feature variant's failure is the feature's.
+ */
+export const BASELINE: Variant = {
+  ...PLAIN,
+  name: "baseline",
+  seed: 7,
+  codes: "dotted",
+  letters: "none",
+  areas: 3,
+  note: false,
+  footer: false,
+};
+
+/** One feature of issue #12 (points 2, 4, 5) at a time over the baseline: a failure names its feature. */
+const ONE_FEATURE: [string, Partial<Variant>][] = [
+  ["two header rows: 'Điểm tự đánh giá' over 'Tài liệu kiểm chứng | Điểm | Giải trình'", { headerRows: 2 }],
+  ["three header rows", { headerRows: 3 }],
+  ["'Điểm thẩm định' over 'Lần 1 | Lần 2'", { headerRows: 2, appraisalRounds: 2 }],
+  ["one appraisal column", { appraisalRounds: 1 }],
+  ["columns in another order", { shuffleColumns: true, seed: 8 }],
+  ["column-number row (1) … (n)", { numberRow: "parenthesised" }],
+  ["column-number row 1 2 3 …", { numberRow: "plain" }],
+  ["no title block", { titleRows: 0 }],
+  ["title block of 8 rows", { titleRows: 8 }],
+  ["guidance column", { guidance: true }],
+  ["appraiser's note column", { note: true }],
+  ["no explanation column", { explanation: false }],
+  ["Roman areas, criteria 1.1", { codes: "roman-dotted" }],
+  ["Roman areas, criteria numbered across the table", { codes: "roman-across", areas: 5 }],
+  ["Roman areas, criteria restarting in every area", { codes: "roman-restart", areas: 4 }],
+  ["letters a) as the lowest level", { letters: "a)" }],
+  ["letters a. as the lowest level", { letters: "a." }],
+  ["dashes - as the lowest level", { letters: "-" }],
+  ["codes with trailing dots or spaces", { decoratedCodes: true }],
+  ["codes stored as numbers", { numericCodes: true }],
+  [
+    "a criterion with ten sub-criteria, 1.10 stored as a number",
+    { codes: "roman-across", wide: true, numericCodes: true },
+  ],
+  ["hidden rows", { hiddenRows: true }],
+  ["scores typed as formulas (=0.5*2)", { formulaScores: true }],
+  ["percent-formatted score cells", { percentFormat: true }],
+  ["notes and signature block under the table", { footer: true }],
+  ["blank separator rows", { separators: true }],
+  ["grand total row at the top", { total: "top" }],
+  ["no grand total row", { total: "none" }],
+  ["section heading without a maximum", { sectionHeading: true }],
+  ["written to .xlsx and read back", { viaFile: true }],
+];
+
+export const FEATURE_VARIANTS: Variant[] = ONE_FEATURE.map(([feature, change]) => ({
+  ...BASELINE,
+  ...change,
+  name: `feature: ${feature}`,
+}));

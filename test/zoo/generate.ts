@@ -36,12 +36,15 @@ export interface PlantedFinding {
     | "number-as-text"
     | "missing-score"
     | "total-mismatch"
-    | "formula-overwritten";
+    | "formula-overwritten"
+    | "missing-unit-name";
   severity: "error" | "warning";
-  address: string;
+  /** Null only for a unit with no "Đơn vị: …" line at all: there is no cell to point to. */
+  address: string | null;
   /** The item concerned; null for the grand total row. */
   item: ExpectedItem | null;
-  defect: DefectKind;
+  /** The defect planted, or "no-unit-name" for a layout without a title block (the file name names the unit). */
+  defect: DefectKind | "no-unit-name";
 }
 
 export interface GeneratedUnit {
@@ -51,6 +54,11 @@ export interface GeneratedUnit {
   grid: Grid;
   clean: boolean;
   planted: PlantedFinding[];
+  /**
+   * Warnings the layout itself calls for on an otherwise clean unit: without a title block the unit has
+   * no "Đơn vị: …" line, and the engine says it named the unit after the file (missing-unit-name).
+   */
+  layoutFindings: PlantedFinding[];
   /** Per area: the self total as counted (text "1,5" counts 1.5, an empty cell nothing), hundredths. */
   areas: { code: string; self: number | null }[];
   /** Σ of the areas, hundredths. */
@@ -559,6 +567,17 @@ export function generateVariant(v: Variant): GeneratedVariant {
       grid,
       clean: planted.length === 0,
       planted,
+      layoutFindings: titles.length
+        ? []
+        : [
+            {
+              code: "missing-unit-name",
+              severity: "warning",
+              address: null,
+              item: null,
+              defect: "no-unit-name",
+            },
+          ],
       areas: areaTotals,
       total: areaTotals.reduce((s, a) => s + (a.self ?? 0), 0),
     });
