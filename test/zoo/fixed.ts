@@ -22,7 +22,7 @@ const PLAIN: Omit<Variant, "name" | "seed" | "codes" | "letters"> = {
   total: "bottom",
   sectionHeading: false,
   defects: ["missing-evidence", "over-max", "text-comma", "missing-self", "total-overwritten"],
-  viaFile: false,
+  file: "none",
 };
 
 /** A commune template: Roman areas, criteria numbered across the table (12.2 in area V), letters a). */
@@ -60,7 +60,7 @@ export const AGENCY: Variant = {
   total: "top",
   separators: true,
   sectionHeading: true,
-  viaFile: true,
+  file: "excel",
 };
 
 /** The consolidation workbook's layout: one unit per sheet beside an instructions and a blank template sheet. */
@@ -75,7 +75,7 @@ export const CONSOLIDATION: Variant = {
   titleRows: 5,
   total: "bottom",
   defects: ["over-max", "missing-evidence"],
-  viaFile: true,
+  file: "excel",
 };
 
 /**
@@ -128,7 +128,8 @@ const ONE_FEATURE: [string, Partial<Variant>][] = [
   ["grand total row at the top", { total: "top" }],
   ["no grand total row", { total: "none" }],
   ["section heading without a maximum", { sectionHeading: true }],
-  ["written to .xlsx and read back", { viaFile: true }],
+  ["written to .xlsx and read back", { file: "excel" }],
+  ["saved with inline strings, as LibreOffice does", { file: "libreoffice" }],
 ];
 
 export const FEATURE_VARIANTS: Variant[] = ONE_FEATURE.map(([feature, change]) => ({

@@ -49,8 +49,8 @@ interface Prepared {
 const YEAR = 2024;
 const prepared = new Map<string, Prepared>();
 
-async function snapshotOf(grids: Grid[], source: string, viaFile: boolean): Promise<WorkbookSnapshot> {
-  if (viaFile) return throughXlsx(grids, source);
+async function snapshotOf(grids: Grid[], source: string, file: Variant["file"]): Promise<WorkbookSnapshot> {
+  if (file !== "none") return throughXlsx(grids, source, file === "libreoffice");
   return { source, sheets: grids.map((g) => g.toSnapshot()) };
 }
 
@@ -58,7 +58,7 @@ async function prepare(v: Variant): Promise<Prepared> {
   const gen = generateVariant(v);
   const out: Prepared = { gen, imported: null, analyses: [], importCrash: null, analyseCrash: null };
   try {
-    const template = await snapshotOf([gen.template], "Bieu-mau-trong.xlsx", v.viaFile);
+    const template = await snapshotOf([gen.template], "Bieu-mau-trong.xlsx", v.file);
     out.imported = importRubricFromWorkbook(template, {
       id: "zoo",
       name: "Zoo",
@@ -72,7 +72,7 @@ async function prepare(v: Variant): Promise<Prepared> {
   const rubric = out.imported.rubric;
   try {
     for (const unit of gen.units) {
-      const wb = await snapshotOf([unit.grid], unit.source, v.viaFile);
+      const wb = await snapshotOf([unit.grid], unit.source, v.file);
       out.analyses.push(rubric ? analyseWorkbook(wb, { rubric, source: unit.source, year: YEAR }) : null);
     }
   } catch (e) {
@@ -220,7 +220,7 @@ describe("layout zoo: consolidation workbook", () => {
 
   beforeAll(async () => {
     gen = generateVariant(CONSOLIDATION);
-    const template = await snapshotOf([gen.template], "Bieu-mau-trong.xlsx", true);
+    const template = await snapshotOf([gen.template], "Bieu-mau-trong.xlsx", CONSOLIDATION.file);
     const imported = importRubricFromWorkbook(template, {
       id: "zoo",
       name: "Zoo",
@@ -233,7 +233,7 @@ describe("layout zoo: consolidation workbook", () => {
       gen.template.renamed("Mẫu biểu"),
       ...gen.units.map((u, k) => u.grid.renamed(sheetNames[k])),
     ];
-    const wb = await snapshotOf(grids, "Tong-hop-CCHC.xlsx", CONSOLIDATION.viaFile);
+    const wb = await snapshotOf(grids, "Tong-hop-CCHC.xlsx", CONSOLIDATION.file);
     analysis = analyseWorkbook(wb, { rubric, source: "Tong-hop-CCHC.xlsx", year: YEAR, allSheets: true });
   }, 60_000);
 

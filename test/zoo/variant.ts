@@ -65,8 +65,11 @@ export interface Variant {
   total: "none" | "top" | "bottom";
   sectionHeading: boolean;
   defects: DefectKind[];
-  /** Also written to .xlsx with ExcelJS and read back with the project's reader. */
-  viaFile: boolean;
+  /**
+   * "excel": written to .xlsx with ExcelJS and read back with the project's reader; "libreoffice": the
+   * same file with its text as inline strings, as LibreOffice and other tools save it; "none": in memory.
+   */
+  file: "none" | "excel" | "libreoffice";
 }
 
 /** A short tag per feature that is on, for test names: a failure says which features it combined. */
@@ -90,6 +93,6 @@ export function featureTags(v: Variant): string[] {
   if (v.separators) tags.push("separators");
   if (v.total !== "none") tags.push(`total=${v.total}`);
   if (v.sectionHeading) tags.push("section-heading");
-  if (v.viaFile) tags.push("xlsx");
+  if (v.file !== "none") tags.push(v.file === "excel" ? "xlsx" : "xlsx-inline-strings");
   return tags;
 }
