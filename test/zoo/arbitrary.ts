@@ -23,6 +23,7 @@ export const variantArbitrary: fc.Arbitrary<Omit<Variant, "name">> = fc.record({
   wide: fc.boolean(),
   decoratedCodes: fc.boolean(),
   numericCodes: fc.boolean(),
+  maxFormulas: fc.boolean(),
   headerRows: fc.constantFrom(1, 2, 3),
   shuffleColumns: fc.boolean(),
   numberRow: fc.constantFrom("none", "parenthesised", "plain"),

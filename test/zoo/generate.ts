@@ -274,10 +274,11 @@ function decideCodeCells(v: Variant, flat: ExpectedItem[], rng: Rng): Map<Expect
   const cells = new Map<ExpectedItem, CodeCell>();
   for (const it of flat) {
     const code = it.shown;
-    if (!isLetter(it) && v.numericCodes && /^\d+(\.\d+)?$/.test(code) && rng() < 0.7) {
+    // "1.10" is always stored as a number when codes are: the case where the value alone (1.1) lies.
+    const trailingZero = /\.\d*0$/.test(code);
+    if (!isLetter(it) && v.numericCodes && /^\d+(\.\d+)?$/.test(code) && (trailingZero || rng() < 0.7)) {
       // "1.10" needs a format to show its zero; "1.1" and "12" are shown as typed by "@" or General.
       const decimals = code.includes(".") ? code.split(".")[1].length : 0;
-      const trailingZero = decimals > 0 && code.endsWith("0");
       cells.set(it, {
         value: Number(code),
         numberFormat: trailingZero ? `0.${"0".repeat(decimals)}` : pick(rng, ["@", "General"]),
@@ -332,12 +333,9 @@ interface Layout {
 }
 
 function layoutColumns(v: Variant, rng: Rng): Layout {
-  const selfGroup = shuffle(
-    rng,
-    v.explanation
-      ? (["evidence", "self", "explanation"] as ColumnRole[])
-      : (["evidence", "self"] as ColumnRole[]),
-  );
+  // Evidence before the score, as issue #12 found it; any order within the group when columns move.
+  const usual: ColumnRole[] = v.explanation ? ["evidence", "self", "explanation"] : ["evidence", "self"];
+  const selfGroup = v.shuffleColumns ? shuffle(rng, usual) : usual;
   const appraisal: ColumnRole[] =
     v.appraisalRounds === 2 ? ["appraised1", "appraised2"] : v.appraisalRounds === 1 ? ["appraised1"] : [];
   const scores: Block[] = [["max"], selfGroup, ...(appraisal.length ? [appraisal] : [])];
@@ -756,7 +754,9 @@ function drawSheet(
       code.numberFormat ? { numberFormat: code.numberFormat } : {},
     );
     g.set(it.row, col.label as number, it.level === 1 ? it.label.toUpperCase() : it.label);
-    g.set(it.row, col.max as number, pts(it.max));
+    const maxCol = col.max as number;
+    const maxFormula = `=${it.children.map((ch) => cellName(ch.row, maxCol)).join("+")}`;
+    g.set(it.row, maxCol, pts(it.max), v.maxFormulas && it.children.length ? { formula: maxFormula } : {});
     if (it.children.length) {
       for (const role of scoreRoles) {
         const c = col[role] as number;
@@ -785,7 +785,14 @@ function drawSheet(
         `TỔNG ĐIỂM (${items.map((a) => a.shown.trim().replace(/\.$/, "")).join("+")})`,
       ]),
     );
-    g.set(s.totalRow, col.max as number, pts(items.reduce((x, a) => x + a.max, 0)));
+    const maxCol = col.max as number;
+    const maxFormula = `=${items.map((a) => cellName(a.row, maxCol)).join("+")}`;
+    g.set(
+      s.totalRow,
+      maxCol,
+      pts(items.reduce((x, a) => x + a.max, 0)),
+      v.maxFormulas ? { formula: maxFormula } : {},
+    );
     for (const role of scoreRoles) {
       const c = col[role] as number;
       const cached = role === "self" ? pts(items.reduce((x, a) => x + excelSum(a, cells), 0)) : 0;

@@ -48,6 +48,8 @@ export interface Variant {
   decoratedCodes: boolean;
   /** Numeric-looking codes stored as numbers, with a format that shows them as written ("1.10" → 0.00). */
   numericCodes: boolean;
+  /** Parents' and the total's maxima as formulas over the rows below (=D12+D15), not typed numbers. */
+  maxFormulas: boolean;
   headerRows: 1 | 2 | 3;
   /** Column blocks in the usual order, or shuffled (groups stay together under their merged cell). */
   shuffleColumns: boolean;
@@ -79,6 +81,7 @@ export function featureTags(v: Variant): string[] {
   if (v.wide) tags.push("wide");
   if (v.decoratedCodes) tags.push("decorated-codes");
   if (v.numericCodes) tags.push("numeric-codes");
+  if (v.maxFormulas) tags.push("max-formulas");
   if (v.shuffleColumns) tags.push("shuffled");
   if (v.numberRow !== "none") tags.push(`number-row=${v.numberRow}`);
   tags.push(`title=${v.titleRows}`);
