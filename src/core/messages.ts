@@ -43,6 +43,10 @@ export const msg = {
     vi: `Thiếu cột ${ROLE[role].vi} ở dòng tiêu đề ${headerRow + 1}${LOOKED_FOR[role] ? ` (đã tìm các tên ${LOOKED_FOR[role]})` : ""}.`,
     en: `Missing the ${ROLE[role].en} column in header row ${headerRow + 1}${LOOKED_FOR[role] ? ` (looked for ${LOOKED_FOR[role]})` : ""}.`,
   }),
+  blankTableSkipped: (sheet: string): Text => ({
+    vi: `Trang "${sheet}" có bảng chấm điểm nhưng chưa có điểm nào được nhập (biểu mẫu trống?): không tính là một đơn vị.`,
+    en: `Sheet "${sheet}" holds a scoring table with no score entered (a blank template?): not counted as a unit.`,
+  }),
   missingItem: (code: string, label: string): Text => ({
     vi: `Thiếu tiêu chí ${code} "${label}" của bộ chỉ số.`,
     en: `Rubric item ${code} "${label}" is missing.`,
