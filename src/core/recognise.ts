@@ -4,7 +4,7 @@
  * its rows to rubric items by code, or by folded label where codes are missing or styled differently.
  * Users never change their layout for us; instead we say what we recognised so they can check it.
  */
-import { a1, parseRange } from "./address";
+import { a1, columnLetters, parseRange } from "./address";
 import type { ColumnRole } from "./columns";
 import type { Finding } from "./finding";
 import { fold, foldWords } from "./fold";
@@ -162,13 +162,16 @@ function notFound(wb: WorkbookSnapshot, partial: { sheet: string; guess: HeaderG
     if (best.guess.columns.label === undefined) missing.push("label");
     if (best.guess.columns.self === undefined && best.guess.columns.appraised1 === undefined)
       missing.push("self");
+    const recognised = (Object.entries(best.guess.columns) as [ColumnRole, number][])
+      .sort((a, b) => a[1] - b[1])
+      .map(([role, col]) => ({ role, column: columnLetters(col), header: best.guess.headers[role] ?? "" }));
     return missing.map((role) => ({
       code: "missing-column",
       severity: "error",
       sheet: best.sheet,
       address: a1(best.guess.row, 0),
       item: null,
-      message: msg.missingColumn(role, best.guess.row),
+      message: msg.missingKeyColumn(role, best.guess.row, recognised),
       expected: role,
     }));
   }

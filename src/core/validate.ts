@@ -89,6 +89,25 @@ class Validator {
   // ── structure ────────────────────────────────────────────────────────────────────────────────
   private checkColumns(): void {
     const header = a1(this.table.headerRow, 0);
+    // Units score themselves: a table with only appraisal columns recognised would total nothing for
+    // the unit and say nothing about why (a header misread). Never silent: name what was found.
+    if (this.table.columns.self === undefined) {
+      const recognised = (Object.entries(this.table.columns) as [ColumnRole, number][])
+        .sort((a, b) => a[1] - b[1])
+        .map(([role, col]) => ({
+          role,
+          column: columnLetters(col),
+          header: this.table.columnHeaders[role] ?? "",
+        }));
+      this.add(
+        "missing-column",
+        "error",
+        header,
+        null,
+        msg.missingKeyColumn("self", this.table.headerRow, recognised),
+        { expected: "self" },
+      );
+    }
     for (const role of ["evidence", "max", "code"] as const) {
       if (this.table.columns[role] !== undefined) continue;
       // Without codes, rows match by label: worth knowing, not a defect.
