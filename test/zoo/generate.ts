@@ -358,22 +358,30 @@ function layoutColumns(v: Variant, rng: Rng): Layout {
   const headerCells: [number, number, string][] = [];
   const headerMerges: [number, number, number, number][] = [];
   const h = v.headerRows;
+  // Header words seen in provinces' templates; a cell typed with Alt+Enter breaks its line anywhere.
   const plain: Record<ColumnRole, string> = {
-    code: pick(rng, ["TT", "STT", "Mã số"]),
+    code: pick(rng, ["TT", "STT", "Mã số", "Số TT"]),
     label: pick(rng, [
       "Nội dung tiêu chí",
       "Lĩnh vực, tiêu chí, tiêu chí thành phần",
       "Tiêu chí, tiêu chí thành phần",
+      "Lĩnh vực/Tiêu chí/Tiêu chí thành phần",
+      "Tiêu chí đánh giá",
     ]),
-    max: pick(rng, ["Điểm tối đa", "Điểm chuẩn"]),
-    guidance: pick(rng, ["Hướng dẫn chấm điểm", "Cách chấm điểm"]),
-    self: pick(rng, ["Điểm tự đánh giá", "Điểm tự chấm"]),
-    evidence: "Tài liệu kiểm chứng",
-    explanation: "Giải trình",
-    appraised1: v.appraisalRounds === 2 ? "Điểm thẩm định lần 1" : "Điểm thẩm định",
+    max: pick(rng, ["Điểm tối đa", "Điểm chuẩn", "Thang điểm"]),
+    guidance: pick(rng, ["Hướng dẫn chấm điểm", "Cách chấm điểm", "Phương pháp chấm điểm"]),
+    self: pick(rng, ["Điểm tự đánh giá", "Điểm tự chấm", "Điểm đơn vị tự chấm"]),
+    evidence: pick(rng, ["Tài liệu kiểm chứng", "TLKC", "Tài liệu kiểm chứng (số, ký hiệu, ngày ban hành)"]),
+    explanation: pick(rng, ["Giải trình", "Giải trình (nếu có)"]),
+    appraised1:
+      v.appraisalRounds === 2
+        ? pick(rng, ["Điểm thẩm định lần 1", "Thẩm định lần 1"])
+        : pick(rng, ["Điểm thẩm định", "Điểm Hội đồng thẩm định"]),
     appraised2: "Điểm thẩm định lần 2",
-    note: pick(rng, ["Ghi chú", "Ý kiến thẩm định"]),
+    note: pick(rng, ["Ghi chú", "Ý kiến thẩm định", "Nhận xét của Tổ thẩm định"]),
   };
+  if (v.appraisalRounds === 2 && plain.appraised1 === "Thẩm định lần 1") plain.appraised2 = "Thẩm định lần 2";
+  for (const role of Object.keys(plain) as ColumnRole[]) plain[role] = lineBreak(rng, plain[role]);
   const vertical = (role: ColumnRole, top: number) => {
     const c = col[role] as number;
     headerCells.push([top, c, plain[role]]);
@@ -388,7 +396,7 @@ function layoutColumns(v: Variant, rng: Rng): Layout {
   if (h === 3) {
     const first = col.max as number;
     const last = first + scores.flat().length - 1;
-    headerCells.push([0, first, pick(rng, ["Điểm số", "Kết quả chấm điểm"])]);
+    headerCells.push([0, first, lineBreak(rng, pick(rng, ["Điểm số", "Kết quả chấm điểm", "ĐIỂM"]))]);
     headerMerges.push([0, first, 0, last]);
   }
   for (const r of order) {
@@ -396,15 +404,18 @@ function layoutColumns(v: Variant, rng: Rng): Layout {
     // Under a three-row header the columns below the top cell start one row lower.
     vertical(r, h === 3 && scores.flat().includes(r) ? top : 0);
   }
-  const selfTop = pick(rng, ["Điểm tự đánh giá", "Đơn vị tự đánh giá"]);
+  const selfTop = lineBreak(
+    rng,
+    pick(rng, ["Điểm tự đánh giá", "Đơn vị tự đánh giá", "Kết quả tự đánh giá"]),
+  );
   const subs: Partial<Record<ColumnRole, string>> = {
-    evidence: "Tài liệu kiểm chứng",
-    self: "Điểm",
+    evidence: pick(rng, ["Tài liệu kiểm chứng", "TLKC"]),
+    self: pick(rng, ["Điểm", "Điểm số"]),
     explanation: "Giải trình",
   };
   group(selfTop, selfGroup, subs);
   if (appraisal.length === 2)
-    group(pick(rng, ["Điểm thẩm định", "Kết quả thẩm định"]), appraisal, {
+    group(pick(rng, ["Điểm thẩm định", "Kết quả thẩm định", "Hội đồng thẩm định"]), appraisal, {
       appraised1: "Lần 1",
       appraised2: "Lần 2",
     });
@@ -420,6 +431,14 @@ function layoutColumns(v: Variant, rng: Rng): Layout {
       headers[r] = `${title} / ${names[r]}`;
     }
   }
+}
+
+/** A header typed with Alt+Enter: one space becomes a line break, a time in four. */
+function lineBreak(rng: Rng, text: string): string {
+  const spaces = [...text.matchAll(/ /g)].map((m) => m.index as number);
+  if (!spaces.length || rng() >= 0.25) return text;
+  const at = spaces[Math.floor(spaces.length / 2)];
+  return `${text.slice(0, at)}\n${text.slice(at + 1)}`;
 }
 
 // ── title block and footer ───────────────────────────────────────────────────────────────────────
@@ -507,7 +526,7 @@ export function generateVariant(v: Variant): GeneratedVariant {
   });
   if (v.total === "bottom") totalRow = r++;
   const firstFooterRow = r + 1;
-  const footerRows = v.footer ? 6 : 0;
+  const footerRows = v.footer ? 8 : 0;
   const leaves = flat.filter((i) => i.children.length === 0);
   const hiddenLeaf = v.hiddenRows ? pick(rng, leaves) : null;
   const skeleton: Skeleton = {
@@ -776,15 +795,19 @@ function drawSheet(
     if (leaf?.explanation && col.explanation !== undefined) g.set(it.row, col.explanation, leaf.explanation);
   }
   if (s.totalRow !== null) {
-    g.set(
-      s.totalRow,
-      col.label as number,
-      pick(prng(v.seed + 1), [
-        "TỔNG CỘNG",
-        "Tổng điểm",
-        `TỔNG ĐIỂM (${items.map((a) => a.shown.trim().replace(/\.$/, "")).join("+")})`,
-      ]),
-    );
+    const totalRng = prng(v.seed + 1);
+    const totalLabel = pick(totalRng, [
+      "TỔNG CỘNG",
+      "Tổng điểm",
+      `TỔNG ĐIỂM (${items.map((a) => a.shown.trim().replace(/\.$/, "")).join("+")})`,
+    ]);
+    const [codeCol, labelCol] = [col.code as number, col.label as number];
+    if (Math.abs(codeCol - labelCol) === 1 && totalRng() < 0.5) {
+      // "TỔNG CỘNG" merged over the code and label cells: the text sits in the leftmost, maybe the code column.
+      const left = Math.min(codeCol, labelCol);
+      g.set(s.totalRow, left, totalLabel);
+      g.merge(s.totalRow, left, s.totalRow, left + 1);
+    } else g.set(s.totalRow, labelCol, totalLabel);
     const maxCol = col.max as number;
     const maxFormula = `=${items.map((a) => cellName(a.row, maxCol)).join("+")}`;
     g.set(
@@ -801,16 +824,27 @@ function drawSheet(
   }
   if (s.footerRows) {
     const f = s.firstFooterRow;
-    g.set(f, 0, "Ghi chú: Điểm được làm tròn đến hai chữ số thập phân; đơn vị gửi kèm tài liệu kiểm chứng.");
-    g.merge(f, 0, f, last);
-    const right = Math.max(1, last - 1);
-    g.set(f + 2, right, `Quảng Nam, ngày 15 tháng 01 năm ${YEAR + 1}`);
-    g.set(f + 3, 1, "NGƯỜI LẬP BIỂU");
-    g.set(f + 3, right, "THỦ TRƯỞNG ĐƠN VỊ");
-    g.set(f + 4, 1, "(Ký, ghi rõ họ tên)");
-    g.set(f + 4, right, "(Ký tên, đóng dấu)");
-    g.set(f + 5, 1, "Nguyễn Văn An");
-    g.set(f + 5, right, "Trần Thị Bình");
+    // Notes in the first column, whatever that column is (often the code column), with dash bullets.
+    const notes = [
+      "Ghi chú: Điểm được làm tròn đến hai chữ số thập phân.",
+      "- Đơn vị ghi rõ số, ký hiệu, ngày ban hành của tài liệu kiểm chứng;",
+      "- Điểm tự đánh giá không vượt quá điểm tối đa của tiêu chí.",
+    ];
+    notes.forEach((text, i) => {
+      g.set(f + i, 0, text);
+      g.merge(f + i, 0, f + i, last);
+    });
+    // The two signatures stand wherever the sheet's width puts them, over any column (label, score, …).
+    const place = prng(v.seed + 3);
+    const left = Math.min(last, Math.floor(place() * 3));
+    const right = Math.max(left + 1, last - Math.floor(place() * 3));
+    g.set(f + 4, right, `Quảng Nam, ngày 15 tháng 01 năm ${YEAR + 1}`);
+    g.set(f + 5, left, "NGƯỜI LẬP BIỂU");
+    g.set(f + 5, right, "THỦ TRƯỞNG ĐƠN VỊ");
+    g.set(f + 6, left, "(Ký, ghi rõ họ tên)");
+    g.set(f + 6, right, "(Ký tên, đóng dấu)");
+    g.set(f + 7, left, "Nguyễn Văn An");
+    g.set(f + 7, right, "Trần Thị Bình");
   }
   if (s.hiddenLeaf) g.hide(s.hiddenLeaf.row);
   return g;
