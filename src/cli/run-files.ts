@@ -1,7 +1,7 @@
 import type { Rubric } from "../core/rubric/schema";
 import type { SurveyRow } from "../core/survey";
 import type { FileResult } from "./analyse-file";
-import type { Lang } from "./args";
+import type { ColumnCorrections, Lang } from "./args";
 import { UsageError } from "./args";
 import { runBatch } from "./batch";
 import { collectInputFiles } from "../files/node";
@@ -16,6 +16,7 @@ export async function analyseInputs(
     year?: number;
     allSheets?: boolean;
     survey?: SurveyRow[] | null;
+    columns?: ColumnCorrections;
     lang: Lang;
     label: string;
   },
@@ -39,7 +40,13 @@ export async function analyseInputs(
   const bar = progressBar(options.label);
   const results = await runBatch(
     files,
-    { rubric: options.rubric, year: options.year, allSheets: options.allSheets, survey: options.survey },
+    {
+      rubric: options.rubric,
+      year: options.year,
+      allSheets: options.allSheets,
+      survey: options.survey,
+      columns: options.columns,
+    },
     {
       onProgress: (done, total) => bar.update(done, total),
     },

@@ -9,7 +9,7 @@ import { mergeSurvey, readSurveyTable, type SurveyRow } from "../../core/survey"
 import { FileReadError } from "../../files/errors";
 import { readWorkbookFile } from "../../files/node";
 import type { FileResult } from "../analyse-file";
-import { type Lang, oneOf, parseCommandArgs, UsageError } from "../args";
+import { columnsOption, type Lang, oneOf, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
 import { resolveRubric } from "../rubric-arg";
 import { analyseInputs } from "../run-files";
@@ -21,6 +21,7 @@ import { analyseInputs } from "../run-files";
 export default async function rank(argv: string[], lang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     rubric: { type: "string" },
+    columns: { type: "string" },
     by: { type: "string" },
     "group-by": { type: "string" },
     previous: { type: "string" },
@@ -40,6 +41,7 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
   const surveyRows = values.survey ? await loadSurvey(values.survey, lang) : null;
   const { files, results } = await analyseInputs(positionals, {
     rubric,
+    columns: columnsOption(values.columns),
     allSheets: true,
     survey: surveyRows,
     lang,
