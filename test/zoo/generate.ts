@@ -59,10 +59,15 @@ export interface GeneratedUnit {
    * no "Đơn vị: …" line, and the engine says it named the unit after the file (missing-unit-name).
    */
   layoutFindings: PlantedFinding[];
-  /** Per area: the self total as counted (text "1,5" counts 1.5, an empty cell nothing), hundredths. */
-  areas: { code: string; self: number | null }[];
-  /** Σ of the areas, hundredths. */
+  /**
+   * Per area, hundredths: the self total as counted (text "1,5" counts 1.5, an empty cell nothing), the
+   * appraisers' total (null before appraisal) and the final one (each leaf's appraisal, else its self score).
+   */
+  areas: { code: string; self: number | null; appraised: number | null; final: number | null }[];
+  /** Σ of the areas' self totals, hundredths. */
   total: number;
+  /** Σ of the areas' final totals, hundredths. */
+  finalTotal: number;
 }
 
 export interface GeneratedVariant {
@@ -482,6 +487,10 @@ interface LeafCells {
   self: { value: CellValue; formula?: string; numberFormat?: string } | null;
   evidence: string | null;
   explanation: string | null;
+  /** The appraisers' score (hundredths), the same in every round present; null before appraisal. */
+  appraised: number | null;
+  /** The appraiser's note where the appraised score differs from the self score. */
+  note: string | null;
 }
 
 interface Skeleton {
@@ -577,7 +586,12 @@ export function generateVariant(v: Variant): GeneratedVariant {
         },
       );
     }
-    const areaTotals = items.map((a) => ({ code: a.shown, self: counted(a, cells) }));
+    const areaTotals = items.map((a) => ({
+      code: a.shown,
+      self: counted(a, cells),
+      appraised: appraisedSum(a, cells),
+      final: finalSum(a, cells),
+    }));
     units.push({
       name: titles.length ? name : slug,
       source: `${slug}.xlsx`,
@@ -597,6 +611,7 @@ export function generateVariant(v: Variant): GeneratedVariant {
           ],
       areas: areaTotals,
       total: areaTotals.reduce((s, a) => s + (a.self ?? 0), 0),
+      finalTotal: areaTotals.reduce((s, a) => s + (a.final ?? 0), 0),
     });
   });
 
@@ -627,6 +642,11 @@ export function generateVariant(v: Variant): GeneratedVariant {
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 /** A clean unit: every leaf scored (full, half or nothing), evidence for every positive score. */
+/**
+ * A clean unit: every leaf scored (full, half or nothing), evidence for every positive score. Where the
+ * template has appraisal columns the appraisers have been through it: every round holds a score for every
+ * leaf, the self score or, with a note column to say why, a lower one.
+ */
 function cleanScores(v: Variant, leaves: ExpectedItem[], rng: Rng): Map<ExpectedItem, LeafCells> {
   const cells = new Map<ExpectedItem, LeafCells>();
   for (const leaf of leaves) {
@@ -636,10 +656,13 @@ function cleanScores(v: Variant, leaves: ExpectedItem[], rng: Rng): Map<Expected
       const step = h % 50 === 0 ? 50 : 25;
       self.formula = `=${pts(step)}*${h / step}`;
     } else if (v.percentFormat && rng() < 0.4) self.numberFormat = "0%";
+    const lowered = v.appraisalRounds > 0 && v.note && h > 0 && rng() < 0.25;
     cells.set(leaf, {
       self,
       evidence: h > 0 ? pick(rng, EVIDENCE) : null,
       explanation: h === 0 && v.explanation && rng() < 0.5 ? "Chưa hoàn thành trong năm đánh giá" : null,
+      appraised: v.appraisalRounds === 0 ? null : lowered ? Math.floor(h / 50) * 25 : h,
+      note: lowered ? "Tài liệu kiểm chứng chưa đầy đủ, trừ điểm" : null,
     });
   }
   return cells;
@@ -654,6 +677,11 @@ function plant(
   rng: Rng,
 ): PlantedFinding[] {
   const planted: PlantedFinding[] = [];
+  // The defective unit is a fresh submission: the appraisers have not been through it yet.
+  for (const c of cells.values()) {
+    c.appraised = null;
+    c.note = null;
+  }
   const free = shuffle(rng, leaves);
   const selfAt = (it: ExpectedItem) => cellName(it.row, s.layout.col.self as number);
   const evidenceAt = (it: ExpectedItem) => cellName(it.row, s.layout.col.evidence as number);
@@ -726,12 +754,39 @@ function counted(it: ExpectedItem, cells: Map<ExpectedItem, LeafCells>): number 
 }
 
 /** What Excel caches for a parent's "=E12+E15": numbers add up, text and blanks count nothing. */
-function excelSum(it: ExpectedItem, cells: Map<ExpectedItem, LeafCells>): number {
+function excelSum(
+  it: ExpectedItem,
+  cells: Map<ExpectedItem, LeafCells>,
+  column: "self" | "appraised" = "self",
+): number {
   if (!it.children.length) {
-    const v = cells.get(it)?.self?.value;
+    const c = cells.get(it);
+    if (column === "appraised") return c?.appraised ?? 0;
+    const v = c?.self?.value;
     return typeof v === "number" ? Math.round(v * 100) : 0;
   }
-  return it.children.reduce((s, ch) => s + excelSum(ch, cells), 0);
+  return it.children.reduce((s, ch) => s + excelSum(ch, cells, column), 0);
+}
+
+/** The appraisers' total (null before appraisal) and the final one: appraised where present, else self. */
+function appraisedSum(it: ExpectedItem, cells: Map<ExpectedItem, LeafCells>): number | null {
+  if (!it.children.length) return cells.get(it)?.appraised ?? null;
+  let sum: number | null = null;
+  for (const ch of it.children) {
+    const x = appraisedSum(ch, cells);
+    if (x !== null) sum = (sum ?? 0) + x;
+  }
+  return sum;
+}
+
+function finalSum(it: ExpectedItem, cells: Map<ExpectedItem, LeafCells>): number | null {
+  if (!it.children.length) return cells.get(it)?.appraised ?? leafCounted(cells.get(it));
+  let sum: number | null = null;
+  for (const ch of it.children) {
+    const x = finalSum(ch, cells);
+    if (x !== null) sum = (sum ?? 0) + x;
+  }
+  return sum;
 }
 
 function drawSheet(
@@ -779,7 +834,7 @@ function drawSheet(
     if (it.children.length) {
       for (const role of scoreRoles) {
         const c = col[role] as number;
-        const cached = role === "self" ? pts(excelSum(it, cells)) : 0;
+        const cached = pts(excelSum(it, cells, role === "self" ? "self" : "appraised"));
         g.set(it.row, c, cached, { formula: `=${it.children.map((ch) => cellName(ch.row, c)).join("+")}` });
       }
       continue;
@@ -793,6 +848,10 @@ function drawSheet(
     }
     if (leaf?.evidence) g.set(it.row, col.evidence as number, leaf.evidence);
     if (leaf?.explanation && col.explanation !== undefined) g.set(it.row, col.explanation, leaf.explanation);
+    if (leaf?.appraised !== null && leaf?.appraised !== undefined)
+      for (const role of scoreRoles)
+        if (role !== "self") g.set(it.row, col[role] as number, pts(leaf.appraised));
+    if (leaf?.note && col.note !== undefined) g.set(it.row, col.note, leaf.note);
   }
   if (s.totalRow !== null) {
     const totalRng = prng(v.seed + 1);
@@ -818,7 +877,8 @@ function drawSheet(
     );
     for (const role of scoreRoles) {
       const c = col[role] as number;
-      const cached = role === "self" ? pts(items.reduce((x, a) => x + excelSum(a, cells), 0)) : 0;
+      const which = role === "self" ? "self" : "appraised";
+      const cached = pts(items.reduce((x, a) => x + excelSum(a, cells, which), 0));
       g.set(s.totalRow, c, cached, { formula: `=${items.map((a) => cellName(a.row, c)).join("+")}` });
     }
   }

@@ -196,19 +196,26 @@ describe(`layout zoo (seed ${seed})`, () => {
     const p = get(name);
     p.gen.units.forEach((u, k) => {
       const unit = unitOf(p, k);
-      const areas = unit.score.areas.map((a) => `${bareCode(a.code)}=${hundredths(a.scores.self)}`);
-      expect(areas, u.source).toEqual(u.areas.map((a) => `${bareCode(a.code)}=${a.self}`));
+      const areas = unit.score.areas.map(
+        (a) =>
+          `${bareCode(a.code)} self=${hundredths(a.scores.self)} appraised=${hundredths(a.scores.appraised)} final=${hundredths(a.scores.final)}`,
+      );
+      expect(areas, `${u.source}, in hundredths of a point`).toEqual(
+        u.areas.map((a) => `${bareCode(a.code)} self=${a.self} appraised=${a.appraised} final=${a.final}`),
+      );
       for (const [i, a] of unit.score.areas.entries())
         expect(sameCode(a.code, u.areas[i]?.code ?? ""), `area code "${a.code}"`).toBe(true);
       expect(hundredths(unit.score.summary.self), `${u.source}: index (self)`).toBe(u.total);
+      expect(hundredths(unit.score.summary.final), `${u.source}: index (final)`).toBe(u.finalTotal);
       expect(unit.score.summary.withoutSurvey).toBe(false);
     });
   });
 
-  it.each(cases)("ranks by self score, every unit ranked under its own name: %s", (_, name) => {
+  it.each(cases)("ranks by self and by final score, every unit ranked under its own name: %s", (_, name) => {
     const p = get(name);
     const units = p.gen.units.map((_u, k) => unitOf(p, k));
-    expectRanking(p.rubric, p.gen.units, units);
+    expectRanking(p.rubric, p.gen.units, units, "self");
+    expectRanking(p.rubric, p.gen.units, units, "final");
   });
 });
 
@@ -256,7 +263,8 @@ describe("layout zoo: consolidation workbook", () => {
       if (u.clean) expect(unit.findings.filter(isLoud).map(brief)).toEqual([]);
       else expectPlanted(gen, u, unit.findings);
     });
-    expectRanking(rubric, gen.units, units as UnitAnalysis[]);
+    expectRanking(rubric, gen.units, units as UnitAnalysis[], "self");
+    expectRanking(rubric, gen.units, units as UnitAnalysis[], "final");
   });
 });
 
@@ -318,6 +326,7 @@ function expectRanking(
     findings: Finding[];
     score: WorkbookAnalysis["units"][number]["score"];
   }[],
+  by: "self" | "final",
 ): void {
   const ranking = rankUnits(
     units.map((u, k) => ({
@@ -327,19 +336,23 @@ function expectRanking(
       score: u.score,
       errors: u.findings.filter((f) => f.severity === "error").length,
     })),
-    { rubric, by: "self", groupBy: "none" },
+    { rubric, by, groupBy: "none" },
   );
-  expect(ranking.unranked.map((x) => `${x.unit}: ${x.reason.en}`)).toEqual([]);
+  expect(
+    ranking.unranked.map((x) => `${x.unit}: ${x.reason.en}`),
+    `by ${by}`,
+  ).toEqual([]);
   const factor = 10 ** rubric.precision;
-  const rounded = expected.map((u) => Math.round((u.total / 100) * factor));
+  const rounded = expected.map((u) => Math.round(((by === "self" ? u.total : u.finalTotal) / 100) * factor));
   const want = expected
     .map(
-      (u, k) => `${u.name} rank=${1 + rounded.filter((x) => x > rounded[k]).length} score=${u.total / 100}`,
+      (u, k) =>
+        `${u.name} rank=${1 + rounded.filter((x) => x > rounded[k]).length} score=${rounded[k] / factor}`,
     )
     .sort();
   const got = ranking.groups
     .flatMap((g) => g.units)
     .map((u) => `${u.unit} rank=${u.rank} score=${u.score}`)
     .sort();
-  expect(got).toEqual(want);
+  expect(got, `by ${by}`).toEqual(want);
 }
