@@ -24,6 +24,7 @@ export const FINDING_CODES = [
   "self-score-on-survey",
   "missing-unit-name",
   "unreadable-file",
+  "wrong-rubric",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -182,6 +182,7 @@ const FINDING_KINDS = {
   "self-score-on-survey": { vi: "Tự chấm phần điều tra xã hội học", en: "Self score on the survey part" },
   "missing-unit-name": { vi: "Thiếu tên đơn vị", en: "Unit name missing" },
   "unreadable-file": { vi: "Tệp không đọc được", en: "Unreadable file" },
+  "wrong-rubric": { vi: "Có thể chọn nhầm bộ chỉ số", en: "Probably the wrong rubric" },
 } as const satisfies Record<FindingCode, Text>;
 
 export function findingKind(lang: Lang, code: FindingCode): string {

@@ -242,3 +242,43 @@ describe("consolidation workbooks", () => {
     expect(analysis.findings.map((f) => [f.severity, f.sheet])).toEqual([["info", "Mẫu biểu"]]);
   });
 });
+
+describe("wrong rubric, said once", () => {
+  const commune = imported(communeWorkbook("Đơn vị: ……"));
+  const agency = imported(agencyWorkbook());
+
+  it("an agency's workbook checked against the commune rubric: one wrong-rubric error naming the better match", () => {
+    const analysis = analyseWorkbook(toWorkbook("pnv.xlsx", agencyWorkbook()), {
+      rubric: commune,
+      source: "pnv.xlsx",
+      candidates: [commune, { ...agency, id: "agency-2024", name: "Bộ chỉ số cơ quan 2024" }],
+    });
+    const u = analysis.units[0];
+    const errors = u.findings.filter((f) => f.severity === "error");
+    expect(errors.map((f) => `${f.code} ${f.address}`)).toEqual(["wrong-rubric B3"]);
+    expect(errors[0].message.vi).toContain("Bộ chỉ số cơ quan 2024");
+    expect(errors[0].message.en).toContain("shown as notes");
+    expect(u.betterRubric).toEqual({ id: "agency-2024", name: "Bộ chỉ số cơ quan 2024", fit: 1 });
+    // The symptoms are still there, as notes.
+    expect(u.findings.some((f) => f.code === "max-mismatch" && f.severity === "info")).toBe(true);
+  });
+
+  it("the right rubric, or a unit with a few wrong maxima, gets no wrong-rubric finding", () => {
+    const candidates = [commune, agency];
+    const right = analyseWorkbook(toWorkbook("x.xlsx", agencyWorkbook()), {
+      rubric: agency,
+      source: "x",
+      candidates,
+    });
+    expect(right.units[0].betterRubric).toBeUndefined();
+    const oldVersion = withCells(agencyWorkbook(), [[9, 2, 1.5]]);
+    const few = analyseWorkbook(toWorkbook("x.xlsx", oldVersion), {
+      rubric: agency,
+      source: "x",
+      candidates,
+    });
+    expect(few.units[0].findings.filter((f) => f.severity === "error").map((f) => f.code)).toEqual([
+      "max-mismatch",
+    ]);
+  });
+});
