@@ -487,8 +487,10 @@ interface LeafCells {
   self: { value: CellValue; formula?: string; numberFormat?: string } | null;
   evidence: string | null;
   explanation: string | null;
-  /** The appraisers' score (hundredths), the same in every round present; null before appraisal. */
+  /** The appraisers' latest score (hundredths): round 2's where there are two rounds; null before appraisal. */
   appraised: number | null;
+  /** Round 1's score where there are two rounds (round 2 may give back what round 1 took off). */
+  round1: number | null;
   /** The appraiser's note where the appraised score differs from the self score. */
   note: string | null;
 }
@@ -661,11 +663,24 @@ function cleanScores(v: Variant, leaves: ExpectedItem[], rng: Rng): Map<Expected
       self,
       evidence: h > 0 ? pick(rng, EVIDENCE) : null,
       explanation: h === 0 && v.explanation && rng() < 0.5 ? "Chưa hoàn thành trong năm đánh giá" : null,
-      appraised: v.appraisalRounds === 0 ? null : lowered ? Math.floor(h / 50) * 25 : h,
+      ...appraisal(v, h, lowered, rng),
       note: lowered ? "Tài liệu kiểm chứng chưa đầy đủ, trừ điểm" : null,
     });
   }
   return cells;
+}
+
+/** Round 1 takes points off where `lowered`; with a second round, it gives them back half the time. */
+function appraisal(
+  v: Variant,
+  h: number,
+  lowered: boolean,
+  rng: Rng,
+): { appraised: number | null; round1: number | null } {
+  if (v.appraisalRounds === 0) return { appraised: null, round1: null };
+  const first = lowered ? Math.floor(h / 50) * 25 : h;
+  const latest = v.appraisalRounds === 2 && lowered && rng() < 0.5 ? h : first;
+  return { appraised: latest, round1: first };
 }
 
 /** Plants the variant's defects on distinct leaves of one unit; returns what each must produce. */
@@ -680,6 +695,7 @@ function plant(
   // The defective unit is a fresh submission: the appraisers have not been through it yet.
   for (const c of cells.values()) {
     c.appraised = null;
+    c.round1 = null;
     c.note = null;
   }
   const free = shuffle(rng, leaves);
@@ -757,11 +773,11 @@ function counted(it: ExpectedItem, cells: Map<ExpectedItem, LeafCells>): number 
 function excelSum(
   it: ExpectedItem,
   cells: Map<ExpectedItem, LeafCells>,
-  column: "self" | "appraised" = "self",
+  column: "self" | "appraised1" | "appraised2" = "self",
 ): number {
   if (!it.children.length) {
     const c = cells.get(it);
-    if (column === "appraised") return c?.appraised ?? 0;
+    if (column !== "self") return (column === "appraised1" ? c?.round1 : c?.appraised) ?? 0;
     const v = c?.self?.value;
     return typeof v === "number" ? Math.round(v * 100) : 0;
   }
@@ -787,6 +803,11 @@ function finalSum(it: ExpectedItem, cells: Map<ExpectedItem, LeafCells>): number
     if (x !== null) sum = (sum ?? 0) + x;
   }
   return sum;
+}
+
+/** The score column a role's cells hold: with one round, "appraised1" holds the latest (only) round. */
+function roundOf(role: ColumnRole): "self" | "appraised1" | "appraised2" {
+  return role === "appraised1" ? "appraised1" : role === "appraised2" ? "appraised2" : "self";
 }
 
 function drawSheet(
@@ -834,7 +855,7 @@ function drawSheet(
     if (it.children.length) {
       for (const role of scoreRoles) {
         const c = col[role] as number;
-        const cached = pts(excelSum(it, cells, role === "self" ? "self" : "appraised"));
+        const cached = pts(excelSum(it, cells, roundOf(role)));
         g.set(it.row, c, cached, { formula: `=${it.children.map((ch) => cellName(ch.row, c)).join("+")}` });
       }
       continue;
@@ -848,9 +869,10 @@ function drawSheet(
     }
     if (leaf?.evidence) g.set(it.row, col.evidence as number, leaf.evidence);
     if (leaf?.explanation && col.explanation !== undefined) g.set(it.row, col.explanation, leaf.explanation);
-    if (leaf?.appraised !== null && leaf?.appraised !== undefined)
-      for (const role of scoreRoles)
-        if (role !== "self") g.set(it.row, col[role] as number, pts(leaf.appraised));
+    for (const role of scoreRoles) {
+      const value = role === "self" ? null : role === "appraised1" ? leaf?.round1 : leaf?.appraised;
+      if (value !== null && value !== undefined) g.set(it.row, col[role] as number, pts(value));
+    }
     if (leaf?.note && col.note !== undefined) g.set(it.row, col.note, leaf.note);
   }
   if (s.totalRow !== null) {
@@ -877,8 +899,7 @@ function drawSheet(
     );
     for (const role of scoreRoles) {
       const c = col[role] as number;
-      const which = role === "self" ? "self" : "appraised";
-      const cached = pts(items.reduce((x, a) => x + excelSum(a, cells, which), 0));
+      const cached = pts(items.reduce((x, a) => x + excelSum(a, cells, roundOf(role)), 0));
       g.set(s.totalRow, c, cached, { formula: `=${items.map((a) => cellName(a.row, c)).join("+")}` });
     }
   }
