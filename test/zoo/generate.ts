@@ -154,6 +154,8 @@ const SUB_ACTIONS = [
   "Cập nhật trên cổng thông tin",
   "Xử lý sau kiểm tra",
   "Lưu trữ hồ sơ đầy đủ",
+  // An item, whatever its first word: "Tổng …" here is no total row.
+  "Tổng hợp, báo cáo kết quả",
 ];
 const LETTERS = "abcdefgh";
 
@@ -480,6 +482,8 @@ const EVIDENCE = [
   `Quyết định số 101/QĐ-UBND ngày 03/03/${YEAR}`,
   `Thông báo 7/TB-UBND ngày 12/06/${YEAR}`,
   `https://vanban.quangnam.gov.vn/vb/2024-101`,
+  // Evidence cells list several documents, one a line, often with dashes.
+  `- Kế hoạch số 12/KH-UBND ngày 15/01/${YEAR};\n- Báo cáo số 45/BC-UBND ngày 20/11/${YEAR}`,
 ];
 
 // ── the sheet ────────────────────────────────────────────────────────────────────────────────────
@@ -822,7 +826,15 @@ function drawSheet(
   const { col } = s.layout;
   const last = s.width - 1;
   s.titleRows.forEach((line, row) => {
-    const text = line === null ? `Đơn vị: ${unitName ?? "……………………………"}` : line;
+    const name = unitName ?? "……………………………";
+    if (line === null && v.unitNameCell === "next") {
+      // "Đơn vị:" in one cell, the name in the next one (merged over the rest of the width).
+      g.set(row, 0, "Đơn vị:");
+      g.set(row, 1, name);
+      g.merge(row, 1, row, last);
+      return;
+    }
+    const text = line === null ? `Đơn vị: ${name}` : line;
     if (text === "") return;
     g.set(row, 0, text);
     g.merge(row, 0, row, last);
@@ -949,5 +961,24 @@ export function instructionsSheet(): Grid {
   g.set(6, 1, "Điểm đơn vị tự chấm, không vượt điểm tối đa");
   g.set(7, 0, "Tài liệu kiểm chứng");
   g.set(7, 1, "Số, ký hiệu, ngày của văn bản chứng minh");
+  return g;
+}
+
+/**
+ * The secretariat's own summary sheet in a consolidation workbook: one line per unit with its scores,
+ * under headers that name score columns. It lists units; it is not one.
+ */
+export function summarySheet(units: readonly GeneratedUnit[]): Grid {
+  const g = new Grid("Tổng hợp");
+  g.set(0, 0, "BẢNG TỔNG HỢP ĐIỂM TỰ ĐÁNH GIÁ CỦA CÁC ĐƠN VỊ");
+  g.merge(0, 0, 0, 4);
+  ["STT", "Tên đơn vị", "Điểm tự đánh giá", "Điểm thẩm định", "Ghi chú"].forEach((h, c) => {
+    g.set(2, c, h);
+  });
+  units.forEach((u, i) => {
+    g.set(3 + i, 0, i + 1);
+    g.set(3 + i, 1, u.name);
+    g.set(3 + i, 2, pts(u.total));
+  });
   return g;
 }

@@ -20,6 +20,7 @@ import {
   type GeneratedVariant,
   generateVariant,
   instructionsSheet,
+  summarySheet,
 } from "./generate";
 import type { Grid } from "./grid";
 import { featureTags, type Variant } from "./variant";
@@ -239,12 +240,13 @@ describe("layout zoo: consolidation workbook", () => {
       instructionsSheet(),
       gen.template.renamed("Mẫu biểu"),
       ...gen.units.map((u, k) => u.grid.renamed(sheetNames[k])),
+      summarySheet(gen.units),
     ];
     const wb = await snapshotOf(grids, "Tong-hop-CCHC.xlsx", CONSOLIDATION.file);
     analysis = analyseWorkbook(wb, { rubric, source: "Tong-hop-CCHC.xlsx", year: YEAR, allSheets: true });
   }, 60_000);
 
-  it("lists exactly the unit sheets: neither the instructions nor the blank template is a unit", () => {
+  it("lists exactly the unit sheets: neither the instructions, the blank template nor the summary is a unit", () => {
     expect(rubric).toBeTruthy();
     expect(analysis.units.map((u) => u.sheet)).toEqual(sheetNames);
     expect(analysis.findings.filter(isLoud).map(brief)).toEqual([]);

@@ -55,6 +55,8 @@ export interface Variant {
   shuffleColumns: boolean;
   numberRow: "none" | "parenthesised" | "plain";
   titleRows: number;
+  /** "Đơn vị: UBND xã An Bình" in one cell, or "Đơn vị:" with the name in the next cell. */
+  unitNameCell: "same" | "next";
   guidance: boolean;
   explanation: boolean;
   note: boolean;
@@ -85,6 +87,7 @@ export function featureTags(v: Variant): string[] {
   if (v.shuffleColumns) tags.push("shuffled");
   if (v.numberRow !== "none") tags.push(`number-row=${v.numberRow}`);
   tags.push(`title=${v.titleRows}`);
+  if (v.unitNameCell === "next" && v.titleRows > 0) tags.push("unit-name-next-cell");
   if (v.guidance) tags.push("guidance");
   if (v.explanation) tags.push("explanation");
   if (v.note) tags.push("note");
