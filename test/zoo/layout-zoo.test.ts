@@ -282,7 +282,7 @@ function expectPlanted(gen: GeneratedVariant, u: GeneratedUnit, findings: readon
       continue;
     }
     expect(sameCode(found.item, plant.item.shown), `${what}: finding names item "${found.item}"`).toBe(true);
-    expectItemPath(gen, plant.item, (found as Finding & { itemPath?: string[] }).itemPath, what);
+    expectItemPath(gen, plant.item, found.itemPath, what);
   }
 }
 
