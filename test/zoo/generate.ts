@@ -507,6 +507,8 @@ interface Skeleton {
   titleRows: (string | null)[];
   numberRow: number | null;
   headingRow: number | null;
+  /** A second part's heading before the last area ("PHẦN B. …"), where there are three areas or more. */
+  secondHeadingRow: number | null;
   totalRow: number | null;
   separatorRows: number[];
   footerRows: number;
@@ -535,8 +537,10 @@ export function generateVariant(v: Variant): GeneratedVariant {
   if (v.total === "top") totalRow = r++;
   const headingRow = v.sectionHeading ? r++ : null;
   const separatorRows: number[] = [];
+  let secondHeadingRow: number | null = null;
   items.forEach((area, a) => {
     if (v.separators && a > 0) separatorRows.push(r++);
+    if (v.sectionHeading && a > 1 && a === items.length - 1) secondHeadingRow = r++;
     for (const it of flatten([area])) it.row = r++;
   });
   if (v.total === "bottom") totalRow = r++;
@@ -552,6 +556,7 @@ export function generateVariant(v: Variant): GeneratedVariant {
     titleRows: titles,
     numberRow,
     headingRow,
+    secondHeadingRow,
     totalRow,
     separatorRows,
     footerRows,
@@ -626,6 +631,7 @@ export function generateVariant(v: Variant): GeneratedVariant {
     ...Array.from({ length: v.headerRows }, (_, i) => headerRow + i),
     ...(numberRow === null ? [] : [numberRow]),
     ...(headingRow === null ? [] : [headingRow]),
+    ...(secondHeadingRow === null ? [] : [secondHeadingRow]),
     ...separatorRows,
     ...Array.from({ length: footerRows }, (_, i) => firstFooterRow + i),
   ];
@@ -846,6 +852,10 @@ function drawSheet(
   if (s.headingRow !== null) {
     if (v.seed % 2 === 0) g.set(s.headingRow, col.code as number, "A");
     g.set(s.headingRow, col.label as number, "PHẦN A. CÁC TIÊU CHÍ CHẤM ĐIỂM QUA TÀI LIỆU KIỂM CHỨNG");
+  }
+  if (s.secondHeadingRow !== null) {
+    if (v.seed % 2 === 0) g.set(s.secondHeadingRow, col.code as number, "B");
+    g.set(s.secondHeadingRow, col.label as number, "PHẦN B. CÁC TIÊU CHÍ VỀ KẾT QUẢ THỰC HIỆN NHIỆM VỤ");
   }
   const scoreRoles: ColumnRole[] = [
     "self",
