@@ -129,6 +129,8 @@ const ONE_FEATURE: [string, Partial<Variant>][] = [
   ["scores typed as formulas (=0.5*2)", { formulaScores: true }],
   ["percent-formatted score cells", { percentFormat: true }],
   ["notes and signature block under the table", { footer: true }],
+  // Five columns wide: "NGƯỜI LẬP BIỂU" lands in the label column, "THỦ TRƯỞNG ĐƠN VỊ" in the maximum's.
+  ["signature block over the label and maximum columns", { footer: true, explanation: false }],
   ["blank separator rows", { separators: true }],
   ["grand total row at the top", { total: "top" }],
   ["no grand total row", { total: "none" }],
