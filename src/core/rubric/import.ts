@@ -130,6 +130,7 @@ export function importRubricFromTable(
   for (const w of written) if (w) count.set(normaliseCode(w), (count.get(normaliseCode(w)) ?? 0) + 1);
   const keys = new Set<string>();
   for (const w of written) if (w && count.get(normaliseCode(w)) === 1) keys.add(w);
+  const suffixes = new Map<string, number>();
   const roots: RubricItem[] = [];
   const made: RubricItem[] = [];
   for (let k = 0; k < accepted.length; k++) {
@@ -149,7 +150,7 @@ export function importRubricFromTable(
       );
       keys.add(item.code);
     } else if (count.get(normaliseCode(shown)) !== 1) {
-      item.key = uniqueKey(parentKey ? `${parentKey}/${shown}` : shown, keys);
+      item.key = uniqueKey(parentKey ? `${parentKey}/${shown}` : shown, keys, suffixes);
       keys.add(item.key);
     }
     const guidance = cell(row.row, table.columns.guidance);
@@ -265,9 +266,15 @@ function writtenCode(code: string | null): string | null {
   return c ? c : null;
 }
 
-function uniqueKey(wanted: string, taken: ReadonlySet<string>): string {
-  let key = wanted;
-  for (let k = 2; taken.has(key); k++) key = `${wanted}#${k}`;
+/**
+ * `wanted`, or `wanted#2`, `wanted#3` … where taken. The next suffix per wanted key is remembered, so a
+ * hundred thousand bullets "-" under one criterion cost one step each, not a walk over their siblings.
+ */
+function uniqueKey(wanted: string, taken: ReadonlySet<string>, next: Map<string, number>): string {
+  let k = next.get(wanted) ?? 1;
+  let key = k === 1 ? wanted : `${wanted}#${k}`;
+  while (taken.has(key)) key = `${wanted}#${++k}`;
+  next.set(wanted, k + 1);
   return key;
 }
 

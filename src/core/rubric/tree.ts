@@ -159,8 +159,11 @@ export function rubricIndex(rubric: Rubric): RubricIndex {
 function buildIndex(rubric: Rubric): RubricIndex {
   const flat = flattenRubric(rubric);
   const byLabel = new Map<string, string[]>();
+  // Each label folded once: a rubric of 100,000 items outgrows the fold cache, so a second pass would fold again.
+  const labelKeys = new Map<string, string>();
   for (const i of flat) {
     const k = foldWords(i.label);
+    labelKeys.set(i.code, k);
     const codes = byLabel.get(k);
     if (codes) codes.push(i.code);
     else byLabel.set(k, [i.code]);
@@ -200,7 +203,7 @@ function buildIndex(rubric: Rubric): RubricIndex {
     positionalCodes,
     byPosition: positionsOf(rubric.items),
     byLabel,
-    labelKeys: new Map(flat.map((i) => [i.code, foldWords(i.label)])),
+    labelKeys,
     areaCodes: flat.filter((i) => i.level === 1).map((i) => i.code),
     markers: rubric.notApplicable.markers.map((m) => fold(m)),
     anyMarkedNotApplicable: flat.some((i) => i.item.notApplicableAllowed === true),
