@@ -101,6 +101,3 @@ export function cellName(row: number, col: number): string {
   return `${letters}${row + 1}`;
 }
 
-export function columnName(col: number): string {
-  return cellName(0, col).replace(/\d+$/, "");
-}
