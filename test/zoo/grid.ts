@@ -100,4 +100,3 @@ export function cellName(row: number, col: number): string {
   }
   return `${letters}${row + 1}`;
 }
-
