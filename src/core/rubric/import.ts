@@ -147,6 +147,7 @@ export function importRubricFromTable(
       item.code = uniqueKey(
         parentKey ? `${parentKey}.${siblings.length + 1}` : String(siblings.length + 1),
         keys,
+        suffixes,
       );
       keys.add(item.code);
     } else if (count.get(normaliseCode(shown)) !== 1) {
