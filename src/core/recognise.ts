@@ -10,6 +10,7 @@ import type { Finding } from "./finding";
 import { fold, foldWords } from "./fold";
 import { memoize } from "./memo";
 import { msg } from "./messages";
+import { parseNumberText } from "./numbers";
 import { codeStyle, codeText, codeTree, positionalPaths, usesPositionalCodes } from "./recognition/codes";
 import type { Rubric } from "./rubric/schema";
 import { normaliseCode, rubricIndex, shownPathKey } from "./rubric/tree";
@@ -502,8 +503,12 @@ function buildTable(sheet: SheetSnapshot, guess: HeaderGuess, rubric: Rubric | n
     // Rows with a label but no code and no max are headings or notes below the table, unless they carry
     // scores; so are coded rows whose maximum cell is empty ("A | PHẦN A. CÁC TIÊU CHÍ …") in a table
     // that has a maximum column. A maximum typed as text is kept, for the import to report.
+    // Without a code, words in the maximum column are a signature block ("THỦ TRƯỞNG ĐƠN VỊ") standing
+    // over the table's columns, not a maximum typed as text ("1,5", which the import reports).
+    const wordsForMax = !code && typeof maxCell === "string" && parseNumberText(maxCell) === null;
     const noMax =
-      max === null && (guess.columns.max === undefined ? !code : maxCell === null || maxCell === "");
+      max === null &&
+      (guess.columns.max === undefined ? !code : maxCell === null || maxCell === "" || wordsForMax);
     if (!isTotal && noMax && !hasScore(sheet, r, guess.columns)) continue;
     rows.push({ row: r, code, label, max, item: null, matchedBy: null, isTotal });
   }

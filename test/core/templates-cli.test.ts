@@ -82,7 +82,9 @@ describe("a Roman-area template on the command line", () => {
     ).files[0];
     expect(after.columns.self).toBe("D");
     expect(
-      after.findings.filter((f: { code: string }) => f.code === "missing-column" && f.severity === "error"),
+      after.findings.filter(
+        (f: { code: string; severity: string }) => f.code === "missing-column" && f.severity === "error",
+      ),
     ).toEqual([]);
     expect(after.totals.areas.map((a: { code: string; self: number }) => [a.code, a.self])).toEqual([
       ["I", 2],
