@@ -5,6 +5,7 @@ import { scoreUnit } from "../core/score";
 import { type SurveyRow, surveyLookup } from "../core/survey";
 import type { Rubric } from "../core/rubric/schema";
 import type { WorkbookSnapshot } from "../core/snapshot";
+import type { ColumnCorrections } from "./args";
 import type { FileResult } from "./file-result";
 import { fileFailed, readSnapshot } from "./read-file";
 
@@ -21,6 +22,8 @@ export interface AnalyseContext {
   allSheets?: boolean;
   /** The province's survey scores, merged into each unit by folded name before scoring. */
   survey?: SurveyRow[] | null;
+  /** The user's column corrections (--columns), applied on every sheet. */
+  columns?: ColumnCorrections;
 }
 
 export async function analyseFile(file: string, ctx: AnalyseContext): Promise<FileResult> {
@@ -36,6 +39,7 @@ export function analyseSnapshot(file: string, wb: WorkbookSnapshot, ctx: Analyse
       source: basename(file),
       year: ctx.year,
       allSheets: ctx.allSheets,
+      columns: ctx.columns,
     });
     if (ctx.survey?.length) {
       // The same matching as the mismatch report (mergeSurvey): folded, "UBND" and punctuation ignored.

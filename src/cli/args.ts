@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
+import type { ColumnRole } from "../core/columns";
 import { UserError } from "../core/errors";
 import type { Text } from "../core/finding";
 
@@ -66,4 +67,69 @@ export function intOption(
     });
   }
   return n;
+}
+
+/** What --columns names each role (appraised = the first appraisal round). */
+const COLUMN_NAMES: Record<string, ColumnRole> = {
+  code: "code",
+  label: "label",
+  max: "max",
+  guidance: "guidance",
+  self: "self",
+  appraised: "appraised1",
+  appraised1: "appraised1",
+  appraised2: "appraised2",
+  evidence: "evidence",
+  explanation: "explanation",
+  note: "note",
+};
+
+/** Column corrections as recognition takes them: role → 0-based column, null for "no such column". */
+export interface ColumnCorrections {
+  roles: Partial<Record<ColumnRole, number | null>>;
+}
+
+/**
+ * `--columns self=E,evidence=F,note=none`: the user's correction where a column was recognised wrongly
+ * (the CLI's "Sửa cột"). Shared by validate, score and rank. Letters as Excel shows them; `none` says
+ * the table has no such column.
+ */
+export function columnsOption(raw: string | undefined): ColumnCorrections | undefined {
+  if (raw === undefined) return undefined;
+  const roles: Partial<Record<ColumnRole, number | null>> = {};
+  const used = new Map<number, string>();
+  for (const part of raw.split(",")) {
+    const m = /^\s*([a-z0-9]+)\s*=\s*([A-Za-z]{1,3}|none|-)\s*$/i.exec(part);
+    const role = m ? COLUMN_NAMES[m[1].toLowerCase()] : undefined;
+    if (!m || !role) {
+      throw new UsageError({
+        vi: `--columns nhận dạng vai_trò=CỘT, cách nhau bằng dấu phẩy (ví dụ --columns self=E,evidence=F); vai trò: ${Object.keys(COLUMN_NAMES).join(", ")}; "none" nếu không có cột đó (nhận "${part}").`,
+        en: `--columns takes role=COLUMN pairs separated by commas (e.g. --columns self=E,evidence=F); roles: ${Object.keys(COLUMN_NAMES).join(", ")}; "none" for no such column (got "${part}").`,
+      });
+    }
+    const letters = m[2].toUpperCase();
+    if (letters === "NONE" || letters === "-") {
+      roles[role] = null;
+      continue;
+    }
+    let col = 0;
+    for (const ch of letters) col = col * 26 + (ch.charCodeAt(0) - 64);
+    col -= 1;
+    if (col > 16_383) {
+      throw new UsageError({
+        vi: `--columns: cột "${letters}" vượt quá cột cuối của Excel (XFD).`,
+        en: `--columns: column "${letters}" is past Excel's last column (XFD).`,
+      });
+    }
+    const other = used.get(col);
+    if (other && other !== role) {
+      throw new UsageError({
+        vi: `--columns: cột ${letters} được gán cho cả ${other} và ${role}.`,
+        en: `--columns: column ${letters} is given to both ${other} and ${role}.`,
+      });
+    }
+    used.set(col, role);
+    roles[role] = col;
+  }
+  return { roles };
 }

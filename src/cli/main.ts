@@ -33,6 +33,7 @@ Cách dùng: par-index <lệnh> [tuỳ chọn]
   validate <tệp|thư mục…>               kiểm tra biểu chấm điểm
       [--rubric <mã|rubric.json|mẫu.xlsx>] [--json] [--report report.xlsx] [--year N]
   score <tệp…> [--rubric …] [--json]    chỉ in bảng điểm tổng hợp từng đơn vị
+      validate, score, rank: [--columns self=E,evidence=F,note=none] chỉ cột khi nhận nhầm ("Sửa cột")
   rank <tệp|thư mục…> [--rubric …] [--by self|appraised|final] [--group-by rubric|none|<regex>]
       [--previous năm-trước.xlsx|json] [--survey khảo-sát.xlsx|csv|json] [--dense] [-o ranking.xlsx] [--json]
   template --rubric <mã|tệp> -o blank.xlsx [--force]   tạo biểu mẫu trống từ bộ chỉ số
@@ -55,6 +56,7 @@ Usage: par-index <command> [options]
   validate <files|folders…>             validate scoring workbooks
       [--rubric <id|rubric.json|template.xlsx>] [--json] [--report report.xlsx] [--year N]
   score <files…> [--rubric …] [--json]  print just the summary table per unit
+      validate, score, rank: [--columns self=E,evidence=F,note=none] correct misread columns
   rank <files|folders…> [--rubric …] [--by self|appraised|final] [--group-by rubric|none|<regex>]
       [--previous last-year.xlsx|json] [--survey survey.xlsx|csv|json] [--dense] [-o ranking.xlsx] [--json]
   template --rubric <id|file> -o blank.xlsx [--force]  generate the blank template from a rubric

@@ -6,7 +6,7 @@ import type { Rubric } from "../core/rubric/schema";
 import type { SurveyRow } from "../core/survey";
 import { FileReadError } from "../files/errors";
 import type { FileResult } from "./analyse-file";
-import type { Lang } from "./args";
+import type { ColumnCorrections, Lang } from "./args";
 import { UsageError } from "./args";
 import { runBatch } from "./batch";
 import { failedResult } from "./file-result";
@@ -21,6 +21,7 @@ export async function analyseInputs(
     year?: number;
     allSheets?: boolean;
     survey?: SurveyRow[] | null;
+    columns?: ColumnCorrections;
     lang: Lang;
     label: string;
     /** The folder scan's bounds (tests make them small). */
@@ -48,7 +49,13 @@ export async function analyseInputs(
   const bar = progressBar(options.label);
   const read = await runBatch(
     readable,
-    { rubric: options.rubric, year: options.year, allSheets: options.allSheets, survey: options.survey },
+    {
+      rubric: options.rubric,
+      year: options.year,
+      allSheets: options.allSheets,
+      survey: options.survey,
+      columns: options.columns,
+    },
     {
       onProgress: (done, total) => bar.update(done, total),
     },

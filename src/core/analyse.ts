@@ -6,6 +6,8 @@ import { a1 } from "./address";
 import type { UnitEntries } from "./entries";
 import { type Finding, sortFindings } from "./finding";
 import { matchRows, type RecognisedTable, type RecogniseOptions, recogniseWorkbook } from "./recognise";
+import { betterRubric, type RubricFit } from "./rubric-fit";
+import { builtinRubrics } from "./rubric/builtin";
 import { importRubricFromTable, importRubricFromWorkbook } from "./rubric/import";
 import type { Rubric } from "./rubric/schema";
 import { scoreUnit, type UnitScore } from "./score";
@@ -27,6 +29,11 @@ export interface AnalyseOptions {
   columns?: RecogniseOptions["columns"];
   /** Survey scores already known for this unit (merged from the province's survey table). */
   survey?: number | null;
+  /**
+   * Rubrics a unit may have been meant for (the built-ins when absent): one that fits the table far
+   * better than `rubric` gives a single `wrong-rubric` finding instead of a flood of max-mismatch errors.
+   */
+  candidates?: readonly Rubric[];
 }
 
 export interface UnitAnalysis {
@@ -40,6 +47,8 @@ export interface UnitAnalysis {
   findings: Finding[];
   entries: UnitEntries;
   score: UnitScore;
+  /** A rubric that fits this unit's table far better than the one chosen (the pane offers to switch). */
+  betterRubric?: RubricFit;
 }
 
 export interface WorkbookAnalysis {
@@ -64,6 +73,10 @@ export function analyseWorkbook(wb: WorkbookSnapshot, options: AnalyseOptions): 
     if (!options.rubric) matchRows(table.rows, rubric);
     const year = options.year ?? rubric.year;
     const validation = validateTable(sheet, table, rubric, { year });
+    const better = options.rubric
+      ? betterRubric(table, rubric, options.candidates ?? builtinRubrics())
+      : null;
+    if (better) validation.findings = [wrongRubric(table, rubric, better), ...demoted(validation.findings)];
     const named = table.unitName?.trim();
     units.push({
       unit: named || unitFromSource(options.source, table.sheet, recognition.tables.length > 1),
@@ -74,9 +87,49 @@ export function analyseWorkbook(wb: WorkbookSnapshot, options: AnalyseOptions): 
       findings: sortFindings(validation.findings),
       entries: validation.entries,
       score: scoreUnit(rubric, validation.entries, { survey: options.survey ?? null }),
+      ...(better ? { betterRubric: better.better } : {}),
     });
   }
   return { source: wb.source, units, findings: sortFindings(findings) };
+}
+
+/** What a wrong rubric makes of every row: symptoms, kept as notes under the one finding that explains them. */
+const SYMPTOMS = new Set<Finding["code"]>([
+  "max-mismatch",
+  "missing-item",
+  "unknown-item",
+  "duplicate-item",
+  "total-mismatch",
+  "score-out-of-range",
+  "score-not-allowed",
+]);
+
+function demoted(findings: Finding[]): Finding[] {
+  return findings.map((f) =>
+    SYMPTOMS.has(f.code) && f.severity !== "info" ? { ...f, severity: "info" } : f,
+  );
+}
+
+function wrongRubric(
+  table: RecognisedTable,
+  chosen: Rubric,
+  found: { chosenFit: number; better: RubricFit },
+): Finding {
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const { better, chosenFit } = found;
+  return {
+    code: "wrong-rubric",
+    severity: "error",
+    sheet: table.sheet,
+    address: a1(table.headerRow, table.columns.label ?? 0),
+    item: null,
+    message: {
+      vi: `Biểu này khớp bộ chỉ số "${better.name}" (${better.id}, ${pct(better.fit)} số dòng khớp mã và điểm tối đa) hơn hẳn bộ đang chọn "${chosen.name}" (${pct(chosenFit)}): có thể đã chọn nhầm bộ chỉ số. Hãy chọn "${better.name}" rồi kiểm tra lại. Các phát hiện do chọn nhầm gây ra (sai điểm tối đa, thiếu/thừa/trùng tiêu chí, sai tổng, điểm ngoài khoảng) được hạ thành lưu ý.`,
+      en: `This table fits the rubric "${better.name}" (${better.id}, ${pct(better.fit)} of rows match code and maximum) far better than the chosen "${chosen.name}" (${pct(chosenFit)}): the wrong rubric was probably chosen. Choose "${better.name}" and check again. The findings the wrong rubric causes (max-mismatch, missing/unknown/duplicate items, total-mismatch, scores out of range or not allowed) are shown as notes.`,
+    },
+    found: chosen.id,
+    expected: better.id,
+  };
 }
 
 /** No rubric given: the workbook's own tree becomes the rubric, and what does not add up is reported. */

@@ -28,6 +28,7 @@ export const FINDING_CODES = [
   "number-format-ambiguous",
   "unusable-row",
   "duplicate-unit",
+  "wrong-rubric",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -44,8 +45,13 @@ export interface Finding {
   sheet: string | null;
   /** The cell the user must fix, A1 without the sheet ("D12"); null where no single cell is at fault. */
   address: string | null;
-  /** Rubric code of the item concerned, or null. */
+  /** The item's code as the rubric (the province's template) writes it ("I", "12.2", "a)"), or null. */
   item: string | null;
+  /**
+   * Present only where that code is written more than once in the rubric (criteria restarting in every
+   * area, letters under many criteria): the written codes from the area down, e.g. ["III", "2.1"].
+   */
+  itemPath?: string[];
   message: Text;
   found?: string | number | boolean | null;
   expected?: string | number | boolean | null;

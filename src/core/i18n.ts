@@ -274,6 +274,7 @@ const FINDING_KINDS = {
   "number-format-ambiguous": { vi: "Không rõ dấu thập phân", en: "Ambiguous decimal mark" },
   "unusable-row": { vi: "Dòng không dùng được", en: "Unusable row" },
   "duplicate-unit": { vi: "Đơn vị trùng", en: "Duplicate unit" },
+  "wrong-rubric": { vi: "Có thể chọn nhầm bộ chỉ số", en: "Probably the wrong rubric" },
 } as const satisfies Record<FindingCode, Text>;
 
 export function findingKind(lang: Lang, code: FindingCode): string {

@@ -26,6 +26,16 @@ const LOOKED_FOR: Partial<Record<ColumnRole, string>> = {
   code: '"STT", "TT"',
 };
 
+/** The names --columns takes (src/cli/args.ts), where they differ from the role. */
+const CLI_ROLE: Partial<Record<ColumnRole, string>> = { appraised1: "appraised", appraised2: "appraised2" };
+
+/** An example column letter for the fix: the one after the last recognised column. */
+function nextLetter(columns: readonly string[]): string {
+  const last = [...columns].sort((a, b) => a.length - b.length || a.localeCompare(b)).pop() ?? "D";
+  if (last.length === 1 && last < "Z") return String.fromCharCode(last.charCodeAt(0) + 1);
+  return "E";
+}
+
 export function roleName(role: ColumnRole): Text {
   return ROLE[role];
 }
@@ -43,6 +53,31 @@ export const msg = {
     vi: `Thiếu cột ${ROLE[role].vi} ở dòng tiêu đề ${headerRow + 1}${LOOKED_FOR[role] ? ` (đã tìm các tên ${LOOKED_FOR[role]})` : ""}.`,
     en: `Missing the ${ROLE[role].en} column in header row ${headerRow + 1}${LOOKED_FOR[role] ? ` (looked for ${LOOKED_FOR[role]})` : ""}.`,
   }),
+  blankTableSkipped: (sheet: string): Text => ({
+    vi: `Trang "${sheet}" có bảng chấm điểm nhưng chưa có điểm nào được nhập (biểu mẫu trống?): không tính là một đơn vị.`,
+    en: `Sheet "${sheet}" holds a scoring table with no score entered (a blank template?): not counted as a unit.`,
+  }),
+  /**
+   * No column that holds the scores the table is for: say what was recognised, what is missing, and
+   * how to point at the right column (the pane's "Sửa cột", the CLI's --columns).
+   */
+  missingKeyColumn: (
+    role: ColumnRole,
+    headerRow: number,
+    recognised: readonly { role: ColumnRole; column: string; header: string }[],
+  ): Text => {
+    const found = (lang: "vi" | "en") =>
+      recognised.length
+        ? recognised.map((r) => `${ROLE[r.role][lang]} = ${r.column} ("${clip(r.header)}")`).join("; ")
+        : lang === "vi"
+          ? "không cột nào"
+          : "none";
+    const letter = recognised.length ? nextLetter(recognised.map((r) => r.column)) : "E";
+    return {
+      vi: `Không nhận ra cột ${ROLE[role].vi} ở dòng tiêu đề ${headerRow + 1}${LOOKED_FOR[role] ? ` (đã tìm các tên ${LOOKED_FOR[role]})` : ""}, nên không tính được điểm. Đã nhận ra: ${found("vi")}. Cách sửa: trong ngăn tác vụ bấm "Sửa cột" và chọn cột ${ROLE[role].vi}; ở dòng lệnh thêm --columns ${CLI_ROLE[role] ?? role}=${letter} (chữ cái của cột đó).`,
+      en: `No ${ROLE[role].en} column recognised in header row ${headerRow + 1}${LOOKED_FOR[role] ? ` (looked for ${LOOKED_FOR[role]})` : ""}, so nothing can be totalled. Recognised: ${found("en")}. To fix: in the task pane click "Sửa cột" (Fix columns) and pick the ${ROLE[role].en} column; on the command line add --columns ${CLI_ROLE[role] ?? role}=${letter} (that column's letter).`,
+    };
+  },
   missingItem: (code: string, label: string): Text => ({
     vi: `Thiếu tiêu chí ${code} "${label}" của bộ chỉ số.`,
     en: `Rubric item ${code} "${label}" is missing.`,

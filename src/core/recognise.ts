@@ -4,16 +4,24 @@
  * its rows to rubric items by code, or by folded label where codes are missing or styled differently.
  * Users never change their layout for us; instead we say what we recognised so they can check it.
  */
-import { a1, parseRange } from "./address";
+import { a1, columnLetters, parseRange } from "./address";
 import type { ColumnRole } from "./columns";
 import type { Finding } from "./finding";
 import { fold, foldWords } from "./fold";
 import { memoize } from "./memo";
 import { msg } from "./messages";
-import { positionalPaths, usesPositionalCodes } from "./recognition/codes";
+import { parseNumberText } from "./numbers";
+import { codeStyle, codeText, codeTree, positionalPaths, usesPositionalCodes } from "./recognition/codes";
 import type { Rubric } from "./rubric/schema";
-import { normaliseCode, rubricIndex } from "./rubric/tree";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
+import { normaliseCode, rubricIndex, shownPathKey } from "./rubric/tree";
+import {
+  type CellValue,
+  cellAt,
+  formulaAt,
+  numberFormatAt,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "./snapshot";
 
 export interface TableRow {
   /** 0-based sheet row. */
@@ -93,7 +101,8 @@ const ruleFor = memoize((header: string) => RULES.find((x) => x.test(header)) ??
 
 interface HeaderGuess {
   row: number;
-  count: 1 | 2;
+  /** Header rows: one, or two/three where group cells are merged over the column names. */
+  count: number;
   columns: Partial<Record<ColumnRole, number>>;
   headers: Partial<Record<ColumnRole, string>>;
   score: number;
@@ -124,10 +133,27 @@ export function recogniseWorkbook(
     candidates.push({ table, score: guess.score * 1000 + matched });
   }
   if (candidates.length === 0) return { tables: [], findings: notFound(wb, partial) };
-  const tables = options.allSheets
-    ? candidates.map((c) => c.table)
-    : [candidates.reduce((a, b) => (b.score > a.score ? b : a)).table];
-  return { tables, findings: [] };
+  if (!options.allSheets)
+    return { tables: [candidates.reduce((a, b) => (b.score > a.score ? b : a)).table], findings: [] };
+  // A consolidation workbook often keeps the blank template beside the unit sheets: a table where
+  // nobody entered a score is not a unit while other sheets have scores. Said, not dropped silently.
+  const sheets = new Map(wb.sheets.map((sh) => [sh.name, sh]));
+  const filled = candidates.filter((c) =>
+    hasEnteredScores(sheets.get(c.table.sheet) as SheetSnapshot, c.table),
+  );
+  if (filled.length === 0 || filled.length === candidates.length)
+    return { tables: candidates.map((c) => c.table), findings: [] };
+  const findings: Finding[] = candidates
+    .filter((c) => !filled.includes(c))
+    .map((c) => ({
+      code: "table-not-found",
+      severity: "info",
+      sheet: c.table.sheet,
+      address: a1(c.table.headerRow, c.table.columns.label ?? 0),
+      item: null,
+      message: msg.blankTableSkipped(c.table.sheet),
+    }));
+  return { tables: filled.map((c) => c.table), findings };
 }
 
 function notFound(wb: WorkbookSnapshot, partial: { sheet: string; guess: HeaderGuess }[]): Finding[] {
@@ -137,13 +163,16 @@ function notFound(wb: WorkbookSnapshot, partial: { sheet: string; guess: HeaderG
     if (best.guess.columns.label === undefined) missing.push("label");
     if (best.guess.columns.self === undefined && best.guess.columns.appraised1 === undefined)
       missing.push("self");
+    const recognised = (Object.entries(best.guess.columns) as [ColumnRole, number][])
+      .sort((a, b) => a[1] - b[1])
+      .map(([role, col]) => ({ role, column: columnLetters(col), header: best.guess.headers[role] ?? "" }));
     return missing.map((role) => ({
       code: "missing-column",
       severity: "error",
       sheet: best.sheet,
       address: a1(best.guess.row, 0),
       item: null,
-      message: msg.missingColumn(role, best.guess.row),
+      message: msg.missingKeyColumn(role, best.guess.row, recognised),
       expected: role,
     }));
   }
@@ -187,25 +216,24 @@ function findHeader(sheet: SheetSnapshot): HeaderGuess | null {
   let best: HeaderGuess | null = null;
   for (let r = 0; r < limit; r++) {
     // A header with the item label and a score column is not followed by another below the data.
-    if (best && best.score >= 80 && r > best.row + 2) break;
+    if (best && best.score >= 80 && r > best.row + 3) break;
     // Rows that cannot beat the header found so far need not be read (the rows below a full header).
     const width = values[r - sheet.origin.row]?.length ?? 0;
-    const one: HeaderGuess | null =
-      best && bestScore(width, false) <= best.score ? null : classify(scan, r, null);
-    const two: HeaderGuess | null =
-      r + 1 < values.length && !(best && bestScore(width, true) <= best.score)
-        ? classify(scan, r, r + 1)
-        : null;
-    for (const g of [one, two]) {
+    for (let count = 1; count <= MAX_HEADER_ROWS; count++) {
+      if (r + count - 1 >= sheet.origin.row + values.length) break;
+      if (best && bestScore(width, count) <= best.score) continue;
+      const g = classify(scan, r, count);
       if (!g || g.score < 2) continue;
       if (!best || g.score > best.score) best = g;
     }
   }
-  // The bottom row of a header whose cells are merged down from the row above: the header starts there.
-  if (best && best.count === 1) {
+  // The lower rows of a header whose cells are merged down from a row above ("TT" over three rows):
+  // the header starts there, though those rows alone named every column.
+  while (best && best.count < MAX_HEADER_ROWS + 1) {
     const top = best.row - 1;
-    const mergedDown = ranges.some((r) => r !== null && r.start.row === top && r.end.row >= best!.row);
-    if (mergedDown) best = { ...best, row: top, count: 2 };
+    const from = best.row;
+    if (!ranges.some((r) => r !== null && r.start.row === top && r.end.row >= from)) break;
+    best = { ...best, row: top, count: best.count + 1 };
   }
   return best;
 }
@@ -213,9 +241,39 @@ function findHeader(sheet: SheetSnapshot): HeaderGuess | null {
 /** Roles a header can name: one per rule, and the appraisal rule names two rounds. */
 const ROLE_COUNT = RULES.length + 1;
 
-/** The highest score classify can give a row (or pair) this wide: every role found, the key ones among them. */
-function bestScore(width: number, pair: boolean): number {
-  return 100 + 2 * Math.min(width, ROLE_COUNT) - (pair ? 1 : 0);
+/** Provinces draw headers on one row, or two or three with group cells merged over the column names. */
+const MAX_HEADER_ROWS = 3;
+
+/** Group cells are short ("Điểm tự đánh giá", "Kết quả thẩm định"); a longer text above a header is a title. */
+const GROUP_TEXT_MAX = 40;
+
+/** The highest score classify can give `count` rows this wide: every role found, the key ones among them. */
+function bestScore(width: number, count: number): number {
+  return 100 + 2 * Math.min(width, ROLE_COUNT) - (count - 1);
+}
+
+/**
+ * "(1) (2) (3) …" or "1 2 3 …" across a row: the column numbers some templates put under the header.
+ * At least three cells, every filled cell a small whole number (or one in brackets), counting up by one.
+ */
+export function isColumnNumberRow(sheet: SheetSnapshot, row: number): boolean {
+  const cells = sheet.values[row - sheet.origin.row];
+  if (!cells) return false;
+  let previous: number | null = null;
+  let seen = 0;
+  for (const v of cells) {
+    if (v === null || v === "") continue;
+    const n = typeof v === "number" ? v : typeof v === "string" ? columnNumber(v) : null;
+    if (n === null || !Number.isInteger(n) || (previous !== null && n !== previous + 1)) return false;
+    previous = n;
+    seen++;
+  }
+  return seen >= 3;
+}
+
+function columnNumber(text: string): number | null {
+  const m = /^\(?\s*(\d{1,2})\s*\)?$/.exec(text.trim());
+  return m ? Number(m[1]) : null;
 }
 
 type CellRange = ReturnType<typeof parseRange>;
@@ -312,7 +370,8 @@ class HeaderScan {
     if ((v === null || v === undefined || v === "") && from)
       v = sheet.values[from[0] - sheet.origin.row]?.[from[1] - sheet.origin.col];
     const text = typeof v === "string" ? v.trim() : "";
-    if (text === "") return across ? NO_CELL_ACROSS : NO_CELL;
+    // A column-number cell ("(3)") under a header names nothing.
+    if (text === "" || columnNumber(text) !== null) return across ? NO_CELL_ACROSS : NO_CELL;
     // Folding never makes a colon, and a unit line needs one: most cells skip the fold.
     return { text, unitLine: text.includes(":") && UNIT_LINE.test(fold(text)), words: null, across };
   }
@@ -323,35 +382,51 @@ function wordsOf(cell: HeaderCell): string {
   return cell.words;
 }
 
-function classify(scan: HeaderScan, top: number, second: number | null): HeaderGuess | null {
+function classify(scan: HeaderScan, top: number, count: number): HeaderGuess | null {
   const sheet = scan.sheet;
-  const width = sheet.values[top - sheet.origin.row]?.length ?? 0;
+  let width = 0;
+  for (let i = 0; i < count; i++)
+    width = Math.max(width, sheet.values[top + i - sheet.origin.row]?.length ?? 0);
   if (width === 0) return null;
   const columns: Partial<Record<ColumnRole, number>> = {};
   const headers: Partial<Record<ColumnRole, string>> = {};
   let found = 0;
-  // A title merged across the row pair gives the same two texts in every column: fold them once.
-  let pairText = "";
-  let pairWords = "";
+  const cells: HeaderCell[] = [];
   for (let j = 0; j < width; j++) {
     const col = sheet.origin.col + j;
-    const upper = scan.cell(top, j);
-    const lower = second === null ? NO_CELL : scan.cell(second, j);
-    // A cell merged across columns names one column, at its top-left; the cells it covers only take
-    // its text when the row below tells them apart ("Điểm" over "Tối đa | Tự chấm | Thẩm định").
-    if (upper.across && (!lower.text || lower.text === upper.text)) continue;
-    if (upper.unitLine || lower.unitLine) continue;
-    // A vertical merge repeats the same text in the second row: count it once.
-    const both = lower.text !== "" && lower.text !== upper.text;
-    const text = both ? `${upper.text} ${lower.text}`.trim() : upper.text;
-    if (!text) continue;
-    if (both && text !== pairText) {
-      pairText = text;
-      pairWords = foldWords(text);
+    cells.length = 0;
+    let lowest = -1;
+    let unitLine = false;
+    for (let i = 0; i < count; i++) {
+      const c = scan.cell(top + i, j);
+      cells.push(c);
+      if (c.text) lowest = i;
+      if (c.unitLine) unitLine = true;
     }
-    const h = both ? pairWords : wordsOf(upper);
-    if (h.length > 80) continue;
-    const rule = ruleFor(h);
+    if (lowest < 0 || unitLine) continue;
+    // A cell merged across columns names one column, at its top-left; the cells it covers only take
+    // its text when a row below tells them apart ("Điểm" over "Tối đa | Tự chấm | Thẩm định").
+    const leaf = cells[lowest];
+    if (leaf.across) continue;
+    // The column's own name first ("Tài liệu kiểm chứng" under "Điểm tự đánh giá" is evidence); the
+    // group above it only when the name alone says nothing ("Điểm", "Lần 1").
+    let text = leaf.text;
+    let h = wordsOf(leaf);
+    let rule = h.length > 80 ? null : ruleFor(h);
+    if (!rule && lowest > 0) {
+      const parts: string[] = [];
+      for (let i = 0; i <= lowest; i++) {
+        const t = cells[i].text;
+        if (!t || t === parts[parts.length - 1]) continue;
+        if (i < lowest && t.length > GROUP_TEXT_MAX) continue;
+        parts.push(t);
+      }
+      if (parts.length > 1) {
+        text = parts.join(" ");
+        h = foldWords(text);
+        rule = h.length > 80 ? null : ruleFor(h);
+      }
+    }
     if (!rule) continue;
     let role: ColumnRole = rule.role === "appraised" ? "appraised1" : rule.role;
     if (rule.role === "appraised") {
@@ -369,8 +444,8 @@ function classify(scan: HeaderScan, top: number, second: number | null): HeaderG
     (columns.label !== undefined ? 4 : 0) +
     (columns.self !== undefined || columns.appraised1 !== undefined ? 4 : 0) +
     (columns.max !== undefined ? 2 : 0);
-  const score = key * 10 + found * 2 - (second === null ? 0 : 1);
-  return { row: top, count: second === null ? 1 : 2, columns, headers, score };
+  const score = key * 10 + found * 2 - (count - 1);
+  return { row: top, count, columns, headers, score };
 }
 
 /**
@@ -393,7 +468,10 @@ function buildTable(sheet: SheetSnapshot, guess: HeaderGuess, rubric: Rubric | n
     const codeCell = at(r, guess.columns.code);
     const labelCell = at(r, guess.columns.label);
     const maxCell = at(r, guess.columns.max);
-    let code = codeCell === null || codeCell === "" ? null : String(codeCell).trim() || null;
+    let code =
+      guess.columns.code === undefined
+        ? null
+        : codeText(codeCell, numberFormatAt(sheet, r, guess.columns.code));
     let label =
       typeof labelCell === "string"
         ? labelCell.trim() || null
@@ -408,6 +486,11 @@ function buildTable(sheet: SheetSnapshot, guess: HeaderGuess, rubric: Rubric | n
         label = lead[2];
       }
     }
+    // Prose in the code column is a note or a footer line ("Ghi chú: …" merged across the table).
+    if (code && isProse(code)) {
+      if (!label) label = code;
+      code = null;
+    }
     const max = typeof maxCell === "number" ? maxCell : null;
     if (!code && !label) {
       // Signature blocks sit a few rows below the table: stop after a run of blank rows.
@@ -415,9 +498,18 @@ function buildTable(sheet: SheetSnapshot, guess: HeaderGuess, rubric: Rubric | n
       continue;
     }
     blank = 0;
+    if (isColumnNumberRow(sheet, r)) continue;
     const isTotal = !code && label !== null && TOTAL.test(foldWords(label));
-    // Rows with a label but no code and no max are headings or notes below the table, unless they carry scores.
-    if (!code && !isTotal && max === null && !hasScore(sheet, r, guess.columns)) continue;
+    // Rows with a label but no code and no max are headings or notes below the table, unless they carry
+    // scores; so are coded rows whose maximum cell is empty ("A | PHẦN A. CÁC TIÊU CHÍ …") in a table
+    // that has a maximum column. A maximum typed as text is kept, for the import to report.
+    // Without a code, words in the maximum column are a signature block ("THỦ TRƯỞNG ĐƠN VỊ") standing
+    // over the table's columns, not a maximum typed as text ("1,5", which the import reports).
+    const wordsForMax = !code && typeof maxCell === "string" && parseNumberText(maxCell) === null;
+    const noMax =
+      max === null &&
+      (guess.columns.max === undefined ? !code : maxCell === null || maxCell === "" || wordsForMax);
+    if (!isTotal && noMax && !hasScore(sheet, r, guess.columns)) continue;
     rows.push({ row: r, code, label, max, item: null, matchedBy: null, isTotal });
   }
   if (rubric) matchRows(rows, rubric);
@@ -436,6 +528,25 @@ function buildTable(sheet: SheetSnapshot, guess: HeaderGuess, rubric: Rubric | n
   };
 }
 
+/** Whether anyone typed a score into the table (formulas alone, as in a blank template, do not count). */
+function hasEnteredScores(sheet: SheetSnapshot, table: RecognisedTable): boolean {
+  for (const role of ["self", "appraised1", "appraised2"] as const) {
+    const col = table.columns[role];
+    if (col === undefined) continue;
+    for (const row of table.rows) {
+      if (row.isTotal) continue;
+      const v = cellAt(sheet, row.row, col);
+      if (v !== null && v !== "" && formulaAt(sheet, row.row, col) === null) return true;
+    }
+  }
+  return false;
+}
+
+/** A code cell holding words, not a code: "Ghi chú: Điểm được làm tròn …", "Người lập biểu". */
+function isProse(code: string): boolean {
+  return codeStyle(code) === "none" && (code.length > 12 || /\p{L}{2,}\s+\p{L}{2,}/u.test(code));
+}
+
 function hasScore(sheet: SheetSnapshot, row: number, columns: Partial<Record<ColumnRole, number>>): boolean {
   for (const role of ["self", "appraised1", "appraised2"] as const) {
     const c = columns[role];
@@ -448,33 +559,59 @@ function hasScore(sheet: SheetSnapshot, row: number, columns: Partial<Record<Col
 
 /**
  * Code first, label as the tie-breaker: a row whose code names an item but whose label names another
- * goes by its label. Roman/letter tables ("I", "1", "a)") are matched by the position their codes stand
- * for, since "1" under "II" is not item 1; plain dotted codes are matched as written.
+ * goes by its label. Codes are compared as written (normalised: "14.3." meets "14.3", "a)" meets "a");
+ * a code the rubric uses more than once ("2.1" in every area, "a)" under every criterion) is told apart
+ * by the codes above it in the table. A table in Roman/letter codes checked against a rubric in dotted
+ * codes (a built-in, say) is matched by the position its codes stand for: "1" under "II" is item 2.1.
  */
 export function matchRows(rows: TableRow[], rubric: Rubric): void {
-  const { byCode, byNormalisedCode, byPosition, byLabel, labelKeys } = rubricIndex(rubric);
+  const index = rubricIndex(rubric);
+  const { byCode, byNormalisedCode, byShownPath, byPosition, byLabel, labelKeys } = index;
   // A row showing the rubric's own label for the code it names needs no folding: the key is known.
   const labelKey = (label: string, code: string | undefined): string | undefined =>
     code !== undefined && byCode.get(code)?.label === label ? labelKeys.get(code) : foldWords(label);
   const items = rows.filter((r) => !r.isTotal);
   const codes = items.map((r) => r.code);
-  const positional = usesPositionalCodes(codes);
-  // Position paths only matter for Roman/letter tables; dotted tables are matched as written.
+  const positional = usesPositionalCodes(codes) && !index.positionalCodes;
   const paths = positional ? positionalPaths(codes) : null;
+  const parents = positional ? null : codeTree(codes);
+  // Written codes from the top of the table down to each row: only needed where a code repeats.
+  const shownPaths: (string[] | undefined)[] = [];
+  const shownPathOf = (k: number): string[] => {
+    let path = shownPaths[k];
+    if (!path) {
+      const parent = parents?.[k] ?? null;
+      const above = parent === null ? [] : shownPathOf(parent);
+      path = items[k].code ? [...above, items[k].code as string] : above;
+      shownPaths[k] = path;
+    }
+    return path;
+  };
   const used = new Set<string>();
+  // Where one code or label stands for many items (100,000 bullets under one criterion), each list is
+  // walked once across the whole table: a cursor per list skips what is used, and used only grows.
+  const cursors = new Map<readonly string[], number>();
+  const firstUnused = (keys: readonly string[] | undefined): string | undefined => {
+    if (!keys || keys.length === 0) return undefined;
+    let k = cursors.get(keys) ?? 0;
+    while (k < keys.length && used.has(keys[k])) k++;
+    cursors.set(keys, k);
+    return keys[k] ?? keys[0];
+  };
   for (let k = 0; k < items.length; k++) {
     const row = items[k];
-    const path = paths?.[k];
-    const codeHit = positional
-      ? path
-        ? byPosition.get(path.join("."))
-        : undefined
-      : row.code
-        ? byNormalisedCode.get(normaliseCode(row.code))
-        : undefined;
+    let codeHit: string | undefined;
+    if (paths) {
+      const path = paths[k];
+      codeHit = path ? byPosition.get(path.join(".")) : undefined;
+    } else if (row.code) {
+      const keys = byNormalisedCode.get(normaliseCode(row.code));
+      codeHit =
+        keys && keys.length > 1 ? firstUnused(byShownPath.get(shownPathKey(shownPathOf(k)))) : keys?.[0];
+    }
     const key = row.label ? labelKey(row.label, codeHit) : undefined;
     const labelHits = (key === undefined ? undefined : byLabel.get(key)) ?? NO_CODES;
-    const labelHit = labelHits.find((c) => !used.has(c)) ?? labelHits[0];
+    const labelHit = firstUnused(labelHits);
     if (codeHit && (labelHits.length === 0 || labelHits.includes(codeHit))) {
       row.item = codeHit;
       row.matchedBy = "code";

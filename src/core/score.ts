@@ -393,7 +393,7 @@ function leafScore(
 
 /** A parent sums its children: in each basis, over the children that have a value there (null when none). */
 function parentScore(item: FlatItem, sums: Map<string, NodeSum>): NodeSum {
-  const children = (item.item.children ?? []).map((c) => sums.get(c.code)!);
+  const children = (item.item.children ?? []).map((c) => sums.get(c.key ?? c.code)!);
   const scores = EMPTY();
   for (const b of KEYS) {
     let sum: Units | null = null;

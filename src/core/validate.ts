@@ -14,7 +14,7 @@ import { msg } from "./messages";
 import { fromUnits, parseNumberText, roundUnits, sameAtPrecision, toUnits } from "./numbers";
 import type { RecognisedTable, TableRow } from "./recognise";
 import type { Rubric } from "./rubric/schema";
-import { type FlatItem, type RubricIndex, rubricIndex } from "./rubric/tree";
+import { type FlatItem, normaliseCode, type RubricIndex, rubricIndex } from "./rubric/tree";
 import { type CellValue, EXCEL_ERRORS, type SheetSnapshot } from "./snapshot";
 
 export interface ValidateOptions {
@@ -89,6 +89,25 @@ class Validator {
   // ── structure ────────────────────────────────────────────────────────────────────────────────
   private checkColumns(): void {
     const header = a1(this.table.headerRow, 0);
+    // Units score themselves: a table with only appraisal columns recognised would total nothing for
+    // the unit and say nothing about why (a header misread). Never silent: name what was found.
+    if (this.table.columns.self === undefined) {
+      const recognised = (Object.entries(this.table.columns) as [ColumnRole, number][])
+        .sort((a, b) => a[1] - b[1])
+        .map(([role, col]) => ({
+          role,
+          column: columnLetters(col),
+          header: this.table.columnHeaders[role] ?? "",
+        }));
+      this.add(
+        "missing-column",
+        "error",
+        header,
+        null,
+        msg.missingKeyColumn("self", this.table.headerRow, recognised),
+        { expected: "self" },
+      );
+    }
     for (const role of ["evidence", "max", "code"] as const) {
       if (this.table.columns[role] !== undefined) continue;
       // Without codes, rows match by label: worth knowing, not a defect.
@@ -125,7 +144,7 @@ class Validator {
           "error",
           this.addr(row.row, "code") ?? this.addr(row.row, "label"),
           row.item,
-          msg.duplicateItem(row.item, first.row),
+          msg.duplicateItem(this.named(row.item), first.row),
           {
             found: row.code ?? row.label,
           },
@@ -141,7 +160,7 @@ class Validator {
           "error",
           this.addr(row.row, "max"),
           item.code,
-          msg.maxMismatch(item.code, maxCell, item.max),
+          msg.maxMismatch(this.named(item.code), maxCell, item.max),
           {
             found: maxCell,
             expected: item.max,
@@ -153,18 +172,22 @@ class Validator {
 
   /** Report the highest missing node only: a missing area is one finding, not one per sub-criterion. */
   private checkMissingItems(): void {
+    // Which items have a row at or below them: one pass from the leaves up, so a parent with 100,000
+    // children costs 100,000 steps, not 100,000 walks of its subtree.
+    const covered = new Set<string>();
+    for (const item of this.index.bottomUp) {
+      if (!covered.has(item.code) && !this.rowOf.has(item.code)) continue;
+      covered.add(item.code);
+      if (item.parent) covered.add(item.parent);
+    }
     for (const item of this.flat) {
       if (this.rowOf.has(item.code)) continue;
-      if (item.parent && !this.rowOf.has(item.parent) && this.hasNoRowBelow(item.parent)) continue;
-      if (!item.isLeaf && !this.hasNoRowBelow(item.code)) continue; // a parent row dropped, children present: totals still work
-      this.add("missing-item", "error", null, item.code, msg.missingItem(item.code, item.label), {
-        expected: item.code,
+      if (item.parent && !this.rowOf.has(item.parent) && !covered.has(item.parent)) continue;
+      if (!item.isLeaf && covered.has(item.code)) continue; // a parent row dropped, children present: totals still work
+      this.add("missing-item", "error", null, item.code, msg.missingItem(this.named(item.code), item.label), {
+        expected: item.shown,
       });
     }
-  }
-
-  private hasNoRowBelow(code: string): boolean {
-    return this.index.subtree(code).every((i) => !this.rowOf.has(i.code));
   }
 
   // ── leaves ───────────────────────────────────────────────────────────────────────────────────
@@ -199,7 +222,7 @@ class Validator {
           "error",
           marked.address,
           item.code,
-          msg.notApplicableNotAllowed(item.code, marked.column, marked.text),
+          msg.notApplicableNotAllowed(this.named(item.code), marked.column, marked.text),
           { found: marked.text, column: marked.column },
         );
     }
@@ -218,16 +241,30 @@ class Validator {
       case "not-applicable":
         return null;
       case "error":
-        this.add("formula-error", "error", address, code, msg.formulaError(code, column, read.text), {
-          found: read.text,
-          column,
-        });
+        this.add(
+          "formula-error",
+          "error",
+          address,
+          code,
+          msg.formulaError(this.named(code), column, read.text),
+          {
+            found: read.text,
+            column,
+          },
+        );
         return null;
       case "invalid":
-        this.add("not-a-number", "error", address, code, msg.notANumber(code, column, read.found), {
-          found: read.found,
-          column,
-        });
+        this.add(
+          "not-a-number",
+          "error",
+          address,
+          code,
+          msg.notANumber(this.named(code), column, read.found),
+          {
+            found: read.found,
+            column,
+          },
+        );
         return null;
       case "text-number":
         this.add(
@@ -235,7 +272,7 @@ class Validator {
           "warning",
           address,
           code,
-          msg.numberAsText(code, column, read.text, read.value),
+          msg.numberAsText(this.named(code), column, read.text, read.value),
           {
             found: read.text,
             expected: read.value,
@@ -246,7 +283,7 @@ class Validator {
     }
     const value = read.value;
     if (item.kind === "survey" && column === "self") {
-      this.add("self-score-on-survey", "warning", address, code, msg.selfScoreOnSurvey(code), {
+      this.add("self-score-on-survey", "warning", address, code, msg.selfScoreOnSurvey(this.named(code)), {
         found: value,
         column,
       });
@@ -255,11 +292,18 @@ class Validator {
     const p = this.rubric.precision;
     const units = roundUnits(toUnits(value), p);
     if (units < 0 || units > roundUnits(toUnits(item.max), p)) {
-      this.add("score-out-of-range", "error", address, code, msg.outOfRange(code, column, value, item.max), {
-        found: value,
-        expected: item.max,
-        column,
-      });
+      this.add(
+        "score-out-of-range",
+        "error",
+        address,
+        code,
+        msg.outOfRange(this.named(code), column, value, item.max),
+        {
+          found: value,
+          expected: item.max,
+          column,
+        },
+      );
       return value;
     }
     const allowed = this.index.allowed(item);
@@ -270,7 +314,7 @@ class Validator {
         "warning",
         address,
         code,
-        msg.notAllowed(code, column, value, [...allowed]),
+        msg.notAllowed(this.named(code), column, value, [...allowed]),
         {
           found: value,
           expected: allowed.join("; "),
@@ -291,7 +335,7 @@ class Validator {
         "error",
         this.addr(row.row, "self"),
         item.code,
-        msg.missingScore(item.code, "self"),
+        msg.missingScore(this.named(item.code), "self"),
         { column: "self" },
       );
     }
@@ -303,7 +347,7 @@ class Validator {
           "warning",
           this.addr(row.row, column),
           item.code,
-          msg.missingScore(item.code, column),
+          msg.missingScore(this.named(item.code), column),
           { column },
         );
       }
@@ -316,10 +360,17 @@ class Validator {
     const address = this.addr(row.row, "evidence");
     if (!entry.evidence) {
       if (claimed > 0 && !explanation) {
-        this.add("missing-evidence", "warning", address, item.code, msg.missingEvidence(item.code, claimed), {
-          found: null,
-          expected: "tài liệu kiểm chứng",
-        });
+        this.add(
+          "missing-evidence",
+          "warning",
+          address,
+          item.code,
+          msg.missingEvidence(this.named(item.code), claimed),
+          {
+            found: null,
+            expected: "tài liệu kiểm chứng",
+          },
+        );
       }
       return;
     }
@@ -330,7 +381,7 @@ class Validator {
         "warning",
         address,
         item.code,
-        msg.evidenceUnverifiable(item.code, entry.evidence),
+        msg.evidenceUnverifiable(this.named(item.code), entry.evidence),
         { found: entry.evidence },
       );
       return;
@@ -342,7 +393,7 @@ class Validator {
         "warning",
         address,
         item.code,
-        msg.evidenceOutOfPeriod(item.code, outside.text, this.year),
+        msg.evidenceOutOfPeriod(this.named(item.code), outside.text, this.year),
         {
           found: outside.text,
           expected: this.year,
@@ -361,7 +412,7 @@ class Validator {
       "warning",
       this.addr(row.row, "note") ?? this.addr(row.row, column),
       item.code,
-      msg.appraisalWithoutNote(item.code, entry.self, appraised),
+      msg.appraisalWithoutNote(this.named(item.code), entry.self, appraised),
       { found: appraised, expected: entry.self, column },
     );
   }
@@ -411,17 +462,24 @@ class Validator {
     if (typeof shown === "string" && this.isError(row, column, shown)) {
       const childError = children.some((c) => this.subtreeHasError(c, column));
       if (!childError)
-        this.add("formula-error", "error", address, item, msg.formulaError(code, column, shown), {
+        this.add("formula-error", "error", address, item, msg.formulaError(this.named(code), column, shown), {
           found: shown,
           column,
         });
       return;
     }
     if (formulasExpected && formula === null && shown !== null && shown !== "") {
-      this.add("formula-overwritten", "warning", address, item, msg.formulaOverwritten(code, column), {
-        found: shown,
-        column,
-      });
+      this.add(
+        "formula-overwritten",
+        "warning",
+        address,
+        item,
+        msg.formulaOverwritten(this.named(code), column),
+        {
+          found: shown,
+          column,
+        },
+      );
     }
     if (typeof shown !== "number") return;
     // Excel's SUM skips text; the unit may have meant the text numbers. Either reading is not a mismatch.
@@ -451,7 +509,7 @@ class Validator {
         "error",
         address,
         item,
-        msg.totalMismatch(code, column, shown, fromUnits(counted)),
+        msg.totalMismatch(this.named(code), column, shown, fromUnits(counted)),
         {
           found: shown,
           expected: fromUnits(counted),
@@ -564,6 +622,21 @@ class Validator {
 
   private readonly letters: string[] = [];
 
+  /** Whether the item's written code is used by another item too ("2.1" in every area, "a)" everywhere). */
+  private repeated(item: FlatItem): boolean {
+    return (this.index.byNormalisedCode.get(normaliseCode(item.shown))?.length ?? 0) > 1;
+  }
+
+  /**
+   * An item as messages name it: its code as the template writes it, with the codes above it where that
+   * code is repeated ("III › 2.1"). Keys are internal and never shown; "TỔNG" (the total row) is text.
+   */
+  private named(key: string): string {
+    const item = this.items.get(key);
+    if (!item) return key;
+    return this.repeated(item) ? item.shownPath.join(" › ") : item.shown;
+  }
+
   private add(
     code: FindingCode,
     severity: Severity,
@@ -573,12 +646,14 @@ class Validator {
     extra: Pick<Finding, "found" | "expected" | "column"> = {},
   ): void {
     const found = extra.found;
+    const flat = item === null ? undefined : this.items.get(item);
     this.findings.push({
       code,
       severity,
       sheet: this.table.sheet,
       address,
-      item,
+      item: flat ? flat.shown : item,
+      ...(flat && this.repeated(flat) ? { itemPath: flat.shownPath } : {}),
       message,
       ...(found !== undefined
         ? { found: typeof found === "string" && found.length > 200 ? `${found.slice(0, 200)}…` : found }

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import { importRubricFromWorkbook } from "../../src/core/rubric/import";
 import { loadRubric } from "../../src/core/rubric/load";
-import type { Rubric } from "../../src/core/rubric/schema";
+import type { Rubric, RubricItem } from "../../src/core/rubric/schema";
+import { flattenRubric } from "../../src/core/rubric/tree";
+import { rubricRows } from "../../src/core/sheets/layout";
 import { LAYOUT_VARIANTS, templateSpec } from "../../src/sample";
 import { specToSnapshot } from "../../src/core/sheet-spec";
 import type { CellValue, WorkbookSnapshot } from "../../src/core/snapshot";
@@ -11,6 +13,13 @@ function wb(rows: CellValue[][], numberFormats?: (string | null)[][]): WorkbookS
   const width = Math.max(...rows.map((r) => r.length));
   const values = rows.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill(null)]);
   return { source: "mau.xlsx", sheets: [{ name: "Mẫu", origin: { row: 0, col: 0 }, values, numberFormats }] };
+}
+
+function withoutCodes(items: readonly RubricItem[]): unknown[] {
+  return items.map(({ code: _code, key: _key, children, ...rest }) => ({
+    ...rest,
+    ...(children ? { children: withoutCodes(children) } : {}),
+  }));
 }
 
 const rubrics = [builtinRubric("example-commune-2024"), builtinRubric("example-agency-2024")] as Rubric[];
@@ -36,15 +45,28 @@ describe("template → import round trip", () => {
     ]);
   });
 
-  it.each(LAYOUT_VARIANTS)("the %s layout gives back the same items, codes included", (variant) => {
-    for (const rubric of rubrics) {
-      for (const appraisal of [0, 2] as const) {
-        const sheet = specToSnapshot(templateSpec(rubric, { appraisal, variant }));
-        const r = importRubricFromWorkbook({ source: "blank.xlsx", sheets: [sheet] }).rubric as Rubric;
-        expect(r.items).toEqual(rubric.items);
+  it.each(LAYOUT_VARIANTS)(
+    "the %s layout gives back the same items, codes as the sheet writes them",
+    (variant) => {
+      for (const rubric of rubrics) {
+        for (const appraisal of [0, 2] as const) {
+          const sheet = specToSnapshot(templateSpec(rubric, { appraisal, variant }));
+          const r = importRubricFromWorkbook({ source: "blank.xlsx", sheets: [sheet] }).rubric as Rubric;
+          if (variant !== "roman-codes") {
+            expect(r.items).toEqual(rubric.items);
+            continue;
+          }
+          // The same tree, with the codes the sheet shows ("II", "1", "a)") instead of the rubric's dotted ones.
+          const shown = rubricRows(rubric, { roman: true }).flatMap((row) =>
+            row.displayCode ? [row.displayCode] : [],
+          );
+          expect(flattenRubric(r).map((i) => i.shown)).toEqual(shown);
+          expect(withoutCodes(r.items)).toEqual(withoutCodes(rubric.items));
+          expect(loadRubric(r).ok).toBe(true);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe("templates written by hand", () => {
@@ -78,18 +100,20 @@ describe("templates written by hand", () => {
       "BỘ TIÊU CHÍ ĐÁNH GIÁ CCHC CẤP XÃ NĂM 2023",
     ]);
     expect(r.items.map((i) => [i.code, i.label, i.max, i.kind])).toEqual([
-      ["1", "Chỉ đạo điều hành", 4, undefined],
-      ["2", "Khảo sát sự hài lòng", 5, "survey"],
-      ["3", "Điểm thưởng", 2, "bonus"],
-      ["4", "Trừ điểm", 1, "penalty"],
+      ["I", "Chỉ đạo điều hành", 4, undefined],
+      ["II", "Khảo sát sự hài lòng", 5, "survey"],
+      ["III", "Điểm thưởng", 2, "bonus"],
+      ["IV", "Trừ điểm", 1, "penalty"],
     ]);
     const [plan, report] = r.items[0].children ?? [];
     expect(plan.children?.map((c) => [c.code, c.max, c.rule?.type])).toEqual([
-      ["1.1.1", 1, "levels"],
-      ["1.1.2", 2, "bands"],
+      ["a)", 1, "levels"],
+      ["b)", 2, "bands"],
     ]);
-    expect([report.code, report.notApplicableAllowed]).toEqual(["1.2", true]);
-    expect(r.items[2].children?.map((c) => c.code)).toEqual(["3.1"]);
+    expect([report.code, report.notApplicableAllowed]).toEqual(["2", true]);
+    // The bullet "-" is written under two areas: the code stays "-", a key tells them apart.
+    expect(r.items[2].children?.map((c) => [c.code, c.key])).toEqual([["-", "III/-"]]);
+    expect(r.items[3].children?.map((c) => [c.code, c.key])).toEqual([["-", "IV/-"]]);
     expect(imported.problems.filter((p) => p.address)).toEqual([]);
   });
 

@@ -16,7 +16,7 @@ function uncached(rubric: Rubric) {
   return {
     flat,
     byCode: new Map(flat.map((i) => [i.code, i])),
-    byNormalisedCode: new Map(flat.map((i) => [normaliseCode(i.code), i.code])),
+    byNormalisedCode: new Map(flat.map((i) => [normaliseCode(i.shown), [i.code]])),
     byLabel,
     areaCodes: flat.filter((i) => i.level === 1).map((i) => i.code),
     markers: rubric.notApplicable.markers.map((m) => fold(m)),

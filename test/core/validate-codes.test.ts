@@ -285,12 +285,14 @@ const cases: [FindingCode, (g: Grid) => Grid, (string | null)[][], (g: Grid) => 
 describe("each finding code, positive and negative", () => {
   it("covers every code a workbook can raise", () => {
     const covered = new Set([...cases.map((c) => c[0]), "table-not-found"]);
-    // Codes about files and imported tables, not about a unit's workbook (tested in files/, survey-import, rank-honest).
+    // Codes about files, imported tables and the ranking, not about a unit's workbook (tested in files/,
+    // survey-import, rank-honest); wrong-rubric compares rubrics in analyse (templates.test.ts).
     expect(FINDING_CODES.filter((c) => !covered.has(c))).toEqual([
       "unreadable-file",
       "number-format-ambiguous",
       "unusable-row",
       "duplicate-unit",
+      "wrong-rubric",
     ]);
   });
 

@@ -302,16 +302,18 @@ describe("rubric import from a blank template", () => {
     );
     const r = imported.rubric as Rubric;
     expect(r.year).toBe(2025);
+    // Codes as the template writes them; "1" under both areas gets an internal key (its path).
     expect(r.items.map((i) => [i.code, i.max, i.kind])).toEqual([
-      ["1", 3, undefined],
-      ["2", 5, "survey"],
+      ["I", 3, undefined],
+      ["II", 5, "survey"],
     ]);
     const criterion = r.items[0].children?.[0];
+    expect([criterion?.code, criterion?.key]).toEqual(["1", "I/1"]);
     expect(criterion?.children?.map((c) => [c.code, c.max])).toEqual([
-      ["1.1.1", 1],
-      ["1.1.2", 2],
+      ["a)", 1],
+      ["b)", 2],
     ]);
-    expect(r.items[1].children?.map((c) => c.code)).toEqual(["2.1"]);
+    expect(r.items[1].children?.map((c) => [c.code, c.key])).toEqual([["1", "II/1"]]);
     expect(criterion?.children?.[0].rule).toEqual({ type: "levels", levels: [1, 0.5, 0] });
     expect(imported.problems.filter((p) => p.address)).toEqual([]);
   });

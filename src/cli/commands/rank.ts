@@ -21,7 +21,7 @@ import {
 import { FileReadError } from "../../files/errors";
 import { readWorkbookFile } from "../../files/node";
 import type { FileResult } from "../analyse-file";
-import { type Lang, oneOf, parseCommandArgs, UsageError } from "../args";
+import { columnsOption, type Lang, oneOf, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
 import { resolveRubric } from "../rubric-arg";
 import { analyseInputs } from "../run-files";
@@ -33,6 +33,7 @@ import { analyseInputs } from "../run-files";
 export default async function rank(argv: string[], lang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     rubric: { type: "string" },
+    columns: { type: "string" },
     by: { type: "string" },
     "group-by": { type: "string" },
     previous: { type: "string" },
@@ -52,6 +53,7 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
   const surveyRows = values.survey ? await loadSurvey(values.survey, surveyMaxOf(rubric), lang) : null;
   const { files, results } = await analyseInputs(positionals, {
     rubric,
+    columns: columnsOption(values.columns),
     allSheets: true,
     survey: surveyRows,
     lang,

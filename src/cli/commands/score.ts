@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { type Lang, parseCommandArgs } from "../args";
+import { columnsOption, type Lang, parseCommandArgs } from "../args";
 import { resolveRubric } from "../rubric-arg";
 import { analyseInputs } from "../run-files";
 import { scoreTable, totalsJson } from "../score-view";
@@ -8,11 +8,13 @@ import { scoreTable, totalsJson } from "../score-view";
 export default async function score(argv: string[], lang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     rubric: { type: "string" },
+    columns: { type: "string" },
     json: { type: "boolean" },
   });
   const rubric = await resolveRubric(values.rubric, false, lang);
   const { results } = await analyseInputs(positionals, {
     rubric,
+    columns: columnsOption(values.columns),
     lang,
     label: lang === "vi" ? "Đang tính điểm" : "Scoring",
   });

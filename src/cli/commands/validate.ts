@@ -2,7 +2,7 @@ import { basename, dirname, relative, resolve, sep } from "node:path";
 import { columnLetters } from "../../core/address";
 import { findingsReportSpec } from "../../core/sheets/findings-report";
 import type { FileResult } from "../analyse-file";
-import { intOption, type Lang, parseCommandArgs } from "../args";
+import { columnsOption, intOption, type Lang, parseCommandArgs } from "../args";
 import { writeSpecsTo } from "../output";
 import { findingLines, layoutLine, summarise, summaryLine } from "../render";
 import { resolveRubric } from "../rubric-arg";
@@ -16,6 +16,7 @@ import { scoreTable, totalsJson } from "../score-view";
 export default async function validate(argv: string[], lang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     rubric: { type: "string" },
+    columns: { type: "string" },
     "no-rubric": { type: "boolean" },
     json: { type: "boolean" },
     report: { type: "string" },
@@ -26,6 +27,7 @@ export default async function validate(argv: string[], lang: Lang): Promise<numb
   const year = values.year === undefined ? undefined : intOption("year", values.year, 0, 2000, 2100);
   const { files, results } = await analyseInputs(positionals, {
     rubric,
+    columns: columnsOption(values.columns),
     year,
     allSheets: values["all-sheets"],
     lang,

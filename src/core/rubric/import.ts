@@ -8,12 +8,13 @@ import { a1 } from "../address";
 import type { Text } from "../finding";
 import { fold, foldWords } from "../fold";
 import { type RecognisedTable, recogniseWorkbook, type TableRow } from "../recognise";
-import { type CodeStyle, codeStyle, positionalPaths, usesPositionalCodes } from "../recognition/codes";
+import { codeTree } from "../recognition/codes";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { memoize } from "../memo";
 import { parseGuidance } from "./guidance";
 import { checkRubricArithmetic } from "./load";
 import { type ItemKind, type Rubric, type RubricItem, type Rule, RubricSchema } from "./schema";
+import { normaliseCode } from "./tree";
 
 export interface ImportProblem {
   sheet: string | null;
@@ -89,18 +90,8 @@ export function importRubricFromTable(
 
   const cell = (row: number, col: number | undefined) =>
     col === undefined ? null : (sheet.values[row - sheet.origin.row]?.[col - sheet.origin.col] ?? null);
-  const roman = table.rows.some((r) => codeStyle(r.code) === "roman");
-  // Roman/letter templates restart numbering under each area: their items get the dotted codes of
-  // their position ("II" → "2", "1" under it → "2.1", "a)" → "2.1.1"), unique and as the rest of the tool writes them.
-  const itemRows = table.rows.filter((r) => !r.isTotal);
-  const positional = usesPositionalCodes(itemRows.map((r) => r.code));
-  // Position paths only matter for Roman/letter templates; dotted codes are kept as written.
-  const paths = positional
-    ? new Map(positionalPaths(itemRows.map((r) => r.code)).map((p, k) => [itemRows[k], p]))
-    : null;
-  const roots: RubricItem[] = [];
-  const stack: { item: RubricItem; level: number; style: CodeStyle }[] = [];
-  const seen = new Set<string>();
+  // The tree comes from the codes as written; codes stay as the template writes them ("I", "12.2", "a)").
+  const accepted: TableRow[] = [];
   for (const row of table.rows) {
     if (row.isTotal) continue;
     if (!row.label) {
@@ -130,14 +121,39 @@ export function importRubricFromTable(
       );
       continue;
     }
-    const style = codeStyle(row.code);
-    const level = levelOf(row, style, roman, stack);
-    while (stack.length && stack[stack.length - 1].level >= level) stack.pop();
-    const parent = stack[stack.length - 1]?.item ?? null;
-    const path = paths?.get(row);
-    const code = path && !seen.has(path.join(".")) ? path.join(".") : codeFor(row, style, parent, seen);
-    const item: RubricItem = { code, label: row.label, max: row.max };
-    seen.add(item.code);
+    accepted.push(row);
+  }
+  const parents = codeTree(accepted.map((r) => r.code));
+  const written = accepted.map((r) => writtenCode(r.code));
+  // A code written more than once in the template gets an internal key (never shown): its path.
+  const count = new Map<string, number>();
+  for (const w of written) if (w) count.set(normaliseCode(w), (count.get(normaliseCode(w)) ?? 0) + 1);
+  const keys = new Set<string>();
+  for (const w of written) if (w && count.get(normaliseCode(w)) === 1) keys.add(w);
+  const suffixes = new Map<string, number>();
+  const roots: RubricItem[] = [];
+  const made: RubricItem[] = [];
+  for (let k = 0; k < accepted.length; k++) {
+    const row = accepted[k];
+    const label = row.label as string;
+    const parent = parents[k] === null ? null : made[parents[k] as number];
+    if (parent && !parent.children) parent.children = [];
+    const siblings = parent?.children ?? roots;
+    const shown = written[k];
+    const item: RubricItem = { code: shown ?? "", label, max: row.max as number };
+    const parentKey = parent ? (parent.key ?? parent.code) : null;
+    if (!shown) {
+      // No code written: the position under the parent ("1.1.2"), unique like a key.
+      item.code = uniqueKey(
+        parentKey ? `${parentKey}.${siblings.length + 1}` : String(siblings.length + 1),
+        keys,
+        suffixes,
+      );
+      keys.add(item.code);
+    } else if (count.get(normaliseCode(shown)) !== 1) {
+      item.key = uniqueKey(parentKey ? `${parentKey}/${shown}` : shown, keys, suffixes);
+      keys.add(item.key);
+    }
     const guidance = cell(row.row, table.columns.guidance);
     if (typeof guidance === "string" && guidance.trim()) {
       item.guidance = guidance.trim();
@@ -146,12 +162,11 @@ export function importRubricFromTable(
       if (/khong phat sinh|khong ap dung/.test(fold(item.guidance))) item.notApplicableAllowed = true;
     }
     if (!parent) {
-      const kind = kindOf(row.label);
+      const kind = kindOf(label);
       if (kind !== "scored") item.kind = kind;
     }
-    if (parent) parent.children = [...(parent.children ?? []), item];
-    else roots.push(item);
-    stack.push({ item, level, style });
+    siblings.push(item);
+    made.push(item);
   }
   if (roots.length === 0) {
     return {
@@ -216,8 +231,10 @@ export function importRubricFromTable(
   }
   const rubric = parsed.data;
   // Arithmetic problems name the item; point them at its row so the province can fix the template.
+  const rowOfKey = new Map<string, TableRow>();
+  for (let k = 0; k < made.length; k++) rowOfKey.set(made[k].key ?? made[k].code, accepted[k]);
   for (const p of checkRubricArithmetic(rubric)) {
-    const row = table.rows.find((r) => r.code === p.where);
+    const row = rowOfKey.get(p.where);
     problems.push({
       sheet: table.sheet,
       address: row ? a1(row.row, table.columns.max ?? 0) : null,
@@ -244,41 +261,22 @@ export function importRubricFromTable(
  */
 const guidanceRule: (text: string) => Rule | null = memoize(parseGuidance, 5_000);
 
-function levelOf(
-  row: TableRow,
-  style: CodeStyle,
-  roman: boolean,
-  stack: { level: number; style: CodeStyle }[],
-): number {
-  const code = (row.code ?? "").replace(/\.$/, "");
-  switch (style) {
-    case "roman":
-      return 1;
-    case "number":
-      return code.split(".").length + (roman ? 1 : 0);
-    case "letter": {
-      const lastNumber = [...stack].reverse().find((s) => s.style === "number" || s.style === "roman");
-      return (lastNumber?.level ?? 0) + 1;
-    }
-    default: {
-      const lastCoded = [...stack].reverse().find((s) => s.style !== "dash" && s.style !== "none");
-      return (lastCoded?.level ?? 0) + 1;
-    }
-  }
+/** A code as the template writes it, trimmed: "7.1 " is "7.1"; "14.3." and "a)" keep their marks. */
+function writtenCode(code: string | null): string | null {
+  const c = code?.trim();
+  return c ? c : null;
 }
 
-/** Codes stay as written when unique; "a)" under several parents becomes "1.1.a". */
-function codeFor(row: TableRow, style: CodeStyle, parent: RubricItem | null, seen: Set<string>): string {
-  const bare = (row.code ?? "").trim().replace(/[.)]+$/, "");
-  if (style === "number" || style === "roman") {
-    if (!seen.has(bare)) return bare;
-  }
-  const position = (parent?.children?.length ?? 0) + 1;
-  const local = style === "letter" ? bare.toLowerCase() : String(position);
-  const code = parent ? `${parent.code}.${local}` : local;
-  let unique = code;
-  for (let k = 2; seen.has(unique); k++) unique = `${code}-${k}`;
-  return unique;
+/**
+ * `wanted`, or `wanted#2`, `wanted#3` … where taken. The next suffix per wanted key is remembered, so a
+ * hundred thousand bullets "-" under one criterion cost one step each, not a walk over their siblings.
+ */
+function uniqueKey(wanted: string, taken: ReadonlySet<string>, next: Map<string, number>): string {
+  let k = next.get(wanted) ?? 1;
+  let key = k === 1 ? wanted : `${wanted}#${k}`;
+  while (taken.has(key)) key = `${wanted}#${++k}`;
+  next.set(wanted, k + 1);
+  return key;
 }
 
 function kindOf(label: string): ItemKind {

@@ -64,7 +64,13 @@ export const ItemKindSchema = z.enum(["scored", "survey", "bonus", "penalty"]);
 export type ItemKind = z.infer<typeof ItemKindSchema>;
 
 export interface RubricItem {
+  /** The code as the province's template writes it ("I", "1.1", "12.2", "a)"); it may repeat in a tree. */
   code: string;
+  /**
+   * Internal unique key, present only where `code` repeats (criteria restarting in every area, letters
+   * under many parents): the path of written codes ("III/2.1"). Never shown to users; `code` is.
+   */
+  key?: string;
   label: string;
   max: number;
   /** Inherited from the parent when absent; areas set it. */
@@ -79,6 +85,7 @@ export interface RubricItem {
 export const RubricItemSchema: z.ZodType<RubricItem> = z.lazy(() =>
   z.object({
     code: z.string().min(1),
+    key: z.string().min(1).optional(),
     label: z.string().min(1),
     max: points().nonnegative(),
     kind: ItemKindSchema.optional(),

@@ -1,11 +1,20 @@
 import { fold, foldWords } from "../fold";
 import { memoize } from "../memo";
+import { codeStyle } from "../recognition/codes";
 import { roundUnits, toUnits, type Units } from "../numbers";
 import type { ItemKind, Rubric, RubricItem } from "./schema";
 
 /** An item with what the tree around it says: level, parent, effective kind. */
 export interface FlatItem {
+  /**
+   * The item's unique key: its `key` where the template's code repeats, else its code. Every map keyed
+   * by item uses it (entries, sums, matching); users are shown `shown` and `shownPath`.
+   */
   code: string;
+  /** The code as the template writes it ("a)", "2.1"). */
+  shown: string;
+  /** Written codes from the root down to this item (["III", "2.1"]): what tells a repeated code apart. */
+  shownPath: string[];
   label: string;
   max: number;
   kind: ItemKind;
@@ -18,19 +27,27 @@ export interface FlatItem {
   item: RubricItem;
 }
 
+/** The unique key an item is known by inside the engine (its code unless the code repeats). */
+export function itemKey(item: RubricItem): string {
+  return item.key ?? item.code;
+}
+
 /** Depth-first, in rubric order, with kinds inherited from ancestors ("scored" at the roots by default). */
 export function flattenItems(items: readonly RubricItem[]): FlatItem[] {
   const out: FlatItem[] = [];
   const walk = (list: readonly RubricItem[], level: number, parent: FlatItem | null) => {
     for (const item of list) {
+      const code = item.key ?? item.code;
       const flat: FlatItem = {
-        code: item.code,
+        code,
+        shown: item.code,
+        shownPath: [...(parent?.shownPath ?? []), item.code],
         label: item.label,
         max: item.max,
         kind: item.kind ?? parent?.kind ?? "scored",
         level,
         parent: parent?.code ?? null,
-        path: [...(parent?.path ?? []), item.code],
+        path: [...(parent?.path ?? []), code],
         isLeaf: !item.children || item.children.length === 0,
         item,
       };
@@ -100,8 +117,12 @@ export interface RubricIndex {
   readonly bottomUp: readonly FlatItem[];
   /** Code → item (the last one when a code repeats, as `new Map(flat.map(…))` would have it). */
   readonly byCode: ReadonlyMap<string, FlatItem>;
-  /** normaliseCode(code) → code, for matching a table's codes. */
-  readonly byNormalisedCode: ReadonlyMap<string, string>;
+  /** normaliseCode(written code) → the keys of the items written so, in rubric order. */
+  readonly byNormalisedCode: ReadonlyMap<string, readonly string[]>;
+  /** The written codes from the root, each normalised, joined by "/" → keys (what tells repeated codes apart). */
+  readonly byShownPath: ReadonlyMap<string, readonly string[]>;
+  /** Whether any item's written code is Roman or a letter (a template's own codes, not dotted ones). */
+  readonly positionalCodes: boolean;
   /** 1-based position path ("2.1.3") → code, for Roman/letter tables. */
   readonly byPosition: ReadonlyMap<string, string>;
   /** Code → foldWords of the label of `byCode`'s item. */
@@ -138,21 +159,51 @@ export function rubricIndex(rubric: Rubric): RubricIndex {
 function buildIndex(rubric: Rubric): RubricIndex {
   const flat = flattenRubric(rubric);
   const byLabel = new Map<string, string[]>();
+  // Each label folded once: a rubric of 100,000 items outgrows the fold cache, so a second pass would fold again.
+  const labelKeys = new Map<string, string>();
   for (const i of flat) {
     const k = foldWords(i.label);
+    labelKeys.set(i.code, k);
     const codes = byLabel.get(k);
     if (codes) codes.push(i.code);
     else byLabel.set(k, [i.code]);
   }
   const allowed = memoize(allowedScores);
+  const byNormalisedCode = new Map<string, string[]>();
+  const byShownPath = new Map<string, string[]>();
+  let positionalCodes = false;
+  for (const i of flat) {
+    const n = normaliseCode(i.shown);
+    const keys = byNormalisedCode.get(n);
+    if (keys) keys.push(i.code);
+    else byNormalisedCode.set(n, [i.code]);
+    const path = shownPathKey(i.shownPath);
+    const same = byShownPath.get(path);
+    if (same) same.push(i.code);
+    else byShownPath.set(path, [i.code]);
+    const style = codeStyle(i.shown);
+    if (style === "roman" || style === "letter") positionalCodes = true;
+  }
+  // Depth-first order puts an item's subtree right after it: one bottom-up pass gives every range.
+  const index = new Map<string, number>();
+  for (let k = 0; k < flat.length; k++) index.set(flat[k].code, k);
+  const end = flat.map((_, k) => k + 1);
+  for (let k = flat.length - 1; k >= 0; k--) {
+    const parent = flat[k].parent;
+    if (parent === null) continue;
+    const p = index.get(parent) as number;
+    if (end[k] > end[p]) end[p] = end[k];
+  }
   return {
     flat,
     bottomUp: [...flat].reverse(),
     byCode: new Map(flat.map((i) => [i.code, i])),
-    byNormalisedCode: new Map(flat.map((i) => [normaliseCode(i.code), i.code])),
+    byNormalisedCode,
+    byShownPath,
+    positionalCodes,
     byPosition: positionsOf(rubric.items),
     byLabel,
-    labelKeys: new Map(flat.map((i) => [i.code, foldWords(i.label)])),
+    labelKeys,
     areaCodes: flat.filter((i) => i.level === 1).map((i) => i.code),
     markers: rubric.notApplicable.markers.map((m) => fold(m)),
     anyMarkedNotApplicable: flat.some((i) => i.item.notApplicableAllowed === true),
@@ -160,16 +211,24 @@ function buildIndex(rubric: Rubric): RubricIndex {
     allowedUnits: memoize((item: FlatItem) =>
       (allowed(item) ?? []).map((a) => roundUnits(toUnits(a), rubric.precision)),
     ),
-    childCodes: memoize((item: FlatItem) => (item.item.children ?? []).map((c) => c.code)),
-    subtree: memoize((code: string) => flat.filter((i) => i.path.includes(code))),
+    childCodes: memoize((item: FlatItem) => (item.item.children ?? []).map(itemKey)),
+    subtree: (code: string) => {
+      const k = index.get(code);
+      return k === undefined ? [] : flat.slice(k, end[k]);
+    },
   };
+}
+
+/** A path of written codes as matching compares it: each code normalised ("a)" → "a", "14.3." → "14.3"). */
+export function shownPathKey(path: readonly (string | null)[]): string {
+  return path.map((c) => normaliseCode(c)).join("/");
 }
 
 /** "2.1.3" (1-based child positions) → the code of the item there. */
 function positionsOf(items: readonly RubricItem[], prefix = "", out = new Map<string, string>()) {
   items.forEach((item, i) => {
     const key = prefix ? `${prefix}.${i + 1}` : String(i + 1);
-    out.set(key, item.code);
+    out.set(key, itemKey(item));
     if (item.children) positionsOf(item.children, key, out);
   });
   return out;
