@@ -3,8 +3,6 @@
  * reader, analysis, ranking, sheet specs, the CSV and the rubric choice arrive after the first paint,
  * in chunks of their own. ExcelJS is a further chunk, loaded only when a file is downloaded.
  */
-// First, before any module that builds a zod schema (see zod-jitless.ts).
-import "./zod-jitless";
 
 export {
   checkBytes,

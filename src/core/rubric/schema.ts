@@ -1,3 +1,4 @@
+import "./zod-jitless";
 import { z } from "zod";
 import type { Text } from "../finding";
 import { patternProblem } from "../group-pattern";
