@@ -47,7 +47,9 @@ try {
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);
   if (vitestStatus !== 0 && report.numFailedTests === 0) {
     failed += 1; // a suite that failed to load counts as a failure, not as nothing
-    notes.push("vitest exited non-zero (a test file failed to load, or src/core coverage fell below its floor)");
+    notes.push(
+      "vitest exited non-zero (a test file failed to load, or src/core coverage fell below its floor)",
+    );
   }
 } catch {
   failed += 1;

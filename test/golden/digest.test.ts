@@ -76,7 +76,7 @@ describe("golden digests of the engine's verdicts", () => {
     const now = currentDigests();
     if (process.env.UPDATE_GOLDEN === "1" || !existsSync(FILE)) {
       if (process.env.CI === "true") throw new Error("digests.json is missing or being regenerated in CI");
-      writeFileSync(FILE, `${JSON.stringify(now, null, 1)}\n`);
+      writeFileSync(FILE, `${JSON.stringify(now, null, 2)}\n`);
     }
     const kept = JSON.parse(readFileSync(FILE, "utf8")) as Record<string, string>;
     const changed = Object.keys({ ...kept, ...now }).filter((k) => kept[k] !== now[k]);
