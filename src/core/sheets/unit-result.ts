@@ -14,6 +14,11 @@ import { decimalsFormat, NOTE, RESULT_SHEET, SUBTITLE, TITLE } from "./style";
 export interface UnitResultOptions {
   /** The unit's scoring sheet the figures were read from (named in the subtitle). */
   sheet?: string;
+  /**
+   * Settings that changed the result (the rubric by its own name and content hash, columns corrected by
+   * hand), one line each: a saved setting never changes a result without saying so on the sheet.
+   */
+  settings?: readonly string[];
 }
 
 const ROUND_VI: Record<ScoreColumn, string> = {
@@ -42,7 +47,12 @@ export function unitResultSheetSpec(
   const nf = decimalsFormat(score.precision);
   const cells = headingCells(unit, score.rubricId, options.sheet ?? "");
   const rows = resultRows(score);
-  const tableRow = 5;
+  // The settings lines sit under the subtitle and push the table down by as many rows.
+  const settings = options.settings ?? [];
+  settings.forEach((line, i) => {
+    cells.push({ row: 4 + i, col: 0, value: line, style: SUBTITLE });
+  });
+  const tableRow = 5 + settings.length;
   const tables: SpecTable[] = [
     {
       name: "KetQua",
