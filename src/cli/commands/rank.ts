@@ -69,15 +69,19 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
   if (surveyRows) reportSurveyMismatches(inputs, surveyRows, lang);
   const ranking = rankUnits(inputs, { rubric, by, groupBy, dense: values.dense, previous });
   if (values.output) await writeSpecsTo(values.output, [rankingSheetSpec(ranking, rubric)], files);
-  if (values.json) console.log(JSON.stringify(ranking, null, 2));
-  else {
-    console.log(rankingText(ranking, lang).join("\n"));
-    if (values.output)
-      console.log(
-        lang === "vi" ? `Đã ghi bảng xếp hạng: ${values.output}` : `Ranking written to ${values.output}`,
-      );
-  }
+  printRanking(ranking, { json: values.json === true, written: values.output ?? null }, lang);
   return ranking.unranked.length > 0 ? 1 : 0;
+}
+
+/** On stdout: the ranking as JSON (nothing else, so it can be piped), or as text with where the sheet went. */
+function printRanking(ranking: Ranking, how: { json: boolean; written: string | null }, lang: Lang): void {
+  if (how.json) {
+    console.log(JSON.stringify(ranking, null, 2));
+    return;
+  }
+  console.log(rankingText(ranking, lang).join("\n"));
+  if (how.written)
+    console.log(lang === "vi" ? `Đã ghi bảng xếp hạng: ${how.written}` : `Ranking written to ${how.written}`);
 }
 
 export function rankInputs(results: readonly FileResult[]): RankInput[] {
