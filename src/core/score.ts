@@ -389,28 +389,34 @@ function summaryOf(
 function appraisalChanges(flat: readonly FlatItem[], entries: UnitEntries): AppraisalChange[] {
   const out: AppraisalChange[] = [];
   for (const item of flat) {
+    // Survey items are the appraisers' alone: there is no self score to change.
     if (!item.isLeaf || item.kind === "survey") continue;
     const e = entries.get(item.code);
-    if (!e || e.notApplicable) continue;
-    const self = finite(e.self);
-    const round =
-      finite(e.appraised2) !== null ? "appraised2" : finite(e.appraised1) !== null ? "appraised1" : null;
-    if (self === null || round === null) continue;
-    const appraised = finite(e[round]) as number;
-    const difference = toUnits(appraised) - toUnits(self);
-    if (difference === 0) continue;
-    out.push({
-      code: item.code,
-      label: item.label,
-      area: item.path[0],
-      self,
-      appraised,
-      round,
-      difference: fromUnits(difference),
-      noted: typeof e.note === "string" && e.note.trim() !== "",
-    });
+    const change = e && !e.notApplicable ? appraisalChange(item, e) : null;
+    if (change) out.push(change);
   }
   return out;
+}
+
+/** A sub-criterion's latest appraisal against its self score; null unless both exist and differ. */
+function appraisalChange(item: FlatItem, e: ItemEntry): AppraisalChange | null {
+  const self = finite(e.self);
+  const round =
+    finite(e.appraised2) !== null ? "appraised2" : finite(e.appraised1) !== null ? "appraised1" : null;
+  if (self === null || round === null) return null;
+  const appraised = finite(e[round]) as number;
+  const difference = toUnits(appraised) - toUnits(self);
+  if (difference === 0) return null;
+  return {
+    code: item.code,
+    label: item.label,
+    area: item.path[0],
+    self,
+    appraised,
+    round,
+    difference: fromUnits(difference),
+    noted: typeof e.note === "string" && e.note.trim() !== "",
+  };
 }
 
 interface NodeSum {
@@ -430,24 +436,8 @@ function leafScore(
   policy: Rubric["notApplicable"]["policy"],
 ): NodeSum {
   const max = toUnits(item.max);
+  if (entry?.notApplicable === true) return notApplicableLeaf(max, policy);
   const scores = EMPTY();
-  const na = entry?.notApplicable === true;
-  if (na) {
-    // The rubric decides: full points in every round, or the item leaves the maximum altogether.
-    const value = policy === "full-points" ? max : 0;
-    for (const c of SCORE_COLUMNS) scores[c] = value;
-    scores.final = value;
-    scores.appraised = value;
-    return {
-      scores,
-      chg: null,
-      max,
-      effMax: policy === "full-points" ? max : 0,
-      from: null,
-      na,
-      unscored: 0,
-    };
-  }
   let from: ScoreColumn | null = null;
   for (const c of SCORE_COLUMNS) {
     const v = finite(entry?.[c]);
@@ -459,7 +449,17 @@ function leafScore(
   scores.final = from === null ? null : scores[from];
   scores.appraised = scores.appraised2 ?? scores.appraised1;
   const chg = scores.appraised !== null && scores.self !== null ? scores.appraised - scores.self : null;
-  return { scores, chg, max, effMax: max, from, na, unscored: scores.final === null ? 1 : 0 };
+  return { scores, chg, max, effMax: max, from, na: false, unscored: scores.final === null ? 1 : 0 };
+}
+
+/** A leaf marked "không áp dụng": the rubric decides, full points in every round or out of the maximum. */
+function notApplicableLeaf(max: Units, policy: Rubric["notApplicable"]["policy"]): NodeSum {
+  const value = policy === "full-points" ? max : 0;
+  const scores = EMPTY();
+  for (const c of SCORE_COLUMNS) scores[c] = value;
+  scores.final = value;
+  scores.appraised = value;
+  return { scores, chg: null, max, effMax: value, from: null, na: true, unscored: 0 };
 }
 
 /** A parent sums its children: in each basis, over the children that have a value there (null when none). */
