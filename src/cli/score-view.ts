@@ -1,6 +1,6 @@
 import type { UnitResult } from "./analyse-file";
 import { formatScore } from "../core/numbers";
-import type { Totals, UnitScore } from "../core/score";
+import type { NodeScore, Totals, UnitScore } from "../core/score";
 import type { Lang } from "./args";
 
 /** The totals of a unit as the CLI shows them (text) and prints them (--json). */
@@ -33,40 +33,49 @@ export function totalsJson(score: UnitScore) {
 const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + " ".repeat(n - s.length));
 const lpad = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
 
+/**
+ * A unit's scores as the terminal prints them: a header, one line per area with a 10-step bar of its
+ * final ÷ maximum, bonus and penalty when there are any, then the index (or, while the survey part is
+ * missing, the evidence part and the provisional index). The appraised column shows only when a round exists.
+ */
 export function scoreTable(u: UnitResult, lang: Lang, indent = "   "): string[] {
   const s = u.score;
   const f = (x: number | null) => (x === null ? "–" : formatScore(x, s.precision, lang));
   const appraisedCol = s.columns.includes("appraised1") || s.columns.includes("appraised2");
-  const head =
-    lang === "vi"
-      ? `${pad("Lĩnh vực", 44)} ${lpad("Tối đa", 7)} ${lpad("Tự chấm", 8)}${appraisedCol ? ` ${lpad("Thẩm định", 9)}` : ""} ${lpad("Cuối", 7)}  `
-      : `${pad("Area", 44)} ${lpad("Max", 7)} ${lpad("Self", 8)}${appraisedCol ? ` ${lpad("Appraised", 9)}` : ""} ${lpad("Final", 7)}  `;
-  const lines = [indent + head];
-  for (const a of s.areas) {
-    const pct = a.scores.final === null || a.effectiveMax === 0 ? 0 : a.scores.final / a.effectiveMax;
-    const bar = "█".repeat(Math.round(Math.max(0, Math.min(1, pct)) * 10)).padEnd(10, "·");
-    lines.push(
-      `${indent}${pad(`${a.code}. ${a.label}`, 44)} ${lpad(f(a.effectiveMax), 7)} ${lpad(f(a.scores.self), 8)}${appraisedCol ? ` ${lpad(f(a.scores.appraised2 ?? a.scores.appraised1), 9)}` : ""} ${lpad(f(a.scores.final), 7)}  ${bar}`,
-    );
-  }
+  const lines = [indent + headLine(appraisedCol, lang)];
+  for (const a of s.areas) lines.push(indent + areaLine(a, appraisedCol, f));
   if (s.bonus.final) lines.push(`${indent}${lang === "vi" ? "Điểm thưởng" : "Bonus"}: +${f(s.bonus.final)}`);
   if (s.penalty.final)
     lines.push(`${indent}${lang === "vi" ? "Điểm trừ" : "Penalty"}: −${f(s.penalty.final)}`);
+  lines.push(indent + indexLine(s, f, lang));
+  return lines;
+}
+
+function headLine(appraisedCol: boolean, lang: Lang): string {
+  return lang === "vi"
+    ? `${pad("Lĩnh vực", 44)} ${lpad("Tối đa", 7)} ${lpad("Tự chấm", 8)}${appraisedCol ? ` ${lpad("Thẩm định", 9)}` : ""} ${lpad("Cuối", 7)}  `
+    : `${pad("Area", 44)} ${lpad("Max", 7)} ${lpad("Self", 8)}${appraisedCol ? ` ${lpad("Appraised", 9)}` : ""} ${lpad("Final", 7)}  `;
+}
+
+function areaLine(a: NodeScore, appraisedCol: boolean, f: (x: number | null) => string): string {
+  const pct = a.scores.final === null || a.effectiveMax === 0 ? 0 : a.scores.final / a.effectiveMax;
+  // Clamped: an over-max score (validation reports it) must not draw a bar wider than the column.
+  const bar = "█".repeat(Math.round(Math.max(0, Math.min(1, pct)) * 10)).padEnd(10, "·");
+  const appraised = appraisedCol ? ` ${lpad(f(a.scores.appraised2 ?? a.scores.appraised1), 9)}` : "";
+  return `${pad(`${a.code}. ${a.label}`, 44)} ${lpad(f(a.effectiveMax), 7)} ${lpad(f(a.scores.self), 8)}${appraised} ${lpad(f(a.scores.final), 7)}  ${bar}`;
+}
+
+/** The index with its rating and basis, or — never a silently wrong total — what is known without the survey. */
+function indexLine(s: UnitScore, f: (x: number | null) => string, lang: Lang): string {
   const rating = s.rating ? (lang === "vi" ? s.rating.label : s.rating.labelEn) : null;
   if (s.index.final !== null) {
-    lines.push(
-      lang === "vi"
-        ? `${indent}CHỈ SỐ: ${f(s.index.final)}/${f(s.scaleMax)}${rating ? ` — xếp loại ${rating}` : ""} (điểm cuối theo ${basisName(s.finalFrom, lang)})`
-        : `${indent}INDEX: ${f(s.index.final)}/${f(s.scaleMax)}${rating ? ` — rated ${rating}` : ""} (final from ${basisName(s.finalFrom, lang)})`,
-    );
-  } else {
-    lines.push(
-      lang === "vi"
-        ? `${indent}Chưa có điểm điều tra xã hội học: phần tài liệu ${f(s.evidence.scores.final)}/${f(s.evidence.max)}, chỉ số tạm (chưa gồm điều tra) ${f(s.indexWithoutSurvey.final)}`
-        : `${indent}No social-survey score yet: evidence part ${f(s.evidence.scores.final)}/${f(s.evidence.max)}, provisional index without survey ${f(s.indexWithoutSurvey.final)}`,
-    );
+    return lang === "vi"
+      ? `CHỈ SỐ: ${f(s.index.final)}/${f(s.scaleMax)}${rating ? ` — xếp loại ${rating}` : ""} (điểm cuối theo ${basisName(s.finalFrom, lang)})`
+      : `INDEX: ${f(s.index.final)}/${f(s.scaleMax)}${rating ? ` — rated ${rating}` : ""} (final from ${basisName(s.finalFrom, lang)})`;
   }
-  return lines;
+  return lang === "vi"
+    ? `Chưa có điểm điều tra xã hội học: phần tài liệu ${f(s.evidence.scores.final)}/${f(s.evidence.max)}, chỉ số tạm (chưa gồm điều tra) ${f(s.indexWithoutSurvey.final)}`
+    : `No social-survey score yet: evidence part ${f(s.evidence.scores.final)}/${f(s.evidence.max)}, provisional index without survey ${f(s.indexWithoutSurvey.final)}`;
 }
 
 function basisName(c: UnitScore["finalFrom"], lang: Lang): string {

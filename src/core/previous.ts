@@ -7,8 +7,8 @@ import { a1 } from "./address";
 import type { Text } from "./finding";
 import { fold, foldWords } from "./fold";
 import { type ImportFinding, type ImportPlace, importFinding, numberFormatFindings } from "./imported";
-import { readNumberColumn } from "./numbers";
-import type { CellValue, WorkbookSnapshot } from "./snapshot";
+import { type NumberColumn, readNumberColumn } from "./numbers";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot";
 
 export interface PreviousArea {
   code: string;
@@ -110,54 +110,72 @@ function checkScores(
   const column = readNumberColumn(texts, max);
   findings.push(...numberFormatFindings(column, texts, (k) => figures[k].place, header, max));
   return figures.map((f, k) => {
-    const v = typeof f.value === "number" ? f.value : column.values[k];
-    const blank =
-      f.value === null || f.value === undefined || (typeof f.value === "string" && !f.value.trim());
-    if (blank) return null;
-    if (v === null || !Number.isFinite(v)) {
-      if (typeof f.value !== "string" || column.decidedBy === "text" || column.decidedBy === null)
-        findings.push(
-          importFinding(
-            "not-a-number",
-            "error",
-            f.place,
-            f.unit,
-            {
-              vi: `${placeText(f.place)}: điểm năm trước của "${f.unit}" không phải là số (${String(f.value)}); bỏ qua.`,
-              en: `${placeText(f.place)}: last year's score of "${f.unit}" is not a number (${String(f.value)}); ignored.`,
-            },
-            String(f.value),
-            null,
-          ),
-        );
-      return null;
-    }
-    if (v < 0 || (max !== undefined && v > max)) {
-      findings.push(
-        importFinding(
-          "score-out-of-range",
-          "error",
-          f.place,
-          f.unit,
-          {
-            vi: `${placeText(f.place)}: điểm năm trước của "${f.unit}" là ${String(f.value)}, ngoài khoảng 0–${max ?? "∞"}; bỏ qua (kiểm tra dấu thập phân).`,
-            en: `${placeText(f.place)}: last year's score of "${f.unit}" is ${String(f.value)}, outside 0–${max ?? "∞"}; ignored (check the decimal mark).`,
-          },
-          v,
-          max ?? null,
-        ),
-      );
-      return null;
-    }
-    return v;
+    const read = typeof f.value === "number" ? f.value : column.values[k];
+    return checkScore(f, read, column.decidedBy, max, findings);
   });
+}
+
+/** One score as read: blank is no score (in silence); not a number or out of range is a finding and no score. */
+function checkScore(
+  f: RawFigure,
+  read: number | null,
+  decidedBy: NumberColumn["decidedBy"],
+  max: number | undefined,
+  findings: ImportFinding[],
+): number | null {
+  if (isBlank(f.value)) return null;
+  if (read === null || !Number.isFinite(read)) {
+    // A text is reported here only when the column's decimal mark came from the text itself (or from
+    // nothing); otherwise numberFormatFindings already spoke for the whole column.
+    if (typeof f.value !== "string" || decidedBy === "text" || decidedBy === null)
+      findings.push(notANumberScore(f));
+    return null;
+  }
+  if (read < 0 || (max !== undefined && read > max)) {
+    findings.push(scoreOutOfRange(f, read, max));
+    return null;
+  }
+  return read;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === "string" && !value.trim());
+}
+
+function notANumberScore(f: RawFigure): ImportFinding {
+  return importFinding(
+    "not-a-number",
+    "error",
+    f.place,
+    f.unit,
+    {
+      vi: `${placeText(f.place)}: điểm năm trước của "${f.unit}" không phải là số (${String(f.value)}); bỏ qua.`,
+      en: `${placeText(f.place)}: last year's score of "${f.unit}" is not a number (${String(f.value)}); ignored.`,
+    },
+    String(f.value),
+    null,
+  );
+}
+
+function scoreOutOfRange(f: RawFigure, read: number, max: number | undefined): ImportFinding {
+  return importFinding(
+    "score-out-of-range",
+    "error",
+    f.place,
+    f.unit,
+    {
+      vi: `${placeText(f.place)}: điểm năm trước của "${f.unit}" là ${String(f.value)}, ngoài khoảng 0–${max ?? "∞"}; bỏ qua (kiểm tra dấu thập phân).`,
+      en: `${placeText(f.place)}: last year's score of "${f.unit}" is ${String(f.value)}, outside 0–${max ?? "∞"}; ignored (check the decimal mark).`,
+    },
+    read,
+    max ?? null,
+  );
 }
 
 /** Ranks are whole numbers from 1: "2,5" or "-1" is a typo to report, not a place. */
 function checkRanks(figures: readonly RawFigure[], findings: ImportFinding[]): (number | null)[] {
   return figures.map((f) => {
-    if (f.value === null || f.value === undefined || (typeof f.value === "string" && !f.value.trim()))
-      return null;
+    if (isBlank(f.value)) return null;
     const v =
       typeof f.value === "number"
         ? f.value
@@ -269,83 +287,116 @@ function fromWorkbook(wb: WorkbookSnapshot, options: PreviousOptions): PreviousP
   const findings: ImportFinding[] = [];
   let year: number | null = null;
   for (const sheet of wb.sheets) {
-    let layout: Layout | null = null;
-    // One table's figures, checked together when it ends: the decimal mark is decided per column.
-    let table: { unit: PreviousUnit; score: RawFigure | null; rank: RawFigure | null }[] = [];
-    const flush = () => {
-      if (!table.length) return;
-      const withScore = table.filter((t) => t.score);
-      const scores = checkScores(
-        withScore.map((t) => t.score as RawFigure),
-        "Điểm",
-        options.maxScore,
-        findings,
-      );
-      withScore.forEach((t, k) => {
-        t.unit.score = scores[k];
-      });
-      const withRank = table.filter((t) => t.rank);
-      const ranks = checkRanks(
-        withRank.map((t) => t.rank as RawFigure),
-        findings,
-      );
-      withRank.forEach((t, k) => {
-        t.unit.rank = ranks[k];
-      });
-      for (const t of table) if (t.unit.score !== null || t.unit.rank !== null) units.push(t.unit);
-      table = [];
-    };
-    sheet.values.forEach((row, r) => {
-      const cells = row ?? [];
-      if (year === null) year = titleYear(cells);
-      const header = layoutOf(cells);
-      if (header) {
-        flush();
-        layout = header;
-        return;
-      }
-      if (looksLikeHeader(cells)) {
-        flush();
-        layout = null;
-        return;
-      }
-      if (!layout) return;
-      const current: Layout = layout;
-      const name = cells[current.unit];
-      if (typeof name !== "string" || name.trim() === "") return;
-      const unit = name.trim();
-      const figure = (col: number): RawFigure | null => {
-        if (col < 0) return null;
-        const value = cells[col];
-        if (value === null || value === undefined || value === "") return null;
-        const place = {
-          file: wb.source,
-          sheet: sheet.name,
-          address: a1(sheet.origin.row + r, sheet.origin.col + col),
-        };
-        return { value, place, unit };
-      };
-      const score = figure(current.score);
-      const rank = figure(current.rank);
-      if (!score && !rank) return;
-      const areas = current.areaScores.map((a) => ({
-        code: a.code,
-        score: cellNumber(cells[a.col]),
-        rank: cellNumber(cells[current.areaRanks.find((x) => x.code === a.code)?.col ?? -1]),
-      }));
-      table.push({
-        unit: { unit, score: null, rank: null, ...(areas.length ? { areas } : {}) },
-        score,
-        rank,
-      });
-    });
-    flush();
+    const read = rankingTablesOf(sheet, wb.source, options.maxScore, findings);
+    units.push(...read.units);
+    // The first title line that names a year, in sheet order.
+    year ??= read.year;
   }
   if (units.length) return { ok: true, ranking: { year, units }, findings };
   return fail(
     `${wb.source}: không tìm thấy bảng xếp hạng (cột "Đơn vị" cùng cột "Điểm" hoặc "Xếp hạng")`,
     `${wb.source}: no ranking table found (a "Đơn vị"/unit column with a score or rank column)`,
   );
+}
+
+/** A unit row of a ranking table, its figures not yet checked. */
+interface TableRow {
+  unit: PreviousUnit;
+  score: RawFigure | null;
+  rank: RawFigure | null;
+}
+
+/** One sheet, top to bottom: the units of its ranking tables and the year of its first title line naming one. */
+function rankingTablesOf(
+  sheet: SheetSnapshot,
+  source: string,
+  maxScore: number | undefined,
+  findings: ImportFinding[],
+): { units: PreviousUnit[]; year: number | null } {
+  const units: PreviousUnit[] = [];
+  let year: number | null = null;
+  let layout: Layout | null = null;
+  // One table's figures, checked together when it ends: the decimal mark is decided per column.
+  let table: TableRow[] = [];
+  const flush = () => {
+    units.push(...checkedTable(table, maxScore, findings));
+    table = [];
+  };
+  sheet.values.forEach((row, r) => {
+    const cells = row ?? [];
+    if (year === null) year = titleYear(cells);
+    const header = layoutOf(cells);
+    // A ranking header starts a table; a unit header of another kind ends the one before.
+    if (header || looksLikeHeader(cells)) {
+      flush();
+      layout = header;
+      return;
+    }
+    if (!layout) return;
+    const place = (col: number): ImportPlace => ({
+      file: source,
+      sheet: sheet.name,
+      address: a1(sheet.origin.row + r, sheet.origin.col + col),
+    });
+    const entry = tableRow(cells, layout, place);
+    if (entry) table.push(entry);
+  });
+  flush();
+  return { units, year };
+}
+
+/** A row under a ranking header: a unit name with a score or a rank; anything else (group titles, blanks) is null. */
+function tableRow(
+  cells: readonly CellValue[],
+  layout: Layout,
+  place: (col: number) => ImportPlace,
+): TableRow | null {
+  const name = cells[layout.unit];
+  if (typeof name !== "string" || name.trim() === "") return null;
+  const unit = name.trim();
+  const figure = (col: number): RawFigure | null => {
+    if (col < 0) return null;
+    const value = cells[col];
+    if (value === null || value === undefined || value === "") return null;
+    return { value, place: place(col), unit };
+  };
+  const score = figure(layout.score);
+  const rank = figure(layout.rank);
+  if (!score && !rank) return null;
+  const areas = layout.areaScores.map((a) => ({
+    code: a.code,
+    score: cellNumber(cells[a.col]),
+    rank: cellNumber(cells[layout.areaRanks.find((x) => x.code === a.code)?.col ?? -1]),
+  }));
+  return { unit: { unit, score: null, rank: null, ...(areas.length ? { areas } : {}) }, score, rank };
+}
+
+/** A table's scores and ranks checked column by column; the units left with a score or a rank. */
+function checkedTable(
+  table: readonly TableRow[],
+  maxScore: number | undefined,
+  findings: ImportFinding[],
+): PreviousUnit[] {
+  if (!table.length) return [];
+  const withScore = table.filter((t) => t.score);
+  const scores = checkScores(
+    withScore.map((t) => t.score as RawFigure),
+    "Điểm",
+    maxScore,
+    findings,
+  );
+  withScore.forEach((t, k) => {
+    t.unit.score = scores[k];
+  });
+  const withRank = table.filter((t) => t.rank);
+  const ranks = checkRanks(
+    withRank.map((t) => t.rank as RawFigure),
+    findings,
+  );
+  withRank.forEach((t, k) => {
+    t.unit.rank = ranks[k];
+  });
+  return table.filter((t) => t.unit.score !== null || t.unit.rank !== null).map((t) => t.unit);
 }
 
 /** A unit header without a score/rank column: another table starts (unranked units, vanished units). */

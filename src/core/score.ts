@@ -164,130 +164,36 @@ const EMPTY = (): Acc => ({
  */
 export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOptions = {}): UnitScore {
   const { flat, bottomUp } = rubricIndex(rubric);
-  const policy = rubric.notApplicable.policy;
   const [columns, surveyColumns] = columnsWith(flat, entries);
   // Overall, "final" means what the unit's own (evidence) rows used; the survey rows are always the
   // appraisers' and would otherwise make every unit look appraised.
   const finalFrom = latest(columns) ?? latest(surveyColumns);
 
-  // Leaves first, then parents from the bottom up: one pass over the reversed depth-first order.
-  const sums = new Map<string, NodeSum>();
-  for (const item of bottomUp) {
-    if (item.isLeaf) sums.set(item.code, leafScore(item, entries.get(item.code), policy));
-    else sums.set(item.code, parentScore(item, sums));
-  }
-
+  const sums = treeSums(bottomUp, entries, rubric.notApplicable.policy);
   const mergedSurvey =
     options.survey !== undefined && options.survey !== null && Number.isFinite(options.survey);
-  // A round no leaf was scored in is absent for the whole unit: not-applicable leaves (which score in
-  // every column) must not make it look entered (`appraised2: 0` with no round 2).
-  const present = new Set<ScoreColumn>([...columns, ...surveyColumns]);
-  const nodes: NodeScore[] = flat.map((item) => {
-    const s = sums.get(item.code)!;
-    let scores = absentRoundsNull(s.scores, present);
-    if (item.level === 1 && (item.kind === "bonus" || item.kind === "penalty"))
-      scores = capped(scores, toUnits(item.max));
-    if (item.level === 1 && item.kind === "survey")
-      scores = surveyScores(scores, mergedSurvey ? toUnits(options.survey as number) : null);
-    const effMax = s.effMax;
-    const cappedArea = item.level === 1 && item.kind !== "scored";
-    return {
-      code: item.code,
-      label: item.label,
-      kind: item.kind,
-      level: item.level,
-      parent: item.parent,
-      isLeaf: item.isLeaf,
-      max: item.max,
-      effectiveMax: fromUnits(s.effMax),
-      scores: toNumbers(scores),
-      finalFrom: item.kind === "survey" && item.level === 1 && mergedSurvey ? null : s.from,
-      appraised: scores.appraised === null ? null : fromUnits(scores.appraised),
-      change: cappedArea
-        ? scores.appraised !== null && scores.self !== null
-          ? fromUnits(scores.appraised - scores.self)
-          : null
-        : s.chg === null
-          ? null
-          : fromUnits(s.chg),
-      percent:
-        scores.final === null || effMax <= 0
-          ? null
-          : fromUnits(mulDivUnits(scores.final, 100 * SCALE, effMax, rubric.precision)),
-      notApplicable: s.na,
-      unscored: s.unscored,
-    };
+  const nodes = nodeScores(flat, sums, {
+    // A round no leaf was scored in is absent for the whole unit: not-applicable leaves (which score in
+    // every column) must not make it look entered (`appraised2: 0` with no round 2).
+    present: new Set<ScoreColumn>([...columns, ...surveyColumns]),
+    mergedSurvey: mergedSurvey ? toUnits(options.survey as number) : null,
+    precision: rubric.precision,
   });
 
-  const areas = nodes.filter((n) => n.level === 1 && (n.kind === "scored" || n.kind === "survey"));
-  const part = (kind: ItemKind) => nodes.filter((n) => n.level === 1 && n.kind === kind);
-  const sumPart = (list: NodeScore[]): Acc => {
-    const out = EMPTY();
-    for (const b of KEYS) {
-      let sum: Units | null = null;
-      for (const n of list) {
-        const v = n.scores[b];
-        if (v !== null) sum = (sum ?? 0) + toUnits(v);
-      }
-      out[b] = sum;
-    }
-    return out;
-  };
-  const evidenceAreas = part("scored");
-  const surveyAreas = part("survey");
-  const evidence = sumPart(evidenceAreas);
-  const survey = surveyAreas.length ? sumPart(surveyAreas) : null;
-  const bonus = sumPart(part("bonus"));
-  const penalty = sumPart(part("penalty"));
-  const evidenceMax = evidenceAreas.reduce((a, n) => a + toUnits(n.max), 0);
-  const evidenceEffMax = evidenceAreas.reduce((a, n) => a + toUnits(n.effectiveMax), 0);
-  const surveyMax = surveyAreas.reduce((a, n) => a + toUnits(n.max), 0);
+  const parts = partsOf(nodes);
+  const { evidence, survey, bonus, penalty, evidenceMax, evidenceEffMax, surveyMax } = parts;
   const scaleMax = evidenceMax + surveyMax;
   const effectiveScaleMax = evidenceEffMax + surveyMax;
   const surveyMissing = survey !== null && survey.final === null;
-
-  const index = EMPTY();
-  const withoutSurvey = EMPTY();
-  // points ÷ remaining maximum × scale, + bonus − penalty, rounded once to the precision; never below 0.
-  const indexOf = (points: Units, effMax: Units, scale: Units, extra: Units): Units =>
-    floor0(
-      effMax === scale || effMax <= 0
-        ? roundUnits(points + extra, rubric.precision)
-        : mulDivUnits(points * scale + extra * effMax, 1, effMax, rubric.precision),
-    );
-  for (const b of KEYS) {
-    if (evidence[b] === null) continue;
-    const extra = (bonus[b] ?? 0) - (penalty[b] ?? 0);
-    // Survey is the province's score: the same value stands beside every basis of the evidence part.
-    const surveyValue = survey?.final ?? null;
-    withoutSurvey[b] = indexOf(evidence[b], evidenceEffMax, evidenceMax, extra);
-    if (survey === null) index[b] = indexOf(evidence[b], effectiveScaleMax, scaleMax, extra);
-    else if (surveyValue !== null)
-      index[b] = indexOf(evidence[b] + surveyValue, effectiveScaleMax, scaleMax, extra);
-    else if (rubric.surveyOptional) {
-      // Survey optional and absent: the evidence part is scaled to the whole scale.
-      index[b] = indexOf(evidence[b], evidenceEffMax, scaleMax, extra);
-    }
-  }
+  const { index, withoutSurvey } = indexTotals(parts, rubric);
   const finalIndex = index.final;
-  const shown = surveyMissing && index.final === null ? withoutSurvey : index;
-  const shownAppraised = shown.appraised;
-  const summary: IndexSummary = {
-    self: shown.self === null ? null : fromUnits(shown.self),
-    appraised: shownAppraised === null ? null : fromUnits(shownAppraised),
-    final: shown.final === null ? null : fromUnits(shown.final),
-    withoutSurvey: shown === withoutSurvey,
-    // The provisional index is scaled back to the evidence part's published maximum; the index to the scale.
-    max: fromUnits(shown === withoutSurvey ? evidenceMax : scaleMax),
-    change: shownAppraised !== null && shown.self !== null ? fromUnits(shownAppraised - shown.self) : null,
-  };
   return {
     rubricId: rubric.id,
     precision: rubric.precision,
     columns,
     finalFrom,
     nodes,
-    areas,
+    areas: nodes.filter((n) => n.level === 1 && (n.kind === "scored" || n.kind === "survey")),
     evidence: {
       max: fromUnits(evidenceEffMax),
       rubricMax: fromUnits(evidenceMax),
@@ -310,36 +216,207 @@ export function scoreUnit(rubric: Rubric, entries: UnitEntries, options: ScoreOp
     indexWithoutSurvey: toNumbers(withoutSurvey),
     surveyMissing,
     rating: finalIndex === null ? null : rate(rubric.ratingBands, fromUnits(finalIndex)),
-    summary,
+    summary: summaryOf(index, withoutSurvey, surveyMissing, evidenceMax, scaleMax),
     appraisalChanges: appraisalChanges(flat, entries),
+  };
+}
+
+/** Leaves first, then parents from the bottom up: one pass over the reversed depth-first order. */
+function treeSums(
+  bottomUp: readonly FlatItem[],
+  entries: UnitEntries,
+  policy: Rubric["notApplicable"]["policy"],
+): Map<string, NodeSum> {
+  const sums = new Map<string, NodeSum>();
+  for (const item of bottomUp) {
+    if (item.isLeaf) sums.set(item.code, leafScore(item, entries.get(item.code), policy));
+    else sums.set(item.code, parentScore(item, sums));
+  }
+  return sums;
+}
+
+/** What turns a node's raw sums into what is published: which rounds exist, the merged survey score. */
+interface NodeContext {
+  present: ReadonlySet<ScoreColumn>;
+  /** The province's survey score (in units) that replaces the workbook's survey rows; null when none. */
+  mergedSurvey: Units | null;
+  precision: number;
+}
+
+/** Every node in rubric order, as published: absent rounds dropped, level-1 caps and the survey merge applied. */
+function nodeScores(flat: readonly FlatItem[], sums: Map<string, NodeSum>, ctx: NodeContext): NodeScore[] {
+  return flat.map((item) => nodeScore(item, sums.get(item.code)!, ctx));
+}
+
+function nodeScore(item: FlatItem, s: NodeSum, ctx: NodeContext): NodeScore {
+  const area = item.level === 1;
+  let scores = absentRoundsNull(s.scores, ctx.present);
+  if (area && (item.kind === "bonus" || item.kind === "penalty")) scores = capped(scores, toUnits(item.max));
+  if (area && item.kind === "survey") scores = surveyScores(scores, ctx.mergedSurvey);
+  const mergedSurveyArea = area && item.kind === "survey" && ctx.mergedSurvey !== null;
+  return {
+    code: item.code,
+    label: item.label,
+    kind: item.kind,
+    level: item.level,
+    parent: item.parent,
+    isLeaf: item.isLeaf,
+    max: item.max,
+    effectiveMax: fromUnits(s.effMax),
+    scores: toNumbers(scores),
+    // A merged survey score is the province's, from no column of the workbook.
+    finalFrom: mergedSurveyArea ? null : s.from,
+    appraised: scores.appraised === null ? null : fromUnits(scores.appraised),
+    change: nodeChange(area && item.kind !== "scored", scores, s.chg),
+    percent:
+      scores.final === null || s.effMax <= 0
+        ? null
+        : fromUnits(mulDivUnits(scores.final, 100 * SCALE, s.effMax, ctx.precision)),
+    notApplicable: s.na,
+    unscored: s.unscored,
+  };
+}
+
+/**
+ * A capped or replaced area (bonus, penalty, survey) changed by what its published totals differ by;
+ * any other node by the sum of its items' changes, so items not yet appraised do not count as taken off.
+ */
+function nodeChange(cappedArea: boolean, scores: Acc, itemsChange: Units | null): number | null {
+  if (cappedArea)
+    return scores.appraised !== null && scores.self !== null
+      ? fromUnits(scores.appraised - scores.self)
+      : null;
+  return itemsChange === null ? null : fromUnits(itemsChange);
+}
+
+/** The level-1 areas summed by kind: the parts the index is built from, with the maxima it is scaled by. */
+interface Parts {
+  evidence: Acc;
+  /** Null when the rubric has no survey area. */
+  survey: Acc | null;
+  bonus: Acc;
+  penalty: Acc;
+  evidenceMax: Units;
+  evidenceEffMax: Units;
+  surveyMax: Units;
+}
+
+function partsOf(nodes: readonly NodeScore[]): Parts {
+  const part = (kind: ItemKind) => nodes.filter((n) => n.level === 1 && n.kind === kind);
+  const evidenceAreas = part("scored");
+  const surveyAreas = part("survey");
+  return {
+    evidence: sumAreas(evidenceAreas),
+    survey: surveyAreas.length ? sumAreas(surveyAreas) : null,
+    bonus: sumAreas(part("bonus")),
+    penalty: sumAreas(part("penalty")),
+    evidenceMax: evidenceAreas.reduce((a, n) => a + toUnits(n.max), 0),
+    evidenceEffMax: evidenceAreas.reduce((a, n) => a + toUnits(n.effectiveMax), 0),
+    surveyMax: surveyAreas.reduce((a, n) => a + toUnits(n.max), 0),
+  };
+}
+
+/** Areas' published totals summed in each basis, over the areas that have a value there (null when none). */
+function sumAreas(list: readonly NodeScore[]): Acc {
+  const out = EMPTY();
+  for (const b of KEYS) {
+    let sum: Units | null = null;
+    for (const n of list) {
+      const v = n.scores[b];
+      if (v !== null) sum = (sum ?? 0) + toUnits(v);
+    }
+    out[b] = sum;
+  }
+  return out;
+}
+
+/**
+ * The index in every basis the evidence part has, and the index without the survey part. The index stays
+ * null while the survey is missing, unless the rubric makes the survey optional.
+ */
+function indexTotals(parts: Parts, rubric: Rubric): { index: Acc; withoutSurvey: Acc } {
+  const { evidence, survey, bonus, penalty, evidenceMax, evidenceEffMax, surveyMax } = parts;
+  const scaleMax = evidenceMax + surveyMax;
+  const effectiveScaleMax = evidenceEffMax + surveyMax;
+  const index = EMPTY();
+  const withoutSurvey = EMPTY();
+  // points ÷ remaining maximum × scale, + bonus − penalty, rounded once to the precision; never below 0.
+  const indexOf = (points: Units, effMax: Units, scale: Units, extra: Units): Units =>
+    floor0(
+      effMax === scale || effMax <= 0
+        ? roundUnits(points + extra, rubric.precision)
+        : mulDivUnits(points * scale + extra * effMax, 1, effMax, rubric.precision),
+    );
+  // Survey is the province's score: the same value stands beside every basis of the evidence part.
+  const surveyValue = survey?.final ?? null;
+  for (const b of KEYS) {
+    const points = evidence[b];
+    if (points === null) continue;
+    const extra = (bonus[b] ?? 0) - (penalty[b] ?? 0);
+    withoutSurvey[b] = indexOf(points, evidenceEffMax, evidenceMax, extra);
+    if (survey === null) index[b] = indexOf(points, effectiveScaleMax, scaleMax, extra);
+    else if (surveyValue !== null)
+      index[b] = indexOf(points + surveyValue, effectiveScaleMax, scaleMax, extra);
+    else if (rubric.surveyOptional) {
+      // Survey optional and absent: the evidence part is scaled to the whole scale.
+      index[b] = indexOf(points, evidenceEffMax, scaleMax, extra);
+    }
+  }
+  return { index, withoutSurvey };
+}
+
+/** The overall line: the index when known, else the index without survey, flagged as such. */
+function summaryOf(
+  index: Acc,
+  withoutSurvey: Acc,
+  surveyMissing: boolean,
+  evidenceMax: Units,
+  scaleMax: Units,
+): IndexSummary {
+  const shown = surveyMissing && index.final === null ? withoutSurvey : index;
+  const shownAppraised = shown.appraised;
+  return {
+    self: shown.self === null ? null : fromUnits(shown.self),
+    appraised: shownAppraised === null ? null : fromUnits(shownAppraised),
+    final: shown.final === null ? null : fromUnits(shown.final),
+    withoutSurvey: shown === withoutSurvey,
+    // The provisional index is scaled back to the evidence part's published maximum; the index to the scale.
+    max: fromUnits(shown === withoutSurvey ? evidenceMax : scaleMax),
+    change: shownAppraised !== null && shown.self !== null ? fromUnits(shownAppraised - shown.self) : null,
   };
 }
 
 function appraisalChanges(flat: readonly FlatItem[], entries: UnitEntries): AppraisalChange[] {
   const out: AppraisalChange[] = [];
   for (const item of flat) {
+    // Survey items are the appraisers' alone: there is no self score to change.
     if (!item.isLeaf || item.kind === "survey") continue;
     const e = entries.get(item.code);
-    if (!e || e.notApplicable) continue;
-    const self = finite(e.self);
-    const round =
-      finite(e.appraised2) !== null ? "appraised2" : finite(e.appraised1) !== null ? "appraised1" : null;
-    if (self === null || round === null) continue;
-    const appraised = finite(e[round]) as number;
-    const difference = toUnits(appraised) - toUnits(self);
-    if (difference === 0) continue;
-    out.push({
-      code: item.code,
-      label: item.label,
-      area: item.path[0],
-      self,
-      appraised,
-      round,
-      difference: fromUnits(difference),
-      noted: typeof e.note === "string" && e.note.trim() !== "",
-    });
+    const change = e && !e.notApplicable ? appraisalChange(item, e) : null;
+    if (change) out.push(change);
   }
   return out;
+}
+
+/** A sub-criterion's latest appraisal against its self score; null unless both exist and differ. */
+function appraisalChange(item: FlatItem, e: ItemEntry): AppraisalChange | null {
+  const self = finite(e.self);
+  const round =
+    finite(e.appraised2) !== null ? "appraised2" : finite(e.appraised1) !== null ? "appraised1" : null;
+  if (self === null || round === null) return null;
+  const appraised = finite(e[round]) as number;
+  const difference = toUnits(appraised) - toUnits(self);
+  if (difference === 0) return null;
+  return {
+    code: item.code,
+    label: item.label,
+    area: item.path[0],
+    self,
+    appraised,
+    round,
+    difference: fromUnits(difference),
+    noted: typeof e.note === "string" && e.note.trim() !== "",
+  };
 }
 
 interface NodeSum {
@@ -359,24 +436,8 @@ function leafScore(
   policy: Rubric["notApplicable"]["policy"],
 ): NodeSum {
   const max = toUnits(item.max);
+  if (entry?.notApplicable === true) return notApplicableLeaf(max, policy);
   const scores = EMPTY();
-  const na = entry?.notApplicable === true;
-  if (na) {
-    // The rubric decides: full points in every round, or the item leaves the maximum altogether.
-    const value = policy === "full-points" ? max : 0;
-    for (const c of SCORE_COLUMNS) scores[c] = value;
-    scores.final = value;
-    scores.appraised = value;
-    return {
-      scores,
-      chg: null,
-      max,
-      effMax: policy === "full-points" ? max : 0,
-      from: null,
-      na,
-      unscored: 0,
-    };
-  }
   let from: ScoreColumn | null = null;
   for (const c of SCORE_COLUMNS) {
     const v = finite(entry?.[c]);
@@ -388,7 +449,17 @@ function leafScore(
   scores.final = from === null ? null : scores[from];
   scores.appraised = scores.appraised2 ?? scores.appraised1;
   const chg = scores.appraised !== null && scores.self !== null ? scores.appraised - scores.self : null;
-  return { scores, chg, max, effMax: max, from, na, unscored: scores.final === null ? 1 : 0 };
+  return { scores, chg, max, effMax: max, from, na: false, unscored: scores.final === null ? 1 : 0 };
+}
+
+/** A leaf marked "không áp dụng": the rubric decides, full points in every round or out of the maximum. */
+function notApplicableLeaf(max: Units, policy: Rubric["notApplicable"]["policy"]): NodeSum {
+  const value = policy === "full-points" ? max : 0;
+  const scores = EMPTY();
+  for (const c of SCORE_COLUMNS) scores[c] = value;
+  scores.final = value;
+  scores.appraised = value;
+  return { scores, chg: null, max, effMax: value, from: null, na: true, unscored: 0 };
 }
 
 /** A parent sums its children: in each basis, over the children that have a value there (null when none). */

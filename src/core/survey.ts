@@ -8,8 +8,8 @@ import { a1 } from "./address";
 import { type CsvTable, readCsv } from "./csv";
 import type { Text } from "./finding";
 import { foldWords } from "./fold";
-import { type ImportFinding, importFinding, numberFormatFindings } from "./imported";
-import { decimalMarkOf, readNumberColumn } from "./numbers";
+import { type ImportFinding, type ImportPlace, importFinding, numberFormatFindings } from "./imported";
+import { decimalMarkOf, type NumberColumn, readNumberColumn } from "./numbers";
 import { unitKey } from "./rank-key";
 import type { Rubric } from "./rubric/schema";
 import type { CellValue, WorkbookSnapshot } from "./snapshot";
@@ -111,122 +111,192 @@ function readGrid(
   place: GridPlace,
   options: SurveyReadOptions,
 ): SurveyTable | null {
-  const { max } = options;
   for (let r = 0; r < Math.min(grid.length, 40); r++) {
-    const headers = (grid[r] ?? []).map((v) => foldWords(v));
-    const unitCol = headers.findIndex((h) => UNIT.includes(h));
-    const scoreCol = headers.findIndex(
-      (h) => !NOT_SCORE.test(h) && SCORE.some((s) => h === s || h.startsWith(`${s} `)),
-    );
-    if (unitCol < 0 || scoreCol < 0) continue;
-    const findings: ImportFinding[] = [];
-    const where = (k: number) => (place.sheet ? `${place.sheet}!` : "") + place.address(k, scoreCol);
-    const at = (k: number, col: number) => ({
-      file: source,
-      sheet: place.sheet,
-      address: place.address(k, col),
-    });
-    // The decimal mark is decided once for the whole column, from every text in it (CSV: every value).
-    const body = grid.slice(r + 1);
-    const texts = body.map((row) => {
-      const v = row?.[scoreCol];
-      return typeof v === "string" ? v : null;
-    });
-    const column = readNumberColumn(texts, max);
-    const header = String(grid[r]?.[scoreCol] ?? "");
-    findings.push(...numberFormatFindings(column, texts, (k) => at(r + 1 + k, scoreCol), header, max));
-    const rows: SurveyRow[] = [];
-    body.forEach((row, i) => {
-      const k = r + 1 + i;
-      const unit = row?.[unitCol];
-      const raw = row?.[scoreCol] ?? null;
-      const blank = (v: CellValue | undefined) =>
-        v === null || v === undefined || (typeof v === "string" && !v.trim());
-      if (typeof unit !== "string" || !unit.trim()) {
-        // A row with a score but no unit name is somebody's score lost: say so. Blank and title rows are not.
-        if (!blank(raw) && (row ?? []).every((v, c) => c === scoreCol || blank(v) || typeof v === "number"))
-          findings.push(
-            importFinding(
-              "unusable-row",
-              "warning",
-              at(k, unitCol),
-              null,
-              {
-                vi: `${source} › ${where(k)}: có điểm (${String(raw)}) nhưng không có tên đơn vị; dòng này không được dùng.`,
-                en: `${source} › ${where(k)}: a score (${String(raw)}) with no unit name; the row is not used.`,
-              },
-              raw,
-              null,
-            ),
-          );
-        return;
-      }
-      const name = unit.trim();
-      if (blank(raw)) {
-        findings.push(
-          importFinding(
-            "missing-score",
-            "warning",
-            at(k, scoreCol),
-            name,
-            {
-              vi: `${source} › ${where(k)}: "${name}" chưa có điểm điều tra.`,
-              en: `${source} › ${where(k)}: "${name}" has no survey score.`,
-            },
-            null,
-            null,
-          ),
-        );
-        return;
-      }
-      const score = typeof raw === "number" ? raw : typeof raw === "string" ? column.values[i] : null;
-      if (score === null || score === undefined || !Number.isFinite(score)) {
-        // Texts the column's convention could not read were reported above when the column was the cause.
-        if (
-          typeof raw === "string" &&
-          column.decidedBy !== null &&
-          column.decidedBy !== "text" &&
-          readsAsNumber(raw)
-        )
-          return;
-        findings.push(
-          importFinding(
-            "not-a-number",
-            "error",
-            at(k, scoreCol),
-            name,
-            {
-              vi: `${source} › ${where(k)}: điểm điều tra của "${name}" không phải là số (${String(raw)}).`,
-              en: `${source} › ${where(k)}: the survey score of "${name}" is not a number (${String(raw)}).`,
-            },
-            typeof raw === "boolean" ? raw : String(raw),
-            null,
-          ),
-        );
-        return;
-      }
-      if (max !== undefined && (score < 0 || score > max)) {
-        findings.push(
-          importFinding(
-            "score-out-of-range",
-            "error",
-            at(k, scoreCol),
-            name,
-            {
-              vi: `${source} › ${where(k)}: điểm điều tra của "${name}" là ${String(raw)}, ngoài khoảng 0–${max}; không dùng (kiểm tra dấu thập phân của tệp).`,
-              en: `${source} › ${where(k)}: the survey score of "${name}" is ${String(raw)}, outside 0–${max}; not used (check the file's decimal mark).`,
-            },
-            score,
-            max,
-          ),
-        );
-        return;
-      }
-      rows.push({ unit: name, score, where: where(k) });
-    });
-    return { rows, problems: findings.map((f) => f.message), findings };
+    const columns = surveyColumns(grid[r] ?? []);
+    if (columns) return readBelowHeader(grid, r, { source, place, max: options.max, ...columns });
   }
   return null;
+}
+
+/** A header row's unit and score columns (by folded text; a maximum column is not the score), or null. */
+function surveyColumns(row: readonly CellValue[]): { unitCol: number; scoreCol: number } | null {
+  const headers = row.map((v) => foldWords(v));
+  const unitCol = headers.findIndex((h) => UNIT.includes(h));
+  const scoreCol = headers.findIndex(
+    (h) => !NOT_SCORE.test(h) && SCORE.some((s) => h === s || h.startsWith(`${s} `)),
+  );
+  return unitCol < 0 || scoreCol < 0 ? null : { unitCol, scoreCol };
+}
+
+/** A survey table being read: where it is, the survey maximum, and its two columns. */
+interface SurveyGrid {
+  source: string;
+  place: GridPlace;
+  max: number | undefined;
+  unitCol: number;
+  scoreCol: number;
+}
+
+/** A score cell as findings and rows name it: "Sheet!C7" (or the CSV line's address). */
+const whereOf = (g: SurveyGrid, gridRow: number) =>
+  (g.place.sheet ? `${g.place.sheet}!` : "") + g.place.address(gridRow, g.scoreCol);
+
+const placeOf = (g: SurveyGrid, gridRow: number, col: number): ImportPlace => ({
+  file: g.source,
+  sheet: g.place.sheet,
+  address: g.place.address(gridRow, col),
+});
+
+/** Every row under the header at `headerRow`: the rows used and, for each row not used, why. */
+function readBelowHeader(
+  grid: readonly (readonly CellValue[] | undefined)[],
+  headerRow: number,
+  g: SurveyGrid,
+): SurveyTable {
+  const findings: ImportFinding[] = [];
+  // The decimal mark is decided once for the whole column, from every text in it (CSV: every value).
+  const body = grid.slice(headerRow + 1);
+  const texts = body.map((row) => {
+    const v = row?.[g.scoreCol];
+    return typeof v === "string" ? v : null;
+  });
+  const column = readNumberColumn(texts, g.max);
+  const header = String(grid[headerRow]?.[g.scoreCol] ?? "");
+  findings.push(
+    ...numberFormatFindings(column, texts, (k) => placeOf(g, headerRow + 1 + k, g.scoreCol), header, g.max),
+  );
+  const rows: SurveyRow[] = [];
+  body.forEach((row, i) => {
+    const line = surveyLine(g, row ?? [], headerRow + 1 + i, column, column.values[i]);
+    if (line && "finding" in line) findings.push(line.finding);
+    else if (line) rows.push(line.row);
+  });
+  return { rows, problems: findings.map((f) => f.message), findings };
+}
+
+const blank = (v: CellValue | undefined) =>
+  v === null || v === undefined || (typeof v === "string" && !v.trim());
+
+/**
+ * One row under the header: a survey row, or the finding that says why it is not used, or null for rows
+ * that are nobody's score (blank and title rows, text the column's own finding already covers).
+ */
+function surveyLine(
+  g: SurveyGrid,
+  row: readonly CellValue[],
+  k: number,
+  column: NumberColumn,
+  read: number | null | undefined,
+): { row: SurveyRow } | { finding: ImportFinding } | null {
+  const unit = row[g.unitCol];
+  const raw = row[g.scoreCol] ?? null;
+  const where = whereOf(g, k);
+  if (typeof unit !== "string" || !unit.trim()) return unnamedRow(g, row, k, raw);
+  const name = unit.trim();
+  if (blank(raw)) {
+    return {
+      finding: importFinding(
+        "missing-score",
+        "warning",
+        placeOf(g, k, g.scoreCol),
+        name,
+        {
+          vi: `${g.source} › ${where}: "${name}" chưa có điểm điều tra.`,
+          en: `${g.source} › ${where}: "${name}" has no survey score.`,
+        },
+        null,
+        null,
+      ),
+    };
+  }
+  const score = typeof raw === "number" ? raw : typeof raw === "string" ? read : null;
+  if (score === null || score === undefined || !Number.isFinite(score)) {
+    return columnsFault(raw, column) ? null : { finding: surveyNotANumber(g, k, where, name, raw) };
+  }
+
+  if (g.max !== undefined && (score < 0 || score > g.max))
+    return { finding: surveyOutOfRange(g, k, where, name, raw, score, g.max) };
+  return { row: { unit: name, score, where } };
+}
+
+/** A row with a score but no unit name is somebody's score lost: say so. Blank and title rows are not. */
+function unnamedRow(
+  g: SurveyGrid,
+  row: readonly CellValue[],
+  k: number,
+  raw: CellValue,
+): { finding: ImportFinding } | null {
+  const lostScore = !blank(raw) && row.every((v, c) => c === g.scoreCol || blank(v) || typeof v === "number");
+  return lostScore ? { finding: scoreWithoutUnit(g, k, whereOf(g, k), raw) } : null;
+}
+
+/**
+ * Text the column's convention could not read, in a column whose decimal mark was decided by the range,
+ * undecidable or mixed: it was reported with the column (numberFormatFindings), not again per row.
+ */
+function columnsFault(raw: CellValue, column: NumberColumn): boolean {
+  return (
+    typeof raw === "string" && column.decidedBy !== null && column.decidedBy !== "text" && readsAsNumber(raw)
+  );
+}
+
+function scoreWithoutUnit(g: SurveyGrid, k: number, where: string, raw: CellValue): ImportFinding {
+  return importFinding(
+    "unusable-row",
+    "warning",
+    placeOf(g, k, g.unitCol),
+    null,
+    {
+      vi: `${g.source} › ${where}: có điểm (${String(raw)}) nhưng không có tên đơn vị; dòng này không được dùng.`,
+      en: `${g.source} › ${where}: a score (${String(raw)}) with no unit name; the row is not used.`,
+    },
+    raw,
+    null,
+  );
+}
+
+function surveyNotANumber(
+  g: SurveyGrid,
+  k: number,
+  where: string,
+  name: string,
+  raw: CellValue,
+): ImportFinding {
+  return importFinding(
+    "not-a-number",
+    "error",
+    placeOf(g, k, g.scoreCol),
+    name,
+    {
+      vi: `${g.source} › ${where}: điểm điều tra của "${name}" không phải là số (${String(raw)}).`,
+      en: `${g.source} › ${where}: the survey score of "${name}" is not a number (${String(raw)}).`,
+    },
+    typeof raw === "boolean" ? raw : String(raw),
+    null,
+  );
+}
+
+function surveyOutOfRange(
+  g: SurveyGrid,
+  k: number,
+  where: string,
+  name: string,
+  raw: CellValue,
+  score: number,
+  max: number,
+): ImportFinding {
+  return importFinding(
+    "score-out-of-range",
+    "error",
+    placeOf(g, k, g.scoreCol),
+    name,
+    {
+      vi: `${g.source} › ${where}: điểm điều tra của "${name}" là ${String(raw)}, ngoài khoảng 0–${max}; không dùng (kiểm tra dấu thập phân của tệp).`,
+      en: `${g.source} › ${where}: the survey score of "${name}" is ${String(raw)}, outside 0–${max}; not used (check the file's decimal mark).`,
+    },
+    score,
+    max,
+  );
 }
 
 /** Text that is a number in at least one convention: its trouble is the column's, reported once there. */

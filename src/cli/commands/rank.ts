@@ -5,7 +5,15 @@ import { fileURLToPath } from "node:url";
 import type { Text } from "../../core/finding";
 import { formatFixed } from "../../core/numbers";
 import { parsePreviousRanking, type PreviousRanking } from "../../core/previous";
-import { groupRuleProblem, type RankInput, type Ranking, rankUnits } from "../../core/rank";
+import {
+  groupRuleProblem,
+  type RankedUnit,
+  type RankInput,
+  type Ranking,
+  rankUnits,
+  type UnrankedUnit,
+  type VanishedUnit,
+} from "../../core/rank";
 import type { Rubric } from "../../core/rubric/schema";
 import { rankingSheetSpec } from "../../core/sheets/ranking";
 import {
@@ -63,15 +71,19 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
   if (surveyRows) reportSurveyMismatches(inputs, surveyRows, lang);
   const ranking = rankUnits(inputs, { rubric, by, groupBy, dense: values.dense, previous });
   if (values.output) await writeSpecsTo(values.output, [rankingSheetSpec(ranking, rubric)], files);
-  if (values.json) console.log(JSON.stringify(ranking, null, 2));
-  else {
-    console.log(rankingText(ranking, lang).join("\n"));
-    if (values.output)
-      console.log(
-        lang === "vi" ? `Đã ghi bảng xếp hạng: ${values.output}` : `Ranking written to ${values.output}`,
-      );
-  }
+  printRanking(ranking, { json: values.json === true, written: values.output ?? null }, lang);
   return ranking.unranked.length > 0 ? 1 : 0;
+}
+
+/** On stdout: the ranking as JSON (nothing else, so it can be piped), or as text with where the sheet went. */
+function printRanking(ranking: Ranking, how: { json: boolean; written: string | null }, lang: Lang): void {
+  if (how.json) {
+    console.log(JSON.stringify(ranking, null, 2));
+    return;
+  }
+  console.log(rankingText(ranking, lang).join("\n"));
+  if (how.written)
+    console.log(lang === "vi" ? `Đã ghi bảng xếp hạng: ${how.written}` : `Ranking written to ${how.written}`);
 }
 
 export function rankInputs(results: readonly FileResult[]): RankInput[] {
@@ -170,48 +182,58 @@ export function demoAsset(name: string): string {
   return join("assets", "demo", name);
 }
 
+/** The ranking as the terminal prints it: the basis note, what needs review, each group, then what is left out. */
 export function rankingText(r: Ranking, lang: Lang): string[] {
-  const f = (x: number | null) => (x === null ? "–" : formatFixed(x, r.precision, lang));
   const out: string[] = [];
   if (r.basisNote) out.push(`(${r.basisNote[lang]})`);
   for (const f of r.findings) out.push(`! ${f.message[lang]}`);
   for (const g of r.groups) {
     out.push(`${lang === "vi" ? g.label : g.labelEn} (${g.units.length})`);
-    for (const u of g.units) {
-      const change = u.previous
-        ? `  ${u.previous.change[lang]}${u.previous.delta !== null ? ` (${u.previous.delta >= 0 ? "+" : ""}${f(u.previous.delta)})` : ""}`
-        : "";
-      const rating = u.rating ? (lang === "vi" ? u.rating.label : u.rating.labelEn) : "";
-      const tie = u.tied ? (lang === "vi" ? "  (đồng hạng)" : "  (tied)") : "";
-      const errs = u.errors ? (lang === "vi" ? `  [${u.errors} lỗi]` : `  [${u.errors} errors]`) : "";
-      out.push(
-        `  ${String(u.rank).padStart(3)}  ${u.unit.padEnd(30)} ${f(u.score).padStart(7)}  ${rating.padEnd(10)}${change}${tie}${errs}`,
-      );
-    }
+    for (const u of g.units) out.push(rankedLine(u, r.precision, lang));
   }
-  if (r.unranked.length) {
-    out.push(lang === "vi" ? `Chưa xếp hạng (${r.unranked.length}):` : `Not ranked (${r.unranked.length}):`);
-    for (const u of r.unranked) {
-      const was =
-        u.previous?.rank != null
-          ? lang === "vi"
-            ? ` (năm trước hạng ${u.previous.rank})`
-            : ` (last year ${u.previous.rank})`
-          : "";
-      out.push(
-        `  ${u.reason[lang].startsWith(u.unit) ? u.reason[lang] : `${u.unit}: ${u.reason[lang]}`}${was}`,
-      );
-    }
-  }
-  if (r.vanished.length) {
-    out.push(
-      lang === "vi"
-        ? `Có năm trước, không có năm nay (${r.vanished.length}):`
-        : `In last year's ranking, not this year (${r.vanished.length}):`,
-    );
-    for (const u of r.vanished) out.push(`  ${u.unit}`);
+  out.push(...unrankedLines(r.unranked, lang), ...vanishedLines(r.vanished, lang));
+  return out;
+}
+
+/** One ranked unit in fixed columns (rank, name, score, rating), then last year's change, tie and errors. */
+function rankedLine(u: RankedUnit, precision: number, lang: Lang): string {
+  const f = (x: number | null) => (x === null ? "–" : formatFixed(x, precision, lang));
+  const rating = u.rating ? (lang === "vi" ? u.rating.label : u.rating.labelEn) : "";
+  const tie = u.tied ? (lang === "vi" ? "  (đồng hạng)" : "  (tied)") : "";
+  const errs = u.errors ? (lang === "vi" ? `  [${u.errors} lỗi]` : `  [${u.errors} errors]`) : "";
+  return `  ${String(u.rank).padStart(3)}  ${u.unit.padEnd(30)} ${f(u.score).padStart(7)}  ${rating.padEnd(10)}${lastYearNote(u, f, lang)}${tie}${errs}`;
+}
+
+/** How the unit moved since last year, with the score's change signed ("+1,50"); empty without last year. */
+function lastYearNote(u: RankedUnit, f: (x: number | null) => string, lang: Lang): string {
+  if (!u.previous) return "";
+  const delta = u.previous.delta;
+  return `  ${u.previous.change[lang]}${delta !== null ? ` (${delta >= 0 ? "+" : ""}${f(delta)})` : ""}`;
+}
+
+/** Units not ranked, each with its reason (not repeating the name when the reason already starts with it). */
+function unrankedLines(unranked: readonly UnrankedUnit[], lang: Lang): string[] {
+  if (!unranked.length) return [];
+  const out = [lang === "vi" ? `Chưa xếp hạng (${unranked.length}):` : `Not ranked (${unranked.length}):`];
+  for (const u of unranked) {
+    const lastRank = u.previous?.rank;
+    const was =
+      lastRank != null ? (lang === "vi" ? ` (năm trước hạng ${lastRank})` : ` (last year ${lastRank})`) : "";
+    const reason = u.reason[lang];
+    out.push(`  ${reason.startsWith(u.unit) ? reason : `${u.unit}: ${reason}`}${was}`);
   }
   return out;
+}
+
+/** Units in last year's ranking that sent nothing this year: listed, never dropped in silence. */
+function vanishedLines(vanished: readonly VanishedUnit[], lang: Lang): string[] {
+  if (!vanished.length) return [];
+  return [
+    lang === "vi"
+      ? `Có năm trước, không có năm nay (${vanished.length}):`
+      : `In last year's ranking, not this year (${vanished.length}):`,
+    ...vanished.map((u) => `  ${u.unit}`),
+  ];
 }
 
 /** A side file (previous ranking, survey table) that cannot be read is a usage error naming it. */

@@ -35,11 +35,45 @@ export function rankingSheetSpec(
   rubric: Rubric,
   options: RankingSheetOptions = {},
 ): SheetSpec {
-  const cells: SpecCell[] = [];
-  const tables: SpecTable[] = [];
-  const nf = decimalsFormat(ranking.precision);
   // Per-area change columns only when last year's ranking carried per-area figures.
   const areaHistory = ranking.groups.some((g) => g.units.some((u) => u.areas.some((a) => a.previous)));
+  const columns = rankingColumns(ranking, areaHistory);
+  const out: Layout = { cells: titleBlock(ranking, rubric, options.title), tables: [], row: 5 };
+  addGroupTables(out, ranking, columns, areaHistory, options.linkSheets === true);
+  addLeftOutSections(out, ranking);
+  const firstTable = out.tables[0];
+  return {
+    name: RANKING_SHEET,
+    cells: out.cells,
+    tables: out.tables,
+    merges: [],
+    columnWidths: columns.widths,
+    freeze: firstTable ? { rows: firstTable.row + 1, cols: 2 } : undefined,
+    print: {
+      landscape: true,
+      fitToWidth: true,
+      repeatRows: firstTable ? [firstTable.row, firstTable.row] : undefined,
+    },
+    tabColor: "1F4E79",
+  };
+}
+
+/** The sheet as it is laid out from top to bottom: `row` is the next free row. */
+interface Layout {
+  cells: SpecCell[];
+  tables: SpecTable[];
+  row: number;
+}
+
+/**
+ * The group tables' columns: headers, number formats and widths built side by side, so the three lists
+ * keep the same length and order whichever optional columns (per-area history, last year) are present.
+ */
+function rankingColumns(
+  ranking: Ranking,
+  areaHistory: boolean,
+): { headers: string[]; formats: string[]; widths: number[] } {
+  const nf = decimalsFormat(ranking.precision);
   const headers = [
     "Xếp hạng",
     "Đơn vị",
@@ -64,21 +98,41 @@ export function rankingSheetSpec(
     ...(ranking.hasPrevious ? [nf, `+${nf};-${nf};0`, "0", "@"] : []),
     "@",
   ];
-  const title = options.title ?? `KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC NĂM ${ranking.year}`;
+  const widths = [
+    9,
+    34,
+    12,
+    12,
+    ...ranking.areas.flatMap(() => [13, 7, ...(areaHistory ? [11] : [])]),
+    ...(ranking.hasPrevious ? [11, 11, 10, 16] : []),
+    30,
+  ];
+  return { headers, formats, widths };
+}
+
+/** Title, what the ranking is based on (Vietnamese, then English), and the basis note when there is one. */
+function titleBlock(ranking: Ranking, rubric: Rubric, title: string | undefined): SpecCell[] {
   const previousYear = ranking.previousYear ? ` năm ${ranking.previousYear}` : " năm trước";
-  cells.push({ row: 0, col: 0, value: title, style: TITLE });
-  cells.push({
-    row: 1,
-    col: 0,
-    value: `${rubric.name} — xếp hạng theo ${BASIS_LABEL[ranking.by].vi}${ranking.dense ? ", xếp hạng liền (không bỏ hạng)" : ", đồng hạng thì hạng kế tiếp bị bỏ qua (1, 2, 2, 4)"}${ranking.hasPrevious ? `; so sánh với${previousYear}` : ""}.`,
-    style: SUBTITLE,
-  });
-  cells.push({
-    row: 2,
-    col: 0,
-    value: `PAR Index ranking ${ranking.year}, ranked by ${BASIS_LABEL[ranking.by].en}; ${ranking.dense ? "dense ranking (1, 2, 2, 3)" : "tied units share a place (1, 2, 2, 4)"}.`,
-    style: SUBTITLE,
-  });
+  const cells: SpecCell[] = [
+    {
+      row: 0,
+      col: 0,
+      value: title ?? `KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC NĂM ${ranking.year}`,
+      style: TITLE,
+    },
+    {
+      row: 1,
+      col: 0,
+      value: `${rubric.name} — xếp hạng theo ${BASIS_LABEL[ranking.by].vi}${ranking.dense ? ", xếp hạng liền (không bỏ hạng)" : ", đồng hạng thì hạng kế tiếp bị bỏ qua (1, 2, 2, 4)"}${ranking.hasPrevious ? `; so sánh với${previousYear}` : ""}.`,
+      style: SUBTITLE,
+    },
+    {
+      row: 2,
+      col: 0,
+      value: `PAR Index ranking ${ranking.year}, ranked by ${BASIS_LABEL[ranking.by].en}; ${ranking.dense ? "dense ranking (1, 2, 2, 3)" : "tied units share a place (1, 2, 2, 4)"}.`,
+      style: SUBTITLE,
+    },
+  ];
   if (ranking.basisNote) {
     cells.push({
       row: 3,
@@ -87,51 +141,60 @@ export function rankingSheetSpec(
       style: NOTE,
     });
   }
-  let row = 5;
+  return cells;
+}
+
+/** One heading (group number, name, count, ratings) and one real Excel table per group. */
+function addGroupTables(
+  out: Layout,
+  ranking: Ranking,
+  columns: { headers: string[]; formats: string[] },
+  areaHistory: boolean,
+  linkSheets: boolean,
+): void {
   ranking.groups.forEach((group, g) => {
     const counts = group.ratingCounts
       .filter((c) => c.count > 0)
       .map((c) => `${c.label}: ${c.count}`)
       .join("; ");
-    cells.push({
-      row,
+    out.cells.push({
+      row: out.row,
       col: 0,
       value: `${roman(g + 1)}. ${group.label} (${group.units.length} đơn vị)${counts ? ` — ${counts}` : ""}`,
-      style: { bold: true, size: 12 },
+      style: SECTION,
     });
-    row++;
+    out.row++;
     const rows: CellValue[][] = group.units.map((u) => unitRow(u, ranking, areaHistory));
-    const links = options.linkSheets
-      ? headers.map((_, j) =>
+    // Only the unit-name column links (to the unit's own sheet, which lives in the same workbook).
+    const links = linkSheets
+      ? columns.headers.map((_, j) =>
           j === 1
             ? group.units.map((u) => (u.sheet ? `#${sheetAddress(u.sheet, "A1")}` : null))
             : group.units.map(() => null),
         )
       : undefined;
-    tables.push({
+    out.tables.push({
       name: tableName("XepHang", group.id, g),
-      row,
+      row: out.row,
       col: 0,
-      headers,
+      headers: columns.headers,
       rows,
-      numberFormats: formats,
+      numberFormats: columns.formats,
       links,
       style: "TableStyleMedium2",
     });
-    row += rows.length + 2;
+    out.row += rows.length + 2;
   });
+}
+
+/**
+ * Below the groups, never dropped: units that could not be ranked, what needs review, and units that
+ * were in last year's table but not in this one. Each section appears only when it has rows.
+ */
+function addLeftOutSections(out: Layout, ranking: Ranking): void {
   if (ranking.unranked.length) {
-    cells.push({
-      row,
-      col: 0,
-      value: `Đơn vị chưa xếp hạng (${ranking.unranked.length})`,
-      style: { bold: true, size: 12 },
-    });
-    row++;
-    tables.push({
+    addSection(out, `Đơn vị chưa xếp hạng (${ranking.unranked.length})`, {
       name: "ChuaXepHang",
-      row,
-      col: 0,
       headers: [
         "Đơn vị",
         "Tệp",
@@ -149,70 +212,46 @@ export function rankingSheetSpec(
         ...(ranking.hasPrevious ? [u.previous?.rank ?? null] : []),
       ]),
       numberFormats: ["@", "@", "@", "@", "0", ...(ranking.hasPrevious ? ["0"] : [])],
-      style: "TableStyleLight9",
     });
-    row += ranking.unranked.length + 2;
   }
   if (ranking.findings.length) {
-    cells.push({
-      row,
-      col: 0,
-      value: `Cần xem lại (${ranking.findings.length})`,
-      style: { bold: true, size: 12 },
-    });
-    row++;
-    tables.push({
+    addSection(out, `Cần xem lại (${ranking.findings.length})`, {
       name: "CanXemLai",
-      row,
-      col: 0,
       headers: ["Mã", "Nội dung", "Message"],
       rows: ranking.findings.map((f) => [f.code, f.message.vi, f.message.en]),
       numberFormats: ["@", "@", "@"],
-      style: "TableStyleLight9",
     });
-    row += ranking.findings.length + 2;
   }
   if (ranking.vanished.length) {
-    cells.push({
-      row,
-      col: 0,
-      value: `Có trong bảng năm trước, không có năm nay (${ranking.vanished.length})`,
-      style: { bold: true, size: 12 },
-    });
-    row++;
-    tables.push({
+    addSection(out, `Có trong bảng năm trước, không có năm nay (${ranking.vanished.length})`, {
       name: "KhongConNamNay",
-      row,
-      col: 0,
       headers: ["Đơn vị", "Hạng năm trước", "Điểm năm trước", "Ghi chú"],
       rows: ranking.vanished.map((u) => [u.unit, u.rank, u.score, u.change.vi]),
-      numberFormats: ["@", "0", nf, "@"],
-      style: "TableStyleLight9",
+      numberFormats: ["@", "0", decimalsFormat(ranking.precision), "@"],
     });
   }
-  const firstTable = tables[0];
-  return {
-    name: RANKING_SHEET,
-    cells,
-    tables,
-    merges: [],
-    columnWidths: [
-      9,
-      34,
-      12,
-      12,
-      ...ranking.areas.flatMap(() => [13, 7, ...(areaHistory ? [11] : [])]),
-      ...(ranking.hasPrevious ? [11, 11, 10, 16] : []),
-      30,
-    ],
-    freeze: firstTable ? { rows: firstTable.row + 1, cols: 2 } : undefined,
-    print: {
-      landscape: true,
-      fitToWidth: true,
-      repeatRows: firstTable ? [firstTable.row, firstTable.row] : undefined,
-    },
-    tabColor: "1F4E79",
-  };
+}
+
+const SECTION = { bold: true, size: 12 } as const;
+
+/** A bold heading, then a light table under it, then one blank row before whatever follows. */
+function addSection(
+  out: Layout,
+  heading: string,
+  table: Pick<SpecTable, "name" | "headers" | "rows" | "numberFormats">,
+): void {
+  out.cells.push({ row: out.row, col: 0, value: heading, style: SECTION });
+  out.row++;
+  out.tables.push({
+    name: table.name,
+    row: out.row,
+    col: 0,
+    headers: table.headers,
+    rows: table.rows,
+    numberFormats: table.numberFormats,
+    style: "TableStyleLight9",
+  });
+  out.row += table.rows.length + 2;
 }
 
 function unitRow(u: RankedUnit, ranking: Ranking, areaHistory: boolean): CellValue[] {

@@ -45,24 +45,76 @@ export function unitResultSheetSpec(
   options: UnitResultOptions = {},
 ): SheetSpec {
   const nf = decimalsFormat(score.precision);
-  const from = (c: ScoreColumn | null) => (c ? ROUND_VI[c] : "");
-  const cells: SpecCell[] = [
+  const cells = headingCells(unit, score.rubricId, options.sheet ?? "");
+  const rows = resultRows(score);
+  // The settings lines sit under the subtitle and push the table down by as many rows.
+  const settings = options.settings ?? [];
+  settings.forEach((line, i) => {
+    cells.push({ row: 4 + i, col: 0, value: line, style: SUBTITLE });
+  });
+  const tableRow = 5 + settings.length;
+  const tables: SpecTable[] = [
+    {
+      name: "KetQua",
+      row: tableRow,
+      col: 0,
+      headers: [...UNIT_RESULT_HEADERS],
+      rows,
+      numberFormats: ["@", "@", nf, nf, nf, `+${nf};-${nf};0`, nf, nf, "@"],
+      style: "TableStyleMedium2",
+    },
+  ];
+  let row = addVerdict(cells, score, tableRow + rows.length + 2);
+  if (score.appraisalChanges.length) {
+    row++;
+    cells.push({
+      row,
+      col: 0,
+      value: `Tiêu chí được thẩm định khác điểm tự đánh giá (${score.appraisalChanges.length})`,
+      style: { bold: true, size: 12 },
+    });
+    row++;
+    tables.push(changesTable(score, row, nf));
+  }
+  return {
+    name: RESULT_SHEET,
+    cells,
+    tables,
+    columnWidths: [6, 48, 11, 11, 11, 13, 12, 9, 16],
+    freeze: { rows: tableRow + 1, cols: 0 },
+    print: { landscape: true, fitToWidth: true, repeatRows: [tableRow, tableRow] },
+    tabColor: "548235",
+  };
+}
+
+/** Title, the unit's name in a cell of its own, and where the figures come from (Vietnamese, then English). */
+function headingCells(unit: string, rubricId: string, sheet: string): SpecCell[] {
+  return [
     { row: 0, col: 0, value: "KẾT QUẢ TỰ ĐÁNH GIÁ, THẨM ĐỊNH CHỈ SỐ CCHC", style: TITLE },
     { row: 1, col: 0, value: "Đơn vị:", style: { bold: true } },
     { row: 1, col: 1, value: unit, style: { bold: true } },
     {
       row: 2,
       col: 0,
-      value: `Tính từ trang "${options.sheet ?? ""}" theo bộ chỉ số ${score.rubricId}; điểm cuối cùng = điểm thẩm định mới nhất, nếu chưa thẩm định thì điểm tự đánh giá.`,
+      value: `Tính từ trang "${sheet}" theo bộ chỉ số ${rubricId}; điểm cuối cùng = điểm thẩm định mới nhất, nếu chưa thẩm định thì điểm tự đánh giá.`,
       style: SUBTITLE,
     },
     {
       row: 3,
       col: 0,
-      value: `PAR Index result computed from sheet "${options.sheet ?? ""}" with rubric ${score.rubricId}; final = latest appraisal round, else the self score.`,
+      value: `PAR Index result computed from sheet "${sheet}" with rubric ${rubricId}; final = latest appraisal round, else the self score.`,
       style: SUBTITLE,
     },
   ];
+}
+
+const fromRound = (c: ScoreColumn | null) => (c ? ROUND_VI[c] : "");
+
+/**
+ * The main table's rows, in UNIT_RESULT_HEADERS order: one per area, bonus and penalty when entered,
+ * then the index line (the provisional index, named as such, while the survey part is missing).
+ */
+function resultRows(score: UnitScore): CellValue[][] {
   const areaRow = (a: NodeScore): CellValue[] => [
     a.code,
     a.label,
@@ -72,8 +124,9 @@ export function unitResultSheetSpec(
     a.change,
     a.scores.final,
     a.percent,
-    from(a.finalFrom),
+    fromRound(a.finalFrom),
   ];
+  // Bonus and penalty have no maximum, change or percentage of their own on this sheet.
   const extra = (code: string, label: string, t: Totals): CellValue[] => [
     code,
     label,
@@ -98,26 +151,16 @@ export function unitResultSheetSpec(
     s.change,
     s.final,
     null,
-    from(score.finalFrom),
+    fromRound(score.finalFrom),
   ]);
-  // The settings lines sit under the subtitle and push the table down by as many rows.
-  const settings = options.settings ?? [];
-  settings.forEach((line, i) => {
-    cells.push({ row: 4 + i, col: 0, value: line, style: SUBTITLE });
-  });
-  const tableRow = 5 + settings.length;
-  const tables: SpecTable[] = [
-    {
-      name: "KetQua",
-      row: tableRow,
-      col: 0,
-      headers: [...UNIT_RESULT_HEADERS],
-      rows,
-      numberFormats: ["@", "@", nf, nf, nf, `+${nf};-${nf};0`, nf, nf, "@"],
-      style: "TableStyleMedium2",
-    },
-  ];
-  let row = tableRow + rows.length + 2;
+  return rows;
+}
+
+/**
+ * Under the table: the rating (or why there is none yet) and, while the survey part is missing, a note
+ * that the index is provisional. Returns the next free row.
+ */
+function addVerdict(cells: SpecCell[], score: UnitScore, row: number): number {
   const rating = score.rating
     ? `Xếp loại: ${score.rating.label} (${score.rating.labelEn})`
     : "Xếp loại: chưa xếp loại — chưa đủ điểm (not rated yet)";
@@ -133,50 +176,36 @@ export function unitResultSheetSpec(
     });
     row++;
   }
-  if (score.appraisalChanges.length) {
-    row++;
-    cells.push({
-      row,
-      col: 0,
-      value: `Tiêu chí được thẩm định khác điểm tự đánh giá (${score.appraisalChanges.length})`,
-      style: { bold: true, size: 12 },
-    });
-    row++;
-    tables.push({
-      name: "KetQua_ThayDoi",
-      row,
-      col: 0,
-      headers: [
-        "Mã",
-        "Tiêu chí",
-        "Lĩnh vực",
-        "Tự đánh giá",
-        "Thẩm định",
-        "Lần thẩm định",
-        "Chênh lệch",
-        "Ghi chú",
-      ],
-      rows: score.appraisalChanges.map((c) => [
-        c.code,
-        c.label,
-        c.area,
-        c.self,
-        c.appraised,
-        ROUND_VI[c.round],
-        c.difference,
-        c.noted ? "có" : "không có ghi chú",
-      ]),
-      numberFormats: ["@", "@", "@", nf, nf, "@", `+${nf};-${nf};0`, "@"],
-      style: "TableStyleLight9",
-    });
-  }
+  return row;
+}
+
+/** The sub-criteria the appraisers scored differently from the unit, with whether anyone said why. */
+function changesTable(score: UnitScore, row: number, nf: string): SpecTable {
   return {
-    name: RESULT_SHEET,
-    cells,
-    tables,
-    columnWidths: [6, 48, 11, 11, 11, 13, 12, 9, 16],
-    freeze: { rows: tableRow + 1, cols: 0 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [tableRow, tableRow] },
-    tabColor: "548235",
+    name: "KetQua_ThayDoi",
+    row,
+    col: 0,
+    headers: [
+      "Mã",
+      "Tiêu chí",
+      "Lĩnh vực",
+      "Tự đánh giá",
+      "Thẩm định",
+      "Lần thẩm định",
+      "Chênh lệch",
+      "Ghi chú",
+    ],
+    rows: score.appraisalChanges.map((c) => [
+      c.code,
+      c.label,
+      c.area,
+      c.self,
+      c.appraised,
+      ROUND_VI[c.round],
+      c.difference,
+      c.noted ? "có" : "không có ghi chú",
+    ]),
+    numberFormats: ["@", "@", "@", nf, nf, "@", `+${nf};-${nf};0`, "@"],
+    style: "TableStyleLight9",
   };
 }
