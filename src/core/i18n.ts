@@ -367,7 +367,23 @@ const FINDING_HELP = {
     vi: "Tệp không đọc được như một sổ .xlsx. Mở bằng Excel và lưu lại dạng .xlsx.",
     en: "The file cannot be read as an .xlsx workbook. Open it in Excel and save it as .xlsx.",
   },
-} as const satisfies Partial<Record<FindingCode, Text>>;
+  "number-format-ambiguous": {
+    vi: "Không biết dấu chấm hay dấu phẩy là dấu thập phân trong cột điểm của tệp nhập. Xuất lại tệp với một kiểu dấu thập phân thống nhất.",
+    en: "The imported table's score column does not tell whether the point or the comma is the decimal mark. Export it again with one decimal mark throughout.",
+  },
+  "unusable-row": {
+    vi: "Một dòng của tệp nhập (điểm điều tra, xếp hạng năm trước) không dùng được: xem lý do, sửa dòng đó trong tệp rồi nhập lại.",
+    en: "A row of an imported table (survey scores, last year's ranking) could not be used: see the reason, fix that row and import again.",
+  },
+  "duplicate-unit": {
+    vi: "Cùng một đơn vị có hai bản: chỉ một bản được xếp hạng. Bỏ bản cũ khỏi thư mục hoặc danh sách.",
+    en: "The same unit came twice: only one copy is ranked. Remove the old copy from the folder or list.",
+  },
+  "wrong-rubric": {
+    vi: "Bảng này khớp với một bộ chỉ số khác hơn hẳn bộ đang chọn: chọn đúng bộ chỉ số rồi kiểm tra lại.",
+    en: "This table fits another rubric far better than the one chosen: choose the right rubric and check again.",
+  },
+} as const satisfies Record<FindingCode, Text>;
 
 /** Why the finding matters and what to do, for any code (a code added later gets a generic line). */
 export function findingHelp(lang: Lang, code: FindingCode): string {

@@ -521,7 +521,7 @@ describe("Ranking and Settings tabs", () => {
       fireEvent.change(screen.getByRole("textbox", { name: /^Mẫu/ }), { target: { value: "(xa|phuong" } });
     });
     expect(
-      screen.getByText(/Quy tắc nhóm "\(xa\|phuong" không phải biểu thức chính quy hợp lệ/),
+      screen.getByText(/Mẫu "\(xa\|phuong" không phải biểu thức chính quy hợp lệ/),
     ).toBeTruthy();
     await click(build);
     expect(service.buildRanking).not.toHaveBeenCalled();
