@@ -62,7 +62,7 @@ function areaLine(a: NodeScore, appraisedCol: boolean, f: (x: number | null) => 
   // Clamped: an over-max score (validation reports it) must not draw a bar wider than the column.
   const bar = "█".repeat(Math.round(Math.max(0, Math.min(1, pct)) * 10)).padEnd(10, "·");
   const appraised = appraisedCol ? ` ${lpad(f(a.scores.appraised2 ?? a.scores.appraised1), 9)}` : "";
-  return `${pad(`${a.code}. ${a.label}`, 44)} ${lpad(f(a.effectiveMax), 7)} ${lpad(f(a.scores.self), 8)}${appraised} ${lpad(f(a.scores.final), 7)}  ${bar}`;
+  return `${pad(`${a.shown}. ${a.label}`, 44)} ${lpad(f(a.effectiveMax), 7)} ${lpad(f(a.scores.self), 8)}${appraised} ${lpad(f(a.scores.final), 7)}  ${bar}`;
 }
 
 /** The index with its rating and basis, or — never a silently wrong total — what is known without the survey. */

@@ -59,6 +59,28 @@ export interface Finding {
   column?: string;
 }
 
+/**
+ * The item a finding is about, as one string comparable with `itemPathKey(node.shownPath)`: findings name
+ * items by the template's codes (`item`, and `itemPath` where a code repeats), never by the engine's key.
+ */
+export function findingItemKey(f: Pick<Finding, "item" | "itemPath">): string | null {
+  if (f.itemPath?.length) return itemPathKey(f.itemPath);
+  return f.item;
+}
+
+/** A written-code path as a key; a single code is its own key, so unique codes match `item` directly. */
+export function itemPathKey(path: readonly string[]): string {
+  return path.length === 1 ? path[0] : path.join(" › ");
+}
+
+/**
+ * The same key for a scored node or item (`code` = the engine's key, `shown` = the written code): a code
+ * written once is its own key; one the template repeats is known by its path, as findings name it.
+ */
+export function nodeItemKey(n: { code: string; shown: string; shownPath: readonly string[] }): string {
+  return n.code === n.shown ? n.shown : itemPathKey(n.shownPath);
+}
+
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

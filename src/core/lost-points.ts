@@ -50,7 +50,7 @@ export function lostPoints(score: UnitScore, peers: readonly UnitScore[] = [], t
   const areaOf = (n: NodeScore): string => {
     let cur = n;
     while (cur.parent && byCode.has(cur.parent)) cur = byCode.get(cur.parent) as NodeScore;
-    return cur.code;
+    return cur.shown;
   };
   const lostOf = (n: NodeScore) =>
     fromUnits(Math.max(0, toUnits(n.effectiveMax) - toUnits(n.scores.final ?? 0)));
@@ -79,7 +79,7 @@ export function lostPoints(score: UnitScore, peers: readonly UnitScore[] = [], t
           ? fromUnits(toUnits(n.scores.self) - toUnits(latest))
           : null;
       return {
-        code: n.code,
+        code: n.shown,
         label: n.label,
         area: areaOf(n),
         max: n.effectiveMax,

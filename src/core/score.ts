@@ -25,7 +25,11 @@ const KEYS: readonly Key[] = [...BASES, "appraised"];
 type Acc = Record<Key, Units | null>;
 
 export interface NodeScore {
+  /** The engine's key for the item (its code, unless the template writes that code more than once). */
   code: string;
+  /** The code as the template writes it, and the written codes from the area down: what users see. */
+  shown: string;
+  shownPath: string[];
   label: string;
   kind: ItemKind;
   /** 1 for areas, 2 for criteria, … */
@@ -68,7 +72,10 @@ export interface Rating {
  * "who changed what". `difference` = appraised − self (negative when points were taken off).
  */
 export interface AppraisalChange {
+  /** The engine's key; `shown` / `shownPath` are the template's own codes (see NodeScore). */
   code: string;
+  shown: string;
+  shownPath: string[];
   label: string;
   /** The area (level-1 code) it belongs to. */
   area: string;
@@ -256,6 +263,8 @@ function nodeScore(item: FlatItem, s: NodeSum, ctx: NodeContext): NodeScore {
   const mergedSurveyArea = area && item.kind === "survey" && ctx.mergedSurvey !== null;
   return {
     code: item.code,
+    shown: item.shown,
+    shownPath: item.shownPath,
     label: item.label,
     kind: item.kind,
     level: item.level,
@@ -409,6 +418,8 @@ function appraisalChange(item: FlatItem, e: ItemEntry): AppraisalChange | null {
   if (difference === 0) return null;
   return {
     code: item.code,
+    shown: item.shown,
+    shownPath: item.shownPath,
     label: item.label,
     area: item.path[0],
     self,

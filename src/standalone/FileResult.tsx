@@ -163,7 +163,7 @@ function UnitResult({ unit, lang, rubricName }: { unit: UnitAnalysis; lang: Lang
           {sc.areas.map((a) => (
             <tr key={a.code}>
               <td className={styles.cell}>
-                {a.code}. {a.label}
+                {a.shown}. {a.label}
               </td>
               <td className={styles.num}>{f(a.effectiveMax)}</td>
               <td className={styles.num}>{f(a.scores.self)}</td>

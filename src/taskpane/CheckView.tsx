@@ -16,7 +16,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { columnLetters } from "../core/address";
 import type { UnitAnalysis } from "../core/analyse";
 import type { ColumnRole } from "../core/columns";
-import { countBySeverity, type Finding, type FindingCode, type Severity } from "../core/finding";
+import { countBySeverity, type Finding, type FindingCode, nodeItemKey, type Severity } from "../core/finding";
 import { type Lang, t } from "../core/i18n";
 import { roleName } from "../core/messages";
 import { AreaTable } from "./check/AreaTable";
@@ -53,7 +53,10 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
   );
   const order = useMemo(() => findingOrder(shown), [shown]);
   const unit = validation?.analysis.units[0] ?? null;
-  const labels = useMemo(() => new Map(unit?.score.nodes.map((n) => [n.code, n.label]) ?? []), [unit]);
+  const labels = useMemo(
+    () => new Map(unit?.score.nodes.map((n) => [nodeItemKey(n), n.label]) ?? []),
+    [unit],
+  );
   useRecheckOnCorrection(state);
   const select = (f: Finding) => {
     setCurrent(f);

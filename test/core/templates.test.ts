@@ -5,6 +5,8 @@ import { importRubricFromWorkbook } from "../../src/core/rubric/import";
 import { loadRubric } from "../../src/core/rubric/load";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { flattenRubric } from "../../src/core/rubric/tree";
+import { appraisalItemRows, appraisalSheetSpec } from "../../src/core/sheets/appraisal";
+import { unitResultSheetSpec } from "../../src/core/sheets/unit-result";
 import { agencyWorkbook, communeWorkbook, type Grid, toWorkbook, withCells } from "./templates-fixtures";
 
 const loud = (f: Finding) => f.severity !== "info";
@@ -280,5 +282,52 @@ describe("wrong rubric, said once", () => {
     expect(few.units[0].findings.filter((f) => f.severity === "error").map((f) => f.code)).toEqual([
       "max-mismatch",
     ]);
+  });
+});
+
+describe("the engine's internal keys never reach the user", () => {
+  // The agency template restarts its criteria in every area: "1", "1.1" are written twice.
+  const grid = withCells(agencyWorkbook(), [
+    [14, 3, null],
+    [13, 3, { v: 1, f: "=D15+D16" }],
+    [12, 3, { v: 1, f: "=D14" }],
+    [6, 3, { v: 3, f: "=D8+D13" }],
+  ]);
+  const rubric = imported(agencyWorkbook());
+  const u = analyse(grid, rubric);
+
+  it("scores show the written code and its path; only repeated codes have a key apart from it", () => {
+    const repeated = u.score.nodes.filter((n) => n.code !== n.shown);
+    expect(repeated.map((n) => n.shownPath.join(" › ")).sort()).toEqual([
+      "I › 1",
+      "I › 1 › 1.1",
+      "I › 1 › 1.2",
+      "II › 1",
+      "II › 1 › 1.1",
+      "II › 1 › 1.2",
+    ]);
+    for (const n of u.score.nodes) expect(n.shownPath[n.shownPath.length - 1]).toBe(n.shown);
+  });
+
+  it("the appraisal sheet names items by the template's codes and attaches each finding to its own item", () => {
+    const rows = appraisalItemRows({ unit: u.unit, sheet: u.sheet, score: u.score, findings: u.findings });
+    const codes = rows.map((r) => `${r.area}/${r.code}`);
+    expect(codes).toContain("II/1.1");
+    expect(codes).toContain("I/1.1");
+    const withMissing = rows.filter((r) => r.findings.some((f) => f.startsWith("[missing-score]")));
+    expect(withMissing.map((r) => `${r.area}/${r.code}`)).toEqual(["II/1.1"]);
+  });
+
+  it("no cell of the unit result or appraisal sheet shows an engine key", () => {
+    const keys = u.score.nodes.filter((n) => n.code !== n.shown).map((n) => n.code);
+    const specs = [
+      unitResultSheetSpec(u.unit, u.score),
+      appraisalSheetSpec({ unit: u.unit, sheet: u.sheet, score: u.score, findings: u.findings }),
+    ];
+    const shown = specs.flatMap((s) => [
+      ...s.cells.map((c) => String(c.value)),
+      ...(s.tables ?? []).flatMap((t) => t.rows.flat().map(String)),
+    ]);
+    for (const key of keys) expect(shown).not.toContain(key);
   });
 });

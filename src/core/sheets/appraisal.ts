@@ -1,5 +1,5 @@
 import type { UnitEntries } from "../entries";
-import type { Finding } from "../finding";
+import { type Finding, findingItemKey, nodeItemKey } from "../finding";
 import { type LostPoints, lostPoints } from "../lost-points";
 import { fromUnits, toUnits } from "../numbers";
 import type { NodeScore, UnitScore } from "../score";
@@ -46,7 +46,7 @@ export function appraisalItemRows(u: AppraisalUnit): AppraisalItemRow[] {
   const areaOf = (n: NodeScore) => {
     let cur = n;
     while (cur.parent && byCode.has(cur.parent)) cur = byCode.get(cur.parent) as NodeScore;
-    return cur.code;
+    return cur.shown;
   };
   const changes = new Map(u.score.appraisalChanges.map((c) => [c.code, c]));
   const rows = u.score.nodes
@@ -57,7 +57,7 @@ export function appraisalItemRows(u: AppraisalUnit): AppraisalItemRow[] {
       const appraised = n.appraised;
       const change = changes.get(n.code);
       return {
-        code: n.code,
+        code: n.shown,
         label: n.label,
         area: areaOf(n),
         max: n.effectiveMax,
@@ -67,7 +67,9 @@ export function appraisalItemRows(u: AppraisalUnit): AppraisalItemRow[] {
           self !== null && appraised !== null ? fromUnits(toUnits(appraised) - toUnits(self)) : null,
         note: e?.note ?? "",
         needsNote: !!change && !change.noted,
-        findings: u.findings.filter((f) => f.item === n.code).map((f) => `[${f.code}] ${f.message.vi}`),
+        findings: u.findings
+          .filter((f) => findingItemKey(f) === nodeItemKey(n))
+          .map((f) => `[${f.code}] ${f.message.vi}`),
       };
     });
   return [...rows.filter((r) => r.needsNote), ...rows.filter((r) => !r.needsNote)];

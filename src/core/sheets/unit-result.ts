@@ -116,7 +116,7 @@ const fromRound = (c: ScoreColumn | null) => (c ? ROUND_VI[c] : "");
  */
 function resultRows(score: UnitScore): CellValue[][] {
   const areaRow = (a: NodeScore): CellValue[] => [
-    a.code,
+    a.shown,
     a.label,
     a.effectiveMax,
     a.scores.self,
@@ -196,9 +196,9 @@ function changesTable(score: UnitScore, row: number, nf: string): SpecTable {
       "Ghi chú",
     ],
     rows: score.appraisalChanges.map((c) => [
-      c.code,
+      c.shown,
       c.label,
-      c.area,
+      c.shownPath[0] ?? c.area,
       c.self,
       c.appraised,
       ROUND_VI[c.round],

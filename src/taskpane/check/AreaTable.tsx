@@ -95,8 +95,8 @@ function AreaRow({ area: a, lang, f }: { area: NodeScore; lang: Lang; f: (x: num
   return (
     <tr>
       <td className={styles.cell}>
-        <span className={styles.label} title={`${a.code}. ${a.label}`}>
-          {a.code}. {a.label}
+        <span className={styles.label} title={`${a.shown}. ${a.label}`}>
+          {a.shown}. {a.label}
         </span>
         {a.kind === "survey" && <span className={styles.note}>{t(lang, "surveyBySo")}</span>}
       </td>

@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { Finding, FindingCode, Severity } from "../../core/finding";
+import { type Finding, type FindingCode, findingItemKey, type Severity } from "../../core/finding";
 import { findingHelp, findingKind, type Lang, t } from "../../core/i18n";
 import { sharedStyles } from "../styles";
 import { SeverityIcon } from "./SeverityIcon";
@@ -158,9 +158,10 @@ function KindSection({
 
 /** "[4.1] Criterion label: message" — the criterion named, not only coded. */
 function findingLine(f: Finding, labels: ReadonlyMap<string, string>, lang: Lang): string {
-  if (!f.item) return f.message[lang];
-  const label = labels.get(f.item);
-  return `[${f.item}]${label ? ` ${label}` : ""}: ${f.message[lang]}`;
+  const key = findingItemKey(f);
+  if (!key) return f.message[lang];
+  const label = labels.get(key);
+  return `[${key}]${label ? ` ${label}` : ""}: ${f.message[lang]}`;
 }
 
 /** The cells in the order the list shows them, for next / previous. */
