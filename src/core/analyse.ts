@@ -5,7 +5,7 @@
 import { a1 } from "./address";
 import type { UnitEntries } from "./entries";
 import { type Finding, sortFindings } from "./finding";
-import { matchRows, type RecognisedTable, type RecogniseOptions, recogniseWorkbook } from "./recognise";
+import { matchRows, type RecognisedTable, type RecogniseOptions, recogniseWorkbook, sheetOf } from "./recognise";
 import { betterRubric, type RubricFit } from "./rubric-fit";
 import { builtinRubrics } from "./rubric/builtin";
 import { importRubricFromTable, importRubricFromWorkbook } from "./rubric/import";
@@ -66,7 +66,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, options: AnalyseOptions): 
   const units: UnitAnalysis[] = [];
   const findings: Finding[] = [...recognition.findings];
   for (const table of recognition.tables) {
-    const sheet = wb.sheets.find((s) => s.name === table.sheet);
+    const sheet = sheetOf(wb, table);
     if (!sheet) continue;
     const rubric = options.rubric ?? ownRubric(wb, table, options, findings);
     if (!rubric) continue;
@@ -139,7 +139,7 @@ function ownRubric(
   options: AnalyseOptions,
   findings: Finding[],
 ): Rubric | null {
-  const sheet = wb.sheets.find((s) => s.name === table.sheet);
+  const sheet = sheetOf(wb, table);
   const own = { source: wb.source, sheets: sheet ? [sheet] : [] };
   const meta = { id: "workbook", name: options.source };
   // Reading the sheet as a rubric finds the table recognised here (same header, rows read without a

@@ -38,6 +38,11 @@ export interface TableRow {
 
 export interface RecognisedTable {
   sheet: string;
+  /**
+   * Which sheet of the snapshot, by position: a crafted workbook can give two sheets one name, and the
+   * values checked must be those of the sheet recognised (absent on tables built by hand in tests).
+   */
+  sheetIndex?: number;
   /** 0-based sheet row of the first header row. */
   headerRow: number;
   headerRowCount: number;
@@ -108,6 +113,13 @@ interface HeaderGuess {
   score: number;
 }
 
+/** The sheet a table was recognised on: by position when known (names can repeat in a crafted file). */
+export function sheetOf(wb: WorkbookSnapshot, table: Pick<RecognisedTable, "sheet" | "sheetIndex">) {
+  if (table.sheetIndex !== undefined && wb.sheets[table.sheetIndex]?.name === table.sheet)
+    return wb.sheets[table.sheetIndex];
+  return wb.sheets.find((s) => s.name === table.sheet);
+}
+
 export function recogniseWorkbook(
   wb: WorkbookSnapshot,
   rubric: Rubric | null,
@@ -115,7 +127,7 @@ export function recogniseWorkbook(
 ): Recognition {
   const candidates: { table: RecognisedTable; score: number }[] = [];
   const partial: { sheet: string; guess: HeaderGuess }[] = [];
-  for (const sheet of wb.sheets) {
+  for (const [sheetIndex, sheet] of wb.sheets.entries()) {
     const name = fold(sheet.name);
     if (OWNED.some((o) => name.startsWith(o))) continue;
     const found = findHeader(sheet);
@@ -128,6 +140,7 @@ export function recogniseWorkbook(
       continue;
     }
     const table = buildTable(sheet, guess, rubric);
+    table.sheetIndex = sheetIndex;
     const matched = table.rows.filter((r) => r.item).length;
     if (table.rows.length === 0) continue;
     candidates.push({ table, score: guess.score * 1000 + matched });
@@ -137,10 +150,7 @@ export function recogniseWorkbook(
     return { tables: [candidates.reduce((a, b) => (b.score > a.score ? b : a)).table], findings: [] };
   // A consolidation workbook often keeps the blank template beside the unit sheets: a table where
   // nobody entered a score is not a unit while other sheets have scores. Said, not dropped silently.
-  const sheets = new Map(wb.sheets.map((sh) => [sh.name, sh]));
-  const filled = candidates.filter((c) =>
-    hasEnteredScores(sheets.get(c.table.sheet) as SheetSnapshot, c.table),
-  );
+  const filled = candidates.filter((c) => hasEnteredScores(sheetOf(wb, c.table) as SheetSnapshot, c.table));
   if (filled.length === 0 || filled.length === candidates.length)
     return { tables: candidates.map((c) => c.table), findings: [] };
   const findings: Finding[] = candidates
