@@ -48,17 +48,55 @@ function say(lang: Lang, key: keyof typeof S, vars: Record<string, string | numb
   return S[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
 }
 
+type IntakeResult = Awaited<ReturnType<typeof intakeFromFiles>>;
+type Progress = { done: number; total: number };
+
 /** The intake of picked files: one row per unit, the ones to chase first; nothing is written to the workbook. */
 export function IntakeView({ state }: { state: { lang: Lang; rubric: Rubric | null } }) {
   const styles = useStyles();
   const { lang } = state;
   const [files, setFiles] = useState<File[]>([]);
   const [list, setList] = useState<File | null>(null);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [result, setResult] = useState<Awaited<ReturnType<typeof intakeFromFiles>> | null>(null);
+  const rubric = state.rubric ?? builtinRubric(DEFAULT_RUBRIC_ID);
+  const { progress, result, selected, setSelected, run } = useIntakeRun(files, list, rubric);
+  const precision = rubric?.precision ?? 2;
+  return (
+    <section className={styles.stack} aria-label={S.title[lang]}>
+      <IntakePickers lang={lang} fileCount={files.length} onFiles={setFiles} onList={setList} />
+      <Button
+        appearance="primary"
+        disabled={files.length === 0 || progress !== null}
+        onClick={() => void run()}
+      >
+        {S.run[lang]}
+      </Button>
+      {progress && (
+        <Field validationMessage={say(lang, "reading", progress)} validationState="none">
+          <ProgressBar value={progress.done / Math.max(1, progress.total)} />
+        </Field>
+      )}
+      {result && (
+        <IntakeOutcome
+          result={result}
+          lang={lang}
+          precision={precision}
+          selected={selected}
+          onSelect={setSelected}
+        />
+      )}
+    </section>
+  );
+}
+
+/**
+ * Reading the picked files: the progress while it runs, its result, and which unit's lost points are open.
+ * A new run clears the old result and selection first, so a stale table never sits beside a new progress bar.
+ */
+function useIntakeRun(files: File[], list: File | null, rubric: Rubric | null) {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [result, setResult] = useState<IntakeResult | null>(null);
   // The unit (by its counted file) whose lost points are shown.
   const [selected, setSelected] = useState<string | null>(null);
-  const rubric = state.rubric ?? builtinRubric(DEFAULT_RUBRIC_ID);
   const run = async () => {
     if (!rubric) return;
     setResult(null);
@@ -75,17 +113,31 @@ export function IntakeView({ state }: { state: { lang: Lang; rubric: Rubric | nu
       setProgress(null);
     }
   };
-  const precision = rubric?.precision ?? 2;
+  return { progress, result, selected, setSelected, run };
+}
+
+/** The three pickers: the units' workbooks (as files or a whole folder) and the optional list of expected units. */
+function IntakePickers({
+  lang,
+  fileCount,
+  onFiles,
+  onList,
+}: {
+  lang: Lang;
+  fileCount: number;
+  onFiles: (files: File[]) => void;
+  onList: (list: File | null) => void;
+}) {
   return (
-    <section className={styles.stack} aria-label={S.title[lang]}>
-      <Field label={S.files[lang]} hint={say(lang, "chosen", { n: files.length })}>
+    <>
+      <Field label={S.files[lang]} hint={say(lang, "chosen", { n: fileCount })}>
         {(props) => (
           <input
             {...props}
             type="file"
             multiple
             accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv"
-            onChange={(e) => setFiles(spreadsheetFiles([...(e.target.files ?? [])]))}
+            onChange={(e) => onFiles(spreadsheetFiles([...(e.target.files ?? [])]))}
           />
         )}
       </Field>
@@ -96,7 +148,7 @@ export function IntakeView({ state }: { state: { lang: Lang; rubric: Rubric | nu
             type="file"
             // The browser's directory picker: every file of the folder, filtered to spreadsheets.
             {...({ webkitdirectory: "" } as Record<string, string>)}
-            onChange={(e) => setFiles(spreadsheetFiles([...(e.target.files ?? [])]))}
+            onChange={(e) => onFiles(spreadsheetFiles([...(e.target.files ?? [])]))}
           />
         )}
       </Field>
@@ -106,101 +158,138 @@ export function IntakeView({ state }: { state: { lang: Lang; rubric: Rubric | nu
             {...props}
             type="file"
             accept=".xlsx,.csv,.json"
-            onChange={(e) => setList(e.target.files?.[0] ?? null)}
+            onChange={(e) => onList(e.target.files?.[0] ?? null)}
           />
         )}
       </Field>
-      <Button
-        appearance="primary"
-        disabled={files.length === 0 || progress !== null}
-        onClick={() => void run()}
-      >
-        {S.run[lang]}
-      </Button>
-      {progress && (
-        <Field validationMessage={say(lang, "reading", progress)} validationState="none">
-          <ProgressBar value={progress.done / Math.max(1, progress.total)} />
-        </Field>
+    </>
+  );
+}
+
+/** What the intake found: the list's problems, the counts, the table of units, the chosen unit's lost points. */
+function IntakeOutcome({
+  result,
+  lang,
+  precision,
+  selected,
+  onSelect,
+}: {
+  result: IntakeResult;
+  lang: Lang;
+  precision: number;
+  selected: string | null;
+  onSelect: (file: string | null) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <div className={styles.stack} aria-live="polite">
+      {result.listProblems.map((p) => (
+        <MessageBar key={p.en} intent="warning">
+          <MessageBarBody>{p[lang]}</MessageBarBody>
+        </MessageBar>
+      ))}
+      <Text weight="semibold">{countsLine(result.intake, lang)}</Text>
+      <IntakeTable result={result} lang={lang} precision={precision} onSelect={onSelect} />
+      {selected && result.scores.get(selected) && (
+        <SelectedLostPoints result={result} selected={selected} lang={lang} precision={precision} />
       )}
-      {result && (
-        <div className={styles.stack} aria-live="polite">
-          {result.listProblems.map((p) => (
-            <MessageBar key={p.en} intent="warning">
-              <MessageBarBody>{p[lang]}</MessageBarBody>
-            </MessageBar>
+      {result.intake.problems.length > 0 && (
+        <ul>
+          {result.intake.problems.map((p) => (
+            <li key={p.en}>{p[lang]}</li>
           ))}
-          <Text weight="semibold">{countsLine(result.intake, lang)}</Text>
-          <table className={styles.table} aria-label={S.title[lang]}>
-            <thead>
-              <tr>
-                <th style={{ textAlign: "left" }}>{S.status[lang]}</th>
-                <th style={{ textAlign: "left" }}>{S.unit[lang]}</th>
-                <th className={styles.num}>{S.self[lang]}</th>
-                <th className={styles.num}>{S.issues[lang]}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sortIntakeRows(result.intake.rows).map((r) => (
-                <tr key={`${r.unit}-${r.submission?.file ?? ""}`}>
-                  <td>{STATUS_TEXT[r.status][lang]}</td>
-                  <td title={r.submission?.file}>
-                    {r.submission && result.scores.has(r.submission.file) ? (
-                      <Button
-                        size="small"
-                        appearance="transparent"
-                        aria-label={say(lang, "showLost", { unit: r.unit })}
-                        onClick={() => setSelected(r.submission?.file ?? null)}
-                      >
-                        {r.unit}
-                      </Button>
-                    ) : (
-                      r.unit
-                    )}
-                    {r.note && <div className={styles.muted}>{r.note[lang]}</div>}
-                  </td>
-                  <td className={styles.num}>
-                    {r.submission?.selfTotal == null
-                      ? ""
-                      : formatNumber(r.submission.selfTotal, precision, lang)}
-                  </td>
-                  <td className={styles.num}>
-                    {r.submission && !r.submission.error
-                      ? `${r.submission.errors}/${r.submission.warnings}`
-                      : ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {selected && result.scores.get(selected) && (
-            <div className={styles.stack}>
-              <Text weight="semibold">
-                {say(lang, "lostFor", {
-                  unit: result.intake.rows.find((r) => r.submission?.file === selected)?.unit ?? selected,
-                })}
-              </Text>
-              <LostPointsChart
-                lost={lostPoints(result.scores.get(selected) as UnitScore, countedScores(result))}
-                lang={lang}
-                precision={precision}
-              />
-            </div>
-          )}
-          {result.intake.problems.length > 0 && (
-            <ul>
-              {result.intake.problems.map((p) => (
-                <li key={p.en}>{p[lang]}</li>
-              ))}
-            </ul>
-          )}
-        </div>
+        </ul>
       )}
-    </section>
+    </div>
+  );
+}
+
+/** One row per unit, the ones to chase first; a unit with a scored file opens its lost points. */
+function IntakeTable({
+  result,
+  lang,
+  precision,
+  onSelect,
+}: {
+  result: IntakeResult;
+  lang: Lang;
+  precision: number;
+  onSelect: (file: string | null) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <table className={styles.table} aria-label={S.title[lang]}>
+      <thead>
+        <tr>
+          <th style={{ textAlign: "left" }}>{S.status[lang]}</th>
+          <th style={{ textAlign: "left" }}>{S.unit[lang]}</th>
+          <th className={styles.num}>{S.self[lang]}</th>
+          <th className={styles.num}>{S.issues[lang]}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sortIntakeRows(result.intake.rows).map((r) => (
+          <tr key={`${r.unit}-${r.submission?.file ?? ""}`}>
+            <td>{STATUS_TEXT[r.status][lang]}</td>
+            <td title={r.submission?.file}>
+              {r.submission && result.scores.has(r.submission.file) ? (
+                <Button
+                  size="small"
+                  appearance="transparent"
+                  aria-label={say(lang, "showLost", { unit: r.unit })}
+                  onClick={() => onSelect(r.submission?.file ?? null)}
+                >
+                  {r.unit}
+                </Button>
+              ) : (
+                r.unit
+              )}
+              {r.note && <div className={styles.muted}>{r.note[lang]}</div>}
+            </td>
+            <td className={styles.num}>
+              {r.submission?.selfTotal == null ? "" : formatNumber(r.submission.selfTotal, precision, lang)}
+            </td>
+            <td className={styles.num}>
+              {r.submission && !r.submission.error ? `${r.submission.errors}/${r.submission.warnings}` : ""}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Where the chosen unit lost points, against the group of counted files. */
+function SelectedLostPoints({
+  result,
+  selected,
+  lang,
+  precision,
+}: {
+  result: IntakeResult;
+  selected: string;
+  lang: Lang;
+  precision: number;
+}) {
+  const styles = useStyles();
+  return (
+    <div className={styles.stack}>
+      <Text weight="semibold">
+        {say(lang, "lostFor", {
+          unit: result.intake.rows.find((r) => r.submission?.file === selected)?.unit ?? selected,
+        })}
+      </Text>
+      <LostPointsChart
+        lost={lostPoints(result.scores.get(selected) as UnitScore, countedScores(result))}
+        lang={lang}
+        precision={precision}
+      />
+    </div>
   );
 }
 
 /** The group for the average: the file counted for each unit (never an ignored duplicate). */
-function countedScores(result: Awaited<ReturnType<typeof intakeFromFiles>>): UnitScore[] {
+function countedScores(result: IntakeResult): UnitScore[] {
   return result.intake.rows.flatMap((r) => {
     const score = r.submission ? result.scores.get(r.submission.file) : undefined;
     return score ? [score] : [];

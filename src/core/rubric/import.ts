@@ -62,35 +62,68 @@ export function importRubricFromTable(
   meta: Partial<ImportMeta> = {},
 ): RubricImport {
   const sheet = wb.sheets.find((s) => s.name === table.sheet) as SheetSnapshot;
-  if (table.columns.max === undefined) {
-    // Without maxima there is no rubric to build; say so on the header (no-rubric validation shows it).
-    return {
-      rubric: null,
-      table,
-      problems: [
-        {
-          sheet: table.sheet,
-          address: a1(table.headerRow, table.columns.label ?? 0),
-          code: "missing-column",
-          message: {
-            vi: `Bảng ở dòng ${table.headerRow + 1} không có cột điểm tối đa ("Điểm tối đa", "Điểm chuẩn"), nên không dựng được bộ chỉ số từ bảng; hãy chọn một bộ chỉ số.`,
-            en: `The table at row ${table.headerRow + 1} has no maximum-points column ("Điểm tối đa", "Điểm chuẩn"), so no rubric can be built from it; choose a rubric.`,
-          },
-        },
-      ],
-    };
-  }
+  // Without maxima there is no rubric to build; say so on the header (no-rubric validation shows it).
+  if (table.columns.max === undefined) return { rubric: null, table, problems: [noMaximumColumn(table)] };
   const problems: ImportProblem[] = [];
+  const accepted = acceptedRows(table, problems);
+  const { roots, made } = itemTree(sheet, table, accepted);
+  if (roots.length === 0) return { rubric: null, table, problems: [...problems, noItems(table)] };
+  const candidate = rubricCandidate(wb, sheet, table, meta, roots, problems);
+  const parsed = RubricSchema.safeParse(candidate);
+  if (!parsed.success) {
+    return { rubric: null, table, problems: [...problems, ...schemaProblems(table, parsed.error.issues)] };
+  }
+  const rubric = parsed.data;
+  problems.push(...arithmeticProblems(rubric, table, accepted, made));
+  if (rubric.ratingBands.length === 0) {
+    problems.push({
+      sheet: null,
+      address: null,
+      message: {
+        vi: "Biểu mẫu không có thang xếp loại; thêm ratingBands vào JSON nếu cần xếp loại.",
+        en: "The template has no rating bands; add ratingBands to the JSON to rate units.",
+      },
+    });
+  }
+  return { rubric, problems, table };
+}
+
+/** The table has no maximum-points column: reported on the header, where the province would add it. */
+function noMaximumColumn(table: RecognisedTable): ImportProblem {
+  return {
+    sheet: table.sheet,
+    address: a1(table.headerRow, table.columns.label ?? 0),
+    code: "missing-column",
+    message: {
+      vi: `Bảng ở dòng ${table.headerRow + 1} không có cột điểm tối đa ("Điểm tối đa", "Điểm chuẩn"), nên không dựng được bộ chỉ số từ bảng; hãy chọn một bộ chỉ số.`,
+      en: `The table at row ${table.headerRow + 1} has no maximum-points column ("Điểm tối đa", "Điểm chuẩn"), so no rubric can be built from it; choose a rubric.`,
+    },
+  };
+}
+
+/** Every row was skipped (or there were none): nothing with a maximum to make a rubric of. */
+function noItems(table: RecognisedTable): ImportProblem {
+  return {
+    sheet: table.sheet,
+    address: a1(table.headerRow, table.columns.max ?? 0),
+    message: {
+      vi: "Bảng không có tiêu chí nào có điểm tối đa.",
+      en: "The table has no items with a maximum.",
+    },
+  };
+}
+
+/**
+ * The rows that become items, in table order: totals are left out silently, rows without a label or a
+ * usable (numeric, non-negative) maximum are skipped with a problem on their cell, pushed to `problems`.
+ */
+function acceptedRows(table: RecognisedTable, problems: ImportProblem[]): TableRow[] {
   const problem = (row: number, col: number | undefined, vi: string, en: string) =>
     problems.push({
       sheet: table.sheet,
       address: col === undefined ? null : a1(row, col),
       message: { vi, en },
     });
-
-  const cell = (row: number, col: number | undefined) =>
-    col === undefined ? null : (sheet.values[row - sheet.origin.row]?.[col - sheet.origin.col] ?? null);
-  // The tree comes from the codes as written; codes stay as the template writes them ("I", "12.2", "a)").
   const accepted: TableRow[] = [];
   for (const row of table.rows) {
     if (row.isTotal) continue;
@@ -123,13 +156,22 @@ export function importRubricFromTable(
     }
     accepted.push(row);
   }
+  return accepted;
+}
+
+/**
+ * The item tree from the accepted rows. The tree comes from the codes as written; codes stay as the
+ * template writes them ("I", "12.2", "a)"). `made[k]` is the item of `accepted[k]`, so a problem found
+ * later on an item can be pointed back at its row.
+ */
+function itemTree(
+  sheet: SheetSnapshot,
+  table: RecognisedTable,
+  accepted: TableRow[],
+): { roots: RubricItem[]; made: RubricItem[] } {
   const parents = codeTree(accepted.map((r) => r.code));
   const written = accepted.map((r) => writtenCode(r.code));
-  // A code written more than once in the template gets an internal key (never shown): its path.
-  const count = new Map<string, number>();
-  for (const w of written) if (w) count.set(normaliseCode(w), (count.get(normaliseCode(w)) ?? 0) + 1);
-  const keys = new Set<string>();
-  for (const w of written) if (w && count.get(normaliseCode(w)) === 1) keys.add(w);
+  const { count, keys } = writtenCodeCounts(written);
   const suffixes = new Map<string, number>();
   const roots: RubricItem[] = [];
   const made: RubricItem[] = [];
@@ -154,13 +196,7 @@ export function importRubricFromTable(
       item.key = uniqueKey(parentKey ? `${parentKey}/${shown}` : shown, keys, suffixes);
       keys.add(item.key);
     }
-    const guidance = cell(row.row, table.columns.guidance);
-    if (typeof guidance === "string" && guidance.trim()) {
-      item.guidance = guidance.trim();
-      const rule = guidanceRule(item.guidance);
-      if (rule) item.rule = rule;
-      if (/khong phat sinh|khong ap dung/.test(fold(item.guidance))) item.notApplicableAllowed = true;
-    }
+    applyGuidance(item, cellAt(sheet, row.row, table.columns.guidance));
     if (!parent) {
       const kind = kindOf(label);
       if (kind !== "scored") item.kind = kind;
@@ -168,23 +204,48 @@ export function importRubricFromTable(
     siblings.push(item);
     made.push(item);
   }
-  if (roots.length === 0) {
-    return {
-      rubric: null,
-      table,
-      problems: [
-        ...problems,
-        {
-          sheet: table.sheet,
-          address: a1(table.headerRow, table.columns.max ?? 0),
-          message: {
-            vi: "Bảng không có tiêu chí nào có điểm tối đa.",
-            en: "The table has no items with a maximum.",
-          },
-        },
-      ],
-    };
-  }
+  return { roots, made };
+}
+
+/**
+ * A code written more than once in the template gets an internal key (never shown): its path. `count`
+ * says how often each code is written (compared normalised); `keys` starts as the codes written once,
+ * which are their own keys, so no generated key may take one of them.
+ */
+function writtenCodeCounts(written: (string | null)[]): { count: Map<string, number>; keys: Set<string> } {
+  const count = new Map<string, number>();
+  for (const w of written) if (w) count.set(normaliseCode(w), (count.get(normaliseCode(w)) ?? 0) + 1);
+  const keys = new Set<string>();
+  for (const w of written) if (w && count.get(normaliseCode(w)) === 1) keys.add(w);
+  return { count, keys };
+}
+
+/** A cell of the sheet by absolute row and column; null outside the snapshot or without a column. */
+function cellAt(sheet: SheetSnapshot, row: number, col: number | undefined) {
+  return col === undefined ? null : (sheet.values[row - sheet.origin.row]?.[col - sheet.origin.col] ?? null);
+}
+
+/** The guidance text of a row, its rule when one can be read from it, and whether it allows "not applicable". */
+function applyGuidance(item: RubricItem, guidance: unknown): void {
+  if (typeof guidance !== "string" || !guidance.trim()) return;
+  item.guidance = guidance.trim();
+  const rule = guidanceRule(item.guidance);
+  if (rule) item.rule = rule;
+  if (/khong phat sinh|khong ap dung/.test(fold(item.guidance))) item.notApplicableAllowed = true;
+}
+
+/**
+ * The rubric as read, before validation: name, year and level from `meta` or else the title block above
+ * the table. A missing year is pushed to `problems` (2024 is used so the rubric can still be saved).
+ */
+function rubricCandidate(
+  wb: WorkbookSnapshot,
+  sheet: SheetSnapshot,
+  table: RecognisedTable,
+  meta: Partial<ImportMeta>,
+  roots: RubricItem[],
+  problems: ImportProblem[],
+) {
   const titleText = titleLines(sheet, table.headerRow);
   const year = meta.year ?? yearIn(titleText);
   if (!year)
@@ -202,7 +263,7 @@ export function importRubricFromTable(
     titleText.find((t) => /^bo (chi so|tieu chi)/.test(fold(t))) ??
     titleText.find((t) => /chi so|bo tieu chi|cham diem/.test(fold(t))) ??
     wb.source;
-  const candidate = {
+  return {
     id: meta.id ?? "imported",
     name,
     province: meta.province,
@@ -211,48 +272,41 @@ export function importRubricFromTable(
     precision: precisionOf(sheet, table),
     items: roots,
   };
-  const parsed = RubricSchema.safeParse(candidate);
-  if (!parsed.success) {
-    return {
-      rubric: null,
-      table,
-      problems: [
-        ...problems,
-        ...parsed.error.issues.map((i) => ({
-          sheet: table.sheet,
-          address: null,
-          message: {
-            vi: `Bộ chỉ số nhập vào không hợp lệ tại ${i.path.join(".")}: ${i.message}`,
-            en: `Imported rubric invalid at ${i.path.join(".")}: ${i.message}`,
-          },
-        })),
-      ],
-    };
-  }
-  const rubric = parsed.data;
-  // Arithmetic problems name the item; point them at its row so the province can fix the template.
+}
+
+/** Why the candidate is not a valid rubric, one problem per schema issue. */
+function schemaProblems(
+  table: RecognisedTable,
+  issues: readonly { path: PropertyKey[]; message: string }[],
+): ImportProblem[] {
+  return issues.map((i) => ({
+    sheet: table.sheet,
+    address: null,
+    message: {
+      vi: `Bộ chỉ số nhập vào không hợp lệ tại ${i.path.join(".")}: ${i.message}`,
+      en: `Imported rubric invalid at ${i.path.join(".")}: ${i.message}`,
+    },
+  }));
+}
+
+/** Arithmetic problems name the item; point them at its row so the province can fix the template. */
+function arithmeticProblems(
+  rubric: Rubric,
+  table: RecognisedTable,
+  accepted: TableRow[],
+  made: RubricItem[],
+): ImportProblem[] {
   const rowOfKey = new Map<string, TableRow>();
   for (let k = 0; k < made.length; k++) rowOfKey.set(made[k].key ?? made[k].code, accepted[k]);
-  for (const p of checkRubricArithmetic(rubric)) {
+  return checkRubricArithmetic(rubric).map((p) => {
     const row = rowOfKey.get(p.where);
-    problems.push({
+    return {
       sheet: table.sheet,
       address: row ? a1(row.row, table.columns.max ?? 0) : null,
-      code: "max-mismatch",
+      code: "max-mismatch" as const,
       message: p.message,
-    });
-  }
-  if (rubric.ratingBands.length === 0) {
-    problems.push({
-      sheet: null,
-      address: null,
-      message: {
-        vi: "Biểu mẫu không có thang xếp loại; thêm ratingBands vào JSON nếu cần xếp loại.",
-        en: "The template has no rating bands; add ratingBands to the JSON to rate units.",
-      },
-    });
-  }
-  return { rubric, problems, table };
+    };
+  });
 }
 
 /**
