@@ -261,20 +261,73 @@ export function precisionFormat(precision: number): string {
 
 export function buildSheet(rows: SampleRow[], options: LayoutOptions): BuiltSheet {
   const v = new Set(options.variants);
-  const renamed = v.has("renamed-columns");
-  const twoRow = v.has("two-row-header");
   const mergedLabels = v.has("merged-labels");
   const moved = v.has("moved-header");
   const startCol = moved ? 1 : 0;
-  const numberFormat = precisionFormat(options.precision);
+  const grid = layoutColumns(options, startCol);
+  const { columns } = grid;
+  const out = cellWriter();
 
-  // Columns and their sheet positions.
+  // The order of writes is the order of `spec.cells` and `spec.merges`: title, header, then rows.
+  const { unitRow, headerRow } = moved
+    ? writeLetterheadTitle(out, options.title, startCol, grid.lastCol)
+    : writePlainTitle(out, options.title, startCol, grid.lastCol);
+  out.put(unitRow, startCol, options.title.unitLine, { bold: true });
+  const unitNameAddress = a1(unitRow, startCol);
+
+  const headerRowCount = v.has("two-row-header") ? 2 : 1;
+  writeHeader(out, grid, headerRow, headerRowCount, mergedLabels);
+
+  const firstDataRow = headerRow + headerRowCount;
+  const rowOf = rows.map((_, i) => firstDataRow + i);
+  const scores = scoreCells(rows, columns, rowOf);
+  writeItemRows(out, rows, grid, rowOf, scores, precisionFormat(options.precision), mergedLabels);
+  // `shown` must hold every score column of every row; the row loop asks for each already, this makes sure.
+  const scoreCols = SCORE_ROLES.filter((r) => columns[r] !== undefined);
+  for (const i of rows.keys()) for (const role of scoreCols) scores.shownValue(i, role);
+
+  const totalRow = rowOf[rows.length - 1];
+  const spec: SheetSpec = {
+    name: options.sheetName,
+    cells: out.cells,
+    merges: out.merges,
+    columnWidths: grid.columnWidths,
+    freeze: { rows: firstDataRow, cols: (columns.label ?? 1) + (mergedLabels ? 2 : 1) },
+    print: { landscape: true, fitToWidth: true, repeatRows: [headerRow, headerRow + headerRowCount - 1] },
+  };
+  return {
+    spec,
+    headerRow,
+    headerRowCount,
+    firstDataRow,
+    lastDataRow: totalRow - 1,
+    totalRow,
+    columns,
+    headers: grid.headers,
+    unitNameAddress,
+    rowOf,
+    shown: scores.shown,
+  };
+}
+
+/** Where each column sits: its definition, sheet column, header text as read back, and widths. */
+interface ColumnGrid {
+  defs: ColumnDef[];
+  columns: Partial<Record<LayoutRole, number>>;
+  headers: Partial<Record<LayoutRole, string>>;
+  columnWidths: number[];
+  lastCol: number;
+}
+
+/** Columns in variant order from `startCol`; merged labels take two sheet columns. */
+function layoutColumns(options: LayoutOptions, startCol: number): ColumnGrid {
+  const v = new Set(options.variants);
   const defs: ColumnDef[] = columnOrder(options).map((role) => ({
     role,
-    header: headerText(role, options.appraisal, renamed),
+    header: headerText(role, options.appraisal, v.has("renamed-columns")),
     width: WIDTHS[role],
   }));
-  if (twoRow) {
+  if (v.has("two-row-header")) {
     for (const d of defs) {
       if (d.role === "appraised1") d.sub = options.appraisal === 2 ? "Thẩm định lần 1" : "Thẩm định";
       else if (d.role === "appraised2") d.sub = "Thẩm định lần 2";
@@ -283,6 +336,7 @@ export function buildSheet(rows: SampleRow[], options: LayoutOptions): BuiltShee
   }
   const columns: Partial<Record<LayoutRole, number>> = {};
   const headers: Partial<Record<LayoutRole, string>> = {};
+  // A moved table leaves narrow margin columns on its left.
   const columnWidths: number[] = new Array(startCol).fill(3);
   let col = startCol;
   for (const d of defs) {
@@ -290,102 +344,166 @@ export function buildSheet(rows: SampleRow[], options: LayoutOptions): BuiltShee
     headers[d.role] = d.sub ? `Điểm / ${d.sub}` : d.header;
     columnWidths[col] = d.width;
     col++;
-    if (d.role === "label" && mergedLabels) {
+    if (d.role === "label" && v.has("merged-labels")) {
       columnWidths[col - 1] = 30;
       columnWidths[col] = 16;
       col++;
     }
   }
-  const lastCol = col - 1;
+  return { defs, columns, headers, columnWidths, lastCol: col - 1 };
+}
 
+/** Collects cells and merged ranges in the order they are written. */
+interface CellWriter {
+  cells: SpecCell[];
+  merges: string[];
+  put(row: number, col: number, value: CellValue, style?: CellStyle, formula?: string): void;
+  /** Merges the range unless it is a single cell. */
+  mergeRange(r1: number, c1: number, r2: number, c2: number): void;
+}
+
+function cellWriter(): CellWriter {
   const cells: SpecCell[] = [];
   const merges: string[] = [];
-  const put = (row: number, c: number, value: CellValue, style?: CellStyle, formula?: string) => {
-    const cell: SpecCell = { row, col: c, value };
-    if (formula) cell.formula = formula;
-    if (style) cell.style = style;
-    cells.push(cell);
+  return {
+    cells,
+    merges,
+    put(row, col, value, style, formula) {
+      const cell: SpecCell = { row, col, value };
+      if (formula) cell.formula = formula;
+      if (style) cell.style = style;
+      cells.push(cell);
+    },
+    mergeRange(r1, c1, r2, c2) {
+      if (r1 !== r2 || c1 !== c2) merges.push(`${a1(r1, c1)}:${a1(r2, c2)}`);
+    },
   };
-  const mergeRange = (r1: number, c1: number, r2: number, c2: number) => {
-    if (r1 !== r2 || c1 !== c2) merges.push(`${a1(r1, c1)}:${a1(r2, c2)}`);
-  };
+}
 
-  // Title block.
-  const titleRow = (row: number, text: string, style: CellStyle) => {
-    put(row, startCol, text, { hAlign: "center", ...style });
-    mergeRange(row, startCol, row, lastCol);
-  };
-  let unitRow: number;
-  let headerRow: number;
-  // The title names the level ("CẤP XÃ"), as templates do, so an import can tell communes from agencies.
-  const titleText = `BIỂU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH${LEVEL_TITLE[options.title.unitLevel]} NĂM ${options.title.year}`;
-  if (moved) {
-    // Two-sided letterhead as many provinces print it, the table pushed down and one column right.
-    const mid = Math.min(startCol + 3, lastCol);
-    put(0, startCol, "ỦY BAN NHÂN DÂN", { bold: true, hAlign: "center" });
-    mergeRange(0, startCol, 0, mid - 1);
-    put(0, mid, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, hAlign: "center" });
-    mergeRange(0, mid, 0, lastCol);
-    put(1, mid, "Độc lập - Tự do - Hạnh phúc", { bold: true, hAlign: "center" });
-    mergeRange(1, mid, 1, lastCol);
-    put(3, mid, `…, ngày … tháng … năm ${options.title.year}`, { italic: true, hAlign: "center" });
-    mergeRange(3, mid, 3, lastCol);
-    titleRow(5, titleText, { bold: true, size: 13 });
-    titleRow(6, options.title.rubricName, { italic: true });
-    titleRow(7, `(Kỳ đánh giá: năm ${options.title.year})`, { italic: true });
-    unitRow = 8;
-    headerRow = 11;
-  } else {
-    titleRow(0, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true });
-    titleRow(1, "Độc lập - Tự do - Hạnh phúc", { bold: true });
-    titleRow(3, titleText, { bold: true, size: 13 });
-    // The rubric name alone on its row (the year is in the title above), so an import reads it back verbatim.
-    titleRow(4, options.title.rubricName, { italic: true });
-    unitRow = 5;
-    headerRow = 7;
-  }
-  put(unitRow, startCol, options.title.unitLine, { bold: true });
-  const unitNameAddress = a1(unitRow, startCol);
+/** Sheet rows the title block leaves for the unit-name line and the (first) header row. */
+interface TitlePlacement {
+  unitRow: number;
+  headerRow: number;
+}
 
-  // Header.
-  const headerStyle: CellStyle = {
-    bold: true,
-    hAlign: "center",
-    vAlign: "middle",
-    wrap: true,
-    border: true,
-    fill: "D9E1F2",
-  };
-  const headerRowCount = twoRow ? 2 : 1;
+// The title names the level ("CẤP XÃ"), as templates do, so an import can tell communes from agencies.
+function titleText(title: TitleBlock): string {
+  return `BIỂU TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH${LEVEL_TITLE[title.unitLevel]} NĂM ${title.year}`;
+}
+
+/** A centred line merged across the table's width. */
+function writeTitleRow(
+  out: CellWriter,
+  row: number,
+  text: string,
+  style: CellStyle,
+  startCol: number,
+  lastCol: number,
+): void {
+  out.put(row, startCol, text, { hAlign: "center", ...style });
+  out.mergeRange(row, startCol, row, lastCol);
+}
+
+/** The usual title block: national motto, title, rubric name; the header starts on row 8. */
+function writePlainTitle(
+  out: CellWriter,
+  title: TitleBlock,
+  startCol: number,
+  lastCol: number,
+): TitlePlacement {
+  writeTitleRow(out, 0, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true }, startCol, lastCol);
+  writeTitleRow(out, 1, "Độc lập - Tự do - Hạnh phúc", { bold: true }, startCol, lastCol);
+  writeTitleRow(out, 3, titleText(title), { bold: true, size: 13 }, startCol, lastCol);
+  // The rubric name alone on its row (the year is in the title above), so an import reads it back verbatim.
+  writeTitleRow(out, 4, title.rubricName, { italic: true }, startCol, lastCol);
+  return { unitRow: 5, headerRow: 7 };
+}
+
+/**
+ * Two-sided letterhead as many provinces print it (moved-header), the table pushed down and one column
+ * right: issuer on the left, motto and date on the right, then title, rubric name and period.
+ */
+function writeLetterheadTitle(
+  out: CellWriter,
+  title: TitleBlock,
+  startCol: number,
+  lastCol: number,
+): TitlePlacement {
+  const mid = Math.min(startCol + 3, lastCol);
+  out.put(0, startCol, "ỦY BAN NHÂN DÂN", { bold: true, hAlign: "center" });
+  out.mergeRange(0, startCol, 0, mid - 1);
+  out.put(0, mid, "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, hAlign: "center" });
+  out.mergeRange(0, mid, 0, lastCol);
+  out.put(1, mid, "Độc lập - Tự do - Hạnh phúc", { bold: true, hAlign: "center" });
+  out.mergeRange(1, mid, 1, lastCol);
+  out.put(3, mid, `…, ngày … tháng … năm ${title.year}`, { italic: true, hAlign: "center" });
+  out.mergeRange(3, mid, 3, lastCol);
+  writeTitleRow(out, 5, titleText(title), { bold: true, size: 13 }, startCol, lastCol);
+  writeTitleRow(out, 6, title.rubricName, { italic: true }, startCol, lastCol);
+  writeTitleRow(out, 7, `(Kỳ đánh giá: năm ${title.year})`, { italic: true }, startCol, lastCol);
+  return { unitRow: 8, headerRow: 11 };
+}
+
+const HEADER_STYLE: CellStyle = {
+  bold: true,
+  hAlign: "center",
+  vAlign: "middle",
+  wrap: true,
+  border: true,
+  fill: "D9E1F2",
+};
+
+/**
+ * Header cells. On a two-row header, columns with a sub-header sit under one merged group cell "Điểm";
+ * the others span both rows. Merged labels span two columns.
+ */
+function writeHeader(
+  out: CellWriter,
+  grid: ColumnGrid,
+  headerRow: number,
+  headerRowCount: number,
+  mergedLabels: boolean,
+): void {
+  const twoRow = headerRowCount === 2;
   let groupStart = -1;
   let groupEnd = -1;
-  for (const d of defs) {
-    const c = columns[d.role]!;
+  for (const d of grid.defs) {
+    const c = grid.columns[d.role]!;
     const span = d.role === "label" && mergedLabels ? 1 : 0;
     if (d.sub) {
       if (groupStart < 0) groupStart = c;
       groupEnd = c;
-      put(headerRow + 1, c, d.sub, headerStyle);
+      out.put(headerRow + 1, c, d.sub, HEADER_STYLE);
     } else {
-      put(headerRow, c, d.header, headerStyle);
-      if (span) put(headerRow, c + 1, null, headerStyle);
+      out.put(headerRow, c, d.header, HEADER_STYLE);
+      if (span) out.put(headerRow, c + 1, null, HEADER_STYLE);
       if (twoRow) {
-        put(headerRow + 1, c, null, headerStyle);
-        if (span) put(headerRow + 1, c + 1, null, headerStyle);
+        out.put(headerRow + 1, c, null, HEADER_STYLE);
+        if (span) out.put(headerRow + 1, c + 1, null, HEADER_STYLE);
       }
-      mergeRange(headerRow, c, headerRow + headerRowCount - 1, c + span);
+      out.mergeRange(headerRow, c, headerRow + headerRowCount - 1, c + span);
     }
   }
   if (groupStart >= 0) {
-    put(headerRow, groupStart, "Điểm", headerStyle);
-    for (let c = groupStart + 1; c <= groupEnd; c++) put(headerRow, c, null, headerStyle);
-    mergeRange(headerRow, groupStart, headerRow, groupEnd);
+    out.put(headerRow, groupStart, "Điểm", HEADER_STYLE);
+    for (let c = groupStart + 1; c <= groupEnd; c++) out.put(headerRow, c, null, HEADER_STYLE);
+    out.mergeRange(headerRow, groupStart, headerRow, groupEnd);
   }
+}
 
-  // Item rows.
-  const firstDataRow = headerRow + headerRowCount;
-  const rowOf = rows.map((_, i) => firstDataRow + i);
-  const scoreCols = SCORE_ROLES.filter((r) => columns[r] !== undefined);
+/** Score cells evaluated on demand: what a reader sees in each, and the formula parents and the total hold. */
+interface ScoreCells {
+  shown: Partial<Record<ScoreColumn, CellValue>>[];
+  formulaOf: Partial<Record<ScoreColumn, string>>[];
+  /** Value shown in row `i`'s `role` column, evaluating (and remembering) the rows it adds first. */
+  shownValue(i: number, role: ScoreColumn): CellValue;
+}
+
+function scoreCells(
+  rows: SampleRow[],
+  columns: Partial<Record<LayoutRole, number>>,
+  rowOf: number[],
+): ScoreCells {
   const shown: Partial<Record<ScoreColumn, CellValue>>[] = rows.map(() => ({}));
   const formulaOf: Partial<Record<ScoreColumn, string>>[] = rows.map(() => ({}));
 
@@ -397,13 +515,8 @@ export function buildSheet(rows: SampleRow[], options: LayoutOptions): BuiltShee
     if (row.isLeaf) {
       value = row.values[role] ?? null;
     } else if (row.terms) {
-      const parts = row.terms.map((t) => ({ t, v: shownValue(t.row, role) }));
-      const error = parts.find((p) => isError(p.v));
-      value = error ? error.v : fromUnits(parts.reduce((s, p) => s + p.t.sign * numericUnits(p.v), 0));
-      const formula = row.terms
-        .map((t, k) => `${k === 0 ? (t.sign < 0 ? "-" : "") : t.sign < 0 ? "-" : "+"}${a1(rowOf[t.row], c)}`)
-        .join("");
-      formulaOf[i][role] = `=${formula}`;
+      value = totalValue(row.terms, role);
+      formulaOf[i][role] = totalFormula(row.terms, c);
     } else {
       const over = role === "self" && row.formulaChildren ? row.formulaChildren : row.children;
       const parts = over.map((k) => shownValue(k, role));
@@ -424,80 +537,85 @@ export function buildSheet(rows: SampleRow[], options: LayoutOptions): BuiltShee
     return value;
   };
 
+  /** The total: areas added, penalties subtracted; the first error met is what Excel shows. */
+  const totalValue = (terms: NonNullable<SampleRow["terms"]>, role: ScoreColumn): CellValue => {
+    const parts = terms.map((t) => ({ t, v: shownValue(t.row, role) }));
+    const error = parts.find((p) => isError(p.v));
+    return error ? error.v : fromUnits(parts.reduce((s, p) => s + p.t.sign * numericUnits(p.v), 0));
+  };
+
+  /** "=E10+E20-E30": one signed reference per area row. */
+  const totalFormula = (terms: NonNullable<SampleRow["terms"]>, col: number): string =>
+    `=${terms
+      .map((t, k) => `${k === 0 ? (t.sign < 0 ? "-" : "") : t.sign < 0 ? "-" : "+"}${a1(rowOf[t.row], col)}`)
+      .join("")}`;
+
+  return { shown, formulaOf, shownValue };
+}
+
+function rowTier(row: SampleRow): Tier {
+  if (row.level === 0) return "total";
+  if (row.level === 1) return "area";
+  return row.level === 2 && !row.isLeaf ? "criterion" : "item";
+}
+
+/** One sheet row per SampleRow: its text, maximum, scores (with their formulas) and other values. */
+function writeItemRows(
+  out: CellWriter,
+  rows: SampleRow[],
+  grid: ColumnGrid,
+  rowOf: number[],
+  scores: ScoreCells,
+  numberFormat: string,
+  mergedLabels: boolean,
+): void {
   const styleTable = {} as Record<Tier, Partial<Record<LayoutRole, CellStyle>>>;
   for (const tier of ["total", "area", "criterion", "item"] as const) {
     styleTable[tier] = {};
-    for (const d of defs) styleTable[tier][d.role] = cellStyle(tier, d.role, numberFormat);
+    for (const d of grid.defs) styleTable[tier][d.role] = cellStyle(tier, d.role, numberFormat);
   }
   rows.forEach((row, i) => {
     const r = rowOf[i];
-    const isTotal = row.level === 0;
-    const tier = isTotal
-      ? "total"
-      : row.level === 1
-        ? "area"
-        : row.level === 2 && !row.isLeaf
-          ? "criterion"
-          : "item";
-    for (const d of defs) {
-      const c = columns[d.role]!;
+    const tier = rowTier(row);
+    for (const d of grid.defs) {
+      const c = grid.columns[d.role]!;
       // A fresh copy per cell: writers may adjust a cell's style (text format for escaped text).
       const style: CellStyle = { ...styleTable[tier][d.role]! };
-      let value: CellValue = null;
-      let formula: string | undefined;
-      switch (d.role) {
-        case "code":
-          value = row.displayCode;
-          break;
-        case "label":
-          value = row.label;
-          break;
-        case "max":
-          value = row.max;
-          break;
-        case "guidance":
-          value = row.guidance;
-          break;
-        case "self":
-        case "appraised1":
-        case "appraised2":
-          value = shownValue(i, d.role);
-          formula = row.isLeaf ? row.formulas?.[d.role] : formulaOf[i][d.role];
-          break;
-        default:
-          value = row.values[d.role as ValueRole] ?? null;
-      }
-      put(r, c, value, style, formula);
+      const { value, formula } = rowCell(row, i, d.role, scores);
+      out.put(r, c, value, style, formula);
       if (d.role === "label" && mergedLabels) {
-        put(r, c + 1, null, style);
-        mergeRange(r, c, r, c + 1);
+        out.put(r, c + 1, null, style);
+        out.mergeRange(r, c, r, c + 1);
       }
     }
   });
-  for (const i of rows.keys()) for (const role of scoreCols) shownValue(i, role);
+}
 
-  const totalRow = rowOf[rows.length - 1];
-  const spec: SheetSpec = {
-    name: options.sheetName,
-    cells,
-    merges,
-    columnWidths,
-    freeze: { rows: firstDataRow, cols: (columns.label ?? 1) + (mergedLabels ? 2 : 1) },
-    print: { landscape: true, fitToWidth: true, repeatRows: [headerRow, headerRow + headerRowCount - 1] },
-  };
-  return {
-    spec,
-    headerRow,
-    headerRowCount,
-    firstDataRow,
-    lastDataRow: totalRow - 1,
-    totalRow,
-    columns,
-    headers,
-    unitNameAddress,
-    rowOf,
-    shown,
-  };
+/** What row `i` holds in the `role` column: a leaf's score may carry its own (broken) formula. */
+function rowCell(
+  row: SampleRow,
+  i: number,
+  role: LayoutRole,
+  scores: ScoreCells,
+): { value: CellValue; formula?: string } {
+  switch (role) {
+    case "code":
+      return { value: row.displayCode };
+    case "label":
+      return { value: row.label };
+    case "max":
+      return { value: row.max };
+    case "guidance":
+      return { value: row.guidance };
+    case "self":
+    case "appraised1":
+    case "appraised2": {
+      const value = scores.shownValue(i, role);
+      return { value, formula: row.isLeaf ? row.formulas?.[role] : scores.formulaOf[i][role] };
+    }
+    default:
+      return { value: row.values[role as ValueRole] ?? null };
+  }
 }
 
 type Tier = "total" | "area" | "criterion" | "item";
