@@ -3,7 +3,7 @@ import type { CellValue, SheetSnapshot } from "../../core/snapshot";
 import { FileReadError } from "../errors";
 import { count, type ReadLimits, type Usage } from "../limits";
 import { translateFormula } from "./shared-formula";
-import { withXmlWalk, type XmlWalk } from "./xml-scan";
+import { withXmlWalk, type XmlAttributes, type XmlWalk } from "./xml-scan";
 
 /**
  * One worksheet part → SheetSnapshot over the rectangle of its non-empty cells. Per-cell work is kept
@@ -37,181 +37,258 @@ function overBudget(ctx: Context, what: string, used: number, limit: number): Fi
   );
 }
 
-function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
-  const rows: number[] = [];
-  const cols: number[] = [];
-  const values: CellValue[] = [];
-  const formulas: (string | null)[] = [];
-  const styles: number[] = [];
-  const errors: number[] = [];
-  const hiddenRows: number[] = [];
+/** A shared formula's master cell: the formula as written there, and where, so others can be shifted from it. */
+interface SharedMaster {
+  formula: string;
+  row: number;
+  col: number;
+}
+
+/**
+ * Everything the walk over one sheet carries: what it has gathered, where the next cell goes, and the
+ * cell being read. One object per sheet, every field set up front (one shape), so the per-element steps
+ * below take it as their argument and a cell costs no closure or object of its own.
+ */
+interface SheetWalkState {
+  ctx: Context;
+  cells: Cells;
+  hiddenRows: number[];
   // One flag per column of Excel's grid, however many <col> ranges repeat or overlap.
-  let hiddenColFlags: Uint8Array | null = null;
-  const merges: string[] = [];
-  const { limits, usage } = ctx;
-  const shared = new Map<string, { formula: string; row: number; col: number }>();
-  let protectedSheet = false;
+  hiddenColFlags: Uint8Array | null;
+  merges: string[];
+  shared: Map<string, SharedMaster>;
+  protectedSheet: boolean;
+  /** Where a cell (or row) without its own r="…" goes: just after the previous one. */
+  nextRow: number;
+  nextCol: number;
+  /** The <c> being read. */
+  inCell: boolean;
+  row: number;
+  col: number;
+  type: string;
+  style: number;
+  raw: string | null;
+  formula: string | null;
+  sharedIndex: string | null;
+  isMaster: boolean;
+  /** Which element's text is being collected. */
+  capture: "v" | "f" | "t" | null;
+}
 
-  let row = -1;
-  let col = -1;
-  let nextRow = 0;
-  let nextCol = 0;
-  let type = "n";
-  let style = 0;
-  let raw: string | null = null;
-  let formula: string | null = null;
-  let sharedIndex: string | null = null;
-  let isMaster = false;
-  let capture: "v" | "f" | "t" | null = null;
-  let inCell = false;
+function newWalkState(ctx: Context): SheetWalkState {
+  return {
+    ctx,
+    cells: { rows: [], cols: [], values: [], formulas: [], styles: [], errors: [] },
+    hiddenRows: [],
+    hiddenColFlags: null,
+    merges: [],
+    shared: new Map(),
+    protectedSheet: false,
+    nextRow: 0,
+    nextCol: 0,
+    inCell: false,
+    row: -1,
+    col: -1,
+    type: "n",
+    style: 0,
+    raw: null,
+    formula: null,
+    sharedIndex: null,
+    isMaster: false,
+    capture: null,
+  };
+}
 
+function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
+  const st = newWalkState(ctx);
+  // One handler object per sheet; each element goes to a named step below.
   walk(text, {
     open(name, a) {
       switch (name) {
-        case "c": {
-          inCell = true;
-          const ref = a.get("r");
-          if (ref) {
-            col = refColumn(ref);
-            row = refRow(ref);
-          } else {
-            row = nextRow;
-            col = nextCol;
-          }
-          nextCol = col + 1;
-          type = a.get("t") ?? "n";
-          const s = a.get("s");
-          style = s ? Number(s) : 0;
-          raw = null;
-          formula = null;
-          sharedIndex = null;
-          isMaster = false;
+        case "c":
+          openCell(st, a);
           return;
-        }
         case "v":
-          capture = "v";
-          raw = "";
+          st.capture = "v";
+          st.raw = "";
           return;
         case "f":
-          capture = "f";
-          formula = "";
-          if (a.get("t") === "shared") {
-            sharedIndex = a.get("si") ?? null;
-            isMaster = a.get("ref") !== undefined;
-          }
+          openFormula(st, a);
           return;
         case "t":
-          if (inCell) {
-            capture = "t";
-            if (raw === null) raw = "";
+          // A <t> counts only inside a cell (an inline string's text).
+          if (st.inCell) {
+            st.capture = "t";
+            if (st.raw === null) st.raw = "";
           }
           return;
-        case "row": {
-          const ref = a.get("r");
-          const n = ref ? Number(ref) : Number.NaN;
-          // A row number outside Excel's grid (or not a number) is ignored: rows follow on.
-          const r = Number.isInteger(n) && n >= 1 && n <= limits.maxRows ? n - 1 : nextRow;
-          nextRow = r;
-          nextCol = 0;
-          if (isTrue(a.get("hidden"))) hiddenRows.push(r);
+        case "row":
+          openRow(st, a);
           return;
-        }
         case "col":
-          if (isTrue(a.get("hidden"))) {
-            // Clamped to Excel's columns 1..16,384: a min of -300,000,000 must not become a loop that long.
-            const min = Math.max(1, Math.trunc(Number(a.get("min"))));
-            const max = Math.min(Math.trunc(Number(a.get("max") ?? a.get("min"))), 16_384);
-            if (!(min <= max)) return; // NaN or an empty range
-            hiddenColFlags ??= new Uint8Array(16_384);
-            hiddenColFlags.fill(1, min - 1, max);
-          }
+          hideColumns(st, a);
           return;
         case "mergeCell":
-          {
-            const ref = a.get("ref");
-            if (ref) {
-              if (++usage.merges > limits.maxMerges)
-                throw overBudget(ctx, "merged areas", usage.merges, limits.maxMerges);
-              merges.push(ref);
-            }
-          }
+          addMerge(st, a);
           return;
         case "sheetProtection":
-          protectedSheet = isTrue(a.get("sheet"));
+          st.protectedSheet = isTrue(a.get("sheet"));
           return;
       }
     },
     text(t) {
       // Almost always one piece of text per element: take it as it is rather than appending to "".
-      if (capture === "v" || capture === "t") raw = raw ? raw + t : t;
-      else if (capture === "f") formula = formula ? formula + t : t;
+      if (st.capture === "v" || st.capture === "t") st.raw = st.raw ? st.raw + t : t;
+      else if (st.capture === "f") st.formula = st.formula ? st.formula + t : t;
     },
     close(name) {
-      if (name === "v" || name === "f" || name === "t") {
-        capture = null;
-        return;
-      }
-      if (name === "row") {
-        nextRow++;
-        return;
-      }
-      if (name !== "c") return;
-      inCell = false;
-      if (sharedIndex !== null) {
-        if (isMaster && formula) shared.set(sharedIndex, { formula, row, col });
-        else {
-          const master = shared.get(sharedIndex);
-          if (master) {
-            // Checked before translating: expanding one long formula over 200,000 cells is the attack.
-            usage.sharedFormulaChars += master.formula.length;
-            if (usage.sharedFormulaChars > limits.maxSharedFormulaChars)
-              throw overBudget(
-                ctx,
-                "characters of shared formulas to expand",
-                usage.sharedFormulaChars,
-                limits.maxSharedFormulaChars,
-              );
-            formula = translateFormula(master.formula, row - master.row, col - master.col);
-          }
-        }
-      }
-      const value = cellValue(type, raw, ctx.strings);
-      if (value === null && formula === null && style === 0) return;
-      if (++usage.contentCells > limits.maxContentCells)
-        throw overBudget(ctx, "cells", usage.contentCells, limits.maxContentCells);
-      if (formula !== null) {
-        usage.formulaChars += formula.length;
-        if (usage.formulaChars > limits.maxFormulaChars)
-          throw overBudget(ctx, "formula characters", usage.formulaChars, limits.maxFormulaChars);
-      }
-      if (typeof value === "string") {
-        if (value.length > limits.maxCellChars)
-          throw new FileReadError(
-            "too-large",
-            ctx.file,
-            `"${ctx.name}": a cell holds ${count(value.length)} characters of text (Excel's limit is ${count(limits.maxCellChars)})`,
-          );
-        usage.textChars += value.length;
-        if (usage.textChars > limits.maxTextChars)
-          throw overBudget(ctx, "characters of text", usage.textChars, limits.maxTextChars);
-      }
-      rows.push(row);
-      cols.push(col);
-      values.push(value);
-      formulas.push(formula ? `=${formula}` : null);
-      // An ISO date cell (t="d") becomes a serial number: keep it known as a date, whatever its style says.
-      styles.push(type === "d" && typeof value === "number" ? ISO_DATE_STYLE : style);
-      if (type === "e") errors.push(values.length - 1);
+      if (name === "v" || name === "f" || name === "t") st.capture = null;
+      else if (name === "row") st.nextRow++;
+      else if (name === "c") closeCell(st);
     },
   });
 
+  return densify(ctx, st.cells, {
+    hiddenRows: st.hiddenRows,
+    hiddenCols: hiddenColumns(st.hiddenColFlags),
+    merges: st.merges,
+    protectedSheet: st.protectedSheet,
+  });
+}
+
+/** <c>: where the cell is (its r="…", or just after the previous cell), its type and style; nothing read yet. */
+function openCell(st: SheetWalkState, a: XmlAttributes): void {
+  st.inCell = true;
+  const ref = a.get("r");
+  if (ref) {
+    st.col = refColumn(ref);
+    st.row = refRow(ref);
+  } else {
+    st.row = st.nextRow;
+    st.col = st.nextCol;
+  }
+  st.nextCol = st.col + 1;
+  st.type = a.get("t") ?? "n";
+  const s = a.get("s");
+  st.style = s ? Number(s) : 0;
+  st.raw = null;
+  st.formula = null;
+  st.sharedIndex = null;
+  st.isMaster = false;
+}
+
+/** <f>: collect its text; a shared formula remembers its group, and whether this cell is the master. */
+function openFormula(st: SheetWalkState, a: XmlAttributes): void {
+  st.capture = "f";
+  st.formula = "";
+  if (a.get("t") === "shared") {
+    st.sharedIndex = a.get("si") ?? null;
+    st.isMaster = a.get("ref") !== undefined;
+  }
+}
+
+/** <row>: cells without an r="…" start at its column A; a hidden row is noted. */
+function openRow(st: SheetWalkState, a: XmlAttributes): void {
+  const ref = a.get("r");
+  const n = ref ? Number(ref) : Number.NaN;
+  // A row number outside Excel's grid (or not a number) is ignored: rows follow on.
+  const r = Number.isInteger(n) && n >= 1 && n <= st.ctx.limits.maxRows ? n - 1 : st.nextRow;
+  st.nextRow = r;
+  st.nextCol = 0;
+  if (isTrue(a.get("hidden"))) st.hiddenRows.push(r);
+}
+
+/** <col min max hidden>: flags its columns as hidden. */
+function hideColumns(st: SheetWalkState, a: XmlAttributes): void {
+  if (!isTrue(a.get("hidden"))) return;
+  // Clamped to Excel's columns 1..16,384: a min of -300,000,000 must not become a loop that long.
+  const min = Math.max(1, Math.trunc(Number(a.get("min"))));
+  const max = Math.min(Math.trunc(Number(a.get("max") ?? a.get("min"))), 16_384);
+  if (!(min <= max)) return; // NaN or an empty range
+  st.hiddenColFlags ??= new Uint8Array(16_384);
+  st.hiddenColFlags.fill(1, min - 1, max);
+}
+
+/** The hidden columns (0-based, ascending) from their flags, if any <col> hid one. */
+function hiddenColumns(flags: Uint8Array | null): number[] {
   const hiddenCols: number[] = [];
-  if (hiddenColFlags) for (let c = 0; c < 16_384; c++) if (hiddenColFlags[c]) hiddenCols.push(c);
-  return densify(
-    ctx,
-    { rows, cols, values, formulas, styles, errors },
-    { hiddenRows, hiddenCols, merges, protectedSheet },
-  );
+  if (flags) for (let c = 0; c < 16_384; c++) if (flags[c]) hiddenCols.push(c);
+  return hiddenCols;
+}
+
+/** <mergeCell ref>: counted against the file's limit, then kept. */
+function addMerge(st: SheetWalkState, a: XmlAttributes): void {
+  const ref = a.get("ref");
+  if (!ref) return;
+  const { limits, usage } = st.ctx;
+  if (++usage.merges > limits.maxMerges)
+    throw overBudget(st.ctx, "merged areas", usage.merges, limits.maxMerges);
+  st.merges.push(ref);
+}
+
+/** </c>: the cell's formula and value are complete; an empty unstyled cell is dropped, any other is kept. */
+function closeCell(st: SheetWalkState): void {
+  st.inCell = false;
+  if (st.sharedIndex !== null) resolveSharedFormula(st, st.sharedIndex);
+  const value = cellValue(st.type, st.raw, st.ctx.strings);
+  const formula = st.formula;
+  if (value === null && formula === null && st.style === 0) return;
+  chargeCell(st.ctx, value, formula);
+  const { cells, type } = st;
+  cells.rows.push(st.row);
+  cells.cols.push(st.col);
+  cells.values.push(value);
+  cells.formulas.push(formula ? `=${formula}` : null);
+  // An ISO date cell (t="d") becomes a serial number: keep it known as a date, whatever its style says.
+  cells.styles.push(type === "d" && typeof value === "number" ? ISO_DATE_STYLE : st.style);
+  if (type === "e") cells.errors.push(cells.values.length - 1);
+}
+
+/**
+ * A shared formula: the master cell records its formula; any other cell of the group gets the master's,
+ * shifted by its distance from the master (a group whose master was not seen leaves the cell as written).
+ */
+function resolveSharedFormula(st: SheetWalkState, index: string): void {
+  if (st.isMaster && st.formula) {
+    st.shared.set(index, { formula: st.formula, row: st.row, col: st.col });
+    return;
+  }
+  const master = st.shared.get(index);
+  if (!master) return;
+  const { limits, usage } = st.ctx;
+  // Checked before translating: expanding one long formula over 200,000 cells is the attack.
+  usage.sharedFormulaChars += master.formula.length;
+  if (usage.sharedFormulaChars > limits.maxSharedFormulaChars)
+    throw overBudget(
+      st.ctx,
+      "characters of shared formulas to expand",
+      usage.sharedFormulaChars,
+      limits.maxSharedFormulaChars,
+    );
+  st.formula = translateFormula(master.formula, st.row - master.row, st.col - master.col);
+}
+
+/** Counts a kept cell, its formula and its text against the file's limits, in that order. */
+function chargeCell(ctx: Context, value: CellValue, formula: string | null): void {
+  const { limits, usage } = ctx;
+  if (++usage.contentCells > limits.maxContentCells)
+    throw overBudget(ctx, "cells", usage.contentCells, limits.maxContentCells);
+  if (formula !== null) {
+    usage.formulaChars += formula.length;
+    if (usage.formulaChars > limits.maxFormulaChars)
+      throw overBudget(ctx, "formula characters", usage.formulaChars, limits.maxFormulaChars);
+  }
+  if (typeof value === "string") {
+    if (value.length > limits.maxCellChars)
+      throw new FileReadError(
+        "too-large",
+        ctx.file,
+        `"${ctx.name}": a cell holds ${count(value.length)} characters of text (Excel's limit is ${count(limits.maxCellChars)})`,
+      );
+    usage.textChars += value.length;
+    if (usage.textChars > limits.maxTextChars)
+      throw overBudget(ctx, "characters of text", usage.textChars, limits.maxTextChars);
+  }
 }
 
 function isTrue(flag: string | undefined): boolean {
