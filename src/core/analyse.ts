@@ -5,7 +5,13 @@
 import { a1 } from "./address";
 import type { UnitEntries } from "./entries";
 import { type Finding, sortFindings } from "./finding";
-import { matchRows, type RecognisedTable, type RecogniseOptions, recogniseWorkbook, sheetOf } from "./recognise";
+import {
+  matchRows,
+  type RecognisedTable,
+  type RecogniseOptions,
+  recogniseWorkbook,
+  sheetOf,
+} from "./recognise";
 import { betterRubric, type RubricFit } from "./rubric-fit";
 import { builtinRubrics } from "./rubric/builtin";
 import { importRubricFromTable, importRubricFromWorkbook } from "./rubric/import";

@@ -520,9 +520,7 @@ describe("Ranking and Settings tabs", () => {
     await act(async () => {
       fireEvent.change(screen.getByRole("textbox", { name: /^Mẫu/ }), { target: { value: "(xa|phuong" } });
     });
-    expect(
-      screen.getByText(/Mẫu "\(xa\|phuong" không phải biểu thức chính quy hợp lệ/),
-    ).toBeTruthy();
+    expect(screen.getByText(/Mẫu "\(xa\|phuong" không phải biểu thức chính quy hợp lệ/)).toBeTruthy();
     await click(build);
     expect(service.buildRanking).not.toHaveBeenCalled();
     await act(async () => {
