@@ -392,6 +392,33 @@ function wordsOf(cell: HeaderCell): string {
   return cell.words;
 }
 
+/**
+ * What a header column is called and the rule that name matches. The column's own name first ("Tài liệu
+ * kiểm chứng" under "Điểm tự đánh giá" is evidence); the group above it only when the name alone says
+ * nothing ("Điểm", "Lần 1"), and never a group text long enough to be a title.
+ */
+function columnName(cells: readonly HeaderCell[], lowest: number) {
+  const leaf = cells[lowest];
+  let text = leaf.text;
+  let h = wordsOf(leaf);
+  let rule = h.length > 80 ? null : ruleFor(h);
+  if (!rule && lowest > 0) {
+    const parts: string[] = [];
+    for (let i = 0; i <= lowest; i++) {
+      const t = cells[i].text;
+      if (!t || t === parts[parts.length - 1]) continue;
+      if (i < lowest && t.length > GROUP_TEXT_MAX) continue;
+      parts.push(t);
+    }
+    if (parts.length > 1) {
+      text = parts.join(" ");
+      h = foldWords(text);
+      rule = h.length > 80 ? null : ruleFor(h);
+    }
+  }
+  return rule ? { text, h, rule } : null;
+}
+
 function classify(scan: HeaderScan, top: number, count: number): HeaderGuess | null {
   const sheet = scan.sheet;
   let width = 0;
@@ -418,26 +445,9 @@ function classify(scan: HeaderScan, top: number, count: number): HeaderGuess | n
     // its text when a row below tells them apart ("Điểm" over "Tối đa | Tự chấm | Thẩm định").
     const leaf = cells[lowest];
     if (leaf.across) continue;
-    // The column's own name first ("Tài liệu kiểm chứng" under "Điểm tự đánh giá" is evidence); the
-    // group above it only when the name alone says nothing ("Điểm", "Lần 1").
-    let text = leaf.text;
-    let h = wordsOf(leaf);
-    let rule = h.length > 80 ? null : ruleFor(h);
-    if (!rule && lowest > 0) {
-      const parts: string[] = [];
-      for (let i = 0; i <= lowest; i++) {
-        const t = cells[i].text;
-        if (!t || t === parts[parts.length - 1]) continue;
-        if (i < lowest && t.length > GROUP_TEXT_MAX) continue;
-        parts.push(t);
-      }
-      if (parts.length > 1) {
-        text = parts.join(" ");
-        h = foldWords(text);
-        rule = h.length > 80 ? null : ruleFor(h);
-      }
-    }
-    if (!rule) continue;
+    const named = columnName(cells, lowest);
+    if (!named) continue;
+    const { text, h, rule } = named;
     let role: ColumnRole = rule.role === "appraised" ? "appraised1" : rule.role;
     if (rule.role === "appraised") {
       if (/lan 2|lan ii|vong 2/.test(h) || columns.appraised1 !== undefined) role = "appraised2";
