@@ -13,3 +13,17 @@ export type ColumnRole =
   | "evidence"
   | "explanation"
   | "note";
+
+/** Every role, in the order tables list them. */
+export const COLUMN_ROLES: readonly ColumnRole[] = [
+  "code",
+  "label",
+  "max",
+  "guidance",
+  "self",
+  "appraised1",
+  "appraised2",
+  "evidence",
+  "explanation",
+  "note",
+];

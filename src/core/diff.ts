@@ -6,7 +6,7 @@
  */
 import { a1 } from "./address";
 import { type AnalyseOptions, analyseWorkbook, type UnitAnalysis } from "./analyse";
-import type { ColumnRole } from "./columns";
+import { COLUMN_ROLES, type ColumnRole } from "./columns";
 import type { Text } from "./finding";
 import { fold } from "./fold";
 import { roleName } from "./messages";
@@ -210,18 +210,7 @@ function sameValue(a: CellValue, b: CellValue): boolean {
   return x === y;
 }
 
-const ROLES: readonly ColumnRole[] = [
-  "code",
-  "label",
-  "max",
-  "guidance",
-  "self",
-  "appraised1",
-  "appraised2",
-  "evidence",
-  "explanation",
-  "note",
-];
+const ROLES = COLUMN_ROLES;
 
 function col(c: number): string {
   return a1(0, c).replace(/\d+$/, "");

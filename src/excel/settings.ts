@@ -8,7 +8,7 @@
  * says what was found and what is used instead, and names the active rubric by its own content
  * (name + content hash), so a changed rubric can never pass for a built-in one.
  */
-import type { ColumnRole } from "../core/columns";
+import { COLUMN_ROLES, type ColumnRole } from "../core/columns";
 import type { Text } from "../core/finding";
 import { columnLetters } from "../core/address";
 import { groupRuleProblem, type RankBasis } from "../core/rank";
@@ -41,18 +41,7 @@ export const SETTINGS_KEY = "parIndex.settings";
 
 /** Excel's last column (XFD) as a 0-based index: a column map pointing past it is not a column. */
 const LAST_COLUMN = 16_383;
-const ROLES: readonly ColumnRole[] = [
-  "code",
-  "label",
-  "max",
-  "guidance",
-  "self",
-  "appraised1",
-  "appraised2",
-  "evidence",
-  "explanation",
-  "note",
-];
+const ROLES = COLUMN_ROLES;
 const BASES: readonly RankBasis[] = ["final", "appraised", "self"];
 
 /** The settings as stored, unverified (what `verifySettings` takes). */

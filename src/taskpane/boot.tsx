@@ -1,10 +1,10 @@
 import { FluentProvider } from "@fluentui/react-components";
-import { Component, type ReactNode, useEffect, useState } from "react";
+import { Component, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { type Lang, languageFrom, t } from "../core/i18n";
 import type { ExcelService } from "../excel/service";
 import { App } from "./App";
-import { paneTheme } from "./theme";
+import { useFollowedTheme } from "./theme";
 
 /**
  * What the pane's page turns into. Three outcomes: the pane itself inside Excel; the standalone checker
@@ -100,21 +100,7 @@ export class ErrorBoundary extends Component<
 
 /** Follows the system's colour scheme while the pane is open (Office on the web gives no theme of its own). */
 function ThemedPane({ children }: { children: ReactNode }) {
-  const [theme, setTheme] = useState(paneTheme);
-  useEffect(() => {
-    if (typeof matchMedia !== "function") return;
-    const queries = ["(prefers-color-scheme: dark)", "(forced-colors: active)"].map((q) => matchMedia(q));
-    const update = () => setTheme(paneTheme());
-    for (const q of queries) q.addEventListener?.("change", update);
-    return () => {
-      for (const q of queries) q.removeEventListener?.("change", update);
-    };
-  }, []);
-  // The page around the provider too, so no white frame shows round a dark pane.
-  useEffect(() => {
-    document.body.style.margin = "0";
-    document.body.style.backgroundColor = theme.colorNeutralBackground1;
-  }, [theme]);
+  const theme = useFollowedTheme();
   return <FluentProvider theme={theme}>{children}</FluentProvider>;
 }
 

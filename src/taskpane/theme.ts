@@ -1,4 +1,5 @@
 import { type Theme, teamsHighContrastTheme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
 
 /**
  * Office's theme where Office gives one; Excel on the web leaves `officeTheme` undefined, so the
@@ -19,4 +20,27 @@ function isDark(hex: string): boolean {
   if (!m) return false;
   const [r, g, b] = [m[1], m[2], m[3]].map((x) => Number.parseInt(x, 16) / 255);
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5;
+}
+
+/**
+ * The theme, followed live while the page is open (the system's colour scheme and forced colours can
+ * change under it), with the page around the provider painted the same colour so no white frame shows
+ * round a dark pane. One rule for the pane and the standalone checker.
+ */
+export function useFollowedTheme(): Theme {
+  const [theme, setTheme] = useState(paneTheme);
+  useEffect(() => {
+    if (typeof matchMedia !== "function") return;
+    const queries = ["(prefers-color-scheme: dark)", "(forced-colors: active)"].map((q) => matchMedia(q));
+    const update = () => setTheme(paneTheme());
+    for (const q of queries) q.addEventListener?.("change", update);
+    return () => {
+      for (const q of queries) q.removeEventListener?.("change", update);
+    };
+  }, []);
+  useEffect(() => {
+    document.body.style.margin = "0";
+    document.body.style.backgroundColor = theme.colorNeutralBackground1;
+  }, [theme]);
+  return theme;
 }

@@ -4,6 +4,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { launch, localPage, OUT, prepare, serve } from "./harness.mjs";
 import { paneStates } from "./pane-states.mjs";
+import { roundTabs } from "./round-tabs.mjs";
 
 const results = [];
 async function step(name, fn) {
@@ -134,20 +135,26 @@ try {
   });
 
   await paneStates({ browser, origin, step, expect });
+  await roundTabs({ browser, origin, step, expect });
 
   await step("no script error on the page", async () => {
     expect(errors.length === 0, errors.join("; "));
     expect((await page.locator("#par-legacy").count()) === 0, "the old-webview notice is still on the page");
   });
 
-  await step("opened outside Office, the page says to open it in Excel", async () => {
-    const outside = await localPage(browser, origin);
-    await outside.goto(`${origin}/taskpane.html?outside`);
-    await outside
-      .getByText(/Hãy mở trang này trong Excel|Open this page in Excel/)
-      .waitFor({ timeout: 10_000 });
-    await outside.screenshot({ path: join(OUT, "5-outside-office.png") });
-  });
+  await step(
+    "opened outside Office, the pane's page becomes the standalone checker and says so",
+    async () => {
+      const outside = await localPage(browser, origin);
+      await outside.goto(`${origin}/taskpane.html?outside`);
+      await outside
+        .getByText(
+          /Trang này là ngăn tác vụ của add-in, đang mở ngoài Excel|This is the add-in's task pane, opened outside Excel/,
+        )
+        .waitFor({ timeout: 20_000 });
+      await outside.screenshot({ path: join(OUT, "5-outside-office.png") });
+    },
+  );
   await step(
     "with no Office theme (Excel on the web), a dark system scheme gives the dark theme",
     async () => {

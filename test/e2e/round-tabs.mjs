@@ -1,0 +1,134 @@
+// Issue 16, "Must show": the round in the pane — the "Tiếp nhận" tab on picked files (one row per unit:
+// received, duplicate, unreadable) and the "So sánh" tab on two picked versions of one unit (the changed
+// items with old → new values). Expectations come from the generated files (test/e2e/round-files.ts,
+// resubmitUnit's record of its changes), never from the engine. Screenshots in vi at 320 and 500 px
+// to the harness's OUT folder. Neither tab adds or activates a sheet (the fake host records both).
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { OUT } from "./harness.mjs";
+
+async function openPane(browser, origin, width) {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.route("**/*", (route) =>
+    route.request().url().startsWith(origin) ? route.continue() : route.abort(),
+  );
+  await page.goto(`${origin}/taskpane.html`);
+  await page.getByRole("tab", { name: "Tiếp nhận" }).waitFor({ timeout: 20_000 });
+  return page;
+}
+
+async function shots(page, name) {
+  for (const width of [500, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(OUT, `${name}-vi-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 500, height: 900 });
+}
+
+const hostMoves = (page) =>
+  page.evaluate(() => ({
+    added: [...window.__PAR_FAKE_HOST__.added],
+    activations: [...window.__PAR_FAKE_HOST__.activations],
+  }));
+
+export async function roundTabs({ browser, origin, step, expect }) {
+  const made = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "test/e2e/round-files.ts"], {
+    encoding: "utf8",
+  });
+  if (made.status !== 0) {
+    await step("the round's files are generated", async () => {
+      throw new Error(`could not write the round's files: ${made.stderr}`);
+    });
+    return;
+  }
+  const truth = JSON.parse(made.stdout);
+  const page = await openPane(browser, origin, 500);
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const leaks = [];
+  page.on("request", (r) => {
+    if (r.method() !== "GET" || !r.url().startsWith(origin)) leaks.push(`${r.method()} ${r.url()}`);
+  });
+  const before = await hostMoves(page);
+
+  await step(
+    "Tiếp nhận: picked files give one row per unit — received, duplicate (newer counted), unreadable",
+    async () => {
+      await page.getByRole("tab", { name: "Tiếp nhận" }).click();
+      await page.getByLabel("Các biểu chấm điểm đơn vị gửi", { exact: true }).setInputFiles(truth.files);
+      await page.getByText(`Đã chọn ${truth.files.length} tệp`).waitFor({ timeout: 10_000 });
+      await page.getByRole("button", { name: "Tiếp nhận", exact: true }).click();
+      const table = page.getByRole("table", { name: "Tiếp nhận" });
+      await table.waitFor({ timeout: 60_000 });
+      const rows = await table
+        .locator("tbody tr")
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent ?? "")),
+        );
+      expect(
+        rows.length === truth.rows.length,
+        `${rows.length} rows for ${truth.rows.length} units: ${JSON.stringify(rows.map((r) => r.slice(0, 2)))}`,
+      );
+      for (const want of truth.rows) {
+        const row = rows.find((r) => r[1].startsWith(want.unit));
+        expect(row, `no row for ${want.unit}: ${JSON.stringify(rows.map((r) => r[1]))}`);
+        expect(row[0] === want.status, `${want.unit}: status "${row[0]}", expected "${want.status}"`);
+      }
+      const duplicate = rows.find((r) => r[1].startsWith(truth.rows[0].unit));
+      expect(
+        duplicate[1].includes(`dùng ${truth.rows[0].file}`),
+        `the duplicate row does not name the newer file ${truth.rows[0].file}: ${duplicate[1]}`,
+      );
+      const unreadable = rows.find((r) => r[1].startsWith("gui-nham"));
+      expect(
+        unreadable[1].length > "gui-nham".length,
+        `the unreadable row gives no reason: ${unreadable[1]}`,
+      );
+      await page
+        .getByText("Đã nhận 1, chưa nộp 0, không đọc được 1, nộp trùng 1, ngoài danh sách 0")
+        .waitFor({ timeout: 5_000 });
+      await shots(page, "8-intake");
+    },
+  );
+
+  await step("So sánh: two picked versions show the changed items with old → new values", async () => {
+    await page.getByRole("tab", { name: "So sánh" }).click();
+    await page.getByLabel("Bản trước", { exact: true }).setInputFiles(truth.before);
+    await page.getByLabel("Bản nộp lại", { exact: true }).setInputFiles(truth.after);
+    await page.getByRole("button", { name: "So sánh", exact: true }).click();
+    const items = new Set(truth.changes.map((c) => c.item));
+    await page
+      .getByText(new RegExp(`^Thay đổi nội dung: ${items.size} tiêu chí`))
+      .waitFor({ timeout: 60_000 });
+    const list = page.getByRole("list", { name: "So sánh với bản trước" });
+    const shown = await list.locator(":scope > li").evaluateAll((lis) =>
+      lis.map((li) => ({
+        item: li.querySelector("strong")?.textContent ?? "",
+        text: li.textContent ?? "",
+      })),
+    );
+    expect(
+      shown.length === items.size && shown.every((s) => items.has(s.item)),
+      `items shown ${JSON.stringify(shown.map((s) => s.item))}, changed ${JSON.stringify([...items])}`,
+    );
+    for (const c of truth.changes) {
+      const li = shown.find((s) => s.item === c.item);
+      const want = `${c.field}: ${c.old} [`;
+      expect(li.text.includes(want), `${c.item}: no "${want}" in ${li.text}`);
+      expect(li.text.includes(`→ ${c.new} [`), `${c.item}: no "→ ${c.new}" in ${li.text}`);
+    }
+    await shots(page, "9-diff");
+  });
+
+  await step("Tiếp nhận and So sánh add no sheet, activate none, send nothing", async () => {
+    const after = await hostMoves(page);
+    expect(after.added.length === before.added.length, `sheets added: ${after.added.join(", ")}`);
+    expect(
+      after.activations.length === before.activations.length,
+      `sheets activated: ${after.activations.join(", ")}`,
+    );
+    expect(leaks.length === 0, `requests that could carry data: ${leaks.join(", ")}`);
+    expect(errors.length === 0, errors.join("; "));
+  });
+  await page.close();
+}
