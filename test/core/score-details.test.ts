@@ -104,6 +104,8 @@ describe("appraisal comparison", () => {
     expect(s.appraisalChanges).toEqual([
       {
         code: a.code,
+        shown: a.shown,
+        shownPath: a.shownPath,
         label: a.label,
         area: a.path[0],
         self: a.max,
