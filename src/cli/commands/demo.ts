@@ -1,4 +1,4 @@
-import { mkdir, utimes } from "node:fs/promises";
+import { mkdir, rm, utimes } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { analyseWorkbook } from "../../core/analyse";
 import { diffWorkbooks } from "../../core/diff";
@@ -53,6 +53,8 @@ export default async function demo(argv: string[], lang: Lang): Promise<number> 
     generateUnit(rubric, resubmitting),
   ];
   for (const u of units) await writeSpecsTo(join(unitsDir, u.fileName), u.sheets);
+  // Round 2's resubmission, left by a previous run of the demo: round 1 starts without it, every time.
+  await rm(resubmissionPath(unitsDir, units[units.length - 1]), { force: true });
   // A unit that sent the wrong file: the batch must say so and go on.
   await writeTextTo(join(unitsDir, "Xa-Gui-Nham-Tep.xlsx"), "STT;Nội dung;Điểm\n1;Chỉ đạo điều hành;16\n");
   say(
@@ -177,7 +179,7 @@ async function secondRound(
   ];
   const again = resubmitUnit(rubric, options, changes, ["moved-header", "inserted-column"]);
   const firstFile = join(unitsDir, first.fileName);
-  const newFile = join(unitsDir, first.fileName.replace(/\.xlsx$/, " (bo sung).xlsx"));
+  const newFile = resubmissionPath(unitsDir, first);
   await writeSpecsTo(newFile, again.unit.sheets, [firstFile]);
   // The first version was sent an hour earlier: the intake counts the newer file.
   const hourAgo = (Date.now() - 3_600_000) / 1000;
@@ -235,4 +237,9 @@ async function secondRound(
     `7. Kết quả thẩm định gửi lại ${unit.unit} (mất điểm ở đâu, so với bình quân ${peers.length} đơn vị): ${appraisalPath}`,
     `7. Appraisal result sent back to ${unit.unit} (where points were lost, against the average of ${peers.length} units): ${appraisalPath}`,
   );
+}
+
+/** Where round 2 writes the unit's second version ("… (bo sung).xlsx", as units name a supplement). */
+function resubmissionPath(unitsDir: string, unit: GeneratedUnit): string {
+  return join(unitsDir, unit.fileName.replace(/\.xlsx$/, " (bo sung).xlsx"));
 }
