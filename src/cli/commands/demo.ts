@@ -62,18 +62,7 @@ export default async function demo(argv: string[], lang: Lang): Promise<number> 
     `2. ${units.length + 1} sample scoring workbooks (made-up data) in ${unitsDir}, with planted mistakes and one wrong file.`,
   );
 
-  // The province's survey scores, as secretariats receive them: exported from Vietnamese Excel (";",
-  // decimal comma, Windows-1258) and from English Excel (",", decimal point, quoted names with commas).
-  // Both must read to the same scores; the demo ranks with the first.
-  const survey = await loadSurvey(demoAsset("dieu-tra-xhh-2024-excel-vi.csv"), surveyMaxOf(rubric), lang);
-  const surveyEn = await loadSurvey(demoAsset("survey-2024-excel-en.csv"), surveyMaxOf(rubric), lang);
-  const same =
-    survey.length === surveyEn.length &&
-    survey.every((r) => surveyEn.some((e) => e.unit === r.unit && e.score === r.score));
-  say(
-    `   Điểm điều tra xã hội học: ${survey.length} đơn vị từ tệp CSV kiểu Excel tiếng Việt (;, dấu phẩy thập phân), ${surveyEn.length} từ tệp kiểu tiếng Anh — ${same ? "đọc ra cùng điểm" : "KHÁC NHAU"}.`,
-    `   Social-survey scores: ${survey.length} units from a Vietnamese-Excel CSV (;, decimal comma), ${surveyEn.length} from an English one — ${same ? "the same scores" : "DIFFERENT"}.`,
-  );
+  const survey = await demoSurvey(rubric, lang, say);
 
   const { files, results } = await analyseInputs([unitsDir], {
     rubric,
@@ -242,4 +231,22 @@ async function secondRound(
 /** Where round 2 writes the unit's second version ("… (bo sung).xlsx", as units name a supplement). */
 function resubmissionPath(unitsDir: string, unit: GeneratedUnit): string {
   return join(unitsDir, unit.fileName.replace(/\.xlsx$/, " (bo sung).xlsx"));
+}
+
+/**
+ * The province's survey scores, as secretariats receive them: exported from Vietnamese Excel (";",
+ * decimal comma, Windows-1258) and from English Excel (",", decimal point, quoted names with commas).
+ * Both must read to the same scores (the demo says whether they do); the demo ranks with the first.
+ */
+async function demoSurvey(rubric: Rubric, lang: Lang, say: (vi: string, en: string) => void) {
+  const survey = await loadSurvey(demoAsset("dieu-tra-xhh-2024-excel-vi.csv"), surveyMaxOf(rubric), lang);
+  const surveyEn = await loadSurvey(demoAsset("survey-2024-excel-en.csv"), surveyMaxOf(rubric), lang);
+  const same =
+    survey.length === surveyEn.length &&
+    survey.every((r) => surveyEn.some((e) => e.unit === r.unit && e.score === r.score));
+  say(
+    `   Điểm điều tra xã hội học: ${survey.length} đơn vị từ tệp CSV kiểu Excel tiếng Việt (;, dấu phẩy thập phân), ${surveyEn.length} từ tệp kiểu tiếng Anh — ${same ? "đọc ra cùng điểm" : "KHÁC NHAU"}.`,
+    `   Social-survey scores: ${survey.length} units from a Vietnamese-Excel CSV (;, decimal comma), ${surveyEn.length} from an English one — ${same ? "the same scores" : "DIFFERENT"}.`,
+  );
+  return survey;
 }
