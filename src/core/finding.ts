@@ -81,6 +81,13 @@ export function nodeItemKey(n: { code: string; shown: string; shownPath: readonl
   return n.code === n.shown ? n.shown : itemPathKey(n.shownPath);
 }
 
+/** The codes of the "missing evidence" view (pane and standalone page): the appraisers' main question. */
+export const EVIDENCE_FINDING_CODES: readonly FindingCode[] = [
+  "missing-evidence",
+  "evidence-unverifiable",
+  "evidence-out-of-period",
+];
+
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

@@ -11,9 +11,10 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { UnitAnalysis } from "../core/analyse";
-import type { Finding, FindingCode, Severity } from "../core/finding";
+import { EVIDENCE_FINDING_CODES, type Finding, type Severity } from "../core/finding";
 import { findingKind, formatNumber, type Lang, t } from "../core/i18n";
 import type { CheckedFile } from "./check";
+import { resultCardStyles } from "./page-styles";
 import { s } from "./strings";
 
 /**
@@ -23,23 +24,11 @@ import { s } from "./strings";
  */
 export const SHOWN_FINDINGS = 200;
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
-const EVIDENCE_CODES: FindingCode[] = ["missing-evidence", "evidence-unverifiable", "evidence-out-of-period"];
 
 const useStyles = makeStyles({
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "8px",
-    padding: "12px",
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
+  ...resultCardStyles,
+  card: { ...resultCardStyles.card, backgroundColor: tokens.colorNeutralBackground1 },
   row: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
-  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
-  num: { textAlign: "right", padding: "2px 4px", whiteSpace: "nowrap" },
-  cell: { padding: "2px 4px", textAlign: "left" },
-  muted: { color: tokens.colorNeutralForeground3 },
   list: { listStyle: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "2px" },
   finding: { overflowWrap: "anywhere" },
   address: { fontFamily: tokens.fontFamilyMonospace, marginRight: "4px" },
@@ -190,7 +179,8 @@ function Findings({ findings, lang }: { findings: readonly Finding[]; lang: Lang
     );
   const matching = findings.filter(
     (x) =>
-      (severity === "all" || x.severity === severity) && (view === "all" || EVIDENCE_CODES.includes(x.code)),
+      (severity === "all" || x.severity === severity) &&
+      (view === "all" || EVIDENCE_FINDING_CODES.includes(x.code)),
   );
   const shown = matching.slice(0, SHOWN_FINDINGS);
   return (

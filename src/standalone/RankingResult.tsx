@@ -1,7 +1,8 @@
-import { Button, Field, Select, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Select, Switch, Text, makeStyles } from "@fluentui/react-components";
 import { formatNumber, type Lang, t } from "../core/i18n";
 import type { RankBasis, Ranking } from "../core/rank";
 import type { RankChoice } from "./check";
+import { resultCardStyles } from "./page-styles";
 import { s } from "./strings";
 
 /**
@@ -9,19 +10,8 @@ import { s } from "./strings";
  * rating), with the units that could not be ranked and why; the same sheet comes as a download.
  */
 const useStyles = makeStyles({
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "8px",
-    padding: "12px",
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
+  ...resultCardStyles,
   row: { display: "flex", gap: "8px", alignItems: "end", flexWrap: "wrap" },
-  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
-  num: { textAlign: "right", padding: "2px 4px", whiteSpace: "nowrap" },
-  cell: { padding: "2px 4px", textAlign: "left" },
-  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 export function RankingResult({

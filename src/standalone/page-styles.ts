@@ -1,4 +1,20 @@
-import { makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { type GriffelStyle, makeStyles, shorthands, tokens } from "@fluentui/react-components";
+
+/** The rules a result card shares (one file's check, the ranking); each spreads them into its makeStyles. */
+export const resultCardStyles = {
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+    padding: "12px",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  num: { textAlign: "right", padding: "2px 4px", whiteSpace: "nowrap" },
+  cell: { padding: "2px 4px", textAlign: "left" },
+  muted: { color: tokens.colorNeutralForeground3 },
+} satisfies Record<string, GriffelStyle>;
 
 /** One stylesheet for the standalone page and its parts, so the sections, rows and muted lines match. */
 export const usePageStyles = makeStyles({

@@ -16,7 +16,13 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { columnLetters } from "../core/address";
 import type { UnitAnalysis } from "../core/analyse";
 import type { ColumnRole } from "../core/columns";
-import { countBySeverity, type Finding, type FindingCode, nodeItemKey, type Severity } from "../core/finding";
+import {
+  countBySeverity,
+  EVIDENCE_FINDING_CODES,
+  type Finding,
+  nodeItemKey,
+  type Severity,
+} from "../core/finding";
 import { type Lang, t } from "../core/i18n";
 import { roleName } from "../core/messages";
 import { AreaTable } from "./check/AreaTable";
@@ -32,8 +38,6 @@ const useStyles = makeStyles({
   summary: { cursor: "pointer", fontWeight: 600, padding: "4px 0" },
 });
 
-const EVIDENCE_CODES: FindingCode[] = ["missing-evidence", "evidence-unverifiable", "evidence-out-of-period"];
-
 export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onChangeRubric: () => void }) {
   const styles = useStyles();
   const { lang, validation } = state;
@@ -47,7 +51,7 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
       findings.filter(
         (f) =>
           (severity === "all" || f.severity === severity) &&
-          (!evidenceOnly || EVIDENCE_CODES.includes(f.code)),
+          (!evidenceOnly || EVIDENCE_FINDING_CODES.includes(f.code)),
       ),
     [findings, severity, evidenceOnly],
   );
@@ -105,7 +109,7 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
       {findings.length > 0 && (
         <>
           <div className={styles.row}>
-            {findings.some((f) => EVIDENCE_CODES.includes(f.code)) && (
+            {findings.some((f) => EVIDENCE_FINDING_CODES.includes(f.code)) && (
               <Switch
                 label={t(lang, "evidenceOnly")}
                 checked={evidenceOnly}
