@@ -5,13 +5,25 @@
  * sheet is deleted, so only a sheet carrying our mark is ever deleted and rewritten.
  */
 import { quoteSheetName } from "../core/address";
-import { RANKING_SHEET, REPORT_SHEET, RESULT_SHEET } from "../core/sheets/style";
+import {
+  APPRAISAL_SHEET,
+  DIFF_SHEET,
+  INTAKE_SHEET,
+  LOST_POINTS_SHEET,
+  RANKING_SHEET,
+  REPORT_SHEET,
+  RESULT_SHEET,
+} from "../core/sheets/style";
 import { serviceError } from "./errors";
 
 const MARKS: Record<string, string> = {
   [REPORT_SHEET]: "ParIndex_Owned_Report",
   [RESULT_SHEET]: "ParIndex_Owned_Result",
   [RANKING_SHEET]: "ParIndex_Owned_Ranking",
+  [APPRAISAL_SHEET]: "ParIndex_Owned_Appraisal",
+  [LOST_POINTS_SHEET]: "ParIndex_Owned_LostPoints",
+  [INTAKE_SHEET]: "ParIndex_Owned_Intake",
+  [DIFF_SHEET]: "ParIndex_Owned_Diff",
 };
 
 export interface Ownership {

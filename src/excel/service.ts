@@ -89,6 +89,12 @@ export interface ExcelService {
   buildRanking(options?: RankingOptions): Promise<RankingResult>;
   /** Writes a ranking built from files outside this workbook (the pane's file import). Two syncs. */
   writeRanking(ranking: Ranking, rubric: Rubric): Promise<string>;
+  /**
+   * Writes sheets decided in core (add-in-owned names only: a user's sheet of the same name stops the
+   * write before anything is queued). Never activates: the caller offers "go there". One read sync, then
+   * one write sync for ordinary sheets. Returns the names written, in order.
+   */
+  writeSheets(specs: readonly SheetSpec[]): Promise<string[]>;
   /** Activates the sheet and selects the cell (a finding's `sheet` + `address`). One sync. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** Colours the finding cells through add-in-owned conditional formats. One sync. Returns cells marked. */
@@ -142,14 +148,11 @@ export function createExcelService(run?: Run): ExcelService {
 
     writeRanking: (ranking, rubric) =>
       guarded(async (context) => {
-        const ownership = queueOwnership(context);
-        const sheets = context.workbook.worksheets;
-        sheets.load("items/name");
-        await context.sync();
-        const spec = rankingSheetSpec(ranking, rubric);
-        await writeOwned(context, [spec], new Set(sheets.items.map((w) => w.name)), ownership());
-        return spec.name;
+        const [name] = await writeSheetsIn(context, [rankingSheetSpec(ranking, rubric)]);
+        return name;
       }),
+
+    writeSheets: (specs) => guarded((context) => writeSheetsIn(context, specs)),
 
     selectCell: (sheet, address) =>
       guarded(async (context) => {
@@ -329,6 +332,16 @@ async function rankSheetsIn(
     written: [spec.name],
     syncs: syncs(),
   };
+}
+
+/** Reads the sheet list and our marks (one sync), then writes the specs as add-in-owned sheets. */
+async function writeSheetsIn(context: Excel.RequestContext, specs: readonly SheetSpec[]): Promise<string[]> {
+  const ownership = queueOwnership(context);
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  await writeOwned(context, [...specs], new Set(sheets.items.map((w) => w.name)), ownership());
+  return specs.map((s) => s.name);
 }
 
 async function listIds(run: Run): Promise<{ id: string; name: string }[]> {

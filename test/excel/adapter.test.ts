@@ -2,7 +2,15 @@ import { afterEach, describe, expect, it } from "vitest";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { generateUnit, seedCommuneWorkbook } from "../../src/sample";
-import { RANKING_SHEET, REPORT_SHEET, RESULT_SHEET } from "../../src/core/sheets/style";
+import {
+  APPRAISAL_SHEET,
+  DIFF_SHEET,
+  INTAKE_SHEET,
+  LOST_POINTS_SHEET,
+  RANKING_SHEET,
+  REPORT_SHEET,
+  RESULT_SHEET,
+} from "../../src/core/sheets/style";
 import { ExcelServiceError } from "../../src/excel/errors";
 import { HIGHLIGHT_FORMULA } from "../../src/excel/highlight";
 import { readActiveUnit } from "../../src/excel/read";
@@ -299,6 +307,31 @@ describe("validate and rank on the fake host", () => {
     expect(error.text.vi).toContain(RESULT_SHEET);
     expect(host.dump(RESULT_SHEET)).toEqual(mine);
     expect(host.sheets.map((s) => s.name)).toEqual(sheetsBefore);
+  });
+
+  it("writeSheets writes the round's sheets as owned ones, refuses a user's sheet of that name, never moves the user", async () => {
+    const host = hostOf([
+      ...seedCommuneWorkbook().sheets,
+      { name: DIFF_SHEET, cells: [{ row: 0, col: 0, value: "ghi chép của tôi" }] },
+    ]);
+    const service = createExcelService(host.run);
+    const spec = (name: string) => ({ name, cells: [{ row: 0, col: 0, value: `${name} 1` }] });
+    expect(await service.writeSheets([spec(APPRAISAL_SHEET), spec(INTAKE_SHEET)])).toEqual([
+      APPRAISAL_SHEET,
+      INTAKE_SHEET,
+    ]);
+    expect(host.values(APPRAISAL_SHEET)[0][0]).toBe(`${APPRAISAL_SHEET} 1`);
+    expect(host.activations).toEqual([]);
+    // A rewrite replaces our sheet in place (its mark says it is ours).
+    await service.writeSheets([{ ...spec(APPRAISAL_SHEET), cells: [{ row: 0, col: 0, value: "lần 2" }] }]);
+    expect(host.values(APPRAISAL_SHEET)[0][0]).toBe("lần 2");
+    expect(host.sheets.filter((s) => s.name === APPRAISAL_SHEET)).toHaveLength(1);
+    // "So sánh" here is the user's own sheet: nothing of the batch is written.
+    const before = host.sheets.map((s) => s.name);
+    const error = await service.writeSheets([spec(LOST_POINTS_SHEET), spec(DIFF_SHEET)]).catch((e) => e);
+    expect(error.code).toBe("OwnedSheetTaken");
+    expect(host.sheets.map((s) => s.name)).toEqual(before);
+    expect(host.values(DIFF_SHEET)[0][0]).toBe("ghi chép của tôi");
   });
 
   it("marks each of its sheets with one workbook name, kept pointing at it through rewrites", async () => {

@@ -5,7 +5,7 @@ import { fromUnits, toUnits } from "../numbers";
 import type { NodeScore, UnitScore } from "../score";
 import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
-import { decimalsFormat, NOTE, SUBTITLE, TITLE } from "./style";
+import { APPRAISAL_SHEET, decimalsFormat, LOST_POINTS_SHEET, NOTE, SUBTITLE, TITLE } from "./style";
 
 /**
  * "Kết quả thẩm định": the sheet sent back to a unit after appraisal. Per area and overall totals, then
@@ -14,7 +14,7 @@ import { decimalsFormat, NOTE, SUBTITLE, TITLE } from "./style";
  * appraiser must fill those before the sheet goes out — then "where the points were lost". Every figure
  * is the `UnitScore` as computed; values only, never formulas over the unit's cells.
  */
-export const APPRAISAL_SHEET = "Kết quả thẩm định";
+export { APPRAISAL_SHEET };
 
 export interface AppraisalUnit {
   unit: string;
@@ -265,7 +265,7 @@ export function lostPointsSection(
 }
 
 /** "Mất điểm ở đâu" on a sheet of its own, for one unit (the pane's view, or a secretariat's pack). */
-export const LOST_POINTS_SHEET = "Mất điểm ở đâu";
+export { LOST_POINTS_SHEET };
 
 export function lostPointsSheetSpec(
   unit: string,

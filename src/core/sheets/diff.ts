@@ -1,14 +1,14 @@
 import { FIELD_TEXT, type WorkbookDiff } from "../diff";
 import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
-import { decimalsFormat, SUBTITLE, TITLE } from "./style";
+import { DIFF_SHEET, decimalsFormat, SUBTITLE, TITLE } from "./style";
 
 /**
  * "So sánh": the resubmission diff as a sheet — structure changes first (so the appraiser knows the
  * layout moved and the content list is still by item), then one row per changed cell with old and new
  * values and cells, items added/removed, and the totals before and after.
  */
-export const DIFF_SHEET = "So sánh";
+export { DIFF_SHEET };
 
 const STATUS_VI = { changed: "Thay đổi", added: "Thêm mới", removed: "Bị bỏ" } as const;
 

@@ -2,7 +2,7 @@ import { sheetAddress } from "../address";
 import { formatTime, type Intake, type IntakeRow, STATUS_TEXT, sortIntakeRows } from "../intake";
 import type { SheetSpec, SpecCell } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
-import { decimalsFormat, SUBTITLE, TITLE } from "./style";
+import { decimalsFormat, INTAKE_SHEET, SUBTITLE, TITLE } from "./style";
 
 /**
  * "Tiếp nhận": one row per expected unit (missing, unreadable and duplicate submissions first, the
@@ -10,7 +10,7 @@ import { decimalsFormat, SUBTITLE, TITLE } from "./style";
  * sheet when the intake is written into the workbook that holds the unit sheets (the pane), else to
  * the unit's file beside the intake workbook (the CLI gives each file's relative path).
  */
-export const INTAKE_SHEET = "Tiếp nhận";
+export { INTAKE_SHEET };
 
 export const INTAKE_HEADERS = [
   "Trạng thái",

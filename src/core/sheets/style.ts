@@ -5,7 +5,20 @@ import type { CellStyle } from "../sheet-spec";
 export const RANKING_SHEET = "Xếp hạng";
 export const RESULT_SHEET = "Kết quả";
 export const REPORT_SHEET = "Báo cáo kiểm tra";
-export const OWNED_SHEETS = [RANKING_SHEET, RESULT_SHEET, REPORT_SHEET] as const;
+/** The appraisal round's sheets (issue #16): written into a workbook only when the user asks. */
+export const APPRAISAL_SHEET = "Kết quả thẩm định";
+export const LOST_POINTS_SHEET = "Mất điểm ở đâu";
+export const INTAKE_SHEET = "Tiếp nhận";
+export const DIFF_SHEET = "So sánh";
+export const OWNED_SHEETS = [
+  RANKING_SHEET,
+  RESULT_SHEET,
+  REPORT_SHEET,
+  APPRAISAL_SHEET,
+  LOST_POINTS_SHEET,
+  INTAKE_SHEET,
+  DIFF_SHEET,
+] as const;
 
 export const TITLE: CellStyle = { bold: true, size: 14, color: "1F4E79" };
 export const SUBTITLE: CellStyle = { italic: true, color: "404040" };
