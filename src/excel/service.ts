@@ -95,6 +95,12 @@ export interface ExcelService {
    * one write sync for ordinary sheets. Returns the names written, in order.
    */
   writeSheets(specs: readonly SheetSpec[]): Promise<string[]>;
+  /**
+   * Every sheet the add-in does not own, read once (the sheet list with the workbook's name, then every
+   * used range together: two syncs), for the round's views (intake of the unit sheets, the diff of the
+   * open workbook against an earlier file). Writes nothing, moves nothing.
+   */
+  readWorkbook(): Promise<{ name: string; workbook: WorkbookSnapshot; syncs: number }>;
   /** Activates the sheet and selects the cell (a finding's `sheet` + `address`). One sync. */
   selectCell(sheet: string, address: string): Promise<void>;
   /** Colours the finding cells through add-in-owned conditional formats. One sync. Returns cells marked. */
@@ -153,6 +159,19 @@ export function createExcelService(run?: Run): ExcelService {
       }),
 
     writeSheets: (specs) => guarded((context) => writeSheetsIn(context, specs)),
+
+    readWorkbook: () =>
+      guarded(async (context) => {
+        const syncs = counter(context);
+        context.workbook.load("name");
+        let name = "";
+        const workbook = await readWorkbookSnapshot(context, {
+          onSheetNames: () => {
+            name = context.workbook.name || "Workbook";
+          },
+        });
+        return { name, workbook: { ...workbook, source: name }, syncs: syncs() };
+      }),
 
     selectCell: (sheet, address) =>
       guarded(async (context) => {

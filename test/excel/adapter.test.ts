@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { generateUnit, seedCommuneWorkbook } from "../../src/sample";
+import { consolidationWorkbook, generateUnit, seedCommuneWorkbook } from "../../src/sample";
 import {
   APPRAISAL_SHEET,
   DIFF_SHEET,
@@ -332,6 +332,30 @@ describe("validate and rank on the fake host", () => {
     expect(error.code).toBe("OwnedSheetTaken");
     expect(host.sheets.map((s) => s.name)).toEqual(before);
     expect(host.values(DIFF_SHEET)[0][0]).toBe("ghi chép của tôi");
+  });
+
+  it("readWorkbook reads every unit sheet in two syncs, skips the add-in's own sheets, writes and moves nothing", async () => {
+    const units = [0, 1, 2].map((index) => generateUnit(rubric, { seed: 21, index, appraisal: 1 }));
+    const specs = consolidationWorkbook(units);
+    const host = FakeExcelHost.fromSpecs(specs, "Tong-hop.xlsx");
+    installed = installFakeOffice(host);
+    const service = createExcelService(host.run);
+    await service.writeSheets([{ name: INTAKE_SHEET, cells: [{ row: 0, col: 0, value: "cũ" }] }]);
+    expect(host.sheet(INTAKE_SHEET)).toBeTruthy();
+    const writes = host.writeSyncs;
+    const read = await service.readWorkbook();
+    expect(read.syncs).toBe(2);
+    expect(read.name).toBe("Tong-hop.xlsx");
+    expect(read.workbook.source).toBe("Tong-hop.xlsx");
+    expect(read.workbook.sheets.map((s) => s.name)).toEqual(specs.map((s) => s.name));
+    // The values are the planted ones: the first unit's self score for its first scored row.
+    const sheet = read.workbook.sheets[0];
+    const cell = specs[0].cells.find((c) => typeof c.value === "number" && c.row > units[0].truth.firstDataRow);
+    expect(cell).toBeTruthy();
+    const at = (s: typeof sheet, r: number, c: number) => s.values[r - s.origin.row]?.[c - s.origin.col];
+    expect(at(sheet, cell?.row ?? 0, cell?.col ?? 0)).toBe(cell?.value);
+    expect(host.writeSyncs).toBe(writes);
+    expect(host.activations).toEqual([]);
   });
 
   it("marks each of its sheets with one workbook name, kept pointing at it through rewrites", async () => {
