@@ -28,6 +28,11 @@ export interface IntakeSubmission {
   titleUnit: string | null;
   /** Sheet holding the unit's table (for a link when the sheet is in the same workbook). */
   sheet: string | null;
+  /**
+   * The unit is a sheet of the workbook the intake is taken in (the pane's open consolidation workbook):
+   * `file` is that workbook's name, and the sheet's name stands in for a file name (matching, messages).
+   */
+  inWorkbook?: boolean;
   /** The unit's self-assessed total (index on the self basis, or without survey while it is missing). */
   selfTotal: number | null;
   /** Self score of the evidence-based part. */
@@ -181,15 +186,15 @@ export function buildIntake(
     if (readable && (row.matchedBy === "file" || unitKey(row.submission?.titleUnit ?? "") !== key)) {
       const s = row.submission as IntakeSubmission;
       problems.push({
-        vi: `${s.file}: ghép với "${e.unit}" theo tên tệp${s.titleUnit ? `; dòng "Đơn vị:" trong tệp ghi "${s.titleUnit}"` : ' (dòng "Đơn vị:" để trống)'}.`,
-        en: `${s.file}: matched to "${e.unit}" by its file name${s.titleUnit ? `; its "Đơn vị:" line says "${s.titleUnit}"` : ' (its "Đơn vị:" line is blank)'}.`,
+        vi: `${whereOf(s)}: ghép với "${e.unit}" theo tên ${s.inWorkbook ? "trang" : "tệp"}${s.titleUnit ? `; dòng "Đơn vị:" ghi "${s.titleUnit}"` : ' (dòng "Đơn vị:" để trống)'}.`,
+        en: `${whereOf(s)}: matched to "${e.unit}" by its ${s.inWorkbook ? "sheet" : "file"} name${s.titleUnit ? `; its "Đơn vị:" line says "${s.titleUnit}"` : ' (its "Đơn vị:" line is blank)'}.`,
       });
     }
     rows.push(row);
   }
   for (const slot of byKey.values()) {
     const first = slot.subs[0];
-    const row = rowFor(first.titleUnit ?? stripExtension(first.file), expected === null, slot.subs, slot.by);
+    const row = rowFor(first.titleUnit ?? nameOf(first), expected === null, slot.subs, slot.by);
     if (expected && row.status === "unreadable") {
       // Unreadable and matching nobody by its file name: the reason comes first, the list second.
       const why = row.note as Text;
@@ -200,12 +205,12 @@ export function buildIntake(
     } else if (expected) {
       row.status = "not-on-list";
       row.note = {
-        vi: `Không khớp đơn vị nào trong danh sách (tên trong tệp: "${first.titleUnit ?? "trống"}", tên tệp: ${first.file}). Kiểm tra chính tả hoặc bổ sung vào danh sách.`,
-        en: `Matches no unit on the list (name in the file: "${first.titleUnit ?? "blank"}", file name: ${first.file}). Check the spelling or add it to the list.`,
+        vi: `Không khớp đơn vị nào trong danh sách (tên trong tệp: "${first.titleUnit ?? "trống"}", ${first.inWorkbook ? "tên trang" : "tên tệp"}: ${first.inWorkbook ? first.sheet : first.file}). Kiểm tra chính tả hoặc bổ sung vào danh sách.`,
+        en: `Matches no unit on the list (name in the file: "${first.titleUnit ?? "blank"}", ${first.inWorkbook ? "sheet name" : "file name"}: ${first.inWorkbook ? first.sheet : first.file}). Check the spelling or add it to the list.`,
       };
       problems.push({
-        vi: `${first.file}: đơn vị "${row.unit}" không có trong danh sách.`,
-        en: `${first.file}: unit "${row.unit}" is not on the list.`,
+        vi: `${whereOf(first)}: đơn vị "${row.unit}" không có trong danh sách.`,
+        en: `${whereOf(first)}: unit "${row.unit}" is not on the list.`,
       });
     }
     rows.push(row);
@@ -213,8 +218,8 @@ export function buildIntake(
   for (const r of rows) {
     if (r.status === "duplicate" && r.submission) {
       problems.push({
-        vi: `"${r.unit}" nộp ${r.others.length + 1} tệp: dùng ${r.submission.file} (mới nhất), bỏ qua ${r.others.map((o) => o.file).join(", ")}.`,
-        en: `"${r.unit}" sent ${r.others.length + 1} files: ${r.submission.file} (the newest) is used, ${r.others.map((o) => o.file).join(", ")} ignored.`,
+        vi: `"${r.unit}" nộp ${r.others.length + 1} tệp: dùng ${whereOf(r.submission)} (mới nhất), bỏ qua ${r.others.map(whereOf).join(", ")}.`,
+        en: `"${r.unit}" sent ${r.others.length + 1} files: ${whereOf(r.submission)} (the newest) is used, ${r.others.map(whereOf).join(", ")} ignored.`,
       });
     }
   }
@@ -234,7 +239,7 @@ function matchKey(
   list: Map<string, ExpectedUnit> | null,
 ): { key: string; by: "title" | "file" } {
   const titleKey = s.titleUnit ? unitKey(s.titleUnit) : "";
-  const fileKey = unitKey(stripExtension(s.file).replace(/[-_]+/g, " "));
+  const fileKey = unitKey(nameOf(s).replace(/[-_]+/g, " "));
   if (!list) return titleKey ? { key: titleKey, by: "title" } : { key: fileKey, by: "file" };
   if (titleKey && list.has(titleKey)) return { key: titleKey, by: "title" };
   if (fileKey && list.has(fileKey)) return { key: fileKey, by: "file" };
@@ -247,7 +252,7 @@ function rowFor(unit: string, expected: boolean, subs: IntakeSubmission[], by: "
     (a, b) =>
       Number(a.error !== null) - Number(b.error !== null) ||
       (b.modified ?? 0) - (a.modified ?? 0) ||
-      a.file.localeCompare(b.file),
+      whereOf(a).localeCompare(whereOf(b)),
   );
   const [submission, ...others] = sorted;
   if (others.length) {
@@ -259,8 +264,8 @@ function rowFor(unit: string, expected: boolean, subs: IntakeSubmission[], by: "
       others,
       matchedBy: by,
       note: {
-        vi: `${subs.length} tệp cho một đơn vị: dùng ${submission.file}${when(submission, "vi")}, là tệp ${submission.error ? "" : "đọc được "}mới nhất; bỏ qua ${others.map((o) => `${o.file}${when(o, "vi")}`).join(", ")}.`,
-        en: `${subs.length} files for one unit: ${submission.file}${when(submission, "en")} is used, the newest ${submission.error ? "" : "readable "}one; ignored ${others.map((o) => `${o.file}${when(o, "en")}`).join(", ")}.`,
+        vi: `${subs.length} tệp cho một đơn vị: dùng ${whereOf(submission)}${when(submission, "vi")}, là tệp ${submission.error ? "" : "đọc được "}mới nhất; bỏ qua ${others.map((o) => `${whereOf(o)}${when(o, "vi")}`).join(", ")}.`,
+        en: `${subs.length} files for one unit: ${whereOf(submission)}${when(submission, "en")} is used, the newest ${submission.error ? "" : "readable "}one; ignored ${others.map((o) => `${whereOf(o)}${when(o, "en")}`).join(", ")}.`,
       },
     };
   }
@@ -292,6 +297,16 @@ export function formatTime(ms: number): string {
 
 function stripExtension(file: string): string {
   return file.replace(/\.[a-z0-9]+$/i, "");
+}
+
+/** The name a submission goes by when its title is blank: its file's, or for a sheet of this workbook, the sheet's. */
+function nameOf(s: IntakeSubmission): string {
+  return s.inWorkbook && s.sheet ? s.sheet : stripExtension(s.file);
+}
+
+/** Where a submission is, for messages and the intake sheet: "a.xlsx", or "Tong-hop.xlsx › Xã A" for a sheet of this workbook. */
+export function whereOf(s: IntakeSubmission): string {
+  return s.inWorkbook && s.sheet ? `${s.file} › ${s.sheet}` : s.file;
 }
 
 // --- The list of expected units ---------------------------------------------------------------

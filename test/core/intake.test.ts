@@ -183,22 +183,49 @@ describe("the list of expected units", () => {
 });
 
 describe("the intake sheet", () => {
-  it("is one table, chase-first order, with links to unit sheets and files", () => {
-    const intake = buildIntake(list("Xã An Bình", "Xã Tân Lập"), [sub("a.xlsx", "Xã An Bình")]);
+  it("is one table, chase-first order, with links to unit sheets of this workbook and to files", () => {
+    const here = { ...sub("Tong-hop.xlsx", null), sheet: "Xã Tân Lập", inWorkbook: true };
+    const intake = buildIntake(list("Xã An Bình", "Xã Tân Lập", "Xã Hoà"), [sub("a.xlsx", "Xã An Bình"), here]);
     const spec = intakeSheetSpec(intake, { linkSheets: true, paths: new Map([["a.xlsx", "units/a.xlsx"]]) });
     expect(spec.tables).toHaveLength(1);
     const t = spec.tables?.[0];
     expect(t?.rows.map((r) => [r[0], r[1], r[2]])).toEqual([
-      ["Chưa nộp", "Xã Tân Lập", ""],
+      ["Chưa nộp", "Xã Hoà", ""],
       ["Đã nhận", "Xã An Bình", "a.xlsx"],
+      ["Đã nhận", "Xã Tân Lập", "Tong-hop.xlsx › Xã Tân Lập"],
     ]);
-    expect(t?.links?.[1]).toEqual([null, "#'Tự chấm'!A1"]);
-    expect(t?.links?.[2]).toEqual([null, "units/a.xlsx"]);
+    // Only the unit that is a sheet of this workbook links to its sheet; a picked file's sheet is elsewhere.
+    expect(t?.links?.[1]).toEqual([null, null, "#'Xã Tân Lập'!A1"]);
+    expect(t?.links?.[2]).toEqual([null, "units/a.xlsx", null]);
     const snap = specToSnapshot(spec);
     expect(cellAt(snap, 6, 4)).toBe(80);
     expect(cellAt(snap, 1, 0)).toBe(
-      "Đã nhận 1, chưa nộp 1, không đọc được 0, nộp trùng 0, không có trong danh sách 0.",
+      "Đã nhận 2, chưa nộp 1, không đọc được 0, nộp trùng 0, không có trong danh sách 0.",
     );
+  });
+});
+
+describe("units that are sheets of this workbook", () => {
+  it("match the list by their sheet name when the title is blank, and are named by workbook › sheet", () => {
+    const sheetOf = (sheet: string, titleUnit: string | null) => ({
+      ...sub("Tong-hop.xlsx", titleUnit),
+      sheet,
+      inWorkbook: true,
+    });
+    const intake = buildIntake(list("Xã An Bình", "Xã Tân Lập"), [
+      sheetOf("Xa An Binh", null),
+      sheetOf("Xã Tân Lập", "Xã Tân Lập"),
+      sheetOf("Ghi chú", "Phường Lạ"),
+    ]);
+    expect(intake.rows.map((r) => [r.unit, r.status, r.submission?.sheet])).toEqual([
+      ["Xã An Bình", "received", "Xa An Binh"],
+      ["Xã Tân Lập", "received", "Xã Tân Lập"],
+      ["Phường Lạ", "not-on-list", "Ghi chú"],
+    ]);
+    expect(intake.problems.map((p) => p.en)).toContain(
+      'Tong-hop.xlsx › Xa An Binh: matched to "Xã An Bình" by its sheet name (its "Đơn vị:" line is blank).',
+    );
+    expect(intake.rows[2].note?.en).toContain("sheet name: Ghi chú");
   });
 });
 

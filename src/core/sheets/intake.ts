@@ -1,5 +1,5 @@
 import { sheetAddress } from "../address";
-import { formatTime, type Intake, type IntakeRow, STATUS_TEXT, sortIntakeRows } from "../intake";
+import { formatTime, type Intake, type IntakeRow, STATUS_TEXT, sortIntakeRows, whereOf } from "../intake";
 import type { SheetSpec, SpecCell } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
 import { decimalsFormat, INTAKE_SHEET, SUBTITLE, TITLE } from "./style";
@@ -7,7 +7,7 @@ import { decimalsFormat, INTAKE_SHEET, SUBTITLE, TITLE } from "./style";
 /**
  * "Tiếp nhận": one row per expected unit (missing, unreadable and duplicate submissions first, the
  * rows the secretariat must chase), as an Excel table so it sorts and filters. Links: to the unit's
- * sheet when the intake is written into the workbook that holds the unit sheets (the pane), else to
+ * sheet for a unit that is a sheet of the workbook the intake is written into (the pane), else to
  * the unit's file beside the intake workbook (the CLI gives each file's relative path).
  */
 export { INTAKE_SHEET };
@@ -28,7 +28,7 @@ export const INTAKE_HEADERS = [
 
 export interface IntakeSheetOptions {
   precision?: number;
-  /** Unit sheets are in the workbook the intake is written into: link each unit to its sheet. */
+  /** The intake is written into the workbook it was taken in: link each unit that is a sheet of it (`inWorkbook`) to that sheet. */
   linkSheets?: boolean;
   /** Relative path from the intake workbook to each file (by file name), for links to the files. */
   paths?: ReadonlyMap<string, string>;
@@ -58,7 +58,9 @@ export function intakeSheetSpec(intake: Intake, options: IntakeSheetOptions = {}
   const fileLinks: (string | null)[] = [];
   const values: CellValue[][] = rows.map((r) => {
     const s = r.submission;
-    unitLinks.push(options.linkSheets && s?.sheet && !s.error ? `#${sheetAddress(s.sheet, "A1")}` : null);
+    unitLinks.push(
+      options.linkSheets && s?.inWorkbook && s.sheet && !s.error ? `#${sheetAddress(s.sheet, "A1")}` : null,
+    );
     fileLinks.push(s ? (options.paths?.get(s.file) ?? null) : null);
     return [
       STATUS_TEXT[r.status].vi,
@@ -99,10 +101,10 @@ export function intakeSheetSpec(intake: Intake, options: IntakeSheetOptions = {}
   };
 }
 
-/** The file counted, then the ignored duplicates in brackets. */
+/** The file (or sheet of this workbook) counted, then the ignored duplicates in brackets. */
 function files(r: IntakeRow): string {
   if (!r.submission) return "";
   return r.others.length
-    ? `${r.submission.file} (+ ${r.others.map((o) => o.file).join(", ")})`
-    : r.submission.file;
+    ? `${whereOf(r.submission)} (+ ${r.others.map(whereOf).join(", ")})`
+    : whereOf(r.submission);
 }
