@@ -184,11 +184,7 @@ export function buildIntake(
     // An unreadable file can only ever be matched by its name: that needs no mention beyond its row.
     const readable = !!row.submission && !row.submission.error;
     if (readable && (row.matchedBy === "file" || unitKey(row.submission?.titleUnit ?? "") !== key)) {
-      const s = row.submission as IntakeSubmission;
-      problems.push({
-        vi: `${whereOf(s)}: ghép với "${e.unit}" theo tên ${s.inWorkbook ? "trang" : "tệp"}${s.titleUnit ? `; dòng "Đơn vị:" ghi "${s.titleUnit}"` : ' (dòng "Đơn vị:" để trống)'}.`,
-        en: `${whereOf(s)}: matched to "${e.unit}" by its ${s.inWorkbook ? "sheet" : "file"} name${s.titleUnit ? `; its "Đơn vị:" line says "${s.titleUnit}"` : ' (its "Đơn vị:" line is blank)'}.`,
-      });
+      problems.push(matchedByName(row.submission as IntakeSubmission, e.unit));
     }
     rows.push(row);
   }
@@ -204,10 +200,7 @@ export function buildIntake(
       };
     } else if (expected) {
       row.status = "not-on-list";
-      row.note = {
-        vi: `Không khớp đơn vị nào trong danh sách (tên trong tệp: "${first.titleUnit ?? "trống"}", ${first.inWorkbook ? "tên trang" : "tên tệp"}: ${first.inWorkbook ? first.sheet : first.file}). Kiểm tra chính tả hoặc bổ sung vào danh sách.`,
-        en: `Matches no unit on the list (name in the file: "${first.titleUnit ?? "blank"}", ${first.inWorkbook ? "sheet name" : "file name"}: ${first.inWorkbook ? first.sheet : first.file}). Check the spelling or add it to the list.`,
-      };
+      row.note = notOnList(first);
       problems.push({
         vi: `${whereOf(first)}: đơn vị "${row.unit}" không có trong danh sách.`,
         en: `${whereOf(first)}: unit "${row.unit}" is not on the list.`,
@@ -226,6 +219,26 @@ export function buildIntake(
   const counts = { received: 0, missing: 0, unreadable: 0, duplicate: 0, "not-on-list": 0 };
   for (const r of rows) counts[r.status]++;
   return { rows, counts, problems };
+}
+
+/** A submission filed under a unit of the list by its file (or sheet) name rather than its "Đơn vị:" line. */
+function matchedByName(s: IntakeSubmission, unit: string): Text {
+  const by = s.inWorkbook ? { vi: "trang", en: "sheet" } : { vi: "tệp", en: "file" };
+  return {
+    vi: `${whereOf(s)}: ghép với "${unit}" theo tên ${by.vi}${s.titleUnit ? `; dòng "Đơn vị:" ghi "${s.titleUnit}"` : ' (dòng "Đơn vị:" để trống)'}.`,
+    en: `${whereOf(s)}: matched to "${unit}" by its ${by.en} name${s.titleUnit ? `; its "Đơn vị:" line says "${s.titleUnit}"` : ' (its "Đơn vị:" line is blank)'}.`,
+  };
+}
+
+/** The note of a submission that matches no unit on the list: both names it could have gone by. */
+function notOnList(s: IntakeSubmission): Text {
+  const name = s.inWorkbook && s.sheet ? s.sheet : s.file;
+  const by =
+    s.inWorkbook && s.sheet ? { vi: "tên trang", en: "sheet name" } : { vi: "tên tệp", en: "file name" };
+  return {
+    vi: `Không khớp đơn vị nào trong danh sách (tên trong tệp: "${s.titleUnit ?? "trống"}", ${by.vi}: ${name}). Kiểm tra chính tả hoặc bổ sung vào danh sách.`,
+    en: `Matches no unit on the list (name in the file: "${s.titleUnit ?? "blank"}", ${by.en}: ${name}). Check the spelling or add it to the list.`,
+  };
 }
 
 /** Rows in the order the secretariat works them: missing first, then unreadable, duplicates, strangers. */

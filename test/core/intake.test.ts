@@ -185,7 +185,10 @@ describe("the list of expected units", () => {
 describe("the intake sheet", () => {
   it("is one table, chase-first order, with links to unit sheets of this workbook and to files", () => {
     const here = { ...sub("Tong-hop.xlsx", null), sheet: "Xã Tân Lập", inWorkbook: true };
-    const intake = buildIntake(list("Xã An Bình", "Xã Tân Lập", "Xã Hoà"), [sub("a.xlsx", "Xã An Bình"), here]);
+    const intake = buildIntake(list("Xã An Bình", "Xã Tân Lập", "Xã Hoà"), [
+      sub("a.xlsx", "Xã An Bình"),
+      here,
+    ]);
     const spec = intakeSheetSpec(intake, { linkSheets: true, paths: new Map([["a.xlsx", "units/a.xlsx"]]) });
     expect(spec.tables).toHaveLength(1);
     const t = spec.tables?.[0];

@@ -350,7 +350,9 @@ describe("validate and rank on the fake host", () => {
     expect(read.workbook.sheets.map((s) => s.name)).toEqual(specs.map((s) => s.name));
     // The values are the planted ones: the first unit's self score for its first scored row.
     const sheet = read.workbook.sheets[0];
-    const cell = specs[0].cells.find((c) => typeof c.value === "number" && c.row > units[0].truth.firstDataRow);
+    const cell = specs[0].cells.find(
+      (c) => typeof c.value === "number" && c.row > units[0].truth.firstDataRow,
+    );
     expect(cell).toBeTruthy();
     const at = (s: typeof sheet, r: number, c: number) => s.values[r - s.origin.row]?.[c - s.origin.col];
     expect(at(sheet, cell?.row ?? 0, cell?.col ?? 0)).toBe(cell?.value);
