@@ -19,7 +19,7 @@ import { type ParIndexState, useParIndex } from "./useParIndex";
 // The ranking and settings tabs load when first opened: the pane's first paint is the Check tab.
 const RankView = lazy(() => import("./RankView").then((m) => ({ default: m.RankView })));
 const SettingsView = lazy(() => import("./SettingsView").then((m) => ({ default: m.SettingsView })));
-// The appraisal round (issue #16): picked files only, loaded when first opened.
+// The appraisal round (issue #16): picked files and the open workbook, loaded when first opened.
 const IntakeView = lazy(() => import("./IntakeView").then((m) => ({ default: m.IntakeView })));
 const DiffView = lazy(() => import("./DiffView").then((m) => ({ default: m.DiffView })));
 
@@ -123,8 +123,8 @@ export function App({
         {tab === "check" && <CheckView state={state} onChangeRubric={() => setTab("settings")} />}
         <Suspense fallback={<Spinner size="tiny" label={t(lang, "loading")} />}>
           {tab === "ranking" && <RankView state={state} />}
-          {tab === "intake" && <IntakeView state={state} />}
-          {tab === "diff" && <DiffView state={state} />}
+          {tab === "intake" && <IntakeView state={state} service={service} />}
+          {tab === "diff" && <DiffView state={state} service={service} />}
           {tab === "settings" && <SettingsView state={state} />}
         </Suspense>
       </div>

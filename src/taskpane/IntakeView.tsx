@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Field,
   MessageBar,
   MessageBarBody,
@@ -10,20 +11,39 @@ import {
 import { useState } from "react";
 import type { Text as Bilingual } from "../core/finding";
 import { formatNumber, type Lang } from "../core/i18n";
-import { type Intake, STATUS_TEXT, sortIntakeRows } from "../core/intake";
+import { type Intake, type IntakeRow, STATUS_TEXT, sortIntakeRows } from "../core/intake";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
 import { lostPoints } from "../core/lost-points";
 import type { UnitScore } from "../core/score";
+import { intakeSheetSpec } from "../core/sheets/intake";
+import type { ExcelService } from "../excel/service";
 import { LostPointsChart } from "./LostPointsChart";
-import { intakeFromFiles, spreadsheetFiles } from "./round-files";
+import { intakeFromFiles, scoreKey, spreadsheetFiles } from "./round-files";
 import { sharedStyles } from "./styles";
+import { failureText, WriteSheet } from "./WriteSheet";
 
-const useStyles = makeStyles({ ...sharedStyles });
+const useStyles = makeStyles({
+  ...sharedStyles,
+  // At 320 px the pane's "wrap anywhere" broke the status and the figures a letter or two per line:
+  // figures and the header never wrap, the status wraps between words only, the unit name takes the rest.
+  nowrap: { whiteSpace: "nowrap", overflowWrap: "normal" },
+  status: { overflowWrap: "normal", wordBreak: "normal", hyphens: "none", minWidth: "5.5em" },
+  unitCell: { overflowWrap: "anywhere", width: "100%" },
+});
 
 // This view's words, both languages side by side (kept here until the pane's string table takes them).
 const S = {
   title: { vi: "Tiếp nhận", en: "Intake" },
+  here: { vi: "Các trang của sổ đang mở", en: "This workbook's unit sheets" },
+  hereHint: {
+    vi: "Sổ tổng hợp có mỗi đơn vị một trang: mỗi trang là một bản nộp",
+    en: "A consolidation workbook with one sheet per unit: each sheet is a submission",
+  },
+  hereNone: {
+    vi: "{book}: không có trang nào có biểu chấm điểm của đơn vị.",
+    en: "{book}: no sheet holds a unit's scoring table.",
+  },
   files: { vi: "Các biểu chấm điểm đơn vị gửi", en: "The units' scoring workbooks" },
   folder: { vi: "…hoặc cả một thư mục", en: "…or a whole folder" },
   chosen: {
@@ -39,7 +59,15 @@ const S = {
   unit: { vi: "Đơn vị", en: "Unit" },
   status: { vi: "Tình trạng", en: "Status" },
   self: { vi: "Tự chấm", en: "Self" },
-  issues: { vi: "Lỗi/cảnh báo", en: "Errors/warnings" },
+  issues: { vi: "Lỗi/CB", en: "Err/warn" },
+  issuesLong: { vi: "Lỗi/cảnh báo", en: "Errors/warnings" },
+  goTo: { vi: "Đi tới trang", en: "Go to its sheet" },
+  goToLabel: { vi: 'Đi tới trang "{sheet}" của {unit}', en: 'Go to {unit}\'s sheet "{sheet}"' },
+  write: { vi: "Ghi bảng tiếp nhận vào sổ", en: "Write the intake sheet into the workbook" },
+  links: {
+    vi: "Bảng lọc và sắp xếp được; {n} đơn vị có liên kết tới trang của mình.",
+    en: "A table you can sort and filter; {n} unit(s) link to their sheet.",
+  },
   lostFor: { vi: "Mất điểm ở đâu: {unit}", en: "Where the points were lost: {unit}" },
   showLost: { vi: "Xem {unit} mất điểm ở đâu", en: "See where {unit} lost points" },
 } satisfies Record<string, Bilingual>;
@@ -48,24 +76,57 @@ function say(lang: Lang, key: keyof typeof S, vars: Record<string, string | numb
   return S[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
 }
 
-type IntakeResult = Awaited<ReturnType<typeof intakeFromFiles>>;
+type IntakeResult = Awaited<ReturnType<typeof intakeFromFiles>> & {
+  /** The open workbook's name when its sheets were taken in, and how many unit sheets it gave. */
+  workbook: { name: string; units: number } | null;
+  /** Which run this is: a new run's "write" starts afresh. */
+  run: number;
+};
 type Progress = { done: number; total: number };
+type Service = ExcelService | null | undefined;
 
-/** The intake of picked files: one row per unit, the ones to chase first; nothing is written to the workbook. */
-export function IntakeView({ state }: { state: { lang: Lang; rubric: Rubric | null } }) {
+/**
+ * The intake of picked files and/or the open workbook's unit sheets: one row per unit, the ones to chase
+ * first. Nothing is written to the workbook and the selection never moves unless the user clicks for it.
+ */
+export function IntakeView({
+  state,
+  service,
+}: {
+  state: { lang: Lang; rubric: Rubric | null };
+  service?: Service;
+}) {
   const styles = useStyles();
   const { lang } = state;
   const [files, setFiles] = useState<File[]>([]);
   const [list, setList] = useState<File | null>(null);
+  const [here, setHere] = useState(false);
   const rubric = state.rubric ?? builtinRubric(DEFAULT_RUBRIC_ID);
-  const { progress, result, selected, setSelected, run } = useIntakeRun(files, list, rubric);
+  const useHere = here && !!service;
+  const { progress, result, error, setError, selected, setSelected, run } = useIntakeRun(
+    files,
+    list,
+    rubric,
+    useHere ? (service ?? null) : null,
+  );
   const precision = rubric?.precision ?? 2;
+  const goTo = service
+    ? (sheet: string) => service.selectCell(sheet, "A1").catch((e) => setError(failureText(e)))
+    : null;
   return (
     <section className={styles.stack} aria-label={S.title[lang]}>
+      <Field hint={S.hereHint[lang]}>
+        <Checkbox
+          label={S.here[lang]}
+          checked={here}
+          disabled={!service}
+          onChange={(_, d) => setHere(d.checked === true)}
+        />
+      </Field>
       <IntakePickers lang={lang} fileCount={files.length} onFiles={setFiles} onList={setList} />
       <Button
         appearance="primary"
-        disabled={files.length === 0 || progress !== null}
+        disabled={(files.length === 0 && !useHere) || progress !== null}
         onClick={() => void run()}
       >
         {S.run[lang]}
@@ -75,6 +136,11 @@ export function IntakeView({ state }: { state: { lang: Lang; rubric: Rubric | nu
           <ProgressBar value={progress.done / Math.max(1, progress.total)} />
         </Field>
       )}
+      {error && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{error[lang]}</MessageBarBody>
+        </MessageBar>
+      )}
       {result && (
         <IntakeOutcome
           result={result}
@@ -82,38 +148,80 @@ export function IntakeView({ state }: { state: { lang: Lang; rubric: Rubric | nu
           precision={precision}
           selected={selected}
           onSelect={setSelected}
+          onGoTo={goTo}
+        />
+      )}
+      {result && service && (
+        <WriteSheet
+          key={result.run}
+          service={service}
+          lang={lang}
+          label={S.write[lang]}
+          spec={() => intakeSheetSpec(result.intake, { linkSheets: true, precision })}
+          detail={{
+            vi: say("vi", "links", { n: linkedUnits(result.intake.rows) }),
+            en: say("en", "links", { n: linkedUnits(result.intake.rows) }),
+          }}
         />
       )}
     </section>
   );
 }
 
+/** Units the written sheet links to their sheet: readable sheets of this workbook. */
+function linkedUnits(rows: readonly IntakeRow[]): number {
+  return rows.filter((r) => r.submission?.inWorkbook && r.submission.sheet && !r.submission.error).length;
+}
+
 /**
- * Reading the picked files: the progress while it runs, its result, and which unit's lost points are open.
- * A new run clears the old result and selection first, so a stale table never sits beside a new progress bar.
+ * Reading the sources: the open workbook first (one read through the service), then the picked files, the
+ * progress while it runs, its result, and which unit's lost points are open. A new run clears the old
+ * result and selection first, so a stale table never sits beside a new progress bar.
  */
-function useIntakeRun(files: File[], list: File | null, rubric: Rubric | null) {
+function useIntakeRun(files: File[], list: File | null, rubric: Rubric | null, service: ExcelService | null) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const [result, setResult] = useState<IntakeResult | null>(null);
-  // The unit (by its counted file) whose lost points are shown.
+  const [error, setError] = useState<Bilingual | null>(null);
+  // The unit (by its score key: file and sheet) whose lost points are shown.
   const [selected, setSelected] = useState<string | null>(null);
+  const [runs, setRuns] = useState(0);
   const run = async () => {
     if (!rubric) return;
     setResult(null);
     setSelected(null);
+    setError(null);
+    const total = files.length + (service ? 1 : 0);
     try {
-      setResult(
-        await intakeFromFiles(files, list, rubric, async (done, total) => {
-          setProgress({ done, total });
+      setProgress({ done: 0, total });
+      const open = service ? await service.readWorkbook() : null;
+      const base = open ? 1 : 0;
+      const taken = await intakeFromFiles(
+        files,
+        list,
+        rubric,
+        async (done) => {
+          setProgress({ done: base + done, total });
           // Let the progress bar paint between files.
           await new Promise((r) => setTimeout(r, 0));
-        }),
+        },
+        open?.workbook ?? null,
       );
+      const units = taken.intake.rows
+        .flatMap((r) => [r.submission, ...r.others])
+        .filter((s) => s?.inWorkbook);
+      setResult({
+        ...taken,
+        workbook: open ? { name: open.name, units: units.length } : null,
+        run: runs + 1,
+      });
+      setRuns(runs + 1);
+    } catch (e) {
+      setError(failureText(e));
     } finally {
       setProgress(null);
     }
   };
-  return { progress, result, selected, setSelected, run };
+  return { progress, result, error, setError, selected, setSelected, run };
 }
 
 /** The three pickers: the units' workbooks (as files or a whole folder) and the optional list of expected units. */
@@ -173,14 +281,19 @@ function IntakeOutcome({
   precision,
   selected,
   onSelect,
+  onGoTo,
 }: {
   result: IntakeResult;
   lang: Lang;
   precision: number;
   selected: string | null;
-  onSelect: (file: string | null) => void;
+  onSelect: (key: string | null) => void;
+  onGoTo: ((sheet: string) => void) | null;
 }) {
   const styles = useStyles();
+  const chosen = selected
+    ? result.intake.rows.find((r) => r.submission && scoreKey(r.submission) === selected)
+    : null;
   return (
     <div className={styles.stack} aria-live="polite">
       {result.listProblems.map((p) => (
@@ -188,10 +301,21 @@ function IntakeOutcome({
           <MessageBarBody>{p[lang]}</MessageBarBody>
         </MessageBar>
       ))}
+      {result.workbook && result.workbook.units === 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{say(lang, "hereNone", { book: result.workbook.name })}</MessageBarBody>
+        </MessageBar>
+      )}
       <Text weight="semibold">{countsLine(result.intake, lang)}</Text>
-      <IntakeTable result={result} lang={lang} precision={precision} onSelect={onSelect} />
+      <IntakeTable result={result} lang={lang} precision={precision} onSelect={onSelect} onGoTo={onGoTo} />
       {selected && result.scores.get(selected) && (
-        <SelectedLostPoints result={result} selected={selected} lang={lang} precision={precision} />
+        <SelectedLostPoints
+          result={result}
+          selected={selected}
+          unit={chosen?.unit ?? selected}
+          lang={lang}
+          precision={precision}
+        />
       )}
       {result.intake.problems.length > 0 && (
         <ul>
@@ -204,52 +328,49 @@ function IntakeOutcome({
   );
 }
 
-/** One row per unit, the ones to chase first; a unit with a scored file opens its lost points. */
+/**
+ * One row per unit, the ones to chase first; a unit with a scored file opens its lost points, and a unit
+ * that is a sheet of this workbook offers "go to its sheet" (the selection moves only on that click).
+ */
 function IntakeTable({
   result,
   lang,
   precision,
   onSelect,
+  onGoTo,
 }: {
   result: IntakeResult;
   lang: Lang;
   precision: number;
-  onSelect: (file: string | null) => void;
+  onSelect: (key: string | null) => void;
+  onGoTo: ((sheet: string) => void) | null;
 }) {
   const styles = useStyles();
   return (
     <table className={styles.table} aria-label={S.title[lang]}>
       <thead>
         <tr>
-          <th style={{ textAlign: "left" }}>{S.status[lang]}</th>
+          <th className={styles.nowrap} style={{ textAlign: "left" }}>
+            {S.status[lang]}
+          </th>
           <th style={{ textAlign: "left" }}>{S.unit[lang]}</th>
-          <th className={styles.num}>{S.self[lang]}</th>
-          <th className={styles.num}>{S.issues[lang]}</th>
+          <th className={`${styles.num} ${styles.nowrap}`}>{S.self[lang]}</th>
+          <th className={`${styles.num} ${styles.nowrap}`}>
+            <abbr title={S.issuesLong[lang]}>{S.issues[lang]}</abbr>
+          </th>
         </tr>
       </thead>
       <tbody>
         {sortIntakeRows(result.intake.rows).map((r) => (
-          <tr key={`${r.unit}-${r.submission?.file ?? ""}`}>
-            <td>{STATUS_TEXT[r.status][lang]}</td>
-            <td title={r.submission?.file}>
-              {r.submission && result.scores.has(r.submission.file) ? (
-                <Button
-                  size="small"
-                  appearance="transparent"
-                  aria-label={say(lang, "showLost", { unit: r.unit })}
-                  onClick={() => onSelect(r.submission?.file ?? null)}
-                >
-                  {r.unit}
-                </Button>
-              ) : (
-                r.unit
-              )}
-              {r.note && <div className={styles.muted}>{r.note[lang]}</div>}
+          <tr key={`${r.unit}-${r.submission ? scoreKey(r.submission) : ""}`}>
+            <td className={styles.status}>{STATUS_TEXT[r.status][lang]}</td>
+            <td className={styles.unitCell} title={r.submission?.file}>
+              <UnitCell row={r} result={result} lang={lang} onSelect={onSelect} onGoTo={onGoTo} />
             </td>
-            <td className={styles.num}>
+            <td className={`${styles.num} ${styles.nowrap}`}>
               {r.submission?.selfTotal == null ? "" : formatNumber(r.submission.selfTotal, precision, lang)}
             </td>
-            <td className={styles.num}>
+            <td className={`${styles.num} ${styles.nowrap}`}>
               {r.submission && !r.submission.error ? `${r.submission.errors}/${r.submission.warnings}` : ""}
             </td>
           </tr>
@@ -259,26 +380,73 @@ function IntakeTable({
   );
 }
 
-/** Where the chosen unit lost points, against the group of counted files. */
+/** The unit's name (a button to its lost points when scored), its note, and "go to its sheet" when here. */
+function UnitCell({
+  row: r,
+  result,
+  lang,
+  onSelect,
+  onGoTo,
+}: {
+  row: IntakeRow;
+  result: IntakeResult;
+  lang: Lang;
+  onSelect: (key: string | null) => void;
+  onGoTo: ((sheet: string) => void) | null;
+}) {
+  const styles = useStyles();
+  const s = r.submission;
+  const key = s ? scoreKey(s) : null;
+  const sheet = s?.inWorkbook && !s.error ? s.sheet : null;
+  return (
+    <>
+      {key && result.scores.has(key) ? (
+        <Button
+          size="small"
+          appearance="transparent"
+          aria-label={say(lang, "showLost", { unit: r.unit })}
+          onClick={() => onSelect(key)}
+        >
+          {r.unit}
+        </Button>
+      ) : (
+        r.unit
+      )}
+      {r.note && <div className={styles.muted}>{r.note[lang]}</div>}
+      {sheet && onGoTo && (
+        <div>
+          <Button
+            size="small"
+            appearance="subtle"
+            aria-label={say(lang, "goToLabel", { sheet, unit: r.unit })}
+            onClick={() => onGoTo(sheet)}
+          >
+            {S.goTo[lang]}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** Where the chosen unit lost points, against the group of counted units. */
 function SelectedLostPoints({
   result,
   selected,
+  unit,
   lang,
   precision,
 }: {
   result: IntakeResult;
   selected: string;
+  unit: string;
   lang: Lang;
   precision: number;
 }) {
   const styles = useStyles();
   return (
     <div className={styles.stack}>
-      <Text weight="semibold">
-        {say(lang, "lostFor", {
-          unit: result.intake.rows.find((r) => r.submission?.file === selected)?.unit ?? selected,
-        })}
-      </Text>
+      <Text weight="semibold">{say(lang, "lostFor", { unit })}</Text>
       <LostPointsChart
         lost={lostPoints(result.scores.get(selected) as UnitScore, countedScores(result))}
         lang={lang}
@@ -288,10 +456,10 @@ function SelectedLostPoints({
   );
 }
 
-/** The group for the average: the file counted for each unit (never an ignored duplicate). */
+/** The group for the average: the submission counted for each unit (never an ignored duplicate). */
 function countedScores(result: IntakeResult): UnitScore[] {
   return result.intake.rows.flatMap((r) => {
-    const score = r.submission ? result.scores.get(r.submission.file) : undefined;
+    const score = r.submission ? result.scores.get(scoreKey(r.submission)) : undefined;
     return score ? [score] : [];
   });
 }

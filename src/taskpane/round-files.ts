@@ -1,10 +1,11 @@
 /**
  * The appraisal round on files the user picked in the pane (or a folder, through the browser's directory
- * picker): read in the browser, never uploaded, each file on its own so that a bad one fails alone.
+ * picker): read in the browser, never uploaded, each file on its own so that a bad one fails alone —
+ * and on the open workbook, read once by the Excel service and handed here as a snapshot.
  * The same core the CLI runs (intake.ts, diff.ts); only the reading of `File`s is here.
  */
 import { analyseWorkbook } from "../core/analyse";
-import { type WorkbookDiff, diffWorkbooks } from "../core/diff";
+import { type WorkbookDiff, diffUnits, diffWorkbooks } from "../core/diff";
 import { isUserError } from "../core/errors";
 import type { Text } from "../core/finding";
 import {
@@ -17,6 +18,7 @@ import {
   readExpectedUnits,
   submissionOf,
 } from "../core/intake";
+import { unitKey } from "../core/rank-key";
 import type { Rubric } from "../core/rubric/schema";
 import type { UnitScore } from "../core/score";
 import type { WorkbookSnapshot } from "../core/snapshot";
@@ -46,7 +48,12 @@ function reason(e: unknown, file: string): Text {
   return { vi: `${file}: không đọc được (${why}).`, en: `${file}: could not be read (${why}).` };
 }
 
-/** @param scores Where to keep each readable file's score (by file name), for "where did we lose points". */
+/** The key a submission's score is kept under: its file, and its sheet (a workbook may hold several units). */
+export function scoreKey(s: IntakeSubmission): string {
+  return `${s.file}\u0000${s.sheet ?? ""}`;
+}
+
+/** @param scores Where to keep each readable unit's score (by `scoreKey`), for "where did we lose points". */
 export async function submissionFromFile(
   file: PickedFile,
   rubric: Rubric,
@@ -54,7 +61,8 @@ export async function submissionFromFile(
 ): Promise<IntakeSubmission[]> {
   try {
     const analysis = analyseWorkbook(await read(file), { rubric, source: file.name });
-    if (analysis.units[0]) scores?.set(file.name, analysis.units[0].score);
+    for (const u of analysis.units)
+      scores?.set(scoreKey(submissionOf(file.name, file.lastModified, u)), u.score);
     if (analysis.units.length === 0) {
       const why = analysis.findings[0]?.message ?? {
         vi: `${file.name}: không tìm thấy bảng chấm điểm.`,
@@ -66,6 +74,24 @@ export async function submissionFromFile(
   } catch (e) {
     return [failedSubmission(file.name, file.lastModified, reason(e, file.name))];
   }
+}
+
+/**
+ * The open workbook's unit sheets (a consolidation workbook, one sheet per unit), each a submission:
+ * file = the workbook's name (`wb.source`), sheet = the unit's sheet. Sheets holding no scoring table
+ * (a cover, notes) are not submissions; the count of unit sheets found is the caller's to say.
+ */
+export function submissionsFromWorkbook(
+  wb: WorkbookSnapshot,
+  rubric: Rubric,
+  scores?: Map<string, UnitScore>,
+): IntakeSubmission[] {
+  const analysis = analyseWorkbook(wb, { rubric, source: wb.source, allSheets: true });
+  return analysis.units.map((u) => {
+    const s: IntakeSubmission = { ...submissionOf(wb.source, null, u), inWorkbook: true };
+    scores?.set(scoreKey(s), u.score);
+    return s;
+  });
 }
 
 export async function expectedFromFile(file: PickedFile): Promise<ExpectedList> {
@@ -80,16 +106,20 @@ export async function expectedFromFile(file: PickedFile): Promise<ExpectedList> 
   }
 }
 
-/** Every picked file through the intake; `onProgress` lets the pane paint between files. */
+/**
+ * Every picked file through the intake, with the open workbook's unit sheets when given (either or
+ * both); `onProgress` lets the pane paint between files.
+ */
 export async function intakeFromFiles(
   files: readonly PickedFile[],
   list: PickedFile | null,
   rubric: Rubric,
   onProgress?: (done: number, total: number) => Promise<void> | void,
+  workbook?: WorkbookSnapshot | null,
 ): Promise<{ intake: Intake; listProblems: Text[]; scores: Map<string, UnitScore> }> {
   const expected = list ? await expectedFromFile(list) : null;
-  const submissions: IntakeSubmission[] = [];
   const scores = new Map<string, UnitScore>();
+  const submissions: IntakeSubmission[] = workbook ? submissionsFromWorkbook(workbook, rubric, scores) : [];
   for (let i = 0; i < files.length; i++) {
     await onProgress?.(i, files.length);
     submissions.push(...(await submissionFromFile(files[i], rubric, scores)));
@@ -117,4 +147,33 @@ export async function diffFromFiles(
     return { error: reason(e, after.name) };
   }
   return { diff: diffWorkbooks(a, b, { rubric }) };
+}
+
+/**
+ * The open workbook (the resubmission, read by the service) against an earlier version picked as a file.
+ * When the open workbook holds several units (a consolidation workbook), the one named like the earlier
+ * version's unit is compared, and which one is said.
+ */
+export async function diffAgainstWorkbook(
+  before: PickedFile,
+  open: WorkbookSnapshot,
+  rubric: Rubric,
+): Promise<{ diff: WorkbookDiff } | { error: Text }> {
+  let old: WorkbookSnapshot;
+  try {
+    old = await read(before);
+  } catch (e) {
+    return { error: reason(e, before.name) };
+  }
+  const a = analyseWorkbook(old, { rubric, source: old.source }).units[0] ?? null;
+  const units = analyseWorkbook(open, { rubric, source: open.source, allSheets: true }).units;
+  const b = (a && units.find((u) => unitKey(u.unit) === unitKey(a.unit))) ?? units[0] ?? null;
+  const diff = diffUnits(old, a, open, b);
+  if (units.length > 1 && b) {
+    diff.problems.unshift({
+      vi: `${open.source} có ${units.length} trang đơn vị; so sánh trang "${b.sheet}" (${b.unit}).`,
+      en: `${open.source} holds ${units.length} unit sheets; compared sheet "${b.sheet}" (${b.unit}).`,
+    });
+  }
+  return { diff };
 }
