@@ -1,12 +1,14 @@
 // Writes the files the end-to-end run picks in the pane's "Tiếp nhận" and "So sánh" tabs (read in the
 // browser, never uploaded): two generated units, a resubmission of the first (resubmitUnit records what it
-// changed), and a file named .xlsx that is not a workbook. Prints the paths and the expected rows as JSON.
+// changed), and a file named .xlsx that is not a workbook. Prints the paths and the expected rows as JSON,
+// and the resubmission as a snapshot, to open as the workbook in Excel for the "open workbook" diff.
 import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { formatNumber } from "../../src/core/i18n";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { flattenRubric } from "../../src/core/rubric/tree";
+import { specToSnapshot } from "../../src/core/sheet-spec";
 import type { CellValue } from "../../src/core/snapshot";
 import { writeWorkbook } from "../../src/files/write-workbook";
 import { generateUnit, type ResubmitChange, resubmitUnit } from "../../src/sample";
@@ -80,6 +82,8 @@ process.stdout.write(
     ],
     before: firstPath,
     after: againPath,
+    // The resubmission as the workbook open in Excel, for the "open workbook vs an earlier file" diff.
+    open: { source: againPath.slice(dir.length + 1), sheets: again.unit.sheets.map(specToSnapshot) },
     changes: [
       ...again.changes.map((c) => ({ ...c, field: FIELD[c.field], old: shown(c.old), new: shown(c.new) })),
       ...parents,
