@@ -30,6 +30,14 @@ const useStyles = makeStyles({
   nowrap: { whiteSpace: "nowrap", overflowWrap: "normal" },
   status: { overflowWrap: "normal", wordBreak: "normal", hyphens: "none", minWidth: "5.5em" },
   unitCell: { overflowWrap: "anywhere", width: "100%" },
+  // The unit's buttons read as its name and a link under it, left-aligned like the other cells.
+  cellButton: {
+    minWidth: 0,
+    paddingLeft: 0,
+    paddingRight: 0,
+    justifyContent: "flex-start",
+    textAlign: "left",
+  },
 });
 
 // This view's words, both languages side by side (kept here until the pane's string table takes them).
@@ -404,6 +412,7 @@ function UnitCell({
         <Button
           size="small"
           appearance="transparent"
+          className={styles.cellButton}
           aria-label={say(lang, "showLost", { unit: r.unit })}
           onClick={() => onSelect(key)}
         >
@@ -418,6 +427,7 @@ function UnitCell({
           <Button
             size="small"
             appearance="subtle"
+            className={styles.cellButton}
             aria-label={say(lang, "goToLabel", { sheet, unit: r.unit })}
             onClick={() => onGoTo(sheet)}
           >
