@@ -151,4 +151,41 @@ describe("a rubric built from a table meets the loader's limits", () => {
     expect(errors[0].message.en).toContain("has more than 20,000 items");
     expect(errors[0].message.vi).toContain("có hơn 20.000 tiêu chí");
   });
+
+  it("points beyond ±10,000 are refused with the loader's words, in Vietnamese in the Vietnamese", () => {
+    const refused = importRubricFromWorkbook(workbook([["1", "Lĩnh vực", 1e9, null]]));
+    expect(refused.rubric).toBeNull();
+    const p = refused.problems.at(-1);
+    expect(p?.message.vi).toBe("Bộ chỉ số nhập vào không hợp lệ tại items.0.max: lớn hơn 10000");
+    expect(p?.message.en).toBe("Imported rubric invalid at items.0.max: above 10000");
+  });
+});
+
+describe("the import's schema messages are Vietnamese in Vietnamese", () => {
+  it("zod's own words come through its vi locale, as the loader's do", () => {
+    const wb: WorkbookSnapshot = {
+      source: "mau.xlsx",
+      sheets: [
+        {
+          name: "Mẫu",
+          origin: { row: 0, col: 0 },
+          values: [
+            ["STT", "Nội dung", "Điểm tối đa"],
+            ["1", "Lĩnh vực", 10],
+          ],
+        },
+      ],
+    };
+    const refused = importRubricFromWorkbook(wb, { year: 1999, unitLevel: "xã" as never });
+    expect(refused.rubric).toBeNull();
+    const schema = refused.problems.filter((p) => p.message.en.startsWith("Imported rubric invalid"));
+    expect(schema.map((p) => p.message.en)).toEqual([
+      expect.stringMatching(/^Imported rubric invalid at year: .*expected/i),
+      expect.stringMatching(/^Imported rubric invalid at unitLevel: Invalid/),
+    ]);
+    for (const p of schema) {
+      expect(p.message.vi).toMatch(/^Bộ chỉ số nhập vào không hợp lệ tại (year|unitLevel): /);
+      expect(p.message.vi).not.toMatch(/Expected|Invalid|received|Too (small|big)/i);
+    }
+  });
 });

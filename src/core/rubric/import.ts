@@ -12,7 +12,7 @@ import { codeTree } from "../recognition/codes";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { memoize } from "../memo";
 import { parseGuidance } from "./guidance";
-import { checkRubricArithmetic, rubricShapeProblem, type ShapeProblem } from "./load";
+import { checkRubricArithmetic, rubricShapeProblem, type ShapeProblem, schemaIssueTexts } from "./load";
 import {
   type ItemKind,
   MAX_RUBRIC_DEPTH,
@@ -291,18 +291,18 @@ function rubricCandidate(
   };
 }
 
-/** Why the candidate is not a valid rubric, one problem per schema issue. */
+/** Why the candidate is not a valid rubric, one problem per schema issue, worded as the loader words them. */
 function schemaProblems(
   table: RecognisedTable,
-  _candidate: unknown,
+  candidate: unknown,
   issues: readonly { path: PropertyKey[]; message: string }[],
 ): ImportProblem[] {
-  return issues.map((i) => ({
+  return schemaIssueTexts(candidate, issues).map(({ where, text }) => ({
     sheet: table.sheet,
     address: null,
     message: {
-      vi: `Bộ chỉ số nhập vào không hợp lệ tại ${i.path.join(".")}: ${i.message}`,
-      en: `Imported rubric invalid at ${i.path.join(".")}: ${i.message}`,
+      vi: `Bộ chỉ số nhập vào không hợp lệ tại ${where}: ${text.vi}`,
+      en: `Imported rubric invalid at ${where}: ${text.en}`,
     },
   }));
 }
