@@ -669,9 +669,11 @@ function findUnitName(
         continue;
       }
       // The template's placeholder "……" or "..." is not a name.
-      const name = withoutPlaceholder(v.slice(v.indexOf(":") + 1));
+      const after = v.slice(v.indexOf(":") + 1);
+      const name = withoutPlaceholder(after);
       // "Đơn vị:" alone in its cell: many templates write the name in the next one (after merged cells).
-      const beside = name ? null : nameBeside(row, c);
+      // A placeholder after the colon says the name belongs in this cell: nothing beside it is read.
+      const beside = after.trim() ? null : nameBeside(row, c);
       if (!name && !beside && letterhead) break;
       const col = beside ? beside.col : c;
       return {
@@ -698,8 +700,12 @@ function findUnitName(
 
 /** How far right of "Đơn vị:" the name may stand: past a few merged or empty cells, not across the sheet. */
 const NAME_BESIDE_COLUMNS = 8;
-/** Another label, not a name: "Năm: 2024", "Kỳ đánh giá:", "Ngày … tháng … năm …", "Năm 2024". */
-const NOT_A_NAME = /:|^ngay\b.*\bthang\b|^nam\s+\d|^ky (danh gia|bao cao)\b/;
+/**
+ * Another label, not a name: "Năm: 2024", "Kỳ đánh giá:", "Ngày … tháng … năm …", "Năm 2024", and the
+ * form's number often standing at the right of the title rows ("Mẫu số 01", "Biểu số 02/CCHC", "Phụ lục I").
+ */
+const NOT_A_NAME =
+  /:|^ngay\b.*\bthang\b|^nam\s+\d|^ky (danh gia|bao cao)\b|^(mau so|bieu so|bieu mau|phu luc)\b/;
 
 /** The text without the template's placeholder dots, ellipses, underscores and dashes around it. */
 function withoutPlaceholder(text: string): string {

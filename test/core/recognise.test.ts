@@ -298,6 +298,11 @@ describe("unit name", () => {
     ["a date line", [["Đơn vị:", "Ngày …… tháng …… năm 2024"]], null, "A1"],
     ["a year", [["Đơn vị:", "Năm 2024"]], null, "A1"],
     ["a number", [["Đơn vị:", 2024]], null, "A1"],
+    ["the form's number", [["Đơn vị:", null, null, null, "Mẫu số 01"]], null, "A1"],
+    ["an appendix", [["Đơn vị:", "Phụ lục II"]], null, "A1"],
+    // The placeholder says the name belongs in the label's own cell; the form's number beside it is not read.
+    ["a placeholder in the label's cell", [["Đơn vị: ……………", null, null, "Biểu số 02/CCHC"]], null, "A1"],
+    ["a placeholder in the label's cell, text beside", [["Đơn vị: ……………", "Xã Không Đọc"]], null, "A1"],
     [
       "a placeholder under a commune letterhead",
       [["UBND XÃ TẢN LĨNH"], ["Đơn vị:", "……"]],
