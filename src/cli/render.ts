@@ -1,3 +1,4 @@
+import { inLang } from "../core/i18n";
 import type { ColumnRole } from "../core/analyse";
 import { columnLetters } from "../core/address";
 import { countBySeverity, type Finding, type Severity } from "../core/finding";
@@ -31,9 +32,10 @@ export function layoutLine(u: UnitResult, lang: Lang): string {
     .map(([role, col]) => `${ROLE_NAMES[role][lang]}=${columnLetters(col)}`)
     .join(", ");
   const header = u.table.headerRow + 1;
-  return lang === "vi"
-    ? `bảng ở trang "${u.sheet}", dòng tiêu đề ${header}; cột: ${cols}`
-    : `table on sheet "${u.sheet}", header row ${header}; columns: ${cols}`;
+  return inLang(lang, {
+    vi: `bảng ở trang "${u.sheet}", dòng tiêu đề ${header}; cột: ${cols}`,
+    en: `table on sheet "${u.sheet}", header row ${header}; columns: ${cols}`,
+  });
 }
 
 export function findingLines(findings: readonly Finding[], lang: Lang, indent = "   "): string[] {
@@ -73,7 +75,8 @@ export function summarise(results: readonly FileResult[]): BatchSummary {
 }
 
 export function summaryLine(s: BatchSummary, lang: Lang): string {
-  return lang === "vi"
-    ? `Tổng hợp: ${s.files} tệp, ${s.units} đơn vị, ${s.unreadable} tệp không đọc được; ${s.error} lỗi, ${s.warning} cảnh báo, ${s.info} lưu ý.`
-    : `Summary: ${s.files} files, ${s.units} units, ${s.unreadable} unreadable; ${s.error} errors, ${s.warning} warnings, ${s.info} notes.`;
+  return inLang(lang, {
+    vi: `Tổng hợp: ${s.files} tệp, ${s.units} đơn vị, ${s.unreadable} tệp không đọc được; ${s.error} lỗi, ${s.warning} cảnh báo, ${s.info} lưu ý.`,
+    en: `Summary: ${s.files} files, ${s.units} units, ${s.unreadable} unreadable; ${s.error} errors, ${s.warning} warnings, ${s.info} notes.`,
+  });
 }

@@ -1,6 +1,17 @@
 import { randomBytes } from "node:crypto";
 import type { Stats } from "node:fs";
-import { type FileHandle, link, mkdir, open, realpath, rename, stat, unlink } from "node:fs/promises";
+import {
+  type FileHandle,
+  link,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  realpath,
+  rename,
+  stat,
+  unlink,
+} from "node:fs/promises";
 import { basename, dirname, join, resolve, sep } from "node:path";
 import { UsageError } from "./args";
 
@@ -11,6 +22,7 @@ import { UsageError } from "./args";
  *   the same inode;
  * - written to a temporary file beside the target and renamed into place, so a crash or kill -9 leaves
  *   the previous file whole, and two runs writing the same path leave one complete file, never a mix;
+ *   what a killed run left there (our temporary name, over an hour old) goes with the next write;
  * - for the commands that create files (`sample`, `template`, `rubric import`), never over any existing
  *   file unless the user said `--force`.
  */
@@ -62,10 +74,10 @@ export type Content = Uint8Array | string | ((file: FileHandle) => Promise<void>
 export async function writeFileSafely(path: string, content: Content, options: SafeWriteOptions = {}) {
   const target = await checkOutputPath(path, options);
   await mkdir(dirname(target), { recursive: true });
+  await removeStaleTemps(target);
   const temp = join(
     dirname(target),
-    // The name shortened so that the temporary name stays within the 255 bytes a file name may have.
-    `.${basename(target).slice(0, 60)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
+    `${tempPrefix(target)}${process.pid}.${randomBytes(6).toString("hex")}.tmp`,
   );
   // "wx": the temporary name is ours alone; nothing that already exists is opened or truncated.
   const file = await open(temp, "wx", await modeFor(target));
@@ -82,6 +94,31 @@ export async function writeFileSafely(path: string, content: Content, options: S
   } finally {
     // After a rename the temporary name is gone already; after a failure it must not stay behind.
     await unlink(temp).catch(() => undefined);
+  }
+}
+
+/** The start of our temporary names for `target`, shortened so a temporary name stays within 255 bytes. */
+function tempPrefix(target: string): string {
+  return `.${basename(target).slice(0, 60)}.`;
+}
+
+/** A temporary file older than this is left from a run that was killed: no write takes an hour. */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/**
+ * Removes what killed runs left beside `target`: only files named as we name temporary files for it
+ * (`.<name>.<pid>.<12 hex>.tmp`), and only those not modified for STALE_TEMP_MS. Age, not "is the pid
+ * still running": on a shared folder the writer may be another machine, whose pids mean nothing here,
+ * and a live write touches its file within seconds. Best effort: what cannot be listed or removed stays.
+ */
+async function removeStaleTemps(target: string, now = Date.now()): Promise<void> {
+  const prefix = tempPrefix(target);
+  const names = await readdir(dirname(target)).catch(() => [] as string[]);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^\d+\.[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) continue;
+    const path = join(dirname(target), name);
+    const info = await lstat(path).catch(() => null);
+    if (info?.isFile() && now - info.mtimeMs > STALE_TEMP_MS) await unlink(path).catch(() => undefined);
   }
 }
 

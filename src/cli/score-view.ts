@@ -1,3 +1,4 @@
+import { inLang } from "../core/i18n";
 import type { UnitResult } from "./analyse-file";
 import { formatScore } from "../core/numbers";
 import type { NodeScore, Totals, UnitScore } from "../core/score";
@@ -44,17 +45,19 @@ export function scoreTable(u: UnitResult, lang: Lang, indent = "   "): string[] 
   const appraisedCol = s.columns.includes("appraised1") || s.columns.includes("appraised2");
   const lines = [indent + headLine(appraisedCol, lang)];
   for (const a of s.areas) lines.push(indent + areaLine(a, appraisedCol, f));
-  if (s.bonus.final) lines.push(`${indent}${lang === "vi" ? "Điểm thưởng" : "Bonus"}: +${f(s.bonus.final)}`);
+  if (s.bonus.final)
+    lines.push(`${indent}${inLang(lang, { vi: "Điểm thưởng", en: "Bonus" })}: +${f(s.bonus.final)}`);
   if (s.penalty.final)
-    lines.push(`${indent}${lang === "vi" ? "Điểm trừ" : "Penalty"}: −${f(s.penalty.final)}`);
+    lines.push(`${indent}${inLang(lang, { vi: "Điểm trừ", en: "Penalty" })}: −${f(s.penalty.final)}`);
   lines.push(indent + indexLine(s, f, lang));
   return lines;
 }
 
 function headLine(appraisedCol: boolean, lang: Lang): string {
-  return lang === "vi"
-    ? `${pad("Lĩnh vực", 44)} ${lpad("Tối đa", 7)} ${lpad("Tự chấm", 8)}${appraisedCol ? ` ${lpad("Thẩm định", 9)}` : ""} ${lpad("Cuối", 7)}  `
-    : `${pad("Area", 44)} ${lpad("Max", 7)} ${lpad("Self", 8)}${appraisedCol ? ` ${lpad("Appraised", 9)}` : ""} ${lpad("Final", 7)}  `;
+  return inLang(lang, {
+    vi: `${pad("Lĩnh vực", 44)} ${lpad("Tối đa", 7)} ${lpad("Tự chấm", 8)}${appraisedCol ? ` ${lpad("Thẩm định", 9)}` : ""} ${lpad("Cuối", 7)}  `,
+    en: `${pad("Area", 44)} ${lpad("Max", 7)} ${lpad("Self", 8)}${appraisedCol ? ` ${lpad("Appraised", 9)}` : ""} ${lpad("Final", 7)}  `,
+  });
 }
 
 function areaLine(a: NodeScore, appraisedCol: boolean, f: (x: number | null) => string): string {
@@ -67,15 +70,17 @@ function areaLine(a: NodeScore, appraisedCol: boolean, f: (x: number | null) => 
 
 /** The index with its rating and basis, or — never a silently wrong total — what is known without the survey. */
 function indexLine(s: UnitScore, f: (x: number | null) => string, lang: Lang): string {
-  const rating = s.rating ? (lang === "vi" ? s.rating.label : s.rating.labelEn) : null;
+  const rating = s.rating ? inLang(lang, { vi: s.rating.label, en: s.rating.labelEn }) : null;
   if (s.index.final !== null) {
-    return lang === "vi"
-      ? `CHỈ SỐ: ${f(s.index.final)}/${f(s.scaleMax)}${rating ? ` — xếp loại ${rating}` : ""} (điểm cuối theo ${basisName(s.finalFrom, lang)})`
-      : `INDEX: ${f(s.index.final)}/${f(s.scaleMax)}${rating ? ` — rated ${rating}` : ""} (final from ${basisName(s.finalFrom, lang)})`;
+    return inLang(lang, {
+      vi: `CHỈ SỐ: ${f(s.index.final)}/${f(s.scaleMax)}${rating ? ` — xếp loại ${rating}` : ""} (điểm cuối theo ${basisName(s.finalFrom, lang)})`,
+      en: `INDEX: ${f(s.index.final)}/${f(s.scaleMax)}${rating ? ` — rated ${rating}` : ""} (final from ${basisName(s.finalFrom, lang)})`,
+    });
   }
-  return lang === "vi"
-    ? `Chưa có điểm điều tra xã hội học: phần tài liệu ${f(s.evidence.scores.final)}/${f(s.evidence.max)}, chỉ số tạm (chưa gồm điều tra) ${f(s.indexWithoutSurvey.final)}`
-    : `No social-survey score yet: evidence part ${f(s.evidence.scores.final)}/${f(s.evidence.max)}, provisional index without survey ${f(s.indexWithoutSurvey.final)}`;
+  return inLang(lang, {
+    vi: `Chưa có điểm điều tra xã hội học: phần tài liệu ${f(s.evidence.scores.final)}/${f(s.evidence.max)}, chỉ số tạm (chưa gồm điều tra) ${f(s.indexWithoutSurvey.final)}`,
+    en: `No social-survey score yet: evidence part ${f(s.evidence.scores.final)}/${f(s.evidence.max)}, provisional index without survey ${f(s.indexWithoutSurvey.final)}`,
+  });
 }
 
 function basisName(c: UnitScore["finalFrom"], lang: Lang): string {

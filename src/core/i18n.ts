@@ -415,3 +415,8 @@ export function formatNumber(x: number | null | undefined, decimals: number, lan
 export function languageFrom(displayLanguage: string | undefined | null): Lang {
   return displayLanguage?.toLowerCase().startsWith("vi") ? "vi" : displayLanguage ? "en" : "vi";
 }
+
+/** The words of a {vi, en} pair in `lang`: where code chooses between the two languages, it does so here. */
+export function inLang(lang: Lang, text: Text): string {
+  return text[lang];
+}

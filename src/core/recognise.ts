@@ -668,11 +668,18 @@ function findUnitName(
         if (!letterhead && COMMUNE_HEAD.test(f)) letterhead = { text: v, row: r, col: c };
         continue;
       }
-      const after = v.slice(v.indexOf(":") + 1).trim();
       // The template's placeholder "……" or "..." is not a name.
-      const name = after.replace(/^[.…_\s-]+|[.…_\s]+$/g, "").trim();
-      if (!name && letterhead) break;
-      return { name: name || null, address: a1(sheet.origin.row + r, sheet.origin.col + c) };
+      const after = v.slice(v.indexOf(":") + 1);
+      const name = withoutPlaceholder(after);
+      // "Đơn vị:" alone in its cell: many templates write the name in the next one (after merged cells).
+      // A placeholder after the colon says the name belongs in this cell: nothing beside it is read.
+      const beside = after.trim() ? null : nameBeside(row, c);
+      if (!name && !beside && letterhead) break;
+      const col = beside ? beside.col : c;
+      return {
+        name: name || beside?.name || null,
+        address: a1(sheet.origin.row + r, sheet.origin.col + col),
+      };
     }
   }
   if (letterhead) {
@@ -689,6 +696,35 @@ function findUnitName(
     };
   }
   return { name: null, address: null };
+}
+
+/** How far right of "Đơn vị:" the name may stand: past a few merged or empty cells, not across the sheet. */
+const NAME_BESIDE_COLUMNS = 8;
+/**
+ * Another label, not a name: "Năm: 2024", "Kỳ đánh giá:", "Ngày … tháng … năm …", "Năm 2024", and the
+ * form's number often standing at the right of the title rows ("Mẫu số 01", "Biểu số 02/CCHC", "Phụ lục I").
+ */
+const NOT_A_NAME =
+  /:|^ngay\b.*\bthang\b|^nam\s+\d|^ky (danh gia|bao cao)\b|^(mau so|bieu so|bieu mau|phu luc)\b/;
+
+/** The text without the template's placeholder dots, ellipses, underscores and dashes around it. */
+function withoutPlaceholder(text: string): string {
+  return text.replace(/^[.…_\s-]+|[.…_\s]+$/g, "").trim();
+}
+
+/**
+ * The unit's name in the first non-empty cell right of the "Đơn vị:" cell at `c`, within
+ * NAME_BESIDE_COLUMNS; null when that cell is a placeholder, another label or not text.
+ */
+function nameBeside(row: readonly CellValue[], c: number): { name: string; col: number } | null {
+  for (let k = c + 1; k < row.length && k <= c + NAME_BESIDE_COLUMNS; k++) {
+    const v = row[k];
+    if (v === null || (typeof v === "string" && v.trim() === "")) continue;
+    if (typeof v !== "string" || NOT_A_NAME.test(fold(v.trim()))) return null;
+    const name = withoutPlaceholder(v);
+    return name ? { name, col: k } : null;
+  }
+  return null;
 }
 
 /** Letterheads are in capitals ("XÃ AN BÌNH"); names are shown as written elsewhere ("Xã An Bình"). */

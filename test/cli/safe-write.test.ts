@@ -9,6 +9,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -222,5 +223,58 @@ describe("kill -9 in the middle of a write", () => {
     const temps = readdirSync(dir).filter((f) => f.startsWith(".ranking.xlsx.") && f.endsWith(".tmp"));
     expect(temps).toHaveLength(1); // what the killed run left: hidden, and skipped by the folder scan
     expect(readFileSync(join(dir, temps[0]), "utf8")).toBe("this year's rank");
+    // An hour later the next write of the same output removes what the killed run left.
+    const anHourAgo = new Date(Date.now() - 61 * 60_000);
+    utimesSync(join(dir, temps[0]), anHourAgo, anHourAgo);
+    await writeFileSafely(out, "this year's ranking, complete");
+    expect(readFileSync(out, "utf8")).toBe("this year's ranking, complete");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+describe("temporary files left by killed runs", () => {
+  const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+
+  it("writing the path again removes our own temporary files for it that are over an hour old, and nothing else", async () => {
+    const out = join(dir, "ranking.xlsx");
+    writeFileSync(out, "old");
+    const planted = {
+      stale: ".ranking.xlsx.4242.0123456789ab.tmp", // a run killed two hours ago
+      fresh: ".ranking.xlsx.4243.ba9876543210.tmp", // another run writing it right now
+      otherTarget: ".report.xlsx.4244.0123456789ab.tmp", // an old temporary file of another output
+      notOurs: ".ranking.xlsx.tmp", // a name we never make
+      usersOwn: ".ranking.xlsx.4245.notours12345.tmp", // not 12 hex digits
+    };
+    for (const name of Object.values(planted)) writeFileSync(join(dir, name), "x");
+    for (const name of [planted.stale, planted.otherTarget, planted.notOurs, planted.usersOwn])
+      utimesSync(join(dir, name), hoursAgo(2), hoursAgo(2));
+    const staleFolder = join(dir, ".ranking.xlsx.4246.0123456789ab.tmp"); // a folder so named is left alone
+    mkdirSync(staleFolder);
+    utimesSync(staleFolder, hoursAgo(2), hoursAgo(2));
+
+    await writeFileSafely(out, "new");
+    expect(readFileSync(out, "utf8")).toBe("new");
+    expect(
+      readdirSync(dir)
+        .filter((f) => f.endsWith(".tmp"))
+        .sort(),
+    ).toEqual(
+      [
+        planted.fresh,
+        planted.otherTarget,
+        planted.notOurs,
+        planted.usersOwn,
+        ".ranking.xlsx.4246.0123456789ab.tmp",
+      ].sort(),
+    );
+  });
+
+  it("a temporary file under an hour old stays (it may be a write in progress)", async () => {
+    const out = join(dir, "ranking.xlsx");
+    const recent = ".ranking.xlsx.4242.0123456789ab.tmp";
+    writeFileSync(join(dir, recent), "x");
+    utimesSync(join(dir, recent), hoursAgo(0.9), hoursAgo(0.9));
+    await writeFileSafely(out, "new");
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([recent]);
   });
 });

@@ -16,7 +16,7 @@ import { rankingSheetSpec } from "../../src/core/sheets/ranking";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { intakeSheetSpec } from "../../src/core/sheets/intake";
 import { specToSnapshot } from "../../src/core/sheet-spec";
-import { cellAt } from "../../src/core/snapshot";
+import { cellAt, type WorkbookSnapshot } from "../../src/core/snapshot";
 import { generateUnit, unitWorkbook } from "../../src/sample";
 import { rankInput, threeAreaRubric } from "./helpers";
 
@@ -148,6 +148,42 @@ describe("what a submission counts", () => {
     expect(s.missingEvidence).toBeGreaterThan(0);
     expect(s.evidencePart).toBe(u.score.evidence.scores.self);
     expect(s.selfTotal).toBe(u.score.indexWithoutSurvey.self);
+  });
+});
+
+describe("the unit's name beside 'Đơn vị:'", () => {
+  it("a file whose template writes the name in the next cell matches by that name, not its file name", () => {
+    const own = threeAreaRubric();
+    const wb: WorkbookSnapshot = {
+      source: "Bao-cao-CCHC-2024.xlsx",
+      sheets: [
+        {
+          name: "Tự chấm",
+          origin: { row: 0, col: 0 },
+          values: [
+            ["Đơn vị:", null, "Xã An Bình", null],
+            [null, null, null, null],
+            ["STT", "Nội dung", "Điểm tối đa", "Điểm tự chấm"],
+            ["1", "Chỉ đạo điều hành", 40, 35],
+            ["2", "Hiện đại hóa", 30, 25],
+            ["3", "Điều tra xã hội học", 30, 20],
+          ],
+        },
+      ],
+    };
+    const [u] = analyseWorkbook(wb, { rubric: own, source: wb.source }).units;
+    expect([u.unit, u.unitFrom]).toEqual(["Xã An Bình", "title"]);
+    const s = submissionOf(wb.source, T0, u);
+    expect(s.titleUnit).toBe("Xã An Bình");
+    const intake = buildIntake(list("Xã An Bình", "Xã Tân Lập"), [s]);
+    expect(intake.rows.map((r) => [r.unit, r.status, r.matchedBy, r.submission?.file ?? null])).toEqual([
+      ["Xã An Bình", "received", "title", "Bao-cao-CCHC-2024.xlsx"],
+      ["Xã Tân Lập", "missing", null, null],
+    ]);
+    // Only the unit that sent nothing is reported: no "matched by its file name" for Xã An Bình.
+    expect(intake.problems.map((p) => p.en)).toEqual([
+      'Unit "Xã Tân Lập" has not submitted a scoring workbook.',
+    ]);
   });
 });
 

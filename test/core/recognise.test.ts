@@ -273,6 +273,46 @@ describe("unit name", () => {
     const t = recogniseWorkbook(book(sheet("S", [...title, [], ...table])), rubric).tables[0];
     expect([t.unitName, t.unitNameAddress]).toEqual([name, address]);
   });
+
+  // Provinces' templates often write "Đơn vị:" in one cell and the name in the next (after merged cells).
+  const empty = (n: number): CellValue[] => new Array<CellValue>(n).fill(null);
+  it.each([
+    [[["Đơn vị:", "Xã Tân Lập"]], "Xã Tân Lập", "B1"],
+    [[["Tên đơn vị :", "  Phòng Nội vụ "]], "Phòng Nội vụ", "B1"],
+    [[[null, "Đơn vị:", null, "", "  ", "Phường 3"]], "Phường 3", "F1"],
+    [[["Đơn vị:", ...empty(7), "Xã Xa Nhất"]], "Xã Xa Nhất", "I1"],
+    [[["UBND XÃ TẢN LĨNH"], ["Đơn vị:", "Xã Tản Lĩnh"]], "Xã Tản Lĩnh", "B2"],
+  ])("the name in the cell beside: %j → %s", (title, name, address) => {
+    const t = recogniseWorkbook(book(sheet("S", [...title, [], ...table])), rubric).tables[0];
+    expect([t.unitName, t.unitNameAddress]).toEqual([name, address]);
+  });
+
+  it.each([
+    ["nothing beside", [["Đơn vị:"]], null, "A1"],
+    ["nothing within eight columns", [["Đơn vị:", ...empty(8), "Xã Quá Xa"]], null, "A1"],
+    ["a placeholder ……", [["Đơn vị:", "……………………"]], null, "A1"],
+    ["a placeholder ...", [["Đơn vị:", "..........."]], null, "A1"],
+    ["a placeholder ___", [["Đơn vị:", "___________"]], null, "A1"],
+    ["another label: Năm:", [["Đơn vị:", "Năm: 2024"]], null, "A1"],
+    ["another label: Kỳ đánh giá:", [["Đơn vị:", null, "Kỳ đánh giá:", "2024"]], null, "A1"],
+    ["a date line", [["Đơn vị:", "Ngày …… tháng …… năm 2024"]], null, "A1"],
+    ["a year", [["Đơn vị:", "Năm 2024"]], null, "A1"],
+    ["a number", [["Đơn vị:", 2024]], null, "A1"],
+    ["the form's number", [["Đơn vị:", null, null, null, "Mẫu số 01"]], null, "A1"],
+    ["an appendix", [["Đơn vị:", "Phụ lục II"]], null, "A1"],
+    // The placeholder says the name belongs in the label's own cell; the form's number beside it is not read.
+    ["a placeholder in the label's cell", [["Đơn vị: ……………", null, null, "Biểu số 02/CCHC"]], null, "A1"],
+    ["a placeholder in the label's cell, text beside", [["Đơn vị: ……………", "Xã Không Đọc"]], null, "A1"],
+    [
+      "a placeholder under a commune letterhead",
+      [["UBND XÃ TẢN LĨNH"], ["Đơn vị:", "……"]],
+      "Xã Tản Lĩnh",
+      "A1",
+    ],
+  ])("not a name beside it: %s", (_why, title, name, address) => {
+    const t = recogniseWorkbook(book(sheet("S", [...title, [], ...table])), rubric).tables[0];
+    expect([t.unitName, t.unitNameAddress]).toEqual([name, address]);
+  });
 });
 
 describe("sheets", () => {

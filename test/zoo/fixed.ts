@@ -107,8 +107,7 @@ const ONE_FEATURE: [string, Partial<Variant>][] = [
   ["column-number row 1 2 3 …", { numberRow: "plain" }],
   ["no title block", { titleRows: 0 }],
   ["title block of 8 rows", { titleRows: 8 }],
-  // Beyond issue #12, and not read by the engine yet (it warns missing-unit-name and uses the file name):
-  // ["'Đơn vị:' with the unit's name in the next cell", { unitNameCell: "next" }],
+  ["'Đơn vị:' with the unit's name in the next cell", { unitNameCell: "next" }],
   ["guidance column", { guidance: true }],
   ["appraiser's note column", { note: true }],
   ["no explanation column", { explanation: false }],

@@ -1,3 +1,4 @@
+import { inLang } from "../../core/i18n";
 import { stat } from "node:fs/promises";
 import { basename, isAbsolute, join, relative, resolve } from "node:path";
 import { analyseWorkbook } from "../../core/analyse";
@@ -72,9 +73,10 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
     await writeSpecsTo(target, [appraisalSheetSpec(u, { peers })], files);
     const pending = u.score.appraisalChanges.filter((c) => !c.noted).length;
     console.log(
-      lang === "vi"
-        ? `✓ ${u.unit} → ${target}${pending ? ` (${pending} tiêu chí cần ghi ý kiến thẩm định)` : ""}`
-        : `✓ ${u.unit} → ${target}${pending ? ` (${pending} item(s) need an appraiser's note)` : ""}`,
+      inLang(lang, {
+        vi: `✓ ${u.unit} → ${target}${pending ? ` (${pending} tiêu chí cần ghi ý kiến thẩm định)` : ""}`,
+        en: `✓ ${u.unit} → ${target}${pending ? ` (${pending} item(s) need an appraiser's note)` : ""}`,
+      }),
     );
   }
   return failed ? 1 : 0;
@@ -105,9 +107,10 @@ async function newestPerUnit<T extends { file: string; unit: string }>(units: T[
     const [keep, drop] = (modified.get(u.file) ?? 0) > (modified.get(seen.file) ?? 0) ? [u, seen] : [seen, u];
     byKey.set(key, keep);
     console.error(
-      lang === "vi"
-        ? `! ${keep.unit}: có hai tệp, dùng ${basename(keep.file)} (mới hơn), bỏ qua ${basename(drop.file)}.`
-        : `! ${keep.unit}: two files; ${basename(keep.file)} (the newer) is used, ${basename(drop.file)} skipped.`,
+      inLang(lang, {
+        vi: `! ${keep.unit}: có hai tệp, dùng ${basename(keep.file)} (mới hơn), bỏ qua ${basename(drop.file)}.`,
+        en: `! ${keep.unit}: two files; ${basename(keep.file)} (the newer) is used, ${basename(drop.file)} skipped.`,
+      }),
     );
   }
   return units.filter((u) => byKey.get(unitKey(u.unit)) === u);

@@ -1,3 +1,4 @@
+import { inLang } from "../../core/i18n";
 import { mkdir, rm, utimes } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { analyseWorkbook } from "../../core/analyse";
@@ -35,7 +36,7 @@ export default async function demo(argv: string[], lang: Lang): Promise<number> 
   const { values } = parseCommandArgs(argv, { out: { type: "string" }, count: { type: "string" } });
   const out = values.out ?? "demo-output";
   const rubric = builtinRubric(DEFAULT_RUBRIC_ID) as Rubric;
-  const say = (vi: string, en: string) => console.log(lang === "vi" ? vi : en);
+  const say = (vi: string, en: string) => console.log(inLang(lang, { vi, en }));
   const unitsDir = join(out, "units");
   await mkdir(unitsDir, { recursive: true });
 
@@ -68,7 +69,7 @@ export default async function demo(argv: string[], lang: Lang): Promise<number> 
     rubric,
     lang,
     survey,
-    label: lang === "vi" ? "Đang kiểm tra" : "Validating",
+    label: inLang(lang, { vi: "Đang kiểm tra", en: "Validating" }),
   });
   say("3. Kiểm tra từng tệp:", "3. Validation, file by file:");
   for (const r of results) {
@@ -82,7 +83,7 @@ export default async function demo(argv: string[], lang: Lang): Promise<number> 
       const w = u.findings.filter((f) => f.severity === "warning").length;
       const index = u.score.index.final ?? u.score.indexWithoutSurvey.final;
       console.log(
-        `   ${e ? "✗" : "✓"} ${u.unit.padEnd(24)} ${lang === "vi" ? "chỉ số" : "index"} ${(index === null ? "–" : formatFixed(index, rubric.precision, lang)).padStart(6)}  ${e} ${lang === "vi" ? "lỗi" : "errors"}, ${w} ${lang === "vi" ? "cảnh báo" : "warnings"}`,
+        `   ${e ? "✗" : "✓"} ${u.unit.padEnd(24)} ${inLang(lang, { vi: "chỉ số", en: "index" })} ${(index === null ? "–" : formatFixed(index, rubric.precision, lang)).padStart(6)}  ${e} ${inLang(lang, { vi: "lỗi", en: "errors" })}, ${w} ${inLang(lang, { vi: "cảnh báo", en: "warnings" })}`,
       );
     }
   }
@@ -156,7 +157,7 @@ async function secondRound(
   options: { seed: number; index: number; appraisal: 1 },
   lang: Lang,
 ): Promise<void> {
-  const say = (vi: string, en: string) => console.log(lang === "vi" ? vi : en);
+  const say = (vi: string, en: string) => console.log(inLang(lang, { vi, en }));
   const leaves = flattenRubric(rubric).filter((i) => i.isLeaf && i.kind === "scored");
   const inArea = (n: number) => leaves.find((i) => i.path[0] === rubric.items[n]?.code) ?? leaves[n];
   const raised = inArea(1);
@@ -191,7 +192,7 @@ async function secondRound(
   const { files, results } = await analyseInputs([unitsDir], {
     rubric,
     lang,
-    label: lang === "vi" ? "Đang tiếp nhận" : "Taking in",
+    label: inLang(lang, { vi: "Đang tiếp nhận", en: "Taking in" }),
   });
   const expected = [...new Set(results.flatMap((r) => r.units.map((u) => u.unit)))];
   expected.push("Xã Chưa Nộp Bài");

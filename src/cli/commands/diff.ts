@@ -1,3 +1,4 @@
+import { inLang } from "../../core/i18n";
 import { diffWorkbooks, FIELD_TEXT, type WorkbookDiff } from "../../core/diff";
 import { roleName } from "../../core/messages";
 import { formatFixed } from "../../core/numbers";
@@ -35,7 +36,10 @@ export default async function diff(argv: string[], lang: Lang): Promise<number> 
     console.log(diffText(result, precision, lang).join("\n"));
     if (values.output)
       console.log(
-        lang === "vi" ? `Đã ghi bảng so sánh: ${values.output}` : `Comparison written to ${values.output}`,
+        inLang(lang, {
+          vi: `Đã ghi bảng so sánh: ${values.output}`,
+          en: `Comparison written to ${values.output}`,
+        }),
       );
   }
   return result.problems.length ? 1 : 0;
@@ -53,9 +57,7 @@ async function readOrSay(path: string): Promise<WorkbookSnapshot> {
 export function diffText(d: WorkbookDiff, precision: number, lang: Lang): string[] {
   const v = (x: CellValue) =>
     x === null || x === ""
-      ? lang === "vi"
-        ? "(trống)"
-        : "(empty)"
+      ? inLang(lang, { vi: "(trống)", en: "(empty)" })
       : typeof x === "number"
         ? formatFixed(x, precision, lang)
         : `"${x}"`;
@@ -65,26 +67,27 @@ export function diffText(d: WorkbookDiff, precision: number, lang: Lang): string
   ];
   for (const p of d.problems) out.push(`! ${p[lang]}`);
   if (d.structure.length) {
-    out.push(lang === "vi" ? "Thay đổi cấu trúc:" : "Structure changes:");
+    out.push(inLang(lang, { vi: "Thay đổi cấu trúc:", en: "Structure changes:" }));
     // Columns moved: one line, so an inserted column does not read as ten separate changes.
     const moved = d.structure.filter((s) => s.kind === "column-moved");
     if (moved.length) {
       const list = moved.map((s) => `${s.role ? roleName(s.role)[lang] : ""} ${s.from}→${s.to}`).join(", ");
-      out.push(`  ${lang === "vi" ? "Cột dời chỗ" : "Columns moved"}: ${list}.`);
+      out.push(`  ${inLang(lang, { vi: "Cột dời chỗ", en: "Columns moved" })}: ${list}.`);
     }
     for (const s of d.structure) if (s.kind !== "column-moved") out.push(`  ${s.message[lang]}`);
   }
   const changed = d.items.filter((i) => i.status === "changed");
   out.push(
-    lang === "vi"
-      ? `Thay đổi nội dung: ${changed.length} tiêu chí (${d.unchanged} giữ nguyên).`
-      : `Content changes: ${changed.length} item(s) (${d.unchanged} unchanged).`,
+    inLang(lang, {
+      vi: `Thay đổi nội dung: ${changed.length} tiêu chí (${d.unchanged} giữ nguyên).`,
+      en: `Content changes: ${changed.length} item(s) (${d.unchanged} unchanged).`,
+    }),
   );
   for (const i of d.items) {
     if (i.status === "added")
-      out.push(`  + ${i.item} ${i.label} (${lang === "vi" ? "dòng" : "row"} ${i.newRow})`);
+      out.push(`  + ${i.item} ${i.label} (${inLang(lang, { vi: "dòng", en: "row" })} ${i.newRow})`);
     else if (i.status === "removed")
-      out.push(`  − ${i.item} ${i.label} (${lang === "vi" ? "dòng" : "row"} ${i.oldRow})`);
+      out.push(`  − ${i.item} ${i.label} (${inLang(lang, { vi: "dòng", en: "row" })} ${i.oldRow})`);
     else {
       out.push(`  ${i.item} ${i.label}`);
       for (const c of i.changes)
@@ -94,9 +97,10 @@ export function diffText(d: WorkbookDiff, precision: number, lang: Lang): string
     }
   }
   out.push(
-    lang === "vi"
-      ? "Tổng điểm (tự đánh giá / cuối cùng), trước → sau:"
-      : "Totals (self / final), before → after:",
+    inLang(lang, {
+      vi: "Tổng điểm (tự đánh giá / cuối cùng), trước → sau:",
+      en: "Totals (self / final), before → after:",
+    }),
   );
   for (const t of d.totals)
     out.push(

@@ -1,3 +1,4 @@
+import { inLang } from "../../core/i18n";
 import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, relative, resolve, sep } from "node:path";
 import {
@@ -42,7 +43,7 @@ export default async function intake(argv: string[], lang: Lang): Promise<number
   const { files, results } = await analyseInputs(positionals, {
     rubric,
     lang,
-    label: lang === "vi" ? "Đang tiếp nhận" : "Taking in",
+    label: inLang(lang, { vi: "Đang tiếp nhận", en: "Taking in" }),
   });
   const submissions = (await Promise.all(results.map(submissionsOf))).flat();
   const result = buildIntake(expected?.units ?? null, submissions);
@@ -57,7 +58,10 @@ export default async function intake(argv: string[], lang: Lang): Promise<number
     console.log(intakeText(result, precision, lang).join("\n"));
     if (values.output)
       console.log(
-        lang === "vi" ? `Đã ghi bảng tiếp nhận: ${values.output}` : `Intake written to ${values.output}`,
+        inLang(lang, {
+          vi: `Đã ghi bảng tiếp nhận: ${values.output}`,
+          en: `Intake written to ${values.output}`,
+        }),
       );
   }
   const c = result.counts;
@@ -98,15 +102,16 @@ export function intakeText(result: Intake, precision: number, lang: Lang): strin
     x === null || x === undefined ? "–" : formatFixed(x, precision, lang);
   const c = result.counts;
   const out = [
-    lang === "vi"
-      ? `Đã nhận ${c.received}, chưa nộp ${c.missing}, không đọc được ${c.unreadable}, nộp trùng ${c.duplicate}, không có trong danh sách ${c["not-on-list"]}.`
-      : `Received ${c.received}, missing ${c.missing}, unreadable ${c.unreadable}, duplicate ${c.duplicate}, not on the list ${c["not-on-list"]}.`,
+    inLang(lang, {
+      vi: `Đã nhận ${c.received}, chưa nộp ${c.missing}, không đọc được ${c.unreadable}, nộp trùng ${c.duplicate}, không có trong danh sách ${c["not-on-list"]}.`,
+      en: `Received ${c.received}, missing ${c.missing}, unreadable ${c.unreadable}, duplicate ${c.duplicate}, not on the list ${c["not-on-list"]}.`,
+    }),
   ];
   for (const r of sortIntakeRows(result.rows)) {
     const s = r.submission;
     const figures =
       s && !s.error
-        ? `  ${f(s.selfTotal).padStart(7)}  ${s.errors} ${lang === "vi" ? "lỗi" : "errors"}, ${s.warnings} ${lang === "vi" ? "cảnh báo" : "warnings"}, ${s.missingEvidence} ${lang === "vi" ? "thiếu TLKC" : "missing evidence"}`
+        ? `  ${f(s.selfTotal).padStart(7)}  ${s.errors} ${inLang(lang, { vi: "lỗi", en: "errors" })}, ${s.warnings} ${inLang(lang, { vi: "cảnh báo", en: "warnings" })}, ${s.missingEvidence} ${inLang(lang, { vi: "thiếu TLKC", en: "missing evidence" })}`
         : "";
     out.push(`  ${STATUS_TEXT[r.status][lang].padEnd(22)} ${r.unit.padEnd(28)} ${s?.file ?? ""}${figures}`);
     if (r.note) out.push(`      ${r.note[lang]}`);

@@ -1,3 +1,4 @@
+import { inLang } from "../../core/i18n";
 import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
@@ -65,7 +66,7 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
     allSheets: true,
     survey: surveyRows,
     lang,
-    label: lang === "vi" ? "Đang đọc các đơn vị" : "Reading units",
+    label: inLang(lang, { vi: "Đang đọc các đơn vị", en: "Reading units" }),
   });
   const inputs = rankInputs(results);
   if (surveyRows) reportSurveyMismatches(inputs, surveyRows, lang);
@@ -83,7 +84,9 @@ function printRanking(ranking: Ranking, how: { json: boolean; written: string | 
   }
   console.log(rankingText(ranking, lang).join("\n"));
   if (how.written)
-    console.log(lang === "vi" ? `Đã ghi bảng xếp hạng: ${how.written}` : `Ranking written to ${how.written}`);
+    console.log(
+      inLang(lang, { vi: `Đã ghi bảng xếp hạng: ${how.written}`, en: `Ranking written to ${how.written}` }),
+    );
 }
 
 export function rankInputs(results: readonly FileResult[]): RankInput[] {
@@ -188,7 +191,7 @@ export function rankingText(r: Ranking, lang: Lang): string[] {
   if (r.basisNote) out.push(`(${r.basisNote[lang]})`);
   for (const f of r.findings) out.push(`! ${f.message[lang]}`);
   for (const g of r.groups) {
-    out.push(`${lang === "vi" ? g.label : g.labelEn} (${g.units.length})`);
+    out.push(`${inLang(lang, { vi: g.label, en: g.labelEn })} (${g.units.length})`);
     for (const u of g.units) out.push(rankedLine(u, r.precision, lang));
   }
   out.push(...unrankedLines(r.unranked, lang), ...vanishedLines(r.vanished, lang));
@@ -198,9 +201,9 @@ export function rankingText(r: Ranking, lang: Lang): string[] {
 /** One ranked unit in fixed columns (rank, name, score, rating), then last year's change, tie and errors. */
 function rankedLine(u: RankedUnit, precision: number, lang: Lang): string {
   const f = (x: number | null) => (x === null ? "–" : formatFixed(x, precision, lang));
-  const rating = u.rating ? (lang === "vi" ? u.rating.label : u.rating.labelEn) : "";
-  const tie = u.tied ? (lang === "vi" ? "  (đồng hạng)" : "  (tied)") : "";
-  const errs = u.errors ? (lang === "vi" ? `  [${u.errors} lỗi]` : `  [${u.errors} errors]`) : "";
+  const rating = u.rating ? inLang(lang, { vi: u.rating.label, en: u.rating.labelEn }) : "";
+  const tie = u.tied ? inLang(lang, { vi: "  (đồng hạng)", en: "  (tied)" }) : "";
+  const errs = u.errors ? inLang(lang, { vi: `  [${u.errors} lỗi]`, en: `  [${u.errors} errors]` }) : "";
   return `  ${String(u.rank).padStart(3)}  ${u.unit.padEnd(30)} ${f(u.score).padStart(7)}  ${rating.padEnd(10)}${lastYearNote(u, f, lang)}${tie}${errs}`;
 }
 
@@ -214,11 +217,15 @@ function lastYearNote(u: RankedUnit, f: (x: number | null) => string, lang: Lang
 /** Units not ranked, each with its reason (not repeating the name when the reason already starts with it). */
 function unrankedLines(unranked: readonly UnrankedUnit[], lang: Lang): string[] {
   if (!unranked.length) return [];
-  const out = [lang === "vi" ? `Chưa xếp hạng (${unranked.length}):` : `Not ranked (${unranked.length}):`];
+  const out = [
+    inLang(lang, { vi: `Chưa xếp hạng (${unranked.length}):`, en: `Not ranked (${unranked.length}):` }),
+  ];
   for (const u of unranked) {
     const lastRank = u.previous?.rank;
     const was =
-      lastRank != null ? (lang === "vi" ? ` (năm trước hạng ${lastRank})` : ` (last year ${lastRank})`) : "";
+      lastRank != null
+        ? inLang(lang, { vi: ` (năm trước hạng ${lastRank})`, en: ` (last year ${lastRank})` })
+        : "";
     const reason = u.reason[lang];
     out.push(`  ${reason.startsWith(u.unit) ? reason : `${u.unit}: ${reason}`}${was}`);
   }
@@ -229,9 +236,10 @@ function unrankedLines(unranked: readonly UnrankedUnit[], lang: Lang): string[] 
 function vanishedLines(vanished: readonly VanishedUnit[], lang: Lang): string[] {
   if (!vanished.length) return [];
   return [
-    lang === "vi"
-      ? `Có năm trước, không có năm nay (${vanished.length}):`
-      : `In last year's ranking, not this year (${vanished.length}):`,
+    inLang(lang, {
+      vi: `Có năm trước, không có năm nay (${vanished.length}):`,
+      en: `In last year's ranking, not this year (${vanished.length}):`,
+    }),
     ...vanished.map((u) => `  ${u.unit}`),
   ];
 }

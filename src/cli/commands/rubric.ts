@@ -1,3 +1,4 @@
+import { inLang } from "../../core/i18n";
 import { basename, extname } from "node:path";
 import { fold } from "../../core/fold";
 import { flattenRubric, scaleMax } from "../../core/rubric/tree";
@@ -51,10 +52,10 @@ export default async function rubric(argv: string[], lang: Lang): Promise<number
   if (values.output) await writeTextTo(values.output, json, { existing });
   else process.stdout.write(json);
   const flat = flattenRubric(imported);
-  const summary =
-    lang === "vi"
-      ? `Bộ chỉ số "${imported.name}": ${flat.filter((i) => i.level === 1).length} lĩnh vực, ${flat.filter((i) => i.isLeaf).length} tiêu chí thành phần, thang ${scaleMax(imported)} điểm${warnings.length ? `, ${warnings.length} điểm cần xem lại` : ""}.`
-      : `Rubric "${imported.name}": ${flat.filter((i) => i.level === 1).length} areas, ${flat.filter((i) => i.isLeaf).length} sub-criteria, ${scaleMax(imported)}-point scale${warnings.length ? `, ${warnings.length} points to review` : ""}.`;
+  const summary = inLang(lang, {
+    vi: `Bộ chỉ số "${imported.name}": ${flat.filter((i) => i.level === 1).length} lĩnh vực, ${flat.filter((i) => i.isLeaf).length} tiêu chí thành phần, thang ${scaleMax(imported)} điểm${warnings.length ? `, ${warnings.length} điểm cần xem lại` : ""}.`,
+    en: `Rubric "${imported.name}": ${flat.filter((i) => i.level === 1).length} areas, ${flat.filter((i) => i.isLeaf).length} sub-criteria, ${scaleMax(imported)}-point scale${warnings.length ? `, ${warnings.length} points to review` : ""}.`,
+  });
   console.error(summary);
   return 0;
 }

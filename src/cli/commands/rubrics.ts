@@ -1,3 +1,4 @@
+import { inLang } from "../../core/i18n";
 import { builtinRubrics } from "../../core/rubric/builtin";
 import { flattenRubric, scaleMax } from "../../core/rubric/tree";
 import { type Lang, parseCommandArgs } from "../args";
@@ -9,7 +10,7 @@ export default async function rubrics(argv: string[], lang: Lang): Promise<numbe
     const flat = flattenRubric(r);
     return {
       id: r.id,
-      name: lang === "en" ? (r.nameEn ?? r.name) : r.name,
+      name: inLang(lang, { vi: r.name, en: r.nameEn ?? r.name }),
       year: r.year,
       unitLevel: r.unitLevel,
       precision: r.precision,
@@ -25,15 +26,17 @@ export default async function rubrics(argv: string[], lang: Lang): Promise<numbe
   }
   for (const r of list) {
     const tag = r.example
-      ? lang === "vi"
-        ? " [ví dụ, không phải văn bản chính thức]"
-        : " [example, not an official text]"
+      ? inLang(lang, {
+          vi: " [ví dụ, không phải văn bản chính thức]",
+          en: " [example, not an official text]",
+        })
       : "";
     console.log(`${r.id}  ${r.name}${tag}`);
     console.log(
-      lang === "vi"
-        ? `    năm ${r.year}, cấp ${r.unitLevel}, ${r.areas} lĩnh vực, ${r.items} tiêu chí thành phần, thang ${r.max} điểm, ${r.precision} chữ số thập phân`
-        : `    year ${r.year}, level ${r.unitLevel}, ${r.areas} areas, ${r.items} sub-criteria, ${r.max}-point scale, ${r.precision} decimals`,
+      inLang(lang, {
+        vi: `    năm ${r.year}, cấp ${r.unitLevel}, ${r.areas} lĩnh vực, ${r.items} tiêu chí thành phần, thang ${r.max} điểm, ${r.precision} chữ số thập phân`,
+        en: `    year ${r.year}, level ${r.unitLevel}, ${r.areas} areas, ${r.items} sub-criteria, ${r.max}-point scale, ${r.precision} decimals`,
+      }),
     );
   }
   return 0;

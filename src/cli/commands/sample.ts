@@ -1,3 +1,4 @@
+import { inLang } from "../../core/i18n";
 import { join } from "node:path";
 import { generateUnits } from "../../sample/generate";
 import { intOption, type Lang, parseCommandArgs, UsageError } from "../args";
@@ -33,9 +34,10 @@ export default async function sample(argv: string[], lang: Lang): Promise<number
     force: values.force === true,
   });
   console.log(
-    lang === "vi"
-      ? `Đã tạo ${files.length} biểu chấm điểm mẫu trong ${values.output} (dữ liệu giả lập, không phải số liệu thật).`
-      : `Wrote ${files.length} sample scoring workbooks to ${values.output} (made-up data, not real figures).`,
+    inLang(lang, {
+      vi: `Đã tạo ${files.length} biểu chấm điểm mẫu trong ${values.output} (dữ liệu giả lập, không phải số liệu thật).`,
+      en: `Wrote ${files.length} sample scoring workbooks to ${values.output} (made-up data, not real figures).`,
+    }),
   );
   return 0;
 }

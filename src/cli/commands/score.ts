@@ -1,3 +1,4 @@
+import { inLang } from "../../core/i18n";
 import { basename } from "node:path";
 import { columnsOption, type Lang, parseCommandArgs } from "../args";
 import { resolveRubric } from "../rubric-arg";
@@ -16,7 +17,7 @@ export default async function score(argv: string[], lang: Lang): Promise<number>
     rubric,
     columns: columnsOption(values.columns),
     lang,
-    label: lang === "vi" ? "Đang tính điểm" : "Scoring",
+    label: inLang(lang, { vi: "Đang tính điểm", en: "Scoring" }),
   });
   if (values.json) {
     const units = results.flatMap((r): Record<string, unknown>[] =>

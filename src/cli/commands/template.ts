@@ -1,3 +1,4 @@
+import { inLang } from "../../core/i18n";
 import { templateSpec } from "../../core/sheets/template";
 import { type Lang, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
@@ -26,9 +27,10 @@ export default async function template(argv: string[], lang: Lang): Promise<numb
     existing: values.force ? "replace" : "refuse",
   });
   console.log(
-    lang === "vi"
-      ? `Đã ghi biểu mẫu trống ${values.output} (${rubric.id}).`
-      : `Wrote blank template ${values.output} (${rubric.id}).`,
+    inLang(lang, {
+      vi: `Đã ghi biểu mẫu trống ${values.output} (${rubric.id}).`,
+      en: `Wrote blank template ${values.output} (${rubric.id}).`,
+    }),
   );
   return 0;
 }

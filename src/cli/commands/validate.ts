@@ -1,3 +1,4 @@
+import { inLang } from "../../core/i18n";
 import { basename, dirname, relative, resolve, sep } from "node:path";
 import { columnLetters } from "../../core/address";
 import { findingsReportSpec } from "../../core/sheets/findings-report";
@@ -31,7 +32,7 @@ export default async function validate(argv: string[], lang: Lang): Promise<numb
     year,
     allSheets: values["all-sheets"],
     lang,
-    label: lang === "vi" ? "Đang kiểm tra" : "Validating",
+    label: inLang(lang, { vi: "Đang kiểm tra", en: "Validating" }),
   });
   const summary = summarise(results);
   if (values.report) {
@@ -54,7 +55,8 @@ export default async function validate(argv: string[], lang: Lang): Promise<numb
   } else {
     for (const r of results) console.log(fileText(r, lang).join("\n"));
     console.log(summaryLine(summary, lang));
-    if (values.report) console.log(lang === "vi" ? `Báo cáo: ${values.report}` : `Report: ${values.report}`);
+    if (values.report)
+      console.log(inLang(lang, { vi: `Báo cáo: ${values.report}`, en: `Report: ${values.report}` }));
   }
   return summary.error > 0 ? 1 : 0;
 }
@@ -99,7 +101,7 @@ function fileText(r: FileResult, lang: Lang): string[] {
   for (const u of r.units) {
     const errors = u.findings.filter((f) => f.severity === "error").length;
     out.push(
-      `${errors ? "✗" : "✓"} ${name} — ${u.unit}${u.unitFrom === "file" ? (lang === "vi" ? " (tên lấy từ tên tệp)" : " (name from the file name)") : ""}`,
+      `${errors ? "✗" : "✓"} ${name} — ${u.unit}${u.unitFrom === "file" ? inLang(lang, { vi: " (tên lấy từ tên tệp)", en: " (name from the file name)" }) : ""}`,
     );
     out.push(`   ${layoutLine(u, lang)}`);
     out.push(...scoreTable(u, lang));

@@ -12,8 +12,16 @@ import { codeTree } from "../recognition/codes";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { memoize } from "../memo";
 import { parseGuidance } from "./guidance";
-import { checkRubricArithmetic } from "./load";
-import { type ItemKind, type Rubric, type RubricItem, type Rule, RubricSchema } from "./schema";
+import { checkRubricArithmetic, rubricShapeProblem, type ShapeProblem, schemaIssueTexts } from "./load";
+import {
+  type ItemKind,
+  MAX_RUBRIC_DEPTH,
+  MAX_RUBRIC_ITEMS,
+  type Rubric,
+  type RubricItem,
+  type Rule,
+  RubricSchema,
+} from "./schema";
 import { normaliseCode } from "./tree";
 
 export interface ImportProblem {
@@ -68,10 +76,19 @@ export function importRubricFromTable(
   const accepted = acceptedRows(table, problems);
   const { roots, made } = itemTree(sheet, table, accepted);
   if (roots.length === 0) return { rubric: null, table, problems: [...problems, noItems(table)] };
+  // The loader's limits on size and depth hold for a tree built from a table too (and come before the
+  // schema's parse, which recurses).
+  const shape = rubricShapeProblem({ items: roots });
+  if (shape)
+    return { rubric: null, table, problems: [...problems, shapeProblem(table, shape, accepted, made)] };
   const candidate = rubricCandidate(wb, sheet, table, meta, roots, problems);
   const parsed = RubricSchema.safeParse(candidate);
   if (!parsed.success) {
-    return { rubric: null, table, problems: [...problems, ...schemaProblems(table, parsed.error.issues)] };
+    return {
+      rubric: null,
+      table,
+      problems: [...problems, ...schemaProblems(table, candidate, parsed.error.issues)],
+    };
   }
   const rubric = parsed.data;
   problems.push(...arithmeticProblems(rubric, table, accepted, made));
@@ -274,19 +291,53 @@ function rubricCandidate(
   };
 }
 
-/** Why the candidate is not a valid rubric, one problem per schema issue. */
+/** Why the candidate is not a valid rubric, one problem per schema issue, worded as the loader words them. */
 function schemaProblems(
   table: RecognisedTable,
+  candidate: unknown,
   issues: readonly { path: PropertyKey[]; message: string }[],
 ): ImportProblem[] {
-  return issues.map((i) => ({
+  return schemaIssueTexts(candidate, issues).map(({ where, text }) => ({
     sheet: table.sheet,
     address: null,
     message: {
-      vi: `Bộ chỉ số nhập vào không hợp lệ tại ${i.path.join(".")}: ${i.message}`,
-      en: `Imported rubric invalid at ${i.path.join(".")}: ${i.message}`,
+      vi: `Bộ chỉ số nhập vào không hợp lệ tại ${where}: ${text.vi}`,
+      en: `Imported rubric invalid at ${where}: ${text.en}`,
     },
   }));
+}
+
+/** The table is larger or deeper than any province's rubric (MAX_RUBRIC_ITEMS, MAX_RUBRIC_DEPTH). */
+function shapeProblem(
+  table: RecognisedTable,
+  shape: ShapeProblem,
+  accepted: TableRow[],
+  made: RubricItem[],
+): ImportProblem {
+  const where = {
+    vi: `Bảng ở trang tính "${table.sheet}" (dòng tiêu đề ${table.headerRow + 1})`,
+    en: `The table on sheet "${table.sheet}" (header row ${table.headerRow + 1})`,
+  };
+  if (shape.kind === "items") {
+    return {
+      sheet: table.sheet,
+      address: null,
+      message: {
+        vi: `${where.vi} có hơn ${MAX_RUBRIC_ITEMS.toLocaleString("vi")} tiêu chí; biểu của tỉnh có vài chục đến vài trăm, nên không dựng bộ chỉ số từ bảng này.`,
+        en: `${where.en} has more than ${MAX_RUBRIC_ITEMS.toLocaleString("en")} items; a province's template has tens to a few hundred, so no rubric is built from it.`,
+      },
+    };
+  }
+  const k = made.indexOf(shape.item as RubricItem);
+  const row = k >= 0 ? accepted[k].row + 1 : null;
+  return {
+    sheet: table.sheet,
+    address: null,
+    message: {
+      vi: `${where.vi} lồng sâu quá ${MAX_RUBRIC_DEPTH} cấp tại tiêu chí ${shape.code ?? ""}${row ? ` (dòng ${row})` : ""}; biểu của tỉnh thường có tối đa 5 cấp, nên không dựng bộ chỉ số từ bảng này.`,
+      en: `${where.en} nests more than ${MAX_RUBRIC_DEPTH} levels deep at item ${shape.code ?? ""}${row ? ` (row ${row})` : ""}; provinces' templates have up to about 5, so no rubric is built from it.`,
+    },
+  };
 }
 
 /** Arithmetic problems name the item; point them at its row so the province can fix the template. */

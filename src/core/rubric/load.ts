@@ -28,27 +28,19 @@ export type RubricLoad = { ok: true; rubric: Rubric } | { ok: false; problems: R
 export function loadRubric(data: unknown): RubricLoad {
   // Size and depth first, without recursion: zod's recursive schema and every tree walk after it recurse,
   // and a 1,000-level rubric must fail with a message, not a stack overflow.
-  const shape = shapeProblem(data);
-  if (shape) return { ok: false, problems: [shape] };
+  const shape = rubricShapeProblem(data);
+  if (shape) return { ok: false, problems: [shapeText(shape)] };
   const parsed = RubricSchema.safeParse(data);
   if (!parsed.success) {
-    // The same parse with zod's Vietnamese locale: its own messages then come in Vietnamese (same issues,
-    // same order); ours are looked up in SCHEMA_MESSAGES. Only on failure, so valid rubrics parse once.
-    const vi = RubricSchema.safeParse(data, { error: viErrors }).error?.issues ?? [];
     return {
       ok: false,
-      problems: parsed.error.issues.map((issue, k) => {
-        const where = issue.path.join(".") || "(root)";
-        const ours = SCHEMA_MESSAGES.get(issue.message);
-        const viMessage = ours?.vi ?? vi[k]?.message ?? issue.message;
-        return {
-          where,
-          message: {
-            vi: `Bộ chỉ số không hợp lệ tại ${where}: ${viMessage}`,
-            en: `Invalid rubric at ${where}: ${ours?.en ?? issue.message}`,
-          },
-        };
-      }),
+      problems: schemaIssueTexts(data, parsed.error.issues).map(({ where, text }) => ({
+        where,
+        message: {
+          vi: `Bộ chỉ số không hợp lệ tại ${where}: ${text.vi}`,
+          en: `Invalid rubric at ${where}: ${text.en}`,
+        },
+      })),
     };
   }
   const rubric = parsed.data;
@@ -58,8 +50,53 @@ export function loadRubric(data: unknown): RubricLoad {
 
 const viErrors = vi().localeError;
 
-/** A tree deeper than MAX_RUBRIC_DEPTH or larger than MAX_RUBRIC_ITEMS, found with an explicit stack. */
-function shapeProblem(data: unknown): RubricProblem | null {
+/**
+ * The schema's issues for `data` in both languages, for every place that parses a rubric (the loader,
+ * the template import): ours are looked up in SCHEMA_MESSAGES; zod's own come from the same parse with
+ * zod's Vietnamese locale (same issues, same order), so no English is left inside the Vietnamese. The
+ * second parse runs only on failure, so valid rubrics parse once.
+ */
+export function schemaIssueTexts(
+  data: unknown,
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): { where: string; text: Text }[] {
+  const viIssues = RubricSchema.safeParse(data, { error: viErrors }).error?.issues ?? [];
+  return issues.map((issue, k) => {
+    const ours = SCHEMA_MESSAGES.get(issue.message);
+    return {
+      where: issue.path.map(String).join(".") || "(root)",
+      text: { vi: ours?.vi ?? viIssues[k]?.message ?? issue.message, en: ours?.en ?? issue.message },
+    };
+  });
+}
+
+/** Why a tree cannot be a province's rubric whatever its content: too many items, or too deep at `code`. */
+export type ShapeProblem = { kind: "items" } | { kind: "depth"; code: string | null; item: unknown };
+
+function shapeText(shape: ShapeProblem): RubricProblem {
+  if (shape.kind === "items") {
+    return {
+      where: "items",
+      message: {
+        vi: `Bộ chỉ số có hơn ${MAX_RUBRIC_ITEMS.toLocaleString("vi")} mục; không phải bộ chỉ số của một tỉnh.`,
+        en: `The rubric has more than ${MAX_RUBRIC_ITEMS.toLocaleString("en")} items; not a province's rubric.`,
+      },
+    };
+  }
+  return {
+    where: shape.code ?? "items",
+    message: {
+      vi: `Bộ chỉ số sâu quá ${MAX_RUBRIC_DEPTH} cấp (tại mục ${String(shape.code)}); bộ chỉ số của tỉnh thường có tối đa 5 cấp.`,
+      en: `The rubric is more than ${MAX_RUBRIC_DEPTH} levels deep (at item ${String(shape.code)}); provinces' rubrics have up to about 5.`,
+    },
+  };
+}
+
+/**
+ * A tree deeper than MAX_RUBRIC_DEPTH or larger than MAX_RUBRIC_ITEMS, found with an explicit stack: the
+ * loader checks a JSON rubric with it, the template import the tree it built from a table.
+ */
+export function rubricShapeProblem(data: unknown): ShapeProblem | null {
   if (!data || typeof data !== "object") return null;
   const roots = (data as { items?: unknown }).items;
   if (!Array.isArray(roots)) return null;
@@ -68,28 +105,14 @@ function shapeProblem(data: unknown): RubricProblem | null {
   while (stack.length) {
     const { list, depth } = stack.pop() as { list: unknown[]; depth: number };
     count += list.length;
-    if (count > MAX_RUBRIC_ITEMS) {
-      return {
-        where: "items",
-        message: {
-          vi: `Bộ chỉ số có hơn ${MAX_RUBRIC_ITEMS.toLocaleString("vi")} mục; không phải bộ chỉ số của một tỉnh.`,
-          en: `The rubric has more than ${MAX_RUBRIC_ITEMS.toLocaleString("en")} items; not a province's rubric.`,
-        },
-      };
-    }
+    if (count > MAX_RUBRIC_ITEMS) return { kind: "items" };
     for (const item of list) {
       const children =
         item && typeof item === "object" ? (item as { children?: unknown }).children : undefined;
       if (!Array.isArray(children) || children.length === 0) continue;
       if (depth + 1 > MAX_RUBRIC_DEPTH) {
         const code = (item as { code?: unknown }).code;
-        return {
-          where: typeof code === "string" ? code : "items",
-          message: {
-            vi: `Bộ chỉ số sâu quá ${MAX_RUBRIC_DEPTH} cấp (tại mục ${String(code)}); bộ chỉ số của tỉnh thường có tối đa 5 cấp.`,
-            en: `The rubric is more than ${MAX_RUBRIC_DEPTH} levels deep (at item ${String(code)}); provinces' rubrics have up to about 5.`,
-          },
-        };
+        return { kind: "depth", code: typeof code === "string" ? code : null, item };
       }
       stack.push({ list: children, depth: depth + 1 });
     }
