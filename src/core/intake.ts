@@ -211,8 +211,8 @@ export function buildIntake(
   for (const r of rows) {
     if (r.status === "duplicate" && r.submission) {
       problems.push({
-        vi: `"${r.unit}" nộp ${r.others.length + 1} tệp: dùng ${whereOf(r.submission)} (mới nhất), bỏ qua ${r.others.map(whereOf).join(", ")}.`,
-        en: `"${r.unit}" sent ${r.others.length + 1} files: ${whereOf(r.submission)} (the newest) is used, ${r.others.map(whereOf).join(", ")} ignored.`,
+        vi: `"${r.unit}" nộp ${r.others.length + 1} tệp: dùng ${whereOf(r.submission)} (${whyCounted(r.submission, r.others).vi}), bỏ qua ${r.others.map(whereOf).join(", ")}.`,
+        en: `"${r.unit}" sent ${r.others.length + 1} files: ${whereOf(r.submission)} (${whyCounted(r.submission, r.others).en}) is used, ${r.others.map(whereOf).join(", ")} ignored.`,
       });
     }
   }
@@ -277,8 +277,8 @@ function rowFor(unit: string, expected: boolean, subs: IntakeSubmission[], by: "
       others,
       matchedBy: by,
       note: {
-        vi: `${subs.length} tệp cho một đơn vị: dùng ${whereOf(submission)}${when(submission, "vi")}, là tệp ${submission.error ? "" : "đọc được "}mới nhất; bỏ qua ${others.map((o) => `${whereOf(o)}${when(o, "vi")}`).join(", ")}.`,
-        en: `${subs.length} files for one unit: ${whereOf(submission)}${when(submission, "en")} is used, the newest ${submission.error ? "" : "readable "}one; ignored ${others.map((o) => `${whereOf(o)}${when(o, "en")}`).join(", ")}.`,
+        vi: `${subs.length} tệp cho một đơn vị: dùng ${whereOf(submission)}${when(submission, "vi")} (${whyCounted(submission, others).vi}); bỏ qua ${others.map((o) => `${whereOf(o)}${when(o, "vi")}`).join(", ")}.`,
+        en: `${subs.length} files for one unit: ${whereOf(submission)}${when(submission, "en")} is used (${whyCounted(submission, others).en}); ignored ${others.map((o) => `${whereOf(o)}${when(o, "en")}`).join(", ")}.`,
       },
     };
   }
@@ -294,6 +294,27 @@ function rowFor(unit: string, expected: boolean, subs: IntakeSubmission[], by: "
     };
   }
   return { status: "received", unit, expected, submission, others, matchedBy: by, note: null };
+}
+
+/**
+ * Why the counted submission won, said only as far as it is known: "the newest" needs every competitor's
+ * modification time (a sheet of the open workbook has none, nor do two copies saved in the same second).
+ */
+function whyCounted(counted: IntakeSubmission, others: readonly IntakeSubmission[]): Text {
+  const readable = counted.error === null && others.some((o) => o.error !== null);
+  const rivals = others.filter((o) => (o.error === null) === (counted.error === null));
+  const newer =
+    counted.modified !== null &&
+    rivals.every((o) => o.modified !== null && o.modified < (counted.modified ?? 0));
+  if (readable && rivals.length === 0) return { vi: "tệp duy nhất đọc được", en: "the only readable one" };
+  if (newer)
+    return readable
+      ? { vi: "tệp đọc được mới nhất", en: "the newest readable one" }
+      : { vi: "mới nhất", en: "the newest" };
+  return {
+    vi: "không rõ tệp nào mới hơn vì thiếu hoặc trùng thời điểm sửa: hãy xác nhận với đơn vị",
+    en: "which is newer cannot be told, a modification time is missing or equal: confirm with the unit",
+  };
 }
 
 function when(s: IntakeSubmission, lang: keyof Text): string {

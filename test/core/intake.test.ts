@@ -82,12 +82,31 @@ describe("intake matching", () => {
     expect(buildIntake(list("Xã An Bình"), [newer, older]).rows[0].submission?.file).toBe(newer.file);
   });
 
+  it("says 'the newest' only when the times show it; a missing or equal time is said, not guessed", () => {
+    const a = sub("Xa-An-Binh.xlsx", "Xã An Bình", T0);
+    const b = sub("Xa-An-Binh (2).xlsx", "Xã An Bình", T0 + 60_000);
+    const note = (...subs: IntakeSubmission[]) =>
+      buildIntake(list("Xã An Bình"), subs).rows[0].note?.en ?? "";
+    expect(note(a, b)).toContain("(the newest)");
+    // A sheet of the open workbook has no modification time: which is newer cannot be told.
+    const sheet = { ...sub("Tong-hop.xlsx", "Xã An Bình"), modified: null };
+    expect(note(sheet, b)).toContain("which is newer cannot be told");
+    expect(note(sheet, b)).not.toContain("newest");
+    // Two copies with the same time stamp: equal times prove nothing either.
+    expect(note(a, { ...b, modified: T0 })).toContain("which is newer cannot be told");
+    const problems = buildIntake(list("Xã An Bình"), [sheet, b])
+      .problems.map((p) => p.vi)
+      .join(" ");
+    expect(problems).toContain("không rõ tệp nào mới hơn");
+  });
+
   it("a readable file counts before a newer unreadable one of the same unit", () => {
     const good = sub("Xa-An-Binh.xlsx", "Xã An Bình", T0);
     const bad = failedSubmission("Xa-An-Binh.xls", T0 + 1000, { vi: "hỏng", en: "truncated" });
     const row = buildIntake(list("Xã An Bình"), [bad, good]).rows[0];
     expect(row.status).toBe("duplicate");
     expect(row.submission?.file).toBe("Xa-An-Binh.xlsx");
+    expect(row.note?.en).toContain("(the only readable one)");
   });
 
   it("missing units, unreadable files and files of units not on the list each get their row", () => {
