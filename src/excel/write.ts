@@ -145,7 +145,11 @@ const CHART_TYPE = { barClustered: "BarClustered", columnClustered: "ColumnClust
  * row naming them, legend below. A sideways bar chart lists its categories top-down as the table does
  * (Excel draws the first one at the bottom unless the axis is reversed, ExcelApi 1.7).
  */
-async function queueCharts(ws: Excel.Worksheet, charts: readonly SpecChart[], batch: WriteBatch): Promise<void> {
+async function queueCharts(
+  ws: Excel.Worksheet,
+  charts: readonly SpecChart[],
+  batch: WriteBatch,
+): Promise<void> {
   for (const c of charts) {
     const chart = ws.charts.add(CHART_TYPE[c.type], ws.getRange(c.source), "Columns");
     chart.name = c.name;

@@ -529,7 +529,8 @@ class FakeChartProxy extends ClientObject {
       const to = endCell === undefined ? from : cell(endCell);
       const a = rangeBox(from);
       const b = rangeBox(to);
-      if (b.r0 < a.r0 || b.c0 < a.c0) throw new OfficeError("InvalidArgument", `chart position ${from}:${to}`);
+      if (b.r0 < a.r0 || b.c0 < a.c0)
+        throw new OfficeError("InvalidArgument", `chart position ${from}:${to}`);
       this.state.position = { from, to };
     });
   }
