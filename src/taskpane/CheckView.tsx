@@ -82,11 +82,17 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
             {t(lang, "writeReport")}
           </Button>
         )}
+        {unit && (
+          <Button onClick={() => void state.writeAppraisal()} disabledFocusable={busy}>
+            {t(lang, "writeAppraisal")}
+          </Button>
+        )}
         {state.busy === "check" && <Spinner size="tiny" label={t(lang, "checking")} />}
         {state.busy === "write" && <Spinner size="tiny" label={t(lang, "writing")} />}
       </div>
       {!validation && state.busy !== "check" && <FirstRun lang={lang} />}
       <WrittenBar state={state} />
+      <AppraisalBar state={state} />
       <SettingsProblems problems={state.settingsProblems} lang={lang} />
       {unit && <BetterRubricBar unit={unit} state={state} />}
       {validation && (
@@ -195,6 +201,26 @@ function WrittenBar({ state }: { state: ParIndexState }) {
       <MessageBarActions>
         <Button size="small" onClick={() => void state.goTo(first)}>
           {t(lang, "goThere", { sheet: first })}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+/** What "Ghi kết quả thẩm định vào sổ" wrote, for which unit, and the one way there (on the user's click). */
+function AppraisalBar({ state }: { state: ParIndexState }) {
+  const { appraisal, lang } = state;
+  if (!appraisal) return null;
+  return (
+    <MessageBar intent="success" layout="multiline">
+      <MessageBarBody>
+        {t(lang, "wroteAppraisal", { sheet: appraisal.sheet, unit: appraisal.unit })}
+        {appraisal.pending > 0 && <> {t(lang, "appraisalPending", { count: appraisal.pending })}</>}
+        {appraisal.peers === 0 && <> {t(lang, "noGroupAverage")}</>}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={() => void state.goTo(appraisal.sheet)}>
+          {t(lang, "goThere", { sheet: appraisal.sheet })}
         </Button>
       </MessageBarActions>
     </MessageBar>
