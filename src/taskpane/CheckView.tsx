@@ -66,30 +66,9 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
     setCurrent(f);
     void state.selectFinding(f);
   };
-  const busy = state.busy !== null;
   return (
     <div className={styles.stack}>
-      <div className={styles.row}>
-        <Button
-          appearance="primary"
-          onClick={() => void state.check()}
-          disabledFocusable={!state.ready || busy}
-        >
-          {validation ? t(lang, "recheck") : t(lang, "check")}
-        </Button>
-        {validation && (
-          <Button onClick={() => void state.writeReport()} disabledFocusable={busy}>
-            {t(lang, "writeReport")}
-          </Button>
-        )}
-        {unit && (
-          <Button onClick={() => void state.writeAppraisal()} disabledFocusable={busy}>
-            {t(lang, "writeAppraisal")}
-          </Button>
-        )}
-        {state.busy === "check" && <Spinner size="tiny" label={t(lang, "checking")} />}
-        {state.busy === "write" && <Spinner size="tiny" label={t(lang, "writing")} />}
-      </div>
+      <ActionRow state={state} hasUnit={unit !== null} />
       {!validation && state.busy !== "check" && <FirstRun lang={lang} />}
       <WrittenBar state={state} />
       <AppraisalBar state={state} />
@@ -161,6 +140,36 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
           />
         </div>
       </details>
+    </div>
+  );
+}
+
+/** Check, then the explicit writes: the report, and the appraisal result once a check found a unit. */
+function ActionRow({ state, hasUnit }: { state: ParIndexState; hasUnit: boolean }) {
+  const styles = useStyles();
+  const { lang, validation } = state;
+  const busy = state.busy !== null;
+  return (
+    <div className={styles.row}>
+      <Button
+        appearance="primary"
+        onClick={() => void state.check()}
+        disabledFocusable={!state.ready || busy}
+      >
+        {validation ? t(lang, "recheck") : t(lang, "check")}
+      </Button>
+      {validation && (
+        <Button onClick={() => void state.writeReport()} disabledFocusable={busy}>
+          {t(lang, "writeReport")}
+        </Button>
+      )}
+      {hasUnit && (
+        <Button onClick={() => void state.writeAppraisal()} disabledFocusable={busy}>
+          {t(lang, "writeAppraisal")}
+        </Button>
+      )}
+      {state.busy === "check" && <Spinner size="tiny" label={t(lang, "checking")} />}
+      {state.busy === "write" && <Spinner size="tiny" label={t(lang, "writing")} />}
     </div>
   );
 }
