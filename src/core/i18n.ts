@@ -169,6 +169,22 @@ const STRINGS = {
   writing: { vi: "Đang ghi…", en: "Writing…" },
   wrote: { vi: "Đã ghi trang {sheets} vào sổ.", en: "Wrote {sheets} into the workbook." },
   goThere: { vi: 'Mở trang "{sheet}"', en: 'Go to "{sheet}"' },
+  writeAppraisal: {
+    vi: "Ghi kết quả thẩm định vào sổ",
+    en: "Write the appraisal result into the workbook",
+  },
+  wroteAppraisal: {
+    vi: 'Đã ghi trang "{sheet}" cho đơn vị {unit} (theo lần kiểm tra vừa rồi), kèm biểu đồ mất điểm theo lĩnh vực.',
+    en: 'Wrote the "{sheet}" sheet for {unit} (from the last check), with a chart of the points lost per area.',
+  },
+  appraisalPending: {
+    vi: "{count} tiêu chí có điểm thẩm định khác điểm tự đánh giá nhưng chưa có ý kiến thẩm định: ghi lý do trước khi gửi đơn vị.",
+    en: "{count} item(s) appraised differently with no note: add the reason before sending it to the unit.",
+  },
+  noGroupAverage: {
+    vi: "Chưa có bình quân nhóm: lần kiểm tra chỉ có một đơn vị.",
+    en: "No group average: the check covered one unit only.",
+  },
   readOnlyHint: {
     vi: "Kiểm tra chỉ đọc sổ: không ghi gì, không chuyển trang.",
     en: "Checking only reads the workbook: nothing is written, you stay where you are.",

@@ -45,10 +45,31 @@ export interface SpecTable {
   style?: string; // "TableStyleMedium2"
 }
 
+/**
+ * A native Excel chart over cells of the same sheet. Only the Office.js writer draws it (ExcelApi 1.1);
+ * ExcelJS cannot write charts, so a spec with a chart also carries its figures as cells (a table, and
+ * a bar made of text where the picture matters) and the .xlsx file shows those alone.
+ */
+export interface SpecChart {
+  /** Unique on the sheet. */
+  name: string;
+  /** Bars run sideways ("barClustered", long category labels read well) or upwards. */
+  type: "barClustered" | "columnClustered";
+  title: string;
+  /**
+   * A1 range on this sheet, no sheet name: a header row (the series' names), the categories in its
+   * first column, one series per further column.
+   */
+  source: string;
+  /** The cells the chart covers: its top-left and bottom-right corners (A1). */
+  anchor: { from: string; to: string };
+}
+
 export interface SheetSpec {
   name: string;
   cells: SpecCell[];
   tables?: SpecTable[];
+  charts?: SpecChart[];
   merges?: string[];
   columnWidths?: number[];
   /** Freeze panes: rows/cols above/left of this stay visible. */

@@ -5,7 +5,13 @@
  */
 import { a1, columnLetters } from "../core/address";
 import type { CellValue } from "../core/snapshot";
-import { type CellStyle, quotePrefixed, type SheetSpec, type SpecCell } from "../core/sheet-spec";
+import {
+  type CellStyle,
+  quotePrefixed,
+  type SheetSpec,
+  type SpecCell,
+  type SpecChart,
+} from "../core/sheet-spec";
 
 /** Stay well under the 5 MB request cap: Office's JSON for an operation is larger than our estimate. */
 export const REQUEST_BUDGET_BYTES = 2_000_000;
@@ -124,10 +130,35 @@ export async function writeSheetSpec(
     if (spec.print.repeatRows)
       ws.pageLayout.setPrintTitleRows(`$${spec.print.repeatRows[0] + 1}:$${spec.print.repeatRows[1] + 1}`);
   }
+  // After the column widths: a chart spans cells, so its size follows them.
+  await queueCharts(ws, spec.charts ?? [], batch);
   if (spec.tabColor) ws.tabColor = `#${spec.tabColor}`;
   if (spec.hidden) ws.visibility = "Hidden";
   else if (options.activate) ws.activate();
   await batch.add(300);
+}
+
+const CHART_TYPE = { barClustered: "BarClustered", columnClustered: "ColumnClustered" } as const;
+
+/**
+ * Native charts (ExcelApi 1.1), in the same batch as the cells they draw: series by columns, the header
+ * row naming them, legend below. A sideways bar chart lists its categories top-down as the table does
+ * (Excel draws the first one at the bottom unless the axis is reversed, ExcelApi 1.7).
+ */
+async function queueCharts(
+  ws: Excel.Worksheet,
+  charts: readonly SpecChart[],
+  batch: WriteBatch,
+): Promise<void> {
+  for (const c of charts) {
+    const chart = ws.charts.add(CHART_TYPE[c.type], ws.getRange(c.source), "Columns");
+    chart.name = c.name;
+    chart.title.text = c.title;
+    chart.legend.position = "Bottom";
+    if (c.type === "barClustered" && supports("1.7")) chart.axes.categoryAxis.reversePlotOrder = true;
+    chart.setPosition(c.anchor.from, c.anchor.to);
+    await batch.add(600 + c.title.length * 2);
+  }
 }
 
 function supports(version: string): boolean {

@@ -59,6 +59,10 @@ function sheetOptions(spec: SheetSpec): Partial<import("exceljs").AddWorksheetOp
   };
 }
 
+/**
+ * `spec.charts` are left out: ExcelJS writes no charts. The specs that have one keep its figures as
+ * cells (the table it draws, and a bar made of text), so the file says everything the chart would.
+ */
 function renderSheet(ws: Worksheet, spec: SheetSpec): void {
   spec.columnWidths?.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;

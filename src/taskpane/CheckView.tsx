@@ -66,27 +66,12 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
     setCurrent(f);
     void state.selectFinding(f);
   };
-  const busy = state.busy !== null;
   return (
     <div className={styles.stack}>
-      <div className={styles.row}>
-        <Button
-          appearance="primary"
-          onClick={() => void state.check()}
-          disabledFocusable={!state.ready || busy}
-        >
-          {validation ? t(lang, "recheck") : t(lang, "check")}
-        </Button>
-        {validation && (
-          <Button onClick={() => void state.writeReport()} disabledFocusable={busy}>
-            {t(lang, "writeReport")}
-          </Button>
-        )}
-        {state.busy === "check" && <Spinner size="tiny" label={t(lang, "checking")} />}
-        {state.busy === "write" && <Spinner size="tiny" label={t(lang, "writing")} />}
-      </div>
+      <ActionRow state={state} hasUnit={unit !== null} />
       {!validation && state.busy !== "check" && <FirstRun lang={lang} />}
       <WrittenBar state={state} />
+      <AppraisalBar state={state} />
       <SettingsProblems problems={state.settingsProblems} lang={lang} />
       {unit && <BetterRubricBar unit={unit} state={state} />}
       {validation && (
@@ -159,6 +144,36 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
   );
 }
 
+/** Check, then the explicit writes: the report, and the appraisal result once a check found a unit. */
+function ActionRow({ state, hasUnit }: { state: ParIndexState; hasUnit: boolean }) {
+  const styles = useStyles();
+  const { lang, validation } = state;
+  const busy = state.busy !== null;
+  return (
+    <div className={styles.row}>
+      <Button
+        appearance="primary"
+        onClick={() => void state.check()}
+        disabledFocusable={!state.ready || busy}
+      >
+        {validation ? t(lang, "recheck") : t(lang, "check")}
+      </Button>
+      {validation && (
+        <Button onClick={() => void state.writeReport()} disabledFocusable={busy}>
+          {t(lang, "writeReport")}
+        </Button>
+      )}
+      {hasUnit && (
+        <Button onClick={() => void state.writeAppraisal()} disabledFocusable={busy}>
+          {t(lang, "writeAppraisal")}
+        </Button>
+      )}
+      {state.busy === "check" && <Spinner size="tiny" label={t(lang, "checking")} />}
+      {state.busy === "write" && <Spinner size="tiny" label={t(lang, "writing")} />}
+    </div>
+  );
+}
+
 /** A corrected column re-checks at once, so the user sees the effect of the correction. */
 function useRecheckOnCorrection(state: ParIndexState) {
   const corrections = JSON.stringify(state.settings.columns ?? null);
@@ -195,6 +210,26 @@ function WrittenBar({ state }: { state: ParIndexState }) {
       <MessageBarActions>
         <Button size="small" onClick={() => void state.goTo(first)}>
           {t(lang, "goThere", { sheet: first })}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+/** What "Ghi kết quả thẩm định vào sổ" wrote, for which unit, and the one way there (on the user's click). */
+function AppraisalBar({ state }: { state: ParIndexState }) {
+  const { appraisal, lang } = state;
+  if (!appraisal) return null;
+  return (
+    <MessageBar intent="success" layout="multiline">
+      <MessageBarBody>
+        {t(lang, "wroteAppraisal", { sheet: appraisal.sheet, unit: appraisal.unit })}
+        {appraisal.pending > 0 && <> {t(lang, "appraisalPending", { count: appraisal.pending })}</>}
+        {appraisal.peers === 0 && <> {t(lang, "noGroupAverage")}</>}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={() => void state.goTo(appraisal.sheet)}>
+          {t(lang, "goThere", { sheet: appraisal.sheet })}
         </Button>
       </MessageBarActions>
     </MessageBar>

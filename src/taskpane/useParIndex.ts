@@ -9,6 +9,7 @@ import type { ExcelService, ValidateResult } from "../excel/service";
 import type { ParSettings, RubricIdentity, VerifiedSettings } from "../excel/settings";
 import { readPreviousFile, readRubricFile, rankInputsFromFiles } from "./files";
 import { type BusyKind, initialPane, type PaneAction, type PaneState, paneReducer } from "./state/pane";
+import type { AppraisalWritten } from "./state/check";
 import type { RankOutcome } from "./state/ranking";
 
 export type { RankOutcome } from "./state/ranking";
@@ -49,6 +50,12 @@ export interface ParIndexState {
   /** The explicit "Ghi báo cáo vào sổ": writes the report and "Kết quả", then says what it wrote. */
   writeReport(): Promise<void>;
   written: string[] | null;
+  /**
+   * "Ghi kết quả thẩm định vào sổ": the checked unit's "Kết quả thẩm định" (with its chart) from the last
+   * check's analysis — no second read — written as an add-in-owned sheet; never moves the user.
+   */
+  writeAppraisal(): Promise<void>;
+  appraisal: AppraisalWritten | null;
   /** Takes the user to a sheet (and cell): only ever on their click. */
   goTo(sheet: string, address?: string): Promise<void>;
   /** Corrects a recognised column (null: the table has no such column); the next check uses it. */
@@ -137,6 +144,7 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
     validation: state.check.validation,
     checks: state.check.checks,
     written: state.check.written,
+    appraisal: state.check.appraisal,
     highlighted: state.check.highlighted,
     live: state.check.live,
     liveSupported: state.check.liveSupported,
@@ -158,7 +166,7 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
 
 type CheckActions = Pick<
   ParIndexState,
-  "check" | "writeReport" | "goTo" | "selectFinding" | "setHighlighted" | "setLive"
+  "check" | "writeReport" | "writeAppraisal" | "goTo" | "selectFinding" | "setHighlighted" | "setLive"
 >;
 
 function useCheckActions(
@@ -229,8 +237,46 @@ function useCheckActions(
       }),
     [guard, dispatch, validation],
   );
+  const writeAppraisal = useCallback(
+    () =>
+      guard("write", async (service) => {
+        if (validation)
+          dispatch({ type: "check/appraisalWritten", written: await writeAppraisalOf(service, validation) });
+      }),
+    [guard, dispatch, validation],
+  );
   const setLive = useLiveCheck(dispatch, guard, check);
-  return { actions: { check, writeReport, goTo, selectFinding, setHighlighted, setLive }, runCheck };
+  return {
+    actions: { check, writeReport, writeAppraisal, goTo, selectFinding, setHighlighted, setLive },
+    runCheck,
+  };
+}
+
+/**
+ * The first unit of the check (the one its summary card shows), its cells as read for the appraiser's
+ * notes; the group's average over every unit the check covered when it covered several (the unit
+ * included, as `par-index appraisal` does for a folder), none otherwise.
+ */
+async function writeAppraisalOf(
+  service: ExcelService,
+  validation: ValidateResult,
+): Promise<AppraisalWritten> {
+  const units = validation.analysis.units;
+  const unit = units[0];
+  if (!unit) throw new Error("no unit to write the appraisal of");
+  const { appraisalSheetSpec } = await import("../core/sheets/appraisal");
+  const peers = units.length > 1 ? units.map((u) => u.score) : [];
+  const spec = appraisalSheetSpec(
+    { unit: unit.unit, sheet: unit.sheet, score: unit.score, findings: unit.findings, entries: unit.entries },
+    { peers },
+  );
+  const [sheet] = await service.writeSheets([spec]);
+  return {
+    sheet: sheet ?? spec.name,
+    unit: unit.unit,
+    pending: unit.score.appraisalChanges.filter((c) => !c.noted).length,
+    peers: peers.length,
+  };
 }
 
 /** Live re-check: debounced, so typing a score re-checks once the user pauses. */

@@ -9,7 +9,9 @@ import {
   lostPointsSheetSpec,
   textBar,
 } from "../../src/core/sheets/appraisal";
-import { specToSnapshot } from "../../src/core/sheet-spec";
+import { parseA1 } from "../../src/core/address";
+import type { UnitScore } from "../../src/core/score";
+import { type SpecChart, type SpecTable, specToSnapshot } from "../../src/core/sheet-spec";
 import { generateUnit, type GeneratedUnit, unitWorkbook } from "../../src/sample";
 
 const rubric = builtinRubric("example-commune-2024") as Rubric;
@@ -132,5 +134,93 @@ describe("the lost-points sheet on its own", () => {
     for (const r of areas) expect(r[5]).toBe(unit.score.areas.find((a) => a.code === r[0])?.scores.final);
     const both = [...(appraisalSheetSpec(unit).tables ?? []), ...(spec.tables ?? [])].map((t) => t.name);
     expect(new Set(both).size).toBe(both.length);
+  });
+});
+
+describe("the native chart of where the points were lost", () => {
+  // From the rubric as planted: its level-1 areas that are scored or surveyed, in order (not bonus/penalty).
+  const areaLabels = rubric.items
+    .filter((i) => i.kind !== "bonus" && i.kind !== "penalty")
+    .map((i) => i.label);
+  const peer = analysed(generateUnit(rubric, { seed: 9, index: 1, appraisal: 1 }));
+  const box = (range: string) => {
+    const [from, to] = range.split(":").map((c) => parseA1(c) as { row: number; col: number });
+    return { r0: from.row, c0: from.col, r1: (to ?? from).row, c1: (to ?? from).col };
+  };
+  const tableBox = (t: SpecTable) => ({
+    r0: t.row,
+    c0: t.col,
+    r1: t.row + t.rows.length,
+    c1: t.col + t.headers.length - 1,
+  });
+  type Box = ReturnType<typeof box>;
+  const overlaps = (a: Box, b: Box) => a.r0 <= b.r1 && b.r0 <= a.r1 && a.c0 <= b.c1 && b.c0 <= a.c1;
+
+  for (const [name, make] of [
+    ["Kết quả thẩm định", (peers: UnitScore[]) => appraisalSheetSpec(unit, { peers })],
+    ["Mất điểm ở đâu", (peers: UnitScore[]) => lostPointsSheetSpec(unit.unit, unit.score, peers)],
+  ] as const) {
+    it(`${name}: the source is the area labels and the four series, header included, no total row`, () => {
+      const spec = make([unit.score, peer.score]);
+      expect(spec.charts).toHaveLength(1);
+      const chart = spec.charts?.[0] as SpecChart;
+      expect(chart.type).toBe("barClustered");
+      expect(chart.title).toMatch(/^Mất điểm ở đâu/);
+      const src = box(chart.source);
+      const values = specToSnapshot(spec).values;
+      const grid = values.slice(src.r0, src.r1 + 1).map((r) => r.slice(src.c0, src.c1 + 1));
+      expect(grid[0]).toEqual(["Lĩnh vực", "Điểm tối đa", "Tự đánh giá", "Thẩm định", "Bình quân nhóm"]);
+      expect(grid.slice(1).map((r) => r[0])).toEqual(areaLabels);
+      // Every series cell is a number or empty: no text, no bar made of characters.
+      for (const r of grid.slice(1))
+        for (const v of r.slice(1)) expect(v === null || typeof v === "number").toBe(true);
+      // The row under the source is not another area (nor a total): the table ends there.
+      expect(values[src.r1 + 1]?.[src.c0] ?? null).toBeNull();
+      // The group's average column holds the two units' mean, as planted.
+      const first = unit.score.areas[0].scores.final as number;
+      const second = peer.score.areas[0].scores.final as number;
+      expect(grid[1][4]).toBeCloseTo((first + second) / 2, rubric.precision);
+    });
+
+    it(`${name}: anchored below the tables, over empty cells only`, () => {
+      const spec = make([unit.score, peer.score]);
+      const chart = spec.charts?.[0] as SpecChart;
+      const at = box(`${chart.anchor.from}:${chart.anchor.to}`);
+      expect(at.r1 - at.r0).toBeGreaterThanOrEqual(areaLabels.length * 2);
+      expect(at.c1 - at.c0).toBeGreaterThanOrEqual(4);
+      for (const t of spec.tables ?? []) {
+        expect(overlaps(at, tableBox(t)), t.name).toBe(false);
+        expect(at.r0, t.name).toBeGreaterThan(tableBox(t).r1);
+      }
+      const values = specToSnapshot(spec).values;
+      for (let r = at.r0; r <= Math.min(at.r1, values.length - 1); r++)
+        for (let c = at.c0; c <= at.c1; c++) expect(values[r]?.[c] ?? null, `${r},${c}`).toBeNull();
+    });
+
+    it(`${name}: without a group the chart leaves out the empty average and the heading says why`, () => {
+      const spec = make([]);
+      const chart = spec.charts?.[0] as SpecChart;
+      const src = box(chart.source);
+      const values = specToSnapshot(spec).values;
+      expect(values[src.r0].slice(src.c0, src.c1 + 1)).toEqual([
+        "Lĩnh vực",
+        "Điểm tối đa",
+        "Tự đánh giá",
+        "Thẩm định",
+      ]);
+      expect(values.flat()).toContain(
+        "Mất điểm ở đâu (chưa có bình quân nhóm: không có đơn vị khác để so) / Where the points were lost (no group average: no other unit to compare with)",
+      );
+    });
+  }
+
+  it("the appraisal sheet's overall line (CHỈ SỐ CCHC) is outside every chart", () => {
+    const spec = appraisalSheetSpec(unit, { peers: [unit.score, peer.score] });
+    const values = specToSnapshot(spec).values;
+    for (const chart of spec.charts ?? []) {
+      const src = box(chart.source);
+      const cells = values.slice(src.r0, src.r1 + 1).flatMap((r) => r.slice(src.c0, src.c1 + 1));
+      expect(cells.some((v) => typeof v === "string" && /CHỈ SỐ/.test(v))).toBe(false);
+    }
   });
 });

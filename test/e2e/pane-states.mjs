@@ -252,6 +252,8 @@ export async function paneStates({ browser, origin, step, expect }) {
     },
   );
 
+  await appraisalWrite({ browser, origin, step, expect });
+
   await step("10,000 findings: the list renders in under 300 ms (time printed)", async () => {
     const page = await openPane(browser, origin, { width: 420 });
     try {
@@ -295,4 +297,75 @@ export async function paneStates({ browser, origin, step, expect }) {
       await page.close();
     }
   });
+}
+
+/**
+ * "Ghi kết quả thẩm định vào sổ" (issue 16): after a check, the click adds the appraisal sheet with its
+ * native chart and moves nobody; the message names the sheet and the unit; only "Mở trang…" activates it.
+ * The written state is checked with axe in every theme and photographed at 320 px.
+ */
+export async function appraisalWrite({ browser, origin, step, expect }) {
+  await step(
+    "'Ghi kết quả thẩm định vào sổ' adds the sheet and its chart, activates nothing, says where",
+    async () => {
+      mkdirSync(SHOTS, { recursive: true });
+      const page = await openPane(browser, origin, { width: 320, height: 700 });
+      try {
+        await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+        const card = page.getByRole("region", { name: "Kết quả kiểm tra" });
+        await card.waitFor({ timeout: 20_000 });
+        const before = await hostLog(page);
+        await page.getByRole("button", { name: "Ghi kết quả thẩm định vào sổ" }).click();
+        const message = page.getByText(/^Đã ghi trang "Kết quả thẩm định" cho đơn vị /);
+        await message.waitFor({ timeout: 20_000 });
+        // The unit as written on the new sheet (B2) is the one the check's card shows and the message names.
+        const unit = await page.evaluate(
+          () =>
+            window.__PAR_FAKE_HOST__.sheets.find((s) => s.name === "Kết quả thẩm định")?.cells.get("1,1")
+              ?.value,
+        );
+        expect(typeof unit === "string" && unit !== "", `no unit on the sheet: ${unit}`);
+        expect(
+          ((await card.textContent()) ?? "").includes(`Đơn vị: ${unit}`),
+          `the card does not show ${unit}`,
+        );
+        expect(((await message.textContent()) ?? "").includes(unit), `the message does not name ${unit}`);
+        const after = await hostLog(page);
+        expect(
+          after.added.slice(before.added.length).join("|") === "Kết quả thẩm định",
+          `sheets added: ${after.added.slice(before.added.length).join(", ")}`,
+        );
+        expect(
+          after.activations.length === before.activations.length,
+          `writing moved the user: ${after.activations}`,
+        );
+        const charts = await page.evaluate(
+          () => window.__PAR_FAKE_HOST__.sheets.find((s) => s.name === "Kết quả thẩm định")?.charts ?? [],
+        );
+        expect(
+          charts.length === 1 &&
+            charts[0].type === "BarClustered" &&
+            /^Mất điểm ở đâu/.test(charts[0].title ?? ""),
+          `charts: ${JSON.stringify(charts)}`,
+        );
+        expect(await noSidewaysScroll(page), "sideways scrolling at 320 px");
+        await page.screenshot({ path: join(SHOTS, "4b-appraisal-written-vi-320.png"), fullPage: true });
+        const found = [];
+        for (const [theme, media] of Object.entries(THEMES)) {
+          await page.emulateMedia({ colorScheme: "light", forcedColors: "none", ...media });
+          for (const v of await axe(page))
+            found.push(`${theme}: ${v.id} (${v.impact}) ${v.targets.join(" | ")}`);
+        }
+        expect(found.length === 0, found.slice(0, 12).join("\n"));
+        await page.getByRole("button", { name: 'Mở trang "Kết quả thẩm định"' }).click();
+        await page.waitForFunction(() => window.__PAR_FAKE_HOST__.activations.includes("Kết quả thẩm định"));
+        expect(
+          (await hostLog(page)).activations.length === before.activations.length + 1,
+          "more than one activation",
+        );
+      } finally {
+        await page.close();
+      }
+    },
+  );
 }

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { consolidationWorkbook, generateUnit, seedCommuneWorkbook } from "../../src/sample";
+import { analyseWorkbook } from "../../src/core/analyse";
+import { appraisalSheetSpec } from "../../src/core/sheets/appraisal";
+import { consolidationWorkbook, generateUnit, seedCommuneWorkbook, unitWorkbook } from "../../src/sample";
 import {
   APPRAISAL_SHEET,
   DIFF_SHEET,
@@ -59,6 +61,34 @@ describe("fake host is strict", () => {
       await expect(context.sync()).rejects.toMatchObject({ code: "AccessDenied" });
     });
     expect(host.sheet("A")?.cells.get("0,0")?.value).toBe(1);
+  });
+});
+
+describe("the fake host's charts are strict", () => {
+  it("records a chart only on sync, refuses a source on another sheet, throws on what it does not model", async () => {
+    const host = hostOf([
+      { name: "A", cells: [{ row: 0, col: 0, value: "x" }] },
+      { name: "B", cells: [{ row: 0, col: 0, value: 1 }] },
+    ]);
+    await host.run(async (context) => {
+      const a = context.workbook.worksheets.getItem("A");
+      const chart = a.charts.add("BarClustered", a.getRange("A1:B3"), "Columns");
+      chart.title.text = "T";
+      chart.setPosition("D2", "H12");
+      expect(host.sheet("A")?.charts).toEqual([]);
+      expect(() => (chart as unknown as Record<string, unknown>).series).toThrow(/not modelled/);
+      expect(() => chart.title.text).toThrow(/not modelled/);
+      await context.sync();
+      expect(host.sheet("A")?.charts[0]).toMatchObject({
+        type: "BarClustered",
+        source: "A1:B3",
+        title: "T",
+        position: { from: "D2", to: "H12" },
+      });
+      const b = context.workbook.worksheets.getItem("B");
+      a.charts.add("BarClustered", b.getRange("A1:A2"), "Columns");
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+    });
   });
 });
 
@@ -358,6 +388,65 @@ describe("validate and rank on the fake host", () => {
     expect(at(sheet, cell?.row ?? 0, cell?.col ?? 0)).toBe(cell?.value);
     expect(host.writeSyncs).toBe(writes);
     expect(host.activations).toEqual([]);
+  });
+
+  it("writing the appraisal sheet draws its native chart in the same write: 1 read + 1 write, no activation", async () => {
+    const planted = generateUnit(rubric, { seed: 8, index: 3, appraisal: 1 });
+    const host = hostOf(planted.sheets);
+    const unit = analyseWorkbook(unitWorkbook(planted), { rubric, source: planted.fileName }).units[0];
+    const service = createExcelService(host.run);
+    const before = { read: host.readSyncs, write: host.writeSyncs };
+    await service.writeSheets([appraisalSheetSpec(unit)]);
+    expect({ read: host.readSyncs - before.read, write: host.writeSyncs - before.write }).toEqual({
+      read: 1,
+      write: 1,
+    });
+    expect(host.activations).toEqual([]);
+    const charts = host.sheet(APPRAISAL_SHEET)?.charts ?? [];
+    expect(charts).toHaveLength(1);
+    const [chart] = charts;
+    expect(chart).toMatchObject({
+      type: "BarClustered",
+      seriesBy: "Columns",
+      title: "Mất điểm ở đâu, theo lĩnh vực / Where the points were lost, per area",
+      legend: "Bottom",
+      reversedCategories: true,
+    });
+    // What the recorded source covers on the written sheet: the header, then the rubric's areas.
+    const src = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(chart.source);
+    expect(src).not.toBeNull();
+    const [, c0, r0, c1, r1] = src as RegExpExecArray;
+    const values = host.values(APPRAISAL_SHEET);
+    const col = (letters: string) => letters.charCodeAt(0) - 65;
+    const grid = values.slice(Number(r0) - 1, Number(r1)).map((r) => r.slice(col(c0), col(c1) + 1));
+    // No peers were given: the group's average is not charted.
+    expect(grid[0]).toEqual(["Lĩnh vực", "Điểm tối đa", "Tự đánh giá", "Thẩm định"]);
+    expect(grid.slice(1).map((r) => r[0])).toEqual(
+      rubric.items.filter((i) => i.kind !== "bonus" && i.kind !== "penalty").map((i) => i.label),
+    );
+    // Placed below everything written, on cells left empty.
+    expect(chart.position).not.toBeNull();
+    const top = Number(/\d+$/.exec(chart.position?.from ?? "")?.[0]);
+    expect(top).toBeGreaterThan(values.length);
+  });
+
+  it("a user's own 'Kết quả thẩm định' refuses the appraisal write: no sheet, no chart, their cells kept", async () => {
+    const planted = generateUnit(rubric, { seed: 8, index: 3, appraisal: 1 });
+    const host = hostOf([
+      ...planted.sheets,
+      { name: APPRAISAL_SHEET, cells: [{ row: 0, col: 0, value: "ghi chép của tôi" }] },
+    ]);
+    const unit = analyseWorkbook(unitWorkbook(planted), { rubric, source: planted.fileName }).units[0];
+    const service = createExcelService(host.run);
+    const mine = host.dump(APPRAISAL_SHEET);
+    const error = await service.writeSheets([appraisalSheetSpec(unit)]).catch((e) => e);
+    expect(error).toBeInstanceOf(ExcelServiceError);
+    expect(error.code).toBe("OwnedSheetTaken");
+    expect(error.text.vi).toContain(`"${APPRAISAL_SHEET}"`);
+    expect(host.dump(APPRAISAL_SHEET)).toEqual(mine);
+    expect(host.sheets.flatMap((s) => s.charts)).toEqual([]);
+    expect(host.added).toEqual([]);
+    expect(host.writeSyncs).toBe(0);
   });
 
   it("marks each of its sheets with one workbook name, kept pointing at it through rewrites", async () => {

@@ -5,6 +5,7 @@ import {
   boxAddress,
   enter,
   type FakeCell,
+  type FakeChart,
   type FakeConditionalFormat,
   type FakeExcelHost,
   type FakeSheet,
@@ -265,6 +266,7 @@ export class FakeWorksheets extends ClientObject {
 export class FakeWorksheet extends ClientObject {
   nullable: (() => boolean) | null = null;
   readonly tables: { add: (address: string, hasHeaders: boolean) => FakeTable };
+  readonly charts: { add: (type: string, source: FakeRange, seriesBy?: string) => FakeChartProxy };
   readonly freezePanes: {
     freezeAt: (r: FakeRange) => void;
     freezeRows: (n: number) => void;
@@ -285,6 +287,23 @@ export class FakeWorksheet extends ClientObject {
           s.tables.push(table.state);
         });
         return table;
+      },
+    };
+    this.charts = {
+      add: (type, source, seriesBy = "Auto") => {
+        const chart = new FakeChartProxy(ctx, this.resolve, type, seriesBy);
+        ctx.enqueue(() => {
+          const s = writable(ctx, this.resolve());
+          if (!(source instanceof FakeRange) || source.resolve() !== s)
+            throw new OfficeError("InvalidArgument", "a chart's source must be a range of its own sheet");
+          if (!CHART_TYPES.has(type)) throw new OfficeError("InvalidArgument", `chart type ${type}`);
+          if (!["Auto", "Columns", "Rows"].includes(seriesBy))
+            throw new OfficeError("InvalidArgument", `seriesBy ${seriesBy}`);
+          ctx.wrote = true;
+          chart.state.source = source.addressText;
+          s.charts.push(chart.state);
+        });
+        return chart;
       },
     };
     const freeze = (rows: number, cols: number) =>
@@ -433,6 +452,86 @@ class FakeTable extends ClientObject {
     return new FakeRange(this.ctx, this.resolve, () => {
       const b = rangeBox(this.state.address);
       return { ...b, r1: b.r0 };
+    });
+  }
+}
+
+/** The chart types the fake accepts (Excel.ChartType names; the add-in uses the first two). */
+const CHART_TYPES = new Set(["BarClustered", "ColumnClustered", "Line", "Pie"]);
+
+/**
+ * A chart: name, title text, legend position, the category axis' order and setPosition are modelled;
+ * anything else (series, formats, other axes) throws like every unmodelled member of the fake.
+ */
+class FakeChartProxy extends ClientObject {
+  state: FakeChart;
+  readonly title: { text: string };
+  readonly legend: { position: string };
+  readonly axes: { categoryAxis: { reversePlotOrder: boolean } };
+  constructor(
+    ctx: FakeRequestContext,
+    readonly resolve: () => FakeSheet,
+    type: string,
+    seriesBy: string,
+  ) {
+    super(ctx);
+    const state: FakeChart = {
+      name: "",
+      type,
+      source: "",
+      seriesBy,
+      title: null,
+      legend: null,
+      reversedCategories: false,
+      position: null,
+    };
+    this.state = state;
+    const setOnly = <T extends object>(what: string, setters: Record<string, (v: unknown) => void>): T =>
+      new Proxy({} as T, {
+        set: (_t, prop, value) => {
+          const set = setters[String(prop)];
+          if (!set) throw new Error(`fake Excel: ${what}.${String(prop)} is not modelled`);
+          ctx.enqueue(() => set(value));
+          return true;
+        },
+        get: (_t, prop) => {
+          throw new Error(`fake Excel: reading ${what}.${String(prop)} is not modelled`);
+        },
+      });
+    this.title = setOnly("chart.title", { text: (v) => (state.title = String(v)) });
+    this.legend = setOnly("chart.legend", {
+      position: (v) => {
+        if (!["Top", "Bottom", "Left", "Right", "Corner", "Custom"].includes(String(v)))
+          throw new OfficeError("InvalidArgument", `legend position ${v}`);
+        state.legend = String(v);
+      },
+    });
+    const categoryAxis = setOnly<{ reversePlotOrder: boolean }>("chart.axes.categoryAxis", {
+      reversePlotOrder: (v) => (state.reversedCategories = v === true),
+    });
+    this.axes = { categoryAxis };
+  }
+  set name(v: string) {
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      if (s.charts.some((c) => c !== this.state && c.name.toLowerCase() === v.toLowerCase()))
+        throw new OfficeError("InvalidArgument", `chart name ${v} is taken on ${s.name}`);
+      this.state.name = v;
+    });
+  }
+  setPosition(startCell: string | FakeRange, endCell?: string | FakeRange): void {
+    const cell = (c: string | FakeRange) => {
+      const b = typeof c === "string" ? rangeBox(c) : c.box();
+      return boxAddress("x", { r0: b.r0, c0: b.c0, r1: b.r0, c1: b.c0 }).slice(2);
+    };
+    this.ctx.enqueue(() => {
+      const from = cell(startCell);
+      const to = endCell === undefined ? from : cell(endCell);
+      const a = rangeBox(from);
+      const b = rangeBox(to);
+      if (b.r0 < a.r0 || b.c0 < a.c0)
+        throw new OfficeError("InvalidArgument", `chart position ${from}:${to}`);
+      this.state.position = { from, to };
     });
   }
 }

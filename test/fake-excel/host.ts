@@ -37,6 +37,21 @@ export interface FakeConditionalFormat {
   fill: string | null;
 }
 
+/** A native chart as the fake records it: what a user would see of it. */
+export interface FakeChart {
+  name: string;
+  /** Excel.ChartType, e.g. "BarClustered". */
+  type: string;
+  /** The source range on the chart's own sheet ("B30:F39"). */
+  source: string;
+  seriesBy: string;
+  title: string | null;
+  legend: string | null;
+  reversedCategories: boolean;
+  /** Top-left and bottom-right cells; null until setPosition. */
+  position: { from: string; to: string } | null;
+}
+
 export interface FakeSheet {
   id: string;
   name: string;
@@ -44,6 +59,7 @@ export interface FakeSheet {
   protected: boolean;
   visibility: string;
   tables: { name: string; address: string; style: string | null }[];
+  charts: FakeChart[];
   merges: string[];
   conditionalFormats: FakeConditionalFormat[];
   columnWidths: Map<number, number>;
@@ -74,6 +90,7 @@ function blankSheet(name: string): FakeSheet {
     protected: false,
     visibility: "Visible",
     tables: [],
+    charts: [],
     merges: [],
     conditionalFormats: [],
     columnWidths: new Map(),

@@ -7,12 +7,13 @@ import { countBySeverity, type Finding } from "../../src/core/finding";
 import { formatFixed } from "../../src/core/numbers";
 import { rankUnits } from "../../src/core/rank";
 import { NOTICE_KEY } from "../../src/commands/notices";
-import { ExcelServiceError } from "../../src/excel/errors";
+import { ExcelServiceError, serviceError } from "../../src/excel/errors";
 import { type ParIndexState, useParIndex } from "../../src/taskpane/useParIndex";
 import { languageFrom } from "../../src/core/i18n";
 import { builtinRubric, builtinRubrics } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { generateUnit, unitWorkbook } from "../../src/sample";
+import { consolidationWorkbook, generateUnit, unitWorkbook } from "../../src/sample";
+import { type SheetSpec, specToSnapshot } from "../../src/core/sheet-spec";
 import type { ExcelService, ValidateResult } from "../../src/excel/service";
 import { type ParSettings, verifySettings } from "../../src/excel/settings";
 import { App } from "../../src/taskpane/App";
@@ -170,6 +171,82 @@ describe("Check tab", () => {
     expect(service.selectCell).not.toHaveBeenCalled();
     await click(screen.getByRole("button", { name: 'Mở trang "Báo cáo kiểm tra"' }));
     expect(service.selectCell).toHaveBeenCalledWith("Báo cáo kiểm tra", "A1");
+  });
+
+  it("'Ghi kết quả thẩm định vào sổ' writes exactly that sheet for the checked unit, says so, and only 'go there' moves", async () => {
+    // A note the test plants on one appraised item: the sheet's note column must carry it.
+    const planted = validation();
+    const unit = planted.analysis.units[0];
+    const noted = unit.score.nodes.find((n) => n.isLeaf && n.appraised !== null);
+    expect(noted).toBeTruthy();
+    const code = noted?.code as string;
+    const entry = unit.entries.get(code);
+    if (entry) unit.entries.set(code, { ...entry, note: "Thiếu biên bản họp (ghi chú thử)" });
+    const writeSheets = vi.fn(async (specs: readonly SheetSpec[]) => specs.map((x) => x.name));
+    const service = fakeService({ validate: vi.fn(async () => planted), writeSheets });
+    await click(await renderPane(service));
+    expect(writeSheets).not.toHaveBeenCalled();
+    await click(screen.getByRole("button", { name: "Ghi kết quả thẩm định vào sổ" }));
+    await waitFor(() => expect(writeSheets).toHaveBeenCalledTimes(1));
+    const specs = writeSheets.mock.calls[0][0];
+    expect(specs.map((x) => x.name)).toEqual(["Kết quả thẩm định"]);
+    const [spec] = specs;
+    expect(spec.cells.find((c) => c.row === 1 && c.col === 1)?.value).toBe(unit.unit);
+    const items = spec.tables?.find((x) => x.name === "ThamDinh_TieuChi");
+    const row = items?.rows.find((r) => r[0] === noted?.shown);
+    expect(row?.[7]).toBe("Thiếu biên bản họp (ghi chú thử)");
+    expect(spec.charts).toHaveLength(1);
+    // The check covered one unit: no group, so no group average anywhere on the sheet.
+    expect(spec.tables?.find((x) => x.name === "ThamDinh_MatDiem")?.rows.every((r) => r[5] === null)).toBe(
+      true,
+    );
+    // No second read of the workbook: the check's analysis is what was written.
+    expect(service.validate).toHaveBeenCalledTimes(1);
+    expect(
+      await screen.findByText(
+        new RegExp(`^Đã ghi trang "Kết quả thẩm định" cho đơn vị ${escapeRegExp(unit.unit)} `),
+      ),
+    ).toBeTruthy();
+    expect(screen.getByText(/Chưa có bình quân nhóm/)).toBeTruthy();
+    expect(service.selectCell).not.toHaveBeenCalled();
+    await click(screen.getByRole("button", { name: 'Mở trang "Kết quả thẩm định"' }));
+    expect(service.selectCell).toHaveBeenCalledTimes(1);
+    expect(service.selectCell).toHaveBeenCalledWith("Kết quả thẩm định", "A1");
+  });
+
+  it("a check over several unit sheets gives the appraisal the group's average over them", async () => {
+    const units = [0, 1, 2].map((index) => generateUnit(rubric, { seed: 21, index, appraisal: 1 }));
+    const wb = { source: "Tong-hop.xlsx", sheets: consolidationWorkbook(units).map(specToSnapshot) };
+    const analysis = analyseWorkbook(wb, { rubric, source: wb.source, allSheets: true });
+    expect(analysis.units).toHaveLength(3);
+    const several: ValidateResult = { analysis, counts: countBySeverity([]), written: [], syncs: 2 };
+    const writeSheets = vi.fn(async (specs: readonly SheetSpec[]) => specs.map((x) => x.name));
+    await click(await renderPane(fakeService({ validate: vi.fn(async () => several), writeSheets })));
+    await click(screen.getByRole("button", { name: "Ghi kết quả thẩm định vào sổ" }));
+    await waitFor(() => expect(writeSheets).toHaveBeenCalledTimes(1));
+    const area = writeSheets.mock.calls[0][0][0].tables?.find((x) => x.name === "ThamDinh_MatDiem");
+    // Area 1's final score is its appraisal, as generated: the average is over the three units.
+    const planted = units.map((u) => u.truth.totals["1"].appraised1 as number);
+    expect(area?.rows.find((r) => r[0] === "1")?.[5]).toBeCloseTo(
+      planted.reduce((sum, v) => sum + v, 0) / 3,
+      rubric.precision,
+    );
+    expect(await screen.findByText(/^Đã ghi trang "Kết quả thẩm định"/)).toBeTruthy();
+    expect(screen.queryByText(/Chưa có bình quân nhóm/)).toBeNull();
+  });
+
+  it("a user's own 'Kết quả thẩm định' sheet: the write is refused with the bilingual message, nothing moves", async () => {
+    // What ExcelService.writeSheets throws when the claim fails (test/excel covers the claim itself).
+    const writeSheets = vi.fn(async () => {
+      throw serviceError("OwnedSheetTaken", { sheet: "Kết quả thẩm định" });
+    });
+    const service = fakeService({ writeSheets });
+    await click(await renderPane(service));
+    await click(screen.getByRole("button", { name: "Ghi kết quả thẩm định vào sổ" }));
+    expect(await screen.findByText(/Sổ đã có trang "Kết quả thẩm định" không do tiện ích tạo/)).toBeTruthy();
+    expect(screen.queryByText(/^Đã ghi trang "Kết quả thẩm định"/)).toBeNull();
+    expect(screen.queryByRole("button", { name: 'Mở trang "Kết quả thẩm định"' })).toBeNull();
+    expect(service.selectCell).not.toHaveBeenCalled();
   });
 
   it("the counts on the card filter the list", async () => {

@@ -31,6 +31,19 @@ describe("check tab reducer", () => {
     expect(checkReducer(wrote, { type: "check/done", validation: result() }).written).toBeNull();
   });
 
+  it("the appraisal write records its sheet and unit, leaves the report note alone; a later check clears it", () => {
+    const checked = checkReducer(initialCheck, {
+      type: "check/written",
+      validation: result(["Báo cáo kiểm tra"]),
+    });
+    const written = { sheet: "Kết quả thẩm định", unit: "Xã A", pending: 2, peers: 0 };
+    const wrote = checkReducer(checked, { type: "check/appraisalWritten", written });
+    expect(wrote.appraisal).toEqual(written);
+    expect(wrote.written).toEqual(["Báo cáo kiểm tra"]);
+    expect(wrote.checks).toBe(checked.checks);
+    expect(checkReducer(wrote, { type: "check/done", validation: result() }).appraisal).toBeNull();
+  });
+
   it("live re-check cannot be on where the host cannot report edits", () => {
     const off = checkReducer(initialCheck, { type: "check/live", on: true, supported: false });
     expect(off).toMatchObject({ live: false, liveSupported: false });

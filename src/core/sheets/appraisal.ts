@@ -3,7 +3,8 @@ import { type Finding, findingItemKey, nodeItemKey } from "../finding";
 import { type LostPoints, lostPoints } from "../lost-points";
 import { fromUnits, toUnits } from "../numbers";
 import type { NodeScore, UnitScore } from "../score";
-import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
+import { a1 } from "../address";
+import type { SheetSpec, SpecCell, SpecChart, SpecTable } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
 import { APPRAISAL_SHEET, decimalsFormat, LOST_POINTS_SHEET, NOTE, SUBTITLE, TITLE } from "./style";
 
@@ -180,11 +181,13 @@ export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOpti
     style: "TableStyleLight9",
   });
   row += Math.max(items.length, 1) + 3;
-  lostPointsSection(lostPoints(u.score, options.peers ?? []), nf, row, cells, tables);
+  const charts: SpecChart[] = [];
+  lostPointsSection(lostPoints(u.score, options.peers ?? []), nf, row, { cells, tables, charts });
   return {
     name: options.name ?? APPRAISAL_SHEET,
     cells,
     tables,
+    charts,
     columnWidths: [9, 48, 10, 11, 11, 11, 11, 40, 16, 60],
     freeze: { rows: 3, cols: 0 },
     print: { landscape: true, fitToWidth: true },
@@ -192,36 +195,42 @@ export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOpti
   };
 }
 
-/** "Mất điểm ở đâu": per area against the maximum and the group, then the ten largest losses. */
-export function lostPointsSection(
-  lost: LostPoints,
-  nf: string,
-  startRow: number,
-  cells: SpecCell[],
-  tables: SpecTable[],
-): number {
+/** Where a section's cells, tables and charts go (the sheet spec being built). */
+export interface SectionSink {
+  cells: SpecCell[];
+  tables: SpecTable[];
+  charts: SpecChart[];
+}
+
+/** Columns of the per-area table the chart draws: "Lĩnh vực" (categories), then the series. */
+const CHART_FIRST_COL = 1;
+const CHART_SERIES = ["Điểm tối đa", "Tự đánh giá", "Thẩm định", "Bình quân nhóm"];
+
+/**
+ * "Mất điểm ở đâu": per area against the maximum and the group, then the ten largest losses, then a
+ * native bar chart of the per-area table (self / appraised / maximum / the group's average) below
+ * them. The chart's source is one block of that table — "Lĩnh vực" and the four series columns,
+ * header row included, never the total row (the table has none) — without the group's average when
+ * there is no group. The "(thanh)" columns stay: they are the picture in files written without charts.
+ * Returns the first row after the section.
+ */
+export function lostPointsSection(lost: LostPoints, nf: string, startRow: number, sink: SectionSink): number {
+  const { cells, tables } = sink;
   let row = startRow;
   cells.push({
     row: row++,
     col: 0,
-    value: `Mất điểm ở đâu (bình quân nhóm trên ${lost.peers} đơn vị) / Where the points were lost`,
+    value: lost.peers
+      ? `Mất điểm ở đâu (bình quân nhóm trên ${lost.peers} đơn vị) / Where the points were lost`
+      : "Mất điểm ở đâu (chưa có bình quân nhóm: không có đơn vị khác để so) / Where the points were lost (no group average: no other unit to compare with)",
     style: { bold: true, size: 12 },
   });
+  const areaHeader = row;
   tables.push({
     name: "ThamDinh_MatDiem",
     row,
     col: 0,
-    headers: [
-      "Mã",
-      "Lĩnh vực",
-      "Điểm tối đa",
-      "Tự đánh giá",
-      "Thẩm định",
-      "Bình quân nhóm",
-      "Điểm bị mất",
-      "Đạt được (thanh)",
-      "Bình quân nhóm (thanh)",
-    ],
+    headers: ["Mã", "Lĩnh vực", ...CHART_SERIES, "Điểm bị mất", "Đạt được (thanh)", "Bình quân nhóm (thanh)"],
     rows: lost.areas.map((a) => [
       a.code,
       a.label,
@@ -261,7 +270,19 @@ export function lostPointsSection(
     numberFormats: ["@", "@", "@", nf, nf, nf, nf, nf],
     style: "TableStyleLight9",
   });
-  return row + Math.max(lost.items.length, 1) + 2;
+  row += Math.max(lost.items.length, 1) + 2;
+  if (lost.areas.length === 0) return row;
+  const series = lost.peers ? CHART_SERIES.length : CHART_SERIES.length - 1;
+  // Three rows per area keeps four bars apiece legible; below the last table, across its first columns.
+  const height = Math.max(16, lost.areas.length * 3 + 4);
+  sink.charts.push({
+    name: "MatDiem_BieuDo",
+    type: "barClustered",
+    title: "Mất điểm ở đâu, theo lĩnh vực / Where the points were lost, per area",
+    source: `${a1(areaHeader, CHART_FIRST_COL)}:${a1(areaHeader + lost.areas.length, CHART_FIRST_COL + series)}`,
+    anchor: { from: a1(row, 0), to: a1(row + height - 1, 6) },
+  });
+  return row + height + 1;
 }
 
 /** "Mất điểm ở đâu" on a sheet of its own, for one unit (the pane's view, or a secretariat's pack). */
@@ -278,13 +299,15 @@ export function lostPointsSheetSpec(
     { row: 1, col: 1, value: unit, style: { bold: true } },
   ];
   const tables: SpecTable[] = [];
-  lostPointsSection(lostPoints(score, peers), decimalsFormat(score.precision), 3, cells, tables);
+  const charts: SpecChart[] = [];
+  lostPointsSection(lostPoints(score, peers), decimalsFormat(score.precision), 3, { cells, tables, charts });
   // Table names are unique per workbook: this sheet may sit beside "Kết quả thẩm định".
   for (const t of tables) t.name = t.name.replace(/^ThamDinh_/, "MatDiem_");
   return {
     name: LOST_POINTS_SHEET,
     cells,
     tables,
+    charts,
     columnWidths: [9, 44, 11, 11, 11, 13, 11, 24, 24],
     print: { landscape: true, fitToWidth: true },
     tabColor: "C65911",
