@@ -30,6 +30,7 @@ import { FindingNavigator, FindingsList, findingOrder } from "./check/FindingsLi
 import { SummaryCard } from "./check/SummaryCard";
 import { sharedStyles } from "./styles";
 import { allFindings, type ParIndexState } from "./useParIndex";
+import { mark, RESULTS_SHOWN_MARK } from "./timing";
 
 const useStyles = makeStyles({
   ...sharedStyles,
@@ -62,6 +63,10 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
     [unit],
   );
   useRecheckOnCorrection(state);
+  // After the commit that shows a new result: the end of the bench's "first render" of a check.
+  useEffect(() => {
+    if (validation) mark(RESULTS_SHOWN_MARK);
+  }, [validation]);
   const select = (f: Finding) => {
     setCurrent(f);
     void state.selectFinding(f);

@@ -11,6 +11,7 @@ import { readPreviousFile, readRubricFile, rankInputsFromFiles } from "./files";
 import { type BusyKind, initialPane, type PaneAction, type PaneState, paneReducer } from "./state/pane";
 import type { AppraisalWritten } from "./state/check";
 import type { RankOutcome } from "./state/ranking";
+import { CHECK_DONE_MARK, mark } from "./timing";
 
 export type { RankOutcome } from "./state/ranking";
 
@@ -182,6 +183,7 @@ function useCheckActions(
     async (service: ExcelService, v: VerifiedSettings) => {
       const columns = v.settings.columns as AnalyseOptions["columns"];
       const result = await service.validate({ rubric: v.rubric, columns, writeReport: false });
+      mark(CHECK_DONE_MARK);
       dispatch({ type: "check/done", validation: result });
       if (highlighted.current) {
         await service.clearHighlights();

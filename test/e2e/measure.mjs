@@ -91,3 +91,70 @@ export async function measureFirstRender(url, options = {}) {
     server.close();
   }
 }
+
+/**
+ * Adds `count` rows of codes the rubric does not have under the active unit's table of the fake host:
+ * one finding each when the pane checks. Shared by the e2e step (does the list page?) and the bench (how
+ * long does it take to show?).
+ */
+export async function plantFindings(page, count) {
+  await page.evaluate((n) => {
+    const host = window.__PAR_FAKE_HOST__;
+    const sheet = host.sheets[host.activeSheet];
+    const last = Math.max(...[...sheet.cells.keys()].map((k) => Number(k.split(",")[0])));
+    const cell = (value) => ({ value, formula: null, numberFormat: "General", format: {} });
+    for (let i = 1; i <= n; i++) {
+      sheet.cells.set(`${last + i},0`, cell(`99.${i}`));
+      sheet.cells.set(`${last + i},1`, cell(`Dòng thêm ${i}`));
+      sheet.cells.set(`${last + i},4`, cell(1));
+    }
+  }, count);
+}
+
+/**
+ * The check of a unit with `count` planted findings, on a fresh pane each run: the click to the result
+ * card (read + analyse + render), and the render alone — from the check's result (User Timing mark
+ * "par-index:check-done", src/taskpane/timing.ts) to the commit that shows it ("par-index:results-shown").
+ * Medians over `runs`.
+ */
+export async function measureFindingsRender(count = 10_000, runs = 3) {
+  await prepare();
+  const { server, origin } = await serve();
+  const browser = await launch();
+  const checks = [];
+  const renders = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const page = await localPage(browser, origin);
+      try {
+        await page.goto(`${origin}/taskpane.html`);
+        const button = page.getByRole("button", { name: "Kiểm tra", exact: true });
+        await button.waitFor({ timeout: 30_000 });
+        await page.waitForFunction(() =>
+          [...document.querySelectorAll("button")].some(
+            (b) => b.textContent === "Kiểm tra" && b.getAttribute("aria-disabled") !== "true" && !b.disabled,
+          ),
+        );
+        await plantFindings(page, count);
+        const t0 = Date.now();
+        await button.click();
+        await page.getByRole("region", { name: "Kết quả kiểm tra" }).waitFor({ timeout: 120_000 });
+        checks.push(Date.now() - t0);
+        const render = await page.waitForFunction(() => {
+          const done = performance.getEntriesByName("par-index:check-done").at(-1);
+          const shown = performance.getEntriesByName("par-index:results-shown").at(-1);
+          return done && shown && shown.startTime >= done.startTime
+            ? shown.startTime - done.startTime
+            : false;
+        });
+        renders.push(Math.round(await render.jsonValue()));
+      } finally {
+        await page.close();
+      }
+    }
+    return { count, checkMs: median(checks), renderMs: median(renders) };
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}

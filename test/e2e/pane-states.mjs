@@ -2,10 +2,11 @@
 // axe-core (0 serious or critical violations), screenshots of each state in vi/en at 320 and 500 px
 // (test-results/screenshots, gitignored), the summary card inside a 320 × 600 viewport after a check,
 // a check and a live re-check that add no sheet and activate none (the strict fake host records both),
-// the explicit write that does, and the render time of 10,000 findings.
+// the explicit write that does, and 10,000 findings paged (their render time is measured by `npm run bench`).
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
+import { plantFindings } from "./measure.mjs";
 
 export const SHOTS = resolve("test-results/screenshots");
 const require = createRequire(import.meta.url);
@@ -254,21 +255,10 @@ export async function paneStates({ browser, origin, step, expect }) {
 
   await appraisalWrite({ browser, origin, step, expect });
 
-  await step("10,000 findings: the list renders in under 300 ms (time printed)", async () => {
+  await step("10,000 findings: the list pages them (a few thousand DOM nodes), times printed", async () => {
     const page = await openPane(browser, origin, { width: 420 });
     try {
-      // 10,000 rows of codes the rubric does not have under the active unit's table: one finding each.
-      await page.evaluate(() => {
-        const host = window.__PAR_FAKE_HOST__;
-        const sheet = host.sheets[host.activeSheet];
-        const last = Math.max(...[...sheet.cells.keys()].map((k) => Number(k.split(",")[0])));
-        const cell = (value) => ({ value, formula: null, numberFormat: "General", format: {} });
-        for (let i = 1; i <= 10_000; i++) {
-          sheet.cells.set(`${last + i},0`, cell(`99.${i}`));
-          sheet.cells.set(`${last + i},1`, cell(`Dòng thêm ${i}`));
-          sheet.cells.set(`${last + i},4`, cell(1));
-        }
-      });
+      await plantFindings(page, 10_000);
       const t0 = Date.now();
       await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
       const card = page.getByRole("region", { name: "Kết quả kiểm tra" });
@@ -291,7 +281,8 @@ export async function paneStates({ browser, origin, step, expect }) {
       console.log(
         `    10,000 findings (${count}): check + first render ${checkMs} ms; re-render of the filtered list ${Math.round(renderMs)} ms; ${nodes} DOM nodes`,
       );
-      expect(renderMs < 300, `render took ${Math.round(renderMs)} ms`);
+      // Times are printed, not asserted (tests do not time things): `npm run bench` measures the render
+      // of the check's result apart from the check and sets it against the < 300 ms target.
       expect(nodes < 3000, `${nodes} DOM nodes`);
     } finally {
       await page.close();
