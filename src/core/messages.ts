@@ -2,21 +2,8 @@
  * Every finding's text, Vietnamese first and English beside it, in one place: wording is reviewed
  * here, and the task pane, report sheet and CLI all say the same thing.
  */
-import type { ColumnRole } from "./columns";
+import { type ColumnRole, roleName } from "./columns";
 import type { Text } from "./finding";
-
-const ROLE: Record<ColumnRole, Text> = {
-  code: { vi: "STT/mã tiêu chí", en: "item code" },
-  label: { vi: "nội dung tiêu chí", en: "item label" },
-  max: { vi: "điểm tối đa", en: "maximum points" },
-  guidance: { vi: "hướng dẫn chấm", en: "scoring guidance" },
-  self: { vi: "điểm tự đánh giá", en: "self score" },
-  appraised1: { vi: "điểm thẩm định", en: "appraised score" },
-  appraised2: { vi: "điểm thẩm định lần 2", en: "appraised score (round 2)" },
-  evidence: { vi: "tài liệu kiểm chứng", en: "evidence" },
-  explanation: { vi: "giải trình", en: "explanation" },
-  note: { vi: "ghi chú/ý kiến", en: "note" },
-};
 
 const LOOKED_FOR: Partial<Record<ColumnRole, string>> = {
   label: '"Nội dung", "Lĩnh vực/tiêu chí", "Tiêu chí"',
@@ -36,9 +23,7 @@ function nextLetter(columns: readonly string[]): string {
   return "E";
 }
 
-export function roleName(role: ColumnRole): Text {
-  return ROLE[role];
-}
+export { roleName };
 
 const n = (x: unknown) => String(x);
 const viNum = (x: number | null | undefined) =>
@@ -50,8 +35,8 @@ export const msg = {
     en: `No scoring table found in ${source} (${sheets} sheets). Looked for a header row with an item-label column and a score column (self or appraised).`,
   }),
   missingColumn: (role: ColumnRole, headerRow: number): Text => ({
-    vi: `Thiếu cột ${ROLE[role].vi} ở dòng tiêu đề ${headerRow + 1}${LOOKED_FOR[role] ? ` (đã tìm các tên ${LOOKED_FOR[role]})` : ""}.`,
-    en: `Missing the ${ROLE[role].en} column in header row ${headerRow + 1}${LOOKED_FOR[role] ? ` (looked for ${LOOKED_FOR[role]})` : ""}.`,
+    vi: `Thiếu cột ${roleName(role).vi} ở dòng tiêu đề ${headerRow + 1}${LOOKED_FOR[role] ? ` (đã tìm các tên ${LOOKED_FOR[role]})` : ""}.`,
+    en: `Missing the ${roleName(role).en} column in header row ${headerRow + 1}${LOOKED_FOR[role] ? ` (looked for ${LOOKED_FOR[role]})` : ""}.`,
   }),
   blankTableSkipped: (sheet: string): Text => ({
     vi: `Trang "${sheet}" có bảng chấm điểm nhưng chưa có điểm nào được nhập (biểu mẫu trống?): không tính là một đơn vị.`,
@@ -68,14 +53,14 @@ export const msg = {
   ): Text => {
     const found = (lang: "vi" | "en") =>
       recognised.length
-        ? recognised.map((r) => `${ROLE[r.role][lang]} = ${r.column} ("${clip(r.header)}")`).join("; ")
+        ? recognised.map((r) => `${roleName(r.role)[lang]} = ${r.column} ("${clip(r.header)}")`).join("; ")
         : lang === "vi"
           ? "không cột nào"
           : "none";
     const letter = recognised.length ? nextLetter(recognised.map((r) => r.column)) : "E";
     return {
-      vi: `Không nhận ra cột ${ROLE[role].vi} ở dòng tiêu đề ${headerRow + 1}${LOOKED_FOR[role] ? ` (đã tìm các tên ${LOOKED_FOR[role]})` : ""}, nên không tính được điểm. Đã nhận ra: ${found("vi")}. Cách sửa: trong ngăn tác vụ bấm "Sửa cột" và chọn cột ${ROLE[role].vi}; ở dòng lệnh thêm --columns ${CLI_ROLE[role] ?? role}=${letter} (chữ cái của cột đó).`,
-      en: `No ${ROLE[role].en} column recognised in header row ${headerRow + 1}${LOOKED_FOR[role] ? ` (looked for ${LOOKED_FOR[role]})` : ""}, so nothing can be totalled. Recognised: ${found("en")}. To fix: in the task pane click "Sửa cột" (Fix columns) and pick the ${ROLE[role].en} column; on the command line add --columns ${CLI_ROLE[role] ?? role}=${letter} (that column's letter).`,
+      vi: `Không nhận ra cột ${roleName(role).vi} ở dòng tiêu đề ${headerRow + 1}${LOOKED_FOR[role] ? ` (đã tìm các tên ${LOOKED_FOR[role]})` : ""}, nên không tính được điểm. Đã nhận ra: ${found("vi")}. Cách sửa: trong ngăn tác vụ bấm "Sửa cột" và chọn cột ${roleName(role).vi}; ở dòng lệnh thêm --columns ${CLI_ROLE[role] ?? role}=${letter} (chữ cái của cột đó).`,
+      en: `No ${roleName(role).en} column recognised in header row ${headerRow + 1}${LOOKED_FOR[role] ? ` (looked for ${LOOKED_FOR[role]})` : ""}, so nothing can be totalled. Recognised: ${found("en")}. To fix: in the task pane click "Sửa cột" (Fix columns) and pick the ${roleName(role).en} column; on the command line add --columns ${CLI_ROLE[role] ?? role}=${letter} (that column's letter).`,
     };
   },
   missingItem: (code: string, label: string): Text => ({
@@ -95,40 +80,40 @@ export const msg = {
     en: `Maximum of ${code} is ${n(found)}; the rubric says ${n(expected)} (wrong template version?).`,
   }),
   notANumber: (code: string, column: ColumnRole, found: unknown): Text => ({
-    vi: `${ROLE[column].vi} của ${code} không phải là số: "${n(found)}".`,
-    en: `${ROLE[column].en} of ${code} is not a number: "${n(found)}".`,
+    vi: `${roleName(column).vi} của ${code} không phải là số: "${n(found)}".`,
+    en: `${roleName(column).en} of ${code} is not a number: "${n(found)}".`,
   }),
   numberAsText: (code: string, column: ColumnRole, text: string, value: number): Text => ({
-    vi: `${ROLE[column].vi} của ${code} là số lưu dạng văn bản "${text}" — đã tính là ${viNum(value)}, nhưng công thức SUM của Excel bỏ qua ô này. Hãy nhập lại dạng số.`,
-    en: `${ROLE[column].en} of ${code} is a number stored as text "${text}" — counted as ${n(value)}, but Excel's SUM skips it. Re-enter it as a number.`,
+    vi: `${roleName(column).vi} của ${code} là số lưu dạng văn bản "${text}" — đã tính là ${viNum(value)}, nhưng công thức SUM của Excel bỏ qua ô này. Hãy nhập lại dạng số.`,
+    en: `${roleName(column).en} of ${code} is a number stored as text "${text}" — counted as ${n(value)}, but Excel's SUM skips it. Re-enter it as a number.`,
   }),
   outOfRange: (code: string, column: ColumnRole, value: number, max: number): Text => ({
-    vi: `${ROLE[column].vi} của ${code} là ${viNum(value)}, ngoài khoảng 0–${viNum(max)} (vẫn được cộng như đã ghi).`,
-    en: `${ROLE[column].en} of ${code} is ${n(value)}, outside 0–${n(max)} (still counted as written).`,
+    vi: `${roleName(column).vi} của ${code} là ${viNum(value)}, ngoài khoảng 0–${viNum(max)} (vẫn được cộng như đã ghi).`,
+    en: `${roleName(column).en} of ${code} is ${n(value)}, outside 0–${n(max)} (still counted as written).`,
   }),
   notAllowed: (code: string, column: ColumnRole, value: number, allowed: number[]): Text => ({
-    vi: `${ROLE[column].vi} của ${code} là ${viNum(value)}, không phải mức điểm hướng dẫn cho phép (${allowed.map(viNum).join("; ")}).`,
-    en: `${ROLE[column].en} of ${code} is ${n(value)}, not one of the levels the guidance allows (${allowed.join("; ")}).`,
+    vi: `${roleName(column).vi} của ${code} là ${viNum(value)}, không phải mức điểm hướng dẫn cho phép (${allowed.map(viNum).join("; ")}).`,
+    en: `${roleName(column).en} of ${code} is ${n(value)}, not one of the levels the guidance allows (${allowed.join("; ")}).`,
   }),
   notApplicableNotAllowed: (code: string, column: ColumnRole, text: string): Text => ({
-    vi: `${ROLE[column].vi} của ${code} ghi "${clip(text)}", nhưng bộ chỉ số không cho phép tiêu chí này "không áp dụng/không phát sinh": hãy chấm điểm (đang tính là 0).`,
-    en: `${ROLE[column].en} of ${code} says "${clip(text)}", but the rubric does not allow this item to be not applicable: score it (counted as 0 for now).`,
+    vi: `${roleName(column).vi} của ${code} ghi "${clip(text)}", nhưng bộ chỉ số không cho phép tiêu chí này "không áp dụng/không phát sinh": hãy chấm điểm (đang tính là 0).`,
+    en: `${roleName(column).en} of ${code} says "${clip(text)}", but the rubric does not allow this item to be not applicable: score it (counted as 0 for now).`,
   }),
   missingScore: (code: string, column: ColumnRole): Text => ({
-    vi: `Chưa có ${ROLE[column].vi} cho ${code}.`,
-    en: `No ${ROLE[column].en} for ${code}.`,
+    vi: `Chưa có ${roleName(column).vi} cho ${code}.`,
+    en: `No ${roleName(column).en} for ${code}.`,
   }),
   totalMismatch: (code: string, column: ColumnRole, found: number, expected: number): Text => ({
-    vi: `${code === "TỔNG" ? "Tổng cộng" : `Tổng của ${code}`} (${ROLE[column].vi}) là ${viNum(found)}, nhưng cộng các mục con được ${viNum(expected)}.`,
-    en: `${code === "TỔNG" ? "The total" : `Total of ${code}`} (${ROLE[column].en}) is ${n(found)}, but its children add up to ${n(expected)}.`,
+    vi: `${code === "TỔNG" ? "Tổng cộng" : `Tổng của ${code}`} (${roleName(column).vi}) là ${viNum(found)}, nhưng cộng các mục con được ${viNum(expected)}.`,
+    en: `${code === "TỔNG" ? "The total" : `Total of ${code}`} (${roleName(column).en}) is ${n(found)}, but its children add up to ${n(expected)}.`,
   }),
   formulaOverwritten: (code: string, column: ColumnRole): Text => ({
-    vi: `Ô tổng của ${code} (${ROLE[column].vi}) là số gõ tay, trong khi các dòng tổng khác dùng công thức: công thức đã bị ghi đè.`,
-    en: `The total cell of ${code} (${ROLE[column].en}) holds a typed number where the other total rows use a formula: the formula was overwritten.`,
+    vi: `Ô tổng của ${code} (${roleName(column).vi}) là số gõ tay, trong khi các dòng tổng khác dùng công thức: công thức đã bị ghi đè.`,
+    en: `The total cell of ${code} (${roleName(column).en}) holds a typed number where the other total rows use a formula: the formula was overwritten.`,
   }),
   formulaError: (code: string, column: ColumnRole, error: string): Text => ({
-    vi: `${ROLE[column].vi} của ${code} báo lỗi ${error} (công thức hỏng, ví dụ tham chiếu đến ô đã xoá).`,
-    en: `${ROLE[column].en} of ${code} shows ${error} (a broken formula, e.g. a reference to a deleted cell).`,
+    vi: `${roleName(column).vi} của ${code} báo lỗi ${error} (công thức hỏng, ví dụ tham chiếu đến ô đã xoá).`,
+    en: `${roleName(column).en} of ${code} shows ${error} (a broken formula, e.g. a reference to a deleted cell).`,
   }),
   missingEvidence: (code: string, score: number): Text => ({
     vi: `Tiêu chí ${code} tự chấm ${viNum(score)} điểm nhưng chưa có tài liệu kiểm chứng (hoặc giải trình).`,

@@ -24,7 +24,7 @@ import {
   type Severity,
 } from "../core/finding";
 import { type Lang, t } from "../core/i18n";
-import { roleName } from "../core/messages";
+import { roleName } from "../core/columns";
 import { AreaTable } from "./check/AreaTable";
 import { FindingNavigator, FindingsList, findingOrder } from "./check/FindingsList";
 import { SummaryCard } from "./check/SummaryCard";

@@ -12,7 +12,7 @@ import { useState } from "react";
 import { FIELD_TEXT, type WorkbookDiff } from "../core/diff";
 import type { Text as Bilingual } from "../core/finding";
 import { formatNumber, type Lang } from "../core/i18n";
-import { roleName } from "../core/messages";
+import { roleName } from "../core/columns";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
 import { diffSheetSpec } from "../core/sheets/diff";

@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FINDING_CODES, type FindingCode } from "../../src/core/finding";
-import {
-  findingHelp,
-  findingKind,
-  formatNumber,
-  languageFrom,
-  STRING_KEYS,
-  t,
-  textOf,
-} from "../../src/core/i18n";
+import { findingHelp } from "../../src/core/finding-help";
+import { findingKind, formatNumber, languageFrom, STRING_KEYS, t, textOf } from "../../src/core/i18n";
 
 /** The pane's one string table: both languages everywhere, the same placeholders, numbers as each language writes them. */
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -10,9 +10,10 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { type Finding, type FindingCode, findingItemKey, type Severity } from "../../core/finding";
-import { findingHelp, findingKind, type Lang, t } from "../../core/i18n";
+import { findingKind, type Lang, t } from "../../core/i18n";
 import { sharedStyles } from "../styles";
 import { SeverityIcon } from "./SeverityIcon";
+import { useFindingHelp } from "./useFindingHelp";
 
 const useStyles = makeStyles({
   ...sharedStyles,
@@ -77,6 +78,7 @@ export function FindingsList({ findings, lang, labels, current, onSelect }: Find
   const withoutCell = findings.filter((f) => !f.address);
   // Stable keys: a finding's place in the list it came in (two findings can say the same thing).
   const keys = useMemo(() => new Map(findings.map((f, i) => [f, i])), [findings]);
+  const findingHelp = useFindingHelp();
   return (
     <div className={styles.stack}>
       {withoutCell.map((f) => (
@@ -116,6 +118,7 @@ function KindSection({
   const [shown, setShown] = useState(PAGE);
   const n = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US").format(count);
   const kind = findingKind(lang, group.code);
+  const findingHelp = useFindingHelp();
   return (
     <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className={styles.summary}>
