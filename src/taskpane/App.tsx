@@ -13,6 +13,7 @@ import { toText } from "../core/errors";
 import { type Lang, t, tCount } from "../core/i18n";
 import type { ExcelService } from "../excel/service";
 import { CheckView } from "./CheckView";
+import { preloadFindingHelp } from "./check/useFindingHelp";
 import { Tabs } from "./Tabs";
 import { type ParIndexState, useParIndex } from "./useParIndex";
 
@@ -69,6 +70,7 @@ export function App({
   const [loadError, setLoadError] = useState<unknown>(null);
   useEffect(() => {
     let live = true;
+    void preloadFindingHelp();
     loadService().then(
       (s) => live && setService(s),
       (e: unknown) => live && setLoadError(e ?? new Error("load failed")),

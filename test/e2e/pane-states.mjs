@@ -342,8 +342,30 @@ export async function appraisalWrite({ browser, origin, step, expect }) {
         expect(await noSidewaysScroll(page), "sideways scrolling at 320 px");
         await page.screenshot({ path: join(SHOTS, "4b-appraisal-written-vi-320.png"), fullPage: true });
         const found = [];
+        // The pane follows a media change through a React re-render: axe waits for the theme's background
+        // token to change (dark and high contrast share their foreground), or it would judge the old
+        // theme's text on the new background.
+        const background = () =>
+          page.evaluate(() => {
+            const provider = document.querySelector(".fui-FluentProvider");
+            return provider ? getComputedStyle(provider).getPropertyValue("--colorNeutralBackground1") : "";
+          });
+        let previous = await background();
         for (const [theme, media] of Object.entries(THEMES)) {
           await page.emulateMedia({ colorScheme: "light", forcedColors: "none", ...media });
+          if (theme !== "light")
+            await page.waitForFunction(
+              (before) => {
+                const provider = document.querySelector(".fui-FluentProvider");
+                const now = provider
+                  ? getComputedStyle(provider).getPropertyValue("--colorNeutralBackground1")
+                  : "";
+                return now !== before;
+              },
+              previous,
+              { timeout: 10_000 },
+            );
+          previous = await background();
           for (const v of await axe(page))
             found.push(`${theme}: ${v.id} (${v.impact}) ${v.targets.join(" | ")}`);
         }
