@@ -35,6 +35,15 @@ const STRINGS = {
   unitName: { vi: "Đơn vị: {unit}", en: "Unit: {unit}" },
   unitFromFile: { vi: "(chưa ghi tên, tạm lấy tên tệp)", en: "(not named; using the file name)" },
   totals: { vi: "Điểm theo lĩnh vực", en: "Totals by area" },
+  lostPoints: { vi: "Mất điểm ở đâu", en: "Where the points were lost" },
+  lostPointsPeers: {
+    vi: "So với bình quân {count} đơn vị trong lần kiểm tra này.",
+    en: "Against the average of the {count} units in this check.",
+  },
+  lostPointsAlone: {
+    vi: "Chưa có bình quân nhóm: lần kiểm tra chỉ có một đơn vị (bình quân nhóm có ở thẻ Tiếp nhận).",
+    en: "No group average: this check has one unit (the Intake tab gives one over the units taken in).",
+  },
   fixColumns: { vi: "Nhận dạng sai cột? Sửa tại đây", en: "Wrong column? Correct it here" },
   areaOf: { vi: "Lĩnh vực {area} ({count})", en: "Area {area} ({count})" },
   areaNone: { vi: "Toàn bảng", en: "Whole table" },

@@ -27,6 +27,7 @@ import { type Lang, t } from "../core/i18n";
 import { roleName } from "../core/columns";
 import { AreaTable } from "./check/AreaTable";
 import { FindingNavigator, FindingsList, findingOrder } from "./check/FindingsList";
+import { LostPointsSection } from "./check/LostPointsSection";
 import { SummaryCard } from "./check/SummaryCard";
 import { sharedStyles } from "./styles";
 import { allFindings, type ParIndexState } from "./useParIndex";
@@ -58,6 +59,7 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
   );
   const order = useMemo(() => findingOrder(shown), [shown]);
   const unit = validation?.analysis.units[0] ?? null;
+  const peerScores = useMemo(() => validation?.analysis.units.map((u) => u.score) ?? [], [validation]);
   const labels = useMemo(
     () => new Map(unit?.score.nodes.map((n) => [nodeItemKey(n), n.label]) ?? []),
     [unit],
@@ -125,6 +127,15 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
           <AreaTable unit={u} lang={lang} />
         </details>
       ))}
+      {unit && (
+        <LostPointsSection
+          score={unit.score}
+          peers={peerScores}
+          lang={lang}
+          className={styles.section}
+          summaryClassName={styles.summary}
+        />
+      )}
       {validation?.analysis.units.map((u) => (
         <LayoutSection key={u.sheet} unit={u} state={state} />
       ))}

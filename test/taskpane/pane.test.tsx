@@ -9,7 +9,7 @@ import { rankUnits } from "../../src/core/rank";
 import { NOTICE_KEY } from "../../src/commands/notices";
 import { ExcelServiceError, serviceError } from "../../src/excel/errors";
 import { type ParIndexState, useParIndex } from "../../src/taskpane/useParIndex";
-import { languageFrom } from "../../src/core/i18n";
+import { formatNumber, languageFrom } from "../../src/core/i18n";
 import { builtinRubric, builtinRubrics } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { consolidationWorkbook, generateUnit, unitWorkbook } from "../../src/sample";
@@ -233,6 +233,37 @@ describe("Check tab", () => {
     );
     expect(await screen.findByText(/^Đã ghi trang "Kết quả thẩm định"/)).toBeTruthy();
     expect(screen.queryByText(/Chưa có bình quân nhóm/)).toBeNull();
+  });
+
+  it("'Mất điểm ở đâu' opens on the Check tab: each area against the average of the units checked, read only", async () => {
+    const units = [0, 1, 2].map((index) => generateUnit(rubric, { seed: 21, index, appraisal: 1 }));
+    const wb = { source: "Tong-hop.xlsx", sheets: consolidationWorkbook(units).map(specToSnapshot) };
+    const analysis = analyseWorkbook(wb, { rubric, source: wb.source, allSheets: true });
+    const several: ValidateResult = { analysis, counts: countBySeverity([]), written: [], syncs: 2 };
+    const writeSheets = vi.fn(async (specs: readonly SheetSpec[]) => specs.map((x) => x.name));
+    const service = fakeService({ validate: vi.fn(async () => several), writeSheets });
+    await click(await renderPane(service));
+    // Folded until asked for: no chart yet.
+    expect(screen.queryByRole("img", { name: /^Mất điểm ở đâu:/ })).toBeNull();
+    const details = screen.getByText("Mất điểm ở đâu").closest("details") as HTMLDetailsElement;
+    await act(async () => {
+      details.open = true;
+      details.dispatchEvent(new Event("toggle"));
+    });
+    const chart = await screen.findByRole("img", { name: /^Mất điểm ở đâu:/ });
+    // Area 1 of the first unit: its planted appraisal out of the rubric's maximum, and in brackets the
+    // mean of the three planted appraisals (vi: decimal comma).
+    const shown = (x: number) => formatNumber(x, rubric.precision, "vi");
+    const planted = units.map((u) => u.truth.totals["1"].appraised1 as number);
+    const max = rubric.items.find((i) => i.code === "1")?.max as number;
+    const mean = planted.reduce((sum, v) => sum + v, 0) / 3;
+    expect(chart.getAttribute("aria-label")).toContain(
+      `1: ${shown(planted[0])}/${shown(max)} (${shown(mean)})`,
+    );
+    expect(screen.getByText("So với bình quân 3 đơn vị trong lần kiểm tra này.")).toBeTruthy();
+    expect(screen.getByRole("list", { name: "Tiêu chí mất nhiều điểm nhất" })).toBeTruthy();
+    expect(writeSheets).not.toHaveBeenCalled();
+    expect(service.selectCell).not.toHaveBeenCalled();
   });
 
   it("a user's own 'Kết quả thẩm định' sheet: the write is refused with the bilingual message, nothing moves", async () => {
