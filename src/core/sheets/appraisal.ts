@@ -6,6 +6,7 @@ import type { NodeScore, UnitScore } from "../score";
 import { a1 } from "../address";
 import type { SheetSpec, SpecCell, SpecChart, SpecTable } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
+import { indexRow } from "./unit-result";
 import { APPRAISAL_SHEET, decimalsFormat, LOST_POINTS_SHEET, NOTE, SUBTITLE, TITLE } from "./style";
 
 /**
@@ -119,7 +120,6 @@ export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOpti
   const tables: SpecTable[] = [];
   let row = 5;
   cells.push({ row: row++, col: 0, value: "Tổng hợp theo lĩnh vực", style: { bold: true, size: 12 } });
-  const s = u.score.summary;
   const areaRows: CellValue[][] = u.score.areas.map((a) => [
     a.code,
     a.label,
@@ -129,15 +129,7 @@ export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOpti
     a.change,
     a.scores.final,
   ]);
-  areaRows.push([
-    "",
-    s.withoutSurvey ? "CHỈ SỐ TẠM (chưa có điều tra xã hội học)" : "CHỈ SỐ CCHC",
-    s.max,
-    s.self,
-    s.appraised,
-    s.change,
-    s.final,
-  ]);
+  areaRows.push(indexRow(u.score));
   tables.push({
     name: "ThamDinh_LinhVuc",
     row,

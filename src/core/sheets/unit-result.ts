@@ -141,8 +141,17 @@ function resultRows(score: UnitScore): CellValue[][] {
   const rows: CellValue[][] = score.areas.map(areaRow);
   if (score.bonus.final !== null) rows.push(extra("+", "Điểm thưởng", score.bonus));
   if (score.penalty.final !== null) rows.push(extra("−", "Điểm trừ", score.penalty));
+  rows.push([...indexRow(score), null, fromRound(score.finalFrom)]);
+  return rows;
+}
+
+/**
+ * The index line under a table of areas — "", its name (provisional while the survey part is missing),
+ * maximum, self, appraised, change, final — as "Kết quả" and "Kết quả thẩm định" both print it.
+ */
+export function indexRow(score: UnitScore): CellValue[] {
   const s = score.summary;
-  rows.push([
+  return [
     "",
     s.withoutSurvey ? "CHỈ SỐ TẠM (chưa có điều tra xã hội học)" : "CHỈ SỐ CCHC",
     s.max,
@@ -150,10 +159,7 @@ function resultRows(score: UnitScore): CellValue[][] {
     s.appraised,
     s.change,
     s.final,
-    null,
-    fromRound(score.finalFrom),
-  ]);
-  return rows;
+  ];
 }
 
 /**
