@@ -30,7 +30,7 @@ import { FindingNavigator, FindingsList, findingOrder } from "./check/FindingsLi
 import { LostPointsSection } from "./check/LostPointsSection";
 import { SummaryCard } from "./check/SummaryCard";
 import { sharedStyles } from "./styles";
-import { allFindings, type ParIndexState } from "./useParIndex";
+import { allFindings, checkPeers, type ParIndexState } from "./useParIndex";
 import { mark, RESULTS_SHOWN_MARK } from "./timing";
 
 const useStyles = makeStyles({
@@ -59,7 +59,7 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
   );
   const order = useMemo(() => findingOrder(shown), [shown]);
   const unit = validation?.analysis.units[0] ?? null;
-  const peerScores = useMemo(() => validation?.analysis.units.map((u) => u.score) ?? [], [validation]);
+  const peerScores = useMemo(() => (validation ? checkPeers(validation) : []), [validation]);
   const labels = useMemo(
     () => new Map(unit?.score.nodes.map((n) => [nodeItemKey(n), n.label]) ?? []),
     [unit],

@@ -4,6 +4,7 @@ import type { Finding, Text } from "../core/finding";
 import type { Lang } from "../core/i18n";
 import type { RankBasis } from "../core/rank";
 import type { Rubric } from "../core/rubric/schema";
+import type { UnitScore } from "../core/score";
 import { type StoredNotice, takeStoredNotice } from "../commands/notices";
 import type { ExcelService, ValidateResult } from "../excel/service";
 import type { ParSettings, RubricIdentity, VerifiedSettings } from "../excel/settings";
@@ -267,7 +268,7 @@ async function writeAppraisalOf(
   const unit = units[0];
   if (!unit) throw new Error("no unit to write the appraisal of");
   const { appraisalSheetSpec } = await import("../core/sheets/appraisal");
-  const peers = units.length > 1 ? units.map((u) => u.score) : [];
+  const peers = checkPeers(validation);
   const spec = appraisalSheetSpec(
     { unit: unit.unit, sheet: unit.sheet, score: unit.score, findings: unit.findings, entries: unit.entries },
     { peers },
@@ -424,6 +425,16 @@ function useSettingsActions(
       [guard, dispatch, settings],
     ),
   };
+}
+
+/**
+ * The group a check gives for "where did we lose points": every unit it covered (the first included, as
+ * `par-index appraisal` counts a folder) when it covered several; none for one unit. One rule for the
+ * written sheet and the pane's chart.
+ */
+export function checkPeers(v: ValidateResult): UnitScore[] {
+  const units = v.analysis.units;
+  return units.length > 1 ? units.map((u) => u.score) : [];
 }
 
 export function allFindings(v: ValidateResult): Finding[] {

@@ -8,7 +8,7 @@ const LostPointsPanel = lazy(() => import("./LostPointsPanel"));
 /**
  * "Mất điểm ở đâu" for the checked unit, folded until asked for (issue #16, item 4): per area the final
  * score against the maximum and, when the check covered several units, their average; then the items
- * that lost most. Same figures as the "Kết quả thẩm định" sheet's section.
+ * that lost most. Same figures as the "Kết quả thẩm định" sheet's section (`peers`: `checkPeers`).
  */
 export function LostPointsSection({
   score,
@@ -30,12 +30,12 @@ export function LostPointsSection({
       {open && (
         <>
           <Text block size={200}>
-            {peers.length > 1
+            {peers.length > 0
               ? t(lang, "lostPointsPeers", { count: peers.length })
               : t(lang, "lostPointsAlone")}
           </Text>
           <Suspense fallback={<Spinner size="tiny" label={t(lang, "lostPoints")} />}>
-            <LostPointsPanel score={score} peers={peers.length > 1 ? peers : []} lang={lang} />
+            <LostPointsPanel score={score} peers={peers} lang={lang} />
           </Suspense>
         </>
       )}
