@@ -77,3 +77,33 @@ export function rankInput(rubric: Rubric, name: string, s: AreaScores, errors = 
   e.set("3", { ...emptyEntry("3"), appraised1: s.survey });
   return { unit: name, source: `${name}.xlsx`, sheet: name, score: scoreUnit(rubric, e), errors };
 }
+
+/**
+ * Two areas of 50; area 1 splits into 1.1 (not-applicable allowed, `maxA`) and 1.2 (50 − `maxA`);
+ * not-applicable items removed from the maximum. The smallest rubric a removal changes.
+ */
+export function notApplicableRubric(id: string, maxA: number): Rubric {
+  return requireRubric(
+    {
+      id,
+      name: id,
+      year: 2024,
+      unitLevel: "commune",
+      precision: 2,
+      notApplicable: { policy: "remove-from-max" },
+      items: [
+        {
+          code: "1",
+          label: "Một",
+          max: 50,
+          children: [
+            { code: "1.1", label: "a", max: maxA, notApplicableAllowed: true },
+            { code: "1.2", label: "b", max: 50 - maxA },
+          ],
+        },
+        { code: "2", label: "Hai", max: 50 },
+      ],
+    },
+    "test",
+  );
+}

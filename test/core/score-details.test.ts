@@ -8,7 +8,7 @@ import { flattenRubric } from "../../src/core/rubric/tree";
 import { SEED_COMMUNE, scoresForTotals } from "../../src/sample/seed-commune";
 import { mulDivUnits } from "../../src/core/numbers";
 import { scoreUnit } from "../../src/core/score";
-import { leafEntries } from "./helpers";
+import { leafEntries, notApplicableRubric } from "./helpers";
 
 const commune = builtinRubric("example-commune-2024") as Rubric;
 
@@ -150,29 +150,7 @@ describe("not applicable, both ways, and over-max scores", () => {
   });
 
   it("removed from the maximum rounds the quotient once, at the precision (no double rounding)", () => {
-    const r = requireRubric(
-      {
-        id: "once",
-        name: "once",
-        year: 2024,
-        unitLevel: "commune",
-        precision: 2,
-        notApplicable: { policy: "remove-from-max" },
-        items: [
-          {
-            code: "1",
-            label: "Một",
-            max: 50,
-            children: [
-              { code: "1.1", label: "a", max: 2.5, notApplicableAllowed: true },
-              { code: "1.2", label: "b", max: 47.5 },
-            ],
-          },
-          { code: "2", label: "Hai", max: 50 },
-        ],
-      } satisfies RubricInput,
-      "test",
-    );
+    const r = notApplicableRubric("once", 2.5);
     // 10.0181 ÷ 97.5 × 100 = 10.274974…: 10.27, though rounding to 4 decimals first (10.2750) gives 10.28.
     const s = scoreUnit(
       r,

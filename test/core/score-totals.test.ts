@@ -1,36 +1,13 @@
 import { strToU8, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { analyseWorkbook } from "../../src/core/analyse";
-import { requireRubric } from "../../src/core/rubric/load";
 import { scoreUnit } from "../../src/core/score";
 import { readWorkbook } from "../../src/files/read-workbook";
-import { leafEntries, threeAreaRubric } from "./helpers";
+import { leafEntries, notApplicableRubric, threeAreaRubric } from "./helpers";
 
 // Issue #18 point 4 (totals state their basis) and #13 point 7 (numbers).
 
-const naRubric = requireRubric(
-  {
-    id: "na",
-    name: "na",
-    year: 2024,
-    unitLevel: "commune",
-    precision: 2,
-    notApplicable: { policy: "remove-from-max" },
-    items: [
-      {
-        code: "1",
-        label: "Một",
-        max: 50,
-        children: [
-          { code: "1.1", label: "a", max: 20, notApplicableAllowed: true },
-          { code: "1.2", label: "b", max: 30 },
-        ],
-      },
-      { code: "2", label: "Hai", max: 50 },
-    ],
-  },
-  "test",
-);
+const naRubric = notApplicableRubric("na", 20);
 
 describe("totals state their basis", () => {
   const s = scoreUnit(
