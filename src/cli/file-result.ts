@@ -1,6 +1,6 @@
 import type { UnitAnalysis } from "../core/analyse";
 import type { UnitEntries } from "../core/entries";
-import type { Finding, Text } from "../core/finding";
+import { type Finding, type Text, unreadableFileFinding } from "../core/finding";
 
 // What the batch hands back per input file, whichever thread read it.
 
@@ -22,14 +22,5 @@ export interface FileResult {
 
 /** A file that could not be analysed: its error, and the `unreadable-file` finding every report lists. */
 export function failedResult(file: string, error: FileError): FileResult {
-  const finding: Finding = {
-    code: "unreadable-file",
-    severity: "error",
-    sheet: null,
-    address: null,
-    item: null,
-    message: error.message,
-    found: error.reason,
-  };
-  return { file, units: [], findings: [finding], error };
+  return { file, units: [], findings: [unreadableFileFinding(error.message, error.reason)], error };
 }

@@ -88,6 +88,19 @@ export const EVIDENCE_FINDING_CODES: readonly FindingCode[] = [
   "evidence-out-of-period",
 ];
 
+/** The finding of a file that could not be read at all: the reader's message, its short reason as `found`. */
+export function unreadableFileFinding(message: Text, reason: string): Finding {
+  return {
+    code: "unreadable-file",
+    severity: "error",
+    sheet: null,
+    address: null,
+    item: null,
+    message,
+    found: reason,
+  };
+}
+
 export const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

@@ -6,7 +6,7 @@
  */
 import { analyseWorkbook, type WorkbookAnalysis } from "../core/analyse";
 import { isUserError, unexpectedText } from "../core/errors";
-import type { Finding, Text } from "../core/finding";
+import { type Finding, type Text, unreadableFileFinding } from "../core/finding";
 import { type RankBasis, type RankInput, type Ranking, rankUnits } from "../core/rank";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
@@ -65,16 +65,7 @@ function tooLarge(file: string, bytes: number): Text {
 }
 
 function failed(file: string, message: Text, reason: string): CheckedFile {
-  const finding: Finding = {
-    code: "unreadable-file",
-    severity: "error",
-    sheet: null,
-    address: null,
-    item: null,
-    message,
-    found: reason,
-  };
-  return { file, analysis: null, error: message, findings: [finding] };
+  return { file, analysis: null, error: message, findings: [unreadableFileFinding(message, reason)] };
 }
 
 export interface RankChoice {
