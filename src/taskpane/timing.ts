@@ -6,6 +6,8 @@
 export const CHECK_DONE_MARK = "par-index:check-done";
 export const RESULTS_SHOWN_MARK = "par-index:results-shown";
 
+/** Replaces the last mark of that name: live re-check marks on every edit, and the buffer must not grow. */
 export function mark(name: string): void {
+  globalThis.performance?.clearMarks?.(name);
   globalThis.performance?.mark?.(name);
 }
