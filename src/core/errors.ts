@@ -31,5 +31,10 @@ export function unexpectedText(error: unknown): Text {
 
 /** The words to show for any thrown thing, in the user's language. */
 export function toText(error: unknown, lang: keyof Text): string {
-  return (isUserError(error) ? error.text : unexpectedText(error))[lang];
+  return errorText(error)[lang];
+}
+
+/** Both languages of any failure, for views that keep it and show it in the language of the moment. */
+export function errorText(error: unknown): Text {
+  return isUserError(error) ? error.text : unexpectedText(error);
 }

@@ -1,5 +1,5 @@
 import { useCallback, useState } from "react";
-import { isUserError, unexpectedText } from "../core/errors";
+import { errorText } from "../core/errors";
 import type { Text as BiText } from "../core/finding";
 
 /**
@@ -10,15 +10,10 @@ import type { Text as BiText } from "../core/finding";
 export function useMessages() {
   const [error, setError] = useState<BiText | null>(null);
   const [notices, setNotices] = useState<BiText[]>([]);
-  const fail = useCallback((e: unknown) => setError(textOf(e)), []);
+  const fail = useCallback((e: unknown) => setError(errorText(e)), []);
   const clearError = useCallback(() => setError(null), []);
   const addNotice = useCallback((notice: BiText) => setNotices((n) => [...n, notice]), []);
   return { error, notices, fail, clearError, addNotice, setNotices };
 }
 
 export type Messages = ReturnType<typeof useMessages>;
-
-/** A user error says what to fix in its own words; anything else is shown as unexpected. */
-export function textOf(e: unknown): BiText {
-  return isUserError(e) ? e.text : unexpectedText(e);
-}

@@ -20,7 +20,8 @@ import type { CellValue } from "../core/snapshot";
 import type { ExcelService } from "../excel/service";
 import { diffAgainstWorkbook, diffFromFiles } from "./round-files";
 import { sharedStyles } from "./styles";
-import { failureText, WriteSheet } from "./WriteSheet";
+import { WriteSheet } from "./WriteSheet";
+import { errorText } from "../core/errors";
 
 const useStyles = makeStyles({ ...sharedStyles });
 
@@ -89,7 +90,7 @@ export function DiffView({
       setResult(found && "diff" in found ? { ...found, run: runs + 1 } : found);
       setRuns(runs + 1);
     } catch (e) {
-      setResult({ error: failureText(e) });
+      setResult({ error: errorText(e) });
     } finally {
       setBusy(false);
     }

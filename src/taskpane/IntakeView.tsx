@@ -21,7 +21,8 @@ import type { ExcelService } from "../excel/service";
 import { LostPointsChart } from "./LostPointsChart";
 import { intakeFromFiles, scoreKey, spreadsheetFiles } from "./round-files";
 import { sharedStyles } from "./styles";
-import { failureText, WriteSheet } from "./WriteSheet";
+import { WriteSheet } from "./WriteSheet";
+import { errorText } from "../core/errors";
 
 const useStyles = makeStyles({
   ...sharedStyles,
@@ -119,7 +120,7 @@ export function IntakeView({
   );
   const precision = rubric?.precision ?? 2;
   const goTo = service
-    ? (sheet: string) => service.selectCell(sheet, "A1").catch((e) => setError(failureText(e)))
+    ? (sheet: string) => service.selectCell(sheet, "A1").catch((e) => setError(errorText(e)))
     : null;
   return (
     <section className={styles.stack} aria-label={S.title[lang]}>
@@ -224,7 +225,7 @@ function useIntakeRun(files: File[], list: File | null, rubric: Rubric | null, s
       });
       setRuns(runs + 1);
     } catch (e) {
-      setError(failureText(e));
+      setError(errorText(e));
     } finally {
       setProgress(null);
     }

@@ -6,7 +6,7 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { isUserError, unexpectedText } from "../core/errors";
+import { errorText } from "../core/errors";
 import type { Text as Bilingual } from "../core/finding";
 import type { Lang } from "../core/i18n";
 import type { SheetSpec } from "../core/sheet-spec";
@@ -23,11 +23,6 @@ const S = {
 
 function say(lang: Lang, key: keyof typeof S, vars: Record<string, string> = {}): string {
   return S[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
-}
-
-/** A failure as the user reads it: the service's own bilingual words, else the "unexpected" wording. */
-export function failureText(e: unknown): Bilingual {
-  return isUserError(e) ? e.text : unexpectedText(e);
 }
 
 /**
@@ -64,7 +59,7 @@ export function WriteSheet({
       const [name] = await service.writeSheets([spec()]);
       setWritten(name ?? null);
     } catch (e) {
-      setError(failureText(e));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -73,7 +68,7 @@ export function WriteSheet({
     try {
       await service.selectCell(sheet, "A1");
     } catch (e) {
-      setError(failureText(e));
+      setError(errorText(e));
     }
   };
   return (
