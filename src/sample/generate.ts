@@ -25,11 +25,11 @@ import {
   rubricRows,
   type SampleRow,
   type ValueRole,
-} from "../core/sheets/layout";
+} from "./layout";
 import { fileNameFor, groupOf, unitName } from "./names";
 import { createRng, mixSeed, type Rng } from "./prng";
 import { drawScore, lowerScore, notAllowedScore, surveyScore } from "./scores";
-import { TEMPLATE_SHEET_NAME, variantList } from "../core/sheets/template";
+import { TEMPLATE_SHEET_NAME, variantList } from "./template";
 
 /**
  * Filled unit workbooks for the demo, the tests and the benchmark: deterministic from a seed, realistic

@@ -15,7 +15,7 @@ export {
   type TruthTotals,
   type UnitTruth,
 } from "./generate";
-export { LAYOUT_VARIANTS, type LayoutRole, type LayoutVariant } from "../core/sheets/layout";
+export { LAYOUT_VARIANTS, type LayoutRole, type LayoutVariant } from "./layout";
 export { fileNameFor, groupOf, sheetNameFor, unitName } from "./names";
 export { SEED_COMMUNE, scoresForTotals, seedCommuneWorkbook, type TotalsTarget } from "./seed-commune";
 export {
@@ -23,6 +23,6 @@ export {
   type TemplateOptions,
   templateSpec,
   UNIT_PLACEHOLDER,
-} from "../core/sheets/template";
+} from "./template";
 export { unitWorkbook } from "./workbook";
 export { type Resubmission, type ResubmitChange, resubmitUnit } from "./resubmit";

@@ -4,7 +4,7 @@ import { flattenRubric } from "../core/rubric/tree";
 import type { SheetSpec, SpecCell } from "../core/sheet-spec";
 import type { CellValue } from "../core/snapshot";
 import { type GeneratedUnit, type GenerateUnitOptions, generateUnit } from "./generate";
-import type { LayoutVariant } from "../core/sheets/layout";
+import type { LayoutVariant } from "./layout";
 
 /**
  * A unit's resubmission after the appraisers asked it to explain or add evidence ("giải trình, bổ

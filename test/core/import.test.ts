@@ -4,7 +4,7 @@ import { importRubricFromWorkbook } from "../../src/core/rubric/import";
 import { loadRubric } from "../../src/core/rubric/load";
 import type { Rubric, RubricItem } from "../../src/core/rubric/schema";
 import { flattenRubric } from "../../src/core/rubric/tree";
-import { rubricRows } from "../../src/core/sheets/layout";
+import { rubricRows } from "../../src/sample/layout";
 import { LAYOUT_VARIANTS, templateSpec } from "../../src/sample";
 import { specToSnapshot } from "../../src/core/sheet-spec";
 import type { CellValue, WorkbookSnapshot } from "../../src/core/snapshot";

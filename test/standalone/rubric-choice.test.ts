@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/core/errors";
-import { templateSpec } from "../../src/core/sheets/template";
+import { templateSpec } from "../../src/sample/template";
 import { flattenRubric } from "../../src/core/rubric/tree";
 import {
   DEFAULT_CHOICE,

@@ -1,5 +1,5 @@
 import { inLang } from "../../core/i18n";
-import { templateSpec } from "../../core/sheets/template";
+import { templateSpec } from "../../sample/template";
 import { type Lang, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
 import { resolveRubric } from "../rubric-arg";

@@ -1,11 +1,11 @@
-import { a1 } from "../address";
-import type { ColumnRole } from "../columns";
-import type { ScoreColumn } from "../entries";
-import { fromUnits, toUnits } from "../numbers";
-import type { ItemKind, Rubric } from "../rubric/schema";
-import { flattenRubric, scaleMax } from "../rubric/tree";
-import type { CellStyle, SheetSpec, SpecCell } from "../sheet-spec";
-import { type CellValue, EXCEL_ERRORS } from "../snapshot";
+import { a1 } from "../core/address";
+import type { ColumnRole } from "../core/columns";
+import type { ScoreColumn } from "../core/entries";
+import { fromUnits, toUnits } from "../core/numbers";
+import type { ItemKind, Rubric } from "../core/rubric/schema";
+import { flattenRubric, scaleMax } from "../core/rubric/tree";
+import type { CellStyle, SheetSpec, SpecCell } from "../core/sheet-spec";
+import { type CellValue, EXCEL_ERRORS } from "../core/snapshot";
 
 /**
  * The scoring table as a province lays it out, shared by the blank template and the filled sample

@@ -1,5 +1,5 @@
-import type { Rubric } from "../rubric/schema";
-import type { SheetSpec } from "../sheet-spec";
+import type { Rubric } from "../core/rubric/schema";
+import type { SheetSpec } from "../core/sheet-spec";
 import { buildSheet, type LayoutVariant, rubricRows } from "./layout";
 
 export interface TemplateOptions {

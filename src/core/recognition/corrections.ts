@@ -1,0 +1,23 @@
+/** The user's own column choice (`--columns`, the pane's "Sửa cột") laid over the header recognised. */
+import type { ColumnRole } from "../columns";
+import type { HeaderGuess, RecogniseOptions } from "./types";
+
+/** A column holds one role: the user's choice replaces what the header words said. */
+export function withCorrections(
+  guess: HeaderGuess,
+  corrections: RecogniseOptions["columns"],
+  sheet: string,
+): HeaderGuess {
+  if (!corrections || (corrections.sheet && corrections.sheet !== sheet)) return guess;
+  const columns = { ...guess.columns };
+  const headers = { ...guess.headers };
+  for (const [role, col] of Object.entries(corrections.roles) as [ColumnRole, number | null][]) {
+    // A column holds one role: moving a role onto a column takes it from the role that had it.
+    for (const [other, c] of Object.entries(columns) as [ColumnRole, number][])
+      if (c === col && other !== role) delete columns[other];
+    if (col === null) delete columns[role];
+    else columns[role] = col;
+    headers[role] = col === null ? undefined : `${headers[role] ?? ""}`.trim() || "(chọn tay / set by hand)";
+  }
+  return { ...guess, columns, headers };
+}
