@@ -2,19 +2,12 @@
  * Every finding's text, Vietnamese first and English beside it, in one place: wording is reviewed
  * here, and the task pane, report sheet and CLI all say the same thing.
  */
-import { type ColumnRole, roleName } from "./columns";
+import { COLUMN_ROLE_SPECS, type ColumnRole, cliKey, roleName } from "./columns";
 import type { Text } from "./finding";
 
-const LOOKED_FOR: Partial<Record<ColumnRole, string>> = {
-  label: '"Nội dung", "Lĩnh vực/tiêu chí", "Tiêu chí"',
-  self: '"Điểm tự đánh giá", "Tự chấm", "Điểm thẩm định", "Điểm chấm thực tế"',
-  evidence: '"Tài liệu kiểm chứng", "TLKC", "Minh chứng"',
-  max: '"Điểm tối đa", "Điểm chuẩn"',
-  code: '"STT", "TT"',
-};
-
-/** The names --columns takes (src/cli/args.ts), where they differ from the role. */
-const CLI_ROLE: Partial<Record<ColumnRole, string>> = { appraised1: "appraised", appraised2: "appraised2" };
+/** The header names looked for, quoted, from the column-role registry (core/columns.ts). */
+const LOOKED_FOR = (role: ColumnRole): string =>
+  COLUMN_ROLE_SPECS[role].examples.map((e) => `"${e}"`).join(", ");
 
 /** An example column letter for the fix: the one after the last recognised column. */
 function nextLetter(columns: readonly string[]): string {
@@ -35,8 +28,8 @@ export const msg = {
     en: `No scoring table found in ${source} (${sheets} sheets). Looked for a header row with an item-label column and a score column (self or appraised).`,
   }),
   missingColumn: (role: ColumnRole, headerRow: number): Text => ({
-    vi: `Thiếu cột ${roleName(role).vi} ở dòng tiêu đề ${headerRow + 1}${LOOKED_FOR[role] ? ` (đã tìm các tên ${LOOKED_FOR[role]})` : ""}.`,
-    en: `Missing the ${roleName(role).en} column in header row ${headerRow + 1}${LOOKED_FOR[role] ? ` (looked for ${LOOKED_FOR[role]})` : ""}.`,
+    vi: `Thiếu cột ${roleName(role).vi} ở dòng tiêu đề ${headerRow + 1} (đã tìm các tên ${LOOKED_FOR(role)}).`,
+    en: `Missing the ${roleName(role).en} column in header row ${headerRow + 1} (looked for ${LOOKED_FOR(role)}).`,
   }),
   blankTableSkipped: (sheet: string): Text => ({
     vi: `Trang "${sheet}" có bảng chấm điểm nhưng chưa có điểm nào được nhập (biểu mẫu trống?): không tính là một đơn vị.`,
@@ -59,8 +52,8 @@ export const msg = {
           : "none";
     const letter = recognised.length ? nextLetter(recognised.map((r) => r.column)) : "E";
     return {
-      vi: `Không nhận ra cột ${roleName(role).vi} ở dòng tiêu đề ${headerRow + 1}${LOOKED_FOR[role] ? ` (đã tìm các tên ${LOOKED_FOR[role]})` : ""}, nên không tính được điểm. Đã nhận ra: ${found("vi")}. Cách sửa: trong ngăn tác vụ bấm "Sửa cột" và chọn cột ${roleName(role).vi}; ở dòng lệnh thêm --columns ${CLI_ROLE[role] ?? role}=${letter} (chữ cái của cột đó).`,
-      en: `No ${roleName(role).en} column recognised in header row ${headerRow + 1}${LOOKED_FOR[role] ? ` (looked for ${LOOKED_FOR[role]})` : ""}, so nothing can be totalled. Recognised: ${found("en")}. To fix: in the task pane click "Sửa cột" (Fix columns) and pick the ${roleName(role).en} column; on the command line add --columns ${CLI_ROLE[role] ?? role}=${letter} (that column's letter).`,
+      vi: `Không nhận ra cột ${roleName(role).vi} ở dòng tiêu đề ${headerRow + 1} (đã tìm các tên ${LOOKED_FOR(role)}), nên không tính được điểm. Đã nhận ra: ${found("vi")}. Cách sửa: trong ngăn tác vụ bấm "Sửa cột" và chọn cột ${roleName(role).vi}; ở dòng lệnh thêm --columns ${cliKey(role)}=${letter} (chữ cái của cột đó).`,
+      en: `No ${roleName(role).en} column recognised in header row ${headerRow + 1} (looked for ${LOOKED_FOR(role)}), so nothing can be totalled. Recognised: ${found("en")}. To fix: in the task pane click "Sửa cột" (Fix columns) and pick the ${roleName(role).en} column; on the command line add --columns ${cliKey(role)}=${letter} (that column's letter).`,
     };
   },
   missingItem: (code: string, label: string): Text => ({

@@ -1,25 +1,24 @@
 /** Which column role a header's words name. */
-import type { ColumnRole } from "../columns";
+import { COLUMN_ROLE_SPECS, type ColumnRole } from "../columns";
 import { memoize } from "../memo";
 
+const words = (role: ColumnRole) => COLUMN_ROLE_SPECS[role].words;
+
 /**
- * Header words per role, tried in this order: "Hướng dẫn chấm / Tài liệu kiểm chứng yêu cầu" is
+ * Header words per role (the registry's, core/columns.ts), tried in this order: "Hướng dẫn chấm / Tài liệu kiểm chứng yêu cầu" is
  * guidance before it is evidence, "Ý kiến thẩm định" a note before an appraisal, "Giải trình/Ghi chú"
  * an explanation before a note.
  */
 export const RULES: { role: ColumnRole | "appraised"; test: (h: string) => boolean }[] = [
-  { role: "code", test: (h) => /^(stt|tt|so tt|so thu tu|ma|ma so|ma tieu chi|ky hieu)$/.test(h) },
-  { role: "guidance", test: (h) => /huong dan|cach cham|cach tinh|phuong phap cham|yeu cau/.test(h) },
-  { role: "self", test: (h) => /tu danh gia|tu cham|tu diem|diem tu/.test(h) },
-  { role: "explanation", test: (h) => /giai trinh/.test(h) },
-  { role: "note", test: (h) => /ghi chu|y kien|nhan xet/.test(h) },
-  { role: "appraised", test: (h) => /tham dinh|cham thuc te|thuc te|hoi dong|diem dat duoc/.test(h) },
-  {
-    role: "evidence",
-    test: (h) => /tai lieu kiem chung|tlkc|kiem chung|minh chung|van ban chung minh/.test(h),
-  },
-  { role: "max", test: (h) => /toi da|diem chuan|thang diem|diem quy dinh/.test(h) },
-  { role: "label", test: (h) => /noi dung|linh vuc|tieu chi|chi so|ten chi tieu/.test(h) },
+  { role: "code", test: (h) => words("code").test(h) },
+  { role: "guidance", test: (h) => words("guidance").test(h) },
+  { role: "self", test: (h) => words("self").test(h) },
+  { role: "explanation", test: (h) => words("explanation").test(h) },
+  { role: "note", test: (h) => words("note").test(h) },
+  { role: "appraised", test: (h) => words("appraised1").test(h) },
+  { role: "evidence", test: (h) => words("evidence").test(h) },
+  { role: "max", test: (h) => words("max").test(h) },
+  { role: "label", test: (h) => words("label").test(h) },
 ];
 
 /** Header texts repeat across a batch's workbooks: classify each distinct one once. */
