@@ -56,6 +56,30 @@ export const msg = {
       en: `No ${roleName(role).en} column recognised in header row ${headerRow + 1} (looked for ${LOOKED_FOR(role)}), so nothing can be totalled. Recognised: ${found("en")}. To fix: in the task pane click "Sửa cột" (Fix columns) and pick the ${roleName(role).en} column; on the command line add --columns ${cliKey(role)}=${letter} (that column's letter).`,
     };
   },
+  /** Two columns name one role: which was taken, why, and how to point at the other. */
+  columnTwoColumns: (
+    role: ColumnRole,
+    chosen: { column: string; header: string },
+    other: { column: string; header: string },
+  ): Text => ({
+    vi: `Cột ${chosen.column} ("${clip(chosen.header)}") và cột ${other.column} ("${clip(other.header)}") đều có thể là cột ${roleName(role).vi}; đã chọn cột ${chosen.column} (cột đứng trước), cột ${other.column} không được đọc. Nếu sai: trong ngăn tác vụ bấm "Sửa cột" và chọn cột ${roleName(role).vi}; ở dòng lệnh thêm --columns ${cliKey(role)}=${other.column}.`,
+    en: `Columns ${chosen.column} ("${clip(chosen.header)}") and ${other.column} ("${clip(other.header)}") could both be the ${roleName(role).en} column; ${chosen.column} was chosen (the first from the left) and ${other.column} is not read. If that is wrong: in the task pane click "Sửa cột" (Fix columns) and pick the ${roleName(role).en} column; on the command line add --columns ${cliKey(role)}=${other.column}.`,
+  }),
+  /** One header names two roles: which was taken, why, and how to say otherwise. */
+  columnTwoRoles: (
+    role: ColumnRole,
+    others: readonly ColumnRole[],
+    at: { column: string; header: string },
+    because: "names-a-score" | "precedence",
+  ): Text => {
+    const list = (lang: "vi" | "en") =>
+      others.map((o) => roleName(o)[lang]).join(lang === "vi" ? " hoặc " : " or ");
+    const first = others[0];
+    return {
+      vi: `Tiêu đề cột ${at.column} "${clip(at.header)}" có thể là cột ${roleName(role).vi} hoặc cột ${list("vi")}; đã đọc là ${roleName(role).vi}${because === "names-a-score" ? ' vì tiêu đề gọi tên một điểm ("Điểm …")' : " theo thứ tự ưu tiên của các tên cột"}. Nếu sai: trong ngăn tác vụ bấm "Sửa cột"; ở dòng lệnh thêm --columns ${cliKey(first)}=${at.column}.`,
+      en: `The header of column ${at.column} "${clip(at.header)}" could be the ${roleName(role).en} column or the ${list("en")} column; it was read as ${roleName(role).en}${because === "names-a-score" ? ' because it names a score ("Điểm …")' : " by the order of precedence between header words"}. If that is wrong: in the task pane click "Sửa cột" (Fix columns); on the command line add --columns ${cliKey(first)}=${at.column}.`,
+    };
+  },
   missingItem: (code: string, label: string): Text => ({
     vi: `Thiếu tiêu chí ${code} "${label}" của bộ chỉ số.`,
     en: `Rubric item ${code} "${label}" is missing.`,
