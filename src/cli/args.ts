@@ -1,7 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
-import type { ColumnRole } from "../core/columns";
+import { COLUMN_KEYS, type ColumnRole } from "../core/columns";
 import { UserError } from "../core/errors";
 import type { Text } from "../core/finding";
 
@@ -69,21 +69,6 @@ export function intOption(
   return n;
 }
 
-/** What --columns names each role (appraised = the first appraisal round). */
-const COLUMN_NAMES: Record<string, ColumnRole> = {
-  code: "code",
-  label: "label",
-  max: "max",
-  guidance: "guidance",
-  self: "self",
-  appraised: "appraised1",
-  appraised1: "appraised1",
-  appraised2: "appraised2",
-  evidence: "evidence",
-  explanation: "explanation",
-  note: "note",
-};
-
 /** Column corrections as recognition takes them: role → 0-based column, null for "no such column". */
 export interface ColumnCorrections {
   roles: Partial<Record<ColumnRole, number | null>>;
@@ -100,11 +85,11 @@ export function columnsOption(raw: string | undefined): ColumnCorrections | unde
   const used = new Map<number, string>();
   for (const part of raw.split(",")) {
     const m = /^\s*([a-z0-9]+)\s*=\s*([A-Za-z]{1,3}|none|-)\s*$/i.exec(part);
-    const role = m ? COLUMN_NAMES[m[1].toLowerCase()] : undefined;
+    const role = m ? COLUMN_KEYS.get(m[1].toLowerCase()) : undefined;
     if (!m || !role) {
       throw new UsageError({
-        vi: `--columns nhận dạng vai_trò=CỘT, cách nhau bằng dấu phẩy (ví dụ --columns self=E,evidence=F); vai trò: ${Object.keys(COLUMN_NAMES).join(", ")}; "none" nếu không có cột đó (nhận "${part}").`,
-        en: `--columns takes role=COLUMN pairs separated by commas (e.g. --columns self=E,evidence=F); roles: ${Object.keys(COLUMN_NAMES).join(", ")}; "none" for no such column (got "${part}").`,
+        vi: `--columns nhận dạng vai_trò=CỘT, cách nhau bằng dấu phẩy (ví dụ --columns self=E,evidence=F); vai trò: ${[...COLUMN_KEYS.keys()].join(", ")}; "none" nếu không có cột đó (nhận "${part}").`,
+        en: `--columns takes role=COLUMN pairs separated by commas (e.g. --columns self=E,evidence=F); roles: ${[...COLUMN_KEYS.keys()].join(", ")}; "none" for no such column (got "${part}").`,
       });
     }
     const letters = m[2].toUpperCase();

@@ -79,6 +79,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, options: AnalyseOptions): 
     if (!options.rubric) matchRows(table.rows, rubric);
     const year = options.year ?? rubric.year;
     const validation = validateTable(sheet, table, rubric, { year });
+    if (table.columnFindings) validation.findings = [...table.columnFindings, ...validation.findings];
     const better = options.rubric
       ? betterRubric(table, rubric, options.candidates ?? builtinRubrics())
       : null;

@@ -108,6 +108,10 @@ const FINDING_HELP = {
     vi: "Bảng này khớp với một bộ chỉ số khác hơn hẳn bộ đang chọn: chọn đúng bộ chỉ số rồi kiểm tra lại.",
     en: "This table fits another rubric far better than the one chosen: choose the right rubric and check again.",
   },
+  "ambiguous-column": {
+    vi: 'Tiêu đề cột có thể hiểu hai cách (hai cột cùng một vai trò, hoặc một tiêu đề nêu hai vai trò): xem cột đã chọn; nếu sai, bấm "Sửa cột" hoặc dùng --columns.',
+    en: 'A column header can be read two ways (two columns for one role, or one header naming two roles): check the column chosen; if wrong, use "Sửa cột" (Fix columns) or --columns.',
+  },
 } as const satisfies Record<FindingCode, Text>;
 
 /** Why the finding matters and what to do, for any code (a code added later gets a generic line). */

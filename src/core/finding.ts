@@ -29,6 +29,8 @@ export const FINDING_CODES = [
   "unusable-row",
   "duplicate-unit",
   "wrong-rubric",
+  // Recognition: a column the header words could give two ways, and which way it went.
+  "ambiguous-column",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -300,6 +300,7 @@ const FINDING_KINDS = {
   "unusable-row": { vi: "Dòng không dùng được", en: "Unusable row" },
   "duplicate-unit": { vi: "Đơn vị trùng", en: "Duplicate unit" },
   "wrong-rubric": { vi: "Có thể chọn nhầm bộ chỉ số", en: "Probably the wrong rubric" },
+  "ambiguous-column": { vi: "Cột có thể hiểu hai cách", en: "Column read one of two ways" },
 } as const satisfies Record<FindingCode, Text>;
 
 export function findingKind(lang: Lang, code: FindingCode): string {

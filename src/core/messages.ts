@@ -2,19 +2,12 @@
  * Every finding's text, Vietnamese first and English beside it, in one place: wording is reviewed
  * here, and the task pane, report sheet and CLI all say the same thing.
  */
-import { type ColumnRole, roleName } from "./columns";
+import { COLUMN_ROLE_SPECS, type ColumnRole, cliKey, roleName } from "./columns";
 import type { Text } from "./finding";
 
-const LOOKED_FOR: Partial<Record<ColumnRole, string>> = {
-  label: '"Nội dung", "Lĩnh vực/tiêu chí", "Tiêu chí"',
-  self: '"Điểm tự đánh giá", "Tự chấm", "Điểm thẩm định", "Điểm chấm thực tế"',
-  evidence: '"Tài liệu kiểm chứng", "TLKC", "Minh chứng"',
-  max: '"Điểm tối đa", "Điểm chuẩn"',
-  code: '"STT", "TT"',
-};
-
-/** The names --columns takes (src/cli/args.ts), where they differ from the role. */
-const CLI_ROLE: Partial<Record<ColumnRole, string>> = { appraised1: "appraised", appraised2: "appraised2" };
+/** The header names looked for, quoted, from the column-role registry (core/columns.ts). */
+const LOOKED_FOR = (role: ColumnRole): string =>
+  COLUMN_ROLE_SPECS[role].examples.map((e) => `"${e}"`).join(", ");
 
 /** An example column letter for the fix: the one after the last recognised column. */
 function nextLetter(columns: readonly string[]): string {
@@ -35,8 +28,8 @@ export const msg = {
     en: `No scoring table found in ${source} (${sheets} sheets). Looked for a header row with an item-label column and a score column (self or appraised).`,
   }),
   missingColumn: (role: ColumnRole, headerRow: number): Text => ({
-    vi: `Thiếu cột ${roleName(role).vi} ở dòng tiêu đề ${headerRow + 1}${LOOKED_FOR[role] ? ` (đã tìm các tên ${LOOKED_FOR[role]})` : ""}.`,
-    en: `Missing the ${roleName(role).en} column in header row ${headerRow + 1}${LOOKED_FOR[role] ? ` (looked for ${LOOKED_FOR[role]})` : ""}.`,
+    vi: `Thiếu cột ${roleName(role).vi} ở dòng tiêu đề ${headerRow + 1} (đã tìm các tên ${LOOKED_FOR(role)}).`,
+    en: `Missing the ${roleName(role).en} column in header row ${headerRow + 1} (looked for ${LOOKED_FOR(role)}).`,
   }),
   blankTableSkipped: (sheet: string): Text => ({
     vi: `Trang "${sheet}" có bảng chấm điểm nhưng chưa có điểm nào được nhập (biểu mẫu trống?): không tính là một đơn vị.`,
@@ -59,8 +52,32 @@ export const msg = {
           : "none";
     const letter = recognised.length ? nextLetter(recognised.map((r) => r.column)) : "E";
     return {
-      vi: `Không nhận ra cột ${roleName(role).vi} ở dòng tiêu đề ${headerRow + 1}${LOOKED_FOR[role] ? ` (đã tìm các tên ${LOOKED_FOR[role]})` : ""}, nên không tính được điểm. Đã nhận ra: ${found("vi")}. Cách sửa: trong ngăn tác vụ bấm "Sửa cột" và chọn cột ${roleName(role).vi}; ở dòng lệnh thêm --columns ${CLI_ROLE[role] ?? role}=${letter} (chữ cái của cột đó).`,
-      en: `No ${roleName(role).en} column recognised in header row ${headerRow + 1}${LOOKED_FOR[role] ? ` (looked for ${LOOKED_FOR[role]})` : ""}, so nothing can be totalled. Recognised: ${found("en")}. To fix: in the task pane click "Sửa cột" (Fix columns) and pick the ${roleName(role).en} column; on the command line add --columns ${CLI_ROLE[role] ?? role}=${letter} (that column's letter).`,
+      vi: `Không nhận ra cột ${roleName(role).vi} ở dòng tiêu đề ${headerRow + 1} (đã tìm các tên ${LOOKED_FOR(role)}), nên không tính được điểm. Đã nhận ra: ${found("vi")}. Cách sửa: trong ngăn tác vụ bấm "Sửa cột" và chọn cột ${roleName(role).vi}; ở dòng lệnh thêm --columns ${cliKey(role)}=${letter} (chữ cái của cột đó).`,
+      en: `No ${roleName(role).en} column recognised in header row ${headerRow + 1} (looked for ${LOOKED_FOR(role)}), so nothing can be totalled. Recognised: ${found("en")}. To fix: in the task pane click "Sửa cột" (Fix columns) and pick the ${roleName(role).en} column; on the command line add --columns ${cliKey(role)}=${letter} (that column's letter).`,
+    };
+  },
+  /** Two columns name one role: which was taken, why, and how to point at the other. */
+  columnTwoColumns: (
+    role: ColumnRole,
+    chosen: { column: string; header: string },
+    other: { column: string; header: string },
+  ): Text => ({
+    vi: `Cột ${chosen.column} ("${clip(chosen.header)}") và cột ${other.column} ("${clip(other.header)}") đều có thể là cột ${roleName(role).vi}; đã chọn cột ${chosen.column} (cột đứng trước), cột ${other.column} không được đọc. Nếu sai: trong ngăn tác vụ bấm "Sửa cột" và chọn cột ${roleName(role).vi}; ở dòng lệnh thêm --columns ${cliKey(role)}=${other.column}.`,
+    en: `Columns ${chosen.column} ("${clip(chosen.header)}") and ${other.column} ("${clip(other.header)}") could both be the ${roleName(role).en} column; ${chosen.column} was chosen (the first from the left) and ${other.column} is not read. If that is wrong: in the task pane click "Sửa cột" (Fix columns) and pick the ${roleName(role).en} column; on the command line add --columns ${cliKey(role)}=${other.column}.`,
+  }),
+  /** One header names two roles: which was taken, why, and how to say otherwise. */
+  columnTwoRoles: (
+    role: ColumnRole,
+    others: readonly ColumnRole[],
+    at: { column: string; header: string },
+    because: "names-a-score" | "precedence",
+  ): Text => {
+    const list = (lang: "vi" | "en") =>
+      others.map((o) => roleName(o)[lang]).join(lang === "vi" ? " hoặc " : " or ");
+    const first = others[0];
+    return {
+      vi: `Tiêu đề cột ${at.column} "${clip(at.header)}" có thể là cột ${roleName(role).vi} hoặc cột ${list("vi")}; đã đọc là ${roleName(role).vi}${because === "names-a-score" ? ' vì tiêu đề gọi tên một điểm ("Điểm …")' : " theo thứ tự ưu tiên của các tên cột"}. Nếu sai: trong ngăn tác vụ bấm "Sửa cột"; ở dòng lệnh thêm --columns ${cliKey(first)}=${at.column}.`,
+      en: `The header of column ${at.column} "${clip(at.header)}" could be the ${roleName(role).en} column or the ${list("en")} column; it was read as ${roleName(role).en}${because === "names-a-score" ? ' because it names a score ("Điểm …")' : " by the order of precedence between header words"}. If that is wrong: in the task pane click "Sửa cột" (Fix columns); on the command line add --columns ${cliKey(first)}=${at.column}.`,
     };
   },
   missingItem: (code: string, label: string): Text => ({

@@ -24,7 +24,7 @@ import {
   type Severity,
 } from "../core/finding";
 import { type Lang, t } from "../core/i18n";
-import { roleName } from "../core/columns";
+import { FIX_COLUMN_ROLES, roleName } from "../core/columns";
 import { AreaTable } from "./check/AreaTable";
 import { FindingNavigator, FindingsList, findingOrder } from "./check/FindingsList";
 import { LostPointsSection } from "./check/LostPointsSection";
@@ -299,19 +299,6 @@ function BetterRubricBar({ unit, state }: { unit: UnitAnalysis; state: ParIndexS
   );
 }
 
-const ROLES: ColumnRole[] = [
-  "code",
-  "label",
-  "max",
-  "guidance",
-  "self",
-  "evidence",
-  "explanation",
-  "appraised1",
-  "appraised2",
-  "note",
-];
-
 function LayoutSection({ unit, state }: { unit: UnitAnalysis; state: ParIndexState }) {
   const styles = useStyles();
   const { lang } = state;
@@ -329,7 +316,7 @@ function LayoutSection({ unit, state }: { unit: UnitAnalysis; state: ParIndexSta
       </Text>
       <Text block>{t(lang, "fixColumns")}</Text>
       <div className={styles.row}>
-        {ROLES.map((role) => (
+        {FIX_COLUMN_ROLES.map((role) => (
           <Field key={role} label={roleName(role)[lang]} size="small">
             <Select
               value={String(unit.table.columns[role] ?? "")}

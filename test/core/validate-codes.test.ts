@@ -286,13 +286,15 @@ describe("each finding code, positive and negative", () => {
   it("covers every code a workbook can raise", () => {
     const covered = new Set([...cases.map((c) => c[0]), "table-not-found"]);
     // Codes about files, imported tables and the ranking, not about a unit's workbook (tested in files/,
-    // survey-import, rank-honest); wrong-rubric compares rubrics in analyse (templates.test.ts).
+    // survey-import, rank-honest); wrong-rubric compares rubrics in analyse (templates.test.ts);
+    // ambiguous-column is recognition's (recognise-meaning.test.ts).
     expect(FINDING_CODES.filter((c) => !covered.has(c))).toEqual([
       "unreadable-file",
       "number-format-ambiguous",
       "unusable-row",
       "duplicate-unit",
       "wrong-rubric",
+      "ambiguous-column",
     ]);
   });
 

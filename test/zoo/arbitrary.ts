@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { DEFECT_KINDS, type Variant } from "./variant";
+import { DEFECT_KINDS, ROUND_WORDS, type Variant } from "./variant";
 
 /**
  * Random variants: every feature of issue #12 points 2, 4 and 5 drawn independently, so the zoo meets
@@ -33,6 +33,7 @@ export const variantArbitrary: fc.Arbitrary<Omit<Variant, "name">> = fc.record({
   explanation: fc.boolean(),
   note: fc.boolean(),
   appraisalRounds: fc.constantFrom(0, 1, 2),
+  roundWords: fc.constantFrom(...ROUND_WORDS),
   hiddenRows: fc.boolean(),
   formulaScores: fc.boolean(),
   percentFormat: fc.boolean(),

@@ -102,6 +102,22 @@ const ONE_FEATURE: [string, Partial<Variant>][] = [
   ["three header rows", { headerRows: 3 }],
   ["'Điểm thẩm định' over 'Lần 1 | Lần 2'", { headerRows: 2, appraisalRounds: 2 }],
   ["one appraisal column", { appraisalRounds: 1 }],
+  // #23 item 1: rounds by their wording; "sau giải trình" is a round, not the explanation column.
+  [
+    "'Điểm thẩm định lần 2 (sau giải trình)' beside 'Giải trình của đơn vị'",
+    { appraisalRounds: 2, roundWords: "sau giải trình" },
+  ],
+  [
+    "'Điểm thẩm định' over 'Lần 1 | Lần 2 (sau giải trình)', 'Giải trình của đơn vị'",
+    { headerRows: 2, appraisalRounds: 2, roundWords: "sau giải trình" },
+  ],
+  ["'Điểm thẩm định vòng 1 | vòng 2'", { appraisalRounds: 2, roundWords: "vòng" }],
+  ["'Điểm thẩm định' over 'Vòng 1 | Vòng 2'", { headerRows: 2, appraisalRounds: 2, roundWords: "vòng" }],
+  ["'Điểm thẩm định | Điểm sau phúc tra'", { appraisalRounds: 2, roundWords: "sau phúc tra" }],
+  [
+    "'Kết quả thẩm định' over 'Lần 1 | Sau phúc tra', three header rows",
+    { headerRows: 3, appraisalRounds: 2, roundWords: "sau phúc tra" },
+  ],
   ["columns in another order", { shuffleColumns: true, seed: 8 }],
   ["column-number row (1) … (n)", { numberRow: "parenthesised" }],
   ["column-number row 1 2 3 …", { numberRow: "plain" }],

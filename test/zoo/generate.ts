@@ -9,7 +9,7 @@
 import type { ColumnRole } from "../../src/core/columns";
 import type { CellValue } from "../../src/core/snapshot";
 import { cellName, Grid } from "./grid";
-import type { DefectKind, Variant } from "./variant";
+import type { DefectKind, RoundWords, Variant } from "./variant";
 
 export interface ExpectedItem {
   /** The code exactly as the template's cell shows it (a trailing dot or space included). */
@@ -388,6 +388,9 @@ function layoutColumns(v: Variant, rng: Rng): Layout {
     note: pick(rng, ["Ghi chú", "Ý kiến thẩm định", "Nhận xét của Tổ thẩm định"]),
   };
   if (v.appraisalRounds === 2 && plain.appraised1 === "Thẩm định lần 1") plain.appraised2 = "Thẩm định lần 2";
+  // Rounds told apart by their wording (#23 item 1), chosen by the variant, not drawn.
+  const rounds = v.appraisalRounds === 2 ? v.roundWords : undefined;
+  if (rounds) Object.assign(plain, ROUND_HEADERS[rounds]);
   for (const role of Object.keys(plain) as ColumnRole[]) plain[role] = lineBreak(rng, plain[role]);
   const vertical = (role: ColumnRole, top: number) => {
     const c = col[role] as number;
@@ -418,14 +421,15 @@ function layoutColumns(v: Variant, rng: Rng): Layout {
   const subs: Partial<Record<ColumnRole, string>> = {
     evidence: pick(rng, ["Tài liệu kiểm chứng", "TLKC"]),
     self: pick(rng, ["Điểm", "Điểm số"]),
-    explanation: "Giải trình",
+    explanation: rounds === "sau giải trình" ? "Giải trình của đơn vị" : "Giải trình",
   };
   group(selfTop, selfGroup, subs);
   if (appraisal.length === 2)
-    group(pick(rng, ["Điểm thẩm định", "Kết quả thẩm định", "Hội đồng thẩm định"]), appraisal, {
-      appraised1: "Lần 1",
-      appraised2: "Lần 2",
-    });
+    group(
+      pick(rng, ["Điểm thẩm định", "Kết quả thẩm định", "Hội đồng thẩm định"]),
+      appraisal,
+      rounds ? ROUND_SUBS[rounds] : { appraised1: "Lần 1", appraised2: "Lần 2" },
+    );
   return { order, col, headers, headerCells, headerMerges };
 
   function group(title: string, roles: ColumnRole[], names: Partial<Record<ColumnRole, string>>) {
@@ -439,6 +443,26 @@ function layoutColumns(v: Variant, rng: Rng): Layout {
     }
   }
 }
+
+/** Single-row headers per round wording: the unit's explanation column is always beside them. */
+const ROUND_HEADERS: Record<RoundWords, Partial<Record<ColumnRole, string>>> = {
+  lần: { appraised1: "Điểm thẩm định lần 1", appraised2: "Điểm thẩm định lần 2" },
+  vòng: { appraised1: "Điểm thẩm định vòng 1", appraised2: "Điểm thẩm định vòng 2" },
+  "sau giải trình": {
+    appraised1: "Điểm thẩm định lần 1",
+    appraised2: "Điểm thẩm định lần 2 (sau giải trình)",
+    explanation: "Giải trình của đơn vị",
+  },
+  "sau phúc tra": { appraised1: "Điểm thẩm định", appraised2: "Điểm sau phúc tra" },
+};
+
+/** The round names under a group cell ("Điểm thẩm định" over them). */
+const ROUND_SUBS: Record<RoundWords, Partial<Record<ColumnRole, string>>> = {
+  lần: { appraised1: "Lần 1", appraised2: "Lần 2" },
+  vòng: { appraised1: "Vòng 1", appraised2: "Vòng 2" },
+  "sau giải trình": { appraised1: "Lần 1", appraised2: "Lần 2 (sau giải trình)" },
+  "sau phúc tra": { appraised1: "Lần 1", appraised2: "Sau phúc tra" },
+};
 
 /** A header typed with Alt+Enter: one space becomes a line break, a time in four. */
 function lineBreak(rng: Rng, text: string): string {

@@ -35,6 +35,10 @@ export const DEFECT_KINDS: readonly DefectKind[] = [
   "total-overwritten",
 ];
 
+export type RoundWords = "lần" | "vòng" | "sau giải trình" | "sau phúc tra";
+
+export const ROUND_WORDS: readonly RoundWords[] = ["lần", "vòng", "sau giải trình", "sau phúc tra"];
+
 export interface Variant {
   name: string;
   /** Drives every detail the flags leave open (maxima, labels, scores, column shuffle). */
@@ -61,6 +65,12 @@ export interface Variant {
   explanation: boolean;
   note: boolean;
   appraisalRounds: 0 | 1 | 2;
+  /**
+   * How two appraisal rounds are told apart in their headers (#23 item 1): "lần" (the default),
+   * "vòng", "sau giải trình" (round 2 "Điểm thẩm định lần 2 (sau giải trình)" beside the unit's "Giải
+   * trình của đơn vị") or "sau phúc tra". Absent: the wordings drawn before this existed.
+   */
+  roundWords?: RoundWords;
   hiddenRows: boolean;
   formulaScores: boolean;
   percentFormat: boolean;
@@ -92,6 +102,7 @@ export function featureTags(v: Variant): string[] {
   if (v.explanation) tags.push("explanation");
   if (v.note) tags.push("note");
   if (v.appraisalRounds) tags.push(`appraisal=${v.appraisalRounds}`);
+  if (v.roundWords && v.appraisalRounds === 2) tags.push(`rounds=${v.roundWords}`);
   if (v.hiddenRows) tags.push("hidden-rows");
   if (v.formulaScores) tags.push("formula-scores");
   if (v.percentFormat) tags.push("percent");

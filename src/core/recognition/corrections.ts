@@ -19,5 +19,10 @@ export function withCorrections(
     else columns[role] = col;
     headers[role] = col === null ? undefined : `${headers[role] ?? ""}`.trim() || "(chọn tay / set by hand)";
   }
-  return { ...guess, columns, headers };
+  // A role the user placed is no longer a choice recognition made.
+  const placed = (role: ColumnRole) => role in corrections.roles;
+  const choices = guess.choices.filter(
+    (c) => !placed(c.role) && !(c.kind === "two-roles" && c.others.some(placed)),
+  );
+  return { ...guess, columns, headers, choices };
 }

@@ -6,8 +6,8 @@ import { parseRange } from "../address";
 import type { ColumnRole } from "../columns";
 import { fold, foldWords } from "../fold";
 import type { SheetSnapshot } from "../snapshot";
-import { ROLE_COUNT, ruleFor } from "./header-words";
-import type { HeaderGuess } from "./types";
+import { ROLE_COUNT, readHeader } from "./header-words";
+import type { ColumnChoice, HeaderGuess } from "./types";
 import { UNIT_LINE } from "./unit-name";
 
 /** The header is the row (or pair of rows) in the first 60 whose cells name the most column roles. */
@@ -183,16 +183,16 @@ function wordsOf(cell: HeaderCell): string {
 }
 
 /**
- * What a header column is called and the rule that name matches. The column's own name first ("Tài liệu
- * kiểm chứng" under "Điểm tự đánh giá" is evidence); the group above it only when the name alone says
- * nothing ("Điểm", "Lần 1"), and never a group text long enough to be a title.
+ * What a header column is called and what that name says. The column's own name first ("Tài liệu
+ * kiểm chứng" under "Điểm tự đánh giá" is evidence); the whole group ("Điểm thẩm định" over "Lần 2",
+ * "Sau giải trình") only when the name alone says nothing, and never a group text long enough to be a title.
  */
 function columnName(cells: readonly HeaderCell[], lowest: number) {
   const leaf = cells[lowest];
   let text = leaf.text;
   let h = wordsOf(leaf);
-  let rule = h.length > 80 ? null : ruleFor(h);
-  if (!rule && lowest > 0) {
+  let reading = h.length > 80 ? null : readHeader(h);
+  if (!reading && lowest > 0) {
     const parts: string[] = [];
     for (let i = 0; i <= lowest; i++) {
       const t = cells[i].text;
@@ -203,10 +203,10 @@ function columnName(cells: readonly HeaderCell[], lowest: number) {
     if (parts.length > 1) {
       text = parts.join(" ");
       h = foldWords(text);
-      rule = h.length > 80 ? null : ruleFor(h);
+      reading = h.length > 80 ? null : readHeader(h);
     }
   }
-  return rule ? { text, h, rule } : null;
+  return reading ? { text, reading, row: lowest } : null;
 }
 
 function classify(scan: HeaderScan, top: number, count: number): HeaderGuess | null {
@@ -219,6 +219,7 @@ function classify(scan: HeaderScan, top: number, count: number): HeaderGuess | n
   const headers: Partial<Record<ColumnRole, string>> = {};
   let found = 0;
   const cells: HeaderCell[] = [];
+  const choices: ColumnChoice[] = [];
   for (let j = 0; j < width; j++) {
     const col = sheet.origin.col + j;
     cells.length = 0;
@@ -237,13 +238,23 @@ function classify(scan: HeaderScan, top: number, count: number): HeaderGuess | n
     if (leaf.across) continue;
     const named = columnName(cells, lowest);
     if (!named) continue;
-    const { text, h, rule } = named;
-    let role: ColumnRole = rule.role === "appraised" ? "appraised1" : rule.role;
-    if (rule.role === "appraised") {
-      if (/lan 2|lan ii|vong 2/.test(h) || columns.appraised1 !== undefined) role = "appraised2";
+    const { text, reading } = named;
+    let role: ColumnRole = reading.role === "appraised" ? "appraised1" : reading.role;
+    // "Điểm thẩm định" twice, no round named: the second is the second round.
+    if (reading.role === "appraised" && columns.appraised1 !== undefined) role = "appraised2";
+    const at = { column: col, row: top + named.row, header: text };
+    const taken = columns[role];
+    if (taken !== undefined) {
+      choices.push({
+        kind: "two-columns",
+        role,
+        ...at,
+        chosen: { column: taken, header: headers[role] ?? "" },
+      });
+      continue;
     }
-    if (role === "label" && /^diem\b/.test(h)) continue;
-    if (columns[role] !== undefined) continue;
+    if (reading.alsoNamed.length)
+      choices.push({ kind: "two-roles", role, ...at, others: reading.alsoNamed, because: reading.because });
     columns[role] = col;
     headers[role] = text;
     found++;
@@ -255,5 +266,5 @@ function classify(scan: HeaderScan, top: number, count: number): HeaderGuess | n
     (columns.self !== undefined || columns.appraised1 !== undefined ? 4 : 0) +
     (columns.max !== undefined ? 2 : 0);
   const score = key * 10 + found * 2 - (count - 1);
-  return { row: top, count, columns, headers, score };
+  return { row: top, count, columns, headers, score, choices };
 }

@@ -35,6 +35,8 @@ export interface RecognisedTable {
   /** The "Đơn vị: …" cell, whether filled or not. */
   unitNameAddress: string | null;
   rows: TableRow[];
+  /** Choices the header left (two columns for one role, one header for two roles), said as findings. */
+  columnFindings?: Finding[];
 }
 
 export interface RecogniseOptions {
@@ -65,4 +67,20 @@ export interface HeaderGuess {
   columns: Partial<Record<ColumnRole, number>>;
   headers: Partial<Record<ColumnRole, string>>;
   score: number;
+  /** Where the header left a choice: said to the user as an `ambiguous-column` finding. */
+  choices: ColumnChoice[];
 }
+
+/**
+ * A column the header words could give two ways: two columns name one role (the first from the left
+ * was taken), or one header names two roles (its meaning decided). 0-based column and row.
+ */
+export type ColumnChoice = {
+  role: ColumnRole;
+  column: number;
+  row: number;
+  header: string;
+} & (
+  | { kind: "two-columns"; chosen: { column: number; header: string } }
+  | { kind: "two-roles"; others: readonly ColumnRole[]; because: "names-a-score" | "precedence" }
+);

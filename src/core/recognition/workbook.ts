@@ -9,6 +9,7 @@ import { fold } from "../fold";
 import { msg } from "../messages";
 import type { Rubric } from "../rubric/schema";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { choiceFindings } from "./choices";
 import { withCorrections } from "./corrections";
 import { findHeader } from "./header";
 import { buildTable, hasEnteredScores } from "./rows";
@@ -45,6 +46,7 @@ export function recogniseWorkbook(
     }
     const table = buildTable(sheet, guess, rubric);
     table.sheetIndex = sheetIndex;
+    if (guess.choices.length) table.columnFindings = choiceFindings(sheet.name, guess.choices);
     const matched = table.rows.filter((r) => r.item).length;
     if (table.rows.length === 0) continue;
     candidates.push({ table, score: guess.score * 1000 + matched });
