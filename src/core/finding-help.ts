@@ -108,6 +108,14 @@ const FINDING_HELP = {
     vi: "Bảng này khớp với một bộ chỉ số khác hơn hẳn bộ đang chọn: chọn đúng bộ chỉ số rồi kiểm tra lại.",
     en: "This table fits another rubric far better than the one chosen: choose the right rubric and check again.",
   },
+  "evidence-not-listed": {
+    vi: 'Ô tài liệu kiểm chứng dẫn số tài liệu (như "TL 05") không có trong trang Danh mục tài liệu kiểm chứng. Thêm tài liệu vào danh mục, hoặc sửa số dẫn cho đúng.',
+    en: 'The evidence cell cites a document number (like "TL 05") that is not on the evidence list sheet. Add the document to the list, or correct the number cited.',
+  },
+  "evidence-list-uncited": {
+    vi: "Một số tài liệu trong danh mục không được tiêu chí nào dẫn tới: có thể dẫn thiếu, hoặc danh mục có tài liệu thừa.",
+    en: "Some documents on the evidence list are cited by no item: a citation may be missing, or the list holds extra documents.",
+  },
 } as const satisfies Record<FindingCode, Text>;
 
 /** Why the finding matters and what to do, for any code (a code added later gets a generic line). */

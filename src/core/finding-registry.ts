@@ -217,6 +217,20 @@ export const FINDING_SPECS = {
     kind: { vi: "Có thể chọn nhầm bộ chỉ số", en: "Probably the wrong rubric" },
     wording: { module: "src/core/analyse.ts" },
   },
+  "evidence-not-listed": {
+    severities: ["warning"],
+    group: "evidence",
+    missingEvidence: true,
+    kind: { vi: "Trích dẫn tài liệu không có trong danh mục", en: "Cited document not on the evidence list" },
+    wording: ["evidenceNotListed"],
+  },
+  "evidence-list-uncited": {
+    severities: ["info"],
+    group: "evidence",
+    missingEvidence: false,
+    kind: { vi: "Tài liệu trong danh mục không được dẫn", en: "Listed documents nobody cites" },
+    wording: ["evidenceListUncited"],
+  },
 } as const satisfies Record<FindingCode, FindingSpec>;
 
 export function findingSpec(code: FindingCode): FindingSpec {

@@ -32,6 +32,9 @@ export const FINDING_CODES = [
   "unusable-row",
   "duplicate-unit",
   "wrong-rubric",
+  // Evidence cited from the workbook's evidence list sheet ("Danh mục TLKC"):
+  "evidence-not-listed",
+  "evidence-list-uncited",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -293,6 +293,9 @@ describe("each finding code, positive and negative", () => {
       "unusable-row",
       "duplicate-unit",
       "wrong-rubric",
+      // Evidence list citations need a second sheet: test/core/rules/evidence-list.test.ts.
+      "evidence-not-listed",
+      "evidence-list-uncited",
     ]);
   });
 
