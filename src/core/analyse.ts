@@ -18,6 +18,7 @@ import { importRubricFromTable, importRubricFromWorkbook } from "./rubric/import
 import type { Rubric } from "./rubric/schema";
 import { scoreUnit, type UnitScore } from "./score";
 import type { WorkbookSnapshot } from "./snapshot";
+import { type EvidenceList, findEvidenceList } from "./evidence-list";
 import { validateTable } from "./validate";
 
 export type { ColumnRole } from "./columns";
@@ -71,6 +72,12 @@ export function analyseWorkbook(wb: WorkbookSnapshot, options: AnalyseOptions): 
   });
   const units: UnitAnalysis[] = [];
   const findings: Finding[] = [...recognition.findings];
+  // Looked for once per workbook, and only when a table has rows to check.
+  let list: EvidenceList | null | undefined;
+  const evidenceList = () => {
+    if (list === undefined) list = findEvidenceList(wb);
+    return list;
+  };
   for (const table of recognition.tables) {
     const sheet = sheetOf(wb, table);
     if (!sheet) continue;
@@ -78,7 +85,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, options: AnalyseOptions): 
     if (!rubric) continue;
     if (!options.rubric) matchRows(table.rows, rubric);
     const year = options.year ?? rubric.year;
-    const validation = validateTable(sheet, table, rubric, { year });
+    const validation = validateTable(sheet, table, rubric, { year, evidenceList: evidenceList() });
     if (table.columnFindings) validation.findings = [...table.columnFindings, ...validation.findings];
     const better = options.rubric
       ? betterRubric(table, rubric, options.candidates ?? builtinRubrics())

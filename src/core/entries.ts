@@ -16,6 +16,8 @@ export interface ItemEntry {
   notApplicable: boolean;
   note: string | null;
   evidence: string | null;
+  /** The evidence cell's hyperlink target (a web or file address, or "#Sheet!A1"), where it has one. */
+  evidenceLink?: string;
   /** Where each value came from ("D12"), for links from totals back to cells. */
   addresses: Partial<Record<ScoreColumn | "evidence" | "note", string>>;
 }

@@ -112,6 +112,14 @@ const FINDING_HELP = {
     vi: 'Tiêu đề cột có thể hiểu hai cách (hai cột cùng một vai trò, hoặc một tiêu đề nêu hai vai trò): xem cột đã chọn; nếu sai, bấm "Sửa cột" hoặc dùng --columns.',
     en: 'A column header can be read two ways (two columns for one role, or one header naming two roles): check the column chosen; if wrong, use "Sửa cột" (Fix columns) or --columns.',
   },
+  "evidence-not-listed": {
+    vi: 'Ô tài liệu kiểm chứng dẫn số tài liệu (như "TL 05") không có trong trang Danh mục tài liệu kiểm chứng. Thêm tài liệu vào danh mục, hoặc sửa số dẫn cho đúng.',
+    en: 'The evidence cell cites a document number (like "TL 05") that is not on the evidence list sheet. Add the document to the list, or correct the number cited.',
+  },
+  "evidence-list-uncited": {
+    vi: "Một số tài liệu trong danh mục không được tiêu chí nào dẫn tới: có thể dẫn thiếu, hoặc danh mục có tài liệu thừa.",
+    en: "Some documents on the evidence list are cited by no item: a citation may be missing, or the list holds extra documents.",
+  },
 } as const satisfies Record<FindingCode, Text>;
 
 /** Why the finding matters and what to do, for any code (a code added later gets a generic line). */

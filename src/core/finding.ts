@@ -1,6 +1,9 @@
+import { FINDING_SPECS } from "./finding-registry";
+
 /**
  * One finding shape everywhere: task pane, report sheet, `--json`. Codes are stable API: tools and
- * appraisers filter on them, so a code is never renamed, only added.
+ * appraisers filter on them, so a code is never renamed, only added — at the end of FINDING_CODES, with
+ * its entry in finding-registry.ts and its help in finding-help.ts (the types refuse anything less).
  */
 export const FINDING_CODES = [
   "table-not-found",
@@ -31,6 +34,9 @@ export const FINDING_CODES = [
   "wrong-rubric",
   // Recognition: a column the header words could give two ways, and which way it went.
   "ambiguous-column",
+  // Evidence cited from the workbook's evidence list sheet ("Danh mục TLKC"):
+  "evidence-not-listed",
+  "evidence-list-uncited",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -84,11 +90,9 @@ export function nodeItemKey(n: { code: string; shown: string; shownPath: readonl
 }
 
 /** The codes of the "missing evidence" view (pane and standalone page): the appraisers' main question. */
-export const EVIDENCE_FINDING_CODES: readonly FindingCode[] = [
-  "missing-evidence",
-  "evidence-unverifiable",
-  "evidence-out-of-period",
-];
+export const EVIDENCE_FINDING_CODES: readonly FindingCode[] = FINDING_CODES.filter(
+  (c) => FINDING_SPECS[c].missingEvidence,
+);
 
 /** The finding of a file that could not be read at all: the reader's message, its short reason as `found`. */
 export function unreadableFileFinding(message: Text, reason: string): Finding {

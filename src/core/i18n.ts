@@ -3,6 +3,7 @@
  * translation is a type error, not a blank button. Numbers go through formatScore (84,85 in Vietnamese).
  */
 import type { FindingCode, Text } from "./finding";
+import { FINDING_SPECS } from "./finding-registry";
 import { formatScore } from "./numbers";
 
 export type Lang = "vi" | "en";
@@ -267,48 +268,22 @@ export function tCount(lang: Lang, key: keyof typeof SINGULAR, count: number): s
 }
 export const STRING_KEYS = Object.keys(STRINGS) as StringKey[];
 
-/** The finding codes as the pane's "kind" filter names them (the codes themselves stay the stable API). */
-const FINDING_KINDS = {
-  "table-not-found": { vi: "Không tìm thấy bảng chấm điểm", en: "Scoring table not found" },
-  "missing-column": { vi: "Thiếu cột", en: "Missing column" },
-  "missing-item": { vi: "Thiếu tiêu chí", en: "Missing item" },
-  "unknown-item": { vi: "Tiêu chí không có trong bộ chỉ số", en: "Item not in the rubric" },
-  "duplicate-item": { vi: "Tiêu chí trùng", en: "Duplicate item" },
-  "max-mismatch": { vi: "Điểm tối đa khác bộ chỉ số", en: "Maximum differs from the rubric" },
-  "not-a-number": { vi: "Không phải số", en: "Not a number" },
-  "number-as-text": { vi: "Số ghi dạng chữ", en: "Number stored as text" },
-  "score-out-of-range": { vi: "Điểm ngoài khoảng cho phép", en: "Score out of range" },
-  "score-not-allowed": { vi: "Mức điểm không có trong hướng dẫn", en: "Score not allowed" },
-  "missing-score": { vi: "Chưa chấm điểm", en: "Missing score" },
-  "total-mismatch": { vi: "Tổng không khớp", en: "Total does not add up" },
-  "formula-overwritten": { vi: "Công thức bị ghi đè", en: "Formula overwritten" },
-  "formula-error": { vi: "Công thức lỗi", en: "Formula error" },
-  "missing-evidence": { vi: "Thiếu tài liệu kiểm chứng", en: "Missing evidence" },
-  "evidence-unverifiable": {
-    vi: "Tài liệu kiểm chứng không xác minh được",
-    en: "Evidence cannot be verified",
-  },
-  "evidence-out-of-period": { vi: "Tài liệu ngoài kỳ đánh giá", en: "Evidence outside the period" },
-  "appraisal-without-note": {
-    vi: "Điểm thẩm định khác mà không ghi chú",
-    en: "Appraisal changed without a note",
-  },
-  "self-score-on-survey": { vi: "Tự chấm phần điều tra xã hội học", en: "Self score on the survey part" },
-  "missing-unit-name": { vi: "Thiếu tên đơn vị", en: "Unit name missing" },
-  "unreadable-file": { vi: "Tệp không đọc được", en: "Unreadable file" },
-  "number-format-ambiguous": { vi: "Không rõ dấu thập phân", en: "Ambiguous decimal mark" },
-  "unusable-row": { vi: "Dòng không dùng được", en: "Unusable row" },
-  "duplicate-unit": { vi: "Đơn vị trùng", en: "Duplicate unit" },
-  "wrong-rubric": { vi: "Có thể chọn nhầm bộ chỉ số", en: "Probably the wrong rubric" },
-  "ambiguous-column": { vi: "Cột có thể hiểu hai cách", en: "Column read one of two ways" },
-} as const satisfies Record<FindingCode, Text>;
-
+/** The finding codes as the pane's "kind" filter names them (the registry's `kind`; codes stay the stable API). */
 export function findingKind(lang: Lang, code: FindingCode): string {
-  return (FINDING_KINDS as Partial<Record<string, Text>>)[code]?.[lang] ?? code;
+  const spec = (FINDING_SPECS as Partial<Record<string, { kind: Text }>>)[code];
+  return spec ? inLang(lang, spec.kind) : code;
 }
 
 export function t(lang: Lang, key: StringKey, params: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) =>
+  return fill(inLang(lang, STRINGS[key]), params);
+}
+
+/**
+ * The one fill-in function of every text table (this one, and the views' own tables): "{name}" becomes
+ * params.name; a placeholder without a value stays visible, so a missing value shows rather than vanishes.
+ */
+export function fill(template: string, params: Readonly<Record<string, string | number>> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) =>
     name in params ? String(params[name]) : `{${name}}`,
   );
 }

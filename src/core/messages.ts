@@ -152,6 +152,14 @@ export const msg = {
     vi: `${code} thuộc phần điều tra xã hội học do tỉnh chấm; đơn vị không tự chấm phần này (điểm đã ghi không được tính).`,
     en: `${code} is part of the social survey scored by the province; units do not self-score it (the value is not counted).`,
   }),
+  evidenceNotListed: (code: string, numbers: readonly number[], list: string): Text => ({
+    vi: `Tài liệu kiểm chứng của ${code} dẫn ${tl(numbers)}, không có trong danh mục "${list}".`,
+    en: `The evidence for ${code} cites ${tl(numbers)}, which ${numbers.length > 1 ? "are" : "is"} not on the list "${list}".`,
+  }),
+  evidenceListUncited: (list: string, numbers: readonly number[]): Text => ({
+    vi: `${numbers.length} tài liệu trong danh mục "${list}" không được tiêu chí nào dẫn: ${tl(numbers)}.`,
+    en: `${numbers.length} document${numbers.length > 1 ? "s" : ""} on the list "${list}" ${numbers.length > 1 ? "are" : "is"} cited by no item: ${tl(numbers)}.`,
+  }),
   missingUnitName: (): Text => ({
     vi: 'Chưa ghi tên đơn vị ở dòng "Đơn vị: …" — tạm dùng tên tệp.',
     en: 'The unit name is missing from the "Đơn vị: …" line — using the file name instead.',
@@ -160,4 +168,10 @@ export const msg = {
 
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** List numbers as cited: "TL 05, TL 07" (the first 20, then how many more). */
+function tl(numbers: readonly number[]): string {
+  const shown = numbers.slice(0, 20).map((n) => `TL ${String(n).padStart(2, "0")}`);
+  return numbers.length > 20 ? `${shown.join(", ")}, … (+${numbers.length - 20})` : shown.join(", ");
 }

@@ -17,6 +17,12 @@ export interface SheetSnapshot {
   numberFormats?: (string | null)[][];
   /** Cells whose value is an Excel error (from the file's `t="e"` or Office's `valueTypes`), "r,c" 0-based in the arrays. */
   errorCells?: Set<string>;
+  /**
+   * Hyperlinks on cells, "r,c" 0-based in the arrays (as `errorCells`) → the link's target: a web or file
+   * address, or "#Sheet!A1" for a place in the workbook. HYPERLINK() formulas are read from `formulas`
+   * (hyperlinkAt); absent where the reader does not read links (the pane, for now).
+   */
+  hyperlinks?: Map<string, string>;
   /** Merged areas in A1 notation, sheet coordinates ("A1:C1"). */
   merges?: string[];
   hidden?: boolean;
@@ -83,4 +89,17 @@ export function colCount(sheet: SheetSnapshot): number {
   let n = 0;
   for (const r of sheet.values) if (r.length > n) n = r.length;
   return n;
+}
+
+/** HYPERLINK("target", …) as a cell's formula: its first argument when that is a literal string. */
+const HYPERLINK_FORMULA = /^=\s*HYPERLINK\s*\(\s*"((?:[^"]|"")*)"/i;
+
+/** The hyperlink on a cell (sheet coordinates): a link the file stores, or a HYPERLINK() formula; else null. */
+export function hyperlinkAt(sheet: SheetSnapshot, row: number, col: number): string | null {
+  const stored = sheet.hyperlinks?.get(`${row - sheet.origin.row},${col - sheet.origin.col}`);
+  if (stored) return stored;
+  const f = formulaAt(sheet, row, col);
+  if (!f) return null;
+  const m = HYPERLINK_FORMULA.exec(f);
+  return m ? m[1].replace(/""/g, '"') || null : null;
 }

@@ -8,10 +8,12 @@
  * runs them, in an order that keeps findings in the order users and golden digests know.
  */
 import type { UnitEntries } from "./entries";
+import type { EvidenceList } from "./evidence-list";
 import type { Finding } from "./finding";
 import type { RecognisedTable } from "./recognise";
 import type { Rubric } from "./rubric/schema";
 import { checkColumns } from "./rules/columns";
+import { checkUncitedList } from "./rules/evidence-list";
 import { RuleContext } from "./rules/context";
 import { checkLeaf } from "./rules/leaf";
 import { checkMissingItems } from "./rules/missing-items";
@@ -23,6 +25,8 @@ import type { SheetSnapshot } from "./snapshot";
 export interface ValidateOptions {
   /** Assessment year for evidence dates; the rubric's year when absent. */
   year?: number;
+  /** The workbook's evidence list sheet (core/evidence-list.ts findEvidenceList), where it has one. */
+  evidenceList?: EvidenceList | null;
 }
 
 export interface Validation {
@@ -36,7 +40,13 @@ export function validateTable(
   rubric: Rubric,
   options: ValidateOptions = {},
 ): Validation {
-  const ctx = new RuleContext(sheet, table, rubric, options.year ?? rubric.year);
+  const ctx = new RuleContext(
+    sheet,
+    table,
+    rubric,
+    options.year ?? rubric.year,
+    options.evidenceList ?? null,
+  );
   checkColumns(ctx);
   checkRows(ctx);
   checkMissingItems(ctx);
@@ -46,5 +56,6 @@ export function validateTable(
   }
   checkTotals(ctx);
   checkUnitName(ctx);
+  checkUncitedList(ctx);
   return { findings: ctx.findings, entries: ctx.entries };
 }

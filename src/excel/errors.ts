@@ -4,6 +4,7 @@
  */
 import { UserError } from "../core/errors";
 import type { Text } from "../core/finding";
+import { fill } from "../core/i18n";
 
 export class ExcelServiceError extends UserError {
   constructor(code: string, text: Text, cause?: unknown) {
@@ -43,13 +44,12 @@ const KNOWN: Record<string, Text> = {
   },
 };
 
-function fill(text: Text, vars: Record<string, string>): Text {
-  const sub = (s: string) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
-  return { vi: sub(text.vi), en: sub(text.en) };
+function fillText(text: Text, vars: Record<string, string>): Text {
+  return { vi: fill(text.vi, vars), en: fill(text.en, vars) };
 }
 
 export function serviceError(code: keyof typeof KNOWN, vars: Record<string, string> = {}): ExcelServiceError {
-  return new ExcelServiceError(code, fill(KNOWN[code], vars));
+  return new ExcelServiceError(code, fillText(KNOWN[code], vars));
 }
 
 /**

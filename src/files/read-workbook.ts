@@ -1,8 +1,8 @@
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { FileReadError } from "./errors";
 import { count, DEFAULT_LIMITS, emptyUsage, type ReadLimits } from "./limits";
-import { openContainer } from "./xlsx/container";
-import { locateParts } from "./xlsx/package";
+import { type Container, openContainer } from "./xlsx/container";
+import { locateParts, readRelationships } from "./xlsx/package";
 import { readSharedStrings, readSheetList, readStyles, xml } from "./xlsx/parts";
 import { readSheet } from "./xlsx/sheet";
 import type { Inflate } from "./xlsx/zip";
@@ -57,6 +57,7 @@ export function readWorkbook(
         formats,
         limits: lim,
         usage,
+        links: sheetLinks(container, s.path),
       }),
     );
     return { source, sheets };
@@ -65,4 +66,15 @@ export function readWorkbook(
     const detail = e instanceof Error ? e.message.split("\n")[0].slice(0, 160) : String(e);
     throw new FileReadError("malformed-xml", source, detail);
   }
+}
+
+/** A sheet's external hyperlink targets by relationship id (xl/worksheets/_rels/sheetN.xml.rels); none without the part. */
+function sheetLinks(container: Container, sheetPath: string): Map<string, string> | undefined {
+  const slash = sheetPath.lastIndexOf("/") + 1;
+  const rels = `${sheetPath.slice(0, slash)}_rels/${sheetPath.slice(slash)}.rels`;
+  if (!container.has(rels)) return undefined;
+  const out = new Map<string, string>();
+  for (const [id, rel] of readRelationships(container, rels))
+    if (rel.type.endsWith("/hyperlink")) out.set(id, rel.target);
+  return out;
 }

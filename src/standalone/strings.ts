@@ -2,7 +2,7 @@
  * The standalone page's own sentences, Vietnamese and English side by side (a missing translation is a
  * type error). Words the pane already has (totals, findings, ranking) come from core/i18n's `t`.
  */
-import type { Lang } from "../core/i18n";
+import { fill, inLang, type Lang } from "../core/i18n";
 
 const STRINGS = {
   title: { vi: "Chỉ số CCHC — kiểm tra biểu chấm điểm", en: "PAR Index — check scoring workbooks" },
@@ -109,7 +109,5 @@ const STRINGS = {
 export type StandaloneKey = keyof typeof STRINGS;
 
 export function s(lang: Lang, key: StandaloneKey, params: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, name: string) =>
-    name in params ? String(params[name]) : `{${name}}`,
-  );
+  return fill(inLang(lang, STRINGS[key]), params);
 }

@@ -11,7 +11,7 @@ import {
 import { useState } from "react";
 import { FIELD_TEXT, type WorkbookDiff } from "../core/diff";
 import type { Text as Bilingual } from "../core/finding";
-import { formatNumber, type Lang } from "../core/i18n";
+import { fill, formatNumber, type Lang } from "../core/i18n";
 import { roleName } from "../core/columns";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
@@ -175,9 +175,7 @@ function DiffOutcome({ diff: d, lang, precision }: { diff: WorkbookDiff; lang: L
           </ul>
         </div>
       )}
-      <Text weight="semibold">
-        {S.content[lang].replace("{n}", String(changed)).replace("{same}", String(d.unchanged))}
-      </Text>
+      <Text weight="semibold">{fill(S.content[lang], { n: changed, same: d.unchanged })}</Text>
       <ul aria-label={S.title[lang]}>
         {d.items.map((i) => (
           <li key={`${i.status}-${i.item}`}>

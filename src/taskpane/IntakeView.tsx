@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { Text as Bilingual } from "../core/finding";
-import { formatNumber, type Lang } from "../core/i18n";
+import { fill, formatNumber, inLang, type Lang } from "../core/i18n";
 import { type Intake, type IntakeRow, STATUS_TEXT, sortIntakeRows } from "../core/intake";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
@@ -82,7 +82,7 @@ const S = {
 } satisfies Record<string, Bilingual>;
 
 function say(lang: Lang, key: keyof typeof S, vars: Record<string, string | number> = {}): string {
-  return S[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
+  return fill(inLang(lang, S[key]), vars);
 }
 
 type IntakeResult = Awaited<ReturnType<typeof intakeFromFiles>> & {

@@ -1,6 +1,6 @@
 import { tokens } from "@fluentui/react-components";
 import type { Text as Bilingual } from "../core/finding";
-import { formatNumber, type Lang } from "../core/i18n";
+import { fill, formatNumber, type Lang } from "../core/i18n";
 import type { LostPoints } from "../core/lost-points";
 
 const S = {
@@ -92,13 +92,13 @@ export function LostPointsChart({
         })}
       </svg>
       <div style={{ fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 }}>
-        {S.legend[lang].replace("{n}", String(lost.peers))}
+        {fill(S.legend[lang], { n: lost.peers })}
       </div>
       {lost.items.length > 0 && (
         <ol aria-label={S.top[lang]}>
           {lost.items.map((i) => (
             <li key={i.code}>
-              {i.code} {i.label} — {S.lost[lang].replace("{x}", f(i.lost))}
+              {i.code} {i.label} — {fill(S.lost[lang], { x: f(i.lost) })}
             </li>
           ))}
         </ol>

@@ -8,7 +8,7 @@ import {
 import { useState } from "react";
 import { errorText } from "../core/errors";
 import type { Text as Bilingual } from "../core/finding";
-import type { Lang } from "../core/i18n";
+import { fill, inLang, type Lang } from "../core/i18n";
 import type { SheetSpec } from "../core/sheet-spec";
 import type { ExcelService } from "../excel/service";
 import { sharedStyles } from "./styles";
@@ -22,7 +22,7 @@ const S = {
 } satisfies Record<string, Bilingual>;
 
 function say(lang: Lang, key: keyof typeof S, vars: Record<string, string> = {}): string {
-  return S[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? "");
+  return fill(inLang(lang, S[key]), vars);
 }
 
 /**

@@ -295,6 +295,9 @@ describe("each finding code, positive and negative", () => {
       "duplicate-unit",
       "wrong-rubric",
       "ambiguous-column",
+      // Evidence list citations need a second sheet: test/core/rules/evidence-list.test.ts.
+      "evidence-not-listed",
+      "evidence-list-uncited",
     ]);
   });
 

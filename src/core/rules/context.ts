@@ -7,6 +7,7 @@
 import { columnLetters } from "../address";
 import type { ColumnRole } from "../columns";
 import { SCORE_COLUMNS, type ScoreColumn, type UnitEntries } from "../entries";
+import type { EvidenceList } from "../evidence-list";
 import type { Finding, FindingCode, Severity } from "../finding";
 import { sameAtPrecision } from "../numbers";
 import type { RecognisedTable, TableRow } from "../recognise";
@@ -25,12 +26,16 @@ export class RuleContext {
   readonly markers: readonly string[];
   readonly scoreColumns: ScoreColumn[];
   readonly anyMarkedNotApplicable: boolean;
+  /** List numbers cited by some row, for the list's "cited by no row" note. */
+  readonly cited = new Set<number>();
 
   constructor(
     readonly sheet: SheetSnapshot,
     readonly table: RecognisedTable,
     readonly rubric: Rubric,
     readonly year: number,
+    /** The workbook's evidence list sheet, where it has one. */
+    readonly evidenceList: EvidenceList | null = null,
   ) {
     this.index = rubricIndex(rubric);
     this.flat = this.index.flat;

@@ -1,13 +1,17 @@
 /**
  * missing-evidence, evidence-unverifiable, evidence-out-of-period: a claimed score needs a document the
- * appraisers can find (a number, a date or a link) from the assessment year, or an explanation.
+ * appraisers can find (a number, a date or a link) from the assessment year, or an explanation. A cell
+ * citing the workbook's evidence list ("TL 05") is checked on the documents the list gives (evidence-list.ts);
+ * a hyperlink on the cell is a cited document whatever the cell's text says ("Xem tài liệu").
  */
 import type { ItemEntry } from "../entries";
 import { citation, isVerifiable } from "../evidence";
 import { msg } from "../messages";
 import type { TableRow } from "../recognise";
 import type { FlatItem } from "../rubric/tree";
+import { hyperlinkAt } from "../snapshot";
 import type { RuleContext } from "./context";
+import { checkListCitation } from "./evidence-list";
 
 export function checkEvidence(
   ctx: RuleContext,
@@ -16,11 +20,15 @@ export function checkEvidence(
   entry: ItemEntry,
   explanation: string | null,
 ): void {
-  if (ctx.table.columns.evidence === undefined || item.kind === "survey" || entry.notApplicable) return;
+  const col = ctx.table.columns.evidence;
+  if (col === undefined) return;
+  const link = hyperlinkAt(ctx.sheet, row.row, col);
+  if (link) entry.evidenceLink = link;
+  if (item.kind === "survey" || entry.notApplicable) return;
   const claimed = entry.self ?? 0;
   const address = ctx.addr(row.row, "evidence");
   if (!entry.evidence) {
-    if (claimed > 0 && !explanation) {
+    if (claimed > 0 && !explanation && !link) {
       ctx.add(
         "missing-evidence",
         "warning",
@@ -32,8 +40,9 @@ export function checkEvidence(
     }
     return;
   }
+  if (ctx.evidenceList && checkListCitation(ctx, ctx.evidenceList, item, address, entry.evidence)) return;
   const cited = citation(entry.evidence);
-  if (!isVerifiable(cited)) {
+  if (!link && !isVerifiable(cited)) {
     ctx.add(
       "evidence-unverifiable",
       "warning",
@@ -44,15 +53,24 @@ export function checkEvidence(
     );
     return;
   }
-  const outside = cited.dates.find((d) => d.year !== ctx.year);
-  if (outside) {
-    ctx.add(
-      "evidence-out-of-period",
-      "warning",
-      address,
-      item.code,
-      msg.evidenceOutOfPeriod(ctx.named(item.code), outside.text, ctx.year),
-      { found: outside.text, expected: ctx.year },
-    );
-  }
+  checkPeriod(ctx, item, address, cited.dates);
+}
+
+/** evidence-out-of-period: the first date cited outside the assessment year. */
+export function checkPeriod(
+  ctx: RuleContext,
+  item: FlatItem,
+  address: string | null,
+  dates: readonly { text: string; year: number }[],
+): void {
+  const outside = dates.find((d) => d.year !== ctx.year);
+  if (!outside) return;
+  ctx.add(
+    "evidence-out-of-period",
+    "warning",
+    address,
+    item.code,
+    msg.evidenceOutOfPeriod(ctx.named(item.code), outside.text, ctx.year),
+    { found: outside.text, expected: ctx.year },
+  );
 }

@@ -18,7 +18,7 @@ export interface WorkbookParts {
   styles: string | null;
 }
 
-interface Relationship {
+export interface Relationship {
   type: string;
   target: string;
   external: boolean;
@@ -69,7 +69,7 @@ function findWorkbook(container: Container, file: string): string {
   throw new FileReadError("not-a-workbook", file, kind);
 }
 
-function readRelationships(container: Container, path: string): Map<string, Relationship> {
+export function readRelationships(container: Container, path: string): Map<string, Relationship> {
   const text = xml(container.read(path));
   return withXmlWalk((walk) => {
     const found = new Map<string, Relationship>();

@@ -18,6 +18,8 @@ interface Context {
   limits: ReadLimits;
   /** The file's running totals, shared by its sheets (limits are per file). */
   usage: Usage;
+  /** The sheet's relationships (its .rels part): id → target, for the targets of its external hyperlinks. */
+  links?: ReadonlyMap<string, string>;
 }
 
 export function readSheet(text: string, ctx: Context): SheetSnapshot {
@@ -56,6 +58,8 @@ interface SheetWalkState {
   // One flag per column of Excel's grid, however many <col> ranges repeat or overlap.
   hiddenColFlags: Uint8Array | null;
   merges: string[];
+  /** <hyperlink> elements: the cell or range and its target, as written. */
+  hyperlinks: { ref: string; target: string }[];
   shared: Map<string, SharedMaster>;
   protectedSheet: boolean;
   /** Where a cell (or row) without its own r="…" goes: just after the previous one. */
@@ -82,6 +86,7 @@ function newWalkState(ctx: Context): SheetWalkState {
     hiddenRows: [],
     hiddenColFlags: null,
     merges: [],
+    hyperlinks: [],
     shared: new Map(),
     protectedSheet: false,
     nextRow: 0,
@@ -131,6 +136,9 @@ function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
         case "mergeCell":
           addMerge(st, a);
           return;
+        case "hyperlink":
+          addHyperlink(st, a);
+          return;
         case "sheetProtection":
           st.protectedSheet = isTrue(a.get("sheet"));
           return;
@@ -152,8 +160,27 @@ function walkSheet(walk: XmlWalk, text: string, ctx: Context): SheetSnapshot {
     hiddenRows: st.hiddenRows,
     hiddenCols: hiddenColumns(st.hiddenColFlags),
     merges: st.merges,
+    hyperlinks: st.hyperlinks,
     protectedSheet: st.protectedSheet,
   });
+}
+
+/**
+ * <hyperlink ref="E4" r:id="rId1"/> (the target in the sheet's relationships) or location="Sheet2!A1"
+ * (a place in the workbook). Counted with the merged areas: both are per-sheet lists a file could inflate.
+ */
+function addHyperlink(st: SheetWalkState, a: XmlAttributes): void {
+  const ref = a.get("ref");
+  if (!ref) return;
+  const idName = a.names().find((n) => n === "id" || n.endsWith(":id"));
+  const id = idName ? a.get(idName) : undefined;
+  const location = a.get("location");
+  const target = (id && st.ctx.links?.get(id)) || (location ? `#${location.replace(/^#/, "")}` : null);
+  if (!target) return;
+  const { limits, usage } = st.ctx;
+  if (++usage.merges > limits.maxMerges)
+    throw overBudget(st.ctx, "merged areas and links", usage.merges, limits.maxMerges);
+  st.hyperlinks.push({ ref, target: target.length > 2000 ? target.slice(0, 2000) : target });
 }
 
 /** <c>: where the cell is (its r="…", or just after the previous cell), its type and style; nothing read yet. */
@@ -365,7 +392,13 @@ interface Cells {
 function densify(
   ctx: Context,
   cells: Cells,
-  extra: { hiddenRows: number[]; hiddenCols: number[]; merges: string[]; protectedSheet: boolean },
+  extra: {
+    hiddenRows: number[];
+    hiddenCols: number[];
+    merges: string[];
+    hyperlinks: { ref: string; target: string }[];
+    protectedSheet: boolean;
+  },
 ): SheetSnapshot {
   // The rectangle spans cells with content; a styled-but-empty cell far away does not stretch it.
   let minRow = Number.POSITIVE_INFINITY;
@@ -437,5 +470,35 @@ function densify(
       cells.styles[k] === ISO_DATE_STYLE ? "yyyy-mm-dd" : (ctx.formats[cells.styles[k]] ?? "General");
     if (errorIndex.has(k)) errorCells.add(`${r},${c}`);
   }
-  return { ...base, origin: { row: minRow, col: minCol }, values, formulas, numberFormats, errorCells };
+  const hyperlinks = linkedCells(extra.hyperlinks, minRow, minCol, height, width);
+  return {
+    ...base,
+    origin: { row: minRow, col: minCol },
+    values,
+    formulas,
+    numberFormats,
+    errorCells,
+    ...(hyperlinks.size ? { hyperlinks } : {}),
+  };
+}
+
+/** Each link's cells inside the sheet's rectangle, "r,c" in the arrays; a range is clipped to the rectangle. */
+function linkedCells(
+  links: readonly { ref: string; target: string }[],
+  minRow: number,
+  minCol: number,
+  height: number,
+  width: number,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const { ref, target } of links) {
+    const [from, to = from] = ref.split(":");
+    const r0 = Math.max(refRow(from) - minRow, 0);
+    const r1 = Math.min(refRow(to) - minRow, height - 1);
+    const c0 = Math.max(refColumn(from) - minCol, 0);
+    const c1 = Math.min(refColumn(to) - minCol, width - 1);
+    for (let r = r0; r <= r1; r++)
+      for (let c = c0; c <= c1; c++) if (!out.has(`${r},${c}`)) out.set(`${r},${c}`, target);
+  }
+  return out;
 }
