@@ -8,7 +8,15 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import ts from "typescript";
+import type TS from "typescript";
+
+// Loaded on first use only: the fake host's table usually comes from the cache (api-set-table.ts), and a
+// test file that never asks should not pay for loading the compiler.
+let loaded: typeof TS | null = null;
+function typescript(): typeof TS {
+  loaded ??= createRequire(import.meta.url)("typescript") as typeof TS;
+  return loaded;
+}
 
 export interface ApiSet {
   /** "ExcelApi", "ExcelApiDesktop", "ExcelApiOnline"… */
@@ -40,8 +48,8 @@ export function compareVersions(a: string, b: string): number {
 }
 
 /** The last JSDoc block written before a declaration (its own documentation). */
-export function jsDocOf(node: ts.Node, text = node.getSourceFile().text): string {
-  const ranges = ts.getLeadingCommentRanges(text, node.pos) ?? [];
+export function jsDocOf(node: TS.Node, text = node.getSourceFile().text): string {
+  const ranges = typescript().getLeadingCommentRanges(text, node.pos) ?? [];
   const doc = ranges.filter((r) => text.startsWith("/**", r.pos)).pop();
   return doc ? text.slice(doc.pos, doc.end) : "";
 }
@@ -52,6 +60,7 @@ export function jsDocOf(node: ts.Node, text = node.getSourceFile().text): string
  * members without an annotation (inherited `load`, `toJSON`, `context`…) are absent.
  */
 export function excelApiSets(dtsPath = officeDtsPath()): Map<string, ApiSet> {
+  const ts = typescript();
   const text = readFileSync(dtsPath, "utf8");
   const file = ts.createSourceFile(dtsPath, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const table = new Map<string, ApiSet>();
