@@ -45,7 +45,7 @@ function compilerOptions(tsconfig: string): ts.CompilerOptions {
   return ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(tsconfig)).options;
 }
 
-function programFor(options: CheckOptions): ts.Program {
+export function programFor(options: CheckOptions): ts.Program {
   const compiler = compilerOptions(options.tsconfig);
   const host = ts.createCompilerHost(compiler, true);
   const virtual = options.virtual ?? {};
@@ -61,7 +61,8 @@ function programFor(options: CheckOptions): ts.Program {
   return ts.createProgram([...options.files, ...Object.keys(virtual)], compiler, host);
 }
 
-const isOfficeDts = (f: ts.SourceFile) => /[\\/]@types[\\/]office-js[\\/]index\.d\.ts$/.test(f.fileName);
+export const isOfficeDts = (f: ts.SourceFile) =>
+  /[\\/]@types[\\/]office-js[\\/]index\.d\.ts$/.test(f.fileName);
 
 /** Every use of an Office.js member in the given files, in file order. */
 export function officeMemberUses(options: CheckOptions): MemberUse[] {
