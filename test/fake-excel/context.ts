@@ -109,10 +109,13 @@ class ClientObject {
         if (typeof prop === "string" && type) refuseMissing(ctx, type, prop);
         const value = Reflect.get(target, prop, receiver);
         if (prop !== "load" || typeof value !== "function") return value;
-        // Loading a property the host lacks is refused too (only the object's own ones: "items/…" paths
-        // name the members of the items, another type).
+        // Loading a property the host lacks is refused too (the first step of a path; "items/…" names
+        // the members of the items, another type).
         return (props?: string | string[] | Record<string, unknown>) => {
-          for (const p of propList(props)) if (!p.includes("/")) refuseMissing(ctx, type, p);
+          for (const p of propList(props)) {
+            const head = p.split("/")[0];
+            if (head !== "items") refuseMissing(ctx, type, head);
+          }
           return value.call(receiver, props);
         };
       },
@@ -807,8 +810,19 @@ export class FakeRange extends ClientObject {
     void across;
     this.ctx.enqueue(() => {
       const s = writable(this.ctx, this.resolve());
-      s.merges.push(boxAddress(s.name, this.box()).split("!").pop() ?? "");
+      const b = this.box();
+      // Like Excel: a merged area keeps only its top-left cell's value; the others are emptied.
+      for (let r = b.r0; r <= b.r1; r++)
+        for (let c = b.c0; c <= b.c1; c++) {
+          const cell = s.cells.get(`${r},${c}`);
+          if ((r !== b.r0 || c !== b.c0) && cell) Object.assign(cell, { value: null, formula: null });
+        }
+      s.merges.push(boxAddress(s.name, b).split("!").pop() ?? "");
     });
+  }
+  /** The merged areas inside this range (ExcelApi 1.13); a null object when there are none. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, this.resolve, this.box);
   }
   clear(): void {
     this.ctx.enqueue(() => {
@@ -819,6 +833,41 @@ export class FakeRange extends ClientObject {
         if (r >= b.r0 && r <= b.r1 && c >= b.c0 && c <= b.c1) s.cells.delete(k);
       }
     });
+  }
+}
+
+/** Merged areas of a range: `isNullObject` and `areas/items/address` are modelled. */
+class FakeRangeAreas extends ClientObject {
+  static override officeType = "RangeAreas";
+  constructor(
+    ctx: FakeRequestContext,
+    readonly resolve: () => FakeSheet,
+    readonly box: () => Box,
+  ) {
+    super(ctx);
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get areas(): { items: { address: string }[] } {
+    return this.read("areas");
+  }
+  load(props?: string | string[]): this {
+    const list = propList(props);
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      const b = this.box();
+      const inside = s.merges.filter((m) => {
+        const c = rangeBox(m);
+        return c.r0 <= b.r1 && c.r1 >= b.r0 && c.c0 <= b.c1 && c.c1 >= b.c0;
+      });
+      this.loaded.set("isNullObject", inside.length === 0);
+      if (list.some((p) => p.startsWith("areas")))
+        this.loaded.set("areas", {
+          items: inside.map((m) => ({ address: `${quoteSheetName(s.name)}!${m}` })),
+        });
+    });
+    return this;
   }
 }
 

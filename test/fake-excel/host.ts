@@ -177,6 +177,19 @@ export class FakeExcelHost {
     return null;
   }
 
+  /** What Excel does when the user types `text` into a cell: its input parser, under the cell's format. */
+  async type(sheet: string, address: string, text: string): Promise<void> {
+    const s = this.sheet(sheet);
+    const at = parseRange(address)?.start;
+    if (!s || !at) throw new Error(`no cell ${sheet}!${address}`);
+    const k = key(at.row, at.col);
+    const cell = s.cells.get(k) ?? { value: null, formula: null, numberFormat: "General", format: {} };
+    s.cells.set(k, cell);
+    enter(cell, text);
+    for (const h of this.changeHandlers)
+      await h({ worksheetId: s.id, address: a1(at.row, at.col), changeType: "RangeEdited" });
+  }
+
   static fromSnapshot(wb: WorkbookSnapshot): FakeExcelHost {
     const host = new FakeExcelHost();
     host.name = wb.source;
@@ -297,9 +310,18 @@ export function usedBox(
   return r1 < 0 ? null : { r0, c0, r1, c1 };
 }
 
-/** What Excel stores when a string is entered: quote prefix → text, leading = + - → formula, numerals → number. */
+/**
+ * What Excel stores when a string is entered: Text-formatted cell → text as typed; quote prefix → text;
+ * leading = + - → formula; numerals, percentages, booleans, dates → numbers (dates as serials).
+ */
 export function enter(cell: FakeCell, input: unknown): void {
   if (input === null || input === undefined) return;
+  // A cell formatted as Text ("@") keeps what is typed as text: "1,5", "=A1", "01/02" stay strings.
+  if (typeof input === "string" && cell.numberFormat === "@") {
+    cell.value = input === "" ? null : input;
+    cell.formula = null;
+    return;
+  }
   if (typeof input === "string") {
     if (input.startsWith("'")) {
       cell.value = input.slice(1);
