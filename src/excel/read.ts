@@ -3,10 +3,13 @@
  * costs one sync; a whole workbook costs two (the sheet list, then all used ranges together), however
  * many sheets and rows there are. Only when Excel on the web refuses the response (its 5 MB cap) are the
  * used ranges read again in row blocks, one sync per block group: slower, but the check still runs.
+ * Merged areas come in the same sync where Excel can give them (ExcelApi 1.13, Microsoft 365 and Excel
+ * on the web); older hosts read no merges, and recognition does not depend on them.
  */
 import { a1, parseRange } from "../core/address";
 import { OWNED_SHEETS } from "../core/sheets/style";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
+import { isExcelApiSupported } from "./errors";
 
 const RANGE_PROPS = ["address", "values", "formulas", "numberFormat", "valueTypes"];
 /** Per-sync estimate budget for the block-wise fallback (a cell of four properties ≈ 40 bytes). */
@@ -27,6 +30,8 @@ interface Target {
   /** The sheet proxy, to ask again for its used range in the fallback. */
   sheet: () => Excel.Worksheet;
   range: Excel.Range;
+  /** The sheet's merged areas, queued with the range; null where the host cannot give them. */
+  merges: Excel.RangeAreas | null;
 }
 
 export interface ReadOptions {
@@ -52,7 +57,7 @@ export async function readActiveUnit(
   alsoLoad?.();
   const range = ws.getUsedRangeOrNullObject(false);
   range.load(RANGE_PROPS);
-  const targets = [{ name: "", hidden: false, sheet: () => ws, range }];
+  const targets = [{ name: "", hidden: false, sheet: () => ws, range, merges: queueMerges(ws) }];
   const sheets = await loadTargets(context, targets, () => {
     ws.load("name");
     alsoLoad?.();
@@ -76,7 +81,13 @@ export async function readWorkbookSnapshot(
     if (wanted ? !wanted.has(ws.name) : owned.has(ws.name)) continue;
     const range = ws.getUsedRangeOrNullObject(false);
     range.load(RANGE_PROPS);
-    targets.push({ name: ws.name, hidden: ws.visibility !== "Visible", sheet: () => ws, range });
+    targets.push({
+      name: ws.name,
+      hidden: ws.visibility !== "Visible",
+      sheet: () => ws,
+      range,
+      merges: queueMerges(ws),
+    });
   }
   return { source: options.source ?? "Workbook", sheets: await loadTargets(context, targets) };
 }
@@ -95,8 +106,33 @@ async function loadTargets(
     return readInBlocks(context, targets);
   }
   return targets.map((t) =>
-    t.range.isNullObject ? emptySheet(t.name) : { ...toSnapshot(t.name, t.range), hidden: t.hidden },
+    t.range.isNullObject
+      ? emptySheet(t.name)
+      : { ...toSnapshot(t.name, t.range), hidden: t.hidden, ...mergesOf(t.merges) },
   );
+}
+
+/**
+ * Queues the sheet's merged areas (Range.getMergedAreasOrNullObject, ExcelApi 1.13) into the caller's
+ * sync; null on older hosts, which would refuse the whole sync (ApiNotFound) for it.
+ */
+function queueMerges(ws: Excel.Worksheet): Excel.RangeAreas | null {
+  if (!isExcelApiSupported("1.13")) return null;
+  const areas = ws.getRange().getMergedAreasOrNullObject();
+  areas.load("areas/items/address");
+  return areas;
+}
+
+/** `{ merges: ["A1:C1", …] }` in sheet coordinates, or nothing when the host gave none. */
+function mergesOf(areas: Excel.RangeAreas | null): { merges?: string[] } {
+  // The same guard again: RangeAreas.areas is read here, away from queueMerges (the API-set test checks it).
+  if (!areas || !isExcelApiSupported("1.13") || areas.isNullObject) return {};
+  return { merges: areas.areas.items.map((r) => localAddress(r.address)) };
+}
+
+/** "'Tự chấm'!A1:C1" → "A1:C1". */
+function localAddress(address: string): string {
+  return address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
 }
 
 function isPayloadTooLarge(e: unknown): boolean {
@@ -122,6 +158,8 @@ async function readInBlocks(context: Excel.RequestContext, targets: Target[]): P
     r.load(["address", "rowCount", "columnCount"]);
     return r;
   });
+  // The refused sync loaded nothing: the merged areas are asked again with the sizes.
+  const merges = targets.map((t) => queueMerges(t.sheet()));
   await context.sync();
   const grids: (Grids | null)[] = used.map((r) =>
     r.isNullObject
@@ -195,7 +233,7 @@ async function readInBlocks(context: Excel.RequestContext, targets: Target[]): P
   if (group.length) await loadGroup(group);
   return targets.map((t, i) => {
     const g = grids[i];
-    return g ? { ...fromGrids(t.name, g), hidden: t.hidden } : emptySheet(t.name);
+    return g ? { ...fromGrids(t.name, g), hidden: t.hidden, ...mergesOf(merges[i]) } : emptySheet(t.name);
   });
 }
 
@@ -204,8 +242,7 @@ function emptySheet(name: string): SheetSnapshot {
 }
 
 function topLeft(address: string): { row: number; col: number } {
-  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-  return parseRange(local)?.start ?? { row: 0, col: 0 };
+  return parseRange(localAddress(address))?.start ?? { row: 0, col: 0 };
 }
 
 function toSnapshot(name: string, range: Excel.Range): SheetSnapshot {

@@ -285,7 +285,9 @@ describe("validate and rank on the fake host", () => {
   });
 
   it("reports user edits for a re-check, ignores its own sheets, and stops when asked", async () => {
-    const host = hostOf(generateUnit(rubric, { seed: 2, index: 0 }).sheets);
+    // worksheets.onChanged is ExcelApi 1.9: the host has to claim it.
+    const host = FakeExcelHost.fromSpecs(generateUnit(rubric, { seed: 2, index: 0 }).sheets);
+    installed = installFakeOffice(host, { excelApi: "1.9" });
     const service = createExcelService(host.run);
     await service.validate({ rubric });
     const seen: string[] = [];

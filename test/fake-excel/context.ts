@@ -76,9 +76,28 @@ const PROBED = new Set([
   "tagName",
 ]);
 
+/**
+ * What an Excel host without the member's requirement set does: the request reaches the host, which
+ * answers "ApiNotFound", so the next sync rejects (the JavaScript proxies themselves exist everywhere).
+ */
+export function refuseMissing(ctx: FakeRequestContext, type: string, member: string): void {
+  const set = ctx.host.missingSet(type, member);
+  if (!set) return;
+  ctx.host.refusedApis.push(`${type}.${member}`);
+  ctx.enqueue(() => {
+    throw new OfficeError(
+      "ApiNotFound",
+      `The API you are trying to use could not be found. It may be available in a newer version of Excel. (${type}.${member} needs ExcelApi ${set}; this host has ${ctx.host.excelApi})`,
+    );
+  });
+}
+
 class ClientObject {
+  /** The Excel class this fake stands for ("Range"), to look its members up in the API-set table. */
+  static officeType = "";
   protected loaded = new Map<string, unknown>();
   constructor(readonly ctx: FakeRequestContext) {
+    const type = (this.constructor as typeof ClientObject).officeType;
     // A property the fake does not model is an error, not a silent undefined: code that works here
     // must only use what the fake (and Office.js) provides.
     // biome-ignore lint/correctness/noConstructorReturn: the proxy is the object.
@@ -87,7 +106,25 @@ class ClientObject {
         if (typeof prop === "string" && !(prop in target) && !PROBED.has(prop)) {
           throw new Error(`fake Excel: ${target.constructor.name}.${prop} is not modelled`);
         }
-        return Reflect.get(target, prop, receiver);
+        if (typeof prop === "string" && type) refuseMissing(ctx, type, prop);
+        const value = Reflect.get(target, prop, receiver);
+        if (prop !== "load" || typeof value !== "function") return value;
+        // Loading a property the host lacks is refused too (the first step of a path; "items/…" names
+        // the members of the items, another type).
+        return (props?: string | string[] | Record<string, unknown>) => {
+          for (const p of propList(props)) {
+            const head = p.split("/")[0];
+            if (head !== "items") refuseMissing(ctx, type, head);
+          }
+          return value.call(receiver, props);
+        };
+      },
+      set(target, prop, value, receiver) {
+        // A field still unset is the fake's own constructor filling itself in, not the caller.
+        const own = Object.getOwnPropertyDescriptor(target, prop);
+        const constructing = !(prop in target) || (own && "value" in own && own.value === undefined);
+        if (typeof prop === "string" && type && !constructing) refuseMissing(ctx, type, prop);
+        return Reflect.set(target, prop, value, receiver);
       },
     });
   }
@@ -122,6 +159,7 @@ function writable(ctx: FakeRequestContext, sheet: FakeSheet): FakeSheet {
 }
 
 class FakeNames extends ClientObject {
+  static override officeType = "NamedItemCollection";
   get items(): { name: string; formula: string }[] {
     return this.read("items");
   }
@@ -165,19 +203,24 @@ class FakeNames extends ClientObject {
   }
 }
 
+class FakeApplication extends ClientObject {
+  static override officeType = "Application";
+  suspendApiCalculationUntilNextSync(): void {
+    this.ctx.enqueue(() => {
+      this.ctx.host.calculationSuspended++;
+    });
+  }
+  suspendScreenUpdatingUntilNextSync(): void {}
+}
+
 export class FakeWorkbook extends ClientObject {
+  static override officeType = "Workbook";
   readonly worksheets: FakeWorksheets;
   readonly names: FakeNames;
-  readonly application = {
-    suspendApiCalculationUntilNextSync: () => {
-      this.ctx.enqueue(() => {
-        this.ctx.host.calculationSuspended++;
-      });
-    },
-    suspendScreenUpdatingUntilNextSync: () => {},
-  };
+  readonly application: FakeApplication;
   constructor(ctx: FakeRequestContext) {
     super(ctx);
+    this.application = new FakeApplication(ctx);
     this.worksheets = new FakeWorksheets(ctx);
     this.names = new FakeNames(ctx);
   }
@@ -191,6 +234,7 @@ export class FakeWorkbook extends ClientObject {
 }
 
 export class FakeWorksheets extends ClientObject {
+  static override officeType = "WorksheetCollection";
   readonly onChanged = {
     add: (handler: (event: { worksheetId: string; address: string; changeType: string }) => unknown) => {
       this.ctx.enqueue(() => {
@@ -264,6 +308,7 @@ export class FakeWorksheets extends ClientObject {
 }
 
 export class FakeWorksheet extends ClientObject {
+  static override officeType = "Worksheet";
   nullable: (() => boolean) | null = null;
   readonly tables: { add: (address: string, hasHeaders: boolean) => FakeTable };
   readonly charts: { add: (type: string, source: FakeRange, seriesBy?: string) => FakeChartProxy };
@@ -424,6 +469,7 @@ export class FakeWorksheet extends ClientObject {
 }
 
 class FakeTable extends ClientObject {
+  static override officeType = "Table";
   state: { name: string; address: string; style: string | null };
   constructor(
     ctx: FakeRequestContext,
@@ -456,6 +502,13 @@ class FakeTable extends ClientObject {
   }
 }
 
+/** The Excel classes behind the chart's plain sub-objects, for the API-set table. */
+const OFFICE_TYPES: Record<string, string> = {
+  "chart.title": "ChartTitle",
+  "chart.legend": "ChartLegend",
+  "chart.axes.categoryAxis": "ChartAxis",
+};
+
 /** The chart types the fake accepts (Excel.ChartType names; the add-in uses the first two). */
 const CHART_TYPES = new Set(["BarClustered", "ColumnClustered", "Line", "Pie"]);
 
@@ -464,6 +517,7 @@ const CHART_TYPES = new Set(["BarClustered", "ColumnClustered", "Line", "Pie"]);
  * anything else (series, formats, other axes) throws like every unmodelled member of the fake.
  */
 class FakeChartProxy extends ClientObject {
+  static override officeType = "Chart";
   state: FakeChart;
   readonly title: { text: string };
   readonly legend: { position: string };
@@ -491,6 +545,7 @@ class FakeChartProxy extends ClientObject {
         set: (_t, prop, value) => {
           const set = setters[String(prop)];
           if (!set) throw new Error(`fake Excel: ${what}.${String(prop)} is not modelled`);
+          refuseMissing(ctx, OFFICE_TYPES[what] ?? "", String(prop));
           ctx.enqueue(() => set(value));
           return true;
         },
@@ -507,7 +562,9 @@ class FakeChartProxy extends ClientObject {
       },
     });
     const categoryAxis = setOnly<{ reversePlotOrder: boolean }>("chart.axes.categoryAxis", {
-      reversePlotOrder: (v) => (state.reversedCategories = v === true),
+      reversePlotOrder: (v) => {
+        state.reversedCategories = v === true;
+      },
     });
     this.axes = { categoryAxis };
   }
@@ -539,6 +596,7 @@ class FakeChartProxy extends ClientObject {
 type Box = { r0: number; c0: number; r1: number; c1: number };
 
 export class FakeRange extends ClientObject {
+  static override officeType = "Range";
   nullable: (() => boolean) | null = null;
   readonly format: Record<string, unknown>;
   readonly conditionalFormats: FakeConditionalFormats;
@@ -752,8 +810,19 @@ export class FakeRange extends ClientObject {
     void across;
     this.ctx.enqueue(() => {
       const s = writable(this.ctx, this.resolve());
-      s.merges.push(boxAddress(s.name, this.box()).split("!").pop() ?? "");
+      const b = this.box();
+      // Like Excel: a merged area keeps only its top-left cell's value; the others are emptied.
+      for (let r = b.r0; r <= b.r1; r++)
+        for (let c = b.c0; c <= b.c1; c++) {
+          const cell = s.cells.get(`${r},${c}`);
+          if ((r !== b.r0 || c !== b.c0) && cell) Object.assign(cell, { value: null, formula: null });
+        }
+      s.merges.push(boxAddress(s.name, b).split("!").pop() ?? "");
     });
+  }
+  /** The merged areas inside this range (ExcelApi 1.13); a null object when there are none. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.ctx, this.resolve, this.box);
   }
   clear(): void {
     this.ctx.enqueue(() => {
@@ -767,7 +836,43 @@ export class FakeRange extends ClientObject {
   }
 }
 
+/** Merged areas of a range: `isNullObject` and `areas/items/address` are modelled. */
+class FakeRangeAreas extends ClientObject {
+  static override officeType = "RangeAreas";
+  constructor(
+    ctx: FakeRequestContext,
+    readonly resolve: () => FakeSheet,
+    readonly box: () => Box,
+  ) {
+    super(ctx);
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get areas(): { items: { address: string }[] } {
+    return this.read("areas");
+  }
+  load(props?: string | string[]): this {
+    const list = propList(props);
+    this.ctx.enqueue(() => {
+      const s = this.resolve();
+      const b = this.box();
+      const inside = s.merges.filter((m) => {
+        const c = rangeBox(m);
+        return c.r0 <= b.r1 && c.r1 >= b.r0 && c.c0 <= b.c1 && c.c1 >= b.c0;
+      });
+      this.loaded.set("isNullObject", inside.length === 0);
+      if (list.some((p) => p.startsWith("areas")))
+        this.loaded.set("areas", {
+          items: inside.map((m) => ({ address: `${quoteSheetName(s.name)}!${m}` })),
+        });
+    });
+    return this;
+  }
+}
+
 class FakeConditionalFormats extends ClientObject {
+  static override officeType = "ConditionalFormatCollection";
   constructor(
     ctx: FakeRequestContext,
     readonly resolve: () => FakeSheet,

@@ -4,6 +4,9 @@
  * write is queued and only applies on sync(); a protected sheet rejects writes with "AccessDenied";
  * getItem of a missing sheet fails at sync with "ItemNotFound"; strings written through `values` or
  * `formulas` that start with "=", "+" or "-" become formulas unless quote-prefixed with "'".
+ * Like an older Excel, it refuses what its claimed requirement set lacks: a member introduced after
+ * `excelApi` (by Microsoft's "[Api set: ExcelApi 1.x]" annotations in @types/office-js) fails the next
+ * sync with "ApiNotFound".
  */
 import { a1, parseRange, sheetAddress } from "../../src/core/address";
 import { type SheetSpec, specToSnapshot } from "../../src/core/sheet-spec";
@@ -68,6 +71,20 @@ export interface FakeSheet {
   page: Record<string, unknown>;
 }
 
+/** The manifest's minimum: what the oldest host that installs the add-in has. */
+export const DEFAULT_EXCEL_API = "1.7";
+
+/** Member → set table ("Range.values" → "1.1"), from test/support/api-set-table.ts or the e2e page. */
+function apiSetTable(): Record<string, string> | null {
+  return (globalThis as { __PAR_API_SETS__?: Record<string, string> }).__PAR_API_SETS__ ?? null;
+}
+
+function versionAbove(v: string, claimed: string): boolean {
+  const [a, b = 0] = v.split(".").map(Number);
+  const [c, d = 0] = claimed.split(".").map(Number);
+  return a > c || (a === c && b > d);
+}
+
 export class OfficeError extends Error {
   constructor(
     readonly code: string,
@@ -117,6 +134,10 @@ export class FakeExcelHost {
   added: string[] = [];
   activations: string[] = [];
   name = "Workbook.xlsx";
+  /** The ExcelApi version this host claims (installFakeOffice sets it); members above it are refused. */
+  excelApi = DEFAULT_EXCEL_API;
+  /** Members refused so far ("Range.getMergedAreasOrNullObject"), for tests. */
+  refusedApis: string[] = [];
   calculationSuspended = 0;
   /** Excel on the web's cap on one request or response (5 MB); null = no cap, like Excel desktop. */
   payloadLimitBytes: number | null = null;
@@ -142,6 +163,31 @@ export class FakeExcelHost {
     });
     for (const h of this.changeHandlers)
       await h({ worksheetId: s.id, address: a1(row, col), changeType: "RangeEdited" });
+  }
+
+  /**
+   * The set `type.member` ("Range.getMergedAreasOrNullObject") needs when this host lacks it, else null.
+   * A member of a host-specific set (ExcelApiDesktop, ExcelApiOnline) is refused everywhere: the add-in
+   * must not depend on one kind of host. Without a table (a browser page not given one) nothing is refused.
+   */
+  missingSet(type: string, member: string): string | null {
+    const set = apiSetTable()?.[`${type}.${member}`];
+    if (!set) return null;
+    if (/^\d/.test(set) ? versionAbove(set, this.excelApi) : true) return set;
+    return null;
+  }
+
+  /** What Excel does when the user types `text` into a cell: its input parser, under the cell's format. */
+  async type(sheet: string, address: string, text: string): Promise<void> {
+    const s = this.sheet(sheet);
+    const at = parseRange(address)?.start;
+    if (!s || !at) throw new Error(`no cell ${sheet}!${address}`);
+    const k = key(at.row, at.col);
+    const cell = s.cells.get(k) ?? { value: null, formula: null, numberFormat: "General", format: {} };
+    s.cells.set(k, cell);
+    enter(cell, text);
+    for (const h of this.changeHandlers)
+      await h({ worksheetId: s.id, address: a1(at.row, at.col), changeType: "RangeEdited" });
   }
 
   static fromSnapshot(wb: WorkbookSnapshot): FakeExcelHost {
@@ -264,9 +310,18 @@ export function usedBox(
   return r1 < 0 ? null : { r0, c0, r1, c1 };
 }
 
-/** What Excel stores when a string is entered: quote prefix → text, leading = + - → formula, numerals → number. */
+/**
+ * What Excel stores when a string is entered: Text-formatted cell → text as typed; quote prefix → text;
+ * leading = + - → formula; numerals, percentages, booleans, dates → numbers (dates as serials).
+ */
 export function enter(cell: FakeCell, input: unknown): void {
   if (input === null || input === undefined) return;
+  // A cell formatted as Text ("@") keeps what is typed as text: "1,5", "=A1", "01/02" stay strings.
+  if (typeof input === "string" && cell.numberFormat === "@") {
+    cell.value = input === "" ? null : input;
+    cell.formula = null;
+    return;
+  }
   if (typeof input === "string") {
     if (input.startsWith("'")) {
       cell.value = input.slice(1);

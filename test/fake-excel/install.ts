@@ -1,8 +1,11 @@
 /** Puts a fake host behind globalThis.Office / globalThis.Excel (node, jsdom or a browser page). */
-import { FakeExcelHost } from "./host";
+import { DEFAULT_EXCEL_API, FakeExcelHost } from "./host";
 
 export interface InstallOptions {
-  /** Highest ExcelApi version the fake host claims (default "1.12"). */
+  /**
+   * Highest ExcelApi version the fake host claims (default: the manifest's minimum, "1.7"). Members
+   * above it are refused at sync with "ApiNotFound", as Excel does.
+   */
   excelApi?: string;
   displayLanguage?: string;
 }
@@ -29,7 +32,8 @@ export function installFakeOffice(
   const before = { Office: g.Office, Excel: g.Excel };
   const actions = new Map<string, (event: unknown) => unknown>();
   const settings = new Map<string, unknown>();
-  const api = options.excelApi ?? "1.12";
+  const api = options.excelApi ?? DEFAULT_EXCEL_API;
+  host.excelApi = api;
   const office = {
     HostType: { Excel: "Excel" },
     AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
