@@ -14,6 +14,7 @@
  *
  * Failures are thrown as `ExcelServiceError` (from ./errors) with `.text = { vi, en }` ready to show.
  */
+import { analyseUnits, type WorkbookUnits } from "../app/units";
 import { type AnalyseOptions, analyseWorkbook, type WorkbookAnalysis } from "../core/analyse";
 import { countBySeverity, type Finding, type Severity, type Text } from "../core/finding";
 import type { PreviousRanking } from "../core/previous";
@@ -42,7 +43,7 @@ import { WriteBatch, writeSheetSpec } from "./write";
 export interface ValidateOptions {
   /** Rubric to check against; default: the one in the workbook's settings, else the built-in commune rubric. null: the workbook's own structure. */
   rubric?: Rubric | null;
-  /** Check every user sheet instead of the active one (2 read syncs instead of 1). */
+  /** Accepted for old callers and ignored: every unit sheet is always checked (src/app/units.ts). */
   allSheets?: boolean;
   /** The user's corrections of recognised columns (the pane's layout editor). */
   columns?: AnalyseOptions["columns"];
@@ -56,7 +57,8 @@ export interface ValidateOptions {
 }
 
 export interface ValidateResult {
-  analysis: WorkbookAnalysis;
+  /** Every unit sheet of the workbook, and (from the service, always) the sheets that are not units with why. */
+  analysis: WorkbookAnalysis & Partial<Pick<WorkbookUnits, "skipped">>;
   counts: Record<Severity, number>;
   /** Sheets written (add-in owned). */
   written: string[];
@@ -257,24 +259,12 @@ async function validateIn(
   });
   const source = context.workbook.name || "Workbook";
   const owned = new Set<string>(OWNED_SHEETS);
-  if (options.allSheets || owned.has(wb.sheets[0]?.name ?? "")) {
-    wb = await readWorkbookSnapshot(context, { source });
-  }
-  let analysis = analyseWorkbook(
-    { ...wb, source },
-    {
-      ...analyseOptions(rubric, source, options.allSheets),
-      columns: options.columns,
-    },
-  );
-  if (analysis.units.length === 0 && wb.sheets.length === 1 && !options.allSheets) {
-    // The active sheet holds no unit table (a cover or notes sheet): look through the whole workbook.
-    wb = await readWorkbookSnapshot(context, { source });
-    analysis = analyseWorkbook(
-      { ...wb, source },
-      { ...analyseOptions(rubric, source, false), columns: options.columns },
-    );
-  }
+  const active = wb.sheets[0]?.name ?? "";
+  // Every unit sheet, always (src/app): a workbook with other sheets of the user's (a consolidation
+  // workbook) is read whole in one more sync; a lone unit sheet stays one read.
+  const others = names.items.some((w) => w.name !== active && !owned.has(w.name));
+  if (others || owned.has(active)) wb = await readWorkbookSnapshot(context, { source });
+  const analysis = analyseUnits({ ...wb, source }, { rubric, source, columns: options.columns });
   const findings = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
   const written: string[] = [];
   if (options.writeReport !== false) {
