@@ -1,6 +1,6 @@
 /**
  * The one entry point to Excel for the task pane and the ribbon commands. Every method runs its own
- * `Excel.run`, reads once, decides in core (`analyseWorkbook`, `rankUnits`, the sheet specs) and writes once.
+ * `Excel.run`, reads once, decides in core through src/app (`analyseUnits`: every unit sheet; `rankUnits`, the sheet specs) and writes once.
  *
  *   const excel = createExcelService();
  *   const v = await excel.validate();            // active unit sheet → "Báo cáo kiểm tra" + "Kết quả"
@@ -14,11 +14,12 @@
  *
  * Failures are thrown as `ExcelServiceError` (from ./errors) with `.text = { vi, en }` ready to show.
  */
+import { rankInputsOf } from "../app/rank-inputs";
 import { analyseUnits, type WorkbookUnits } from "../app/units";
-import { type AnalyseOptions, analyseWorkbook, type WorkbookAnalysis } from "../core/analyse";
+import type { AnalyseOptions, WorkbookAnalysis } from "../core/analyse";
 import { countBySeverity, type Finding, type Severity, type Text } from "../core/finding";
 import type { PreviousRanking } from "../core/previous";
-import { type RankInput, type Ranking, rankUnits } from "../core/rank";
+import { type Ranking, rankUnits } from "../core/rank";
 import { DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
 import { findingsReportSpec } from "../core/sheets/findings-report";
@@ -309,7 +310,7 @@ async function rankSheetsIn(
   const source = context.workbook.name || "Workbook";
   const { settings, rubric: saved } = verify();
   const rubric = options.rubric === undefined ? saved : options.rubric;
-  const analysis = analyseWorkbook({ ...wb, source }, analyseOptions(rubric, source, true));
+  const analysis = analyseUnits({ ...wb, source }, { rubric, source });
   const rankRubric = rubric ?? analysis.units[0]?.rubric;
   if (!rankRubric || analysis.units.length === 0) {
     throw new ExcelServiceError("NoUnits", {
@@ -317,13 +318,8 @@ async function rankSheetsIn(
       en: "No sheet with a unit's scoring table was found to rank.",
     });
   }
-  const inputs: RankInput[] = analysis.units.map((u) => ({
-    unit: u.unit,
-    source,
-    sheet: u.sheet,
-    score: u.score,
-    errors: u.findings.filter((f) => f.severity === "error").length,
-  }));
+  // One workbook: its sheets share one time, so no copy is "newer" (a unit twice is for the user to settle).
+  const inputs = rankInputsOf([{ ...analysis, source, modified: null, error: null }]);
   const ranking = rankUnits(inputs, {
     rubric: rankRubric,
     by: options.by ?? settings.by ?? "final",
@@ -360,10 +356,6 @@ async function listIds(run: Run): Promise<{ id: string; name: string }[]> {
     await context.sync();
     return sheets.items.map((w) => ({ id: w.id, name: w.name }));
   });
-}
-
-function analyseOptions(rubric: Rubric | null, source: string, allSheets = false): AnalyseOptions {
-  return { rubric, source, allSheets };
 }
 
 /** Writes add-in-owned sheets only, then one sync (more only past the request size cap). */
