@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { analyseWorkbook } from "../core/analyse";
+import { analyseUnits } from "../app/units";
 import { capFindings } from "../core/finding-cap";
 import { scoreUnit } from "../core/score";
 import { type SurveyRow, surveyLookup } from "../core/survey";
@@ -18,8 +18,6 @@ export type { FileError, FileResult, UnitResult } from "./file-result";
 export interface AnalyseContext {
   rubric: Rubric | null;
   year?: number;
-  /** Every unit sheet of a consolidation workbook (ranking), not only the best table (validation). */
-  allSheets?: boolean;
   /** The province's survey scores, merged into each unit by folded name before scoring. */
   survey?: SurveyRow[] | null;
   /** The user's column corrections (--columns), applied on every sheet. */
@@ -34,11 +32,11 @@ export async function analyseFile(file: string, ctx: AnalyseContext): Promise<Fi
 /** A snapshot read from `file` through recognition, validation and scoring. */
 export function analyseSnapshot(file: string, wb: WorkbookSnapshot, ctx: AnalyseContext): FileResult {
   try {
-    const analysis = analyseWorkbook(wb, {
+    // Every unit sheet of the workbook, for every command (a consolidation workbook is many units).
+    const analysis = analyseUnits(wb, {
       rubric: ctx.rubric,
       source: basename(file),
       year: ctx.year,
-      allSheets: ctx.allSheets,
       columns: ctx.columns,
     });
     if (ctx.survey?.length) {
@@ -51,7 +49,13 @@ export function analyseSnapshot(file: string, wb: WorkbookSnapshot, ctx: Analyse
     }
     // Bounded output: a sheet with a million bad rows lists the first of each kind and says how many more.
     for (const u of analysis.units) u.findings = capFindings(u.findings);
-    return { file, units: analysis.units, findings: capFindings(analysis.findings), error: null };
+    return {
+      file,
+      units: analysis.units,
+      findings: capFindings(analysis.findings),
+      skipped: analysis.skipped,
+      error: null,
+    };
   } catch (e) {
     return fileFailed(file, e);
   }

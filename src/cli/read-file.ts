@@ -1,6 +1,6 @@
 import { basename } from "node:path";
+import { failureOf } from "../app/failure";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { FileReadError } from "../files/errors";
 import { readWorkbookFile } from "../files/node";
 import { type FileResult, failedResult } from "./file-result";
 
@@ -18,18 +18,5 @@ export async function readSnapshot(file: string): Promise<{ wb: WorkbookSnapshot
 
 /** The result for a file that could not be read or analysed; never blames the unit for a bug of ours. */
 export function fileFailed(file: string, e: unknown): FileResult {
-  if (e instanceof FileReadError) return failedResult(file, { reason: e.reason, message: e.text });
-  const name = basename(file);
-  // Not the file's fault: say so, so the appraiser reports it instead of blaming the unit.
-  return failedResult(file, {
-    reason: "internal-error",
-    message: {
-      vi: `${name}: lỗi của par-index khi xử lý tệp này (${errorText(e)}). Tệp không bị thay đổi; vui lòng báo lỗi kèm tệp.`,
-      en: `${name}: par-index failed on this file (${errorText(e)}). The file was not changed; please report it with the file.`,
-    },
-  });
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return failedResult(file, failureOf(e, basename(file)));
 }

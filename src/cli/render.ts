@@ -2,6 +2,7 @@ import { inLang } from "../core/i18n";
 import type { ColumnRole } from "../core/analyse";
 import { columnLetters } from "../core/address";
 import { countBySeverity, type Finding, type Severity } from "../core/finding";
+import { basename } from "node:path";
 import type { Lang } from "./args";
 import type { FileResult, UnitResult } from "./analyse-file";
 
@@ -57,6 +58,8 @@ export function findingLines(findings: readonly Finding[], lang: Lang, indent = 
 export interface BatchSummary {
   files: number;
   units: number;
+  /** Sheets of the workbooks that are not units (instructions, summary, blank template…). */
+  skippedSheets: number;
   unreadable: number;
   error: number;
   warning: number;
@@ -69,6 +72,7 @@ export function summarise(results: readonly FileResult[]): BatchSummary {
   return {
     files: results.length,
     units: results.reduce((n, r) => n + r.units.length, 0),
+    skippedSheets: results.reduce((n, r) => n + (r.skipped?.length ?? 0), 0),
     unreadable: results.filter((r) => r.error).length,
     ...c,
   };
@@ -76,7 +80,26 @@ export function summarise(results: readonly FileResult[]): BatchSummary {
 
 export function summaryLine(s: BatchSummary, lang: Lang): string {
   return inLang(lang, {
-    vi: `Tổng hợp: ${s.files} tệp, ${s.units} đơn vị, ${s.unreadable} tệp không đọc được; ${s.error} lỗi, ${s.warning} cảnh báo, ${s.info} lưu ý.`,
-    en: `Summary: ${s.files} files, ${s.units} units, ${s.unreadable} unreadable; ${s.error} errors, ${s.warning} warnings, ${s.info} notes.`,
+    vi: `Tổng hợp: ${s.files} tệp, ${s.units} đơn vị, ${s.skippedSheets} trang không phải đơn vị, ${s.unreadable} tệp không đọc được; ${s.error} lỗi, ${s.warning} cảnh báo, ${s.info} lưu ý.`,
+    en: `Summary: ${s.files} files, ${s.units} units, ${s.skippedSheets} sheets not units, ${s.unreadable} unreadable; ${s.error} errors, ${s.warning} warnings, ${s.info} notes.`,
   });
+}
+
+/**
+ * What a file holds, said once before its units: how many unit sheets, its workbook-wide findings and
+ * each sheet that is not a unit with why (a sheet a finding already names is not said twice).
+ */
+export function workbookLines(r: FileResult, lang: Lang, indent = "   "): string[] {
+  const out: string[] = [];
+  if (r.units.length > 1)
+    out.push(
+      inLang(lang, {
+        vi: `▸ ${basename(r.file)}: ${r.units.length} đơn vị (mỗi trang một đơn vị)`,
+        en: `▸ ${basename(r.file)}: ${r.units.length} units (one per sheet)`,
+      }),
+    );
+  out.push(...findingLines(r.findings, lang, indent));
+  const named = new Set(r.findings.map((f) => f.sheet));
+  for (const s of r.skipped ?? []) if (!named.has(s.sheet)) out.push(`${indent}– ${s.message[lang]}`);
+  return out;
 }

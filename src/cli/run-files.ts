@@ -1,6 +1,7 @@
 import type { Dirent } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
-import { basename, extname, join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
+import { isLockOrHidden, isWorkbookName } from "../app/workbook-names";
 import type { Text } from "../core/finding";
 import type { Rubric } from "../core/rubric/schema";
 import type { SurveyRow } from "../core/survey";
@@ -19,7 +20,6 @@ export async function analyseInputs(
   options: {
     rubric: Rubric | null;
     year?: number;
-    allSheets?: boolean;
     survey?: SurveyRow[] | null;
     columns?: ColumnCorrections;
     lang: Lang;
@@ -52,7 +52,6 @@ export async function analyseInputs(
     {
       rubric: options.rubric,
       year: options.year,
-      allSheets: options.allSheets,
       survey: options.survey,
       columns: options.columns,
     },
@@ -64,9 +63,6 @@ export async function analyseInputs(
   const results = found.map((f) => (f.tooLarge ? tooLargeResult(f.path, f.tooLarge) : read[next++]));
   return { files, results };
 }
-
-/** Spreadsheet-like names: legacy formats are included so the user is told to re-save them, not ignored. */
-const EXTENSIONS = new Set([".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".csv", ".ods"]);
 
 /** Bounds that hold whatever a folder holds: files read whole above this size would only exhaust memory. */
 export const SCAN_LIMITS = { maxFileBytes: 256 * 1024 * 1024, maxFiles: 100_000, maxDepth: 64 };
@@ -126,9 +122,10 @@ export async function collectInputs(
       return;
     }
     for (const e of entries) {
-      if (e.name.startsWith("~$") || e.name.startsWith(".")) continue;
+      // The one rule of which names are workbooks (src/app): not lock files, not hidden ones.
+      if (isLockOrHidden(e.name)) continue;
       const full = join(dir, e.name);
-      const isSheetName = EXTENSIONS.has(extname(e.name).toLowerCase());
+      const isSheetName = isWorkbookName(e.name);
       // Only what could matter is stat'ed: folders, links, and spreadsheet names.
       if (!e.isDirectory() && !e.isSymbolicLink() && !isSheetName) continue;
       const info = await stat(full).catch(() => null);

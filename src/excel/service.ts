@@ -1,6 +1,6 @@
 /**
  * The one entry point to Excel for the task pane and the ribbon commands. Every method runs its own
- * `Excel.run`, reads once, decides in core (`analyseWorkbook`, `rankUnits`, the sheet specs) and writes once.
+ * `Excel.run`, reads once, decides in core through src/app (`analyseUnits`: every unit sheet; `rankUnits`, the sheet specs) and writes once.
  *
  *   const excel = createExcelService();
  *   const v = await excel.validate();            // active unit sheet → "Báo cáo kiểm tra" + "Kết quả"
@@ -14,10 +14,12 @@
  *
  * Failures are thrown as `ExcelServiceError` (from ./errors) with `.text = { vi, en }` ready to show.
  */
-import { type AnalyseOptions, analyseWorkbook, type WorkbookAnalysis } from "../core/analyse";
+import { rankInputsOf } from "../app/rank-inputs";
+import { analyseUnits, type WorkbookUnits } from "../app/units";
+import type { AnalyseOptions, WorkbookAnalysis } from "../core/analyse";
 import { countBySeverity, type Finding, type Severity, type Text } from "../core/finding";
 import type { PreviousRanking } from "../core/previous";
-import { type RankInput, type Ranking, rankUnits } from "../core/rank";
+import { type Ranking, rankUnits } from "../core/rank";
 import { DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
 import { findingsReportSpec } from "../core/sheets/findings-report";
@@ -42,7 +44,7 @@ import { WriteBatch, writeSheetSpec } from "./write";
 export interface ValidateOptions {
   /** Rubric to check against; default: the one in the workbook's settings, else the built-in commune rubric. null: the workbook's own structure. */
   rubric?: Rubric | null;
-  /** Check every user sheet instead of the active one (2 read syncs instead of 1). */
+  /** Accepted for old callers and ignored: every unit sheet is always checked (src/app/units.ts). */
   allSheets?: boolean;
   /** The user's corrections of recognised columns (the pane's layout editor). */
   columns?: AnalyseOptions["columns"];
@@ -56,7 +58,8 @@ export interface ValidateOptions {
 }
 
 export interface ValidateResult {
-  analysis: WorkbookAnalysis;
+  /** Every unit sheet of the workbook, and (from the service, always) the sheets that are not units with why. */
+  analysis: WorkbookAnalysis & Partial<Pick<WorkbookUnits, "skipped">>;
   counts: Record<Severity, number>;
   /** Sheets written (add-in owned). */
   written: string[];
@@ -257,24 +260,12 @@ async function validateIn(
   });
   const source = context.workbook.name || "Workbook";
   const owned = new Set<string>(OWNED_SHEETS);
-  if (options.allSheets || owned.has(wb.sheets[0]?.name ?? "")) {
-    wb = await readWorkbookSnapshot(context, { source });
-  }
-  let analysis = analyseWorkbook(
-    { ...wb, source },
-    {
-      ...analyseOptions(rubric, source, options.allSheets),
-      columns: options.columns,
-    },
-  );
-  if (analysis.units.length === 0 && wb.sheets.length === 1 && !options.allSheets) {
-    // The active sheet holds no unit table (a cover or notes sheet): look through the whole workbook.
-    wb = await readWorkbookSnapshot(context, { source });
-    analysis = analyseWorkbook(
-      { ...wb, source },
-      { ...analyseOptions(rubric, source, false), columns: options.columns },
-    );
-  }
+  const active = wb.sheets[0]?.name ?? "";
+  // Every unit sheet, always (src/app): a workbook with other sheets of the user's (a consolidation
+  // workbook) is read whole in one more sync; a lone unit sheet stays one read.
+  const others = names.items.some((w) => w.name !== active && !owned.has(w.name));
+  if (others || owned.has(active)) wb = await readWorkbookSnapshot(context, { source });
+  const analysis = analyseUnits({ ...wb, source }, { rubric, source, columns: options.columns });
   const findings = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
   const written: string[] = [];
   if (options.writeReport !== false) {
@@ -319,7 +310,7 @@ async function rankSheetsIn(
   const source = context.workbook.name || "Workbook";
   const { settings, rubric: saved } = verify();
   const rubric = options.rubric === undefined ? saved : options.rubric;
-  const analysis = analyseWorkbook({ ...wb, source }, analyseOptions(rubric, source, true));
+  const analysis = analyseUnits({ ...wb, source }, { rubric, source });
   const rankRubric = rubric ?? analysis.units[0]?.rubric;
   if (!rankRubric || analysis.units.length === 0) {
     throw new ExcelServiceError("NoUnits", {
@@ -327,13 +318,8 @@ async function rankSheetsIn(
       en: "No sheet with a unit's scoring table was found to rank.",
     });
   }
-  const inputs: RankInput[] = analysis.units.map((u) => ({
-    unit: u.unit,
-    source,
-    sheet: u.sheet,
-    score: u.score,
-    errors: u.findings.filter((f) => f.severity === "error").length,
-  }));
+  // One workbook: its sheets share one time, so no copy is "newer" (a unit twice is for the user to settle).
+  const inputs = rankInputsOf([{ ...analysis, source, modified: null, error: null }]);
   const ranking = rankUnits(inputs, {
     rubric: rankRubric,
     by: options.by ?? settings.by ?? "final",
@@ -370,10 +356,6 @@ async function listIds(run: Run): Promise<{ id: string; name: string }[]> {
     await context.sync();
     return sheets.items.map((w) => ({ id: w.id, name: w.name }));
   });
-}
-
-function analyseOptions(rubric: Rubric | null, source: string, allSheets = false): AnalyseOptions {
-  return { rubric, source, allSheets };
 }
 
 /** Writes add-in-owned sheets only, then one sync (more only past the request size cap). */

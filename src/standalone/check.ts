@@ -4,10 +4,12 @@
  * then the same sheet specs as the add-in writes, rendered to .xlsx in the browser. The page imports
  * this module lazily, so the engine never weighs on a first paint.
  */
-import { analyseWorkbook, type WorkbookAnalysis } from "../core/analyse";
-import { isUserError, unexpectedText } from "../core/errors";
+import { knownTime } from "../app/duplicates";
+import { failureOf } from "../app/failure";
+import { rankInputsOf } from "../app/rank-inputs";
+import { analyseUnits, type WorkbookUnits } from "../app/units";
 import { type Finding, type Text, unreadableFileFinding } from "../core/finding";
-import { type RankBasis, type RankInput, type Ranking, rankUnits } from "../core/rank";
+import { type RankBasis, type Ranking, rankUnits } from "../core/rank";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
 import type { SheetSpec } from "../core/sheet-spec";
@@ -26,34 +28,46 @@ export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 export interface CheckedFile {
   /** The file's name as picked (the user's own words). */
   file: string;
-  /** Null when the file could not be read at all; `error` says why. */
-  analysis: WorkbookAnalysis | null;
+  /** The browser's File.lastModified (ms): the same unit picked twice is ranked from the newest copy. */
+  modified: number | null;
+  /** Null when the file could not be read at all; `error` says why. Every unit sheet, and the skipped ones. */
+  analysis: WorkbookUnits | null;
   error: Text | null;
   /** Every finding of the file: workbook-wide ones (or the unreadable-file finding), then each unit's. */
   findings: Finding[];
 }
 
-/** Reads and analyses one file. Never throws: a bad file fails alone, with its reason as a finding. */
-export function checkBytes(bytes: Uint8Array, file: string, rubric: Rubric | null): CheckedFile {
+/**
+ * Reads and analyses one file. Never throws: a bad file fails alone, with its reason as a finding.
+ * @param modified The browser's File.lastModified, so duplicates are settled as the CLI settles them.
+ */
+export function checkBytes(
+  bytes: Uint8Array,
+  file: string,
+  rubric: Rubric | null,
+  modified: number | null = null,
+): CheckedFile {
   try {
-    if (bytes.byteLength > MAX_FILE_BYTES) return fileTooLarge(file, bytes.byteLength);
+    if (bytes.byteLength > MAX_FILE_BYTES) return fileTooLarge(file, bytes.byteLength, modified);
     const wb = readWorkbook(bytes, file);
     // Every sheet holding a unit table counts: a consolidation workbook checks all its units at once.
-    const analysis = analyseWorkbook(wb, { rubric, source: file, allSheets: true });
+    const analysis = analyseUnits(wb, { rubric, source: file });
     return {
       file,
+      modified: knownTime(modified),
       analysis,
       error: null,
       findings: [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)],
     };
   } catch (e) {
-    return isUserError(e) ? failed(file, e.text, e.code) : failed(file, unexpectedText(e), "unexpected");
+    const failure = failureOf(e, file);
+    return failed(file, failure.message, failure.reason, modified);
   }
 }
 
 /** A file refused on its size alone, before its bytes are read into memory. */
-export function fileTooLarge(file: string, bytes: number): CheckedFile {
-  return failed(file, tooLarge(file, bytes), "too-large");
+export function fileTooLarge(file: string, bytes: number, modified: number | null = null): CheckedFile {
+  return failed(file, tooLarge(file, bytes), "too-large", modified);
 }
 
 function tooLarge(file: string, bytes: number): Text {
@@ -64,8 +78,14 @@ function tooLarge(file: string, bytes: number): Text {
   };
 }
 
-function failed(file: string, message: Text, reason: string): CheckedFile {
-  return { file, analysis: null, error: message, findings: [unreadableFileFinding(message, reason)] };
+function failed(file: string, message: Text, reason: string, modified: number | null): CheckedFile {
+  return {
+    file,
+    modified: knownTime(modified),
+    analysis: null,
+    error: message,
+    findings: [unreadableFileFinding(message, reason)],
+  };
 }
 
 export interface RankChoice {
@@ -85,23 +105,20 @@ export function rankingRubric(rubric: Rubric | null): Rubric {
   return r;
 }
 
-/** Every file comes back in the ranking: ranked units, or "not ranked" with the reason (as the CLI does). */
+/**
+ * Every file comes back in the ranking: ranked units, or "not ranked" with the reason; the same unit
+ * picked twice is ranked from the copy modified last (src/app, as the CLI does).
+ */
 export function rankFiles(files: readonly CheckedFile[], rubric: Rubric, choice: RankChoice): Ranking {
-  const inputs = files.flatMap((f): RankInput[] => {
-    const units = f.analysis?.units ?? [];
-    if (units.length === 0) {
-      const reason = f.error ??
-        f.findings[0]?.message ?? { vi: "không tìm thấy bảng chấm điểm", en: "no scoring table found" };
-      return [{ unit: f.file, source: f.file, sheet: null, score: null, errors: 1, reason }];
-    }
-    return units.map((u) => ({
-      unit: u.unit,
+  const inputs = rankInputsOf(
+    files.map((f) => ({
       source: f.file,
-      sheet: u.sheet,
-      score: u.score,
-      errors: u.findings.filter((x) => x.severity === "error").length,
-    }));
-  });
+      modified: f.modified,
+      units: f.analysis?.units ?? [],
+      findings: f.analysis?.findings ?? f.findings,
+      error: f.error,
+    })),
+  );
   return rankUnits(inputs, { rubric, by: choice.by, groupBy: choice.groupBy, dense: choice.dense });
 }
 

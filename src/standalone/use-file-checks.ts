@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { isWorkbookName } from "../app/workbook-names";
 import type { Text as BiText } from "../core/finding";
 import type { CheckedFile } from "./check";
 import type { Messages } from "./messages";
@@ -8,7 +9,6 @@ import type { Engine } from "./use-engine";
 
 /** A batch larger than this is a secretariat's job for the CLI; the tab would hold every file in memory. */
 export const MAX_FILES = 1000;
-const WORKBOOK = /\.(xlsx|xlsm|xls|xlsb|ods|csv)$/i;
 
 export type Progress = { done: number; total: number };
 
@@ -68,9 +68,15 @@ export function useFileChecks(
 
 /** A file over the engine's size limit is reported as such without being read. */
 async function checkFile(engine: Engine, f: File, choice: RubricChoice): Promise<CheckedFile> {
+  // The file's time goes with it: the same unit picked twice is ranked from the newest copy.
   return f.size > engine.MAX_FILE_BYTES
-    ? engine.fileTooLarge(f.name, f.size)
-    : engine.checkBytes(new Uint8Array(await f.arrayBuffer()), f.name, engine.rubricOf(choice));
+    ? engine.fileTooLarge(f.name, f.size, f.lastModified)
+    : engine.checkBytes(
+        new Uint8Array(await f.arrayBuffer()),
+        f.name,
+        engine.rubricOf(choice),
+        f.lastModified,
+      );
 }
 
 /**
@@ -78,8 +84,9 @@ async function checkFile(engine: Engine, f: File, choice: RubricChoice): Promise
  * at most MAX_FILES of them, and the notices that say what was left out.
  */
 function sortPicked(list: File[]): { workbooks: File[]; notices: BiText[] } {
-  const workbooks = list.filter((f) => WORKBOOK.test(f.name) && !f.name.startsWith("~$"));
-  const skipped = list.filter((f) => !workbooks.includes(f));
+  // The one rule of which names are workbooks (src/app), as the CLI's folder walk and the pane apply it.
+  const workbooks = list.filter((f) => isWorkbookName(f.name));
+  const skipped = list.filter((f) => !isWorkbookName(f.name));
   const notices: BiText[] = [];
   if (skipped.length)
     notices.push(

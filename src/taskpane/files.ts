@@ -3,49 +3,58 @@
  * (JSON or a blank template) and last year's ranking. Loaded on demand: the reader and the importer are
  * not part of the pane's first paint. Every refusal is a `UserError` worded in both languages.
  */
+import { failureOf } from "../app/failure";
+import type { AnalysedFile } from "../app/rank-inputs";
 import { UserError } from "../core/errors";
 import type { Text } from "../core/finding";
 import { t, textOf } from "../core/i18n";
 import type { PreviousRanking } from "../core/previous";
 import type { RankInput } from "../core/rank";
 import type { Rubric } from "../core/rubric/schema";
-import { errorText } from "./state/pane";
 
-/** Reads each unit's file into ranking inputs; a file that yields no unit stays in as "not ranked". */
+/**
+ * Reads each unit's file into ranking inputs through src/app: every unit sheet, the file's lastModified
+ * (the same unit picked twice is ranked from the newest copy), a file that yields no unit stays in as
+ * "not ranked" with why.
+ */
 export async function rankInputsFromFiles(
-  files: readonly File[],
+  files: readonly Pick<File, "name" | "lastModified" | "arrayBuffer">[],
   rubric: Rubric,
   onProgress: (done: number, total: number) => void,
 ): Promise<{ inputs: RankInput[]; fileErrors: { file: string; message: Text }[] }> {
-  const [{ readWorkbook }, { analyseWorkbook }] = await Promise.all([
+  const [{ readWorkbook }, { analyseUnits }, { rankInputsOf }] = await Promise.all([
     import("../files/read-workbook"),
-    import("../core/analyse"),
+    import("../app/units"),
+    import("../app/rank-inputs"),
   ]);
-  const inputs: RankInput[] = [];
+  const analysed: AnalysedFile[] = [];
   const fileErrors: { file: string; message: Text }[] = [];
-  const unreadable = (file: string, message: Text) => {
-    fileErrors.push({ file, message });
-    inputs.push({ unit: file, source: file, sheet: null, score: null, errors: 1, reason: message });
-  };
   for (const [i, file] of files.entries()) {
     onProgress(i, files.length);
     try {
       const wb = readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
-      const analysis = analyseWorkbook(wb, { rubric, source: file.name, allSheets: true });
-      if (analysis.units.length === 0) {
-        unreadable(file.name, analysis.findings[0]?.message ?? textOf("noTableInFile", { file: file.name }));
-      }
-      for (const u of analysis.units) {
-        const errors = u.findings.filter((f) => f.severity === "error").length;
-        inputs.push({ unit: u.unit, source: file.name, sheet: null, score: u.score, errors });
-      }
+      const analysis = analyseUnits(wb, { rubric, source: file.name });
+      analysed.push({ ...analysis, source: file.name, modified: file.lastModified, error: null });
+      if (analysis.units.length === 0)
+        fileErrors.push({
+          file: file.name,
+          message: analysis.findings[0]?.message ?? textOf("noTableInFile", { file: file.name }),
+        });
     } catch (e) {
-      unreadable(file.name, errorText(e));
+      const { message } = failureOf(e, file.name);
+      fileErrors.push({ file: file.name, message });
+      analysed.push({
+        source: file.name,
+        modified: file.lastModified,
+        units: [],
+        findings: [],
+        error: message,
+      });
     }
     // Let the progress bar paint between files.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return { inputs, fileErrors };
+  return { inputs: rankInputsOf(analysed), fileErrors };
 }
 
 /** A rubric from a JSON file or a province's blank template, checked as any rubric is. */

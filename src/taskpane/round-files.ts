@@ -4,9 +4,11 @@
  * and on the open workbook, read once by the Excel service and handed here as a snapshot.
  * The same core the CLI runs (intake.ts, diff.ts); only the reading of `File`s is here.
  */
-import { analyseWorkbook } from "../core/analyse";
+import { failureOf } from "../app/failure";
+import { submissionsOfFile } from "../app/submissions";
+import { analyseUnits } from "../app/units";
+import { isWorkbookName } from "../app/workbook-names";
 import { type WorkbookDiff, diffUnits, diffWorkbooks } from "../core/diff";
-import { isUserError } from "../core/errors";
 import type { Text } from "../core/finding";
 import {
   buildIntake,
@@ -31,21 +33,21 @@ export interface PickedFile {
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
-const SPREADSHEET = /\.(xlsx|xlsm|xls|xlsb|ods|csv)$/i;
-
-/** A folder picked with the directory picker brings every file: keep spreadsheets, never Excel's lock files. */
+/**
+ * A folder picked with the directory picker brings every file: keep workbooks by the one rule of
+ * src/app (the CLI's folder walk and the page apply it too), never Excel's lock files.
+ */
 export function spreadsheetFiles<T extends PickedFile>(files: readonly T[]): T[] {
-  return files.filter((f) => SPREADSHEET.test(f.name) && !f.name.startsWith("~$") && !f.name.startsWith("."));
+  return files.filter((f) => isWorkbookName(f.name));
 }
 
 async function read(file: PickedFile): Promise<WorkbookSnapshot> {
   return readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
 }
 
+/** A refused file says what is wrong with it; a bug of ours says it is ours (src/app/failure.ts). */
 function reason(e: unknown, file: string): Text {
-  if (isUserError(e)) return e.text;
-  const why = e instanceof Error ? e.message : String(e);
-  return { vi: `${file}: không đọc được (${why}).`, en: `${file}: could not be read (${why}).` };
+  return failureOf(e, file).message;
 }
 
 /** The key a submission's score is kept under: its file, and its sheet (a workbook may hold several units). */
@@ -60,17 +62,16 @@ export async function submissionFromFile(
   scores?: Map<string, UnitScore>,
 ): Promise<IntakeSubmission[]> {
   try {
-    const analysis = analyseWorkbook(await read(file), { rubric, source: file.name });
-    for (const u of analysis.units)
-      scores?.set(scoreKey(submissionOf(file.name, file.lastModified, u)), u.score);
-    if (analysis.units.length === 0) {
-      const why = analysis.findings[0]?.message ?? {
-        vi: `${file.name}: không tìm thấy bảng chấm điểm.`,
-        en: `${file.name}: no scoring table found.`,
-      };
-      return [failedSubmission(file.name, file.lastModified, why)];
-    }
-    return analysis.units.map((u) => submissionOf(file.name, file.lastModified, u));
+    // Every unit sheet of the file, each a submission (a consolidation workbook is many units).
+    const analysis = analyseUnits(await read(file), { rubric, source: file.name });
+    const submissions = submissionsOfFile({
+      ...analysis,
+      source: file.name,
+      modified: file.lastModified,
+      error: null,
+    });
+    for (const [k, u] of analysis.units.entries()) scores?.set(scoreKey(submissions[k]), u.score);
+    return submissions;
   } catch (e) {
     return [failedSubmission(file.name, file.lastModified, reason(e, file.name))];
   }
@@ -86,7 +87,7 @@ export function submissionsFromWorkbook(
   rubric: Rubric,
   scores?: Map<string, UnitScore>,
 ): IntakeSubmission[] {
-  const analysis = analyseWorkbook(wb, { rubric, source: wb.source, allSheets: true });
+  const analysis = analyseUnits(wb, { rubric, source: wb.source });
   return analysis.units.map((u) => {
     const s: IntakeSubmission = { ...submissionOf(wb.source, null, u), inWorkbook: true };
     scores?.set(scoreKey(s), u.score);
@@ -165,8 +166,8 @@ export async function diffAgainstWorkbook(
   } catch (e) {
     return { error: reason(e, before.name) };
   }
-  const a = analyseWorkbook(old, { rubric, source: old.source }).units[0] ?? null;
-  const units = analyseWorkbook(open, { rubric, source: open.source, allSheets: true }).units;
+  const a = analyseUnits(old, { rubric, source: old.source }).units[0] ?? null;
+  const units = analyseUnits(open, { rubric, source: open.source }).units;
   const b = (a && units.find((u) => unitKey(u.unit) === unitKey(a.unit))) ?? units[0] ?? null;
   const diff = diffUnits(old, a, open, b);
   if (units.length > 1 && b) {

@@ -51,10 +51,11 @@ describe("ribbon commands", () => {
     expect(host.selection).toEqual({ sheet: REPORT_SHEET, address: "A2" });
     const notice = lastNotices[lastNotices.length - 1];
     expect(notice.kind).toBe("warning");
+    // Both unit sheets, as the ranking below ranks both (issue #22: every unit, everywhere).
     expect(notice.text.vi).toMatch(
-      /^Đã kiểm tra 1 đơn vị: \d+ lỗi, \d+ cảnh báo, \d+ lưu ý\. Đã ghi trang "Báo cáo kiểm tra", "Kết quả"\.$/,
+      /^Đã kiểm tra 2 đơn vị: \d+ lỗi, \d+ cảnh báo, \d+ lưu ý\. Đã ghi trang "Báo cáo kiểm tra"\.$/,
     );
-    expect(notice.text.en).toMatch(/^Checked 1 unit/);
+    expect(notice.text.en).toMatch(/^Checked 2 units/);
   });
 
   it("buildRanking writes the ranking and names how many units were ranked", async () => {

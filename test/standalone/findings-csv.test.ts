@@ -34,7 +34,7 @@ function parse(csv: string): string[][] {
 }
 
 function fileWith(findings: Finding[]): CheckedFile {
-  return { file: "x.xlsx", analysis: null, error: null, findings };
+  return { file: "x.xlsx", modified: null, analysis: null, error: null, findings };
 }
 
 const finding = (over: Partial<Finding>): Finding => ({

@@ -1,14 +1,17 @@
 import { inLang } from "../../core/i18n";
 import { stat } from "node:fs/promises";
 import { basename, isAbsolute, join, relative, resolve } from "node:path";
-import { analyseWorkbook } from "../../core/analyse";
+import { newestCopy } from "../../app/duplicates";
+import { noUnitReason } from "../../app/rank-inputs";
+import { analyseUnits } from "../../app/units";
 import { unitKey } from "../../core/rank-key";
 import { type AppraisalUnit, appraisalSheetSpec } from "../../core/sheets/appraisal";
-import { collectInputFiles } from "../../files/node";
 import { FileReadError } from "../../files/errors";
 import { type Lang, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
+import { modifiedTime } from "../file-result";
 import { readSnapshot } from "../read-file";
+import { collectInputs } from "../run-files";
 import { resolveRubric } from "../rubric-arg";
 
 /**
@@ -32,31 +35,36 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
   const out = resolve(values.output);
   await refuseInsideInputs(out, positionals);
   const rubric = await resolveRubric(values.rubric, false, lang);
-  let files: string[];
-  try {
-    files = await collectInputFiles(positionals);
-  } catch (e) {
-    if (e instanceof FileReadError) throw new UsageError(e.text);
-    throw e;
-  }
+  // The same folder walk and name rule as every other command (linked folders followed once each).
+  const found = await collectInputs(positionals, (text) => console.error(`! ${text[lang]}`));
+  const files = found.map((f) => f.path);
   // One file at a time (bounded memory): the units keep only what the sheet shows.
-  const units: (AppraisalUnit & { file: string })[] = [];
+  const units: (AppraisalUnit & { file: string; several: boolean })[] = [];
   let failed = 0;
-  for (const file of files) {
+  for (const { path: file, tooLarge } of found) {
+    if (tooLarge) {
+      failed++;
+      console.error(`✗ ${new FileReadError("too-large", basename(file), tooLarge).text[lang]}`);
+      continue;
+    }
     const read = await readSnapshot(file);
     if ("failed" in read) {
       failed++;
       console.error(`✗ ${read.failed.error?.message[lang] ?? basename(file)}`);
       continue;
     }
-    const analysis = analyseWorkbook(read.wb, { rubric, source: basename(file) });
+    // Every unit sheet of the workbook (a consolidation workbook gives one result per commune).
+    const analysis = analyseUnits(read.wb, { rubric, source: basename(file) });
     if (analysis.units.length === 0) {
       failed++;
-      console.error(`✗ ${basename(file)}: ${analysis.findings[0]?.message[lang] ?? ""}`);
+      console.error(`✗ ${basename(file)}: ${noUnitReason({ ...analysis, error: null })[lang]}`);
     }
+    for (const s of analysis.skipped) console.error(`– ${basename(file)}: ${s.message[lang]}`);
+    const several = analysis.units.length > 1;
     for (const u of analysis.units)
       units.push({
         file,
+        several,
         unit: u.unit,
         sheet: u.sheet,
         score: u.score,
@@ -64,11 +72,11 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
         entries: u.entries,
       });
   }
-  const current = await newestPerUnit(units, lang);
+  const current = newestPerUnit(units, lang);
   const peers = current.map((u) => u.score);
   const used = new Set<string>();
   for (const u of current) {
-    const name = outputName(basename(u.file), used);
+    const name = outputName(basename(u.file), u.several ? u.sheet : null, used);
     const target = join(out, name);
     await writeSpecsTo(target, [appraisalSheetSpec(u, { peers })], files);
     const pending = u.score.appraisalChanges.filter((c) => !c.noted).length;
@@ -83,42 +91,54 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
 }
 
 /**
- * A unit that resubmitted has two files in the folder: the newest is the one appraised (as the intake
- * counts it), and the older one is named, not silently dropped nor counted twice in the group's average.
+ * A unit that resubmitted has two files in the folder: the newest is the one appraised (the rule of
+ * src/app/duplicates.ts, as the intake and the ranking count it), and the older one is named, not
+ * silently dropped nor counted twice in the group's average. When which is newer cannot be told, no copy
+ * is appraised and the user is told to keep one.
  */
-async function newestPerUnit<T extends { file: string; unit: string }>(units: T[], lang: Lang): Promise<T[]> {
-  const modified = new Map<string, number>();
-  for (const u of units)
-    modified.set(
-      u.file,
-      await stat(u.file).then(
-        (s) => s.mtimeMs,
-        () => 0,
-      ),
-    );
-  const byKey = new Map<string, T>();
+function newestPerUnit<T extends { file: string; unit: string; sheet: string }>(units: T[], lang: Lang): T[] {
+  const byKey = new Map<string, T[]>();
   for (const u of units) {
     const key = unitKey(u.unit);
-    const seen = byKey.get(key);
-    if (!seen) {
-      byKey.set(key, u);
+    const list = byKey.get(key);
+    if (list) list.push(u);
+    else byKey.set(key, [u]);
+  }
+  const kept = new Set<T>();
+  for (const copies of byKey.values()) {
+    const winner = newestCopy(copies.map((c) => modifiedTime(c.file)));
+    if (copies.length === 1 || winner === null) {
+      if (copies.length === 1) kept.add(copies[0]);
+      else {
+        const list = copies.map((c) => `${basename(c.file)} (${c.sheet})`).join(", ");
+        console.error(
+          inLang(lang, {
+            vi: `! ${copies[0].unit}: có ${copies.length} bản (${list}), không rõ bản nào mới hơn; không lập kết quả. Giữ lại một bản rồi chạy lại.`,
+            en: `! ${copies[0].unit}: ${copies.length} copies (${list}) and which is newer cannot be told; no result written. Keep one copy and run again.`,
+          }),
+        );
+      }
       continue;
     }
-    const [keep, drop] = (modified.get(u.file) ?? 0) > (modified.get(seen.file) ?? 0) ? [u, seen] : [seen, u];
-    byKey.set(key, keep);
-    console.error(
-      inLang(lang, {
-        vi: `! ${keep.unit}: có hai tệp, dùng ${basename(keep.file)} (mới hơn), bỏ qua ${basename(drop.file)}.`,
-        en: `! ${keep.unit}: two files; ${basename(keep.file)} (the newer) is used, ${basename(drop.file)} skipped.`,
-      }),
-    );
+    const keep = copies[winner];
+    kept.add(keep);
+    for (const drop of copies)
+      if (drop !== keep)
+        console.error(
+          inLang(lang, {
+            vi: `! ${keep.unit}: có hai tệp, dùng ${basename(keep.file)} (mới hơn), bỏ qua ${basename(drop.file)}.`,
+            en: `! ${keep.unit}: two files; ${basename(keep.file)} (the newer) is used, ${basename(drop.file)} skipped.`,
+          }),
+        );
   }
-  return units.filter((u) => byKey.get(unitKey(u.unit)) === u);
+  return units.filter((u) => kept.has(u));
 }
 
 /** "Xa-An-Binh.xlsx" → "Xa-An-Binh - Ket qua tham dinh.xlsx"; "(2)" when two inputs share a name. */
-function outputName(file: string, used: Set<string>): string {
-  const base = file.replace(/\.[a-z0-9]+$/i, "");
+function outputName(file: string, sheet: string | null, used: Set<string>): string {
+  // A consolidation workbook's units are told apart by their sheet's name (made safe for a file name).
+  const stem = file.replace(/\.[a-z0-9]+$/i, "");
+  const base = sheet ? `${stem} - ${sheet.replace(/[\\/:*?"<>|]/g, "_")}` : stem;
   let name = `${base} - Ket qua tham dinh.xlsx`;
   for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base} (${i}) - Ket qua tham dinh.xlsx`;
   used.add(name.toLowerCase());

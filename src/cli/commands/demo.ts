@@ -198,7 +198,7 @@ async function secondRound(
   expected.push("Xã Chưa Nộp Bài");
   const listPath = join(out, "danh-sach-don-vi.json");
   await writeTextTo(listPath, `${JSON.stringify(expected, null, 2)}\n`);
-  const submissions = (await Promise.all(results.map(submissionsOf))).flat();
+  const submissions = results.flatMap(submissionsOf);
   const intake = buildIntake(
     expected.map((unit) => ({ unit, where: basename(listPath) })),
     submissions,

@@ -1,23 +1,23 @@
+import { submissionsOfFile } from "../../app/submissions";
 import { inLang } from "../../core/i18n";
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, relative, resolve, sep } from "node:path";
 import {
   buildIntake,
   type ExpectedList,
   expectedUnitsFromCsv,
-  failedSubmission,
   type Intake,
   type IntakeSubmission,
   readExpectedUnits,
   STATUS_TEXT,
   sortIntakeRows,
-  submissionOf,
 } from "../../core/intake";
 import { formatFixed } from "../../core/numbers";
 import { intakeSheetSpec } from "../../core/sheets/intake";
 import { FileReadError } from "../../files/errors";
 import { readWorkbookFile } from "../../files/node";
 import type { FileResult } from "../analyse-file";
+import { analysedFile } from "../file-result";
 import { type Lang, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
 import { resolveRubric } from "../rubric-arg";
@@ -45,7 +45,7 @@ export default async function intake(argv: string[], lang: Lang): Promise<number
     lang,
     label: inLang(lang, { vi: "Đang tiếp nhận", en: "Taking in" }),
   });
-  const submissions = (await Promise.all(results.map(submissionsOf))).flat();
+  const submissions = results.flatMap(submissionsOf);
   const result = buildIntake(expected?.units ?? null, submissions);
   const precision = rubric?.precision ?? 2;
   if (values.output) {
@@ -68,18 +68,9 @@ export default async function intake(argv: string[], lang: Lang): Promise<number
   return c.missing + c.unreadable + c["not-on-list"] > 0 ? 1 : 0;
 }
 
-export async function submissionsOf(r: FileResult): Promise<IntakeSubmission[]> {
-  const file = basename(r.file);
-  const modified = await stat(r.file).then(
-    (s) => s.mtimeMs,
-    () => null,
-  );
-  if (r.units.length === 0) {
-    const why = r.error?.message ??
-      r.findings[0]?.message ?? { vi: "không tìm thấy bảng chấm điểm", en: "no scoring table found" };
-    return [failedSubmission(file, modified, why)];
-  }
-  return r.units.map((u) => submissionOf(file, modified, u));
+/** Every unit sheet of the file as a submission, through the one rule of src/app. */
+export function submissionsOf(r: FileResult): IntakeSubmission[] {
+  return submissionsOfFile(analysedFile(r));
 }
 
 /** The expected units from a workbook (a list or last year's ranking), a CSV list, or JSON. */

@@ -1,9 +1,9 @@
+import { rankInputsOf } from "../../app/rank-inputs";
 import { inLang } from "../../core/i18n";
-import { existsSync, statSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Text } from "../../core/finding";
 import { formatFixed } from "../../core/numbers";
 import { parsePreviousRanking, type PreviousRanking } from "../../core/previous";
 import {
@@ -30,6 +30,7 @@ import {
 import { FileReadError } from "../../files/errors";
 import { readWorkbookFile } from "../../files/node";
 import type { FileResult } from "../analyse-file";
+import { analysedFile } from "../file-result";
 import { columnsOption, type Lang, oneOf, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
 import { resolveRubric } from "../rubric-arg";
@@ -63,7 +64,6 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
   const { files, results } = await analyseInputs(positionals, {
     rubric,
     columns: columnsOption(values.columns),
-    allSheets: true,
     survey: surveyRows,
     lang,
     label: inLang(lang, { vi: "Đang đọc các đơn vị", en: "Reading units" }),
@@ -89,34 +89,9 @@ function printRanking(ranking: Ranking, how: { json: boolean; written: string | 
     );
 }
 
+/** Every unit of every file as a ranking input, through the one rule of src/app (mtime settles copies). */
 export function rankInputs(results: readonly FileResult[]): RankInput[] {
-  return results.flatMap((r): RankInput[] => {
-    const source = basename(r.file);
-    if (r.units.length === 0) {
-      // The reader's messages already name the file; the unit column shows it too.
-      const reason: Text = r.error?.message ??
-        r.findings[0]?.message ?? { vi: "không tìm thấy bảng chấm điểm", en: "no scoring table found" };
-      return [{ unit: source, source, sheet: null, score: null, errors: 1, reason }];
-    }
-    const modified = modifiedTime(r.file);
-    return r.units.map((u) => ({
-      unit: u.unit,
-      source,
-      sheet: u.sheet,
-      score: u.score,
-      errors: u.findings.filter((f) => f.severity === "error").length,
-      modified,
-    }));
-  });
-}
-
-/** The file's modification time: the same unit sent twice is ranked from the newer file. */
-function modifiedTime(file: string): number | null {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return null;
-  }
+  return rankInputsOf(results.map(analysedFile));
 }
 
 /** The survey was merged into each unit while it was analysed; here the names that did not meet are said. */

@@ -1,5 +1,7 @@
+import { noUnitReason } from "../../app/rank-inputs";
 import { inLang } from "../../core/i18n";
 import { basename } from "node:path";
+import { analysedFile } from "../file-result";
 import { columnsOption, type Lang, parseCommandArgs } from "../args";
 import { resolveRubric } from "../rubric-arg";
 import { analyseInputs } from "../run-files";
@@ -32,17 +34,19 @@ export default async function score(argv: string[], lang: Lang): Promise<number>
             {
               file: basename(r.file),
               unit: null,
-              error: r.error ?? { reason: "table-not-found", message: r.findings[0]?.message },
+              error: r.error ?? { reason: "table-not-found", message: noUnitReason(analysedFile(r)) },
             },
           ],
     );
-    console.log(JSON.stringify({ units }, null, 2));
+    const skipped = results.flatMap((r) => (r.skipped ?? []).map((x) => ({ file: basename(r.file), ...x })));
+    console.log(JSON.stringify({ units, skipped }, null, 2));
   } else {
     for (const r of results) {
       if (r.units.length === 0) {
-        console.log(`✗ ${basename(r.file)}: ${(r.error?.message ?? r.findings[0]?.message)?.[lang] ?? ""}`);
+        console.log(`✗ ${basename(r.file)}: ${noUnitReason(analysedFile(r))[lang]}`);
         continue;
       }
+      for (const x of r.skipped ?? []) console.log(`– ${basename(r.file)}: ${x.message[lang]}`);
       for (const u of r.units) {
         console.log(`${u.unit} (${basename(r.file)})`);
         console.log(scoreTable(u, lang).join("\n"));

@@ -5,7 +5,7 @@ import { findingsReportSpec } from "../../core/sheets/findings-report";
 import type { FileResult } from "../analyse-file";
 import { columnsOption, intOption, type Lang, parseCommandArgs } from "../args";
 import { writeSpecsTo } from "../output";
-import { findingLines, layoutLine, summarise, summaryLine } from "../render";
+import { findingLines, layoutLine, summarise, summaryLine, workbookLines } from "../render";
 import { resolveRubric } from "../rubric-arg";
 import { analyseInputs } from "../run-files";
 import { scoreTable, totalsJson } from "../score-view";
@@ -22,6 +22,7 @@ export default async function validate(argv: string[], lang: Lang): Promise<numb
     json: { type: "boolean" },
     report: { type: "string" },
     year: { type: "string" },
+    // Accepted and ignored: every unit sheet of every workbook is always checked (see README, "Đơn vị").
     "all-sheets": { type: "boolean" },
   });
   const rubric = values["no-rubric"] ? null : await resolveRubric(values.rubric, false, lang);
@@ -30,7 +31,6 @@ export default async function validate(argv: string[], lang: Lang): Promise<numb
     rubric,
     columns: columnsOption(values.columns),
     year,
-    allSheets: values["all-sheets"],
     lang,
     label: inLang(lang, { vi: "Đang kiểm tra", en: "Validating" }),
   });
@@ -51,7 +51,8 @@ export default async function validate(argv: string[], lang: Lang): Promise<numb
     await writeSpecsTo(values.report, [findingsReportSpec(units)], files);
   }
   if (values.json) {
-    console.log(JSON.stringify({ files: results.flatMap(fileJson), summary }, null, 2));
+    const skipped = results.flatMap((r) => (r.skipped ?? []).map((s) => ({ file: basename(r.file), ...s })));
+    console.log(JSON.stringify({ files: results.flatMap(fileJson), skipped, summary }, null, 2));
   } else {
     for (const r of results) console.log(fileText(r, lang).join("\n"));
     console.log(summaryLine(summary, lang));
@@ -61,43 +62,51 @@ export default async function validate(argv: string[], lang: Lang): Promise<numb
   return summary.error > 0 ? 1 : 0;
 }
 
-/** One JSON entry per unit found (a file with no unit still gets one, with its findings or error). */
+/**
+ * One JSON entry per unit found, each with its own findings; a file's workbook-wide findings (or its
+ * error) come once, in an entry of their own with `unit: null` — as the report lists them.
+ */
 export function fileJson(r: FileResult): Record<string, unknown>[] {
   const file = basename(r.file);
-  if (r.units.length === 0) {
-    return [
-      {
-        file,
-        unit: null,
-        sheet: null,
-        headerRow: null,
-        columns: {},
-        totals: null,
-        findings: r.findings,
-        ...(r.error ? { error: r.error } : {}),
-      },
-    ];
-  }
-  return r.units.map((u) => ({
-    file,
-    unit: u.unit,
-    unitFrom: u.unitFrom,
-    sheet: u.sheet,
-    headerRow: u.table.headerRow + 1,
-    columns: Object.fromEntries(
-      Object.entries(u.table.columns).map(([role, col]) => [role, columnLetters(col as number)]),
-    ),
-    rubric: u.rubric.id,
-    totals: totalsJson(u.score),
-    findings: [...r.findings, ...u.findings],
-  }));
+  const whole =
+    r.units.length === 0 || r.findings.length
+      ? [
+          {
+            file,
+            unit: null,
+            sheet: null,
+            headerRow: null,
+            columns: {},
+            totals: null,
+            findings: r.findings,
+            ...(r.error ? { error: r.error } : {}),
+          },
+        ]
+      : [];
+  return [
+    ...whole,
+    ...r.units.map((u) => ({
+      file,
+      unit: u.unit,
+      unitFrom: u.unitFrom,
+      sheet: u.sheet,
+      headerRow: u.table.headerRow + 1,
+      columns: Object.fromEntries(
+        Object.entries(u.table.columns).map(([role, col]) => [role, columnLetters(col as number)]),
+      ),
+      rubric: u.rubric.id,
+      totals: totalsJson(u.score),
+      findings: u.findings,
+    })),
+  ];
 }
 
 function fileText(r: FileResult, lang: Lang): string[] {
   const name = basename(r.file);
   if (r.error) return [`✗ ${name}`, `   ${r.error.message[lang]}`];
   if (r.units.length === 0) return [`✗ ${name}`, ...findingLines(r.findings, lang)];
-  const out: string[] = [];
+  // The workbook's own findings and its sheets that are not units: once, not once per unit.
+  const out: string[] = workbookLines(r, lang);
   for (const u of r.units) {
     const errors = u.findings.filter((f) => f.severity === "error").length;
     out.push(
@@ -105,7 +114,7 @@ function fileText(r: FileResult, lang: Lang): string[] {
     );
     out.push(`   ${layoutLine(u, lang)}`);
     out.push(...scoreTable(u, lang));
-    out.push(...findingLines([...r.findings, ...u.findings], lang));
+    out.push(...findingLines(u.findings, lang));
   }
   return out;
 }
