@@ -22,6 +22,16 @@ export function escapeTerminal(text: string): string {
   });
 }
 
+/**
+ * Text from a file (a unit's name, a file's name) printed inside one of our lines: its line breaks and
+ * tabs shown as `\n`, `\r`, `\t`, so a name cannot forge a line of output ("✓ Xã A: 0 lỗi").
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\n\r\t\u2028\u2029]/g, (c) =>
+    c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\u${c.charCodeAt(0).toString(16)}`,
+  );
+}
+
 type ConsoleMethod = "log" | "info" | "debug" | "error" | "warn";
 const TO_STDOUT: readonly ConsoleMethod[] = ["log", "info", "debug"];
 const TO_STDERR: readonly ConsoleMethod[] = ["error", "warn"];

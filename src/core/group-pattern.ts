@@ -1,11 +1,13 @@
 /**
  * Unit-group patterns: regular expressions a province writes (rubric `groups[].patterns`, `--group-by`,
- * the pane's group rule) and the ranking runs on every unit's folded name. JavaScript's engine
- * backtracks, so a pattern like `^(\w+\s?)+$` takes seconds to minutes on one name: a pattern whose
- * repeated part itself repeats or chooses (nested quantifiers, a quantified alternation) is refused
- * with a message naming it, before any unit is matched, and names are bounded in length. Every surface
- * (ranking, the sample generator, the rubric schema, the pane) matches through this one module.
+ * the pane's group rule) and the ranking runs on every unit's folded name. JavaScript's own engine
+ * backtracks — `^(\w+\s?)+$` or `^\w*\w*\w*\w*\w*\w*!$` take minutes on one long name — and no scan of a
+ * pattern's shape can tell every such case. So patterns run on RE2 (the `re2js` port: linear time in
+ * the name's length, whatever the pattern); what RE2 does not have (back-references, look-around) is
+ * refused with a message naming the pattern, before any unit is matched. Every surface (ranking, the
+ * sample generator, the rubric schema, the pane) matches through this one module.
  */
+import { RE2JS } from "re2js";
 import type { Text } from "./finding";
 import { fold } from "./fold";
 
@@ -17,7 +19,7 @@ type Group = GroupedRubric["groups"][number];
 
 /** Longer patterns are refused: nobody groups units with a page of regular expression. */
 export const MAX_PATTERN_LENGTH = 300;
-/** Unit names are matched on at most this many characters: bounds the work of any accepted pattern. */
+/** Unit names are matched on at most this many characters (linear time already; this bounds the total). */
 const MAX_NAME_LENGTH = 200;
 
 /** Folded name for group rules; a stray leading "=" or "+" (typed to dodge Excel's formula parser) is ignored. */
@@ -27,9 +29,15 @@ export function groupKey(unit: string): string {
     .slice(0, MAX_NAME_LENGTH);
 }
 
+/** A compiled group pattern: `test` for membership, `exec` for the rule's captured group name. */
+export interface GroupPattern {
+  test(text: string): boolean;
+  exec(text: string): (string | undefined)[] | null;
+}
+
 /**
- * Why a pattern cannot be used, or null: not a valid regular expression, too long, a back-reference,
- * or a shape that backtracks catastrophically. `group` names the rubric group in the message.
+ * Why a pattern cannot be used, or null: too long, or not a pattern RE2 compiles (invalid, or using a
+ * back-reference or look-around, which no linear-time engine has). `group` names the rubric group.
  */
 export function patternProblem(pattern: string, group?: string): Text | null {
   const of = group ? { vi: ` của nhóm "${group}"`, en: ` of group "${group}"` } : { vi: "", en: "" };
@@ -39,135 +47,36 @@ export function patternProblem(pattern: string, group?: string): Text | null {
       vi: `Mẫu${of.vi} "${shown}" dài quá ${MAX_PATTERN_LENGTH} ký tự.`,
       en: `Pattern${of.en} "${shown}" is longer than ${MAX_PATTERN_LENGTH} characters.`,
     };
+  const compiled = compileOrWhy(pattern);
+  if ("why" in compiled) {
+    const backReference = /\\[1-9]|\\k</.test(pattern);
+    const lookAround = /\(\?<?[=!]/.test(pattern);
+    if (backReference || lookAround)
+      return {
+        vi: `Mẫu${of.vi} "${shown}" dùng ${backReference ? "tham chiếu ngược (\\1, \\k<…>)" : "điều kiện nhìn trước/nhìn sau ((?=…), (?!…), (?<=…))"}, không được hỗ trợ: mẫu nhóm được so bằng bộ máy thời gian tuyến tính (RE2), không có các phép này. Hãy viết lại không dùng chúng.`,
+        en: `Pattern${of.en} "${shown}" uses ${backReference ? "a back-reference (\\1, \\k<…>)" : "a look-ahead or look-behind ((?=…), (?!…), (?<=…))"}, which is not supported: group patterns run on a linear-time engine (RE2), which has no such thing. Write it without.`,
+      };
+    return {
+      vi: `Mẫu${of.vi} "${shown}" không phải biểu thức chính quy hợp lệ (${compiled.why}).`,
+      en: `Pattern${of.en} "${shown}" is not a valid regular expression (${compiled.why}).`,
+    };
+  }
+  return null;
+}
+
+function compileOrWhy(pattern: string): { re: RE2JS } | { why: string } {
   try {
-    new RegExp(pattern);
-  } catch {
-    return {
-      vi: `Mẫu${of.vi} "${shown}" không phải biểu thức chính quy hợp lệ.`,
-      en: `Pattern${of.en} "${shown}" is not a valid regular expression.`,
-    };
+    return { re: RE2JS.compile(pattern) };
+  } catch (e) {
+    return { why: e instanceof Error ? e.message.replace(/^error parsing regexp: /, "") : String(e) };
   }
-  const risk = backtrackingRisk(pattern);
-  if (risk === "backreference")
-    return {
-      vi: `Mẫu${of.vi} "${shown}" dùng tham chiếu ngược (\\1, \\k<…>), không được hỗ trợ vì có thể chạy rất lâu.`,
-      en: `Pattern${of.en} "${shown}" uses a back-reference (\\1, \\k<…>), not supported because it can run for very long.`,
-    };
-  if (risk === "nested")
-    return {
-      vi: `Mẫu${of.vi} "${shown}" có một phần lặp chứa phần lặp hoặc lựa chọn khác (như (\\w+\\s?)+ hay (a|b)+): có thể treo máy khi so tên đơn vị. Viết lại không lồng (ví dụ ^phuong thay vì ^(\\w+\\s?)+phuong).`,
-      en: `Pattern${of.en} "${shown}" repeats a part that itself repeats or alternates (like (\\w+\\s?)+ or (a|b)+): matching unit names could hang. Write it without nesting (e.g. ^phuong instead of ^(\\w+\\s?)+phuong).`,
-    };
-  return null;
 }
 
-interface Frame {
-  /** The group holds an unbounded quantifier (directly or in a nested group). */
-  repeats: boolean;
-  /** The group holds a top-level `|`. */
-  alternates: boolean;
-}
-
-/**
- * A conservative scan of the pattern's structure (character classes and escapes skipped): a group with an
- * unbounded quantifier after it (`*`, `+`, `{n,}`, `{n,m}` with a large m) must hold neither an unbounded
- * quantifier nor an alternation. That rules out the exponential shapes ((a+)+, (a|a)*, (\w+\s?)+).
- */
-function backtrackingRisk(src: string): "nested" | "backreference" | null {
-  const stack: Frame[] = [{ repeats: false, alternates: false }];
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i];
-    const top = stack[stack.length - 1];
-    if (c === "\\") {
-      const next = src[i + 1] ?? "";
-      if (/[1-9]/.test(next) || next === "k") return "backreference";
-      i += 2;
-      i = afterQuantifier(src, i, top);
-      continue;
-    }
-    if (c === "[") {
-      i = classEnd(src, i);
-      i = afterQuantifier(src, i, top);
-      continue;
-    }
-    if (c === "(") {
-      stack.push({ repeats: false, alternates: false });
-      i++;
-      if (src[i] === "?") {
-        // (?: (?= (?! (?<= (?<! (?<name>
-        i++;
-        if (src[i] === "<" && src[i + 1] !== "=" && src[i + 1] !== "!") {
-          const close = src.indexOf(">", i);
-          i = close < 0 ? src.length : close + 1;
-        } else i += src[i] === "<" ? 2 : 1;
-      }
-      continue;
-    }
-    if (c === ")") {
-      const group = stack.length > 1 ? (stack.pop() as Frame) : { repeats: false, alternates: false };
-      const parent = stack[stack.length - 1];
-      i++;
-      const q = quantifierAt(src, i);
-      if (q?.unbounded && (group.repeats || group.alternates)) return "nested";
-      parent.repeats ||= group.repeats || q?.unbounded === true;
-      if (q) i += q.length;
-      continue;
-    }
-    if (c === "|") {
-      top.alternates = true;
-      i++;
-      continue;
-    }
-    const q = quantifierAt(src, i);
-    if (q) {
-      top.repeats ||= q.unbounded;
-      i += q.length;
-      continue;
-    }
-    i++;
-  }
-  return null;
-}
-
-function afterQuantifier(src: string, i: number, frame: Frame): number {
-  const q = quantifierAt(src, i);
-  if (!q) return i;
-  frame.repeats ||= q.unbounded;
-  return i + q.length;
-}
-
-/** A quantifier at `i` (with its lazy `?`), and whether it lets the part repeat without a small bound. */
-function quantifierAt(src: string, i: number): { unbounded: boolean; length: number } | null {
-  const c = src[i];
-  let length = 0;
-  let unbounded = false;
-  if (c === "*" || c === "+") {
-    length = 1;
-    unbounded = true;
-  } else if (c === "?") length = 1;
-  else if (c === "{") {
-    const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i, i + 24));
-    if (!m) return null;
-    length = m[0].length;
-    unbounded = m[2] !== undefined && (m[3] === "" || Number(m[3]) > 10);
-  } else return null;
-  if (src[i + length] === "?") length++;
-  return { unbounded, length };
-}
-
-/** Index after the `]` closing the class that opens at `i`. */
-function classEnd(src: string, i: number): number {
-  let j = i + 1;
-  if (src[j] === "^") j++;
-  if (src[j] === "]") j++;
-  while (j < src.length && src[j] !== "]") j += src[j] === "\\" ? 2 : 1;
-  return j + 1;
-}
-
-/** The pattern compiled, or null when `patternProblem` refuses it (the caller reports that problem). */
-export function compileGroupPattern(pattern: string): RegExp | null {
-  return patternProblem(pattern) ? null : new RegExp(pattern);
+/** The pattern compiled for RE2, or null when `patternProblem` refuses it (the caller reports that problem). */
+export function compileGroupPattern(pattern: string): GroupPattern | null {
+  if (patternProblem(pattern)) return null;
+  const compiled = compileOrWhy(pattern);
+  return "re" in compiled ? compiled.re : null;
 }
 
 export interface RubricGroupMatcher {
@@ -200,7 +109,8 @@ function buildMatcher(rubric: GroupedRubric): RubricGroupMatcher {
         problems.push(problem);
         return [];
       }
-      return [new RegExp(p)];
+      const compiled = compileGroupPattern(p);
+      return compiled ? [compiled] : [];
     }),
   }));
   const match = (unit: string) => {

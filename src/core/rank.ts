@@ -5,7 +5,7 @@
  * ranked are listed with the reason.
  */
 import type { Finding, Text } from "./finding";
-import { groupKey, patternProblem, rubricGroupMatcher } from "./group-pattern";
+import { compileGroupPattern, groupKey, patternProblem, rubricGroupMatcher } from "./group-pattern";
 import { roundTo } from "./numbers";
 import type { PreviousRanking, PreviousUnit } from "./previous";
 import { unitKey } from "./rank-key";
@@ -508,12 +508,12 @@ function groupResolver(rubric: Rubric, rule: string): GroupResolver {
     return Object.assign(resolve, { order: () => [...defs.values(), OTHER] });
   }
   // An unsafe rule never runs: callers check `groupRuleProblem` first; here it would put everyone in "other".
-  const re = patternProblem(rule) ? null : new RegExp(rule);
+  const re = compileGroupPattern(rule);
   const seen = new Map<string, GroupDef>();
   const resolve = (unit: string) => {
     const m = re ? re.exec(groupKey(unit)) : null;
     if (!m) return OTHER;
-    const id = (m[1] ?? m[0]).trim() || OTHER.id;
+    const id = (m[1] ?? m[0] ?? "").trim() || OTHER.id;
     let def = seen.get(id);
     if (!def) {
       def = { id, label: id, labelEn: id };
@@ -528,7 +528,7 @@ function groupResolver(rubric: Rubric, rule: string): GroupResolver {
 
 /**
  * Checks a group rule (`--group-by`, the pane's group rule) before a long batch starts; null when it is
- * fine. Refuses invalid patterns and those that could backtrack for minutes (see group-pattern.ts).
+ * fine. Refuses invalid patterns and those the linear-time engine cannot run (see group-pattern.ts).
  */
 export function groupRuleProblem(rule: string): Text | null {
   if (rule === "rubric" || rule === "none") return null;

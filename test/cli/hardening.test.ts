@@ -10,6 +10,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -250,5 +251,78 @@ describe("the terminal", () => {
       encoding: "utf8",
     });
     if (vi.status === 3) expect(vi.stderr).toMatch(/Lỗi ngoài dự kiến: .*xin báo cho nhóm phát triển/);
+  });
+});
+
+describe("#24: inputs never deleted or written into, outputs named safely, write failures said", () => {
+  const twoHoursAgo = () => new Date(Date.now() - 2 * 3_600_000);
+
+  it("validate .r.xlsx.1.aaaaaaaaaaaa.tmp --report r.xlsx: the input named like a stale temporary file stays", () => {
+    const odd = join(dir, "odd-temp");
+    mkdirSync(odd);
+    const disguised = join(odd, ".r.xlsx.1.aaaaaaaaaaaa.tmp");
+    copyFileSync(unit, disguised);
+    utimesSync(disguised, twoHoursAgo(), twoHoursAgo());
+    const before = bytes(disguised);
+    const r = cli(["validate", disguised, "--report", join(odd, "r.xlsx")]);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(existsSync(disguised)).toBe(true);
+    expect(bytes(disguised).equals(before)).toBe(true);
+  });
+
+  it("appraisal -o a link to the input folder, or -o units/..x, is refused and writes nothing there", () => {
+    const before = readdirSync(units).sort();
+    const link = join(dir, "out_link");
+    symlinkSync(units, link);
+    expectRefused(cli(["appraisal", units, "-o", link]), /inside the input folder/);
+    expectRefused(cli(["appraisal", units, "-o", `${units}/..x`]), /inside the input folder/);
+    expect(readdirSync(units).sort()).toEqual(before);
+  });
+
+  it("a legal 245-byte input name: the result's name is cut with a hash, exit 0", () => {
+    const long = join(dir, "long-name");
+    mkdirSync(long);
+    const name = `${"Xã Rất Dài ".repeat(40)}`.slice(0, 200);
+    const base = Buffer.from(name)
+      .subarray(0, 240)
+      .toString()
+      .replace(/\uFFFD+$/, "");
+    copyFileSync(unit, join(long, `${base}.xlsx`));
+    const out = join(dir, "long-out");
+    const r = cli(["appraisal", long, "-o", out]);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.status).toBe(0);
+    const written = readdirSync(out);
+    expect(written).toHaveLength(1);
+    expect(Buffer.byteLength(written[0])).toBeLessThanOrEqual(255);
+    expect(written[0]).toMatch(/~[0-9a-f]{8} - Ket qua tham dinh\.xlsx$/);
+  });
+
+  it("appraisal replaces an existing result only with --force", () => {
+    const out = join(dir, "appraisal-force");
+    expect(cli(["appraisal", units, "-o", out]).status).toBe(0);
+    const first = join(out, readdirSync(out).sort()[0]);
+    writeFileSync(first, "the appraiser's edited copy");
+    expectRefused(cli(["appraisal", units, "-o", out]), /already exists.*--force/);
+    expect(readFileSync(first, "utf8")).toBe("the appraiser's edited copy");
+    expect(cli(["appraisal", units, "-o", out, "--force"]).status).toBe(0);
+    expect(readFileSync(first, "utf8")).not.toBe("the appraiser's edited copy");
+  });
+
+  it("-o afile/x.xlsx under an existing file: exit 2 naming the path and the cause, not exit 3", () => {
+    writeFileSync(join(dir, "afile"), "x");
+    const r = cli(["rank", units, "-o", join(dir, "afile", "x.xlsx")]);
+    expectRefused(r, /afile\/x\.xlsx: part of the path is a file, not a folder/);
+  });
+
+  it("a newline in a file name neither forges an output line nor reaches a written name", () => {
+    const nl = join(dir, "newline");
+    mkdirSync(nl);
+    copyFileSync(unit, join(nl, "Xa A\n✓ Xa B.xlsx"));
+    const out = join(dir, "newline-out");
+    const r = cli(["appraisal", nl, "-o", out]);
+    expect(r.status).toBe(0);
+    expect(readdirSync(out)).toEqual(["Xa A_✓ Xa B - Ket qua tham dinh.xlsx"]);
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("✓"))).toHaveLength(1);
   });
 });

@@ -6,6 +6,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -17,12 +18,15 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/args";
 import {
+  checkOutputFolder,
   checkOutputPath,
   forgetInputs,
   noteCommandLineInputs,
   noteInputs,
+  physicalPath,
   writeFileSafely,
 } from "../../src/cli/safe-write";
+import { WriteError } from "../../src/cli/write-error";
 
 /** The one writer every command goes through: inputs by identity, atomic replacement, --force. */
 let dir: string;
@@ -104,6 +108,67 @@ describe("an output is never one of the inputs, however the path reaches it", ()
   it("a folder as the output is a clear usage error, not EISDIR", async () => {
     const e = await refusal(writeFileSafely(join(dir, "units"), "x"));
     expect(e.text.en).toMatch(/is a folder; the output must be a file name/);
+  });
+});
+
+describe("never into an input folder, by identity of the folder and its parents", () => {
+  beforeEach(() => noteInputs([join(dir, "units")]));
+
+  it("a file in the input folder, or in a folder inside it, is refused", async () => {
+    const e = await refusal(checkOutputPath(join(dir, "units", "ranking.xlsx")));
+    expect(e.text.en).toMatch(/inside the input folder .*units/);
+    await refusal(checkOutputPath(join(dir, "units", "sub", "deeper", "ranking.xlsx")));
+  });
+
+  it("`units/..x` is a name inside units (not its parent), and is refused", async () => {
+    await refusal(checkOutputPath(join(dir, "units", "..x")));
+    await refusal(checkOutputFolder(`${join(dir, "units")}/..x`));
+  });
+
+  it("a link to the input folder, and `..` taken after a link, lead to the same folder", async () => {
+    symlinkSync(join(dir, "units"), join(dir, "out_link"));
+    await refusal(checkOutputFolder(join(dir, "out_link")));
+    await refusal(checkOutputPath(join(dir, "out_link", "r.xlsx")));
+    // elsewhere/link/.. is the parent of where the link points: the folder holding units, not elsewhere.
+    mkdirSync(join(dir, "elsewhere", "deep"), { recursive: true });
+    symlinkSync(join(dir, "units"), join(dir, "elsewhere", "deep", "to-units"));
+    await refusal(checkOutputFolder(`${join(dir, "elsewhere", "deep", "to-units")}/../units`));
+    expect(await physicalPath(`${join(dir, "elsewhere", "deep", "to-units")}/../x`)).toBe(
+      join(realpathSync(dir), "x"),
+    );
+  });
+
+  it("a folder beside the inputs is fine; a file given as the output folder is refused", async () => {
+    expect(await checkOutputFolder(join(dir, "results"))).toBe(join(realpathSync(dir), "results"));
+    await writeFileSafely(join(dir, "results", "a.xlsx"), "ok");
+    const e = await refusal(checkOutputFolder(join(dir, "results", "a.xlsx")));
+    expect(e.text.en).toMatch(/is a file, not a folder/);
+  });
+});
+
+describe("a write the file system refuses is the user's to fix: a WriteError naming the path and cause", () => {
+  it("-o afile/x.xlsx under an existing file", async () => {
+    writeFileSync(join(dir, "afile"), "x");
+    const e = await writeFileSafely(join(dir, "afile", "x.xlsx"), "y").catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(WriteError);
+    expect((e as WriteError).text.en).toMatch(
+      /afile\/x\.xlsx: part of the path is a file, not a folder \(ENOTDIR\)/,
+    );
+  });
+
+  it("a name longer than the file system allows", async () => {
+    const e = await writeFileSafely(join(dir, `${"x".repeat(300)}.xlsx`), "y").catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(WriteError);
+    expect((e as WriteError).text.vi).toMatch(/dài quá giới hạn/);
+  });
+
+  it.skipIf(process.getuid?.() === 0)("a folder without write permission", async () => {
+    mkdirSync(join(dir, "locked"));
+    chmodSync(join(dir, "locked"), 0o500);
+    const e = await writeFileSafely(join(dir, "locked", "r.xlsx"), "y").catch((x: unknown) => x);
+    chmodSync(join(dir, "locked"), 0o700);
+    expect(e).toBeInstanceOf(WriteError);
+    expect((e as WriteError).text.en).toMatch(/no permission/);
   });
 });
 
@@ -235,11 +300,11 @@ describe("kill -9 in the middle of a write", () => {
 describe("temporary files left by killed runs", () => {
   const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 
-  it("writing the path again removes our own temporary files for it that are over an hour old, and nothing else", async () => {
+  it("files merely named like our temporary files are never removed: only one this program recorded creating goes", async () => {
     const out = join(dir, "ranking.xlsx");
     writeFileSync(out, "old");
     const planted = {
-      stale: ".ranking.xlsx.4242.0123456789ab.tmp", // a run killed two hours ago
+      stale: ".ranking.xlsx.4242.0123456789ab.tmp", // our name, two hours old, but never recorded by us
       fresh: ".ranking.xlsx.4243.ba9876543210.tmp", // another run writing it right now
       otherTarget: ".report.xlsx.4244.0123456789ab.tmp", // an old temporary file of another output
       notOurs: ".ranking.xlsx.tmp", // a name we never make
@@ -258,15 +323,17 @@ describe("temporary files left by killed runs", () => {
       readdirSync(dir)
         .filter((f) => f.endsWith(".tmp"))
         .sort(),
-    ).toEqual(
-      [
-        planted.fresh,
-        planted.otherTarget,
-        planted.notOurs,
-        planted.usersOwn,
-        ".ranking.xlsx.4246.0123456789ab.tmp",
-      ].sort(),
-    );
+    ).toEqual([...Object.values(planted), ".ranking.xlsx.4246.0123456789ab.tmp"].sort());
+  });
+
+  it("an input named like a stale temporary file of the output survives the write (#24: validate .r.xlsx.1.….tmp --report r.xlsx)", async () => {
+    const out = join(dir, "r.xlsx");
+    const disguised = join(dir, ".r.xlsx.1.aaaaaaaaaaaa.tmp");
+    writeFileSync(disguised, "a unit's workbook, oddly named");
+    utimesSync(disguised, hoursAgo(3), hoursAgo(3));
+    noteCommandLineInputs(["validate", disguised, "--report", out]);
+    await writeFileSafely(out, "report");
+    expect(readFileSync(disguised, "utf8")).toBe("a unit's workbook, oddly named");
   });
 
   it("a temporary file under an hour old stays (it may be a write in progress)", async () => {

@@ -31,10 +31,11 @@ describe("group patterns are checked at load, naming the group", () => {
     expect(p[0].message.en).toContain('group "Phường"');
   });
 
-  it("refuses a pattern that would hang the ranking", () => {
-    const p = problems(base({ groups: [{ id: "w", label: "Xã", patterns: ["^(\\w+\\s?)+$"] }] }));
-    expect(p[0].message.en).toContain("could hang");
-    expect(p[0].message.vi).toContain("có thể treo máy");
+  it("a pattern that would hang a backtracking engine loads (RE2 runs it in linear time); a back-reference is refused", () => {
+    expect(loadRubric(base({ groups: [{ id: "w", label: "Xã", patterns: ["^(\\w+\\s?)+$"] }] })).ok).toBe(true);
+    const p = problems(base({ groups: [{ id: "w", label: "Xã", patterns: ["^(xa) \\1$"] }] }));
+    expect(p[0].message.en).toContain("back-reference");
+    expect(p[0].message.vi).toContain('nhóm "Xã"');
   });
 });
 

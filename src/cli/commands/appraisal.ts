@@ -1,6 +1,5 @@
 import { inLang } from "../../core/i18n";
-import { stat } from "node:fs/promises";
-import { basename, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, join } from "node:path";
 import { newestCopy } from "../../app/duplicates";
 import { noUnitReason } from "../../app/rank-inputs";
 import { analyseUnits } from "../../app/units";
@@ -10,9 +9,12 @@ import { FileReadError } from "../../files/errors";
 import { type Lang, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
 import { modifiedTime } from "../file-result";
+import { uniqueNames } from "../output-name";
 import { readSnapshot } from "../read-file";
 import { collectInputs } from "../run-files";
 import { resolveRubric } from "../rubric-arg";
+import { checkOutputFolder, checkOutputPath } from "../safe-write";
+import { oneLine } from "../terminal";
 
 /**
  * `par-index appraisal <files|folders…> -o out/ [--rubric …]`: the "Kết quả thẩm định" sheet for each
@@ -23,6 +25,7 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
   const { values, positionals } = parseCommandArgs(argv, {
     rubric: { type: "string" },
     output: { type: "string", short: "o" },
+    force: { type: "boolean" },
   });
   if (!values.output) {
     throw new UsageError({
@@ -32,8 +35,10 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
   }
   if (positionals.length === 0)
     throw new UsageError({ vi: "Chưa chỉ ra tệp hoặc thư mục nào.", en: "No files or folders given." });
-  const out = resolve(values.output);
-  await refuseInsideInputs(out, positionals);
+  // Results written into a folder being read would be read back as submissions next time (and a unit's
+  // folder is the unit's): refused by identity, however the path reaches an input folder.
+  await checkOutputFolder(values.output, { inputs: positionals });
+  const out = values.output;
   const rubric = await resolveRubric(values.rubric, false, lang);
   // The same folder walk and name rule as every other command (linked folders followed once each).
   const found = await collectInputs(positionals, (text) => console.error(`! ${text[lang]}`));
@@ -50,14 +55,16 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
     const read = await readSnapshot(file);
     if ("failed" in read) {
       failed++;
-      console.error(`✗ ${read.failed.error?.message[lang] ?? basename(file)}`);
+      console.error(`✗ ${oneLine(read.failed.error?.message[lang] ?? basename(file))}`);
       continue;
     }
     // Every unit sheet of the workbook (a consolidation workbook gives one result per commune).
     const analysis = analyseUnits(read.wb, { rubric, source: basename(file) });
     if (analysis.units.length === 0) {
       failed++;
-      console.error(`✗ ${basename(file)}: ${noUnitReason({ ...analysis, error: null })[lang]}`);
+      console.error(
+        `✗ ${oneLine(basename(file))}: ${oneLine(noUnitReason({ ...analysis, error: null })[lang])}`,
+      );
     }
     for (const s of analysis.skipped) console.error(`– ${basename(file)}: ${s.message[lang]}`);
     const several = analysis.units.length > 1;
@@ -74,16 +81,27 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
   }
   const current = newestPerUnit(units, lang);
   const peers = current.map((u) => u.score);
-  const used = new Set<string>();
-  for (const u of current) {
-    const name = outputName(basename(u.file), u.several ? u.sheet : null, used);
-    const target = join(out, name);
-    await writeSpecsTo(target, [appraisalSheetSpec(u, { peers })], files);
+  const nameFor = uniqueNames();
+  // "Xa-An-Binh.xlsx" → "Xa-An-Binh - Ket qua tham dinh.xlsx" (a consolidation workbook's units told apart
+  // by their sheet's name: "Tong-hop - Xa A - …"); made safe, cut to fit, one per unit.
+  const targets = current.map((u) => join(out, nameFor(outputStem(u), " - Ket qua tham dinh.xlsx")));
+  const writeOptions = {
+    inputs: [...positionals, ...files],
+    existing: values.force ? ("replace" as const) : ("refuse" as const),
+  };
+  // Every target checked before the first is written: an existing file (without --force) or an input
+  // stops the run with the folder as it was, not half-written.
+  for (const target of targets) await checkOutputPath(target, writeOptions);
+  for (const [i, u] of current.entries()) {
+    const target = targets[i];
+    await writeSpecsTo(target, [appraisalSheetSpec(u, { peers })], writeOptions.inputs, {
+      existing: writeOptions.existing,
+    });
     const pending = u.score.appraisalChanges.filter((c) => !c.noted).length;
     console.log(
       inLang(lang, {
-        vi: `✓ ${u.unit} → ${target}${pending ? ` (${pending} tiêu chí cần ghi ý kiến thẩm định)` : ""}`,
-        en: `✓ ${u.unit} → ${target}${pending ? ` (${pending} item(s) need an appraiser's note)` : ""}`,
+        vi: `✓ ${oneLine(u.unit)} → ${target}${pending ? ` (${pending} tiêu chí cần ghi ý kiến thẩm định)` : ""}`,
+        en: `✓ ${oneLine(u.unit)} → ${target}${pending ? ` (${pending} item(s) need an appraiser's note)` : ""}`,
       }),
     );
   }
@@ -134,34 +152,8 @@ function newestPerUnit<T extends { file: string; unit: string; sheet: string }>(
   return units.filter((u) => kept.has(u));
 }
 
-/** "Xa-An-Binh.xlsx" → "Xa-An-Binh - Ket qua tham dinh.xlsx"; "(2)" when two inputs share a name. */
-function outputName(file: string, sheet: string | null, used: Set<string>): string {
-  // A consolidation workbook's units are told apart by their sheet's name (made safe for a file name).
-  const stem = file.replace(/\.[a-z0-9]+$/i, "");
-  const base = sheet ? `${stem} - ${sheet.replace(/[\\/:*?"<>|]/g, "_")}` : stem;
-  let name = `${base} - Ket qua tham dinh.xlsx`;
-  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${base} (${i}) - Ket qua tham dinh.xlsx`;
-  used.add(name.toLowerCase());
-  return name;
-}
-
-/**
- * Results written into a folder being read would be read back as submissions next time (and a unit's
- * folder is the unit's): the output folder must lie outside every input folder.
- */
-async function refuseInsideInputs(out: string, inputs: readonly string[]): Promise<void> {
-  for (const p of inputs) {
-    const isDir = await stat(p).then(
-      (s) => s.isDirectory(),
-      () => false,
-    );
-    if (!isDir) continue;
-    const rel = relative(resolve(p), out);
-    if (rel === "" || (!rel.startsWith("..") && !isAbsolute(rel))) {
-      throw new UsageError({
-        vi: `Thư mục kết quả ${out} nằm trong thư mục đầu vào ${p}; hãy chọn thư mục khác (-o) để không lẫn với các tệp đơn vị nộp.`,
-        en: `The output folder ${out} is inside the input folder ${p}; choose another (-o) so results never mix with the units' files.`,
-      });
-    }
-  }
+/** The file's name without its extension, and the sheet's when the workbook holds several units. */
+function outputStem(u: { file: string; sheet: string; several: boolean }): string {
+  const stem = basename(u.file).replace(/\.[a-z0-9]+$/i, "");
+  return u.several ? `${stem} - ${u.sheet}` : stem;
 }
