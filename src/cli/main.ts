@@ -35,7 +35,9 @@ Cách dùng: par-index <lệnh> [tuỳ chọn]
   score <tệp…> [--rubric …] [--json]    chỉ in bảng điểm tổng hợp từng đơn vị
       validate, score, rank: [--columns self=E,evidence=F,note=none] chỉ cột khi nhận nhầm ("Sửa cột")
   rank <tệp|thư mục…> [--rubric …] [--by self|appraised|final] [--group-by rubric|none|<regex>]
-      [--previous năm-trước.xlsx|json] [--survey khảo-sát.xlsx|csv|json] [--dense] [-o ranking.xlsx] [--json]
+      [--basis index|evidence] [--previous năm-trước.xlsx|json] [--previous-map cũ-mới.csv|xlsx]
+      [--survey khảo-sát.xlsx|csv|json] [--rating "Xuất sắc=90,Tốt=80,Khá=70,Trung bình=50,Yếu=0"]
+      [--dense] [-o ranking.xlsx] [--json]
   template --rubric <mã|tệp> -o blank.xlsx [--force]   tạo biểu mẫu trống từ bộ chỉ số
   rubric import mẫu.xlsx -o rubric.json [--force]      nhập bộ chỉ số từ biểu mẫu trống của tỉnh
   rubrics                               liệt kê các bộ chỉ số có sẵn (ví dụ, không phải văn bản chính thức)
@@ -61,7 +63,9 @@ Usage: par-index <command> [options]
   score <files…> [--rubric …] [--json]  print just the summary table per unit
       validate, score, rank: [--columns self=E,evidence=F,note=none] correct misread columns
   rank <files|folders…> [--rubric …] [--by self|appraised|final] [--group-by rubric|none|<regex>]
-      [--previous last-year.xlsx|json] [--survey survey.xlsx|csv|json] [--dense] [-o ranking.xlsx] [--json]
+      [--basis index|evidence] [--previous last-year.xlsx|json] [--previous-map old-new.csv|xlsx]
+      [--survey survey.xlsx|csv|json] [--rating "Xuất sắc=90,Tốt=80,Khá=70,Trung bình=50,Yếu=0"]
+      [--dense] [-o ranking.xlsx] [--json]
   template --rubric <id|file> -o blank.xlsx [--force]  generate the blank template from a rubric
   rubric import template.xlsx -o rubric.json [--force] import a rubric from a province's blank template
   rubrics                               list built-in rubrics (examples, not official texts)

@@ -14,6 +14,8 @@ export interface PreviousArea {
   code: string;
   score: number | null;
   rank: number | null;
+  /** The area's maximum then ("(/13.5)" in our sheet's header), when known: another maximum is another area. */
+  max?: number | null;
 }
 
 export interface PreviousUnit {
@@ -27,7 +29,27 @@ export interface PreviousUnit {
 export interface PreviousRanking {
   year: number | null;
   units: PreviousUnit[];
+  /**
+   * What it ranked: the index or the evidence part; null when the source does not say (a typed table).
+   * Written by `rank --json` and in our sheet's "Thông tin xếp hạng" table, read back here.
+   */
+  basis?: "index" | "evidence" | null;
+  /** The most its ranked score could be without bonus (100 for the index; the evidence part's maximum). */
+  scoreMax?: number | null;
+  /** The rubric it used (id and name), when recorded. */
+  rubricId?: string | null;
+  rubricName?: string | null;
 }
+
+/** The keys of the "Thông tin xếp hạng" table our ranking sheet writes (third column, stable across languages). */
+export const RANKING_INFO_KEYS = {
+  basis: "basis",
+  by: "by",
+  rubricId: "rubric",
+  rubricName: "rubricName",
+  year: "year",
+  scoreMax: "scoreMax",
+} as const;
 
 export type PreviousParse =
   | {
@@ -93,7 +115,7 @@ export function parsePreviousRanking(data: unknown, options: PreviousOptions = {
   });
   const year =
     data && typeof data === "object" && "year" in data ? num((data as { year: unknown }).year) : null;
-  return { ok: true, ranking: { year, units }, findings };
+  return { ok: true, ranking: { year, units, ...known(jsonRecord(data)) }, findings };
 }
 
 /**
@@ -206,13 +228,42 @@ function placeText(p: ImportPlace): string {
   return p.entry !== undefined ? `${p.file}, mục ${p.entry} / entry ${p.entry}` : p.file;
 }
 
+/**
+ * What a ranking JSON says about itself: `basis` (or, before it was written, `withoutSurvey`), `scoreMax`,
+ * `rubricId`, `rubricName`.
+ */
+function jsonRecord(data: unknown): Pick<PreviousRanking, "basis" | "scoreMax" | "rubricId" | "rubricName"> {
+  if (!data || typeof data !== "object" || Array.isArray(data)) return { basis: null };
+  const d = data as Record<string, unknown>;
+  const basis =
+    d.basis === "index" || d.basis === "evidence"
+      ? d.basis
+      : typeof d.withoutSurvey === "boolean"
+        ? d.withoutSurvey
+          ? "evidence"
+          : "index"
+        : null;
+  return {
+    basis,
+    scoreMax: num(d.scoreMax),
+    rubricId: typeof d.rubricId === "string" ? d.rubricId : null,
+    rubricName: typeof d.rubricName === "string" ? d.rubricName : null,
+  };
+}
+
 function jsonAreas(list: unknown[]): PreviousArea[] {
   const out: PreviousArea[] = [];
   for (const a of list) {
     if (!a || typeof a !== "object") continue;
     const r = a as Record<string, unknown>;
     if (typeof r.code !== "string" && typeof r.code !== "number") continue;
-    out.push({ code: String(r.code), score: num(r.score), rank: num(r.rank) });
+    const max = num(r.max);
+    out.push({
+      code: String(r.code),
+      score: num(r.score),
+      rank: num(r.rank),
+      ...(max !== null ? { max } : {}),
+    });
   }
   return out;
 }
@@ -251,8 +302,10 @@ interface Layout {
   unit: number;
   score: number;
   rank: number;
-  areaScores: { code: string; col: number }[];
+  areaScores: { code: string; col: number; max: number }[];
   areaRanks: { code: string; col: number }[];
+  /** What the score column's header says was ranked, when it says. */
+  basis: "index" | "evidence" | null;
 }
 
 /** A header row of a ranking table, or null. */
@@ -267,15 +320,22 @@ function layoutOf(row: readonly CellValue[]): Layout | null {
   if (unit < 0 || (score < 0 && rank < 0)) return null;
   // Our own sheet: "1. Chỉ đạo điều hành (/13.5)" and "Hạng 1" per area.
   const areaScores: Layout["areaScores"] = [];
+  // "Điểm (chưa có điều tra XHH)" is the evidence part (sheets before the basis was recorded); "Chỉ số" the index.
+  const scoreHeader = score >= 0 ? words[score] : "";
+  const basis = /chua co dieu tra/.test(scoreHeader)
+    ? "evidence"
+    : /^chi so/.test(scoreHeader)
+      ? "index"
+      : null;
   const areaRanks: Layout["areaRanks"] = [];
   row.forEach((v, col) => {
     if (typeof v !== "string") return;
-    const s = /^\s*([^\s.]+)\.\s.*\(\/[\d.,]+\)\s*$/.exec(v);
-    if (s) areaScores.push({ code: s[1], col });
+    const s = /^\s*([^\s.]+)\.\s.*\(\/([\d.,]+)\)\s*$/.exec(v);
+    if (s) areaScores.push({ code: s[1], col, max: Number(s[2].replace(",", ".")) });
     const r = /^hang (\S+)$/.exec(fold(v));
     if (r && col !== rank) areaRanks.push({ code: v.trim().split(/\s+/)[1], col });
   });
-  return { unit, score, rank, areaScores, areaRanks };
+  return { unit, score, rank, areaScores, areaRanks, basis };
 }
 
 /**
@@ -286,13 +346,15 @@ function fromWorkbook(wb: WorkbookSnapshot, options: PreviousOptions): PreviousP
   const units: PreviousUnit[] = [];
   const findings: ImportFinding[] = [];
   let year: number | null = null;
+  let record: WorkbookRecord = { basis: null };
   for (const sheet of wb.sheets) {
     const read = rankingTablesOf(sheet, wb.source, options.maxScore, findings);
     units.push(...read.units);
-    // The first title line that names a year, in sheet order.
+    // The first title line that names a year, in sheet order; the first sheet that says its basis.
     year ??= read.year;
+    if (record.basis == null) record = read.record;
   }
-  if (units.length) return { ok: true, ranking: { year, units }, findings };
+  if (units.length) return { ok: true, ranking: { year, units, ...known(record) }, findings };
   return fail(
     `${wb.source}: không tìm thấy bảng xếp hạng (cột "Đơn vị" cùng cột "Điểm" hoặc "Xếp hạng")`,
     `${wb.source}: no ranking table found (a "Đơn vị"/unit column with a score or rank column)`,
@@ -312,10 +374,14 @@ function rankingTablesOf(
   source: string,
   maxScore: number | undefined,
   findings: ImportFinding[],
-): { units: PreviousUnit[]; year: number | null } {
+): { units: PreviousUnit[]; year: number | null; record: WorkbookRecord } {
   const units: PreviousUnit[] = [];
   let year: number | null = null;
   let layout: Layout | null = null;
+  let headerBasis: "index" | "evidence" | null = null;
+  let info: Map<string, CellValue> | null = null;
+  // The info table ends at its first blank row: what follows is read as usual.
+  let inInfo = false;
   // One table's figures, checked together when it ends: the decimal mark is decided per column.
   let table: TableRow[] = [];
   const flush = () => {
@@ -325,7 +391,22 @@ function rankingTablesOf(
   sheet.values.forEach((row, r) => {
     const cells = row ?? [];
     if (year === null) year = titleYear(cells);
+    if (isInfoHeader(cells)) {
+      flush();
+      layout = null;
+      info = new Map();
+      inInfo = true;
+      return;
+    }
+    if (inInfo && info) {
+      if (typeof cells[2] === "string" && cells[2].trim()) {
+        info.set(cells[2].trim(), cells[1] ?? null);
+        return;
+      }
+      inInfo = false;
+    }
     const header = layoutOf(cells);
+    if (header) headerBasis ??= header.basis;
     // A ranking header starts a table; a unit header of another kind ends the one before.
     if (header || looksLikeHeader(cells)) {
       flush();
@@ -342,7 +423,39 @@ function rankingTablesOf(
     if (entry) table.push(entry);
   });
   flush();
-  return { units, year };
+  return { units, year, record: infoRecord(info, headerBasis) };
+}
+
+/** Only the facts the source recorded: a ranking that says nothing about its basis carries no such keys. */
+function known<T extends object>(record: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(record).filter(([, v]) => v !== null && v !== undefined),
+  ) as Partial<T>;
+}
+
+type WorkbookRecord = Pick<PreviousRanking, "basis" | "scoreMax" | "rubricId" | "rubricName">;
+
+/** The header of our "Thông tin xếp hạng" table: "Mục | Giá trị | Key". */
+function isInfoHeader(row: readonly CellValue[]): boolean {
+  return foldWords(row[0]) === "muc" && foldWords(row[1]) === "gia tri" && foldWords(row[2]) === "key";
+}
+
+/** The recorded basis wins; a sheet without the record is judged by its score column's header. */
+function infoRecord(
+  info: Map<string, CellValue> | null,
+  headerBasis: "index" | "evidence" | null,
+): WorkbookRecord {
+  const text = (k: string) => {
+    const v = info?.get(k);
+    return typeof v === "string" && v.trim() ? v.trim() : null;
+  };
+  const basis = text(RANKING_INFO_KEYS.basis);
+  return {
+    basis: basis === "index" || basis === "evidence" ? basis : headerBasis,
+    scoreMax: num(info?.get(RANKING_INFO_KEYS.scoreMax) ?? null),
+    rubricId: text(RANKING_INFO_KEYS.rubricId),
+    rubricName: text(RANKING_INFO_KEYS.rubricName),
+  };
 }
 
 /** A row under a ranking header: a unit name with a score or a rank; anything else (group titles, blanks) is null. */
@@ -365,6 +478,7 @@ function tableRow(
   if (!score && !rank) return null;
   const areas = layout.areaScores.map((a) => ({
     code: a.code,
+    max: Number.isFinite(a.max) ? a.max : null,
     score: cellNumber(cells[a.col]),
     rank: cellNumber(cells[layout.areaRanks.find((x) => x.code === a.code)?.col ?? -1]),
   }));

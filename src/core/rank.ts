@@ -6,13 +6,23 @@
  */
 import type { Finding, Text } from "./finding";
 import { compileGroupPattern, groupKey, patternProblem, rubricGroupMatcher } from "./group-pattern";
-import { roundTo } from "./numbers";
+import { formatFixed, roundTo } from "./numbers";
 import type { PreviousRanking, PreviousUnit } from "./previous";
 import { unitKey } from "./rank-key";
-import type { Rubric } from "./rubric/schema";
+import type { RatingBand, Rubric } from "./rubric/schema";
 import { basisValue, type Rating, rate, type UnitScore } from "./score";
+import { type UnitMap, withRenames } from "./unit-map";
 
 export type RankBasis = "self" | "appraised" | "final";
+
+/**
+ * What is ranked: the index (Chỉ số CCHC: evidence + survey + bonus − penalty) or the evidence part only
+ * (+ bonus − penalty). Called "basis" in `--basis` and the JSON; `RankBasis` is which score column.
+ */
+export type RankPart = "index" | "evidence";
+
+/** Why the part is what it is: asked for (`--basis`), a self ranking, no survey score at all, or the default. */
+export type RankPartSource = "option" | "self" | "no-survey" | "default";
 
 export interface RankInput {
   unit: string;
@@ -47,6 +57,15 @@ export interface RankOptions {
    * "Thị trấn X" that became "Phường X" keeps its history instead of showing as new + vanished.
    */
   renames?: Readonly<Record<string, string>>;
+  /** Last year's units → this year's (`--previous-map`): renames and mergers (see unit-map.ts). */
+  unitMap?: UnitMap | null;
+  /**
+   * The part ranked, when the user chose it (`--basis`, the pane's choice). Unset: the index, except for a
+   * self ranking (the survey is never self-scored) and when no unit has a survey score at all.
+   */
+  basis?: RankPart;
+  /** The province's rating names and thresholds (`--rating`, the pane's Settings): they replace the rubric's. */
+  ratingBands?: readonly RatingBand[] | null;
 }
 
 export interface AreaRank {
@@ -64,8 +83,20 @@ export interface PreviousComparison {
   delta: number | null;
   /** Places gained (positive) or lost (negative). */
   places: number | null;
-  /** "tăng 4 bậc" / "up 4 places", "giảm 1 bậc", "giữ nguyên". */
+  /** "tăng 4 bậc" / "up 4 places", "giảm 1 bậc", "giữ nguyên"; "không so sánh được" on another basis. */
   change: Text;
+  /**
+   * Why, where the change needs it: points up but places down (other units moved more), or why last year's
+   * figures cannot be compared (another basis or scale). Absent when nothing needs saying.
+   */
+  note?: Text;
+}
+
+/** A unit of last year that was merged into this one, with its figures then. */
+export interface Predecessor {
+  unit: string;
+  rank: number | null;
+  score: number | null;
 }
 
 export interface RankedUnit {
@@ -86,8 +117,10 @@ export interface RankedUnit {
   errors: number;
   /** Null when there is no previous ranking; `change` says "new" when the unit was not in it. */
   previous: PreviousComparison | null;
-  /** Last year's name when it differs (a rename given in `RankOptions.renames`). */
+  /** Last year's name when it differs (a rename given in `RankOptions.renames` or the unit map). */
   previousName: string | null;
+  /** The units merged into this one since last year (the unit map), with last year's places and scores. */
+  mergedFrom: Predecessor[] | null;
 }
 
 export interface RankGroup {
@@ -104,6 +137,8 @@ export interface UnrankedUnit {
   /** Why: unreadable file, no table, no score on the chosen basis, a second copy of a unit… */
   reason: Text;
   errors: number;
+  /** The evidence part (+ bonus − penalty) when the unit is listed apart for want of its survey score. */
+  evidenceScore?: number | null;
   /** Last year's place when the unit was in the previous ranking (so it is not listed as vanished). */
   previous?: { rank: number | null; score: number | null } | null;
 }
@@ -119,17 +154,32 @@ export interface VanishedUnit {
 export interface Ranking {
   rubricId: string;
   year: number;
+  /** The rubric's name, so a later comparison can say which rubric this ranking used. */
+  rubricName: string;
   by: RankBasis;
   dense: boolean;
   precision: number;
+  /** The part ranked: the index, or the evidence part only. */
+  basis: RankPart;
+  basisSource: RankPartSource;
+  /** The basis and why, always: the sheet's subtitle, the CLI's first line, the JSON. */
+  basisReason: Text;
   /**
-   * True when the ranking is on the evidence part (+ bonus − penalty) only, without the survey: always for
-   * `by: "self"` (the survey is the province's, never self-scored), and when not every unit has a survey
-   * score (all units are ranked on the basis they share; `basisNote` says why).
+   * The most the ranked score can be without bonus (the 100-point scale for the index, the evidence part's
+   * maximum otherwise): two rankings compare only on the same basis and scale.
+   */
+  scoreMax: number | null;
+  /**
+   * True when the ranking is on the evidence part (+ bonus − penalty) only (`basis === "evidence"`).
+   * Kept for existing readers.
    */
   withoutSurvey: boolean;
-  /** Why the basis is what it is, for the sheet's subtitle and the CLI; null for the plain index. */
+  /** The basis reason when it needs the reader's attention (units listed apart, no survey, self); else null. */
   basisNote: Text | null;
+  /** The rating bands used (the province's from `ratingBands`, else the rubric's); none off the index basis. */
+  ratingBands: RatingBand[];
+  /** Whether last year's figures could be compared, and why not (or what was assumed); null without them. */
+  comparison: { comparable: boolean; reason: Text | null } | null;
   /** Problems with the inputs as a whole: the same unit sent twice (`duplicate-unit`, both files named). */
   findings: Finding[];
   areas: { code: string; label: string; max: number }[];
@@ -165,41 +215,23 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
   const unranked: UnrankedUnit[] = [];
   const { kept, findings } = dropDuplicates(inputs, unranked);
   const scored = kept.filter((u) => u.score !== null);
-  const { withoutSurvey, basisNote } = chooseBasis(scored, by);
-  const candidates: { input: RankInput; score: number; group: GroupDef }[] = [];
+  const part = choosePart(scored, by, options.basis);
+  const bands = [...(options.ratingBands?.length ? options.ratingBands : rubric.ratingBands)];
   const grouping = groupResolver(rubric, options.groupBy ?? "rubric");
-  for (const input of kept) {
-    const s = input.score;
-    if (!s) {
-      unranked.push({
-        unit: input.unit,
-        source: input.source,
-        reason: input.reason ?? NO_SCORE,
-        errors: input.errors,
-      });
-      continue;
-    }
-    const value = basisValue(withoutSurvey ? s.indexWithoutSurvey : s.index, by);
-    if (value === null) {
-      unranked.push({
-        unit: input.unit,
-        source: input.source,
-        reason: whyNoValue(by),
-        errors: input.errors,
-      });
-      continue;
-    }
-    candidates.push({ input, score: roundTo(value, precision), group: grouping(input.unit) });
-  }
+  const candidates = candidatesOf(kept, { part: part.basis, by, precision, grouping }, unranked);
 
-  const areaDefs = (scored[0]?.score?.areas ?? []).map((a) => ({ code: a.code, label: a.label, max: a.max }));
+  const first = scored[0]?.score ?? null;
+  const areaDefs = (first?.areas ?? []).map((a) => ({ code: a.code, label: a.label, max: a.max }));
+  const scoreMax = first ? (part.basis === "index" ? first.scaleMax : first.evidence.rubricMax) : null;
+  const comparison = options.previous ? comparability(options.previous, part.basis, scoreMax) : null;
   const byGroup = new Map<string, typeof candidates>();
   for (const c of candidates) {
     const list = byGroup.get(c.group.id);
     if (list) list.push(c);
     else byGroup.set(c.group.id, [c]);
   }
-  const previous = options.previous ? previousIndex(options.previous, options.renames) : null;
+  const unitMap = withRenames(options.unitMap, options.renames);
+  const previous = options.previous ? previousIndex(options.previous, unitMap) : null;
   const seen = new Set<PreviousUnit>();
   const groups: RankGroup[] = [];
   for (const def of grouping.order()) {
@@ -219,56 +251,72 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
         const v = node ? basisValue(node.scores, by) : null;
         return v === null ? null : roundTo(v, precision);
       });
-      return { code: a.code, values, ranks: placeRanks(values, options.dense === true) };
+      return { code: a.code, max: a.max, values, ranks: placeRanks(values, options.dense === true) };
     });
     const units: RankedUnit[] = members.map((m, k) => {
-      const prev = previous?.get(unitKey(m.input.unit));
-      if (prev) seen.add(prev);
+      const key = unitKey(m.input.unit);
+      const prevs = previous?.get(key) ?? [];
+      for (const p of prevs) seen.add(p);
+      const merged = mergedFrom(unitMap, key, prevs);
+      const prev = merged ? undefined : prevs[0];
+      const rank = ranks[k] as number;
       return {
         unit: m.input.unit,
         source: m.input.source,
         sheet: m.input.sheet,
         group: def.id,
         score: m.score,
-        rank: ranks[k] as number,
-        tied: (counts.get(ranks[k] as number) ?? 0) > 1,
+        rank,
+        tied: (counts.get(rank) ?? 0) > 1,
         areas: areaRanks.map((a) => ({
           code: a.code,
           score: a.values[k],
           rank: a.ranks[k],
-          previous: areaPrevious(prev, a.code, a.values[k], a.ranks[k], precision),
+          previous: comparison?.comparable ? areaPrevious(prev, a, a.values[k], a.ranks[k], precision) : null,
         })),
         survey: m.input.score?.survey?.scores.final ?? null,
-        rating: withoutSurvey ? null : rate(rubric.ratingBands, m.score),
+        rating: part.basis === "index" ? rate(bands, m.score) : null,
         errors: m.input.errors,
-        previous: previous ? compare(prev, m.score, ranks[k] as number, precision) : null,
-        previousName: prev && unitKey(prev.unit) !== unitKey(m.input.unit) ? prev.unit : null,
+        previous: !previous
+          ? null
+          : merged
+            ? mergedComparison(merged, precision)
+            : compare(prev, m.score, rank, precision, comparison),
+        previousName: prev && unitKey(prev.unit) !== key ? prev.unit : null,
+        mergedFrom: merged,
       };
     });
     units.sort((a, b) => a.rank - b.rank || a.unit.localeCompare(b.unit, "vi"));
-    groups.push({ ...def, units, ratingCounts: ratingCounts(rubric, units) });
+    groups.push({ ...def, units, ratingCounts: ratingCounts(bands, units) });
   }
   // A unit of last year that is here but could not be ranked is not "gone": it is listed as unranked.
   if (previous) {
     for (const u of unranked) {
-      const prev = previous.get(unitKey(u.unit));
-      u.previous = prev ? { rank: prev.rank, score: prev.score } : null;
-      if (prev) seen.add(prev);
+      const prevs = previous.get(unitKey(u.unit)) ?? [];
+      u.previous = prevs.length === 1 ? { rank: prevs[0].rank, score: prevs[0].score } : null;
+      for (const p of prevs) seen.add(p);
     }
   }
   const vanished: VanishedUnit[] = options.previous
     ? options.previous.units
         .filter((p) => !seen.has(p))
-        .map((p) => ({ unit: p.unit, rank: p.rank, score: p.score, change: VANISHED }))
+        .map((p) => ({ unit: p.unit, rank: p.rank, score: p.score, change: vanishedText(unitMap, p.unit) }))
     : [];
   return {
     rubricId: rubric.id,
+    rubricName: rubric.name,
     year: rubric.year,
     by,
     dense: options.dense === true,
     precision,
-    withoutSurvey,
-    basisNote,
+    basis: part.basis,
+    basisSource: part.source,
+    basisReason: part.reason,
+    scoreMax,
+    withoutSurvey: part.basis === "evidence",
+    basisNote: part.note ? part.reason : null,
+    ratingBands: part.basis === "index" ? bands : [],
+    comparison,
     findings,
     areas: areaDefs,
     groups,
@@ -279,33 +327,118 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
   };
 }
 
+/** A unit that has a value on the part ranked, rounded to the precision, in its group. */
+interface Candidate {
+  input: RankInput;
+  score: number;
+  group: GroupDef;
+}
+
 /**
- * The basis every unit shares. Self: the evidence part (the survey is never self-scored). Otherwise the
- * index when every unit with an evidence score also has its index (survey entered, merged, or optional);
- * else the evidence part for everyone, said in `basisNote` with how many units lack the survey.
+ * Splits the inputs: those with a value on the part ranked (rounded to the precision), and the rest to
+ * `unranked` with their true reason. On the index, a unit whose evidence part is there waits only for
+ * its survey score: listed apart with that part shown, never the reason to move everyone to another basis.
  */
-function chooseBasis(
+function candidatesOf(
+  kept: readonly RankInput[],
+  how: { part: RankPart; by: RankBasis; precision: number; grouping: GroupResolver },
+  unranked: UnrankedUnit[],
+): Candidate[] {
+  const { part, by, precision, grouping } = how;
+  const candidates: Candidate[] = [];
+  for (const input of kept) {
+    const s = input.score;
+    if (!s) {
+      unranked.push({
+        unit: input.unit,
+        source: input.source,
+        reason: input.reason ?? NO_SCORE,
+        errors: input.errors,
+      });
+      continue;
+    }
+    const value = basisValue(part === "evidence" ? s.indexWithoutSurvey : s.index, by);
+    if (value !== null) {
+      candidates.push({ input, score: roundTo(value, precision), group: grouping(input.unit) });
+      continue;
+    }
+    const evidence = part === "index" ? basisValue(s.indexWithoutSurvey, by) : null;
+    unranked.push({
+      unit: input.unit,
+      source: input.source,
+      reason: evidence !== null ? SURVEY_MISSING : whyNoValue(by),
+      errors: input.errors,
+      ...(evidence !== null ? { evidenceScore: roundTo(evidence, precision) } : {}),
+    });
+  }
+  return candidates;
+}
+
+const SURVEY_MISSING: Text = {
+  vi: "chưa có điểm điều tra xã hội học",
+  en: "no social-survey score yet",
+};
+
+const EVIDENCE_PART = {
+  vi: "phần điểm tài liệu kiểm chứng (cộng điểm thưởng, trừ điểm trừ)",
+  en: "the evidence part (+ bonus − penalty)",
+};
+
+const HOW_TO_IMPORT = {
+  vi: 'Nhập bảng điểm điều tra xã hội học của tỉnh (cột "Đơn vị", "Điểm"): --survey diem-dieu-tra.xlsx (hoặc .csv), hay "Nhập điểm điều tra" trong ngăn tác vụ.',
+  en: 'Import the province\'s social-survey table (columns "Đơn vị"/unit, "Điểm"/score): --survey survey.xlsx (or .csv), or the pane\'s survey import.',
+};
+
+/** The part every ranked unit is ranked on, and why (said in the sheet's subtitle, the CLI and the JSON). */
+function choosePart(
   scored: readonly RankInput[],
   by: RankBasis,
-): { withoutSurvey: boolean; basisNote: Text | null } {
+  asked: RankPart | undefined,
+): { basis: RankPart; source: RankPartSource; reason: Text; note: boolean } {
   if (by === "self") {
     return {
-      withoutSurvey: true,
-      basisNote: {
+      basis: "evidence",
+      source: "self",
+      note: true,
+      reason: {
         vi: "Xếp theo điểm tự đánh giá phần tài liệu kiểm chứng (cộng điểm thưởng, trừ điểm trừ); điều tra xã hội học do tỉnh chấm nên không tính, chưa xếp loại.",
         en: "Ranked on the evidence part's self scores (+ bonus − penalty); the social survey is the province's score and is left out; not rated.",
       },
     };
   }
+  if (asked === "evidence") {
+    return {
+      basis: "evidence",
+      source: "option",
+      note: false,
+      reason: {
+        vi: `Xếp tất cả đơn vị theo ${EVIDENCE_PART.vi} như người dùng chọn (--basis evidence); không tính điều tra xã hội học, chưa xếp loại.`,
+        en: `All units ranked on ${EVIDENCE_PART.en} as chosen (--basis evidence); the social survey is left out; not rated.`,
+      },
+    };
+  }
   const withEvidence = scored.filter((u) => u.score && basisValue(u.score.indexWithoutSurvey, by) !== null);
   const missing = withEvidence.filter((u) => u.score && basisValue(u.score.index, by) === null);
-  if (missing.length === 0) return { withoutSurvey: false, basisNote: null };
-  if (missing.length === withEvidence.length) {
+  const source: RankPartSource = asked === "index" ? "option" : "default";
+  if (missing.length === 0) {
     return {
-      withoutSurvey: true,
-      basisNote: {
-        vi: "Chưa có điểm điều tra xã hội học: bảng xếp theo phần điểm tài liệu kiểm chứng (cộng điểm thưởng, trừ điểm trừ), chưa xếp loại.",
-        en: "No social-survey scores yet: ranked on the evidence part (+ bonus − penalty), not rated.",
+      basis: "index",
+      source,
+      note: false,
+      reason: {
+        vi: "Xếp theo Chỉ số CCHC (phần tài liệu kiểm chứng + điều tra xã hội học + điểm thưởng − điểm trừ): mọi đơn vị đều có đủ các phần.",
+        en: "Ranked on the PAR index (evidence part + social survey + bonus − penalty): every unit has every part.",
+      },
+    };
+  }
+  if (missing.length === withEvidence.length && asked !== "index") {
+    return {
+      basis: "evidence",
+      source: "no-survey",
+      note: true,
+      reason: {
+        vi: `Chưa có điểm điều tra xã hội học của đơn vị nào: bảng xếp theo ${EVIDENCE_PART.vi}, chưa xếp loại. ${HOW_TO_IMPORT.vi}`,
+        en: `No unit has a social-survey score yet: ranked on ${EVIDENCE_PART.en}, not rated. ${HOW_TO_IMPORT.en}`,
       },
     };
   }
@@ -317,12 +450,69 @@ function chooseBasis(
     .join(", ");
   const more = n > 5 ? ", …" : "";
   return {
-    withoutSurvey: true,
-    basisNote: {
-      vi: `${n}/${m} đơn vị chưa có điểm điều tra xã hội học (${names}${more}): để không bỏ sót đơn vị nào, tất cả được xếp theo phần điểm tài liệu kiểm chứng (cộng điểm thưởng, trừ điểm trừ), chưa xếp loại. Nhập bảng điểm điều tra của tỉnh (--survey, hoặc "Nhập điểm điều tra" trong ngăn tác vụ) để xếp theo Chỉ số CCHC.`,
-      en: `${n} of ${m} units have no social-survey score (${names}${more}): so that no unit is left out, all are ranked on the evidence part (+ bonus − penalty), not rated. Import the province's survey table (--survey, or the pane's survey import) to rank on the index.`,
+    basis: "index",
+    source,
+    note: true,
+    reason: {
+      vi: `Xếp theo Chỉ số CCHC. ${n}/${m} đơn vị chưa có điểm điều tra xã hội học (${names}${more}): liệt kê riêng với phần điểm tài liệu kiểm chứng, chưa có hạng. ${HOW_TO_IMPORT.vi} Muốn xếp tất cả theo phần tài liệu kiểm chứng: --basis evidence.`,
+      en: `Ranked on the PAR index. ${n} of ${m} units have no social-survey score (${names}${more}): listed apart with their evidence part, no place. ${HOW_TO_IMPORT.en} To rank everyone on the evidence part: --basis evidence.`,
     },
   };
+}
+
+const PART_LABEL: Record<RankPart, Text> = {
+  index: { vi: "Chỉ số CCHC", en: "the PAR index" },
+  evidence: { vi: "phần điểm tài liệu kiểm chứng", en: "the evidence part" },
+};
+
+/**
+ * Last year's figures compare with this year's only on the same part and scale. A previous ranking that
+ * did not record its part (a typed table) is taken as the index, as published rankings are, and said so.
+ */
+function comparability(
+  prev: PreviousRanking,
+  basis: RankPart,
+  scoreMax: number | null,
+): { comparable: boolean; reason: Text | null } {
+  const was = prev.basis ?? null;
+  if (was !== null && was !== basis) {
+    return {
+      comparable: false,
+      reason: {
+        vi: `không so sánh được: năm trước xếp theo ${PART_LABEL[was].vi}, năm nay theo ${PART_LABEL[basis].vi}`,
+        en: `not comparable: last year ranked ${PART_LABEL[was].en}, this year ${PART_LABEL[basis].en}`,
+      },
+    };
+  }
+  if (was === null && basis === "evidence") {
+    return {
+      comparable: false,
+      reason: {
+        vi: "không so sánh được: bảng năm trước không ghi cơ sở xếp hạng (coi là Chỉ số CCHC), năm nay xếp theo phần điểm tài liệu kiểm chứng",
+        en: "not comparable: last year's table does not say its basis (taken as the PAR index), this year ranks the evidence part",
+      },
+    };
+  }
+  const prevMax = prev.scoreMax ?? null;
+  if (prevMax !== null && scoreMax !== null && roundTo(prevMax, 4) !== roundTo(scoreMax, 4)) {
+    return {
+      comparable: false,
+      reason: {
+        vi: `không so sánh được: thang điểm khác (năm trước /${prevMax}, năm nay /${scoreMax})`,
+        en: `not comparable: another scale (last year /${prevMax}, this year /${scoreMax})`,
+      },
+    };
+  }
+  if (was === null) {
+    return {
+      comparable: true,
+      reason: {
+        vi: "bảng năm trước không ghi cơ sở xếp hạng: coi là Chỉ số CCHC",
+        en: "last year's table does not say its basis: taken as the PAR index",
+      },
+    };
+  }
+  return { comparable: true, reason: null };
 }
 
 /**
@@ -399,34 +589,93 @@ function dropDuplicates(
 
 const VANISHED: Text = { vi: "không còn trong bảng năm nay", en: "not in this year's ranking" };
 
-/** Last year's units by this year's key: renamed units under their new name. */
-function previousIndex(
-  prev: PreviousRanking,
-  renames: Readonly<Record<string, string>> | undefined,
-): Map<string, PreviousUnit> {
-  const renamed = new Map(Object.entries(renames ?? {}).map(([from, to]) => [unitKey(from), unitKey(to)]));
-  const out = new Map<string, PreviousUnit>();
+/**
+ * Last year's units by this year's key: renamed units under their new name, merged units together under
+ * the unit they formed. A name twice in last year's list (two groups) counts once (the first), so two
+ * histories are never swapped.
+ */
+function previousIndex(prev: PreviousRanking, map: UnitMap): Map<string, PreviousUnit[]> {
+  const out = new Map<string, PreviousUnit[]>();
+  const taken = new Set<string>();
   for (const p of prev.units) {
     const key = unitKey(p.unit);
-    const target = renamed.get(key) ?? key;
-    // First one wins: a name twice in last year's list (two groups) must not swap histories.
-    if (!out.has(target)) out.set(target, p);
+    if (taken.has(key)) continue;
+    taken.add(key);
+    const successor = map.successor.get(key);
+    const target = successor === undefined ? key : unitKey(successor);
+    const list = out.get(target);
+    if (list) list.push(p);
+    else out.set(target, [p]);
   }
   return out;
 }
 
+/**
+ * The units this one was formed from, when the map names several: each with last year's place and score
+ * (null when it was not in last year's ranking). Null for a unit not merged (kept or renamed).
+ */
+function mergedFrom(map: UnitMap, key: string, prevs: readonly PreviousUnit[]): Predecessor[] | null {
+  const names = map.predecessors.get(key);
+  if (!names || names.length < 2) return null;
+  return names.map((name) => {
+    const p = prevs.find((x) => unitKey(x.unit) === unitKey(name));
+    return { unit: p?.unit ?? name, rank: p?.rank ?? null, score: p?.score ?? null };
+  });
+}
+
+/** A merged unit is not new and has no single last-year place: its predecessors are shown instead. */
+function mergedComparison(from: readonly Predecessor[], precision: number): PreviousComparison {
+  const list = (lang: "vi" | "en") =>
+    from
+      .map((p) => {
+        const bits = [
+          p.rank !== null ? (lang === "vi" ? `hạng ${p.rank}` : `place ${p.rank}`) : null,
+          p.score !== null ? formatFixed(p.score, precision, lang) : null,
+        ].filter(Boolean);
+        const none = lang === "vi" ? "không có trong bảng năm trước" : "not in last year's ranking";
+        return `${p.unit} (${bits.length ? bits.join(", ") : none})`;
+      })
+      .join("; ");
+  return {
+    score: null,
+    rank: null,
+    delta: null,
+    places: null,
+    change: { vi: `sáp nhập từ: ${list("vi")}`, en: `merged from: ${list("en")}` },
+  };
+}
+
+/** A unit of last year not found this year; when the map sends it elsewhere, says where it went. */
+function vanishedText(map: UnitMap, unit: string): Text {
+  const to = map.successor.get(unitKey(unit));
+  if (to === undefined || unitKey(to) === unitKey(unit)) return VANISHED;
+  return {
+    vi: `đã chuyển thành "${to}" (bảng đối chiếu), nhưng "${to}" không có trong bảng năm nay`,
+    en: `became "${to}" (unit map), but "${to}" is not in this year's ranking`,
+  };
+}
+
 function areaPrevious(
   prev: PreviousUnit | undefined,
-  code: string,
+  def: { code: string; max: number },
   score: number | null,
   rank: number | null,
   precision: number,
 ): PreviousComparison | null {
-  const area = prev?.areas?.find((a) => a.code === code);
+  const area = prev?.areas?.find((a) => a.code === def.code);
   if (!area) return null;
+  // An area whose maximum changed (another rubric) is not the same area: no change is shown.
+  if (area.max != null && roundTo(area.max, 4) !== roundTo(def.max, 4)) return null;
   const delta = area.score === null || score === null ? null : roundTo(score - area.score, precision);
   const places = area.rank === null || rank === null ? null : area.rank - rank;
-  return { score: area.score, rank: area.rank, delta, places, change: placesText(places) };
+  return {
+    score: area.score,
+    rank: area.rank,
+    delta,
+    places,
+    change: placesText(places),
+    ...noteOf(contradiction(delta, places)),
+  };
 }
 
 /** Standard competition ranking (1, 2, 2, 4) or dense (1, 2, 2, 3); null values get no place. */
@@ -448,6 +697,7 @@ function compare(
   score: number,
   rank: number,
   precision: number,
+  comparison: { comparable: boolean; reason: Text | null } | null,
 ): PreviousComparison {
   if (!prev)
     return {
@@ -457,9 +707,48 @@ function compare(
       places: null,
       change: { vi: "mới (không có trong bảng năm trước)", en: "new (not in last year's ranking)" },
     };
+  if (comparison && !comparison.comparable) {
+    // Last year's figures are shown as they were, but nothing is subtracted from them.
+    return {
+      score: prev.score,
+      rank: prev.rank,
+      delta: null,
+      places: null,
+      change: NOT_COMPARABLE,
+      ...noteOf(comparison.reason),
+    };
+  }
   const delta = prev.score === null ? null : roundTo(score - prev.score, precision);
   const places = prev.rank === null ? null : prev.rank - rank;
-  return { score: prev.score, rank: prev.rank, delta, places, change: placesText(places) };
+  return {
+    score: prev.score,
+    rank: prev.rank,
+    delta,
+    places,
+    change: placesText(places),
+    ...noteOf(contradiction(delta, places)),
+  };
+}
+
+function noteOf(note: Text | null): { note?: Text } {
+  return note ? { note } : {};
+}
+
+const NOT_COMPARABLE: Text = { vi: "không so sánh được", en: "not comparable" };
+
+/** Places and points moving in opposite directions is right, but looks wrong: say why. */
+function contradiction(delta: number | null, places: number | null): Text | null {
+  if (delta === null || places === null || delta === 0 || places === 0 || delta > 0 === places > 0)
+    return null;
+  return delta > 0
+    ? {
+        vi: "điểm tăng nhưng hạng giảm: các đơn vị khác tăng điểm nhiều hơn",
+        en: "more points but a lower place: other units gained more",
+      }
+    : {
+        vi: "điểm giảm nhưng hạng tăng: các đơn vị khác giảm điểm nhiều hơn hoặc số đơn vị thay đổi",
+        en: "fewer points but a higher place: other units lost more, or the set of units changed",
+      };
 }
 
 export function placesText(places: number | null): Text {
@@ -471,8 +760,9 @@ export function placesText(places: number | null): Text {
     : { vi: `giảm ${n} bậc`, en: `down ${n} place${n > 1 ? "s" : ""}` };
 }
 
-function ratingCounts(rubric: Rubric, units: readonly RankedUnit[]): RankGroup["ratingCounts"] {
-  return [...rubric.ratingBands]
+function ratingCounts(bands: readonly RatingBand[], units: readonly RankedUnit[]): RankGroup["ratingCounts"] {
+  if (units.every((u) => u.rating === null)) return [];
+  return [...bands]
     .sort((a, b) => b.min - a.min)
     .map((band) => ({
       label: band.label,

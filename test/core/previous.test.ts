@@ -38,9 +38,9 @@ describe("previous ranking from our own 'Xếp hạng' sheet", () => {
       ["Xã An Bình", 2, 75.5],
     ]);
     expect(parsed.ranking.units[1].areas).toEqual([
-      { code: "1", score: 35, rank: 1 },
-      { code: "2", score: 25, rank: 1 },
-      { code: "3", score: 25, rank: 1 },
+      { code: "1", score: 35, rank: 1, max: 40 },
+      { code: "2", score: 25, rank: 1, max: 30 },
+      { code: "3", score: 25, rank: 1, max: 30 },
     ]);
   });
 

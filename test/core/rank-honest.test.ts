@@ -33,13 +33,13 @@ describe("ranking basis", () => {
     expect(all(r)[0].areas.find((a) => a.code === "3")?.rank).toBeNull();
   });
 
-  it("--by final with some units surveyed and others not: everyone on the shared basis, said in the sheet's subtitle", () => {
+  it("--by final with some units surveyed and others not: the index for those who have it, the rest apart, said in the sheet's subtitle", () => {
+    // Before #27: everyone moved to the evidence part because Xã B had no survey score.
     const r = rankUnits([unit("Xã A", 30, 20, 25), unit("Xã B", 35, 20, null)], { rubric, groupBy: "none" });
-    expect(all(r).map((u) => [u.unit, u.score])).toEqual([
-      ["Xã B", 55],
-      ["Xã A", 50],
+    expect(all(r).map((u) => [u.unit, u.score])).toEqual([["Xã A", 75]]);
+    expect(r.unranked.map((u) => [u.unit, u.reason.vi, u.evidenceScore])).toEqual([
+      ["Xã B", "chưa có điểm điều tra xã hội học", 55],
     ]);
-    expect(r.unranked).toEqual([]);
     const note = r.basisNote?.vi ?? "";
     expect(note).toContain("1/2 đơn vị chưa có điểm điều tra xã hội học (Xã B)");
     const sheet = specToSnapshot(rankingSheetSpec(r, rubric));

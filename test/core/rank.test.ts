@@ -107,7 +107,7 @@ describe("rankUnits", () => {
     expect(r.previousYear).toBe(2023);
   });
 
-  it("lists units that cannot be ranked with the reason, and marks units with errors; a missing survey drops nobody", () => {
+  it("lists units that cannot be ranked with the reason, and marks units with errors; a missing survey moves nobody else", () => {
     const r = rankUnits(
       [
         unit("Xã A", 30, 20, 20, 3),
@@ -123,15 +123,15 @@ describe("rankUnits", () => {
       ],
       { rubric, groupBy: "none" },
     );
-    // Xã B has no survey score while Xã A has one: both are ranked on the evidence part they share.
-    expect(r.groups[0].units.map((u) => [u.unit, u.score, u.errors])).toEqual([
-      ["Xã A", 50, 3],
-      ["Xã B", 50, 0],
-    ]);
-    expect(r.withoutSurvey).toBe(true);
+    // Xã B has no survey score while Xã A has one: Xã A stays on the index, Xã B is listed apart (#27).
+    expect(r.groups[0].units.map((u) => [u.unit, u.score, u.errors])).toEqual([["Xã A", 70, 3]]);
+    expect(r.withoutSurvey).toBe(false);
+    expect(r.basis).toBe("index");
     expect(r.basisNote?.vi).toContain("1/2 đơn vị chưa có điểm điều tra xã hội học (Xã B)");
-    expect(r.groups[0].units.every((u) => u.rating === null)).toBe(true);
-    expect(r.unranked.map((u) => [u.unit, u.reason.en])).toEqual([["hong.xlsx", "unreadable"]]);
+    expect(r.unranked.map((u) => [u.unit, u.reason.en, u.evidenceScore ?? null])).toEqual([
+      ["Xã B", "no social-survey score yet", 50],
+      ["hong.xlsx", "unreadable", null],
+    ]);
   });
 
   it("with no survey score anywhere, ranks on the evidence part and says so", () => {
@@ -169,7 +169,8 @@ describe("ranking sheet", () => {
     const spec = rankingSheetSpec(rankUnits(inputs, { rubric }), rubric, { linkSheets: true });
     const again = rankingSheetSpec(rankUnits(inputs, { rubric }), rubric, { linkSheets: true });
     expect(again).toEqual(spec);
-    expect(spec.tables?.map((t) => t.rows.length)).toEqual([1, 1, 1]);
+    // Three groups, then the record of basis and rubric read back by next year's --previous.
+    expect(spec.tables?.map((t) => t.rows.length)).toEqual([1, 1, 1, 6]);
     expect(new Set(spec.tables?.map((t) => t.name)).size).toBe(spec.tables?.length);
     expect(spec.tables?.[0].numberFormats?.[2]).toBe("0.00");
     expect(spec.print).toMatchObject({ landscape: true, fitToWidth: true });

@@ -160,6 +160,7 @@ describe("'Xếp hạng' (the ranking)", () => {
       ["XepHang_2_commune", 3],
       ["ChuaXepHang", 2],
       ["KhongConNamNay", 1],
+      ["ThongTinXepHang", 6],
     ]);
     tableNamesAreExcelNames(spec);
     const communes = spec.tables?.[1];
@@ -212,7 +213,9 @@ describe("'Xếp hạng' (the ranking)", () => {
     const spec = rankingSheetSpec(r, rubric);
     expect(spec.tables?.[0].headers[2]).toBe("Điểm (chưa có điều tra XHH)");
     expect(
-      spec.cells.some((c) => typeof c.value === "string" && c.value.includes("No social-survey scores yet")),
+      spec.cells.some(
+        (c) => typeof c.value === "string" && c.value.includes("No unit has a social-survey score yet"),
+      ),
     ).toBe(true);
   });
 });

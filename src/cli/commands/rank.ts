@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readCsv } from "../../core/csv";
 import { formatFixed } from "../../core/numbers";
 import { parsePreviousRanking, type PreviousRanking } from "../../core/previous";
 import {
@@ -15,6 +16,7 @@ import {
   type UnrankedUnit,
   type VanishedUnit,
 } from "../../core/rank";
+import { parseRatingOption } from "../../core/ratings";
 import type { Rubric } from "../../core/rubric/schema";
 import { rankingSheetSpec } from "../../core/sheets/ranking";
 import {
@@ -27,6 +29,7 @@ import {
   surveyTableFromCsv,
   surveyTableFromJson,
 } from "../../core/survey";
+import { type UnitMap, unitMapFromRows } from "../../core/unit-map";
 import { FileReadError } from "../../files/errors";
 import { readWorkbookFile } from "../../files/node";
 import type { FileResult } from "../analyse-file";
@@ -37,22 +40,36 @@ import { resolveRubric } from "../rubric-arg";
 import { analyseInputs } from "../run-files";
 
 /**
- * `par-index rank <files|folders…> [--rubric …] [--by self|appraised|final] [--group-by rubric|none|<regex>]
- *   [--previous last-year.xlsx|json] [--survey survey.xlsx|csv|json] [--dense] [-o ranking.xlsx] [--json]`
+ * `par-index rank <files|folders…> [--rubric …] [--by self|appraised|final] [--basis index|evidence]
+ *   [--group-by rubric|none|<regex>] [--previous last-year.xlsx|json] [--previous-map map.csv|xlsx]
+ *   [--survey survey.xlsx|csv|json] [--rating "Xuất sắc=90,Tốt=80,…"] [--dense] [-o ranking.xlsx] [--json]`
  */
 export default async function rank(argv: string[], lang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     rubric: { type: "string" },
     columns: { type: "string" },
     by: { type: "string" },
+    basis: { type: "string" },
     "group-by": { type: "string" },
     previous: { type: "string" },
+    "previous-map": { type: "string" },
+    rating: { type: "string" },
     survey: { type: "string" },
     dense: { type: "boolean" },
     output: { type: "string", short: "o" },
     json: { type: "boolean" },
   });
   const by = oneOf("by", values.by, ["self", "appraised", "final"] as const, "final");
+  const basis =
+    values.basis === undefined
+      ? undefined
+      : oneOf("basis", values.basis, ["index", "evidence"] as const, "index");
+  if (basis === "index" && by === "self")
+    throw new UsageError({
+      vi: "--basis index không đi cùng --by self: điều tra xã hội học do tỉnh chấm, không có điểm tự đánh giá.",
+      en: "--basis index does not go with --by self: the social survey is the province's score, never self-scored.",
+    });
+  const ratingBands = values.rating === undefined ? null : ratingOption(values.rating);
   const groupBy = values["group-by"] ?? "rubric";
   const groupProblem = groupRuleProblem(groupBy);
   if (groupProblem) throw new UsageError(groupProblem);
@@ -60,6 +77,14 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
   if (!rubric) return 2;
   // Read the side files first: a typo there should fail in a second, not after a 1,000-file batch.
   const previous = values.previous ? await loadPrevious(values.previous, maxIndexOf(rubric), lang) : null;
+  const unitMap = values["previous-map"] ? await loadUnitMap(values["previous-map"], lang) : null;
+  if (unitMap && !previous)
+    console.error(
+      `! ${inLang(lang, {
+        vi: "--previous-map chỉ dùng khi có --previous (bảng xếp hạng năm trước); bỏ qua.",
+        en: "--previous-map is used only with --previous (last year's ranking); ignored.",
+      })}`,
+    );
   const surveyRows = values.survey ? await loadSurvey(values.survey, surveyMaxOf(rubric), lang) : null;
   const { files, results } = await analyseInputs(positionals, {
     rubric,
@@ -70,7 +95,16 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
   });
   const inputs = rankInputs(results);
   if (surveyRows) reportSurveyMismatches(inputs, surveyRows, lang);
-  const ranking = rankUnits(inputs, { rubric, by, groupBy, dense: values.dense, previous });
+  const ranking = rankUnits(inputs, {
+    rubric,
+    by,
+    basis,
+    groupBy,
+    dense: values.dense,
+    previous,
+    unitMap,
+    ratingBands,
+  });
   if (values.output) await writeSpecsTo(values.output, [rankingSheetSpec(ranking, rubric)], files);
   printRanking(ranking, { json: values.json === true, written: values.output ?? null }, lang);
   return ranking.unranked.length > 0 ? 1 : 0;
@@ -102,6 +136,43 @@ function reportSurveyMismatches(inputs: readonly RankInput[], rows: SurveyRow[],
   );
   // Units without a row, rows without a unit, and a unit's second row (the first one counts).
   for (const p of surveyMergeProblems(merge)) console.error(`! ${p[lang]}`);
+}
+
+/** `--rating`: the province's names and thresholds; a wrong one stops before any file is read. */
+function ratingOption(text: string): ReturnType<typeof parseRatingOption>["bands"] {
+  const read = parseRatingOption(text);
+  if (read.problems.length) throw new UsageError(read.problems[0]);
+  return read.bands;
+}
+
+/**
+ * `--previous-map`: "đơn vị cũ; đơn vị mới" rows from a CSV or a workbook's first sheet with rows. Kept
+ * to this one function so the bounded side-file reader can replace the reading alone.
+ */
+async function loadUnitMap(path: string, lang: Lang): Promise<UnitMap> {
+  const ext = extname(path).toLowerCase();
+  let rows: unknown[][];
+  try {
+    if (ext === ".csv" || ext === ".txt" || ext === ".tsv") {
+      const table = readCsv(new Uint8Array(await readFile(path)));
+      for (const p of table.problems) console.error(`! ${basename(path)}, ${p.line}: ${p.message[lang]}`);
+      rows = table.rows;
+    } else {
+      const wb = await readWorkbookFile(path);
+      rows =
+        wb.sheets.find((s) => s.values.some((r) => r?.some((v) => v !== null && v !== "")))?.values ?? [];
+    }
+  } catch (e) {
+    throw sideFileError(path, e);
+  }
+  const read = unitMapFromRows(rows as Parameters<typeof unitMapFromRows>[0], basename(path));
+  for (const p of read.problems) console.error(`! ${p[lang]}`);
+  if (read.map.successor.size === 0)
+    throw new UsageError({
+      vi: `${basename(path)}: không có dòng "đơn vị cũ; đơn vị mới" nào dùng được.`,
+      en: `${basename(path)}: no usable "old unit; new unit" row.`,
+    });
+  return read.map;
 }
 
 async function loadPrevious(path: string, maxScore: number, lang: Lang): Promise<PreviousRanking> {
@@ -163,13 +234,22 @@ export function demoAsset(name: string): string {
 /** The ranking as the terminal prints it: the basis note, what needs review, each group, then what is left out. */
 export function rankingText(r: Ranking, lang: Lang): string[] {
   const out: string[] = [];
-  if (r.basisNote) out.push(`(${r.basisNote[lang]})`);
+  out.push(`(${r.basisReason[lang]})`);
+  if (r.comparison?.reason)
+    out.push(
+      `(${inLang(lang, { vi: "So sánh với năm trước", en: "Comparison with last year" })}: ${r.comparison.reason[lang]})`,
+    );
   for (const f of r.findings) out.push(`! ${f.message[lang]}`);
   for (const g of r.groups) {
-    out.push(`${inLang(lang, { vi: g.label, en: g.labelEn })} (${g.units.length})`);
+    const counts = g.ratingCounts
+      .map((c) => `${inLang(lang, { vi: c.label, en: c.labelEn })}: ${c.count}`)
+      .join("; ");
+    out.push(
+      `${inLang(lang, { vi: g.label, en: g.labelEn })} (${g.units.length})${counts ? ` — ${counts}` : ""}`,
+    );
     for (const u of g.units) out.push(rankedLine(u, r.precision, lang));
   }
-  out.push(...unrankedLines(r.unranked, lang), ...vanishedLines(r.vanished, lang));
+  out.push(...unrankedLines(r.unranked, r.precision, lang), ...vanishedLines(r.vanished, lang));
   return out;
 }
 
@@ -186,11 +266,12 @@ function rankedLine(u: RankedUnit, precision: number, lang: Lang): string {
 function lastYearNote(u: RankedUnit, f: (x: number | null) => string, lang: Lang): string {
   if (!u.previous) return "";
   const delta = u.previous.delta;
-  return `  ${u.previous.change[lang]}${delta !== null ? ` (${delta >= 0 ? "+" : ""}${f(delta)})` : ""}`;
+  const note = u.previous.note ? ` — ${u.previous.note[lang]}` : "";
+  return `  ${u.previous.change[lang]}${delta !== null ? ` (${delta >= 0 ? "+" : ""}${f(delta)})` : ""}${note}`;
 }
 
 /** Units not ranked, each with its reason (not repeating the name when the reason already starts with it). */
-function unrankedLines(unranked: readonly UnrankedUnit[], lang: Lang): string[] {
+function unrankedLines(unranked: readonly UnrankedUnit[], precision: number, lang: Lang): string[] {
   if (!unranked.length) return [];
   const out = [
     inLang(lang, { vi: `Chưa xếp hạng (${unranked.length}):`, en: `Not ranked (${unranked.length}):` }),
@@ -202,7 +283,14 @@ function unrankedLines(unranked: readonly UnrankedUnit[], lang: Lang): string[] 
         ? inLang(lang, { vi: ` (năm trước hạng ${lastRank})`, en: ` (last year ${lastRank})` })
         : "";
     const reason = u.reason[lang];
-    out.push(`  ${reason.startsWith(u.unit) ? reason : `${u.unit}: ${reason}`}${was}`);
+    const evidence =
+      u.evidenceScore != null
+        ? inLang(lang, {
+            vi: ` (phần tài liệu kiểm chứng: ${formatFixed(u.evidenceScore, precision, "vi")})`,
+            en: ` (evidence part: ${formatFixed(u.evidenceScore, precision, "en")})`,
+          })
+        : "";
+    out.push(`  ${reason.startsWith(u.unit) ? reason : `${u.unit}: ${reason}`}${evidence}${was}`);
   }
   return out;
 }

@@ -11,6 +11,7 @@ import { type RecognisedTable, recogniseWorkbook, type TableRow } from "../recog
 import { codeTree } from "../recognition/codes";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { memoize } from "../memo";
+import { ratingsInWorkbook } from "../ratings";
 import { parseGuidance } from "./guidance";
 import { checkRubricArithmetic, rubricShapeProblem, type ShapeProblem, schemaIssueTexts } from "./load";
 import {
@@ -92,6 +93,12 @@ export function importRubricFromTable(
   }
   const rubric = parsed.data;
   problems.push(...arithmeticProblems(rubric, table, accepted, made));
+  // The province's own rating names and thresholds, when the template writes them (#23 item 4).
+  const ratings = ratingsInWorkbook(wb);
+  if (ratings) {
+    rubric.ratingBands = ratings.bands;
+    problems.push(...ratingsReport(ratings));
+  }
   if (rubric.ratingBands.length === 0) {
     problems.push({
       sheet: null,
@@ -103,6 +110,32 @@ export function importRubricFromTable(
     });
   }
   return { rubric, problems, table };
+}
+
+/** What was read as the rating scale, or why the note could not be used: the user checks it either way. */
+function ratingsReport(found: NonNullable<ReturnType<typeof ratingsInWorkbook>>): ImportProblem[] {
+  const place = { sheet: found.sheet, address: found.address };
+  if (found.problems.length)
+    return found.problems.map((p) => ({
+      ...place,
+      message: { vi: `Thang xếp loại trong biểu mẫu: ${p.vi}`, en: `The template's rating scale: ${p.en}` },
+    }));
+  const list = (lang: "vi" | "en") =>
+    found.bands
+      .map(
+        (b) =>
+          `${b.label} ${b.minInclusive ? (lang === "vi" ? "từ" : "from") : lang === "vi" ? "trên" : "above"} ${b.min}`,
+      )
+      .join("; ");
+  return [
+    {
+      ...place,
+      message: {
+        vi: `Đã đọc thang xếp loại của biểu mẫu: ${list("vi")}. Kiểm tra lại; sửa bằng --rating hoặc ratingBands trong JSON.`,
+        en: `Read the template's rating scale: ${list("en")}. Check it; change it with --rating or ratingBands in the JSON.`,
+      },
+    },
+  ];
 }
 
 /** The table has no maximum-points column: reported on the header, where the province would add it. */
@@ -285,7 +318,7 @@ function rubricCandidate(
     name,
     province: meta.province,
     year: year ?? 2024,
-    unitLevel: meta.unitLevel ?? (/\b(xa|phuong|thi tran)\b/.test(fold(name)) ? "commune" : "agency"),
+    unitLevel: meta.unitLevel ?? (/\b(xa|phuong|thi tran|dac khu)\b/.test(fold(name)) ? "commune" : "agency"),
     precision: precisionOf(sheet, table),
     items: roots,
   };

@@ -1,5 +1,6 @@
 import { sheetAddress } from "../address";
-import type { Ranking, RankedUnit } from "../rank";
+import { RANKING_INFO_KEYS } from "../previous";
+import type { Ranking, RankedUnit, RankPart } from "../rank";
 import type { Rubric } from "../rubric/schema";
 import type { CellValue } from "../snapshot";
 import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
@@ -26,6 +27,14 @@ const BASIS_LABEL = {
   },
 } as const;
 
+const PART_LABEL: Record<RankPart, { vi: string; en: string }> = {
+  index: { vi: "Chỉ số CCHC", en: "the PAR index" },
+  evidence: {
+    vi: "phần điểm tài liệu kiểm chứng (chưa tính điều tra xã hội học)",
+    en: "the evidence part (without the social survey)",
+  },
+};
+
 /**
  * The "Xếp hạng" sheet for a ranking. `rubric` gives the name shown under the title; all figures come
  * from `ranking` as computed. With `linkSheets`, each unit name links to its own sheet (same workbook).
@@ -38,7 +47,7 @@ export function rankingSheetSpec(
   // Per-area change columns only when last year's ranking carried per-area figures.
   const areaHistory = ranking.groups.some((g) => g.units.some((u) => u.areas.some((a) => a.previous)));
   const columns = rankingColumns(ranking, areaHistory);
-  const out: Layout = { cells: titleBlock(ranking, rubric, options.title), tables: [], row: 5 };
+  const out: Layout = { cells: titleBlock(ranking, rubric, options.title), tables: [], row: 6 };
   addGroupTables(out, ranking, columns, areaHistory, options.linkSheets === true);
   addLeftOutSections(out, ranking);
   const firstTable = out.tables[0];
@@ -123,21 +132,29 @@ function titleBlock(ranking: Ranking, rubric: Rubric, title: string | undefined)
     {
       row: 1,
       col: 0,
-      value: `${rubric.name} — xếp hạng theo ${BASIS_LABEL[ranking.by].vi}${ranking.dense ? ", xếp hạng liền (không bỏ hạng)" : ", đồng hạng thì hạng kế tiếp bị bỏ qua (1, 2, 2, 4)"}${ranking.hasPrevious ? `; so sánh với${previousYear}` : ""}.`,
+      value: `${rubric.name} — cơ sở xếp hạng: ${PART_LABEL[ranking.basis].vi}, theo ${BASIS_LABEL[ranking.by].vi}${ranking.dense ? ", xếp hạng liền (không bỏ hạng)" : ", đồng hạng thì hạng kế tiếp bị bỏ qua (1, 2, 2, 4)"}${ranking.hasPrevious ? `; so sánh với${previousYear}` : ""}.`,
       style: SUBTITLE,
     },
     {
       row: 2,
       col: 0,
-      value: `PAR Index ranking ${ranking.year}, ranked by ${BASIS_LABEL[ranking.by].en}; ${ranking.dense ? "dense ranking (1, 2, 2, 3)" : "tied units share a place (1, 2, 2, 4)"}.`,
+      value: `PAR Index ranking ${ranking.year}: basis ${PART_LABEL[ranking.basis].en}, on ${BASIS_LABEL[ranking.by].en}; ${ranking.dense ? "dense ranking (1, 2, 2, 3)" : "tied units share a place (1, 2, 2, 4)"}.`,
       style: SUBTITLE,
     },
   ];
-  if (ranking.basisNote) {
+  // Why this basis, always: a reader of the published sheet must not have to guess what was ranked.
+  cells.push({
+    row: 3,
+    col: 0,
+    value: `${ranking.basisReason.vi} / ${ranking.basisReason.en}`,
+    style: NOTE,
+  });
+  const why = ranking.comparison?.reason;
+  if (why) {
     cells.push({
-      row: 3,
+      row: 4,
       col: 0,
-      value: `${ranking.basisNote.vi} / ${ranking.basisNote.en}`,
+      value: `So sánh với năm trước: ${why.vi} / Comparison with last year: ${why.en}`,
       style: NOTE,
     });
   }
@@ -153,10 +170,8 @@ function addGroupTables(
   linkSheets: boolean,
 ): void {
   ranking.groups.forEach((group, g) => {
-    const counts = group.ratingCounts
-      .filter((c) => c.count > 0)
-      .map((c) => `${c.label}: ${c.count}`)
-      .join("; ");
+    // Every band of the scale, zeros included: the counts the decision publishes under each group.
+    const counts = group.ratingCounts.map((c) => `${c.label}: ${c.count}`).join("; ");
     out.cells.push({
       row: out.row,
       col: 0,
@@ -192,8 +207,43 @@ function addGroupTables(
  * were in last year's table but not in this one. Each section appears only when it has rows.
  */
 function addLeftOutSections(out: Layout, ranking: Ranking): void {
-  if (ranking.unranked.length) {
-    addSection(out, `Đơn vị chưa xếp hạng (${ranking.unranked.length})`, {
+  // Units waiting only for their survey score: apart, with the evidence part they have, no place.
+  const waiting = ranking.unranked.filter((u) => u.evidenceScore != null);
+  if (waiting.length) {
+    addSection(out, `Đơn vị chưa có điểm điều tra xã hội học — chưa xếp hạng (${waiting.length})`, {
+      name: "ChuaCoDieuTraXHH",
+      headers: [
+        "Đơn vị",
+        "Tệp",
+        "Điểm phần TLKC",
+        "Lý do",
+        "Reason",
+        "Số lỗi",
+        ...(ranking.hasPrevious ? ["Hạng năm trước"] : []),
+      ],
+      rows: waiting.map((u) => [
+        u.unit,
+        u.source,
+        u.evidenceScore ?? null,
+        u.reason.vi,
+        u.reason.en,
+        u.errors,
+        ...(ranking.hasPrevious ? [u.previous?.rank ?? null] : []),
+      ]),
+      numberFormats: [
+        "@",
+        "@",
+        decimalsFormat(ranking.precision),
+        "@",
+        "@",
+        "0",
+        ...(ranking.hasPrevious ? ["0"] : []),
+      ],
+    });
+  }
+  const others = ranking.unranked.filter((u) => u.evidenceScore == null);
+  if (others.length) {
+    addSection(out, `Đơn vị chưa xếp hạng (${others.length})`, {
       name: "ChuaXepHang",
       headers: [
         "Đơn vị",
@@ -203,7 +253,7 @@ function addLeftOutSections(out: Layout, ranking: Ranking): void {
         "Số lỗi",
         ...(ranking.hasPrevious ? ["Hạng năm trước"] : []),
       ],
-      rows: ranking.unranked.map((u) => [
+      rows: others.map((u) => [
         u.unit,
         u.source,
         u.reason.vi,
@@ -230,6 +280,27 @@ function addLeftOutSections(out: Layout, ranking: Ranking): void {
       numberFormats: ["@", "0", decimalsFormat(ranking.precision), "@"],
     });
   }
+  addSection(out, "Thông tin xếp hạng (để so sánh năm sau) / Ranking record (for next year's comparison)", {
+    name: "ThongTinXepHang",
+    headers: ["Mục", "Giá trị", "Key"],
+    rows: rankingRecord(ranking),
+    numberFormats: ["@", "@", "@"],
+  });
+}
+
+/**
+ * What this ranking ranked, read back by `--previous` next year (previous.ts): the third column holds
+ * stable keys, so the table survives a translated or re-typed first column.
+ */
+function rankingRecord(ranking: Ranking): CellValue[][] {
+  return [
+    ["Cơ sở xếp hạng", ranking.basis, RANKING_INFO_KEYS.basis],
+    ["Điểm theo", ranking.by, RANKING_INFO_KEYS.by],
+    ["Thang điểm", ranking.scoreMax === null ? "" : String(ranking.scoreMax), RANKING_INFO_KEYS.scoreMax],
+    ["Mã bộ chỉ số", ranking.rubricId, RANKING_INFO_KEYS.rubricId],
+    ["Tên bộ chỉ số", ranking.rubricName, RANKING_INFO_KEYS.rubricName],
+    ["Năm", String(ranking.year), RANKING_INFO_KEYS.year],
+  ];
 }
 
 const SECTION = { bold: true, size: 12 } as const;
@@ -259,6 +330,7 @@ function unitRow(u: RankedUnit, ranking: Ranking, areaHistory: boolean): CellVal
     u.tied ? "đồng hạng" : "",
     u.errors ? `${u.errors} lỗi khi kiểm tra` : "",
     u.previousName ? `năm trước: ${u.previousName}` : "",
+    u.previous?.note?.vi ?? "",
   ]
     .filter(Boolean)
     .join("; ");
