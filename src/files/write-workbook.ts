@@ -118,7 +118,8 @@ function renderTable(ws: Worksheet, t: SpecTable): void {
       if (typeof v === "string") setValue(cell, v);
       if (fmt && typeof v === "number") cell.numFmt = fmt;
       else if (typeof v === "string") cell.numFmt = "@";
-      if (t.wrap?.[j]) cell.alignment = { wrapText: true, vertical: "top" };
+      // Rows of a wrapped table are several lines tall: every cell reads from the top, text wraps.
+      if (t.wrap) cell.alignment = { wrapText: t.wrap[j] === true, vertical: "top" };
       const target = t.links?.[j]?.[i];
       if (target) link(cell, target, v);
     }
