@@ -42,6 +42,8 @@ export interface SpecTable {
   numberFormats?: (string | null)[];
   /** Per column, per row internal hyperlink target, where any. */
   links?: (string | null)[][];
+  /** Per column: the data cells wrap their text inside the column (printed tables never run text over). */
+  wrap?: boolean[];
   style?: string; // "TableStyleMedium2"
 }
 
@@ -65,6 +67,25 @@ export interface SpecChart {
   anchor: { from: string; to: string };
 }
 
+/**
+ * How the sheet prints. Both writers render it: ExcelJS's pageSetup/headerFooter in `src/files`, Office.js
+ * `pageLayout` (ExcelApi 1.9, where the host has it) in `src/excel`.
+ */
+export interface PrintSetup {
+  landscape?: boolean;
+  /** All columns on one page across; as many pages down as the rows need (never squeezed to one page). */
+  fitToWidth?: boolean;
+  /** 0-based first and last header row repeated at the top of every printed page. */
+  repeatRows?: [number, number];
+  paper?: "A4";
+  /** Margins in inches. */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  /** Page footer in Excel's header/footer codes, e.g. "Trang &P/&N" (centred). */
+  footer?: string;
+  /** 0-based rows that start a new printed page (a block that belongs on a page of its own). */
+  pageBreaksBefore?: number[];
+}
+
 export interface SheetSpec {
   name: string;
   cells: SpecCell[];
@@ -74,7 +95,9 @@ export interface SheetSpec {
   columnWidths?: number[];
   /** Freeze panes: rows/cols above/left of this stay visible. */
   freeze?: { rows: number; cols: number };
-  print?: { landscape?: boolean; fitToWidth?: boolean; repeatRows?: [number, number] };
+  print?: PrintSetup;
+  /** Row heights in points by 0-based row, where the content needs more than one line (wrapped text). */
+  rowHeights?: Record<number, number>;
   hidden?: boolean;
   tabColor?: string;
 }

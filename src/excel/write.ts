@@ -7,6 +7,7 @@ import { a1, columnLetters } from "../core/address";
 import type { CellValue } from "../core/snapshot";
 import {
   type CellStyle,
+  type PrintSetup,
   quotePrefixed,
   type SheetSpec,
   type SpecCell,
@@ -77,7 +78,7 @@ export async function writeSheetSpec(
   spec: SheetSpec,
   options: WriteSheetOptions,
   batch = new WriteBatch(context),
-): Promise<void> {
+): Promise<{ pageLayout: boolean }> {
   const sheets = context.workbook.worksheets;
   if (options.exists) sheets.getItem(spec.name).delete();
   const ws = sheets.add(spec.name);
@@ -100,6 +101,15 @@ export async function writeSheetSpec(
       ]);
     });
     await batch.add(t.rows.length * 8 * (t.numberFormats?.length ?? 0));
+    if (t.wrap && t.rows.length) {
+      // Wrapped rows are several lines tall: every data cell reads from the top, text columns wrap.
+      ws.getRange(`${a1(t.row + 1, t.col)}:${a1(lastRow, t.col + width - 1)}`).format.verticalAlignment =
+        "Top";
+      t.wrap.forEach((wrap, j) => {
+        if (wrap) ws.getRange(`${a1(t.row + 1, t.col + j)}:${a1(lastRow, t.col + j)}`).format.wrapText = true;
+      });
+      await batch.add(200 + width * 80);
+    }
     for (let j = 0; j < (t.links?.length ?? 0); j++) {
       const col = t.links?.[j] ?? [];
       for (let i = 0; i < col.length; i++) {
@@ -124,18 +134,51 @@ export async function writeSheetSpec(
     else if (spec.freeze.rows > 0) ws.freezePanes.freezeRows(spec.freeze.rows);
     else ws.freezePanes.freezeColumns(spec.freeze.cols);
   }
-  if (spec.print && supports("1.9")) {
-    if (spec.print.landscape) ws.pageLayout.orientation = "Landscape";
-    if (spec.print.fitToWidth) ws.pageLayout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-    if (spec.print.repeatRows)
-      ws.pageLayout.setPrintTitleRows(`$${spec.print.repeatRows[0] + 1}:$${spec.print.repeatRows[1] + 1}`);
+  // Row heights (ExcelApi 1.1) for wrapped text: the spec computed them, as for the .xlsx file.
+  for (const [row, height] of Object.entries(spec.rowHeights ?? {})) {
+    ws.getRange(`${Number(row) + 1}:${Number(row) + 1}`).format.rowHeight = height;
+    await batch.add(80);
   }
+  const printed = spec.print ? queuePageLayout(ws, spec.print) : true;
   // After the column widths: a chart spans cells, so its size follows them.
   await queueCharts(ws, spec.charts ?? [], batch);
   if (spec.tabColor) ws.tabColor = `#${spec.tabColor}`;
   if (spec.hidden) ws.visibility = "Hidden";
   else if (options.activate) ws.activate();
   await batch.add(300);
+  return { pageLayout: printed };
+}
+
+/** The page setup needs ExcelApi 1.9 (`pageLayout`); a host without it prints with Excel's defaults. */
+export function pageLayoutSupported(): boolean {
+  return supports("1.9");
+}
+
+/**
+ * A4, orientation, fit to the width only, margins, the footer "Trang &P/&N" and the repeated header rows,
+ * as the .xlsx writer sets them. Page breaks are left to the printed file: the pane writes none.
+ * False when the host lacks ExcelApi 1.9, so the caller can say the sheet prints with Excel's defaults.
+ */
+function queuePageLayout(ws: Excel.Worksheet, print: PrintSetup): boolean {
+  if (!supports("1.9")) return false;
+  const page = ws.pageLayout;
+  if (print.paper === "A4") page.paperSize = "A4";
+  page.orientation = print.landscape ? "Landscape" : "Portrait";
+  if (print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  const m = print.margins;
+  if (m) {
+    // Office.js margins are in points; the spec's are in inches, as in the file.
+    const pt = (inches: number) => Math.round(inches * 7200) / 100;
+    page.leftMargin = pt(m.left);
+    page.rightMargin = pt(m.right);
+    page.topMargin = pt(m.top);
+    page.bottomMargin = pt(m.bottom);
+    page.headerMargin = pt(m.header);
+    page.footerMargin = pt(m.footer);
+  }
+  if (print.footer) page.headersFooters.defaultForAllPages.centerFooter = print.footer;
+  if (print.repeatRows) page.setPrintTitleRows(`$${print.repeatRows[0] + 1}:$${print.repeatRows[1] + 1}`);
+  return true;
 }
 
 const CHART_TYPE = { barClustered: "BarClustered", columnClustered: "ColumnClustered" } as const;

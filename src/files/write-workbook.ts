@@ -47,15 +47,21 @@ function sheetOptions(spec: SheetSpec): Partial<import("exceljs").AddWorksheetOp
           },
         ]
       : undefined,
-    pageSetup: spec.print
-      ? {
-          orientation: spec.print.landscape ? "landscape" : "portrait",
-          fitToPage: spec.print.fitToWidth === true,
-          fitToWidth: 1,
-          fitToHeight: 0,
-          paperSize: 9, // A4
-        }
-      : undefined,
+    pageSetup: spec.print ? pageSetup(spec.print) : undefined,
+    headerFooter: spec.print?.footer ? { oddFooter: `&C${spec.print.footer}` } : undefined,
+  };
+}
+
+/** A4 (paper size 9), the orientation, fit to the width only (`fitToHeight: 0`: as many pages down as needed). */
+function pageSetup(print: NonNullable<SheetSpec["print"]>): Partial<import("exceljs").PageSetup> {
+  const m = print.margins;
+  return {
+    orientation: print.landscape ? "landscape" : "portrait",
+    fitToPage: print.fitToWidth === true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    paperSize: 9, // A4
+    ...(m ? { margins: { ...m } } : {}),
   };
 }
 
@@ -82,6 +88,11 @@ function renderSheet(ws: Worksheet, spec: SheetSpec): void {
   for (const t of spec.tables ?? []) renderTable(ws, t);
   if (spec.print?.repeatRows)
     ws.pageSetup.printTitlesRow = `${spec.print.repeatRows[0] + 1}:${spec.print.repeatRows[1] + 1}`;
+  // Heights the spec computed for wrapped text: ExcelJS (and LibreOffice reading its file) fit no row.
+  for (const [row, height] of Object.entries(spec.rowHeights ?? {}))
+    ws.getRow(Number(row) + 1).height = height;
+  // A page break goes after a row in the file's terms: before 0-based row r is after 1-based row r.
+  for (const row of spec.print?.pageBreaksBefore ?? []) if (row > 0) ws.getRow(row).addPageBreak();
 }
 
 function renderTable(ws: Worksheet, t: SpecTable): void {
@@ -107,6 +118,8 @@ function renderTable(ws: Worksheet, t: SpecTable): void {
       if (typeof v === "string") setValue(cell, v);
       if (fmt && typeof v === "number") cell.numFmt = fmt;
       else if (typeof v === "string") cell.numFmt = "@";
+      // Rows of a wrapped table are several lines tall: every cell reads from the top, text wraps.
+      if (t.wrap) cell.alignment = { wrapText: t.wrap[j] === true, vertical: "top" };
       const target = t.links?.[j]?.[i];
       if (target) link(cell, target, v);
     }

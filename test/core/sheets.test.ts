@@ -255,9 +255,12 @@ describe("'Báo cáo kiểm tra' (findings)", () => {
     expect(spec.cells.map((c) => c.value)).toEqual([
       "BÁO CÁO KIỂM TRA BIỂU CHẤM ĐIỂM CHỈ SỐ CCHC",
       "2 tệp, 1 đơn vị — 2 lỗi, 1 cảnh báo, 0 lưu ý",
-      "2 file(s), 1 unit(s) — 2 error(s), 1 warning(s), 0 note(s)",
       "total-mismatch: 1; missing-evidence: 1; unreadable-file: 1",
     ]);
+    // One language per printed sheet: the same report for an English-speaking user.
+    const en = findingsReportSpec(units, { lang: "en" });
+    expect(en.cells[1].value).toBe("2 file(s), 1 unit(s) — 2 error(s), 1 warning(s), 0 note(s)");
+    expect(en.tables?.[0].rows[1].slice(5, 8)).toEqual(["Error", "total-mismatch", "Missing evidence"]);
     const t = spec.tables?.[0];
     if (!t) throw new Error("no table");
     expect(t.headers.slice(0, 8)).toEqual([
@@ -279,7 +282,6 @@ describe("'Báo cáo kiểm tra' (findings)", () => {
       "Lỗi",
       "total-mismatch",
       "Thiếu tài liệu kiểm chứng",
-      "Missing evidence",
       "12",
       "13",
     ]);
@@ -297,10 +299,12 @@ describe("'Báo cáo kiểm tra' (findings)", () => {
     expect(beside?.[3]).toEqual(["xa-a.xlsx", "xa-a.xlsx", null]);
   });
 
-  it("an empty report says so in both languages", () => {
-    const t = findingsReportSpec([{ file: "a.xlsx", unit: "Xã A", findings: [] }]).tables?.[0];
+  it("an empty report says so, in the sheet's language", () => {
+    const empty = [{ file: "a.xlsx", unit: "Xã A", findings: [] }];
+    const t = findingsReportSpec(empty).tables?.[0];
     expect(t?.rows).toHaveLength(1);
     expect(t?.rows[0]).toContain("Không có phát hiện nào.");
-    expect(t?.rows[0]).toContain("No findings.");
+    expect(t?.rows[0]).not.toContain("No findings.");
+    expect(findingsReportSpec(empty, { lang: "en" }).tables?.[0].rows[0]).toContain("No findings.");
   });
 });

@@ -410,10 +410,23 @@ describe("validate and rank on the fake host", () => {
     expect(chart).toMatchObject({
       type: "BarClustered",
       seriesBy: "Columns",
-      title: "Mất điểm ở đâu, theo lĩnh vực / Where the points were lost, per area",
+      title: "Mất điểm ở đâu, theo lĩnh vực",
       legend: "Bottom",
       reversedCategories: true,
     });
+    // Printed as the .xlsx file prints (ExcelApi 1.9 here): A4, fitted across, numbered pages, rows
+    // tall enough for their wrapped text.
+    const sheet = host.sheet(APPRAISAL_SHEET);
+    expect(sheet?.page).toMatchObject({
+      paperSize: "A4",
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      "footer.centerFooter": "Trang &P/&N",
+    });
+    const spec = appraisalSheetSpec(unit);
+    expect(Object.keys(spec.rowHeights ?? {}).length).toBeGreaterThan(0);
+    for (const [row, height] of Object.entries(spec.rowHeights ?? {}))
+      expect(sheet?.rowHeights.get(Number(row))).toBe(height);
     // What the recorded source covers on the written sheet: the header, then the rubric's areas.
     const src = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(chart.source);
     expect(src).not.toBeNull();

@@ -205,3 +205,56 @@ describe("reading past the web's response cap", () => {
     expect(blocks.sheets[0].origin).toEqual(whole.sheets[0].origin);
   });
 });
+
+describe("page setup (issue #26)", () => {
+  const spec: SheetSpec = {
+    name: "Tiếp nhận",
+    cells: [{ row: 0, col: 0, value: "TIẾP NHẬN" }],
+    rowHeights: { 0: 31.5 },
+    print: {
+      paper: "A4",
+      landscape: true,
+      fitToWidth: true,
+      repeatRows: [0, 0],
+      footer: "Trang &P/&N",
+      margins: { left: 0.5, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+  };
+  async function written(excelApi: string) {
+    const host = new FakeExcelHost();
+    installed = installFakeOffice(host, { excelApi });
+    let result = { pageLayout: false };
+    await host.run(async (context) => {
+      const batch = new WriteBatch(context);
+      result = await writeSheetSpec(context, spec, { exists: false }, batch);
+      await batch.flush();
+    });
+    return { host, result };
+  }
+
+  it("ExcelApi 1.9: A4, landscape, fitted across only, margins in points, footer and title rows", async () => {
+    const { host, result } = await written("1.9");
+    expect(result.pageLayout).toBe(true);
+    expect(host.sheet("Tiếp nhận")?.page).toEqual({
+      paperSize: "A4",
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      leftMargin: 36,
+      rightMargin: 28.8,
+      topMargin: 43.2,
+      bottomMargin: 43.2,
+      headerMargin: 21.6,
+      footerMargin: 21.6,
+      "footer.centerFooter": "Trang &P/&N",
+      titleRows: "$1:$1",
+    });
+    expect(host.sheet("Tiếp nhận")?.rowHeights.get(0)).toBe(31.5);
+  });
+
+  it("an older host: no page setup queued, and the caller is told so (row heights still set)", async () => {
+    const { host, result } = await written("1.8");
+    expect(result.pageLayout).toBe(false);
+    expect(host.sheet("Tiếp nhận")?.page).toEqual({});
+    expect(host.sheet("Tiếp nhận")?.rowHeights.get(0)).toBe(31.5);
+  });
+});

@@ -368,6 +368,20 @@ export class FakeWorksheet extends ClientObject {
         ctx.enqueue(() => {
           writable(ctx, this.resolve()).page.titleRows = rows;
         }),
+      // ExcelApi 1.9: headersFooters.defaultForAllPages.centerFooter etc., kept as "footer.centerFooter".
+      headersFooters: {
+        defaultForAllPages: new Proxy(
+          {},
+          {
+            set: (_t, prop, value) => {
+              ctx.enqueue(() => {
+                writable(ctx, this.resolve()).page[`footer.${String(prop)}`] = value;
+              });
+              return true;
+            },
+          },
+        ),
+      },
     };
     this.pageLayout = new Proxy(page, {
       set: (target, prop, value) => {
@@ -629,6 +643,12 @@ export class FakeRange extends ClientObject {
             const s = writable(this.ctx, this.resolve());
             const b = this.box();
             for (let c = b.c0; c <= Math.min(b.c1, b.c0 + 500); c++) s.columnWidths.set(c, v as number);
+          }),
+        rowHeight: (v: unknown) =>
+          this.ctx.enqueue(() => {
+            const s = writable(this.ctx, this.resolve());
+            const b = this.box();
+            for (let r = b.r0; r <= Math.min(b.r1, b.r0 + 500); r++) s.rowHeights.set(r, v as number);
           }),
       },
       { font, fill, borders },

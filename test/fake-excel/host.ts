@@ -66,6 +66,8 @@ export interface FakeSheet {
   merges: string[];
   conditionalFormats: FakeConditionalFormat[];
   columnWidths: Map<number, number>;
+  /** Row heights in points by 0-based row (format.rowHeight). */
+  rowHeights: Map<number, number>;
   freeze: { rows: number; cols: number } | null;
   tabColor: string | null;
   page: Record<string, unknown>;
@@ -111,6 +113,7 @@ function blankSheet(name: string): FakeSheet {
     merges: [],
     conditionalFormats: [],
     columnWidths: new Map(),
+    rowHeights: new Map(),
     freeze: null,
     tabColor: null,
     page: {},

@@ -7,6 +7,8 @@ import { a1 } from "../address";
 import type { SheetSpec, SpecCell, SpecChart, SpecTable } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
 import { indexRow } from "./unit-result";
+import { inLang, type Lang } from "../i18n";
+import { layoutForPrint } from "./print-layout";
 import { APPRAISAL_SHEET, decimalsFormat, LOST_POINTS_SHEET, NOTE, SUBTITLE, TITLE } from "./style";
 
 /**
@@ -82,11 +84,14 @@ export interface AppraisalSheetOptions {
   peers?: readonly UnitScore[];
   /** Sheet name (a unit workbook that already has a sheet by this name keeps it; the writer decides). */
   name?: string;
+  /** The sheet's one language (Vietnamese unless the user works in English). */
+  lang?: Lang;
 }
 
-const BAR = 20;
+/** Ten blocks: a bar of twenty no longer fits a column of a sheet printed on A4. */
+const BAR = 10;
 
-/** A bar made of cells' text: ████░░░ out of 20, for where no chart can be written. */
+/** A bar made of cells' text: █████░░░░░ out of 10, for where no chart can be written. */
 export function textBar(value: number | null, max: number): string {
   if (value === null || max <= 0) return "";
   const n = Math.max(0, Math.min(BAR, Math.round((value / max) * BAR)));
@@ -98,14 +103,24 @@ export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOpti
   const diffFormat = `+${nf};-${nf};0`;
   const items = appraisalItemRows(u);
   const pending = items.filter((r) => r.needsNote).length;
+  const lang = options.lang ?? "vi";
+  const say = (vi: string, en: string) => inLang(lang, { vi, en });
   const cells: SpecCell[] = [
-    { row: 0, col: 0, value: "KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CCHC", style: TITLE },
-    { row: 1, col: 0, value: "Đơn vị:", style: { bold: true } },
+    {
+      row: 0,
+      col: 0,
+      value: say("KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CCHC", "PAR INDEX APPRAISAL RESULT"),
+      style: TITLE,
+    },
+    { row: 1, col: 0, value: say("Đơn vị:", "Unit:"), style: { bold: true } },
     { row: 1, col: 1, value: u.unit, style: { bold: true } },
     {
       row: 2,
       col: 0,
-      value: `Từ trang "${u.sheet}", bộ chỉ số ${u.score.rubricId}. Chênh lệch = thẩm định − tự đánh giá. / Appraisal result from sheet "${u.sheet}"; difference = appraised − self.`,
+      value: say(
+        `Từ trang "${u.sheet}", bộ chỉ số ${u.score.rubricId}. Chênh lệch = thẩm định − tự đánh giá.`,
+        `From sheet "${u.sheet}", rubric ${u.score.rubricId}. Difference = appraised − self.`,
+      ),
       style: SUBTITLE,
     },
   ];
@@ -113,13 +128,21 @@ export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOpti
     cells.push({
       row: 3,
       col: 0,
-      value: `${pending} tiêu chí có điểm thẩm định khác điểm tự đánh giá nhưng chưa có ý kiến thẩm định (đầu bảng tiêu chí): cần ghi lý do trước khi gửi đơn vị. / ${pending} item(s) appraised differently with no note (top of the item table): add the reason before sending.`,
+      value: say(
+        `${pending} tiêu chí có điểm thẩm định khác điểm tự đánh giá nhưng chưa có ý kiến thẩm định (đầu bảng tiêu chí): cần ghi lý do trước khi gửi đơn vị.`,
+        `${pending} item(s) appraised differently with no note (top of the item table): add the reason before sending.`,
+      ),
       style: NOTE,
     });
   }
   const tables: SpecTable[] = [];
   let row = 5;
-  cells.push({ row: row++, col: 0, value: "Tổng hợp theo lĩnh vực", style: { bold: true, size: 12 } });
+  cells.push({
+    row: row++,
+    col: 0,
+    value: say("Tổng hợp theo lĩnh vực", "Totals by area"),
+    style: { bold: true, size: 12 },
+  });
   const areaRows: CellValue[][] = u.score.areas.map((a) => [
     a.code,
     a.label,
@@ -134,29 +157,51 @@ export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOpti
     name: "ThamDinh_LinhVuc",
     row,
     col: 0,
-    headers: ["Mã", "Lĩnh vực", "Điểm tối đa", "Tự đánh giá", "Thẩm định", "Chênh lệch", "Điểm cuối cùng"],
+    headers:
+      lang === "en"
+        ? ["Code", "Area", "Maximum", "Self", "Appraised", "Difference", "Final"]
+        : ["Mã", "Lĩnh vực", "Điểm tối đa", "Tự đánh giá", "Thẩm định", "Chênh lệch", "Điểm cuối cùng"],
     rows: areaRows,
     numberFormats: ["@", "@", nf, nf, nf, diffFormat, nf],
     style: "TableStyleMedium2",
   });
   row += areaRows.length + 3;
-  cells.push({ row: row++, col: 0, value: "Chi tiết theo tiêu chí", style: { bold: true, size: 12 } });
+  cells.push({
+    row: row++,
+    col: 0,
+    value: say("Chi tiết theo tiêu chí", "Item by item"),
+    style: { bold: true, size: 12 },
+  });
   tables.push({
     name: "ThamDinh_TieuChi",
     row,
     col: 0,
-    headers: [
-      "Mã",
-      "Tiêu chí",
-      "Lĩnh vực",
-      "Điểm tối đa",
-      "Tự đánh giá",
-      "Thẩm định",
-      "Chênh lệch",
-      "Ý kiến thẩm định",
-      "Cần ghi ý kiến",
-      "Phát hiện khi kiểm tra",
-    ],
+    headers:
+      lang === "en"
+        ? [
+            "Code",
+            "Item",
+            "Area",
+            "Maximum",
+            "Self",
+            "Appraised",
+            "Difference",
+            "Appraiser's note",
+            "Note needed",
+            "Found when checking",
+          ]
+        : [
+            "Mã",
+            "Tiêu chí",
+            "Lĩnh vực",
+            "Điểm tối đa",
+            "Tự đánh giá",
+            "Thẩm định",
+            "Chênh lệch",
+            "Ý kiến thẩm định",
+            "Cần ghi ý kiến",
+            "Phát hiện khi kiểm tra",
+          ],
     rows: items.map((r) => [
       r.code,
       r.label,
@@ -166,7 +211,7 @@ export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOpti
       r.appraised,
       r.difference,
       r.note,
-      r.needsNote ? "CẦN GHI Ý KIẾN" : "",
+      r.needsNote ? say("CẦN GHI Ý KIẾN", "NOTE NEEDED") : "",
       r.findings.join("; "),
     ]),
     numberFormats: ["@", "@", "@", nf, nf, nf, diffFormat, "@", "@", "@"],
@@ -174,17 +219,21 @@ export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOpti
   });
   row += Math.max(items.length, 1) + 3;
   const charts: SpecChart[] = [];
-  lostPointsSection(lostPoints(u.score, options.peers ?? []), nf, row, { cells, tables, charts });
-  return {
-    name: options.name ?? APPRAISAL_SHEET,
-    cells,
-    tables,
-    charts,
-    columnWidths: [9, 48, 10, 11, 11, 11, 11, 40, 16, 60],
-    freeze: { rows: 3, cols: 0 },
-    print: { landscape: true, fitToWidth: true },
-    tabColor: "548235",
-  };
+  lostPointsSection(lostPoints(u.score, options.peers ?? []), nf, row, { cells, tables, charts }, lang);
+  return layoutForPrint(
+    {
+      name: options.name ?? APPRAISAL_SHEET,
+      cells,
+      tables,
+      charts,
+      // One landscape A4 across at about 80 %: the four tables share these columns; labels, notes and
+      // findings wrap, the text bars fit theirs.
+      columnWidths: [8, 30, 9, 9, 9, 9, 9, 22, 13, 24],
+      freeze: { rows: 3, cols: 0 },
+      tabColor: "548235",
+    },
+    { lang },
+  );
 }
 
 /** Where a section's cells, tables and charts go (the sheet spec being built). */
@@ -196,7 +245,10 @@ export interface SectionSink {
 
 /** Columns of the per-area table the chart draws: "Lĩnh vực" (categories), then the series. */
 const CHART_FIRST_COL = 1;
-const CHART_SERIES = ["Điểm tối đa", "Tự đánh giá", "Thẩm định", "Bình quân nhóm"];
+const CHART_SERIES = {
+  vi: ["Điểm tối đa", "Tự đánh giá", "Thẩm định", "Bình quân nhóm"],
+  en: ["Maximum", "Self", "Appraised", "Group average"],
+};
 
 /**
  * "Mất điểm ở đâu": per area against the maximum and the group, then the ten largest losses, then a
@@ -206,15 +258,28 @@ const CHART_SERIES = ["Điểm tối đa", "Tự đánh giá", "Thẩm định",
  * there is no group. The "(thanh)" columns stay: they are the picture in files written without charts.
  * Returns the first row after the section.
  */
-export function lostPointsSection(lost: LostPoints, nf: string, startRow: number, sink: SectionSink): number {
+export function lostPointsSection(
+  lost: LostPoints,
+  nf: string,
+  startRow: number,
+  sink: SectionSink,
+  lang: Lang = "vi",
+): number {
   const { cells, tables } = sink;
+  const say = (vi: string, en: string) => inLang(lang, { vi, en });
   let row = startRow;
   cells.push({
     row: row++,
     col: 0,
     value: lost.peers
-      ? `Mất điểm ở đâu (bình quân nhóm trên ${lost.peers} đơn vị) / Where the points were lost`
-      : "Mất điểm ở đâu (chưa có bình quân nhóm: không có đơn vị khác để so) / Where the points were lost (no group average: no other unit to compare with)",
+      ? say(
+          `Mất điểm ở đâu (bình quân nhóm trên ${lost.peers} đơn vị)`,
+          `Where the points were lost (group average over ${lost.peers} units)`,
+        )
+      : say(
+          "Mất điểm ở đâu (chưa có bình quân nhóm: không có đơn vị khác để so)",
+          "Where the points were lost (no group average: no other unit to compare with)",
+        ),
     style: { bold: true, size: 12 },
   });
   const areaHeader = row;
@@ -222,7 +287,10 @@ export function lostPointsSection(lost: LostPoints, nf: string, startRow: number
     name: "ThamDinh_MatDiem",
     row,
     col: 0,
-    headers: ["Mã", "Lĩnh vực", ...CHART_SERIES, "Điểm bị mất", "Đạt được (thanh)", "Bình quân nhóm (thanh)"],
+    headers:
+      lang === "en"
+        ? ["Code", "Area", ...CHART_SERIES.en, "Points lost", "Reached (bar)", "Group average (bar)"]
+        : ["Mã", "Lĩnh vực", ...CHART_SERIES.vi, "Điểm bị mất", "Đạt được (thanh)", "Bình quân nhóm (thanh)"],
     rows: lost.areas.map((a) => [
       a.code,
       a.label,
@@ -241,36 +309,42 @@ export function lostPointsSection(lost: LostPoints, nf: string, startRow: number
   cells.push({
     row: row++,
     col: 0,
-    value: `${lost.items.length} tiêu chí mất nhiều điểm nhất / Items with the largest lost points`,
+    value: say(
+      `${lost.items.length} tiêu chí mất nhiều điểm nhất`,
+      `${lost.items.length} items with the largest lost points`,
+    ),
     style: { bold: true, size: 12 },
   });
   tables.push({
     name: "ThamDinh_MatNhieuNhat",
     row,
     col: 0,
-    headers: [
-      "Mã",
-      "Tiêu chí",
-      "Lĩnh vực",
-      "Điểm tối đa",
-      "Tự đánh giá",
-      "Điểm cuối cùng",
-      "Điểm bị mất",
-      "Thẩm định trừ",
-    ],
+    headers:
+      lang === "en"
+        ? ["Code", "Item", "Area", "Maximum", "Self", "Final", "Points lost", "Taken off by appraisal"]
+        : [
+            "Mã",
+            "Tiêu chí",
+            "Lĩnh vực",
+            "Điểm tối đa",
+            "Tự đánh giá",
+            "Điểm cuối cùng",
+            "Điểm bị mất",
+            "Thẩm định trừ",
+          ],
     rows: lost.items.map((i) => [i.code, i.label, i.area, i.max, i.self, i.final, i.lost, i.takenOff]),
     numberFormats: ["@", "@", "@", nf, nf, nf, nf, nf],
     style: "TableStyleLight9",
   });
   row += Math.max(lost.items.length, 1) + 2;
   if (lost.areas.length === 0) return row;
-  const series = lost.peers ? CHART_SERIES.length : CHART_SERIES.length - 1;
+  const series = lost.peers ? CHART_SERIES.vi.length : CHART_SERIES.vi.length - 1;
   // Three rows per area keeps four bars apiece legible; below the last table, across its first columns.
   const height = Math.max(16, lost.areas.length * 3 + 4);
   sink.charts.push({
     name: "MatDiem_BieuDo",
     type: "barClustered",
-    title: "Mất điểm ở đâu, theo lĩnh vực / Where the points were lost, per area",
+    title: say("Mất điểm ở đâu, theo lĩnh vực", "Where the points were lost, per area"),
     source: `${a1(areaHeader, CHART_FIRST_COL)}:${a1(areaHeader + lost.areas.length, CHART_FIRST_COL + series)}`,
     anchor: { from: a1(row, 0), to: a1(row + height - 1, 6) },
   });
@@ -284,24 +358,38 @@ export function lostPointsSheetSpec(
   unit: string,
   score: UnitScore,
   peers: readonly UnitScore[] = [],
+  lang: Lang = "vi",
 ): SheetSpec {
   const cells: SpecCell[] = [
-    { row: 0, col: 0, value: "MẤT ĐIỂM Ở ĐÂU — WHERE THE POINTS WERE LOST", style: TITLE },
-    { row: 1, col: 0, value: "Đơn vị:", style: { bold: true } },
+    {
+      row: 0,
+      col: 0,
+      value: inLang(lang, { vi: "MẤT ĐIỂM Ở ĐÂU", en: "WHERE THE POINTS WERE LOST" }),
+      style: TITLE,
+    },
+    { row: 1, col: 0, value: inLang(lang, { vi: "Đơn vị:", en: "Unit:" }), style: { bold: true } },
     { row: 1, col: 1, value: unit, style: { bold: true } },
   ];
   const tables: SpecTable[] = [];
   const charts: SpecChart[] = [];
-  lostPointsSection(lostPoints(score, peers), decimalsFormat(score.precision), 3, { cells, tables, charts });
+  lostPointsSection(
+    lostPoints(score, peers),
+    decimalsFormat(score.precision),
+    3,
+    { cells, tables, charts },
+    lang,
+  );
   // Table names are unique per workbook: this sheet may sit beside "Kết quả thẩm định".
   for (const t of tables) t.name = t.name.replace(/^ThamDinh_/, "MatDiem_");
-  return {
-    name: LOST_POINTS_SHEET,
-    cells,
-    tables,
-    charts,
-    columnWidths: [9, 44, 11, 11, 11, 13, 11, 24, 24],
-    print: { landscape: true, fitToWidth: true },
-    tabColor: "C65911",
-  };
+  return layoutForPrint(
+    {
+      name: LOST_POINTS_SHEET,
+      cells,
+      tables,
+      charts,
+      columnWidths: [7, 30, 9, 9, 9, 9, 9, 13, 13],
+      tabColor: "C65911",
+    },
+    { lang },
+  );
 }

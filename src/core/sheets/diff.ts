@@ -1,6 +1,8 @@
 import { FIELD_TEXT, type WorkbookDiff } from "../diff";
 import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
+import { inLang, type Lang } from "../i18n";
+import { layoutForPrint } from "./print-layout";
 import { DIFF_SHEET, decimalsFormat, SUBTITLE, TITLE } from "./style";
 
 /**
@@ -10,60 +12,102 @@ import { DIFF_SHEET, decimalsFormat, SUBTITLE, TITLE } from "./style";
  */
 export { DIFF_SHEET };
 
-const STATUS_VI = { changed: "Thay đổi", added: "Thêm mới", removed: "Bị bỏ" } as const;
+const STATUS = {
+  changed: { vi: "Thay đổi", en: "Changed" },
+  added: { vi: "Thêm mới", en: "Added" },
+  removed: { vi: "Bị bỏ", en: "Removed" },
+} as const;
 
-export function diffSheetSpec(diff: WorkbookDiff, options: { precision?: number } = {}): SheetSpec {
+/** `lang`: the sheet's one language (Vietnamese unless the user works in English). */
+export function diffSheetSpec(
+  diff: WorkbookDiff,
+  options: { precision?: number; lang?: Lang } = {},
+): SheetSpec {
+  const lang = options.lang ?? "vi";
+  const say = (vi: string, en: string) => inLang(lang, { vi, en });
   const nf = decimalsFormat(options.precision ?? 2);
+  const count = (status: keyof typeof STATUS) => diff.items.filter((i) => i.status === status).length;
+  const named = (source: string, unit: string | null | undefined) => `${source}${unit ? ` (${unit})` : ""}`;
   const cells: SpecCell[] = [
-    { row: 0, col: 0, value: "SO SÁNH BẢN NỘP LẠI VỚI BẢN TRƯỚC", style: TITLE },
+    {
+      row: 0,
+      col: 0,
+      value: say("SO SÁNH BẢN NỘP LẠI VỚI BẢN TRƯỚC", "RESUBMISSION AGAINST THE PREVIOUS VERSION"),
+      style: TITLE,
+    },
     {
       row: 1,
       col: 0,
-      value: `Bản trước: ${diff.old.source}${diff.old.unit ? ` (${diff.old.unit})` : ""} — bản mới: ${diff.new.source}${diff.new.unit ? ` (${diff.new.unit})` : ""}`,
+      value: say(
+        `Bản trước: ${named(diff.old.source, diff.old.unit)} — bản mới: ${named(diff.new.source, diff.new.unit)}`,
+        `Previous: ${named(diff.old.source, diff.old.unit)} — new: ${named(diff.new.source, diff.new.unit)}`,
+      ),
       style: { bold: true },
     },
     {
       row: 2,
       col: 0,
-      value: `${diff.items.filter((i) => i.status === "changed").length} tiêu chí thay đổi, ${diff.items.filter((i) => i.status === "added").length} thêm, ${diff.items.filter((i) => i.status === "removed").length} bỏ, ${diff.unchanged} giữ nguyên; ${diff.structure.length} thay đổi cấu trúc. / Items matched by code, not by row.`,
+      value: say(
+        `${count("changed")} tiêu chí thay đổi, ${count("added")} thêm, ${count("removed")} bỏ, ${diff.unchanged} giữ nguyên; ${diff.structure.length} thay đổi cấu trúc. Tiêu chí được so theo mã, không theo dòng.`,
+        `${count("changed")} item(s) changed, ${count("added")} added, ${count("removed")} removed, ${diff.unchanged} unchanged; ${diff.structure.length} structure change(s). Items matched by code, not by row.`,
+      ),
       style: SUBTITLE,
     },
   ];
   let row = 4;
   for (const p of diff.problems)
-    cells.push({ row: row++, col: 0, value: `${p.vi} / ${p.en}`, style: { color: "C00000" } });
+    cells.push({ row: row++, col: 0, value: inLang(lang, p), style: { color: "C00000" } });
   const tables: SpecTable[] = [];
   if (diff.structure.length) {
     cells.push({
       row: row++,
       col: 0,
-      value: "Thay đổi cấu trúc (không phải thay đổi nội dung)",
+      value: say(
+        "Thay đổi cấu trúc (không phải thay đổi nội dung)",
+        "Structure changes (not changes of content)",
+      ),
       style: { bold: true },
     });
     tables.push({
       name: "SoSanh_CauTruc",
       row,
       col: 0,
-      headers: ["Loại", "Nội dung", "Details (English)"],
-      rows: diff.structure.map((s) => [s.kind, s.message.vi, s.message.en]),
-      numberFormats: ["@", "@", "@"],
+      headers: [say("Loại", "Kind"), say("Nội dung", "Details")],
+      rows: diff.structure.map((s) => [s.kind, inLang(lang, s.message)]),
+      numberFormats: ["@", "@"],
       style: "TableStyleLight9",
     });
     row += diff.structure.length + 2;
   }
-  cells.push({ row: row++, col: 0, value: "Thay đổi theo tiêu chí", style: { bold: true } });
+  cells.push({
+    row: row++,
+    col: 0,
+    value: say("Thay đổi theo tiêu chí", "Changes by item"),
+    style: { bold: true },
+  });
   const itemRows: CellValue[][] = [];
   for (const i of diff.items) {
     if (i.status !== "changed") {
-      itemRows.push([i.item, i.label, STATUS_VI[i.status], "", null, null, "", "", i.oldRow, i.newRow]);
+      itemRows.push([
+        i.item,
+        i.label,
+        inLang(lang, STATUS[i.status]),
+        "",
+        null,
+        null,
+        "",
+        "",
+        i.oldRow,
+        i.newRow,
+      ]);
       continue;
     }
     for (const c of i.changes) {
       itemRows.push([
         i.item,
         i.label,
-        STATUS_VI.changed,
-        FIELD_TEXT[c.field].vi,
+        inLang(lang, STATUS.changed),
+        inLang(lang, FIELD_TEXT[c.field]),
         shown(c.old),
         shown(c.new),
         c.oldCell ?? "",
@@ -77,38 +121,70 @@ export function diffSheetSpec(diff: WorkbookDiff, options: { precision?: number 
     name: "SoSanh_TieuChi",
     row,
     col: 0,
-    headers: [
-      "Mã",
-      "Tiêu chí",
-      "Thay đổi",
-      "Nội dung",
-      "Bản trước",
-      "Bản mới",
-      "Ô (bản trước)",
-      "Ô (bản mới)",
-      "Dòng trước",
-      "Dòng mới",
-    ],
+    headers:
+      lang === "en"
+        ? [
+            "Code",
+            "Item",
+            "Change",
+            "Field",
+            "Previous",
+            "New",
+            "Cell (previous)",
+            "Cell (new)",
+            "Row before",
+            "Row now",
+          ]
+        : [
+            "Mã",
+            "Tiêu chí",
+            "Thay đổi",
+            "Nội dung",
+            "Bản trước",
+            "Bản mới",
+            "Ô (bản trước)",
+            "Ô (bản mới)",
+            "Dòng trước",
+            "Dòng mới",
+          ],
     rows: itemRows,
-    numberFormats: ["@", "@", "@", "@", null, null, "@", "@", "0", "0"],
+    // Scores in the rubric's decimals ("0,00" beside "2,00"); text (evidence, notes) stays text.
+    numberFormats: ["@", "@", "@", "@", nf, nf, "@", "@", "0", "0"],
     style: "TableStyleMedium2",
   });
   row += Math.max(itemRows.length, 1) + 2;
-  cells.push({ row: row++, col: 0, value: "Tổng điểm trước và sau", style: { bold: true } });
+  cells.push({
+    row: row++,
+    col: 0,
+    value: say("Tổng điểm trước và sau", "Totals before and after"),
+    style: { bold: true },
+  });
   tables.push({
     name: "SoSanh_TongDiem",
     row,
     col: 0,
-    headers: [
-      "Mã",
-      "Lĩnh vực",
-      "Tự đánh giá (trước)",
-      "Tự đánh giá (mới)",
-      "Thẩm định (trước)",
-      "Thẩm định (mới)",
-      "Cuối cùng (trước)",
-      "Cuối cùng (mới)",
-    ],
+    headers:
+      lang === "en"
+        ? [
+            "Code",
+            "Area",
+            "Self (previous)",
+            "Self (new)",
+            "Appraised (previous)",
+            "Appraised (new)",
+            "Final (previous)",
+            "Final (new)",
+          ]
+        : [
+            "Mã",
+            "Lĩnh vực",
+            "Tự đánh giá (trước)",
+            "Tự đánh giá (mới)",
+            "Thẩm định (trước)",
+            "Thẩm định (mới)",
+            "Cuối cùng (trước)",
+            "Cuối cùng (mới)",
+          ],
     rows: diff.totals.map((t) => [
       t.code,
       t.label,
@@ -122,15 +198,18 @@ export function diffSheetSpec(diff: WorkbookDiff, options: { precision?: number 
     numberFormats: ["@", "@", nf, nf, nf, nf, nf, nf],
     style: "TableStyleLight9",
   });
-  return {
-    name: DIFF_SHEET,
-    cells,
-    tables,
-    columnWidths: [10, 44, 12, 18, 30, 30, 12, 12, 10, 10],
-    freeze: { rows: 3, cols: 0 },
-    print: { landscape: true, fitToWidth: true },
-    tabColor: "7030A0",
-  };
+  return layoutForPrint(
+    {
+      name: DIFF_SHEET,
+      cells,
+      tables,
+      // One landscape A4 across at 80 % or more: labels and old/new text wrap.
+      columnWidths: [8, 30, 10, 12, 24, 24, 8, 8, 7, 7],
+      freeze: { rows: 3, cols: 0 },
+      tabColor: "7030A0",
+    },
+    { lang },
+  );
 }
 
 /** Old/new values as they read: numbers stay numbers, blanks show as empty. */

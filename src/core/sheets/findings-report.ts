@@ -2,6 +2,8 @@ import { sheetAddress } from "../address";
 import { countBySeverity, type Finding, FINDING_CODES } from "../finding";
 import type { CellValue } from "../snapshot";
 import type { SheetSpec, SpecCell } from "../sheet-spec";
+import { inLang, type Lang } from "../i18n";
+import { layoutForPrint } from "./print-layout";
 import { REPORT_SHEET, SUBTITLE, TITLE } from "./style";
 
 /**
@@ -18,20 +20,41 @@ export interface ReportUnit {
   path?: string;
 }
 
-const SEVERITY_VI = { error: "Lỗi", warning: "Cảnh báo", info: "Lưu ý" } as const;
+const SEVERITY = {
+  error: { vi: "Lỗi", en: "Error" },
+  warning: { vi: "Cảnh báo", en: "Warning" },
+  info: { vi: "Lưu ý", en: "Note" },
+} as const;
 
 export function findingsReportSpec(
   units: readonly ReportUnit[],
-  options: { linkCells?: boolean; title?: string } = {},
+  /** `lang`: the sheet's one language (Vietnamese unless the user works in English). */
+  options: { linkCells?: boolean; title?: string; lang?: Lang } = {},
 ): SheetSpec {
+  const lang = options.lang ?? "vi";
   const all = units.flatMap((u) => u.findings);
   const counts = countBySeverity(all);
+  const files = new Set(units.map((u) => u.file)).size;
+  const named = units.filter((u) => u.unit).length;
   const cells: SpecCell[] = [
-    { row: 0, col: 0, value: options.title ?? "BÁO CÁO KIỂM TRA BIỂU CHẤM ĐIỂM CHỈ SỐ CCHC", style: TITLE },
+    {
+      row: 0,
+      col: 0,
+      value:
+        options.title ??
+        inLang(lang, {
+          vi: "BÁO CÁO KIỂM TRA BIỂU CHẤM ĐIỂM CHỈ SỐ CCHC",
+          en: "CHECK REPORT OF PAR INDEX SCORING WORKBOOKS",
+        }),
+      style: TITLE,
+    },
     {
       row: 1,
       col: 0,
-      value: `${new Set(units.map((u) => u.file)).size} tệp, ${units.filter((u) => u.unit).length} đơn vị — ${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.info} lưu ý`,
+      value: inLang(lang, {
+        vi: `${files} tệp, ${named} đơn vị — ${counts.error} lỗi, ${counts.warning} cảnh báo, ${counts.info} lưu ý`,
+        en: `${files} file(s), ${named} unit(s) — ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} note(s)`,
+      }),
       style: { bold: true },
     },
   ];
@@ -39,15 +62,11 @@ export function findingsReportSpec(
     (code) => [code, all.filter((f) => f.code === code).length] as const,
   ).filter(([, n]) => n > 0);
   cells.push({
-    row: 2,
-    col: 0,
-    value: `${new Set(units.map((u) => u.file)).size} file(s), ${units.filter((u) => u.unit).length} unit(s) — ${counts.error} error(s), ${counts.warning} warning(s), ${counts.info} note(s)`,
-    style: SUBTITLE,
-  });
-  cells.push({
     row: 3,
     col: 0,
-    value: byCode.map(([c, n]) => `${c}: ${n}`).join("; ") || "Không có phát hiện nào. / No findings.",
+    value:
+      byCode.map(([c, n]) => `${c}: ${n}`).join("; ") ||
+      inLang(lang, { vi: "Không có phát hiện nào.", en: "No findings." }),
     style: SUBTITLE,
   });
   const rows: CellValue[][] = [];
@@ -60,10 +79,9 @@ export function findingsReportSpec(
         f.sheet ?? "",
         f.address ?? "",
         f.item ?? "",
-        SEVERITY_VI[f.severity],
+        inLang(lang, SEVERITY[f.severity]),
         f.code,
-        f.message.vi,
-        f.message.en,
+        inLang(lang, f.message),
         str(f.found),
         str(f.expected),
       ]);
@@ -71,43 +89,36 @@ export function findingsReportSpec(
       links.push(options.linkCells ? target : (u.path ?? null));
     }
   }
-  const headers = [
-    "Tệp",
-    "Đơn vị",
-    "Trang",
-    "Ô",
-    "Tiêu chí",
-    "Mức độ",
-    "Mã",
-    "Nội dung",
-    "Message (English)",
-    "Giá trị",
-    "Mong đợi",
-  ];
-  return {
-    name: REPORT_SHEET,
-    cells,
-    tables: [
-      {
-        name: "BaoCaoKiemTra",
-        row: 5,
-        col: 0,
-        headers,
-        rows: rows.length
-          ? rows
-          : [["", "", "", "", "", "", "", "Không có phát hiện nào.", "No findings.", "", ""]],
-        numberFormats: headers.map(() => "@"),
-        links: links.some(Boolean)
-          ? headers.map((_, j) => (j === 3 ? links : links.map(() => null)))
-          : undefined,
-        style: "TableStyleMedium2",
-      },
-    ],
-    columnWidths: [22, 24, 14, 7, 9, 10, 22, 60, 50, 12, 12],
-    freeze: { rows: 6, cols: 0 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [5, 5] },
-    tabColor: "C00000",
-  };
+  const headers =
+    lang === "en"
+      ? ["File", "Unit", "Sheet", "Cell", "Item", "Severity", "Code", "Message", "Found", "Expected"]
+      : ["Tệp", "Đơn vị", "Trang", "Ô", "Tiêu chí", "Mức độ", "Mã", "Nội dung", "Giá trị", "Mong đợi"];
+  const none = inLang(lang, { vi: "Không có phát hiện nào.", en: "No findings." });
+  return layoutForPrint(
+    {
+      name: REPORT_SHEET,
+      cells,
+      tables: [
+        {
+          name: "BaoCaoKiemTra",
+          row: 5,
+          col: 0,
+          headers,
+          rows: rows.length ? rows : [["", "", "", "", "", "", "", none, "", ""]],
+          numberFormats: headers.map(() => "@"),
+          links: links.some(Boolean)
+            ? headers.map((_, j) => (j === 3 ? links : links.map(() => null)))
+            : undefined,
+          style: "TableStyleMedium2",
+        },
+      ],
+      // One landscape A4 across: file and unit names wrap, the message takes what is left.
+      columnWidths: [14, 14, 10, 6, 7, 9, 16, 40, 9, 9],
+      freeze: { rows: 6, cols: 0 },
+      tabColor: "C00000",
+    },
+    { lang, repeatRows: [5, 5] },
+  );
 }
 
 function str(v: Finding["found"]): string {

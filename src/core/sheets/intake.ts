@@ -2,7 +2,9 @@ import { sheetAddress } from "../address";
 import { formatTime, type Intake, type IntakeRow, STATUS_TEXT, sortIntakeRows, whereOf } from "../intake";
 import type { SheetSpec, SpecCell } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
-import { decimalsFormat, INTAKE_SHEET, SUBTITLE, TITLE } from "./style";
+import { type Lang, inLang } from "../i18n";
+import { layoutForPrint } from "./print-layout";
+import { decimalsFormat, INTAKE_SHEET, TITLE } from "./style";
 
 /**
  * "Tiếp nhận": one row per expected unit (missing, unreadable and duplicate submissions first, the
@@ -23,7 +25,20 @@ export const INTAKE_HEADERS = [
   "Cảnh báo",
   "Thiếu TLKC",
   "Ghi chú",
-  "Note (English)",
+] as const;
+
+/** The same columns for a sheet printed in English (one language per printed sheet, the user's). */
+export const INTAKE_HEADERS_EN = [
+  "Status",
+  "Unit",
+  "File",
+  "Modified (UTC)",
+  "Self score",
+  "Evidence part (self)",
+  "Errors",
+  "Warnings",
+  "Missing evidence",
+  "Note",
 ] as const;
 
 export interface IntakeSheetOptions {
@@ -33,24 +48,34 @@ export interface IntakeSheetOptions {
   /** Relative path from the intake workbook to each file (by file name), for links to the files. */
   paths?: ReadonlyMap<string, string>;
   title?: string;
+  /** The sheet's one language (Vietnamese unless the user works in English). */
+  lang?: Lang;
 }
 
 export function intakeSheetSpec(intake: Intake, options: IntakeSheetOptions = {}): SheetSpec {
   const nf = decimalsFormat(options.precision ?? 2);
   const c = intake.counts;
+  const lang = options.lang ?? "vi";
   const cells: SpecCell[] = [
-    { row: 0, col: 0, value: options.title ?? "TIẾP NHẬN BIỂU CHẤM ĐIỂM CHỈ SỐ CCHC", style: TITLE },
+    {
+      row: 0,
+      col: 0,
+      value:
+        options.title ??
+        inLang(lang, {
+          vi: "TIẾP NHẬN BIỂU CHẤM ĐIỂM CHỈ SỐ CCHC",
+          en: "SUBMISSIONS OF PAR INDEX SCORING WORKBOOKS",
+        }),
+      style: TITLE,
+    },
     {
       row: 1,
       col: 0,
-      value: `Đã nhận ${c.received}, chưa nộp ${c.missing}, không đọc được ${c.unreadable}, nộp trùng ${c.duplicate}, không có trong danh sách ${c["not-on-list"]}.`,
+      value: inLang(lang, {
+        vi: `Đã nhận ${c.received}, chưa nộp ${c.missing}, không đọc được ${c.unreadable}, nộp trùng ${c.duplicate}, không có trong danh sách ${c["not-on-list"]}.`,
+        en: `Received ${c.received}, missing ${c.missing}, unreadable ${c.unreadable}, duplicate ${c.duplicate}, not on the list ${c["not-on-list"]}.`,
+      }),
       style: { bold: true },
-    },
-    {
-      row: 2,
-      col: 0,
-      value: `Received ${c.received}, missing ${c.missing}, unreadable ${c.unreadable}, duplicate ${c.duplicate}, not on the list ${c["not-on-list"]}.`,
-      style: SUBTITLE,
     },
   ];
   const rows = sortIntakeRows(intake.rows);
@@ -63,7 +88,7 @@ export function intakeSheetSpec(intake: Intake, options: IntakeSheetOptions = {}
     );
     fileLinks.push(s ? (options.paths?.get(s.file) ?? null) : null);
     return [
-      STATUS_TEXT[r.status].vi,
+      inLang(lang, STATUS_TEXT[r.status]),
       r.unit,
       files(r),
       s?.modified == null ? "" : formatTime(s.modified),
@@ -72,33 +97,34 @@ export function intakeSheetSpec(intake: Intake, options: IntakeSheetOptions = {}
       s ? s.errors : null,
       s ? s.warnings : null,
       s ? s.missingEvidence : null,
-      r.note?.vi ?? "",
-      r.note?.en ?? "",
+      r.note ? inLang(lang, r.note) : "",
     ];
   });
   const linked = unitLinks.some(Boolean) || fileLinks.some(Boolean);
-  return {
-    name: INTAKE_SHEET,
-    cells,
-    tables: [
-      {
-        name: "TiepNhan",
-        row: 4,
-        col: 0,
-        headers: [...INTAKE_HEADERS],
-        rows: values,
-        numberFormats: ["@", "@", "@", "@", nf, nf, "0", "0", "0", "@", "@"],
-        links: linked
-          ? INTAKE_HEADERS.map((_, j) => (j === 1 ? unitLinks : j === 2 ? fileLinks : []))
-          : undefined,
-        style: "TableStyleMedium2",
-      },
-    ],
-    columnWidths: [20, 28, 28, 16, 11, 13, 7, 9, 10, 60, 50],
-    freeze: { rows: 5, cols: 2 },
-    print: { landscape: true, fitToWidth: true, repeatRows: [4, 4] },
-    tabColor: "2F75B5",
-  };
+  const headers = lang === "en" ? INTAKE_HEADERS_EN : INTAKE_HEADERS;
+  return layoutForPrint(
+    {
+      name: INTAKE_SHEET,
+      cells,
+      tables: [
+        {
+          name: "TiepNhan",
+          row: 4,
+          col: 0,
+          headers: [...headers],
+          rows: values,
+          numberFormats: ["@", "@", "@", "@", nf, nf, "0", "0", "0", "@"],
+          links: linked ? headers.map((_, j) => (j === 1 ? unitLinks : j === 2 ? fileLinks : [])) : undefined,
+          style: "TableStyleMedium2",
+        },
+      ],
+      // One landscape A4 across at 80 % or more: names and files wrap, the note takes what is left.
+      columnWidths: [12, 21, 21, 11, 8, 9, 6, 8, 8, 30],
+      freeze: { rows: 5, cols: 2 },
+      tabColor: "2F75B5",
+    },
+    { lang, repeatRows: [4, 4] },
+  );
 }
 
 /** The file (or sheet of this workbook) counted, then the ignored duplicates in brackets. */
