@@ -242,6 +242,7 @@ const STRINGS = {
   unitHasErrors: { vi: "có lỗi", en: "has errors" },
   chart: { vi: "Biểu đồ điểm theo nhóm {group}", en: "Scores in group {group}" },
   chooseFilesButton: { vi: "Chọn tệp…", en: "Choose files…" },
+  chooseFolderButton: { vi: "Chọn thư mục…", en: "Choose a folder…" },
   chooseFileButton: { vi: "Chọn tệp…", en: "Choose a file…" },
   noFileChosen: { vi: "Chưa chọn tệp", en: "No file chosen" },
   unsaved: { vi: "Chưa lưu vào sổ", en: "Not saved with the workbook" },

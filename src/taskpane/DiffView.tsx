@@ -19,6 +19,7 @@ import { diffSheetSpec } from "../core/sheets/diff";
 import type { CellValue } from "../core/snapshot";
 import type { ExcelService } from "../excel/service";
 import { diffAgainstWorkbook, diffFromFiles } from "./round-files";
+import { FilePicker } from "./FilePicker";
 import { sharedStyles } from "./styles";
 import { WriteSheet } from "./WriteSheet";
 import { errorText } from "../core/errors";
@@ -95,17 +96,9 @@ export function DiffView({
       setBusy(false);
     }
   };
+  // The pane's own picker (as the Check tab's): worded in the pane's language, never the browser's.
   const picker = (label: string, set: (f: File | null) => void) => (
-    <Field label={label}>
-      {(props) => (
-        <input
-          {...props}
-          type="file"
-          accept=".xlsx,.xlsm"
-          onChange={(e) => set(e.target.files?.[0] ?? null)}
-        />
-      )}
-    </Field>
+    <FilePicker label={label} lang={lang} accept=".xlsx,.xlsm" onFiles={(files) => set(files[0] ?? null)} />
   );
   return (
     <section className={styles.stack} aria-label={S.title[lang]}>
