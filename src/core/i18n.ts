@@ -252,6 +252,33 @@ const STRINGS = {
     vi: "Không nhập được bộ chỉ số từ {file}.",
     en: "Could not import a rubric from {file}.",
   },
+  // Issue #25: the compact pane (header settings button, write menu, unit picker, what a re-check changed).
+  settingsButton: { vi: "Cài đặt", en: "Settings" },
+  writeMenu: { vi: "Ghi vào sổ", en: "Write to workbook" },
+  unitPicker: { vi: "Đơn vị ({count} trang đơn vị)", en: "Unit ({count} unit sheets)" },
+  unitLabel: { vi: "Đơn vị: ", en: "Unit: " },
+  indexLabel: { vi: "chỉ số ", en: "index " },
+  ratingLabel: { vi: "xếp loại ", en: "rating " },
+  findingHelp: { vi: "Vì sao, sửa thế nào", en: "Why, and how to fix" },
+  findingHelpLabel: { vi: "Vì sao, sửa thế nào: {kind}", en: "Why, and how to fix: {kind}" },
+  isNew: { vi: "mới", en: "new" },
+  nothingChanged: { vi: "không có gì thay đổi", en: "nothing changed" },
+  newErrors: { vi: "{count} lỗi mới", en: "{count} new errors" },
+  newWarnings: { vi: "{count} cảnh báo mới", en: "{count} new warnings" },
+  newNotes: { vi: "{count} lưu ý mới", en: "{count} new notes" },
+  fixedErrors: { vi: "{count} lỗi đã sửa", en: "{count} errors fixed" },
+  fixedWarnings: { vi: "{count} cảnh báo đã hết", en: "{count} warnings gone" },
+  fixedNotes: { vi: "{count} lưu ý đã hết", en: "{count} notes gone" },
+  newError: { vi: "{count} lỗi mới", en: "{count} new error" },
+  newWarning: { vi: "{count} cảnh báo mới", en: "{count} new warning" },
+  newNote: { vi: "{count} lưu ý mới", en: "{count} new note" },
+  fixedError: { vi: "{count} lỗi đã sửa", en: "{count} error fixed" },
+  fixedWarning: { vi: "{count} cảnh báo đã hết", en: "{count} warning gone" },
+  fixedNote: { vi: "{count} lưu ý đã hết", en: "{count} note gone" },
+  maxFull: { vi: "Điểm tối đa", en: "Maximum score" },
+  selfFull: { vi: "Điểm tự chấm", en: "Self-assessed score" },
+  finalShort: { vi: "Cuối", en: "Final" },
+  finalFull: { vi: "Điểm cuối cùng", en: "Final score" },
 } as const satisfies Record<string, { vi: string; en: string }>;
 
 export type StringKey = keyof typeof STRINGS;
@@ -260,6 +287,12 @@ const SINGULAR = {
   countErrors: "countError",
   countWarnings: "countWarning",
   countNotes: "countNote",
+  newErrors: "newError",
+  newWarnings: "newWarning",
+  newNotes: "newNote",
+  fixedErrors: "fixedError",
+  fixedWarnings: "fixedWarning",
+  fixedNotes: "fixedNote",
 } as const;
 
 /** "1 error", "2 errors" (the Vietnamese is the same for both): never "1 errors". */

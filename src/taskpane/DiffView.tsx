@@ -1,13 +1,5 @@
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Text,
-  makeStyles,
-} from "@fluentui/react-components";
+import { Button, Field, Radio, RadioGroup, Text, makeStyles } from "@fluentui/react-components";
+import { Bar } from "./Bar";
 import { useState } from "react";
 import { FIELD_TEXT, type WorkbookDiff } from "../core/diff";
 import type { Text as Bilingual } from "../core/finding";
@@ -114,9 +106,9 @@ export function DiffView({
         {S.run[lang]}
       </Button>
       {result && "error" in result && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{result.error[lang]}</MessageBarBody>
-        </MessageBar>
+        <Bar intent="error" layout="multiline">
+          {result.error[lang]}
+        </Bar>
       )}
       {result && "diff" in result && <DiffOutcome diff={result.diff} lang={lang} precision={precision} />}
       {result && "diff" in result && service && (
@@ -146,9 +138,9 @@ function DiffOutcome({ diff: d, lang, precision }: { diff: WorkbookDiff; lang: L
   return (
     <div className={styles.stack} aria-live="polite">
       {d.problems.map((p) => (
-        <MessageBar key={p.en} intent="warning" layout="multiline">
-          <MessageBarBody>{p[lang]}</MessageBarBody>
-        </MessageBar>
+        <Bar key={p.en} intent="warning" layout="multiline">
+          {p[lang]}
+        </Bar>
       ))}
       {d.structure.length > 0 && (
         <div>

@@ -1,13 +1,5 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Text,
-  makeStyles,
-} from "@fluentui/react-components";
+import { Button, Checkbox, Field, ProgressBar, Text, makeStyles } from "@fluentui/react-components";
+import { Bar } from "./Bar";
 import { useState } from "react";
 import type { Text as Bilingual } from "../core/finding";
 import { formatNumber, type Lang } from "../core/i18n";
@@ -147,9 +139,9 @@ export function IntakeView({
         </Field>
       )}
       {error && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{error[lang]}</MessageBarBody>
-        </MessageBar>
+        <Bar intent="error" layout="multiline">
+          {error[lang]}
+        </Bar>
       )}
       {result && (
         <IntakeOutcome
@@ -300,14 +292,12 @@ function IntakeOutcome({
   return (
     <div className={styles.stack} aria-live="polite">
       {result.listProblems.map((p) => (
-        <MessageBar key={p.en} intent="warning">
-          <MessageBarBody>{p[lang]}</MessageBarBody>
-        </MessageBar>
+        <Bar key={p.en} intent="warning">
+          {p[lang]}
+        </Bar>
       ))}
       {result.workbook && result.workbook.units === 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{say(lang, "hereNone", { book: result.workbook.name })}</MessageBarBody>
-        </MessageBar>
+        <Bar intent="warning">{say(lang, "hereNone", { book: result.workbook.name })}</Bar>
       )}
       <Text weight="semibold">{countsLine(result.intake, lang)}</Text>
       <IntakeTable result={result} lang={lang} precision={precision} onSelect={onSelect} onGoTo={onGoTo} />
