@@ -618,6 +618,10 @@ describe("Ranking and Settings tabs", () => {
     expect(screen.getAllByText(formatFixed(firstScore, r.precision, "vi")).length).toBeGreaterThan(0);
     expect(screen.getAllByText(/\(có lỗi\)/)).toHaveLength(1);
     expect(screen.getAllByRole("img", { name: /^Biểu đồ điểm theo nhóm/ }).length).toBeGreaterThan(0);
+    // "Mở trang" after the write, as for every other write; writing itself moved nobody.
+    expect(service.selectCell).not.toHaveBeenCalled();
+    await click(screen.getByRole("button", { name: 'Mở trang "Xếp hạng"' }));
+    expect(service.selectCell).toHaveBeenCalledWith("Xếp hạng", "A1");
     await click(screen.getByRole("checkbox", { name: "Xã B (đang ẩn)" }));
     await click(build);
     expect(service.buildRanking).toHaveBeenLastCalledWith(
