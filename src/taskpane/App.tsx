@@ -1,19 +1,12 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Bar } from "./Bar";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { toText } from "../core/errors";
 import { type Lang, t, tCount } from "../core/i18n";
 import type { ExcelService } from "../excel/service";
 import { CheckView } from "./CheckView";
 import { preloadFindingHelp } from "./check/useFindingHelp";
+import { changesText } from "./state/check";
 import { Tabs } from "./Tabs";
 import { type ParIndexState, useParIndex } from "./useParIndex";
 
@@ -35,7 +28,8 @@ const useStyles = makeStyles({
     maxWidth: "100%",
     overflowWrap: "anywhere",
   },
-  header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
+  header: { display: "flex", alignItems: "center", gap: "4px" },
+  headerTitle: { flexGrow: 1, minWidth: 0 },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   visuallyHidden: {
     position: "absolute",
@@ -47,14 +41,14 @@ const useStyles = makeStyles({
   },
 });
 
-type TabId = "check" | "ranking" | "intake" | "diff" | "settings";
-const TABS: TabId[] = ["check", "ranking", "intake", "diff", "settings"];
+type TabId = "check" | "ranking" | "intake" | "diff";
+// Four tabs fit one row at 320 px; Settings is the header's gear button (issue #25).
+const TABS: TabId[] = ["check", "ranking", "intake", "diff"];
 const TAB_LABEL = {
   check: "tabCheck",
   ranking: "tabRanking",
   intake: "tabIntake",
   diff: "tabDiff",
-  settings: "tabSettings",
 } as const;
 
 /** `loadService` brings in the engine after the first paint (core, rubrics and Office calls are the bulk of the code). */
@@ -81,11 +75,17 @@ export function App({
   }, [loadService]);
   const state = useParIndex(service, initialLang);
   const [tab, setTab] = useState<TabId>("check");
+  // Settings opens over the tabs' panel from the header; choosing a tab closes it.
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const selectTab = (id: TabId) => {
+    setSettingsOpen(false);
+    setTab(id);
+  };
   const { lang } = state;
   return (
     <main className={styles.root} lang={lang}>
       <header className={styles.header}>
-        <Text as="h1" className={styles.title}>
+        <Text as="h1" className={mergeClasses(styles.title, styles.headerTitle)}>
           {t(lang, "appTitle")}
         </Text>
         <Button
@@ -96,38 +96,56 @@ export function App({
         >
           {t(lang, "switchLanguage")}
         </Button>
+        <Button
+          size="small"
+          appearance={settingsOpen ? "primary" : "subtle"}
+          icon={<GearIcon />}
+          aria-label={t(lang, "settingsButton")}
+          title={t(lang, "settingsButton")}
+          aria-pressed={settingsOpen}
+          onClick={() => setSettingsOpen(!settingsOpen)}
+        />
       </header>
       <Announcer state={state} className={styles.visuallyHidden} />
       <Tabs
         label={t(lang, "tabs")}
         tabs={TABS.map((id) => ({ id, label: t(lang, TAB_LABEL[id]) }))}
         selected={tab}
-        onSelect={setTab}
+        onSelect={selectTab}
       />
       {!state.ready && !loadError && <Spinner size="tiny" label={t(lang, "loading")} />}
       {loadError !== null && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{loadErrorText(loadError, lang)}</MessageBarBody>
-        </MessageBar>
+        <Bar intent="error" role="alert">
+          {loadErrorText(loadError, lang)}
+        </Bar>
       )}
       {state.notice && <RibbonNotice state={state} />}
       {state.error && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>{state.error[lang]}</MessageBarBody>
-          <MessageBarActions>
+        <Bar
+          intent="error"
+          role="alert"
+          actions={
             <Button size="small" onClick={state.clearError}>
               {t(lang, "dismiss")}
             </Button>
-          </MessageBarActions>
-        </MessageBar>
+          }
+        >
+          {state.error[lang]}
+        </Bar>
       )}
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === "check" && <CheckView state={state} onChangeRubric={() => setTab("settings")} />}
+      {settingsOpen && (
+        <section aria-label={t(lang, "settingsButton")}>
+          <Suspense fallback={<Spinner size="tiny" label={t(lang, "loading")} />}>
+            <SettingsView state={state} />
+          </Suspense>
+        </section>
+      )}
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} hidden={settingsOpen}>
+        {tab === "check" && <CheckView state={state} onChangeRubric={() => setSettingsOpen(true)} />}
         <Suspense fallback={<Spinner size="tiny" label={t(lang, "loading")} />}>
           {tab === "ranking" && <RankView state={state} />}
           {tab === "intake" && <IntakeView state={state} service={service} />}
           {tab === "diff" && <DiffView state={state} service={service} />}
-          {tab === "settings" && <SettingsView state={state} />}
         </Suspense>
       </div>
     </main>
@@ -149,7 +167,10 @@ function Announcer({ state, className }: { state: ParIndexState; className: stri
       t(lang, "announceDone", {
         errors: tCount(lang, "countErrors", c.error),
         warnings: tCount(lang, "countWarnings", c.warning),
-      }) + (checks % 2 ? "" : "\u00a0");
+      }) +
+      // A re-check also says what it changed: "1 lỗi mới, 1 lỗi đã sửa".
+      (state.changes ? ` — ${changesText(lang, state.changes)}` : "") +
+      (checks % 2 ? "" : "\u00a0");
   }
   return (
     <div role="status" aria-live="polite" className={className}>
@@ -164,19 +185,40 @@ function RibbonNotice({ state }: { state: ParIndexState }) {
   const time = new Date(notice.at).toLocaleTimeString(lang === "vi" ? "vi-VN" : "en-US");
   const intent = notice.kind === "error" ? "error" : notice.kind === "warning" ? "warning" : "success";
   return (
-    <MessageBar intent={intent} layout="multiline">
-      <MessageBarBody>
-        {t(lang, "ribbonNotice", { time })} {notice.text[lang]}
-      </MessageBarBody>
-      <MessageBarActions>
+    <Bar
+      intent={intent}
+      layout="multiline"
+      actions={
         <Button size="small" onClick={state.clearNotice}>
           {t(lang, "dismiss")}
         </Button>
-      </MessageBarActions>
-    </MessageBar>
+      }
+    >
+      {t(lang, "ribbonNotice", { time })} {notice.text[lang]}
+    </Bar>
   );
 }
 
 function loadErrorText(error: unknown, lang: Lang): string {
   return toText(error, lang);
+}
+
+/** The settings button's gear, drawn here (no icon package for one glyph); its name is on the button. */
+function GearIcon() {
+  return (
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 20 20"
+      aria-hidden="true"
+      focusable="false"
+      fill="currentColor"
+      fillRule="evenodd"
+    >
+      <path
+        d="M11.2 1.5l.4 2.2c.6.2 1.1.5 1.6.9l2.1-.8 1.2 2.1-1.7 1.4c.1.6.1 1.2 0 1.8l1.7 1.4-1.2 2.1-2.1-.8c-.5.4-1 .7-1.6.9l-.4 2.2H8.8l-.4-2.2c-.6-.2-1.1-.5-1.6-.9l-2.1.8-1.2-2.1 1.7-1.4c-.1-.6-.1-1.2 0-1.8L3.5 5.9l1.2-2.1 2.1.8c.5-.4 1-.7 1.6-.9l.4-2.2h2.4zM10 7.2a2.8 2.8 0 100 5.6 2.8 2.8 0 000-5.6z"
+        transform="translate(0 1)"
+      />
+    </svg>
+  );
 }

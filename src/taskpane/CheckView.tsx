@@ -2,9 +2,6 @@ import {
   Button,
   Field,
   Link,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
   MessageBarTitle,
   Select,
   Spinner,
@@ -12,6 +9,7 @@ import {
   Text,
   makeStyles,
 } from "@fluentui/react-components";
+import { Bar } from "./Bar";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { columnLetters } from "../core/address";
 import type { UnitAnalysis } from "../core/analyse";
@@ -29,6 +27,9 @@ import { AreaTable } from "./check/AreaTable";
 import { FindingNavigator, FindingsList, findingOrder } from "./check/FindingsList";
 import { LostPointsSection } from "./check/LostPointsSection";
 import { SummaryCard } from "./check/SummaryCard";
+import { UnitPicker } from "./check/UnitPicker";
+import { changesText } from "./state/check";
+import { hasAppraisalColumns, WriteMenu } from "./check/WriteMenu";
 import { sharedStyles } from "./styles";
 import { allFindings, checkPeers, type ParIndexState } from "./useParIndex";
 import { mark, RESULTS_SHOWN_MARK } from "./timing";
@@ -46,7 +47,19 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
   const [severity, setSeverity] = useState<Severity | "all">("all");
   const [evidenceOnly, setEvidenceOnly] = useState(false);
   const [current, setCurrent] = useState<Finding | null>(null);
-  const findings = useMemo(() => (validation ? allFindings(validation) : []), [validation]);
+  const units = validation?.analysis.units ?? [];
+  const unit = units.find((u) => u.sheet === state.unit) ?? units[0] ?? null;
+  // On a consolidation workbook the card, the list and the charts are about the picked unit (the
+  // picker shows every unit's own counts, so the others' findings are one choice away, never hidden).
+  const findings = useMemo(
+    () =>
+      !validation
+        ? []
+        : units.length > 1 && unit
+          ? [...validation.analysis.findings, ...unit.findings]
+          : allFindings(validation),
+    [validation, units.length, unit],
+  );
   const counts = useMemo(() => countBySeverity(findings), [findings]);
   const shown = useMemo(
     () =>
@@ -58,31 +71,49 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
     [findings, severity, evidenceOnly],
   );
   const order = useMemo(() => findingOrder(shown), [shown]);
-  const unit = validation?.analysis.units[0] ?? null;
   const peerScores = useMemo(() => (validation ? checkPeers(validation) : []), [validation]);
   const labels = useMemo(
     () => new Map(unit?.score.nodes.map((n) => [nodeItemKey(n), n.label]) ?? []),
     [unit],
   );
+  const fresh = useFreshFindings(state.changes, validation);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusAfterCheck = useRef(false);
   useRecheckOnCorrection(state);
   // After the commit that shows a new result: the end of the bench's "first render" of a check.
   useEffect(() => {
     if (validation) mark(RESULTS_SHOWN_MARK);
+    // A check the user pressed moves the focus to the result (a live re-check leaves it in Excel).
+    if (validation && focusAfterCheck.current) {
+      focusAfterCheck.current = false;
+      heading.current?.focus();
+    }
   }, [validation]);
   const select = (f: Finding) => {
     setCurrent(f);
     void state.selectFinding(f);
   };
+  const busy = state.busy !== null;
   return (
     <div className={styles.stack}>
-      <ActionRow state={state} hasUnit={unit !== null} />
+      <ActionRow
+        state={state}
+        onCheck={() => {
+          focusAfterCheck.current = true;
+          void state.check();
+        }}
+      />
       {!validation && state.busy !== "check" && <FirstRun lang={lang} />}
       <WrittenBar state={state} />
       <AppraisalBar state={state} />
       <SettingsProblems problems={state.settingsProblems} lang={lang} />
       {unit && <BetterRubricBar unit={unit} state={state} />}
+      {unit && (
+        <UnitPicker units={units} picked={unit} lang={lang} onPick={(sheet) => state.setUnit(sheet)} />
+      )}
       {validation && (
         <SummaryCard
+          ref={heading}
           unit={unit}
           lang={lang}
           identity={state.identity}
@@ -91,42 +122,56 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
           filter={severity}
           onFilter={setSeverity}
           onChangeRubric={onChangeRubric}
+          actions={
+            <WriteMenu
+              lang={lang}
+              disabled={busy}
+              appraisal={hasAppraisalColumns(unit)}
+              onReport={() => void state.writeReport()}
+              onAppraisal={() => void state.writeAppraisal()}
+            />
+          }
         />
       )}
-      {validation && counts.error + counts.warning === 0 && (
-        <MessageBar intent="success">
-          <MessageBarBody>{t(lang, "clean")}</MessageBarBody>
-        </MessageBar>
-      )}
+      {validation && counts.error + counts.warning === 0 && <Bar intent="success">{t(lang, "clean")}</Bar>}
       {findings.length > 0 && (
         <>
-          <div className={styles.row}>
-            {findings.some((f) => EVIDENCE_FINDING_CODES.includes(f.code)) && (
-              <Switch
-                label={t(lang, "evidenceOnly")}
-                checked={evidenceOnly}
-                onChange={(_, d) => setEvidenceOnly(d.checked)}
-              />
-            )}
-            {severity !== "all" && (
-              <Button size="small" appearance="subtle" onClick={() => setSeverity("all")}>
-                {t(lang, "showAll")}
-              </Button>
-            )}
-          </div>
+          {(severity !== "all" || findings.some((f) => EVIDENCE_FINDING_CODES.includes(f.code))) && (
+            <div className={styles.row}>
+              {findings.some((f) => EVIDENCE_FINDING_CODES.includes(f.code)) && (
+                <Switch
+                  label={t(lang, "evidenceOnly")}
+                  checked={evidenceOnly}
+                  onChange={(_, d) => setEvidenceOnly(d.checked)}
+                />
+              )}
+              {severity !== "all" && (
+                <Button size="small" appearance="subtle" onClick={() => setSeverity("all")}>
+                  {t(lang, "showAll")}
+                </Button>
+              )}
+            </div>
+          )}
           {evidenceOnly && (
             <Text>{t(lang, "evidenceToComplete", { count: new Set(shown.map((f) => f.item)).size })}</Text>
           )}
           <FindingNavigator order={order} current={current} lang={lang} onSelect={select} />
-          <FindingsList findings={shown} lang={lang} labels={labels} current={current} onSelect={select} />
+          <FindingsList
+            findings={shown}
+            lang={lang}
+            labels={labels}
+            current={current}
+            onSelect={select}
+            fresh={fresh}
+          />
         </>
       )}
-      {validation?.analysis.units.map((u) => (
-        <details key={u.sheet} open className={styles.section}>
+      {unit && (
+        <details open className={styles.section}>
           <summary className={styles.summary}>{t(lang, "totals")}</summary>
-          <AreaTable unit={u} lang={lang} />
+          <AreaTable unit={unit} lang={lang} />
         </details>
-      ))}
+      )}
       {unit && (
         <LostPointsSection
           score={unit.score}
@@ -136,18 +181,10 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
           summaryClassName={styles.summary}
         />
       )}
-      {validation?.analysis.units.map((u) => (
-        <LayoutSection key={u.sheet} unit={u} state={state} />
-      ))}
+      {unit && <LayoutSection key={unit.sheet} unit={unit} state={state} />}
       <details className={styles.section}>
         <summary className={styles.summary}>{t(lang, "options")}</summary>
         <div className={styles.stack}>
-          <Switch
-            label={t(lang, "liveCheck")}
-            checked={state.live}
-            onChange={(_, d) => void state.setLive(d.checked)}
-          />
-          {!state.liveSupported && <Text className={styles.muted}>{t(lang, "liveUnsupported")}</Text>}
           <Switch
             label={t(lang, "highlight")}
             checked={state.highlighted}
@@ -160,32 +197,52 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
   );
 }
 
-/** Check, then the explicit writes: the report, and the appraisal result once a check found a unit. */
-function ActionRow({ state, hasUnit }: { state: ParIndexState; hasUnit: boolean }) {
+/** How long a finding new since the previous check keeps its "mới" mark. */
+const FRESH_MS = 8000;
+
+/** The keys of findings new since the previous check, for a few seconds after each re-check. */
+function useFreshFindings(changes: ParIndexState["changes"], validation: ParIndexState["validation"]) {
+  const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    const keys = changes && validation ? new Set(changes.newKeys) : new Set<string>();
+    setFresh(keys);
+    if (keys.size === 0) return;
+    const timer = setTimeout(() => setFresh(new Set()), FRESH_MS);
+    return () => clearTimeout(timer);
+  }, [changes, validation]);
+  return fresh;
+}
+
+/** The one primary action, the live re-check switch beside it, and what is running. */
+function ActionRow({ state, onCheck }: { state: ParIndexState; onCheck: () => void }) {
   const styles = useStyles();
   const { lang, validation } = state;
   const busy = state.busy !== null;
   return (
     <div className={styles.row}>
-      <Button
-        appearance="primary"
-        onClick={() => void state.check()}
-        disabledFocusable={!state.ready || busy}
-      >
+      <Button appearance="primary" onClick={onCheck} disabledFocusable={!state.ready || busy}>
         {validation ? t(lang, "recheck") : t(lang, "check")}
       </Button>
-      {validation && (
-        <Button onClick={() => void state.writeReport()} disabledFocusable={busy}>
-          {t(lang, "writeReport")}
-        </Button>
-      )}
-      {hasUnit && (
-        <Button onClick={() => void state.writeAppraisal()} disabledFocusable={busy}>
-          {t(lang, "writeAppraisal")}
-        </Button>
+      {state.liveSupported ? (
+        <Switch
+          label={t(lang, "liveCheck")}
+          checked={state.live}
+          disabled={!state.ready}
+          onChange={(_, d) => void state.setLive(d.checked)}
+        />
+      ) : (
+        <Text size={200} className={styles.muted}>
+          {t(lang, "liveUnsupported")}
+        </Text>
       )}
       {state.busy === "check" && <Spinner size="tiny" label={t(lang, "checking")} />}
       {state.busy === "write" && <Spinner size="tiny" label={t(lang, "writing")} />}
+      {/* What the last re-check changed, on screen too (the status region says it to screen readers). */}
+      {state.changes && state.busy === null && (
+        <Text size={200} className={styles.muted} data-testid="changes">
+          {changesText(lang, state.changes)}
+        </Text>
+      )}
     </div>
   );
 }
@@ -205,14 +262,12 @@ function useRecheckOnCorrection(state: ParIndexState) {
 function FirstRun({ lang }: { lang: Lang }) {
   const styles = useStyles();
   return (
-    <MessageBar intent="info" layout="multiline">
-      <MessageBarBody>
-        {t(lang, "firstRun")}{" "}
-        <Link href="help.html" target="_blank" rel="noopener" className={styles.link}>
-          {t(lang, "help")}
-        </Link>
-      </MessageBarBody>
-    </MessageBar>
+    <Bar intent="info" layout="multiline">
+      {t(lang, "firstRun")}{" "}
+      <Link href="help.html" target="_blank" rel="noopener" className={styles.link}>
+        {t(lang, "help")}
+      </Link>
+    </Bar>
   );
 }
 
@@ -221,14 +276,17 @@ function WrittenBar({ state }: { state: ParIndexState }) {
   if (!written || written.length === 0) return null;
   const first = written[0];
   return (
-    <MessageBar intent="success" layout="multiline">
-      <MessageBarBody>{t(lang, "wrote", { sheets: written.map((s) => `"${s}"`).join(", ") })}</MessageBarBody>
-      <MessageBarActions>
+    <Bar
+      intent="success"
+      layout="multiline"
+      actions={
         <Button size="small" onClick={() => void state.goTo(first)}>
           {t(lang, "goThere", { sheet: first })}
         </Button>
-      </MessageBarActions>
-    </MessageBar>
+      }
+    >
+      {t(lang, "wrote", { sheets: written.map((s) => `"${s}"`).join(", ") })}
+    </Bar>
   );
 }
 
@@ -237,34 +295,33 @@ function AppraisalBar({ state }: { state: ParIndexState }) {
   const { appraisal, lang } = state;
   if (!appraisal) return null;
   return (
-    <MessageBar intent="success" layout="multiline">
-      <MessageBarBody>
-        {t(lang, "wroteAppraisal", { sheet: appraisal.sheet, unit: appraisal.unit })}
-        {appraisal.pending > 0 && <> {t(lang, "appraisalPending", { count: appraisal.pending })}</>}
-        {appraisal.peers === 0 && <> {t(lang, "noGroupAverage")}</>}
-      </MessageBarBody>
-      <MessageBarActions>
+    <Bar
+      intent="success"
+      layout="multiline"
+      actions={
         <Button size="small" onClick={() => void state.goTo(appraisal.sheet)}>
           {t(lang, "goThere", { sheet: appraisal.sheet })}
         </Button>
-      </MessageBarActions>
-    </MessageBar>
+      }
+    >
+      {t(lang, "wroteAppraisal", { sheet: appraisal.sheet, unit: appraisal.unit })}
+      {appraisal.pending > 0 && <> {t(lang, "appraisalPending", { count: appraisal.pending })}</>}
+      {appraisal.peers === 0 && <> {t(lang, "noGroupAverage")}</>}
+    </Bar>
   );
 }
 
 function SettingsProblems({ problems, lang }: { problems: ParIndexState["settingsProblems"]; lang: Lang }) {
   if (problems.length === 0) return null;
   return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{t(lang, "settingsProblems")}</MessageBarTitle>
-        <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
-          {problems.map((p) => (
-            <li key={p.en}>{p[lang]}</li>
-          ))}
-        </ul>
-      </MessageBarBody>
-    </MessageBar>
+    <Bar intent="warning" layout="multiline">
+      <MessageBarTitle>{t(lang, "settingsProblems")}</MessageBarTitle>
+      <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
+        {problems.map((p) => (
+          <li key={p.en}>{p[lang]}</li>
+        ))}
+      </ul>
+    </Bar>
   );
 }
 
@@ -284,9 +341,10 @@ function BetterRubricBar({ unit, state }: { unit: UnitAnalysis; state: ParIndexS
   // The engine may give the fit as a share (0–1) or a percentage.
   const fit = Math.round(better.fit <= 1 ? better.fit * 100 : better.fit);
   return (
-    <MessageBar intent="warning" layout="multiline">
-      <MessageBarBody>{t(lang, "betterRubric", { name: better.name, fit })}</MessageBarBody>
-      <MessageBarActions>
+    <Bar
+      intent="warning"
+      layout="multiline"
+      actions={
         <Button
           size="small"
           onClick={() => void state.switchRubric(better.id)}
@@ -294,8 +352,10 @@ function BetterRubricBar({ unit, state }: { unit: UnitAnalysis; state: ParIndexS
         >
           {t(lang, "switchRubric", { name: better.name })}
         </Button>
-      </MessageBarActions>
-    </MessageBar>
+      }
+    >
+      {t(lang, "betterRubric", { name: better.name, fit })}
+    </Bar>
   );
 }
 

@@ -1,13 +1,5 @@
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Radio,
-  RadioGroup,
-  Text,
-  makeStyles,
-} from "@fluentui/react-components";
+import { Button, Field, Radio, RadioGroup, Text, makeStyles } from "@fluentui/react-components";
+import { Bar } from "./Bar";
 import { useState } from "react";
 import { FIELD_TEXT, type WorkbookDiff } from "../core/diff";
 import type { Text as Bilingual } from "../core/finding";
@@ -19,6 +11,7 @@ import { diffSheetSpec } from "../core/sheets/diff";
 import type { CellValue } from "../core/snapshot";
 import type { ExcelService } from "../excel/service";
 import { diffAgainstWorkbook, diffFromFiles } from "./round-files";
+import { FilePicker } from "./FilePicker";
 import { sharedStyles } from "./styles";
 import { WriteSheet } from "./WriteSheet";
 import { errorText } from "../core/errors";
@@ -95,17 +88,9 @@ export function DiffView({
       setBusy(false);
     }
   };
+  // The pane's own picker (as the Check tab's): worded in the pane's language, never the browser's.
   const picker = (label: string, set: (f: File | null) => void) => (
-    <Field label={label}>
-      {(props) => (
-        <input
-          {...props}
-          type="file"
-          accept=".xlsx,.xlsm"
-          onChange={(e) => set(e.target.files?.[0] ?? null)}
-        />
-      )}
-    </Field>
+    <FilePicker label={label} lang={lang} accept=".xlsx,.xlsm" onFiles={(files) => set(files[0] ?? null)} />
   );
   return (
     <section className={styles.stack} aria-label={S.title[lang]}>
@@ -121,9 +106,9 @@ export function DiffView({
         {S.run[lang]}
       </Button>
       {result && "error" in result && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{result.error[lang]}</MessageBarBody>
-        </MessageBar>
+        <Bar intent="error" layout="multiline">
+          {result.error[lang]}
+        </Bar>
       )}
       {result && "diff" in result && <DiffOutcome diff={result.diff} lang={lang} precision={precision} />}
       {result && "diff" in result && service && (
@@ -153,9 +138,9 @@ function DiffOutcome({ diff: d, lang, precision }: { diff: WorkbookDiff; lang: L
   return (
     <div className={styles.stack} aria-live="polite">
       {d.problems.map((p) => (
-        <MessageBar key={p.en} intent="warning" layout="multiline">
-          <MessageBarBody>{p[lang]}</MessageBarBody>
-        </MessageBar>
+        <Bar key={p.en} intent="warning" layout="multiline">
+          {p[lang]}
+        </Bar>
       ))}
       {d.structure.length > 0 && (
         <div>

@@ -17,12 +17,18 @@ export function FilePicker({
   lang,
   accept,
   multiple = false,
+  directory = false,
+  hint,
   onFiles,
 }: {
   label: string;
   lang: Lang;
-  accept: string;
+  accept?: string;
   multiple?: boolean;
+  /** The browser's folder picker: every file of the chosen folder. */
+  directory?: boolean;
+  /** Said after the chosen files' names (e.g. "read here, never uploaded"). */
+  hint?: string;
   onFiles: (files: File[]) => void;
 }) {
   const styles = useStyles();
@@ -39,8 +45,9 @@ export function FilePicker({
           className={styles.input}
           type="file"
           tabIndex={-1}
-          multiple={multiple}
+          multiple={multiple || directory}
           accept={accept}
+          {...(directory ? ({ webkitdirectory: "" } as Record<string, string>) : {})}
           onChange={(e) => {
             const files = [...(e.target.files ?? [])];
             setNames(files.map((f) => f.name));
@@ -48,7 +55,7 @@ export function FilePicker({
           }}
         />
         <Button size="small" onClick={() => input.current?.click()} aria-describedby={`${id}-chosen`}>
-          {t(lang, multiple ? "chooseFilesButton" : "chooseFileButton")}
+          {t(lang, directory ? "chooseFolderButton" : multiple ? "chooseFilesButton" : "chooseFileButton")}
         </Button>
         <Text id={`${id}-chosen`} size={200} className={styles.muted}>
           {names.length === 0
@@ -56,6 +63,7 @@ export function FilePicker({
             : names.length === 1
               ? names[0]
               : t(lang, "filesChosen", { count: names.length })}
+          {hint ? ` — ${hint}` : ""}
         </Text>
       </div>
     </div>

@@ -1,13 +1,5 @@
-import {
-  Button,
-  Checkbox,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Text,
-  makeStyles,
-} from "@fluentui/react-components";
+import { Button, Checkbox, Field, ProgressBar, Text, makeStyles } from "@fluentui/react-components";
+import { Bar } from "./Bar";
 import { useState } from "react";
 import type { Text as Bilingual } from "../core/finding";
 import { fill, formatNumber, inLang, type Lang } from "../core/i18n";
@@ -18,6 +10,7 @@ import { lostPoints } from "../core/lost-points";
 import type { UnitScore } from "../core/score";
 import { intakeSheetSpec } from "../core/sheets/intake";
 import type { ExcelService } from "../excel/service";
+import { FilePicker } from "./FilePicker";
 import { LostPointsChart } from "./LostPointsChart";
 import { intakeFromFiles, scoreKey, spreadsheetFiles } from "./round-files";
 import { sharedStyles } from "./styles";
@@ -146,9 +139,9 @@ export function IntakeView({
         </Field>
       )}
       {error && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{error[lang]}</MessageBarBody>
-        </MessageBar>
+        <Bar intent="error" layout="multiline">
+          {error[lang]}
+        </Bar>
       )}
       {result && (
         <IntakeOutcome
@@ -245,40 +238,33 @@ function IntakePickers({
   onFiles: (files: File[]) => void;
   onList: (list: File | null) => void;
 }) {
+  const styles = useStyles();
+  const accept = ".xlsx,.xlsm,.xls,.xlsb,.ods,.csv";
+  // The pane's own pickers (as the Check tab's): worded in the pane's language, never the browser's.
   return (
     <>
-      <Field label={S.files[lang]} hint={say(lang, "chosen", { n: fileCount })}>
-        {(props) => (
-          <input
-            {...props}
-            type="file"
-            multiple
-            accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv"
-            onChange={(e) => onFiles(spreadsheetFiles([...(e.target.files ?? [])]))}
-          />
-        )}
-      </Field>
-      <Field label={S.folder[lang]}>
-        {(props) => (
-          <input
-            {...props}
-            type="file"
-            // The browser's directory picker: every file of the folder, filtered to spreadsheets.
-            {...({ webkitdirectory: "" } as Record<string, string>)}
-            onChange={(e) => onFiles(spreadsheetFiles([...(e.target.files ?? [])]))}
-          />
-        )}
-      </Field>
-      <Field label={S.list[lang]}>
-        {(props) => (
-          <input
-            {...props}
-            type="file"
-            accept=".xlsx,.csv,.json"
-            onChange={(e) => onList(e.target.files?.[0] ?? null)}
-          />
-        )}
-      </Field>
+      <FilePicker
+        label={S.files[lang]}
+        lang={lang}
+        multiple
+        accept={accept}
+        onFiles={(files) => onFiles(spreadsheetFiles(files))}
+      />
+      <FilePicker
+        label={S.folder[lang]}
+        lang={lang}
+        directory
+        onFiles={(files) => onFiles(spreadsheetFiles(files))}
+      />
+      <Text size={200} className={styles.muted}>
+        {say(lang, "chosen", { n: fileCount })}
+      </Text>
+      <FilePicker
+        label={S.list[lang]}
+        lang={lang}
+        accept=".xlsx,.csv,.json"
+        onFiles={(files) => onList(files[0] ?? null)}
+      />
     </>
   );
 }
@@ -306,14 +292,12 @@ function IntakeOutcome({
   return (
     <div className={styles.stack} aria-live="polite">
       {result.listProblems.map((p) => (
-        <MessageBar key={p.en} intent="warning">
-          <MessageBarBody>{p[lang]}</MessageBarBody>
-        </MessageBar>
+        <Bar key={p.en} intent="warning">
+          {p[lang]}
+        </Bar>
       ))}
       {result.workbook && result.workbook.units === 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{say(lang, "hereNone", { book: result.workbook.name })}</MessageBarBody>
-        </MessageBar>
+        <Bar intent="warning">{say(lang, "hereNone", { book: result.workbook.name })}</Bar>
       )}
       <Text weight="semibold">{countsLine(result.intake, lang)}</Text>
       <IntakeTable result={result} lang={lang} precision={precision} onSelect={onSelect} onGoTo={onGoTo} />

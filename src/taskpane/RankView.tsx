@@ -158,7 +158,14 @@ export function RankView({ state }: { state: ParIndexState }) {
           />
         </Field>
       )}
-      {outcome && <RankResult outcome={outcome} runs={state.rankRuns} lang={lang} />}
+      {outcome && (
+        <RankResult
+          outcome={outcome}
+          runs={state.rankRuns}
+          lang={lang}
+          onGoTo={() => void state.goTo(outcome.sheet)}
+        />
+      )}
     </section>
   );
 }
@@ -275,7 +282,18 @@ function SheetPicker({
   );
 }
 
-function RankResult({ outcome, runs, lang }: { outcome: RankOutcome; runs: number; lang: Lang }) {
+function RankResult({
+  outcome,
+  runs,
+  lang,
+  onGoTo,
+}: {
+  outcome: RankOutcome;
+  runs: number;
+  lang: Lang;
+  /** "Mở trang" to the written sheet, as after every other write: the only way the pane moves the user. */
+  onGoTo: () => void;
+}) {
   const styles = useStyles();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -296,6 +314,11 @@ function RankResult({ outcome, runs, lang }: { outcome: RankOutcome; runs: numbe
           unranked: outcome.ranking.unranked.length,
         })}
       </h2>
+      <div>
+        <Button size="small" onClick={onGoTo}>
+          {t(lang, "goThere", { sheet: outcome.sheet })}
+        </Button>
+      </div>
       {outcome.ranking.groups.map((g) => (
         <div key={g.id} className={styles.stack}>
           <table className={styles.table}>

@@ -1,13 +1,5 @@
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Text,
-  makeStyles,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Select, Text, makeStyles } from "@fluentui/react-components";
+import { Bar } from "./Bar";
 import { t } from "../core/i18n";
 import { builtinRubrics } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
@@ -122,11 +114,7 @@ export function SettingsView({ state }: { state: ParIndexState }) {
         {t(lang, "save")}
       </Button>
       {!state.savedAt && <Text className={styles.muted}>{t(lang, "unsaved")}</Text>}
-      {state.savedAt && (
-        <MessageBar intent="success">
-          <MessageBarBody>{t(lang, "saved")}</MessageBarBody>
-        </MessageBar>
-      )}
+      {state.savedAt && <Bar intent="success">{t(lang, "saved")}</Bar>}
     </section>
   );
 }

@@ -5,7 +5,7 @@ const useStyles = makeStyles({
   list: {
     display: "flex",
     flexWrap: "wrap",
-    gap: "4px",
+    gap: "0",
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
   tab: {
@@ -16,7 +16,8 @@ const useStyles = makeStyles({
     cursor: "pointer",
     font: "inherit",
     fontSize: tokens.fontSizeBase300,
-    padding: "6px 10px",
+    padding: "6px 8px",
+    whiteSpace: "nowrap",
     ":hover": { color: tokens.colorNeutralForeground1 },
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
     "@media (forced-colors: active)": { color: "ButtonText" },

@@ -1,10 +1,5 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  makeStyles,
-} from "@fluentui/react-components";
+import { Button, makeStyles } from "@fluentui/react-components";
+import { Bar } from "./Bar";
 import { useState } from "react";
 import { errorText } from "../core/errors";
 import type { Text as Bilingual } from "../core/finding";
@@ -77,22 +72,23 @@ export function WriteSheet({
         {busy ? S.writing[lang] : label}
       </Button>
       {written && (
-        <MessageBar intent="success" layout="multiline">
-          <MessageBarBody>
-            {say(lang, "written", { sheet: written })}
-            {detail ? ` ${detail[lang]}` : ""}
-          </MessageBarBody>
-          <MessageBarActions>
+        <Bar
+          intent="success"
+          layout="multiline"
+          actions={
             <Button size="small" onClick={() => void goTo(written)}>
               {S.goTo[lang]}
             </Button>
-          </MessageBarActions>
-        </MessageBar>
+          }
+        >
+          {say(lang, "written", { sheet: written })}
+          {detail ? ` ${detail[lang]}` : ""}
+        </Bar>
       )}
       {error && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{error[lang]}</MessageBarBody>
-        </MessageBar>
+        <Bar intent="error" layout="multiline">
+          {error[lang]}
+        </Bar>
       )}
     </div>
   );

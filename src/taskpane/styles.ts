@@ -7,6 +7,15 @@ export const sharedStyles = {
   table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   num: { textAlign: "right", padding: "2px 4px" },
   muted: { color: tokens.colorNeutralForeground3 },
+  /** Words for screen readers only ("Đơn vị: ", "Điểm tối đa"): in the DOM, off the screen. */
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+  },
   /** A control that never grows past the pane (a native select is as wide as its longest option). */
   fit: { maxWidth: "100%", minWidth: 0, width: "100%" },
   /**

@@ -10,7 +10,7 @@ import type { ExcelService, ValidateResult } from "../excel/service";
 import type { ParSettings, RubricIdentity, VerifiedSettings } from "../excel/settings";
 import { readPreviousFile, readRubricFile, rankInputsFromFiles } from "./files";
 import { type BusyKind, initialPane, type PaneAction, type PaneState, paneReducer } from "./state/pane";
-import type { AppraisalWritten } from "./state/check";
+import type { AppraisalWritten, FindingChanges } from "./state/check";
 import type { RankOutcome } from "./state/ranking";
 import { CHECK_DONE_MARK, mark } from "./timing";
 
@@ -58,6 +58,11 @@ export interface ParIndexState {
    */
   writeAppraisal(): Promise<void>;
   appraisal: AppraisalWritten | null;
+  /** The unit sheet picked on a consolidation workbook (null: the first); the appraisal write follows it. */
+  unit: string | null;
+  setUnit(sheet: string | null): void;
+  /** New and fixed findings against the check before (null after the first check). */
+  changes: FindingChanges | null;
   /** Takes the user to a sheet (and cell): only ever on their click. */
   goTo(sheet: string, address?: string): Promise<void>;
   /** Corrects a recognised column (null: the table has no such column); the next check uses it. */
@@ -147,6 +152,9 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
     checks: state.check.checks,
     written: state.check.written,
     appraisal: state.check.appraisal,
+    unit: state.check.unit,
+    setUnit: (sheet) => dispatch({ type: "check/unit", sheet }),
+    changes: state.check.changes,
     highlighted: state.check.highlighted,
     live: state.check.live,
     liveSupported: state.check.liveSupported,
@@ -231,6 +239,7 @@ function useCheckActions(
     [goTo],
   );
   const validation = state.check.validation;
+  const pickedUnit = state.check.unit;
   const setHighlighted = useCallback(
     (on: boolean) =>
       guard("check", async (service) => {
@@ -244,9 +253,12 @@ function useCheckActions(
     () =>
       guard("write", async (service) => {
         if (validation)
-          dispatch({ type: "check/appraisalWritten", written: await writeAppraisalOf(service, validation) });
+          dispatch({
+            type: "check/appraisalWritten",
+            written: await writeAppraisalOf(service, validation, pickedUnit),
+          });
       }),
-    [guard, dispatch, validation],
+    [guard, dispatch, validation, pickedUnit],
   );
   const setLive = useLiveCheck(dispatch, guard, check);
   return {
@@ -256,16 +268,17 @@ function useCheckActions(
 }
 
 /**
- * The first unit of the check (the one its summary card shows), its cells as read for the appraiser's
+ * The picked unit of the check (the one its summary card shows; the first when none is picked), its cells as read for the appraiser's
  * notes; the group's average over every unit the check covered when it covered several (the unit
  * included, as `par-index appraisal` does for a folder), none otherwise.
  */
 async function writeAppraisalOf(
   service: ExcelService,
   validation: ValidateResult,
+  picked: string | null,
 ): Promise<AppraisalWritten> {
   const units = validation.analysis.units;
-  const unit = units[0];
+  const unit = units.find((u) => u.sheet === picked) ?? units[0];
   if (!unit) throw new Error("no unit to write the appraisal of");
   const { appraisalSheetSpec } = await import("../core/sheets/appraisal");
   const peers = checkPeers(validation);

@@ -130,7 +130,7 @@ describe("start", () => {
       outcome = await start({ root, office: fakeOffice("Excel", "en-GB"), loadService: async () => service });
     });
     expect(outcome).toBe("pane");
-    expect(await screen.findByRole("tab", { name: "Settings" })).toBeTruthy();
+    expect(await screen.findByRole("tab", { name: "Ranking" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Check" })).toBeTruthy();
   });
 

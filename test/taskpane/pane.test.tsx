@@ -106,6 +106,11 @@ function Probe({ service, onState }: { service: ExcelService; onState: (s: ParIn
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** The writes live in the card's "Ghi vào sổ ▾" menu: open it, then pick the item. */
+async function writeFromMenu(name: string) {
+  await click(screen.getByRole("button", { name: "Ghi vào sổ" }));
+  await click(await screen.findByRole("menuitem", { name }));
+}
 const findingButtons = () => screen.getAllByRole("button").filter((b) => b.getAttribute("data-code"));
 
 describe("Check tab", () => {
@@ -162,7 +167,7 @@ describe("Check tab", () => {
     });
     await click(await renderPane(service));
     expect(service.selectCell).not.toHaveBeenCalled();
-    await click(screen.getByRole("button", { name: "Ghi báo cáo vào sổ" }));
+    await writeFromMenu("Ghi báo cáo vào sổ");
     expect(service.validate).toHaveBeenLastCalledWith(expect.objectContaining({ writeReport: true }));
     expect(vi.mocked(service.validate).mock.lastCall?.[0]?.settingsLines?.[0].vi).toBe(
       `Bộ chỉ số: ${rubric.name}`,
@@ -186,7 +191,7 @@ describe("Check tab", () => {
     const service = fakeService({ validate: vi.fn(async () => planted), writeSheets });
     await click(await renderPane(service));
     expect(writeSheets).not.toHaveBeenCalled();
-    await click(screen.getByRole("button", { name: "Ghi kết quả thẩm định vào sổ" }));
+    await writeFromMenu("Ghi kết quả thẩm định vào sổ");
     await waitFor(() => expect(writeSheets).toHaveBeenCalledTimes(1));
     const specs = writeSheets.mock.calls[0][0];
     expect(specs.map((x) => x.name)).toEqual(["Kết quả thẩm định"]);
@@ -222,7 +227,7 @@ describe("Check tab", () => {
     const several: ValidateResult = { analysis, counts: countBySeverity([]), written: [], syncs: 2 };
     const writeSheets = vi.fn(async (specs: readonly SheetSpec[]) => specs.map((x) => x.name));
     await click(await renderPane(fakeService({ validate: vi.fn(async () => several), writeSheets })));
-    await click(screen.getByRole("button", { name: "Ghi kết quả thẩm định vào sổ" }));
+    await writeFromMenu("Ghi kết quả thẩm định vào sổ");
     await waitFor(() => expect(writeSheets).toHaveBeenCalledTimes(1));
     const area = writeSheets.mock.calls[0][0][0].tables?.find((x) => x.name === "ThamDinh_MatDiem");
     // Area 1's final score is its appraisal, as generated: the average is over the three units.
@@ -273,7 +278,7 @@ describe("Check tab", () => {
     });
     const service = fakeService({ writeSheets });
     await click(await renderPane(service));
-    await click(screen.getByRole("button", { name: "Ghi kết quả thẩm định vào sổ" }));
+    await writeFromMenu("Ghi kết quả thẩm định vào sổ");
     expect(await screen.findByText(/Sổ đã có trang "Kết quả thẩm định" không do tiện ích tạo/)).toBeTruthy();
     expect(screen.queryByText(/^Đã ghi trang "Kết quả thẩm định"/)).toBeNull();
     expect(screen.queryByRole("button", { name: 'Mở trang "Kết quả thẩm định"' })).toBeNull();
@@ -343,7 +348,8 @@ describe("Check tab", () => {
     expect(status.textContent?.trim()).toBe(`Xong: ${error} lỗi, ${warning} cảnh báo`);
     const first = status.textContent;
     await click(screen.getByRole("button", { name: "Kiểm tra lại" }));
-    expect(status.textContent?.trim()).toBe(`Xong: ${error} lỗi, ${warning} cảnh báo`);
+    // A re-check also says what changed against the check before: here, nothing.
+    expect(status.textContent?.trim()).toBe(`Xong: ${error} lỗi, ${warning} cảnh báo — không có gì thay đổi`);
     expect(status.textContent).not.toBe(first);
     expect(screen.getAllByRole("status")).toHaveLength(1);
   });
@@ -367,7 +373,22 @@ describe("Check tab", () => {
     await act(async () => {
       fireEvent.keyDown(ranking, { key: "End" });
     });
-    expect(screen.getByRole("tab", { name: "Cài đặt" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByRole("tab", { name: "So sánh" }).getAttribute("aria-selected")).toBe("true");
+    // Four tabs (one row at 320 px); Settings is the header's named button, pressed while open.
+    expect(screen.getAllByRole("tab").map((t) => t.textContent)).toEqual([
+      "Kiểm tra",
+      "Xếp hạng",
+      "Tiếp nhận",
+      "So sánh",
+    ]);
+    const settings = screen.getByRole("button", { name: "Cài đặt" });
+    expect(settings.getAttribute("aria-pressed")).toBe("false");
+    await click(settings);
+    expect(settings.getAttribute("aria-pressed")).toBe("true");
+    expect(await screen.findByRole("region", { name: "Cài đặt" })).toBeTruthy();
+    expect(screen.getByRole("tabpanel", { hidden: true }).hidden).toBe(true);
+    await click(screen.getByRole("tab", { name: "Kiểm tra" }));
+    expect(screen.queryByRole("region", { name: "Cài đặt" })).toBeNull();
   });
 
   it("a clean unit gets a success bar; before any check, what to do and a link to help", async () => {
@@ -407,9 +428,11 @@ describe("Check tab", () => {
     await click(await renderPane(fakeService()));
     const index = VALIDATION.analysis.units[0].score.index.final as number;
     const vi = String(index).replace(".", ",");
-    expect(await screen.findByText(new RegExp(`Chỉ số: ${vi}`))).toBeTruthy();
+    const heading = () =>
+      within(screen.getByRole("region", { name: /Kết quả kiểm tra|Check result/ })).getByRole("heading");
+    await waitFor(() => expect(heading().textContent).toContain(`chỉ số ${vi}/100`));
     await click(screen.getByRole("button", { name: "English — chuyển sang tiếng Anh" }));
-    expect(screen.getByText(new RegExp(`Index: ${String(index)}`))).toBeTruthy();
+    expect(heading().textContent).toContain(`index ${String(index)}/100`);
     expect(screen.getByRole("tab", { name: "Ranking" })).toBeTruthy();
   });
 
@@ -595,6 +618,10 @@ describe("Ranking and Settings tabs", () => {
     expect(screen.getAllByText(formatFixed(firstScore, r.precision, "vi")).length).toBeGreaterThan(0);
     expect(screen.getAllByText(/\(có lỗi\)/)).toHaveLength(1);
     expect(screen.getAllByRole("img", { name: /^Biểu đồ điểm theo nhóm/ }).length).toBeGreaterThan(0);
+    // "Mở trang" after the write, as for every other write; writing itself moved nobody.
+    expect(service.selectCell).not.toHaveBeenCalled();
+    await click(screen.getByRole("button", { name: 'Mở trang "Xếp hạng"' }));
+    expect(service.selectCell).toHaveBeenCalledWith("Xếp hạng", "A1");
     await click(screen.getByRole("checkbox", { name: "Xã B (đang ẩn)" }));
     await click(build);
     expect(service.buildRanking).toHaveBeenLastCalledWith(
@@ -678,7 +705,7 @@ describe("Ranking and Settings tabs", () => {
   it("settings are saved with the workbook", async () => {
     const service = fakeService();
     await renderPane(service);
-    await click(screen.getByRole("tab", { name: "Cài đặt" }));
+    await click(screen.getByRole("button", { name: "Cài đặt" }));
     expect(await screen.findByText("Chưa lưu vào sổ")).toBeTruthy();
     await click(await screen.findByRole("button", { name: "Lưu vào sổ làm việc" }));
     expect(service.saveSettings).toHaveBeenCalledWith(
@@ -689,7 +716,7 @@ describe("Ranking and Settings tabs", () => {
 
   it("file pickers are worded in the pane's language", async () => {
     await renderPane(fakeService());
-    await click(screen.getByRole("tab", { name: "Cài đặt" }));
+    await click(screen.getByRole("button", { name: "Cài đặt" }));
     expect((await screen.findAllByRole("button", { name: "Chọn tệp…" })).length).toBe(2);
     expect(screen.getAllByText("Chưa chọn tệp")).toHaveLength(2);
   });
@@ -702,3 +729,129 @@ describe("language", () => {
     expect(languageFrom("fr-FR")).toBe("en");
   });
 });
+
+describe("the compact Check tab (issue #25)", () => {
+  const card = () => screen.getByRole("region", { name: "Kết quả kiểm tra" });
+
+  it("after a check the focus is on the card's heading: 'unit · index/100 · rating' in one heading", async () => {
+    const check = await renderPane(fakeService());
+    check.focus();
+    await click(check);
+    const heading = within(card()).getByRole("heading", { level: 2 });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    const s = VALIDATION.analysis.units[0].score;
+    const index = formatNumber(s.index.final, s.precision, "vi");
+    // On screen "Xã A · 86,09/100 · Tốt"; the words before each part are there for screen readers.
+    expect(heading.textContent).toBe(
+      `Đơn vị: ${VALIDATION.analysis.units[0].unit} · chỉ số ${index}/100${s.rating ? ` · xếp loại ${s.rating.label}` : ""}`,
+    );
+    // The rubric on one line, its whole name kept for hover and screen readers.
+    expect(within(card()).getByTitle(rubric.name).textContent).toBe(`Bộ chỉ số: ${rubric.name}`);
+  });
+
+  it("a zero count is a mark, not a button; a count above zero filters", async () => {
+    const unit = generateUnit(rubric, { seed: 5, index: 0, appraisal: 1, defects: ["missing-evidence"] });
+    const analysis = analyseWorkbook(unitWorkbook(unit), { rubric, source: unit.fileName });
+    const findings = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
+    const counts = countBySeverity(findings);
+    expect(counts.error).toBe(0);
+    const v: ValidateResult = { analysis, counts, written: [], syncs: 1 };
+    await click(await renderPane(fakeService({ validate: vi.fn(async () => v) })));
+    expect(within(card()).getByText("0 lỗi").closest("button")).toBeNull();
+    expect(within(card()).getByRole("button", { name: `${counts.warning} cảnh báo` })).toBeTruthy();
+  });
+
+  it("the writes are one menu after the card; no appraisal write for a unit with no appraisal columns", async () => {
+    const unit = generateUnit(rubric, { seed: 5, index: 0, appraisal: 0 });
+    const analysis = analyseWorkbook(unitWorkbook(unit), { rubric, source: unit.fileName });
+    expect(analysis.units[0].table.columns.appraised1).toBeUndefined();
+    const v: ValidateResult = { analysis, counts: countBySeverity([]), written: [], syncs: 1 };
+    const check = await renderPane(fakeService({ validate: vi.fn(async () => v) }));
+    expect(screen.queryByRole("button", { name: "Ghi vào sổ" })).toBeNull();
+    await click(check);
+    const menu = within(card()).getByRole("button", { name: "Ghi vào sổ" });
+    await click(menu);
+    const items = (await screen.findAllByRole("menuitem")).map((i) => i.textContent);
+    expect(items).toEqual(["Ghi báo cáo vào sổ"]);
+  });
+
+  it("on a consolidation workbook a picker lists every unit; the card, the list and the appraisal write follow it", async () => {
+    const units = [0, 1, 2].map((index) =>
+      generateUnit(rubric, {
+        seed: 21,
+        index,
+        appraisal: 1,
+        defects: index === 1 ? ["score-out-of-range"] : [],
+      }),
+    );
+    const wb = { source: "Tong-hop.xlsx", sheets: consolidationWorkbook(units).map(specToSnapshot) };
+    const analysis = analyseWorkbook(wb, { rubric, source: wb.source, allSheets: true });
+    const all = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
+    const several: ValidateResult = { analysis, counts: countBySeverity(all), written: [], syncs: 2 };
+    const writeSheets = vi.fn(async (specs: readonly SheetSpec[]) => specs.map((x) => x.name));
+    await click(await renderPane(fakeService({ validate: vi.fn(async () => several), writeSheets })));
+    const picker = screen.getByRole("combobox", { name: /^Đơn vị \(3 trang đơn vị\)/ });
+    const options = within(picker).getAllByRole("option");
+    expect(options.map((o) => o.getAttribute("value"))).toEqual(analysis.units.map((u) => u.sheet));
+    const second = analysis.units[1];
+    expect(within(card()).getByRole("heading").textContent).toContain(analysis.units[0].unit);
+    await act(async () => {
+      fireEvent.change(picker, { target: { value: second.sheet } });
+    });
+    expect(within(card()).getByRole("heading").textContent).toContain(second.unit);
+    // The list shows the picked unit's findings: every finding button is on its sheet's cells.
+    const errors = second.findings.filter((f) => f.severity === "error" && f.address).length;
+    expect(errors).toBeGreaterThan(0);
+    expect(
+      within(card()).getByRole("button", { name: tCountVi(countBySeverity(second.findings).error) }),
+    ).toBeTruthy();
+    await writeFromMenu("Ghi kết quả thẩm định vào sổ");
+    await waitFor(() => expect(writeSheets).toHaveBeenCalledTimes(1));
+    const spec = writeSheets.mock.calls[0][0][0];
+    // The written sheet is the picked unit's: its name is on it, the first unit's is not.
+    expect(JSON.stringify(spec)).toContain(second.unit);
+    expect(JSON.stringify(spec)).not.toContain(`"${analysis.units[0].unit}"`);
+    expect(await screen.findByText(new RegExp(`cho đơn vị ${escapeRegExp(second.unit)}`))).toBeTruthy();
+  });
+
+  it("each finding is two lines (cell · item · what is wrong, then the label); the help is behind a button", async () => {
+    await click(await renderPane(fakeService()));
+    const button = findingButtons()[0];
+    const lines = button.querySelectorAll(":scope > span > span");
+    expect(lines.length).toBe(2);
+    const f = allFindingsOf(VALIDATION).find(
+      (x) => x.address === button.textContent?.match(/^[A-Z]+\d+/)?.[0],
+    );
+    expect(lines[0].textContent).toBe(`${f?.address} · ${f?.item} · ${f?.message.vi}`);
+    const help = screen.getAllByRole("button", { name: /^Vì sao, sửa thế nào: / })[0];
+    const text = document.getElementById(help.getAttribute("aria-controls") ?? "") as HTMLElement;
+    expect(text.hidden).toBe(true);
+    await click(help);
+    expect(text.hidden).toBe(false);
+    expect(help.getAttribute("aria-expanded")).toBe("true");
+  });
+
+  it("a re-check says what changed and marks the new finding", async () => {
+    const base = allFindingsOf(VALIDATION).find((f) => f.address && f.severity === "error") as Finding;
+    const added: Finding = { ...base, address: "Z99" };
+    const unit0 = VALIDATION.analysis.units[0];
+    const next: ValidateResult = {
+      ...VALIDATION,
+      analysis: {
+        ...VALIDATION.analysis,
+        units: [{ ...unit0, findings: [...unit0.findings.filter((f) => f !== base), added] }],
+      },
+    };
+    const validate = vi.fn(async () => VALIDATION);
+    await click(await renderPane(fakeService({ validate })));
+    validate.mockImplementation(async () => next);
+    await click(screen.getByRole("button", { name: "Kiểm tra lại" }));
+    expect(screen.getByRole("status").textContent).toMatch(/— 1 lỗi mới, 1 lỗi đã sửa\s*$/);
+    expect(screen.getByTestId("changes").textContent).toBe("1 lỗi mới, 1 lỗi đã sửa");
+    const marked = findingButtons().filter((b) => b.getAttribute("data-new") === "true");
+    expect(marked.map((b) => b.textContent?.slice(0, 3))).toEqual(["Z99"]);
+    expect(marked[0].textContent).toContain("mới");
+  });
+});
+
+const tCountVi = (n: number) => `${n} lỗi`;

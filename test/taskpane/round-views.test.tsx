@@ -289,3 +289,22 @@ describe("DiffView", () => {
     expect(screen.getByText(/^Columns moved:/)).toBeTruthy();
   }, 20_000);
 });
+
+describe("the round views' file pickers", () => {
+  it("speak the pane's language: no browser 'Choose Files / No file chosen', one button per picker", () => {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <IntakeView state={{ lang: "vi", rubric }} />
+        <DiffView state={{ lang: "vi", rubric }} />
+      </FluentProvider>,
+    );
+    // Each native input is hidden from the Tab order; the pane's own button opens it.
+    const inputs = [...document.querySelectorAll("input[type=file]")] as HTMLInputElement[];
+    expect(inputs.length).toBeGreaterThanOrEqual(4);
+    for (const input of inputs) expect(input.tabIndex).toBe(-1);
+    expect(screen.getAllByRole("button", { name: /^Chọn tệp…|^Chọn thư mục…/ }).length).toBe(inputs.length);
+    expect(screen.getByRole("button", { name: /^Chọn thư mục…/ })).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/Choose|No file chosen|Browse/);
+    expect(screen.getAllByText("Chưa chọn tệp").length).toBe(inputs.length);
+  });
+});

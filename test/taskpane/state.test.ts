@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/core/errors";
 import type { ValidateResult } from "../../src/excel/service";
-import { checkReducer, initialCheck } from "../../src/taskpane/state/check";
+import {
+  changesText,
+  checkReducer,
+  findingChanges,
+  findingKey,
+  initialCheck,
+} from "../../src/taskpane/state/check";
 import { initialPane, paneReducer } from "../../src/taskpane/state/pane";
 import { initialRanking, type RankOutcome, rankingReducer } from "../../src/taskpane/state/ranking";
 import { initialSettings, settingsReducer } from "../../src/taskpane/state/settings";
@@ -130,5 +136,59 @@ describe("pane reducer", () => {
     s = paneReducer(s, { type: "busy/end" });
     expect(s.busy).toBeNull();
     expect(s.ranking.progress).toBeNull();
+  });
+});
+
+describe("what a re-check changed (issue #25)", () => {
+  const finding = (code: string, address: string, severity: "error" | "warning" = "error") =>
+    ({ code, severity, sheet: "Xã A", address, item: "4.1", message: { vi: address, en: address } }) as never;
+  const withFindings = (findings: unknown[], sheets: string[] = ["Xã A"]): ValidateResult =>
+    ({
+      analysis: {
+        source: "x.xlsx",
+        findings: [],
+        units: sheets.map((sheet, i) => ({ sheet, findings: i === 0 ? findings : [] })),
+      },
+      counts: { error: 0, warning: 0, info: 0 },
+      written: [],
+      syncs: 1,
+    }) as unknown as ValidateResult;
+
+  it("counts new and fixed findings by severity, as multisets, and keys the new ones", () => {
+    const before = withFindings([
+      finding("over-max", "E36"),
+      finding("over-max", "E36"),
+      finding("x", "B2", "warning"),
+    ]);
+    const after = withFindings([finding("over-max", "E36"), finding("over-max", "E40")]);
+    const c = findingChanges(before, after);
+    expect(c.added).toEqual({ error: 1, warning: 0, info: 0 });
+    expect(c.fixed).toEqual({ error: 1, warning: 1, info: 0 });
+    expect(c.newKeys).toEqual([findingKey(finding("over-max", "E40"))]);
+    expect(changesText("vi", c)).toBe("1 lỗi mới, 1 lỗi đã sửa, 1 cảnh báo đã hết");
+    expect(changesText("en", c)).toBe("1 new error, 1 error fixed, 1 warning gone");
+    expect(changesText("vi", findingChanges(after, after))).toBe("không có gì thay đổi");
+  });
+
+  it("the first check has no changes; each later check is set against the one before", () => {
+    const first = checkReducer(initialCheck, { type: "check/done", validation: withFindings([]) });
+    expect(first.changes).toBeNull();
+    const second = checkReducer(first, {
+      type: "check/done",
+      validation: withFindings([finding("a", "C3")]),
+    });
+    expect(second.changes?.added.error).toBe(1);
+  });
+
+  it("the picked unit stays picked across checks while its sheet is still checked, else falls back", () => {
+    const two = withFindings([], ["Xã A", "Xã B"]);
+    const picked = checkReducer(checkReducer(initialCheck, { type: "check/done", validation: two }), {
+      type: "check/unit",
+      sheet: "Xã B",
+    });
+    expect(checkReducer(picked, { type: "check/done", validation: two }).unit).toBe("Xã B");
+    expect(
+      checkReducer(picked, { type: "check/done", validation: withFindings([], ["Xã A"]) }).unit,
+    ).toBeNull();
   });
 });

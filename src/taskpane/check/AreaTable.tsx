@@ -6,14 +6,10 @@ import { sharedStyles } from "../styles";
 
 const useStyles = makeStyles({
   ...sharedStyles,
-  label: {
-    // Full labels, clamped to two lines; the whole text stays in the cell for screen readers and copy.
-    display: "-webkit-box",
-    WebkitLineClamp: 2,
-    WebkitBoxOrient: "vertical",
-    overflow: "hidden",
-    overflowWrap: "anywhere",
-  },
+  // Area names are never cut: they wrap in the widest column (issue #25).
+  label: { overflowWrap: "break-word", hyphens: "auto" },
+  // Short headers on screen ("Tối đa", "Cuối"), never broken inside; the full words for screen readers.
+  head: { textAlign: "right", padding: "2px 4px", whiteSpace: "nowrap", verticalAlign: "bottom" },
   bar: {
     height: "6px",
     backgroundColor: tokens.colorNeutralBackground4,
@@ -56,9 +52,9 @@ export function AreaTable({ unit, lang }: { unit: UnitAnalysis; lang: Lang }) {
           <th className={styles.cell} style={{ textAlign: "left" }}>
             {t(lang, "area")}
           </th>
-          <th className={styles.num}>{t(lang, "max")}</th>
-          <th className={styles.num}>{t(lang, "self")}</th>
-          <th className={styles.num}>{t(lang, "final")}</th>
+          <ShortHeader short={t(lang, "max")} full={t(lang, "maxFull")} className={styles.head} />
+          <ShortHeader short={t(lang, "self")} full={t(lang, "selfFull")} className={styles.head} />
+          <ShortHeader short={t(lang, "finalShort")} full={t(lang, "finalFull")} className={styles.head} />
           <th className={styles.cell}>
             <span style={{ position: "absolute", left: "-10000px" }}>%</span>
           </th>
@@ -95,7 +91,7 @@ function AreaRow({ area: a, lang, f }: { area: NodeScore; lang: Lang; f: (x: num
   return (
     <tr>
       <td className={styles.cell}>
-        <span className={styles.label} title={`${a.shown}. ${a.label}`}>
+        <span className={styles.label}>
           {a.shown}. {a.label}
         </span>
         {a.kind === "survey" && <span className={styles.note}>{t(lang, "surveyBySo")}</span>}
@@ -109,5 +105,16 @@ function AreaRow({ area: a, lang, f }: { area: NodeScore; lang: Lang; f: (x: num
         </div>
       </td>
     </tr>
+  );
+}
+
+/** A column header short on screen, with its full words as the accessible name (and on hover). */
+function ShortHeader({ short, full, className }: { short: string; full: string; className: string }) {
+  const styles = useStyles();
+  return (
+    <th className={className} title={full} abbr={full}>
+      <span aria-hidden="true">{short}</span>
+      <span className={styles.visuallyHidden}>{full}</span>
+    </th>
   );
 }

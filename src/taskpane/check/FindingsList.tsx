@@ -1,17 +1,10 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { Button, MessageBarTitle, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Bar } from "../Bar";
+import { useId, useMemo, useState } from "react";
 import { type Finding, type FindingCode, findingItemKey, type Severity } from "../../core/finding";
 import { findingKind, type Lang, t } from "../../core/i18n";
 import { sharedStyles } from "../styles";
+import { findingKey } from "../state/check";
 import { SeverityIcon } from "./SeverityIcon";
 import { useFindingHelp } from "./useFindingHelp";
 
@@ -34,7 +27,32 @@ const useStyles = makeStyles({
   },
   list: { listStyle: "none", margin: 0, padding: 0 },
   summary: { cursor: "pointer", padding: "4px 0", display: "flex", gap: "6px", alignItems: "center" },
-  help: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, margin: "0 0 4px 20px" },
+  kindRow: { display: "flex", alignItems: "center", gap: "4px" },
+  kindSummary: { flexGrow: 1, minWidth: 0 },
+  helpButton: { minWidth: "24px", flexShrink: 0 },
+  help: { color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200, margin: "0 0 4px 20px" },
+  // Two lines: "E36 · 4.1 · 2,5 > tối đa 2", then the criterion's label, muted.
+  lines: { display: "flex", flexDirection: "column", minWidth: 0 },
+  first: { overflowWrap: "anywhere" },
+  label: {
+    color: tokens.colorNeutralForeground3,
+    fontSize: tokens.fontSizeBase200,
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
+  fresh: {
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    "@media (forced-colors: active)": { outline: "2px dashed CanvasText" },
+  },
+  newBadge: {
+    fontSize: tokens.fontSizeBase100,
+    fontWeight: tokens.fontWeightSemibold,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: "4px",
+    padding: "0 4px",
+    marginRight: "4px",
+  },
 });
 
 /** Findings rendered at first per kind; more on request. Keeps 10,000 findings to a few hundred nodes. */
@@ -70,9 +88,13 @@ export interface FindingsListProps {
   labels: ReadonlyMap<string, string>;
   current: Finding | null;
   onSelect: (f: Finding) => void;
+  /** Keys (state/check.ts findingKey) of findings new since the previous check: marked "mới" for a while. */
+  fresh?: ReadonlySet<string>;
 }
 
-export function FindingsList({ findings, lang, labels, current, onSelect }: FindingsListProps) {
+const NONE: ReadonlySet<string> = new Set();
+
+export function FindingsList({ findings, lang, labels, current, onSelect, fresh = NONE }: FindingsListProps) {
   const styles = useStyles();
   const groups = useMemo(() => groupByKind(findings.filter((f) => f.address)), [findings]);
   const withoutCell = findings.filter((f) => !f.address);
@@ -82,12 +104,10 @@ export function FindingsList({ findings, lang, labels, current, onSelect }: Find
   return (
     <div className={styles.stack}>
       {withoutCell.map((f) => (
-        <MessageBar key={keys.get(f)} intent={f.severity === "info" ? "info" : f.severity} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{findingKind(lang, f.code)}</MessageBarTitle>
-            {f.message[lang]} {findingHelp(lang, f.code)}
-          </MessageBarBody>
-        </MessageBar>
+        <Bar key={keys.get(f)} intent={f.severity === "info" ? "info" : f.severity} layout="multiline">
+          <MessageBarTitle>{findingKind(lang, f.code)}</MessageBarTitle>
+          {f.message[lang]} {findingHelp(lang, f.code)}
+        </Bar>
       ))}
       {groups.map((g) => (
         <KindSection
@@ -98,6 +118,7 @@ export function FindingsList({ findings, lang, labels, current, onSelect }: Find
           labels={labels}
           current={current}
           onSelect={onSelect}
+          fresh={fresh}
         />
       ))}
     </div>
@@ -111,10 +132,13 @@ function KindSection({
   labels,
   current,
   onSelect,
+  fresh = NONE,
 }: { group: KindGroup; keys: ReadonlyMap<Finding, number> } & Omit<FindingsListProps, "findings">) {
   const styles = useStyles();
   const count = group.findings.length;
   const [open, setOpen] = useState(count <= FOLD_ABOVE);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const helpId = useId();
   const [shown, setShown] = useState(PAGE);
   const n = new Intl.NumberFormat(lang === "vi" ? "vi-VN" : "en-US").format(count);
   const kind = findingKind(lang, group.code);
@@ -123,28 +147,41 @@ function KindSection({
     <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className={styles.summary}>
         <SeverityIcon severity={group.severity} />
-        <span>
+        <span className={styles.kindSummary}>
           {t(lang, group.severity)}: {kind} ({n})
           {!open && count > FOLD_ABOVE ? ` — ${t(lang, "collapsedKind", { count: n })}` : ""}
         </span>
       </summary>
       {open && (
         <>
-          <p className={styles.help}>{findingHelp(lang, group.code)}</p>
+          <div className={styles.kindRow}>
+            {/* "Why / how to fix" behind a button: the list stays two lines a finding. */}
+            <Button
+              size="small"
+              appearance="subtle"
+              className={styles.helpButton}
+              aria-expanded={helpOpen}
+              aria-controls={helpId}
+              aria-label={t(lang, "findingHelpLabel", { kind })}
+              onClick={() => setHelpOpen(!helpOpen)}
+            >
+              <span aria-hidden="true">?</span>&nbsp;{t(lang, "findingHelp")}
+            </Button>
+          </div>
+          <p id={helpId} className={styles.help} hidden={!helpOpen}>
+            {findingHelp(lang, group.code)}
+          </p>
           <ul className={styles.list} aria-label={`${kind} (${n})`}>
             {group.findings.slice(0, shown).map((f) => (
               <li key={keys.get(f)}>
-                <Button
-                  appearance="subtle"
-                  className={mergeClasses(styles.finding, f === current && styles.current)}
-                  aria-current={f === current ? "true" : undefined}
-                  onClick={() => onSelect(f)}
-                  data-code={f.code}
-                >
-                  <span>
-                    <strong>{f.address}</strong> {findingLine(f, labels, lang)}
-                  </span>
-                </Button>
+                <FindingButton
+                  f={f}
+                  lang={lang}
+                  label={labelOf(f, labels)}
+                  current={f === current}
+                  isNew={fresh.has(findingKey(f))}
+                  onSelect={onSelect}
+                />
               </li>
             ))}
           </ul>
@@ -159,12 +196,56 @@ function KindSection({
   );
 }
 
-/** "[4.1] Criterion label: message" — the criterion named, not only coded. */
-function findingLine(f: Finding, labels: ReadonlyMap<string, string>, lang: Lang): string {
+/** The criterion's label, for the muted second line (none for a finding about no item). */
+function labelOf(f: Finding, labels: ReadonlyMap<string, string>): string | null {
   const key = findingItemKey(f);
-  if (!key) return f.message[lang];
-  const label = labels.get(key);
-  return `[${key}]${label ? ` ${label}` : ""}: ${f.message[lang]}`;
+  return key ? (labels.get(key) ?? null) : null;
+}
+
+/**
+ * "E36 · 4.1 · 2,5 > tối đa 2" on the first line (cell, item, what is wrong), the criterion's label muted
+ * on the second — cut with "…" on screen, whole in the button's name for screen readers.
+ */
+function FindingButton({
+  f,
+  lang,
+  label,
+  current,
+  isNew,
+  onSelect,
+}: {
+  f: Finding;
+  lang: Lang;
+  label: string | null;
+  current: boolean;
+  isNew: boolean;
+  onSelect: (f: Finding) => void;
+}) {
+  const styles = useStyles();
+  const item = findingItemKey(f);
+  return (
+    <Button
+      appearance="subtle"
+      className={mergeClasses(styles.finding, current && styles.current, isNew && styles.fresh)}
+      aria-current={current ? "true" : undefined}
+      onClick={() => onSelect(f)}
+      data-code={f.code}
+      data-new={isNew ? "true" : undefined}
+    >
+      <span className={styles.lines}>
+        <span className={styles.first}>
+          <strong>{f.address}</strong>
+          {item ? ` · ${item}` : ""} · {isNew && <span className={styles.newBadge}>{t(lang, "isNew")}</span>}
+          {f.message[lang]}
+        </span>
+        {label && (
+          <span className={styles.label} title={label}>
+            {label}
+          </span>
+        )}
+      </span>
+    </Button>
+  );
 }
 
 /** The cells in the order the list shows them, for next / previous. */
