@@ -32,7 +32,9 @@ describe("group patterns are checked at load, naming the group", () => {
   });
 
   it("a pattern that would hang a backtracking engine loads (RE2 runs it in linear time); a back-reference is refused", () => {
-    expect(loadRubric(base({ groups: [{ id: "w", label: "Xã", patterns: ["^(\\w+\\s?)+$"] }] })).ok).toBe(true);
+    expect(loadRubric(base({ groups: [{ id: "w", label: "Xã", patterns: ["^(\\w+\\s?)+$"] }] })).ok).toBe(
+      true,
+    );
     const p = problems(base({ groups: [{ id: "w", label: "Xã", patterns: ["^(xa) \\1$"] }] }));
     expect(p[0].message.en).toContain("back-reference");
     expect(p[0].message.vi).toContain('nhóm "Xã"');
