@@ -266,6 +266,8 @@ describe("unit name", () => {
     [[["Tên đơn vị : Phòng Nội vụ"]], "Phòng Nội vụ", "A1"],
     [[["UBND HUYỆN BA VÌ"], ["UBND XÃ TẢN LĨNH"]], "Xã Tản Lĩnh", "A2"],
     [[["UBND XÃ TẢN LĨNH"], ["Đơn vị: ……"]], "Xã Tản Lĩnh", "A1"],
+    // Since 1 July 2025 the commune level also has special zones ("đặc khu").
+    [[["UBND TỈNH KHÁNH HÒA"], ["UBND ĐẶC KHU TRƯỜNG SA"]], "Đặc khu Trường Sa", "A2"],
     [[["Đơn vị: ……"]], null, "A1"],
     [[["UBND TỈNH HÀ NAM"]], null, null],
     [[["CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"]], null, null],

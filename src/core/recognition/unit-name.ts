@@ -5,7 +5,7 @@ import type { CellValue, SheetSnapshot } from "../snapshot";
 
 export const UNIT_LINE = /^(don vi|ten don vi|co quan|ten co quan|unit)\s*:/;
 /** A commune's own letterhead: "UBND XÃ AN BÌNH", "Ủy ban nhân dân phường 3" (not the district or province above it). */
-const COMMUNE_HEAD = /^(ubnd|uy ban nhan dan)\s+((xa|phuong|thi tran)\s+\S.*)$/;
+const COMMUNE_HEAD = /^(ubnd|uy ban nhan dan)\s+((xa|phuong|thi tran|dac khu)\s+\S.*)$/;
 
 export function findUnitName(
   sheet: SheetSnapshot,
@@ -85,7 +85,12 @@ function nameBeside(row: readonly CellValue[], c: number): { name: string; col: 
 /** Letterheads are in capitals ("XÃ AN BÌNH"); names are shown as written elsewhere ("Xã An Bình"). */
 function displayName(text: string): string {
   if (text !== text.toLocaleUpperCase("vi")) return text;
-  return text
-    .toLocaleLowerCase("vi")
-    .replace(/(^|\s)(\p{L})/gu, (_m, space: string, ch: string) => space + ch.toLocaleUpperCase("vi"));
+  return (
+    text
+      .normalize("NFC")
+      .toLocaleLowerCase("vi")
+      .replace(/(^|\s)(\p{L})/gu, (_m, space: string, ch: string) => space + ch.toLocaleUpperCase("vi"))
+      // A two-word level is one noun: "Đặc khu Trường Sa", "Thị trấn Tây Đằng" (not "Đặc Khu …").
+      .replace(/^(Đặc K|Thị T)(?=(hu|rấn)\s)/u, (m) => m.slice(0, -1) + m.slice(-1).toLocaleLowerCase("vi"))
+  );
 }
