@@ -62,11 +62,25 @@ describe("the index stays the basis when survey scores were given", () => {
     expect(String(sheet.values[1]?.[0])).toContain("cơ sở xếp hạng: Chỉ số CCHC");
     expect(String(sheet.values[3]?.[0])).toContain("1/8 đơn vị chưa có điểm điều tra xã hội học (Sở H)");
     const apart = spec.tables?.find((t) => t.name === "ChuaCoDieuTraXHH");
-    expect(apart?.headers.slice(0, 4)).toEqual(["Đơn vị", "Tệp", "Điểm phần TLKC", "Lý do"]);
+    expect(apart?.headers.slice(0, 4)).toEqual(["Đơn vị", "Tệp", "Phần điểm TLKC (chưa xếp hạng)", "Lý do"]);
     expect(apart?.rows.map((row) => row.slice(0, 4))).toEqual([
       ["Sở H", "Sở H.xlsx", 68, "chưa có điểm điều tra xã hội học"],
     ]);
     expect(spec.tables?.some((t) => t.name === "ChuaXepHang")).toBe(false);
+    // Read back next year: the seven ranked units only — the unit apart has no place and its evidence
+    // part is not last year's index.
+    const back = parsePreviousRanking({ source: "xep-hang.xlsx", sheets: [sheet] });
+    if (!back.ok) throw new Error(back.problem.en);
+    expect(back.ranking.units.map((u) => u.unit)).toEqual([
+      "Sở A",
+      "Sở B",
+      "Sở C",
+      "Sở D",
+      "Sở E",
+      "Sở F",
+      "Sở G",
+    ]);
+    expect(back.ranking.basis).toBe("index");
     const heading = spec.cells.find((c) => String(c.value).startsWith("I. "));
     expect(heading?.value).toBe("I. Tất cả đơn vị (7 đơn vị) — Tốt: 4; Khá: 3");
   });
