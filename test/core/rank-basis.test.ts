@@ -3,7 +3,7 @@ import { parsePreviousRanking } from "../../src/core/previous";
 import { type RankInput, rankUnits } from "../../src/core/rank";
 import { specToSnapshot } from "../../src/core/sheet-spec";
 import { rankingSheetSpec } from "../../src/core/sheets/ranking";
-import { unitMapFromRows } from "../../src/core/unit-map";
+import { UNIT_MAP_MAX_ROWS, unitMapFromRows } from "../../src/core/unit-map";
 import { rankInput, threeAreaRubric } from "./helpers";
 
 // Issue #27: the index stays the basis, comparisons on the same basis only, the 2025 map.
@@ -295,6 +295,15 @@ describe("the 2025 map", () => {
     });
     expect(r.vanished.map((v) => v.change.vi)).toEqual([
       'đã chuyển thành "Xã Mới" (bảng đối chiếu), nhưng "Xã Mới" không có trong bảng năm nay',
+    ]);
+  });
+
+  it("a map longer than any country's is read up to its bound, and says so", () => {
+    const rows = Array.from({ length: UNIT_MAP_MAX_ROWS + 5 }, (_, k) => [`Xã ${k}`, `Xã Mới ${k >> 1}`]);
+    const read = unitMapFromRows(rows, "big.csv");
+    expect(read.map.successor.size).toBe(UNIT_MAP_MAX_ROWS);
+    expect(read.problems.map((p) => p.en)).toEqual([
+      `big.csv: the unit map has ${UNIT_MAP_MAX_ROWS + 5} rows; only the first ${UNIT_MAP_MAX_ROWS} are read.`,
     ]);
   });
 });
