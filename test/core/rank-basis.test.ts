@@ -306,4 +306,26 @@ describe("the 2025 map", () => {
       `big.csv: the unit map has ${UNIT_MAP_MAX_ROWS + 5} rows; only the first ${UNIT_MAP_MAX_ROWS} are read.`,
     ]);
   });
+
+  it("a unit that kept its name while others merged into it lists its own last year among its predecessors", () => {
+    const read = unitMapFromRows([["Xã Bé", "Xã Lớn"]], "map.csv");
+    const r = rankUnits([unit("Xã Lớn", 35, 25, 25)], {
+      rubric,
+      groupBy: "none",
+      previous: {
+        year: 2024,
+        basis: "index",
+        units: [
+          { unit: "Xã Lớn", rank: 1, score: 88 },
+          { unit: "Xã Bé", rank: 2, score: 70 },
+        ],
+      },
+      unitMap: read.map,
+    });
+    expect(all(r)[0].mergedFrom).toEqual([
+      { unit: "Xã Bé", rank: 2, score: 70 },
+      { unit: "Xã Lớn", rank: 1, score: 88 },
+    ]);
+    expect(r.vanished).toEqual([]);
+  });
 });
