@@ -102,6 +102,25 @@ const STRINGS = {
   basisAppraised: { vi: "Điểm thẩm định", en: "Appraised score" },
   basisSelf: { vi: "Điểm tự chấm", en: "Self score" },
   dense: { vi: "Không bỏ hạng sau đồng hạng (1, 2, 2, 3)", en: "Dense ranks after ties (1, 2, 2, 3)" },
+  rankPart: { vi: "Cơ sở xếp hạng", en: "Ranking basis" },
+  rankPartIndex: {
+    vi: "Chỉ số CCHC (đơn vị chưa có điểm điều tra XHH liệt kê riêng)",
+    en: "PAR index (units without a survey score listed apart)",
+  },
+  rankPartEvidence: {
+    vi: "Phần điểm tài liệu kiểm chứng cho mọi đơn vị (không xếp loại)",
+    en: "Evidence part for every unit (not rated)",
+  },
+  previousMap: {
+    vi: "Bảng đối chiếu đơn vị cũ → mới (sáp nhập, đổi tên; .csv hoặc .xlsx, không bắt buộc)",
+    en: "Old → new unit map (mergers, renames; .csv or .xlsx, optional)",
+  },
+  unrankedEvidence: { vi: "phần kiểm chứng {score}", en: "evidence part {score}" },
+  ratingScale: { vi: "Tên và ngưỡng xếp loại", en: "Rating names and thresholds" },
+  ratingScaleHint: {
+    vi: 'Ví dụ: "Xuất sắc=90,Tốt=80,Khá=70,Trung bình=50,Yếu=0" (mỗi mức từ ngưỡng trở lên)',
+    en: 'For example "Xuất sắc=90,Tốt=80,Khá=70,Trung bình=50,Yếu=0" (each band from its threshold up)',
+  },
   previousYear: {
     vi: "Bảng xếp hạng năm trước (.json hoặc .xlsx, không bắt buộc)",
     en: "Last year's ranking (.json or .xlsx, optional)",
@@ -238,8 +257,8 @@ const STRINGS = {
   selectNone: { vi: "Bỏ chọn tất cả", en: "Select none" },
   searchSheets: { vi: "Tìm trang", en: "Find a sheet" },
   sheetsChosen: { vi: "Đã chọn {chosen}/{total} trang", en: "{chosen} of {total} sheets chosen" },
-  groupCommune: { vi: "Xã / phường / thị trấn", en: "Commune / ward / town" },
-  groupAgency: { vi: "Cơ quan / đơn vị", en: "Agency / unit" },
+  groupCommune: { vi: "Xã / phường / đặc khu", en: "Commune / ward / special zone" },
+  groupAgency: { vi: "Sở, ban, ngành", en: "Departments and agencies" },
   unitHasErrors: { vi: "có lỗi", en: "has errors" },
   chart: { vi: "Biểu đồ điểm theo nhóm {group}", en: "Scores in group {group}" },
   chooseFilesButton: { vi: "Chọn tệp…", en: "Choose files…" },

@@ -615,8 +615,14 @@ function previousIndex(prev: PreviousRanking, map: UnitMap): Map<string, Previou
  * (null when it was not in last year's ranking). Null for a unit not merged (kept or renamed).
  */
 function mergedFrom(map: UnitMap, key: string, prevs: readonly PreviousUnit[]): Predecessor[] | null {
-  const names = map.predecessors.get(key);
-  if (!names || names.length < 2) return null;
+  // The map may list only the units merged *into* one that kept its name ("Xã B → Xã A"): Xã A's own
+  // last year counts as a predecessor too, never silently dropped.
+  const listed = map.predecessors.get(key) ?? [];
+  const names = [
+    ...listed,
+    ...prevs.map((p) => p.unit).filter((u) => !listed.some((n) => unitKey(n) === unitKey(u))),
+  ];
+  if (names.length < 2) return null;
   return names.map((name) => {
     const p = prevs.find((x) => unitKey(x.unit) === unitKey(name));
     return { unit: p?.unit ?? name, rank: p?.rank ?? null, score: p?.score ?? null };

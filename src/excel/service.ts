@@ -19,7 +19,8 @@ import { analyseUnits, type WorkbookUnits } from "../app/units";
 import type { AnalyseOptions, WorkbookAnalysis } from "../core/analyse";
 import { countBySeverity, type Finding, type Severity, type Text } from "../core/finding";
 import type { PreviousRanking } from "../core/previous";
-import { type Ranking, rankUnits } from "../core/rank";
+import { type Ranking, type RankPart, rankUnits } from "../core/rank";
+import type { UnitMap } from "../core/unit-map";
 import { DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
 import { findingsReportSpec } from "../core/sheets/findings-report";
@@ -76,6 +77,10 @@ export interface RankingOptions {
   sheets?: string[];
   /** Last year's ranking, for the change columns. */
   previous?: PreviousRanking | null;
+  /** The part ranked when the user chose it (index or evidence); unset: the index (see rankUnits). */
+  basis?: RankPart;
+  /** Last year's units → this year's (renames and mergers). */
+  unitMap?: UnitMap | null;
 }
 
 export interface RankingResult {
@@ -326,6 +331,8 @@ async function rankSheetsIn(
     groupBy: options.groupBy ?? settings.groupBy,
     dense: options.dense ?? settings.dense,
     previous: options.previous ?? null,
+    basis: options.basis,
+    unitMap: options.unitMap ?? null,
   });
   const spec = rankingSheetSpec(ranking, rankRubric, { linkSheets: true });
   await writeOwned(context, [spec], present, ownership());

@@ -15,7 +15,7 @@ import { fold } from "../core/fold";
 import { type Lang, t } from "../core/i18n";
 import { formatFixed } from "../core/numbers";
 import type { Text as Words } from "../core/finding";
-import { groupRuleProblem, type RankBasis, type RankGroup } from "../core/rank";
+import { groupRuleProblem, type RankBasis, type RankGroup, type RankPart } from "../core/rank";
 import { FilePicker } from "./FilePicker";
 import { sharedStyles } from "./styles";
 import type { ParIndexState, RankOutcome, RankRequest } from "./useParIndex";
@@ -37,18 +37,27 @@ const useStyles = makeStyles({
   flag: { fontWeight: tokens.fontWeightSemibold },
 });
 
-/** Group rules offered as presets; a custom pattern is validated before use. Patterns run on folded names. */
+/**
+ * Group rules offered as presets; a custom pattern is validated before use. Patterns run on folded names.
+ * Since 1 July 2025 the commune level is xã, phường and đặc khu and a province ranks its sở, ban, ngành;
+ * "thị trấn" and district agencies ("phòng") are still recognised for years before 2025.
+ */
 const PRESETS = {
-  commune: "^(xa|phuong|thi tran)",
-  agency: "^(so|phong|van phong|ban|thanh tra|trung tam|uy ban|co quan)",
+  commune: "^(xa|phuong|dac khu|thi tran)",
+  agency: "^(so|ban|van phong|thanh tra|phong|trung tam|uy ban|co quan)",
 } as const;
+/** Presets saved by earlier versions, still read as the same choice. */
+const LEGACY_PRESETS: Record<string, "commune" | "agency"> = {
+  "^(xa|phuong|thi tran)": "commune",
+  "^(so|phong|van phong|ban|thanh tra|trung tam|uy ban|co quan)": "agency",
+};
 type GroupChoice = "rubric" | "none" | "commune" | "agency" | "pattern";
 
 function choiceOf(saved: string): GroupChoice {
   if (saved === "rubric" || saved === "none") return saved;
   if (saved === PRESETS.commune) return "commune";
   if (saved === PRESETS.agency) return "agency";
-  return "pattern";
+  return LEGACY_PRESETS[saved] ?? "pattern";
 }
 
 export function RankView({ state }: { state: ParIndexState }) {
@@ -57,6 +66,8 @@ export function RankView({ state }: { state: ParIndexState }) {
   const [source, setSource] = useState<RankRequest["source"]>("sheets");
   const [files, setFiles] = useState<File[]>([]);
   const [previous, setPrevious] = useState<File | null>(null);
+  const [previousMap, setPreviousMap] = useState<File | null>(null);
+  const [part, setPart] = useState<RankPart>("index");
   const [by, setBy] = useState<RankBasis>(state.settings.by ?? "final");
   const saved = state.settings.groupBy ?? "rubric";
   const [choice, setChoice] = useState<GroupChoice>(choiceOf(saved));
@@ -123,12 +134,30 @@ export function RankView({ state }: { state: ParIndexState }) {
           <option value="self">{t(lang, "basisSelf")}</option>
         </Select>
       </Field>
+      <Field label={t(lang, "rankPart")}>
+        <Select
+          className={styles.fit}
+          select={{ className: styles.fit }}
+          value={by === "self" ? "evidence" : part}
+          disabled={by === "self"}
+          onChange={(_, d) => setPart(d.value as RankPart)}
+        >
+          <option value="index">{t(lang, "rankPartIndex")}</option>
+          <option value="evidence">{t(lang, "rankPartEvidence")}</option>
+        </Select>
+      </Field>
       <Switch label={t(lang, "dense")} checked={dense} onChange={(_, d) => setDense(d.checked)} />
       <FilePicker
         label={t(lang, "previousYear")}
         lang={lang}
         accept=".json,.xlsx"
         onFiles={(f) => setPrevious(f[0] ?? null)}
+      />
+      <FilePicker
+        label={t(lang, "previousMap")}
+        lang={lang}
+        accept=".csv,.xlsx"
+        onFiles={(f) => setPreviousMap(f[0] ?? null)}
       />
       <Button
         appearance="primary"
@@ -140,7 +169,10 @@ export function RankView({ state }: { state: ParIndexState }) {
             sheets: excluded.size > 0 ? chosenSheets : undefined,
             files,
             previous,
+            previousMap,
             by,
+            // "index" is the default: left unset, so a ranking with no survey at all says how to import one.
+            basis: part === "evidence" && by !== "self" ? "evidence" : undefined,
             groupBy,
             dense,
           })
@@ -319,6 +351,10 @@ function RankResult({
           {t(lang, "goThere", { sheet: outcome.sheet })}
         </Button>
       </div>
+      <Text size={200}>{outcome.ranking.basisReason[lang]}</Text>
+      {outcome.ranking.comparison?.reason && (
+        <Text size={200}>{outcome.ranking.comparison.reason[lang]}</Text>
+      )}
       {outcome.ranking.groups.map((g) => (
         <div key={g.id} className={styles.stack}>
           <table className={styles.table}>
@@ -342,7 +378,12 @@ function RankResult({
                     {u.errors > 0 && <span className={styles.flag}> ({t(lang, "unitHasErrors")})</span>}
                   </td>
                   <td className={styles.num}>{formatFixed(u.score, precision, lang)}</td>
-                  {outcome.ranking.hasPrevious && <td>{u.previous?.change[lang]}</td>}
+                  {outcome.ranking.hasPrevious && (
+                    <td>
+                      {u.previous?.change[lang]}
+                      {u.previous?.note ? ` (${u.previous.note[lang]})` : ""}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -367,6 +408,8 @@ function RankResult({
             {otherUnranked.map((u) => (
               <li key={`${u.unit}-${u.source}`}>
                 {u.unit}: {u.reason[lang]}
+                {u.evidenceScore != null &&
+                  ` (${t(lang, "unrankedEvidence", { score: formatFixed(u.evidenceScore, precision, lang) })})`}
               </li>
             ))}
           </ul>

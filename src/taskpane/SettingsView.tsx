@@ -1,6 +1,9 @@
 import { Button, Field, Input, Select, Text, makeStyles } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Text as Words } from "../core/finding";
+import { type Lang, t } from "../core/i18n";
+import { parseRatingOption, ratingOptionText } from "../core/ratings";
 import { Bar } from "./Bar";
-import { t } from "../core/i18n";
 import { builtinRubrics } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
 import { FilePicker } from "./FilePicker";
@@ -104,6 +107,11 @@ export function SettingsView({ state }: { state: ParIndexState }) {
               />
             </div>
           ))}
+          <RatingScaleField
+            lang={lang}
+            bands={rubric.ratingBands}
+            onBands={(bands) => edit((r) => ({ ...r, ratingBands: bands }))}
+          />
         </>
       )}
       <Button
@@ -116,5 +124,50 @@ export function SettingsView({ state }: { state: ParIndexState }) {
       {!state.savedAt && <Text className={styles.muted}>{t(lang, "unsaved")}</Text>}
       {state.savedAt && <Bar intent="success">{t(lang, "saved")}</Bar>}
     </section>
+  );
+}
+
+/**
+ * The province's rating names and thresholds in one line ("Xuất sắc=90,Tốt=80,…", as `--rating` takes
+ * them), applied when the field is left; a line that is not a scale is shown with why and not applied.
+ */
+function RatingScaleField({
+  lang,
+  bands,
+  onBands,
+}: {
+  lang: Lang;
+  bands: Rubric["ratingBands"];
+  onBands: (bands: Rubric["ratingBands"]) => void;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Words | null>(null);
+  const commit = () => {
+    if (draft === null) return;
+    const read = parseRatingOption(draft);
+    if (read.problems.length) {
+      setProblem(read.problems[0]);
+      return;
+    }
+    setProblem(null);
+    setDraft(null);
+    onBands(read.bands);
+  };
+  return (
+    <Field
+      label={t(lang, "ratingScale")}
+      hint={t(lang, "ratingScaleHint")}
+      validationState={problem ? "error" : "none"}
+      validationMessage={problem?.[lang]}
+    >
+      <Input
+        value={draft ?? ratingOptionText(bands)}
+        onChange={(_, d) => setDraft(d.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
+        }}
+      />
+    </Field>
   );
 }

@@ -10,6 +10,7 @@ import type { Text } from "../core/finding";
 import { t, textOf } from "../core/i18n";
 import type { PreviousRanking } from "../core/previous";
 import type { RankInput } from "../core/rank";
+import type { UnitMap } from "../core/unit-map";
 import type { Rubric } from "../core/rubric/schema";
 
 /**
@@ -100,6 +101,40 @@ export async function readPreviousFile(file: File): Promise<PreviousRanking> {
   const parsed = parsePreviousRanking(data);
   if (!parsed.ok) throw new UserError("previous-invalid", parsed.problem);
   return parsed.ranking;
+}
+
+/**
+ * The pane's `--previous-map`: "đơn vị cũ; đơn vị mới" rows from a CSV or a workbook's first sheet with
+ * rows. Rows not used are refused with their reasons, so the user fixes the table before ranking.
+ */
+export async function readUnitMapFile(file: File): Promise<UnitMap> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let rows: unknown[][];
+  if (/\.(csv|txt|tsv)$/i.test(file.name)) {
+    const { readCsv } = await import("../core/csv");
+    rows = readCsv(bytes).rows;
+  } else {
+    const { readWorkbook } = await import("../files/read-workbook");
+    const wb = readWorkbook(bytes, file.name);
+    rows = wb.sheets.find((s) => s.values.some((r) => r?.some((v) => v !== null && v !== "")))?.values ?? [];
+  }
+  const { unitMapFromRows } = await import("../core/unit-map");
+  const read = unitMapFromRows(rows as Parameters<typeof unitMapFromRows>[0], file.name);
+  if (read.problems.length || read.map.successor.size === 0) {
+    const problems = read.problems.length
+      ? read.problems
+      : [
+          {
+            vi: `${file.name}: không có dòng "đơn vị cũ; đơn vị mới" nào.`,
+            en: `${file.name}: no "old unit; new unit" row.`,
+          },
+        ];
+    throw new UserError("unit-map-invalid", {
+      vi: problems.map((p) => p.vi).join(" "),
+      en: problems.map((p) => p.en).join(" "),
+    });
+  }
+  return read.map;
 }
 
 function parseJson(text: string, file: string): unknown {

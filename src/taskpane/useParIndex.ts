@@ -2,13 +2,13 @@ import { type Dispatch, useCallback, useEffect, useMemo, useReducer, useRef } fr
 import type { AnalyseOptions } from "../core/analyse";
 import type { Finding, Text } from "../core/finding";
 import type { Lang } from "../core/i18n";
-import type { RankBasis } from "../core/rank";
+import type { RankBasis, RankPart } from "../core/rank";
 import type { Rubric } from "../core/rubric/schema";
 import type { UnitScore } from "../core/score";
 import { type StoredNotice, takeStoredNotice } from "../commands/notices";
 import type { ExcelService, ValidateResult } from "../excel/service";
 import type { ParSettings, RubricIdentity, VerifiedSettings } from "../excel/settings";
-import { readPreviousFile, readRubricFile, rankInputsFromFiles } from "./files";
+import { readPreviousFile, readRubricFile, readUnitMapFile, rankInputsFromFiles } from "./files";
 import { type BusyKind, initialPane, type PaneAction, type PaneState, paneReducer } from "./state/pane";
 import type { AppraisalWritten, FindingChanges } from "./state/check";
 import type { RankOutcome } from "./state/ranking";
@@ -27,7 +27,11 @@ export interface RankRequest {
   sheets?: string[];
   files?: File[];
   previous?: File | null;
+  /** Last year's units → this year's ("đơn vị cũ; đơn vị mới"), CSV or workbook. */
+  previousMap?: File | null;
   by: RankBasis;
+  /** The part ranked when the user chose it; unset: the index (units without a survey score listed apart). */
+  basis?: RankPart;
   groupBy: string;
   dense: boolean;
 }
@@ -348,7 +352,15 @@ function useRankActions(
         const problem = groupRuleProblem(request.groupBy);
         if (problem) throw new UserError("bad-group-rule", problem);
         const previous = request.previous ? await readPreviousFile(request.previous) : null;
-        const options = { by: request.by, groupBy: request.groupBy, dense: request.dense, previous };
+        const unitMap = request.previousMap ? await readUnitMapFile(request.previousMap) : null;
+        const options = {
+          by: request.by,
+          groupBy: request.groupBy,
+          dense: request.dense,
+          previous,
+          basis: request.basis,
+          unitMap,
+        };
         if (request.source === "sheets") {
           const r = await excel.buildRanking({
             rubric,

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { writeWorkbook } from "../../src/files/write-workbook";
 
 /**
  * Issue #27 through the built command line: eight sample units scored by themselves (no survey in their
@@ -193,4 +194,39 @@ describe("rank --previous on another basis, and --previous-map", () => {
     const again = JSON.parse(cli(["rank", units, "--json", "--survey", survey, "--previous", out]).stdout);
     expect(again.comparison.comparable).toBe(true);
   }, 150_000);
+
+  it("--previous-map from a workbook; a map without one usable row stops with a usage error naming it", async () => {
+    const last = join(dir, "last-for-xlsx.json");
+    writeFileSync(
+      last,
+      JSON.stringify({
+        year: 2024,
+        basis: "index",
+        units: [
+          { unit: "Xã Một", rank: 1, score: 81 },
+          { unit: "Xã Hai", rank: 2, score: 79 },
+        ],
+      }),
+    );
+    const map = join(dir, "map.xlsx");
+    const cells = [
+      ["Đơn vị cũ", "Đơn vị mới"],
+      ["Xã Một", names[2]],
+      ["Xã Hai", names[2]],
+    ].flatMap((row, r) => row.map((value, c) => ({ row: r, col: c, value })));
+    writeFileSync(map, await writeWorkbook([{ name: "Đối chiếu", cells }]));
+    const ranking = JSON.parse(
+      cli(["rank", units, "--json", "--survey", survey, "--previous", last, "--previous-map", map]).stdout,
+    );
+    const merged = ranked(ranking).find((u) => u.unit === names[2]);
+    expect(merged?.mergedFrom?.map((p) => p.unit)).toEqual(["Xã Một", "Xã Hai"]);
+    expect(ranking.vanished).toEqual([]);
+
+    const empty = join(dir, "empty-map.csv");
+    writeFileSync(empty, "Đơn vị cũ;Đơn vị mới\nChỉ một tên\n");
+    const bad = cli(["rank", units, "--previous", last, "--previous-map", empty]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('empty-map.csv, row 2: only one name ("Chỉ một tên")');
+    expect(bad.stderr).toContain('empty-map.csv: no usable "old unit; new unit" row.');
+  }, 60_000);
 });

@@ -3,7 +3,7 @@ import { parsePreviousRanking } from "../../src/core/previous";
 import { type RankInput, rankUnits } from "../../src/core/rank";
 import { specToSnapshot } from "../../src/core/sheet-spec";
 import { rankingSheetSpec } from "../../src/core/sheets/ranking";
-import { unitMapFromRows } from "../../src/core/unit-map";
+import { UNIT_MAP_MAX_ROWS, unitMapFromRows } from "../../src/core/unit-map";
 import { rankInput, threeAreaRubric } from "./helpers";
 
 // Issue #27: the index stays the basis, comparisons on the same basis only, the 2025 map.
@@ -62,11 +62,25 @@ describe("the index stays the basis when survey scores were given", () => {
     expect(String(sheet.values[1]?.[0])).toContain("cơ sở xếp hạng: Chỉ số CCHC");
     expect(String(sheet.values[3]?.[0])).toContain("1/8 đơn vị chưa có điểm điều tra xã hội học (Sở H)");
     const apart = spec.tables?.find((t) => t.name === "ChuaCoDieuTraXHH");
-    expect(apart?.headers.slice(0, 4)).toEqual(["Đơn vị", "Tệp", "Điểm phần TLKC", "Lý do"]);
+    expect(apart?.headers.slice(0, 4)).toEqual(["Đơn vị", "Tệp", "Phần điểm TLKC (chưa xếp hạng)", "Lý do"]);
     expect(apart?.rows.map((row) => row.slice(0, 4))).toEqual([
       ["Sở H", "Sở H.xlsx", 68, "chưa có điểm điều tra xã hội học"],
     ]);
     expect(spec.tables?.some((t) => t.name === "ChuaXepHang")).toBe(false);
+    // Read back next year: the seven ranked units only — the unit apart has no place and its evidence
+    // part is not last year's index.
+    const back = parsePreviousRanking({ source: "xep-hang.xlsx", sheets: [sheet] });
+    if (!back.ok) throw new Error(back.problem.en);
+    expect(back.ranking.units.map((u) => u.unit)).toEqual([
+      "Sở A",
+      "Sở B",
+      "Sở C",
+      "Sở D",
+      "Sở E",
+      "Sở F",
+      "Sở G",
+    ]);
+    expect(back.ranking.basis).toBe("index");
     const heading = spec.cells.find((c) => String(c.value).startsWith("I. "));
     expect(heading?.value).toBe("I. Tất cả đơn vị (7 đơn vị) — Tốt: 4; Khá: 3");
   });
@@ -282,5 +296,36 @@ describe("the 2025 map", () => {
     expect(r.vanished.map((v) => v.change.vi)).toEqual([
       'đã chuyển thành "Xã Mới" (bảng đối chiếu), nhưng "Xã Mới" không có trong bảng năm nay',
     ]);
+  });
+
+  it("a map longer than any country's is read up to its bound, and says so", () => {
+    const rows = Array.from({ length: UNIT_MAP_MAX_ROWS + 5 }, (_, k) => [`Xã ${k}`, `Xã Mới ${k >> 1}`]);
+    const read = unitMapFromRows(rows, "big.csv");
+    expect(read.map.successor.size).toBe(UNIT_MAP_MAX_ROWS);
+    expect(read.problems.map((p) => p.en)).toEqual([
+      `big.csv: the unit map has ${UNIT_MAP_MAX_ROWS + 5} rows; only the first ${UNIT_MAP_MAX_ROWS} are read.`,
+    ]);
+  });
+
+  it("a unit that kept its name while others merged into it lists its own last year among its predecessors", () => {
+    const read = unitMapFromRows([["Xã Bé", "Xã Lớn"]], "map.csv");
+    const r = rankUnits([unit("Xã Lớn", 35, 25, 25)], {
+      rubric,
+      groupBy: "none",
+      previous: {
+        year: 2024,
+        basis: "index",
+        units: [
+          { unit: "Xã Lớn", rank: 1, score: 88 },
+          { unit: "Xã Bé", rank: 2, score: 70 },
+        ],
+      },
+      unitMap: read.map,
+    });
+    expect(all(r)[0].mergedFrom).toEqual([
+      { unit: "Xã Bé", rank: 2, score: 70 },
+      { unit: "Xã Lớn", rank: 1, score: 88 },
+    ]);
+    expect(r.vanished).toEqual([]);
   });
 });

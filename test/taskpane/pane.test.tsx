@@ -697,9 +697,54 @@ describe("Ranking and Settings tabs", () => {
       });
     });
     await click(build);
+    // Since 2025: xã / phường / đặc khu; "thị trấn" still recognised for earlier years (#27).
     expect(service.buildRanking).toHaveBeenLastCalledWith(
-      expect.objectContaining({ groupBy: "^(xa|phuong|thi tran)" }),
+      expect.objectContaining({ groupBy: "^(xa|phuong|dac khu|thi tran)" }),
     );
+    expect(screen.getByRole("option", { name: "Xã / phường / đặc khu" })).toBeTruthy();
+    expect(screen.getByRole("option", { name: "Sở, ban, ngành" })).toBeTruthy();
+  });
+
+  it("the basis choice: the index by default (left to the engine), the evidence part when chosen (#27)", async () => {
+    const service = fakeService({ listSheets: vi.fn(async () => sheets) });
+    await renderPane(service);
+    await click(screen.getByRole("tab", { name: "Xếp hạng" }));
+    const build = await screen.findByRole("button", { name: "Lập bảng xếp hạng" });
+    await click(build);
+    expect(vi.mocked(service.buildRanking).mock.calls[0][0]?.basis).toBeUndefined();
+    await act(async () => {
+      fireEvent.change(screen.getByRole("combobox", { name: "Cơ sở xếp hạng" }), {
+        target: { value: "evidence" },
+      });
+    });
+    await click(build);
+    expect(service.buildRanking).toHaveBeenLastCalledWith(expect.objectContaining({ basis: "evidence" }));
+  });
+
+  it("rating names and thresholds are edited in one line and saved with the rubric copy (#23 item 4)", async () => {
+    const service = fakeService();
+    await renderPane(service);
+    await click(screen.getByRole("tab", { name: "Cài đặt" }));
+    const field = await screen.findByRole("textbox", { name: "Tên và ngưỡng xếp loại" });
+    expect((field as HTMLInputElement).value).toBe("Xuất sắc=90,Tốt=80,Khá=70,Trung bình=50,Yếu=0");
+    await act(async () => {
+      fireEvent.change(field, { target: { value: "Tốt 80" } });
+      fireEvent.blur(field);
+    });
+    expect(screen.getByText(/"Tốt 80" không có dạng tên=điểm/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.change(field, {
+        target: { value: "Hoàn thành xuất sắc=92,Hoàn thành tốt=75,Không hoàn thành=0" },
+      });
+      fireEvent.blur(field);
+    });
+    await click(await screen.findByRole("button", { name: "Lưu vào sổ làm việc" }));
+    const saved = vi.mocked(service.saveSettings).mock.calls.at(-1)?.[0] as { customRubric?: Rubric };
+    expect(saved.customRubric?.ratingBands.map((b) => [b.label, b.min])).toEqual([
+      ["Hoàn thành xuất sắc", 92],
+      ["Hoàn thành tốt", 75],
+      ["Không hoàn thành", 0],
+    ]);
   });
 
   it("settings are saved with the workbook", async () => {

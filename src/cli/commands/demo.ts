@@ -123,7 +123,14 @@ export default async function demo(argv: string[], lang: Lang): Promise<number> 
       .map((u, k) => ({ ...u, rank: k + 1 })),
   );
   prevUnits.push({ unit: "Xã Đã Sáp Nhập", score: 80.5, rank: 3 });
-  const previous = { year: rubric.year - 1, units: prevUnits };
+  // Recorded like a real ranking's JSON: its basis and scale, so the comparison need not assume them.
+  const previous = {
+    year: rubric.year - 1,
+    basis: thisYear.basis,
+    scoreMax: thisYear.scoreMax,
+    rubricId: rubric.id,
+    units: prevUnits,
+  };
   await writeTextTo(join(out, "xep-hang-nam-truoc.json"), `${JSON.stringify(previous, null, 2)}\n`);
   const ranking = rankUnits(inputs, { rubric, by: "final", previous });
   const rankingPath = join(out, "xep-hang.xlsx");

@@ -215,7 +215,7 @@ function addLeftOutSections(out: Layout, ranking: Ranking): void {
       headers: [
         "Đơn vị",
         "Tệp",
-        "Điểm phần TLKC",
+        "Phần điểm TLKC (chưa xếp hạng)",
         "Lý do",
         "Reason",
         "Số lỗi",
