@@ -38,6 +38,14 @@ const KNOWN: Record<string, Text> = {
     vi: "Phiên bản Excel này quá cũ cho tiện ích Chỉ số CCHC (cần ExcelApi {set}). Hãy cập nhật Office hoặc dùng Excel trên web.",
     en: "This version of Excel is too old for the PAR Index add-in (it needs ExcelApi {set}). Update Office or use Excel on the web.",
   },
+  SheetProtected: {
+    vi: 'Trang "{sheet}" đang được bảo vệ nên tiện ích không ghi gì. Bỏ bảo vệ (Xem lại → Bỏ bảo vệ trang tính) rồi thử lại.',
+    en: 'The sheet "{sheet}" is protected, so the add-in wrote nothing. Unprotect it (Review → Unprotect Sheet) and try again.',
+  },
+  WorkbookProtected: {
+    vi: 'Cấu trúc sổ đang được bảo vệ nên tiện ích không thể tạo trang "{sheet}" và không ghi gì. Bỏ bảo vệ sổ (Xem lại → Bảo vệ sổ làm việc) rồi thử lại.',
+    en: 'The workbook\'s structure is protected, so the add-in cannot create the sheet "{sheet}" and wrote nothing. Unprotect the workbook (Review → Protect Workbook) and try again.',
+  },
   OwnedSheetTaken: {
     vi: 'Sổ đã có trang "{sheet}" không do tiện ích tạo. Đổi tên trang đó để tiện ích ghi kết quả.',
     en: 'The workbook already has a sheet "{sheet}" the add-in did not create. Rename it so the add-in can write its results.',

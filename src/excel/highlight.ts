@@ -4,10 +4,32 @@
  * conditional formats as they were.
  */
 import type { Finding } from "../core/finding";
+import { serviceError } from "./errors";
 
 /** A formula that is always true and names its owner; Excel keeps it verbatim. */
 export const HIGHLIGHT_FORMULA = '=N("PAR-INDEX")=0';
 const FILL = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" } as const;
+
+/**
+ * One sync: the protection of every sheet the findings point at (ExcelApi 1.2). A protected sheet refuses
+ * conditional formats, and Excel keeps the operations of a batch that ran before the refusal: asking
+ * first means a refused highlight marks no cell at all, and the error names the sheet.
+ */
+export async function refuseProtected(
+  context: Excel.RequestContext,
+  findings: readonly Finding[],
+): Promise<void> {
+  const names = [...new Set(findings.flatMap((f) => (f.sheet && f.address ? [f.sheet] : [])))];
+  if (names.length === 0) return;
+  const checks = names.map((sheet) => {
+    const protection = context.workbook.worksheets.getItem(sheet).protection;
+    protection.load("protected");
+    return { sheet, protection };
+  });
+  await context.sync();
+  const locked = checks.find((c) => c.protection.protected);
+  if (locked) throw serviceError("SheetProtected", { sheet: locked.sheet });
+}
 
 /** Queues one conditional format per finding cell (worst severity wins); the caller syncs once. */
 export function queueHighlights(context: Excel.RequestContext, findings: readonly Finding[]): number {

@@ -29,18 +29,37 @@ const MARKS: Record<string, string> = {
 export interface Ownership {
   /** Our mark names present in the workbook, by mark → the sheet they point at (null when #REF!). */
   marks: Map<string, string | null>;
+  /** Add-in sheets present and protected by the user: rewriting one would drop their protection. */
+  protectedSheets?: Set<string>;
+  /** The workbook's structure is protected: no sheet can be added or deleted. */
+  structureProtected?: boolean;
 }
 
-/** Queues the load of the workbook's names into the caller's next sync. */
+/**
+ * Queues the load of the workbook's names, its structure protection (ExcelApi 1.7) and the protection of
+ * the add-in's own sheets (ExcelApi 1.2) into the caller's next sync, so a write Excel would refuse is
+ * refused before anything is queued: Excel applies a batch's operations in order and keeps the ones
+ * before a failure, which would leave a half-written report.
+ */
 export function queueOwnership(context: Excel.RequestContext): () => Ownership {
   const names = context.workbook.names;
   names.load("items/name,items/formula");
+  const structure = context.workbook.protection;
+  structure.load("protected");
+  const sheets = Object.keys(MARKS).map((name) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(name);
+    ws.load("protection/protected");
+    return { name, ws };
+  });
   return () => {
     const marks = new Map<string, string | null>();
     for (const n of names.items) {
       if (n.name.startsWith("ParIndex_Owned_")) marks.set(n.name, sheetOf(String(n.formula)));
     }
-    return { marks };
+    const protectedSheets = new Set(
+      sheets.filter((s) => !s.ws.isNullObject && s.ws.protection.protected).map((s) => s.name),
+    );
+    return { marks, protectedSheets, structureProtected: structure.protected };
   };
 }
 
@@ -61,7 +80,9 @@ export function markFor(sheet: string): string {
 
 /**
  * Before writing `sheet`: whether it exists and is ours (delete and recreate it), or absent; a sheet of
- * that name without our mark belongs to the user and stops the write with a friendly error.
+ * that name without our mark belongs to the user and stops the write with a friendly error, and so do a
+ * protected workbook structure and our own sheet protected by the user (Excel would refuse the first;
+ * the second would silently lose the user's protection).
  */
 export function claim(
   sheet: string,
@@ -69,9 +90,11 @@ export function claim(
   ownership: Ownership,
 ): { exists: boolean } {
   const mark = markFor(sheet);
+  if (ownership.structureProtected) throw serviceError("WorkbookProtected", { sheet });
   if (!present.has(sheet)) return { exists: false };
-  if (ownership.marks.get(mark) === sheet) return { exists: true };
-  throw serviceError("OwnedSheetTaken", { sheet });
+  if (ownership.marks.get(mark) !== sheet) throw serviceError("OwnedSheetTaken", { sheet });
+  if (ownership.protectedSheets?.has(sheet)) throw serviceError("SheetProtected", { sheet });
+  return { exists: true };
 }
 
 /** Queues the mark on a freshly written sheet, replacing any stale one. */

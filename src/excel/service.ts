@@ -30,7 +30,7 @@ import { unitResultSheetSpec } from "../core/sheets/unit-result";
 import type { SheetSpec } from "../core/sheet-spec";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { ExcelServiceError, friendlyError, isExcelApiSupported, requireExcelApi } from "./errors";
-import { clearHighlights, queueHighlights } from "./highlight";
+import { clearHighlights, queueHighlights, refuseProtected } from "./highlight";
 import { readActiveUnit, readWorkbookSnapshot } from "./read";
 import { claim, type Ownership, queueMark, queueOwnership } from "./ownership";
 import {
@@ -111,7 +111,10 @@ export interface ExcelService {
   readWorkbook(): Promise<{ name: string; workbook: WorkbookSnapshot; syncs: number }>;
   /** Activates the sheet and selects the cell (a finding's `sheet` + `address`). One sync. */
   selectCell(sheet: string, address: string): Promise<void>;
-  /** Colours the finding cells through add-in-owned conditional formats. One sync. Returns cells marked. */
+  /**
+   * Colours the finding cells through add-in-owned conditional formats. Two syncs: the sheets' protection
+   * (a protected one refuses with its name, nothing marked), then the formats. Returns cells marked.
+   */
   highlight(findings: readonly Finding[]): Promise<number>;
   /** Removes every add-in highlight and nothing else. Returns how many were removed. */
   clearHighlights(): Promise<number>;
@@ -191,6 +194,7 @@ export function createExcelService(run?: Run): ExcelService {
 
     highlight: (findings) =>
       guarded(async (context) => {
+        await refuseProtected(context, findings);
         const n = queueHighlights(context, findings);
         if (n) await context.sync();
         return n;

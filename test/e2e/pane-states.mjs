@@ -22,8 +22,10 @@ const THEMES = {
  * reaches only the local server; it also lets the test inject axe-core's source, which the pane's own
  * Content-Security-Policy (no inline scripts) would otherwise refuse.
  */
-async function openPane(browser, origin, { width, height = 900, theme = "light" }) {
+async function openPane(browser, origin, { width, height = 900, theme = "light", excelApi = null }) {
   const page = await browser.newPage({ viewport: { width, height }, bypassCSP: true });
+  // The fake host claims the manifest's minimum (ExcelApi 1.7) unless a step needs more (issue #28).
+  if (excelApi) await page.addInitScript((v) => (window.__PAR_FAKE_EXCEL_API__ = v), excelApi);
   await page.route("**/*", (route) =>
     route.request().url().startsWith(origin) ? route.continue() : route.abort(),
   );
@@ -207,7 +209,8 @@ export async function paneStates({ browser, origin, step, expect }) {
   await step(
     "a check and a live re-check add no sheet and activate none; the explicit write does",
     async () => {
-      const page = await openPane(browser, origin, { width: 420 });
+      // Live re-check listens to worksheets.onChanged: ExcelApi 1.9.
+      const page = await openPane(browser, origin, { width: 420, excelApi: "1.9" });
       try {
         const before = await hostLog(page);
         await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();

@@ -203,6 +203,7 @@ try {
     await old.close();
   });
   await (await import("./standalone.mjs")).default({ browser, step, expect });
+  await (await import("./api-versions.mjs")).default({ browser, origin, step, expect });
 } finally {
   await browser.close();
   server.close();

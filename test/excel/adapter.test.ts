@@ -246,11 +246,15 @@ describe("validate and rank on the fake host", () => {
     await service.validate({ rubric });
     const report = host.sheet(REPORT_SHEET);
     if (report) report.protected = true;
+    const before = host.dump(REPORT_SHEET);
     const error = await service.validate({ rubric }).catch((e) => e);
     expect(error).toBeInstanceOf(ExcelServiceError);
-    expect(error.code).toBe("AccessDenied");
+    // Refused before anything is queued: the sheet named, the user's protection and our sheet kept.
+    expect(error.code).toBe("SheetProtected");
     expect(error.text.vi).toMatch(/bảo vệ/);
     expect(error.text.en).toMatch(/protected/);
+    expect(error.text.en).toContain(REPORT_SHEET);
+    expect(host.dump(REPORT_SHEET)).toEqual(before);
   });
 
   it("refuses old Excel with a friendly message", async () => {

@@ -127,3 +127,38 @@ describe("values as Excel gives them", () => {
     expect(s.values[0][1]).toBe(46096);
   });
 });
+
+describe("protection: a write Excel would refuse is refused whole, and the pane is told why", () => {
+  const unit = generateUnit(rubric, { seed: 6, index: 0, defects: ["not-a-number", "score-out-of-range"] });
+
+  it("a protected workbook structure: no report, no sheet added, the message says what to do", async () => {
+    const host = hostOf(unit.sheets);
+    host.structureProtected = true;
+    const before = host.sheets.map((s) => s.name);
+    const error = await createExcelService(host.run)
+      .validate({ rubric })
+      .catch((e) => e);
+    expect(error.code).toBe("WorkbookProtected");
+    expect(error.text.vi).toMatch(/bảo vệ/);
+    expect(error.text.en).toMatch(/Protect Workbook/);
+    expect(host.sheets.map((s) => s.name)).toEqual(before);
+    expect(host.added).toEqual([]);
+    expect(host.writeSyncs).toBe(0);
+  });
+
+  it("highlights on a protected user sheet: refused with the sheet's name, no cell marked", async () => {
+    const host = hostOf(unit.sheets);
+    const service = createExcelService(host.run);
+    const v = await service.validate({ rubric, writeReport: false });
+    const findings = v.analysis.units[0].findings.filter((f) => f.address);
+    expect(findings.length).toBeGreaterThan(0);
+    const sheet = host.sheet(unit.truth.sheet);
+    if (sheet) sheet.protected = true;
+    const error = await service.highlight(findings).catch((e) => e);
+    expect(error.code).toBe("SheetProtected");
+    expect(error.text.en).toContain(unit.truth.sheet);
+    expect(sheet?.conditionalFormats).toEqual([]);
+    if (sheet) sheet.protected = false;
+    expect(await service.highlight(findings)).toBeGreaterThan(0);
+  });
+});

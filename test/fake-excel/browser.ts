@@ -15,6 +15,9 @@ const w = globalThis as unknown as {
 const given = w.__PAR_FAKE_WORKBOOK__;
 const wb: WorkbookSnapshot =
   typeof given === "string" ? JSON.parse(given) : (given ?? { source: "Book1.xlsx", sheets: [] });
-const installed = installFakeOffice(FakeExcelHost.fromSnapshot(wb));
+// The e2e run may set the claimed ExcelApi version (default: the manifest's minimum) and hand over the
+// member → set table (window.__PAR_API_SETS__) so the host refuses like that Excel.
+const claim = (globalThis as { __PAR_FAKE_EXCEL_API__?: string }).__PAR_FAKE_EXCEL_API__;
+const installed = installFakeOffice(FakeExcelHost.fromSnapshot(wb), claim ? { excelApi: claim } : {});
 w.__PAR_FAKE_HOST__ = installed.host;
 w.__PAR_FAKE_OFFICE__ = installed;

@@ -203,6 +203,44 @@ class FakeNames extends ClientObject {
   }
 }
 
+/** A sheet's protection (ExcelApi 1.2): `protected` is modelled. */
+class FakeWorksheetProtection extends ClientObject {
+  static override officeType = "WorksheetProtection";
+  constructor(
+    ctx: FakeRequestContext,
+    readonly resolve: () => FakeSheet,
+  ) {
+    super(ctx);
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+  /** Used by the worksheet's load of "protection/protected" (we are inside sync). */
+  fillNow(): void {
+    this.loaded.set("protected", this.resolve().protected);
+  }
+  load(props?: string | string[]): this {
+    void props;
+    this.ctx.enqueue(() => this.fillNow());
+    return this;
+  }
+}
+
+/** The workbook's structure protection (ExcelApi 1.7): `protected` is modelled. */
+class FakeWorkbookProtection extends ClientObject {
+  static override officeType = "WorkbookProtection";
+  get protected(): boolean {
+    return this.read("protected");
+  }
+  load(props?: string | string[]): this {
+    void props;
+    this.ctx.enqueue(() => {
+      this.loaded.set("protected", this.ctx.host.structureProtected);
+    });
+    return this;
+  }
+}
+
 class FakeApplication extends ClientObject {
   static override officeType = "Application";
   suspendApiCalculationUntilNextSync(): void {
@@ -218,9 +256,11 @@ export class FakeWorkbook extends ClientObject {
   readonly worksheets: FakeWorksheets;
   readonly names: FakeNames;
   readonly application: FakeApplication;
+  readonly protection: FakeWorkbookProtection;
   constructor(ctx: FakeRequestContext) {
     super(ctx);
     this.application = new FakeApplication(ctx);
+    this.protection = new FakeWorkbookProtection(ctx);
     this.worksheets = new FakeWorksheets(ctx);
     this.names = new FakeNames(ctx);
   }
@@ -292,6 +332,8 @@ export class FakeWorksheets extends ClientObject {
   add(name: string): FakeWorksheet {
     let created: FakeSheet | null = null;
     this.ctx.enqueue(() => {
+      if (this.ctx.host.structureProtected)
+        throw new OfficeError("AccessDenied", "The workbook's structure is protected.");
       if (this.ctx.host.sheet(name))
         throw new OfficeError("ItemAlreadyExists", `A sheet named ${name} exists`);
       if (name.length > 31 || /[\\/?*[\]:]/.test(name))
@@ -393,14 +435,21 @@ export class FakeWorksheet extends ClientObject {
       },
     });
   }
+  private sheetProtection: FakeWorksheetProtection | null = null;
+  get protection(): FakeWorksheetProtection {
+    this.sheetProtection ??= new FakeWorksheetProtection(this.ctx, this.resolve);
+    return this.sheetProtection;
+  }
   /** Used by the collection's load: copies the named properties now (we are inside sync). */
   fill(props: string[]): void {
     const s = this.resolve();
     for (const p of props)
-      this.loaded.set(
-        p,
-        p === "position" ? this.ctx.host.sheets.indexOf(s) : (s as unknown as Record<string, unknown>)[p],
-      );
+      if (p === "protection/protected") this.protection.fillNow();
+      else
+        this.loaded.set(
+          p,
+          p === "position" ? this.ctx.host.sheets.indexOf(s) : (s as unknown as Record<string, unknown>)[p],
+        );
   }
   get isNullObject(): boolean {
     return this.read("isNullObject");
@@ -440,6 +489,8 @@ export class FakeWorksheet extends ClientObject {
     this.ctx.enqueue(() => {
       const s = writable(this.ctx, this.resolve());
       const host = this.ctx.host;
+      if (host.structureProtected)
+        throw new OfficeError("AccessDenied", "The workbook's structure is protected.");
       const at = host.sheets.indexOf(s);
       if (host.sheets.length === 1)
         throw new OfficeError("InvalidOperation", "A workbook must contain at least one sheet.");

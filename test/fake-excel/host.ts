@@ -137,6 +137,8 @@ export class FakeExcelHost {
   added: string[] = [];
   activations: string[] = [];
   name = "Workbook.xlsx";
+  /** Review → Protect Workbook (structure): sheets can be neither added nor deleted. */
+  structureProtected = false;
   /** The ExcelApi version this host claims (installFakeOffice sets it); members above it are refused. */
   excelApi = DEFAULT_EXCEL_API;
   /** Members refused so far ("Range.getMergedAreasOrNullObject"), for tests. */

@@ -6,13 +6,14 @@
  * run hands the same table to the browser.
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { excelApiSets, officeDtsPath } from "./office-api-sets";
 
 /** "1.9" for ExcelApi members; "ExcelApiDesktop 1.1" etc. for the sets only some hosts have. */
 export type ApiSetTable = Record<string, string>;
 
-const CACHE = resolve(__dirname, "../../test-output/office-api-sets.json");
+const CACHE = resolve(dirname(fileURLToPath(import.meta.url)), "../../test-output/office-api-sets.json");
 
 export function apiSetTable(): ApiSetTable {
   const dts = officeDtsPath();
