@@ -398,7 +398,9 @@ describe("validate and rank on the fake host", () => {
 
   it("writing the appraisal sheet draws its native chart in the same write: 1 read + 1 write, no activation", async () => {
     const planted = generateUnit(rubric, { seed: 8, index: 3, appraisal: 1 });
-    const host = hostOf(planted.sheets);
+    // A host with page layout (ExcelApi 1.9); the fake's default claim, the manifest's 1.7, has none.
+    const host = FakeExcelHost.fromSpecs(planted.sheets);
+    installed = installFakeOffice(host, { excelApi: "1.9" });
     const unit = analyseWorkbook(unitWorkbook(planted), { rubric, source: planted.fileName }).units[0];
     const service = createExcelService(host.run);
     const before = { read: host.readSyncs, write: host.writeSyncs };
