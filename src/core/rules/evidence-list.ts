@@ -9,7 +9,7 @@ import { citedNumbers, type EvidenceList } from "../evidence-list";
 import { msg } from "../messages";
 import type { FlatItem } from "../rubric/tree";
 import type { RuleContext } from "./context";
-import { checkPeriod } from "./evidence";
+import { checkPeriod } from "./evidence-period";
 
 /** Check a cell that cites the list; false when the text cites no list number (checked as plain evidence). */
 export function checkListCitation(

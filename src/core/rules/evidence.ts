@@ -12,6 +12,7 @@ import type { FlatItem } from "../rubric/tree";
 import { hyperlinkAt } from "../snapshot";
 import type { RuleContext } from "./context";
 import { checkListCitation } from "./evidence-list";
+import { checkPeriod } from "./evidence-period";
 
 export function checkEvidence(
   ctx: RuleContext,
@@ -54,23 +55,4 @@ export function checkEvidence(
     return;
   }
   checkPeriod(ctx, item, address, cited.dates);
-}
-
-/** evidence-out-of-period: the first date cited outside the assessment year. */
-export function checkPeriod(
-  ctx: RuleContext,
-  item: FlatItem,
-  address: string | null,
-  dates: readonly { text: string; year: number }[],
-): void {
-  const outside = dates.find((d) => d.year !== ctx.year);
-  if (!outside) return;
-  ctx.add(
-    "evidence-out-of-period",
-    "warning",
-    address,
-    item.code,
-    msg.evidenceOutOfPeriod(ctx.named(item.code), outside.text, ctx.year),
-    { found: outside.text, expected: ctx.year },
-  );
 }
