@@ -41,7 +41,8 @@ export function checkEvidence(
     }
     return;
   }
-  if (ctx.evidenceList && checkListCitation(ctx, ctx.evidenceList, item, address, entry.evidence)) return;
+  if (ctx.evidenceList && checkListCitation(ctx, ctx.evidenceList, item, address, entry.evidence, link))
+    return;
   const cited = citation(entry.evidence);
   if (!link && !isVerifiable(cited)) {
     ctx.add(

@@ -111,6 +111,15 @@ describe("evidence as units cite it", () => {
     expect(plain.findings.map(brief)).toEqual([["evidence-unverifiable", "warning", "E4", "1.1"]]);
   });
 
+  it("a link to a row of the list cites that document: checked on it, and it counts as cited", () => {
+    const u = analyse([
+      unitSheet({ "1.1": "Xem tài liệu", "1.2": "TL 05; TL 06; TL 08" }, { E4: "#'Danh mục TLKC'!B6" }),
+      listSheet(),
+    ]);
+    // Row 6 of the list is TL 07, dated 2023: out of period, and every entry is now cited.
+    expect(u.findings.map(brief)).toEqual([["evidence-out-of-period", "warning", "E4", "1.1"]]);
+  });
+
   it("a HYPERLINK() formula counts as a link", () => {
     const s = unitSheet({ "1.1": "Xem" });
     s.formulas = s.values.map((r, i) =>
