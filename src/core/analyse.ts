@@ -57,8 +57,11 @@ export interface UnitAnalysis {
   score: UnitScore;
   /** A rubric that fits this unit's table far better than the one chosen (the pane offers to switch). */
   betterRubric?: RubricFit;
-  /** The not-applicable policy the score used, and whether the rubric or the template's note gave it. */
-  notApplicablePolicy: PolicyUsed;
+  /**
+   * The not-applicable policy the score used, and whether the rubric or the template's note gave it.
+   * Always set by analyseWorkbook; optional only so results made before it (saved, transferred) still type.
+   */
+  notApplicablePolicy?: PolicyUsed;
 }
 
 export interface WorkbookAnalysis {

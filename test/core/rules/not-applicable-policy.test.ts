@@ -66,15 +66,17 @@ describe("not-applicable policy: rubric or template note", () => {
 
   it("a note giving full points", () => {
     const u = unit("* Nội dung không áp dụng đối với đơn vị được tính điểm tối đa.");
-    expect([u.notApplicablePolicy.policy, u.notApplicablePolicy.from, u.notApplicablePolicy.address]).toEqual(
-      ["full-points", "template-note", "A10"],
-    );
+    expect([
+      u.notApplicablePolicy?.policy,
+      u.notApplicablePolicy?.from,
+      u.notApplicablePolicy?.address,
+    ]).toEqual(["full-points", "template-note", "A10"]);
     expect(u.score.evidence.scores.self).toBe(3);
   });
 
   it("the same words inside the table (an item's own note) are not the template's policy", () => {
     const u = unit("Không phát sinh thì trừ khỏi tổng điểm chuẩn", "in-table");
-    expect(u.notApplicablePolicy.from).toBe("rubric");
+    expect(u.notApplicablePolicy?.from).toBe("rubric");
   });
 
   it("rubric import takes the policy from the template's note", () => {
