@@ -152,7 +152,7 @@ export const FINDING_SPECS = {
     group: "evidence",
     missingEvidence: true,
     kind: { vi: "Tài liệu kiểm chứng không xác minh được", en: "Evidence cannot be verified" },
-    wording: ["evidenceUnverifiable"],
+    wording: ["evidenceUnverifiable", "evidenceListMissing"],
   },
   "evidence-out-of-period": {
     severities: ["warning"],

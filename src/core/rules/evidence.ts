@@ -6,6 +6,7 @@
  */
 import type { ItemEntry } from "../entries";
 import { citation, isVerifiable } from "../evidence";
+import { fold } from "../fold";
 import { msg } from "../messages";
 import type { TableRow } from "../recognise";
 import type { FlatItem } from "../rubric/tree";
@@ -45,12 +46,16 @@ export function checkEvidence(
     return;
   const cited = citation(entry.evidence);
   if (!link && !isVerifiable(cited)) {
+    // "TL 05" with no list to look it up in: say what is missing, not only that it cannot be checked.
+    const listCitation = !ctx.evidenceList && /\b(?:tl|tlkc)\s*[-.]?\s*\d/.test(fold(entry.evidence));
     ctx.add(
       "evidence-unverifiable",
       "warning",
       address,
       item.code,
-      msg.evidenceUnverifiable(ctx.named(item.code), entry.evidence),
+      listCitation
+        ? msg.evidenceListMissing(ctx.named(item.code), entry.evidence)
+        : msg.evidenceUnverifiable(ctx.named(item.code), entry.evidence),
       { found: entry.evidence },
     );
     return;

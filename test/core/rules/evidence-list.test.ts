@@ -97,9 +97,11 @@ describe("evidence as units cite it", () => {
     expect(u.findings[1].found).toBe("15/12/2023");
   });
 
-  it("without a list sheet the same citations stay unverifiable", () => {
+  it("without a list sheet the same citations stay unverifiable, the message saying the list is missing", () => {
     const u = analyse([unitSheet({ "1.1": "TL 05; TL 09" })]);
     expect(u.findings.map(brief)).toEqual([["evidence-unverifiable", "warning", "E4", "1.1"]]);
+    expect(u.findings[0].message.vi).toContain("Danh mục tài liệu kiểm chứng");
+    expect(u.findings[0].message.en).toContain("the workbook has no");
   });
 
   it('"Xem tài liệu" with a hyperlink is a cited document, and the entry keeps the target', () => {
