@@ -19,6 +19,7 @@ import type { Rubric } from "./rubric/schema";
 import { scoreUnit, type UnitScore } from "./score";
 import type { WorkbookSnapshot } from "./snapshot";
 import { type EvidenceList, findEvidenceList } from "./evidence-list";
+import { type PolicyUsed, policyUsed, withPolicy } from "./not-applicable-policy";
 import { validateTable } from "./validate";
 
 export type { ColumnRole } from "./columns";
@@ -56,6 +57,11 @@ export interface UnitAnalysis {
   score: UnitScore;
   /** A rubric that fits this unit's table far better than the one chosen (the pane offers to switch). */
   betterRubric?: RubricFit;
+  /**
+   * The not-applicable policy the score used, and whether the rubric or the template's note gave it.
+   * Always set by analyseWorkbook; optional only so results made before it (saved, transferred) still type.
+   */
+  notApplicablePolicy?: PolicyUsed;
 }
 
 export interface WorkbookAnalysis {
@@ -92,15 +98,18 @@ export function analyseWorkbook(wb: WorkbookSnapshot, options: AnalyseOptions): 
       : null;
     if (better) validation.findings = [wrongRubric(table, rubric, better), ...demoted(validation.findings)];
     const named = table.unitName?.trim();
+    const policy = policyUsed(rubric, sheet, table);
+    const scoredBy = withPolicy(rubric, policy.policy);
     units.push({
       unit: named || unitFromSource(options.source, table.sheet, recognition.tables.length > 1),
       unitFrom: named ? "title" : "file",
       sheet: table.sheet,
       table,
-      rubric,
+      rubric: scoredBy,
       findings: sortFindings(validation.findings),
       entries: validation.entries,
-      score: scoreUnit(rubric, validation.entries, { survey: options.survey ?? null }),
+      score: scoreUnit(scoredBy, validation.entries, { survey: options.survey ?? null }),
+      notApplicablePolicy: policy,
       ...(better ? { betterRubric: better.better } : {}),
     });
   }

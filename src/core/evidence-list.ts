@@ -128,6 +128,20 @@ function serialText(v: number): string {
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }
 
+/**
+ * The list number a link into the workbook points at ("#'Danh mục TLKC'!B7": the entry on row 7 of the
+ * list sheet), or null for a link elsewhere.
+ */
+export function listNumberAtLink(list: EvidenceList, link: string): number | null {
+  const m = /^#(?:'((?:[^']|'')+)'|([^!]+))!\$?[A-Za-z]{1,3}\$?(\d{1,7})(?::.*)?$/.exec(link.trim());
+  if (!m) return null;
+  const sheet = m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+  if (fold(sheet) !== fold(list.sheet)) return null;
+  const row = Number(m[3]) - 1;
+  for (const d of list.entries.values()) if (d.row === row) return d.no;
+  return null;
+}
+
 /** Citations of the list in an evidence cell: "TL 05; TL 06", "TL05", "TL 05-07", or bare "05; 06". */
 const TL = /\b(?:tlkc|tl)\s*[-.]?\s*0*(\d{1,5})(?:\s*[-–]\s*(?:tlkc|tl)?\s*0*(\d{1,5}))?(?![\d/])/g;
 const BARE = /^\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?(?:\s*[;,]\s*\d{1,5}(?:\s*[-–]\s*\d{1,5})?)*\s*[;,.]?\s*$/;

@@ -6,7 +6,7 @@
  * its own module so the pane can load it after first paint) — a code cannot be half-added.
  * Checklist: docs/architecture.md, "Add a finding code".
  */
-import type { FindingCode, Severity, Text } from "./finding";
+import { FINDING_CODES, type FindingCode, type Severity, type Text } from "./finding";
 import type { msg } from "./messages";
 
 /** Where the pane and report place a finding; "evidence" is the appraisers' "missing evidence" view. */
@@ -152,7 +152,7 @@ export const FINDING_SPECS = {
     group: "evidence",
     missingEvidence: true,
     kind: { vi: "Tài liệu kiểm chứng không xác minh được", en: "Evidence cannot be verified" },
-    wording: ["evidenceUnverifiable"],
+    wording: ["evidenceUnverifiable", "evidenceListMissing"],
   },
   "evidence-out-of-period": {
     severities: ["warning"],
@@ -243,3 +243,8 @@ export const FINDING_SPECS = {
 export function findingSpec(code: FindingCode): FindingSpec {
   return FINDING_SPECS[code];
 }
+
+/** The codes of the "missing evidence" view (pane and standalone page): the appraisers' main question. */
+export const EVIDENCE_FINDING_CODES: readonly FindingCode[] = FINDING_CODES.filter(
+  (c) => FINDING_SPECS[c].missingEvidence,
+);

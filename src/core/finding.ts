@@ -1,5 +1,3 @@
-import { FINDING_SPECS } from "./finding-registry";
-
 /**
  * One finding shape everywhere: task pane, report sheet, `--json`. Codes are stable API: tools and
  * appraisers filter on them, so a code is never renamed, only added — at the end of FINDING_CODES, with
@@ -88,11 +86,6 @@ export function itemPathKey(path: readonly string[]): string {
 export function nodeItemKey(n: { code: string; shown: string; shownPath: readonly string[] }): string {
   return n.code === n.shown ? n.shown : itemPathKey(n.shownPath);
 }
-
-/** The codes of the "missing evidence" view (pane and standalone page): the appraisers' main question. */
-export const EVIDENCE_FINDING_CODES: readonly FindingCode[] = FINDING_CODES.filter(
-  (c) => FINDING_SPECS[c].missingEvidence,
-);
 
 /** The finding of a file that could not be read at all: the reader's message, its short reason as `found`. */
 export function unreadableFileFinding(message: Text, reason: string): Finding {

@@ -152,6 +152,11 @@ export const msg = {
     vi: `${code} thuộc phần điều tra xã hội học do tỉnh chấm; đơn vị không tự chấm phần này (điểm đã ghi không được tính).`,
     en: `${code} is part of the social survey scored by the province; units do not self-score it (the value is not counted).`,
   }),
+  /** "TL 05" cited where the workbook has no evidence list sheet to look it up in. */
+  evidenceListMissing: (code: string, text: string): Text => ({
+    vi: `Tài liệu kiểm chứng của ${code} ("${clip(text)}") dẫn số trong danh mục tài liệu kiểm chứng, nhưng sổ không có trang "Danh mục tài liệu kiểm chứng" (tiêu đề và các cột STT, số/ký hiệu, ngày, trích yếu) nên không kiểm tra được. Thêm trang danh mục vào sổ, hoặc ghi số và ngày văn bản vào ô.`,
+    en: `The evidence for ${code} ("${clip(text)}") cites numbers on an evidence list, but the workbook has no "Danh mục tài liệu kiểm chứng" sheet (a title and number, document-number, date, title columns), so it cannot be checked. Add the list sheet to the workbook, or write the document's number and date in the cell.`,
+  }),
   evidenceNotListed: (code: string, numbers: readonly number[], list: string): Text => ({
     vi: `Tài liệu kiểm chứng của ${code} dẫn ${tl(numbers)}, không có trong danh mục "${list}".`,
     en: `The evidence for ${code} cites ${tl(numbers)}, which ${numbers.length > 1 ? "are" : "is"} not on the list "${list}".`,

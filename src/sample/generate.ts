@@ -192,7 +192,8 @@ const AGENCY_DEPARTMENTS = [
   "Thanh tra",
   "Phòng Kế hoạch - Tài chính",
 ];
-const NOT_A_NUMBER = ["Đạt", "x", "Có", "Hoàn thành"];
+// Never a not-applicable word ("x", "-", "KPS"…: core/rules/not-applicable.ts), which is not a defect.
+const NOT_A_NUMBER = ["Đạt", "Xong", "Có", "Hoàn thành"];
 
 /** What every step of generating one unit needs: the rubric, the seed's random stream, the leaf plans. */
 interface UnitContext {

@@ -11,7 +11,8 @@ import {
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { UnitAnalysis } from "../core/analyse";
-import { EVIDENCE_FINDING_CODES, type Finding, type Severity } from "../core/finding";
+import type { Finding, Severity } from "../core/finding";
+import { EVIDENCE_FINDING_CODES } from "../core/finding-registry";
 import { findingKind, formatNumber, type Lang, t } from "../core/i18n";
 import type { CheckedFile } from "./check";
 import { resultCardStyles } from "./page-styles";

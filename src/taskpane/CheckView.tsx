@@ -14,13 +14,8 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { columnLetters } from "../core/address";
 import type { UnitAnalysis } from "../core/analyse";
 import type { ColumnRole } from "../core/columns";
-import {
-  countBySeverity,
-  EVIDENCE_FINDING_CODES,
-  type Finding,
-  nodeItemKey,
-  type Severity,
-} from "../core/finding";
+import { countBySeverity, type Finding, nodeItemKey, type Severity } from "../core/finding";
+import { EVIDENCE_FINDING_CODES } from "../core/finding-registry";
 import { type Lang, t } from "../core/i18n";
 import { FIX_COLUMN_ROLES, roleName } from "../core/columns";
 import { AreaTable } from "./check/AreaTable";

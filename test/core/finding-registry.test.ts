@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { analyseWorkbook } from "../../src/core/analyse";
-import { EVIDENCE_FINDING_CODES, FINDING_CODES, type FindingCode } from "../../src/core/finding";
+import { FINDING_CODES, type FindingCode } from "../../src/core/finding";
 import { findingHelp } from "../../src/core/finding-help";
-import { FINDING_SPECS, type MessageKey } from "../../src/core/finding-registry";
+import { EVIDENCE_FINDING_CODES, FINDING_SPECS, type MessageKey } from "../../src/core/finding-registry";
 import { fill, findingKind } from "../../src/core/i18n";
 import { msg } from "../../src/core/messages";
 import { builtinRubric } from "../../src/core/rubric/builtin";

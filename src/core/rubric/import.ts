@@ -4,6 +4,7 @@
  * comes from the codes; what cannot be understood is reported (sheet, cell) instead of guessed silently.
  * Also the "no rubric" mode of validation: a filled workbook's own structure, checked for consistency.
  */
+import { policyNote } from "../not-applicable-policy";
 import { a1 } from "../address";
 import type { Text } from "../finding";
 import { fold, foldWords } from "../fold";
@@ -320,8 +321,15 @@ function rubricCandidate(
     year: year ?? 2024,
     unitLevel: meta.unitLevel ?? (/\b(xa|phuong|thi tran|dac khu)\b/.test(fold(name)) ? "commune" : "agency"),
     precision: precisionOf(sheet, table),
+    // The template's note on items that do not apply ("… được tính điểm tối đa", "… trừ khỏi tổng điểm").
+    ...notApplicableFromNote(sheet, table),
     items: roots,
   };
+}
+
+function notApplicableFromNote(sheet: SheetSnapshot, table: RecognisedTable) {
+  const note = policyNote(sheet, table);
+  return note ? { notApplicable: { policy: note.policy } } : {};
 }
 
 /** Why the candidate is not a valid rubric, one problem per schema issue, worded as the loader words them. */

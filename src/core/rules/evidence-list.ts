@@ -5,21 +5,26 @@
  */
 import { a1 } from "../address";
 import { citation, isVerifiable } from "../evidence";
-import { citedNumbers, type EvidenceList } from "../evidence-list";
+import { citedNumbers, type EvidenceList, listNumberAtLink } from "../evidence-list";
 import { msg } from "../messages";
 import type { FlatItem } from "../rubric/tree";
 import type { RuleContext } from "./context";
-import { checkPeriod } from "./evidence";
+import { checkPeriod } from "./evidence-period";
 
-/** Check a cell that cites the list; false when the text cites no list number (checked as plain evidence). */
+/**
+ * Check a cell that cites the list, by "TL …" numbers in its text or a link to a row of the list; false
+ * when it cites no list number (then it is checked as plain evidence).
+ */
 export function checkListCitation(
   ctx: RuleContext,
   list: EvidenceList,
   item: FlatItem,
   address: string | null,
   text: string,
+  link: string | null,
 ): boolean {
-  const numbers = citedNumbers(text);
+  const linked = link ? listNumberAtLink(list, link) : null;
+  const numbers = citedNumbers(text) ?? (linked === null ? null : [linked]);
   if (!numbers) return false;
   const missing = numbers.filter((n) => !list.entries.has(n));
   for (const n of numbers) if (list.entries.has(n)) ctx.cited.add(n);

@@ -6,12 +6,14 @@
  */
 import type { ItemEntry } from "../entries";
 import { citation, isVerifiable } from "../evidence";
+import { fold } from "../fold";
 import { msg } from "../messages";
 import type { TableRow } from "../recognise";
 import type { FlatItem } from "../rubric/tree";
 import { hyperlinkAt } from "../snapshot";
 import type { RuleContext } from "./context";
 import { checkListCitation } from "./evidence-list";
+import { checkPeriod } from "./evidence-period";
 
 export function checkEvidence(
   ctx: RuleContext,
@@ -40,37 +42,23 @@ export function checkEvidence(
     }
     return;
   }
-  if (ctx.evidenceList && checkListCitation(ctx, ctx.evidenceList, item, address, entry.evidence)) return;
+  if (ctx.evidenceList && checkListCitation(ctx, ctx.evidenceList, item, address, entry.evidence, link))
+    return;
   const cited = citation(entry.evidence);
   if (!link && !isVerifiable(cited)) {
+    // "TL 05" with no list to look it up in: say what is missing, not only that it cannot be checked.
+    const listCitation = !ctx.evidenceList && /\b(?:tl|tlkc)\s*[-.]?\s*\d/.test(fold(entry.evidence));
     ctx.add(
       "evidence-unverifiable",
       "warning",
       address,
       item.code,
-      msg.evidenceUnverifiable(ctx.named(item.code), entry.evidence),
+      listCitation
+        ? msg.evidenceListMissing(ctx.named(item.code), entry.evidence)
+        : msg.evidenceUnverifiable(ctx.named(item.code), entry.evidence),
       { found: entry.evidence },
     );
     return;
   }
   checkPeriod(ctx, item, address, cited.dates);
-}
-
-/** evidence-out-of-period: the first date cited outside the assessment year. */
-export function checkPeriod(
-  ctx: RuleContext,
-  item: FlatItem,
-  address: string | null,
-  dates: readonly { text: string; year: number }[],
-): void {
-  const outside = dates.find((d) => d.year !== ctx.year);
-  if (!outside) return;
-  ctx.add(
-    "evidence-out-of-period",
-    "warning",
-    address,
-    item.code,
-    msg.evidenceOutOfPeriod(ctx.named(item.code), outside.text, ctx.year),
-    { found: outside.text, expected: ctx.year },
-  );
 }

@@ -8,11 +8,30 @@ import { msg } from "../messages";
 import type { FlatItem } from "../rubric/tree";
 import type { RuleContext } from "./context";
 
-/** Whether a cell's text is one of the rubric's not-applicable words (folded; "KPS (đã báo cáo)" counts). */
-export function isNotApplicableWord(ctx: RuleContext, text: string | null): boolean {
+/**
+ * The words offices write for an item that does not apply, whatever the rubric lists (folded, dots and
+ * brackets dropped: "K.A.D" is "kad"): recognised in every score cell, allowed only where the rubric allows.
+ */
+export const NOT_APPLICABLE_WORDS: readonly string[] = [
+  "khong ap dung",
+  "khong phat sinh",
+  "kad",
+  "kps",
+  "x",
+  "-",
+];
+
+/**
+ * Whether a cell's text is a not-applicable word: the rubric's markers or NOT_APPLICABLE_WORDS (folded;
+ * "KPS (đã báo cáo)" counts). A one-character mark ("x", "-") counts alone only, and only in a score
+ * cell (`inNote` false): "- 0,5" is a number with a dash, and a note reading "-" says nothing.
+ */
+export function isNotApplicableWord(ctx: RuleContext, text: string | null, inNote = false): boolean {
   if (!text) return false;
   const f = fold(text).replace(/[().]/g, "").trim();
-  return ctx.markers.some((m) => f === m || f.startsWith(`${m} `) || f.startsWith(`${m},`));
+  const word = (m: string) =>
+    m.length === 1 ? !inNote && f === m : f === m || f.startsWith(`${m} `) || f.startsWith(`${m},`);
+  return ctx.markers.some(word) || NOT_APPLICABLE_WORDS.some(word);
 }
 
 /** Items the rubric marks may be "không áp dụng"; when it marks none, any item may be (unless marked false). */
@@ -35,7 +54,7 @@ export function checkNotApplicable(
     !entry.notApplicable &&
     entry.self === null &&
     entry.appraised1 === null &&
-    isNotApplicableWord(ctx, entry.note)
+    isNotApplicableWord(ctx, entry.note, true)
   )
     entry.notApplicable = true;
   if (!entry.notApplicable || notApplicableAllowed(ctx, item)) return;

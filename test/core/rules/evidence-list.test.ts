@@ -97,9 +97,11 @@ describe("evidence as units cite it", () => {
     expect(u.findings[1].found).toBe("15/12/2023");
   });
 
-  it("without a list sheet the same citations stay unverifiable", () => {
+  it("without a list sheet the same citations stay unverifiable, the message saying the list is missing", () => {
     const u = analyse([unitSheet({ "1.1": "TL 05; TL 09" })]);
     expect(u.findings.map(brief)).toEqual([["evidence-unverifiable", "warning", "E4", "1.1"]]);
+    expect(u.findings[0].message.vi).toContain("Danh mục tài liệu kiểm chứng");
+    expect(u.findings[0].message.en).toContain("the workbook has no");
   });
 
   it('"Xem tài liệu" with a hyperlink is a cited document, and the entry keeps the target', () => {
@@ -109,6 +111,15 @@ describe("evidence as units cite it", () => {
     expect(linked.entries.get("1.1")?.evidenceLink).toBe(target);
     const plain = analyse([unitSheet({ "1.1": "Xem tài liệu" })]);
     expect(plain.findings.map(brief)).toEqual([["evidence-unverifiable", "warning", "E4", "1.1"]]);
+  });
+
+  it("a link to a row of the list cites that document: checked on it, and it counts as cited", () => {
+    const u = analyse([
+      unitSheet({ "1.1": "Xem tài liệu", "1.2": "TL 05; TL 06; TL 08" }, { E4: "#'Danh mục TLKC'!B6" }),
+      listSheet(),
+    ]);
+    // Row 6 of the list is TL 07, dated 2023: out of period, and every entry is now cited.
+    expect(u.findings.map(brief)).toEqual([["evidence-out-of-period", "warning", "E4", "1.1"]]);
   });
 
   it("a HYPERLINK() formula counts as a link", () => {
