@@ -395,3 +395,27 @@ describe("#24: side files bounded before reading, in any encoding Excel saves (c
     }
   });
 });
+
+describe("#24: smaller items", () => {
+  it("diff a.xlsx a.xlsx, or through a link, says it is the same file (it said '0 changes')", () => {
+    const link = join(dir, "same-link.xlsx");
+    symlinkSync(unit, link);
+    expectRefused(cli(["diff", unit, unit]), /are the same file/);
+    expectRefused(cli(["diff", unit, link]), /same-link\.xlsx are the same file/);
+  });
+
+  it("an expected list with no units: its error printed once", () => {
+    const empty = join(dir, "empty-list.csv");
+    writeFileSync(empty, "\n");
+    const r = cli(["intake", units, "--expected", empty]);
+    expectRefused(r, /empty-list\.csv: no list of units found/);
+    expect(r.stderr.match(/no list of units found/g)).toHaveLength(1);
+  });
+
+  it("an unknown option, in Vietnamese: no English of Node's", () => {
+    const r = spawnSync(process.execPath, [BIN, "rank", units, "--x", "--lang", "vi"], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Không có tuỳ chọn --x cho lệnh này\. Các tuỳ chọn được dùng: --rubric …/);
+    expect(r.stderr).not.toMatch(/Unknown|positional/);
+  });
+});

@@ -52,8 +52,17 @@ export default async function intake(argv: string[], lang: Lang): Promise<number
   const rubric = await resolveRubric(values.rubric, false, lang);
   // The list first: a typo in its name should fail at once, not after reading every submission.
   const expected = values.expected ? await loadExpected(values.expected) : null;
+  // A list without units stops the run with its first problem, printed once (as the error), not twice.
+  if (expected && expected.units.length === 0) {
+    for (const p of expected.problems.slice(1)) console.error(`! ${p[lang]}`);
+    throw new UsageError(
+      expected.problems[0] ?? {
+        vi: `${values.expected}: danh sách không có đơn vị nào.`,
+        en: `${values.expected}: the list names no unit.`,
+      },
+    );
+  }
   for (const p of expected?.problems ?? []) console.error(`! ${p[lang]}`);
-  if (expected && expected.units.length === 0) throw new UsageError(expected.problems[0]);
   const { files, results } = await analyseInputs(positionals, {
     rubric,
     lang,
