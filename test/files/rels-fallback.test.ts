@@ -1,4 +1,4 @@
-import { strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
@@ -50,5 +50,25 @@ describe("damaged package relationships", () => {
     }
     expect(error).toBeInstanceOf(FileReadError);
     expect((error as FileReadError).reason).toBe("malformed-xml");
+  });
+});
+
+describe("a malformed-xml refusal names the part and says in words what is wrong", () => {
+  it("text after a sheet's root element: the sheet's part, and words, not the parser's '2:9: text data …'", () => {
+    const parts = unzipSync(good);
+    const sheet = Object.keys(parts).find((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)) as string;
+    parts[sheet] = strToU8(`${strFromU8(parts[sheet])}stray text`);
+    let error: unknown = null;
+    try {
+      readWorkbook(zipSync(parts), "hong.xlsx");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(FileReadError);
+    const e = error as FileReadError;
+    expect(e.reason).toBe("malformed-xml");
+    expect(e.text.en).toContain(`${sheet}: `);
+    expect(e.text.en).toMatch(/text outside the XML's root element \(.*line \d+, column \d+\)/);
+    expect(e.text.en).not.toMatch(/text data outside of root node/);
   });
 });
