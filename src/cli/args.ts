@@ -19,9 +19,41 @@ export function parseCommandArgs<T extends ParseArgsOptionsConfig>(argv: string[
   try {
     return parseArgs({ args: argv, options, allowPositionals: true as const, strict: true as const });
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new UsageError({ vi: `Tham số không hợp lệ: ${why}`, en: `Invalid arguments: ${why}` });
+    throw argsError(e, options);
   }
+}
+
+/**
+ * Node's parseArgs says what went wrong in English only ("Unknown option '--x'. To specify a positional
+ * argument …"): each case is said again in both languages, naming the option and what is allowed, so a
+ * Vietnamese user reads no English.
+ */
+function argsError(e: unknown, options: ParseArgsOptionsConfig): UsageError {
+  const code = (e as { code?: string }).code;
+  const message = e instanceof Error ? e.message : String(e);
+  const option = /'(-[^' ,]+)/.exec(message)?.[1] ?? "";
+  const allowed = Object.entries(options)
+    .map(([name, o]) => `--${name}${o.short ? ` (-${o.short})` : ""}${o.type === "string" ? " …" : ""}`)
+    .join(", ");
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION")
+    return new UsageError({
+      vi: `Không có tuỳ chọn ${option} cho lệnh này. Các tuỳ chọn được dùng: ${allowed}, --lang, --help.`,
+      en: `Unknown option ${option} for this command. Allowed options: ${allowed}, --lang, --help.`,
+    });
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && /argument missing/.test(message))
+    return new UsageError({
+      vi: `Tuỳ chọn ${option} cần một giá trị (ví dụ ${option} <giá-trị>).`,
+      en: `Option ${option} needs a value (e.g. ${option} <value>).`,
+    });
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE")
+    return new UsageError({
+      vi: `Tuỳ chọn ${option} không nhận giá trị (bỏ phần "=…" sau nó).`,
+      en: `Option ${option} takes no value (remove the "=…" after it).`,
+    });
+  return new UsageError({
+    vi: `Tham số không hợp lệ. Các tuỳ chọn được dùng: ${allowed}, --lang, --help.`,
+    en: `Invalid arguments: ${message}`,
+  });
 }
 
 /** CLI language: --lang, then PAR_INDEX_LANG, then the locale; Vietnamese unless the locale says English. */
@@ -90,6 +122,13 @@ export function columnsOption(raw: string | undefined): ColumnCorrections | unde
       throw new UsageError({
         vi: `--columns nhận dạng vai_trò=CỘT, cách nhau bằng dấu phẩy (ví dụ --columns self=E,evidence=F); vai trò: ${[...COLUMN_KEYS.keys()].join(", ")}; "none" nếu không có cột đó (nhận "${part}").`,
         en: `--columns takes role=COLUMN pairs separated by commas (e.g. --columns self=E,evidence=F); roles: ${[...COLUMN_KEYS.keys()].join(", ")}; "none" for no such column (got "${part}").`,
+      });
+    }
+    if (role in roles) {
+      const name = m[1].toLowerCase();
+      throw new UsageError({
+        vi: `--columns: vai trò ${name} được chỉ hai lần; mỗi vai trò một cột (ví dụ --columns self=E,evidence=F).`,
+        en: `--columns: the role ${name} is given twice; one column per role (e.g. --columns self=E,evidence=F).`,
       });
     }
     const letters = m[2].toUpperCase();

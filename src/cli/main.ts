@@ -45,13 +45,13 @@ Cách dùng: par-index <lệnh> [tuỳ chọn]
   intake <thư mục…> [--expected ds-don-vi.xlsx|csv|json|xep-hang-nam-truoc] [-o tiep-nhan.xlsx] [--json]
                                         tiếp nhận: ai đã nộp, chưa nộp, tệp hỏng, nộp trùng, ngoài danh sách
   diff bản-trước.xlsx bản-mới.xlsx [--json] [-o so-sanh.xlsx]   so sánh bản đơn vị nộp lại
-  appraisal <thư mục…> -o thư-mục-kết-quả    "Kết quả thẩm định" gửi lại từng đơn vị (mỗi đơn vị một tệp)
+  appraisal <thư mục…> -o thư-mục-kết-quả [--force]   "Kết quả thẩm định" gửi lại từng đơn vị (mỗi đơn vị một tệp)
 
 Mỗi trang tính có bảng chấm điểm là một đơn vị: mọi lệnh đọc mọi trang đơn vị của mọi tệp (tệp tổng hợp
 nhiều xã là nhiều đơn vị); trang không phải đơn vị được liệt kê một lần kèm lý do. --all-sheets vẫn được
 chấp nhận nhưng không còn tác dụng.
 Tuỳ chọn chung: --lang vi|en (mặc định theo LANG), --help, --version
-Không bao giờ ghi đè tệp đầu vào; template, rubric import, sample chỉ thay tệp đã có khi có --force.
+Không bao giờ ghi đè tệp đầu vào hay ghi vào thư mục đầu vào; template, rubric import, sample, appraisal chỉ thay tệp đã có khi có --force.
 Mã thoát: 0 không có lỗi, 1 có lỗi trong dữ liệu, 2 sai cách gọi lệnh, 3 lỗi của chương trình.`,
   en: `par-index — validate PAR Index (Chỉ số CCHC) scoring workbooks, compute totals, build rankings
 
@@ -73,13 +73,13 @@ Usage: par-index <command> [options]
   intake <folders…> [--expected units.xlsx|csv|json|last-year-ranking] [-o intake.xlsx] [--json]
                                         who submitted, who did not, unreadable files, duplicates, strangers
   diff old.xlsx new.xlsx [--json] [-o diff.xlsx]   what a unit changed when it resubmitted
-  appraisal <folders…> -o out-folder    the "Kết quả thẩm định" sheet for each unit, one file per unit
+  appraisal <folders…> -o out-folder [--force]   the "Kết quả thẩm định" sheet for each unit, one file per unit
 
 Each sheet holding a scoring table is a unit: every command reads every unit sheet of every file (a
 consolidation workbook of several communes is several units); sheets that are not units are listed once
 with why. --all-sheets is still accepted but does nothing.
 Common options: --lang vi|en (default from LANG), --help, --version
-Inputs are never overwritten; template, rubric import and sample replace an existing file only with --force.
+Inputs are never overwritten nor written into; template, rubric import, sample and appraisal replace an existing file only with --force.
 Exit codes: 0 no errors, 1 errors in the input, 2 usage errors, 3 a bug in the program.`,
 };
 

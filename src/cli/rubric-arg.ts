@@ -1,9 +1,9 @@
-import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { BUILTIN_RUBRIC_IDS, builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import { loadRubric } from "../core/rubric/load";
 import type { Rubric } from "../core/rubric/schema";
 import { type Lang, UsageError } from "./args";
+import { readSideJson } from "./side-file";
 
 /**
  * `--rubric` takes a built-in id, a rubric .json, or a province's blank template .xlsx (imported on the fly).
@@ -19,15 +19,8 @@ export async function resolveRubric(
   if (builtin) return builtin;
   const ext = extname(arg).toLowerCase();
   if (ext === ".json") {
-    let data: unknown;
-    try {
-      data = JSON.parse(await readFile(arg, "utf8"));
-    } catch (e) {
-      throw new UsageError({
-        vi: `Không đọc được bộ chỉ số ${arg}: ${(e as Error).message}`,
-        en: `Cannot read rubric ${arg}: ${(e as Error).message}`,
-      });
-    }
+    // Size-checked before reading; a read or syntax error is a usage error naming the file.
+    const data = readSideJson(arg, "rubric");
     const res = loadRubric(data);
     if (!res.ok) {
       throw new UsageError({

@@ -1,4 +1,5 @@
 import type { CellValue, SheetSnapshot } from "./snapshot";
+import { uniqueHeaders } from "./sheets/unique-headers";
 
 /**
  * A sheet the add-in writes (template, filled sample unit, report, result summary, ranking), described
@@ -141,8 +142,9 @@ export function specToSnapshot(spec: SheetSpec): SheetSnapshot {
     });
   }
   for (const t of spec.tables ?? []) {
-    for (let j = 0; j < t.headers.length; j++)
-      put(t.row, t.col + j, { value: t.headers[j], formula: null, nf: null });
+    const headers = uniqueHeaders(t.headers);
+    for (let j = 0; j < headers.length; j++)
+      put(t.row, t.col + j, { value: headers[j], formula: null, nf: null });
     for (let i = 0; i < t.rows.length; i++) {
       for (let j = 0; j < t.rows[i].length; j++) {
         put(t.row + 1 + i, t.col + j, {

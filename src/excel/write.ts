@@ -13,6 +13,7 @@ import {
   type SpecCell,
   type SpecChart,
 } from "../core/sheet-spec";
+import { uniqueHeaders } from "../core/sheets/unique-headers";
 
 /** Stay well under the 5 MB request cap: Office's JSON for an operation is larger than our estimate. */
 export const REQUEST_BUDGET_BYTES = 2_000_000;
@@ -87,7 +88,7 @@ export async function writeSheetSpec(
   for (const t of spec.tables ?? []) {
     const width = t.headers.length;
     const lastRow = t.row + t.rows.length;
-    const grid: (string | number | boolean)[][] = [t.headers.map(cellText)];
+    const grid: (string | number | boolean)[][] = [uniqueHeaders(t.headers).map(cellText)];
     for (const r of t.rows) grid.push(Array.from({ length: width }, (_, j) => cellText(r[j] ?? null)));
     await writeGrid(ws, t.row, t.col, grid, batch);
     const table = ws.tables.add(`${a1(t.row, t.col)}:${a1(lastRow, t.col + width - 1)}`, true);

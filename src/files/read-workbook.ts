@@ -28,8 +28,11 @@ export function readWorkbook(
   const lim = { ...DEFAULT_LIMITS, ...limits };
   const usage = emptyUsage();
   const container = openContainer(bytes, source, lim, usage, inflate);
+  // The part being read, so a refusal names it ("xl/worksheets/sheet3.xml: …"), not just "2:9: …".
+  let part = "_rels/.rels";
   try {
     const parts = locateParts(container, source);
+    part = parts.workbook;
     // A sheet listed twice (or a thousand times) is one sheet: read it once.
     const seen = new Set<string>();
     const worksheets: { name: string; hidden: boolean; path: string }[] = [];
@@ -46,10 +49,13 @@ export function readWorkbook(
         source,
         `${count(worksheets.length)} sheets (limit ${count(lim.maxSheets)})`,
       );
+    part = parts.sharedStrings ?? part;
     const strings = parts.sharedStrings ? readSharedStrings(xml(container.read(parts.sharedStrings))) : [];
+    part = parts.styles ?? part;
     const formats = parts.styles ? readStyles(xml(container.read(parts.styles))) : [];
-    const sheets = worksheets.map((s) =>
-      readSheet(xml(container.read(s.path)), {
+    const sheets = worksheets.map((s) => {
+      part = s.path;
+      return readSheet(xml(container.read(s.path)), {
         file: source,
         name: s.name,
         hidden: s.hidden,
@@ -58,13 +64,12 @@ export function readWorkbook(
         limits: lim,
         usage,
         links: sheetLinks(container, s.path),
-      }),
-    );
+      });
+    });
     return { source, sheets };
   } catch (e) {
     if (e instanceof FileReadError) throw e;
-    const detail = e instanceof Error ? e.message.split("\n")[0].slice(0, 160) : String(e);
-    throw new FileReadError("malformed-xml", source, detail);
+    throw new FileReadError("malformed-xml", source, `${part}: ${xmlFaultWords(e)}`);
   }
 }
 
@@ -77,4 +82,36 @@ function sheetLinks(container: Container, sheetPath: string): Map<string, string
   for (const [id, rel] of readRelationships(container, rels))
     if (rel.type.endsWith("/hyperlink")) out.set(id, rel.target);
   return out;
+}
+
+/**
+ * What the XML parser's message ("2:9: text data outside of root node.") means, in words a user can pass
+ * on (both languages: the reason is one detail string), with where it is; the parser's own text otherwise.
+ */
+export function xmlFaultWords(e: unknown): string {
+  const message = e instanceof Error ? e.message.split("\n")[0] : String(e);
+  const at = /^(?:[^:]*:)?(\d+):(\d+): /.exec(message);
+  const where = at ? ` (dòng ${at[1]}, cột ${at[2]} / line ${at[1]}, column ${at[2]})` : "";
+  const rules: [RegExp, string][] = [
+    [/outside of root node/, "có chữ nằm ngoài phần tử gốc của XML / text outside the XML's root element"],
+    [
+      /unclosed tag|unexpected end|ended prematurely/i,
+      "phần này bị cắt giữa chừng, có thẻ không được đóng / the part is cut short, a tag is never closed",
+    ],
+    [
+      /unmatched closing tag|unexpected close tag/i,
+      "thẻ đóng không khớp thẻ mở / a closing tag does not match its opening tag",
+    ],
+    [
+      /document must contain a root element|no root/i,
+      "phần này không có nội dung XML / the part holds no XML",
+    ],
+    [
+      /disallowed character|invalid character|illegal/i,
+      "có ký tự không được phép trong XML / a character XML does not allow",
+    ],
+    [/entity/i, "một ký hiệu & không hợp lệ / an invalid & entity"],
+  ];
+  const words = rules.find(([re]) => re.test(message))?.[1];
+  return words ? `${words}${where}` : message.slice(0, 160);
 }

@@ -2,6 +2,7 @@ import { a1 } from "../core/address";
 import { type CellStyle, needsEscape, type SheetSpec, type SpecTable } from "../core/sheet-spec";
 import { type CellValue, EXCEL_ERRORS } from "../core/snapshot";
 import { fixInternalLinks } from "./xlsx/internal-links";
+import { uniqueHeaders } from "../core/sheets/unique-headers";
 
 /**
  * Renders SheetSpecs to .xlsx bytes with ExcelJS (MIT, maintained, writes real tables, print setup
@@ -107,7 +108,7 @@ function renderTable(ws: Worksheet, t: SpecTable): void {
       theme: (t.style ?? "TableStyleMedium2") as import("exceljs").TableStyleProperties["theme"],
       showRowStripes: true,
     },
-    columns: t.headers.map((h) => ({ name: h, filterButton: true })),
+    columns: uniqueHeaders(t.headers).map((h) => ({ name: h, filterButton: true })),
     rows: rows.map((r) => r.map((v) => (typeof v === "string" && needsEscape(v) ? v : (v ?? null)))),
   });
   rows.forEach((r, i) => {

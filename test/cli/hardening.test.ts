@@ -10,6 +10,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  truncateSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
@@ -17,6 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeWindows } from "../support/encodings";
 
 /**
  * The command line against the issue's cases (#13 points 3 and 7): inputs never overwritten whatever
@@ -324,5 +326,96 @@ describe("#24: inputs never deleted or written into, outputs named safely, write
     expect(r.status).toBe(0);
     expect(readdirSync(out)).toEqual(["Xa A_✓ Xa B - Ket qua tham dinh.xlsx"]);
     expect(r.stdout.split("\n").filter((l) => l.startsWith("✓"))).toHaveLength(1);
+  });
+});
+
+describe("#24: side files bounded before reading, in any encoding Excel saves (child processes, 256 MB heap)", () => {
+  /** The CLI with a capped heap: a file read whole before its limit would be killed, not pass. */
+  function capped(args: string[]) {
+    const started = Date.now();
+    const r = spawnSync(process.execPath, ["--max-old-space-size=256", BIN, ...args], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, PAR_INDEX_LANG: "en", PAR_INDEX_THREADS: "1" },
+      timeout: 60_000,
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - started };
+  }
+
+  it("a 1 GB survey file is refused from its size, naming the limit", () => {
+    const big = join(dir, "survey-1gb.csv");
+    writeFileSync(big, "");
+    truncateSync(big, 1024 ** 3);
+    const r = capped(["rank", units, "--survey", big]);
+    expectRefused(r, /survey-1gb\.csv: the file is over the limit \(4\.8 MB for CSV\/JSON/);
+  });
+
+  it("a 4.9 MB field under the size cap: refused naming the field limit, never echoed", () => {
+    const field = join(dir, "survey-field.csv");
+    writeFileSync(field, `Đơn vị,Điểm\n"Xã ${"A".repeat(4_900_000)}",20\n`);
+    const r = capped(["rank", units, "--survey", field]);
+    expectRefused(r, /line 2: a field longer than 10,000 characters/);
+    expect(r.stderr.length).toBeLessThan(2_000);
+  });
+
+  it("intake --expected with 100,000 names is refused before it is parsed, naming the limit", () => {
+    const list = join(dir, "expected-100k.csv");
+    writeFileSync(list, `Đơn vị\n${Array.from({ length: 100_000 }, (_, i) => `Xã Số ${i}`).join("\n")}\n`);
+    const r = capped(["intake", units, "--expected", list, "-o", join(dir, "intake-100k.xlsx")]);
+    expectRefused(r, /expected-100k\.csv: it has 100,001 rows, over the limit of 5,050/);
+    expect(existsSync(join(dir, "intake-100k.xlsx"))).toBe(false);
+  });
+
+  it("--previous with 100,000 units (4 MB of JSON) is refused naming the row limit", () => {
+    const prev = join(dir, "previous-100k.json");
+    writeFileSync(
+      prev,
+      JSON.stringify(Array.from({ length: 100_000 }, (_, i) => ({ unit: `X${i}`, rank: i + 1, score: 50 }))),
+    );
+    expectRefused(
+      capped(["rank", units, "--previous", prev]),
+      /it has 100,000 rows, over the limit of 5,000/,
+    );
+  });
+
+  it("an expected-units list saved as UTF-16 (BOM) or Windows-1258 finds every unit", () => {
+    const names: string[] = JSON.parse(cli(["intake", units, "--json"]).stdout).rows.map(
+      (r: { unit: string }) => r.unit,
+    );
+    expect(names.length).toBe(3);
+    const text = `Đơn vị\r\n${names.join("\r\n")}\r\n`;
+    const le = join(dir, "expected-utf16.csv");
+    writeFileSync(le, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+    const cp = join(dir, "expected-1258.csv");
+    writeFileSync(cp, encodeWindows(text, "windows-1258"));
+    for (const list of [le, cp]) {
+      const r = cli(["intake", units, "--expected", list, "--json"]);
+      const counts = JSON.parse(r.stdout).counts;
+      expect([list, counts.missing, counts["not-on-list"], counts.received]).toEqual([list, 0, 0, 3]);
+    }
+  });
+});
+
+describe("#24: smaller items", () => {
+  it("diff a.xlsx a.xlsx, or through a link, says it is the same file (it said '0 changes')", () => {
+    const link = join(dir, "same-link.xlsx");
+    symlinkSync(unit, link);
+    expectRefused(cli(["diff", unit, unit]), /are the same file/);
+    expectRefused(cli(["diff", unit, link]), /same-link\.xlsx are the same file/);
+  });
+
+  it("an expected list with no units: its error printed once", () => {
+    const empty = join(dir, "empty-list.csv");
+    writeFileSync(empty, "\n");
+    const r = cli(["intake", units, "--expected", empty]);
+    expectRefused(r, /empty-list\.csv: no list of units found/);
+    expect(r.stderr.match(/no list of units found/g)).toHaveLength(1);
+  });
+
+  it("an unknown option, in Vietnamese: no English of Node's", () => {
+    const r = spawnSync(process.execPath, [BIN, "rank", units, "--x", "--lang", "vi"], { encoding: "utf8" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Không có tuỳ chọn --x cho lệnh này\. Các tuỳ chọn được dùng: --rubric …/);
+    expect(r.stderr).not.toMatch(/Unknown|positional/);
   });
 });

@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises";
 import { inLang } from "../../core/i18n";
 import { diffWorkbooks, FIELD_TEXT, type WorkbookDiff } from "../../core/diff";
 import { roleName } from "../../core/messages";
@@ -26,6 +27,7 @@ export default async function diff(argv: string[], lang: Lang): Promise<number> 
       en: `Two files are needed: the earlier version and the resubmission (got ${positionals.length}). Example: par-index diff old.xlsx new.xlsx`,
     });
   }
+  await refuseSameFile(positionals[0], positionals[1]);
   const rubric = await resolveRubric(values.rubric, false, lang);
   const [oldWb, newWb] = await Promise.all(positionals.map(readOrSay));
   const result = diffWorkbooks(oldWb, newWb, { rubric });
@@ -43,6 +45,19 @@ export default async function diff(argv: string[], lang: Lang): Promise<number> 
       );
   }
   return result.problems.length ? 1 : 0;
+}
+
+/**
+ * `diff a.xlsx a.xlsx` (or a link to it) would say "0 changes", as if the unit had resubmitted the same
+ * thing: the two paths are compared by what they are (device + inode) and the mistake is said instead.
+ */
+async function refuseSameFile(a: string, b: string): Promise<void> {
+  const [x, y] = await Promise.all([a, b].map((p) => stat(p).catch(() => null)));
+  if (!x || !y || x.ino === 0 || x.dev !== y.dev || x.ino !== y.ino) return;
+  throw new UsageError({
+    vi: `${a} và ${b} là cùng một tệp; hãy chỉ bản trước và bản nộp lại (hai tệp khác nhau).`,
+    en: `${a} and ${b} are the same file; give the earlier version and the resubmission (two different files).`,
+  });
 }
 
 async function readOrSay(path: string): Promise<WorkbookSnapshot> {

@@ -1,6 +1,5 @@
 import { submissionsOfFile } from "../../app/submissions";
 import { inLang } from "../../core/i18n";
-import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, relative, resolve, sep } from "node:path";
 import {
   buildIntake,
@@ -15,13 +14,27 @@ import {
 import { formatFixed } from "../../core/numbers";
 import { intakeSheetSpec } from "../../core/sheets/intake";
 import { FileReadError } from "../../files/errors";
-import { readWorkbookFile } from "../../files/node";
 import type { FileResult } from "../analyse-file";
 import { analysedFile } from "../file-result";
 import { type Lang, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
 import { resolveRubric } from "../rubric-arg";
 import { analyseInputs } from "../run-files";
+import { readSideJson, readSideText, readSideWorkbook, refuseOverCount } from "../side-file";
+
+/**
+ * A province has at most a few hundred units, the whole country some three thousand communes since 2025:
+ * more is no list of units, and the intake sheet's writer needs seconds per thousand rows.
+ */
+export const MAX_EXPECTED_UNITS = 5_000;
+
+/** The list's text, refused before it is parsed when it has more lines than the limit allows (header and a title included). */
+function linesWithin(path: string, text: string): string {
+  let lines = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
+  refuseOverCount(path, "expected", lines, MAX_EXPECTED_UNITS + 50);
+  return text;
+}
 
 /**
  * `par-index intake <files|folders…> [--expected units.xlsx|csv|json|last-year-ranking] [-o intake.xlsx]
@@ -38,8 +51,17 @@ export default async function intake(argv: string[], lang: Lang): Promise<number
   const rubric = await resolveRubric(values.rubric, false, lang);
   // The list first: a typo in its name should fail at once, not after reading every submission.
   const expected = values.expected ? await loadExpected(values.expected) : null;
+  // A list without units stops the run with its first problem, printed once (as the error), not twice.
+  if (expected && expected.units.length === 0) {
+    for (const p of expected.problems.slice(1)) console.error(`! ${p[lang]}`);
+    throw new UsageError(
+      expected.problems[0] ?? {
+        vi: `${values.expected}: danh sách không có đơn vị nào.`,
+        en: `${values.expected}: the list names no unit.`,
+      },
+    );
+  }
   for (const p of expected?.problems ?? []) console.error(`! ${p[lang]}`);
-  if (expected && expected.units.length === 0) throw new UsageError(expected.problems[0]);
   const { files, results } = await analyseInputs(positionals, {
     rubric,
     lang,
@@ -78,10 +100,17 @@ async function loadExpected(path: string): Promise<ExpectedList> {
   const ext = extname(path).toLowerCase();
   const name = basename(path);
   try {
-    if (ext === ".json") return readExpectedUnits(JSON.parse(await readFile(path, "utf8")), name);
-    if (ext === ".csv" || ext === ".txt") return expectedUnitsFromCsv(await readFile(path, "utf8"), name);
-    return readExpectedUnits(await readWorkbookFile(path), name);
+    // Size-checked before reading, the encoding detected (side-file.ts); the count bounded after.
+    const list =
+      ext === ".json"
+        ? readExpectedUnits(readSideJson(path, "expected"), name)
+        : ext === ".csv" || ext === ".txt"
+          ? expectedUnitsFromCsv(linesWithin(path, readSideText(path, "expected")), name)
+          : readExpectedUnits(await readSideWorkbook(path, "expected"), name);
+    refuseOverCount(path, "expected", list.units.length, MAX_EXPECTED_UNITS);
+    return list;
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     if (e instanceof FileReadError) throw new UsageError(e.text);
     const why = e instanceof Error ? e.message : String(e);
     throw new UsageError({ vi: `Không đọc được ${path}: ${why}`, en: `Cannot read ${path}: ${why}` });

@@ -1,10 +1,8 @@
 import { rankInputsOf } from "../../app/rank-inputs";
 import { inLang } from "../../core/i18n";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readCsv } from "../../core/csv";
 import { formatFixed } from "../../core/numbers";
 import { parsePreviousRanking, type PreviousRanking } from "../../core/previous";
 import {
@@ -26,18 +24,18 @@ import {
   type SurveyTable,
   surveyMaxOf,
   surveyMergeProblems,
-  surveyTableFromCsv,
+  surveyTableFromCsvTable,
   surveyTableFromJson,
 } from "../../core/survey";
 import { type UnitMap, unitMapFromRows } from "../../core/unit-map";
 import { FileReadError } from "../../files/errors";
-import { readWorkbookFile } from "../../files/node";
 import type { FileResult } from "../analyse-file";
 import { analysedFile } from "../file-result";
 import { columnsOption, type Lang, oneOf, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
 import { resolveRubric } from "../rubric-arg";
 import { analyseInputs } from "../run-files";
+import { MAX_SIDE_ROWS, readSideCsv, readSideJson, readSideWorkbook, refuseOverCount } from "../side-file";
 
 /**
  * `par-index rank <files|folders…> [--rubric …] [--by self|appraised|final] [--basis index|evidence]
@@ -152,18 +150,14 @@ function ratingOption(text: string): ReturnType<typeof parseRatingOption>["bands
 async function loadUnitMap(path: string, lang: Lang): Promise<UnitMap> {
   const ext = extname(path).toLowerCase();
   let rows: unknown[][];
-  try {
-    if (ext === ".csv" || ext === ".txt" || ext === ".tsv") {
-      const table = readCsv(new Uint8Array(await readFile(path)));
-      for (const p of table.problems) console.error(`! ${basename(path)}, ${p.line}: ${p.message[lang]}`);
-      rows = table.rows;
-    } else {
-      const wb = await readWorkbookFile(path);
-      rows =
-        wb.sheets.find((s) => s.values.some((r) => r?.some((v) => v !== null && v !== "")))?.values ?? [];
-    }
-  } catch (e) {
-    throw sideFileError(path, e);
+  // Read as every side file is (cli/side-file.ts): size-checked before a byte is read, encodings detected.
+  if (ext === ".csv" || ext === ".txt" || ext === ".tsv") {
+    const table = readSideCsv(path, "map");
+    for (const p of table.problems) console.error(`! ${basename(path)}, ${p.line}: ${p.message[lang]}`);
+    rows = table.rows;
+  } else {
+    const wb = await readSideWorkbook(path, "map");
+    rows = wb.sheets.find((s) => s.values.some((r) => r?.some((v) => v !== null && v !== "")))?.values ?? [];
   }
   const read = unitMapFromRows(rows as Parameters<typeof unitMapFromRows>[0], basename(path));
   for (const p of read.problems) console.error(`! ${p[lang]}`);
@@ -180,13 +174,14 @@ async function loadPrevious(path: string, maxScore: number, lang: Lang): Promise
   try {
     data =
       extname(path).toLowerCase() === ".json"
-        ? JSON.parse(await readFile(path, "utf8"))
-        : await readWorkbookFile(path);
+        ? readSideJson(path, "previous")
+        : await readSideWorkbook(path, "previous");
   } catch (e) {
     throw sideFileError(path, e);
   }
   const parsed = parsePreviousRanking(data, { maxScore });
   if (!parsed.ok) throw new UsageError(parsed.problem);
+  refuseOverCount(path, "previous", parsed.ranking.units.length, MAX_SIDE_ROWS);
   for (const f of parsed.findings) console.error(`! ${f.message[lang].replace(/^JSON/, basename(path))}`);
   return parsed.ranking;
 }
@@ -205,14 +200,15 @@ export async function loadSurvey(path: string, max: number | undefined, lang: La
   const source = basename(path);
   let table: SurveyTable;
   try {
-    if (ext === ".json")
-      table = surveyTableFromJson(JSON.parse(await readFile(path, "utf8")), source, { max });
+    // Size-checked before reading, the encoding detected, a field over its limit refused (side-file.ts).
+    if (ext === ".json") table = surveyTableFromJson(readSideJson(path, "survey"), source, { max });
     else if (ext === ".csv" || ext === ".txt" || ext === ".tsv")
-      table = surveyTableFromCsv(new Uint8Array(await readFile(path)), source, { max });
-    else table = readSurveyTable(await readWorkbookFile(path), { max });
+      table = surveyTableFromCsvTable(readSideCsv(path, "survey"), source, { max });
+    else table = readSurveyTable(await readSideWorkbook(path, "survey"), { max });
   } catch (e) {
     throw sideFileError(path, e);
   }
+  refuseOverCount(path, "survey", table.rows.length, MAX_SIDE_ROWS);
   for (const p of table.problems) console.error(`! ${p[lang]}`);
   return table.rows;
 }
@@ -309,6 +305,7 @@ function vanishedLines(vanished: readonly VanishedUnit[], lang: Lang): string[] 
 
 /** A side file (previous ranking, survey table) that cannot be read is a usage error naming it. */
 function sideFileError(path: string, e: unknown): UsageError {
+  if (e instanceof UsageError) return e;
   if (e instanceof FileReadError) return new UsageError(e.text);
   const why = e instanceof Error ? e.message : String(e);
   return new UsageError({ vi: `Không đọc được ${path}: ${why}`, en: `Cannot read ${path}: ${why}` });

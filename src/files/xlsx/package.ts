@@ -51,7 +51,7 @@ export function locateParts(container: Container, file: string): WorkbookParts {
 }
 
 function findWorkbook(container: Container, file: string): string {
-  for (const [, rel] of readRelationships(container, "_rels/.rels")) {
+  for (const [, rel] of packageRelationships(container)) {
     if (rel.external || !rel.type.endsWith("/officeDocument")) continue;
     const path = resolve("", rel.target);
     if (path.endsWith(".bin")) throw new FileReadError("xlsb", file);
@@ -67,6 +67,20 @@ function findWorkbook(container: Container, file: string): string {
       ? "PowerPoint .pptx"
       : "";
   throw new FileReadError("not-a-workbook", file, kind);
+}
+
+/**
+ * The package's own relationships; when `_rels/.rels` is damaged (not well-formed XML) and the workbook is
+ * where Excel puts it, none — so the usual-place fallback below reads it, as Excel and LibreOffice do —
+ * instead of refusing a workbook whose cells are whole. Without xl/workbook.xml the damage is reported.
+ */
+function packageRelationships(container: Container): Map<string, Relationship> {
+  try {
+    return readRelationships(container, "_rels/.rels");
+  } catch (e) {
+    if (e instanceof FileReadError || !container.has("xl/workbook.xml")) throw e;
+    return new Map();
+  }
 }
 
 export function readRelationships(container: Container, path: string): Map<string, Relationship> {

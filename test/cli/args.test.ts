@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { columnsOption, parseCommandArgs, UsageError } from "../../src/cli/args";
+
+/** #24 item 6: options checked, each mistake a usage error naming the option and what is allowed, in both languages. */
+const options = {
+  rubric: { type: "string" as const },
+  json: { type: "boolean" as const },
+  output: { type: "string" as const, short: "o" },
+};
+
+function refusal(f: () => unknown): UsageError {
+  try {
+    f();
+  } catch (e) {
+    expect(e).toBeInstanceOf(UsageError);
+    return e as UsageError;
+  }
+  throw new Error("expected a usage error");
+}
+
+describe("parseCommandArgs", () => {
+  it("an unknown option names it and lists the allowed ones; the Vietnamese text holds no English of Node's", () => {
+    const e = refusal(() => parseCommandArgs(["--x"], options));
+    expect(e.text.vi).toBe(
+      "Không có tuỳ chọn --x cho lệnh này. Các tuỳ chọn được dùng: --rubric …, --json, --output (-o) …, --lang, --help.",
+    );
+    expect(e.text.en).toMatch(/^Unknown option --x for this command\. Allowed options: --rubric …/);
+    expect(e.text.vi).not.toMatch(/positional|Unknown|argument/);
+  });
+
+  it("a missing value and a value given to a switch", () => {
+    expect(refusal(() => parseCommandArgs(["--rubric"], options)).text.vi).toBe(
+      "Tuỳ chọn --rubric cần một giá trị (ví dụ --rubric <giá-trị>).",
+    );
+    expect(refusal(() => parseCommandArgs(["-o"], options)).text.en).toBe(
+      "Option -o needs a value (e.g. -o <value>).",
+    );
+    expect(refusal(() => parseCommandArgs(["--json=yes"], options)).text.en).toMatch(
+      /Option --json takes no value/,
+    );
+  });
+});
+
+describe("--columns", () => {
+  it("a role given twice is refused (it was: last wins)", () => {
+    const e = refusal(() => columnsOption("self=A,self=B"));
+    expect(e.text.en).toBe(
+      "--columns: the role self is given twice; one column per role (e.g. --columns self=E,evidence=F).",
+    );
+    expect(e.text.vi).toMatch(/vai trò self được chỉ hai lần/);
+    expect(() => columnsOption("appraised=C,appraised1=D")).toThrow(UsageError); // two names of one role
+  });
+
+  it("distinct roles on distinct columns are taken", () => {
+    expect(columnsOption("self=E,evidence=F,note=none")).toEqual({
+      roles: { self: 4, evidence: 5, note: null },
+    });
+  });
+});
