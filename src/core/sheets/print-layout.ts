@@ -44,13 +44,23 @@ export interface PrintLayoutOptions {
   /** 0-based header rows to repeat on every page (a table's header row). */
   repeatRows?: [number, number];
   pageBreaksBefore?: number[];
+  /**
+   * Columns printed on pages of their own (per-area detail): the first page holds columns up to
+   * `firstPageLastCol`, the title and basis lines wrap within it, and the rest follow in pages of
+   * whole column groups (`columnGroups`, e.g. an area's score and rank), `repeatColumns` at the left.
+   */
+  split?: { firstPageLastCol: number; repeatColumns: [number, number]; columnGroups: number[][] };
+  /**
+   * The last column lone lines (title, basis, notes) wrap within; the table's last column by default.
+   * A split sheet wraps them within its repeated columns, so every page shows them whole.
+   */
+  textLastCol?: number;
 }
 
 /** The used columns' total width in pixels at 100 %, as the worst-case reader draws them. */
 export function sheetWidthPx(spec: SheetSpec): number {
   let px = 0;
-  for (let c = 0; c <= lastColumn(spec); c++)
-    px += Math.round((spec.columnWidths?.[c] ?? DEFAULT_WIDTH) * WORST_PX_PER_WIDTH + COLUMN_PADDING_PX);
+  for (let c = 0; c <= lastColumn(spec); c++) px += worstColumnPx(spec, c);
   return px;
 }
 
@@ -70,7 +80,7 @@ export function layoutForPrint(spec: SheetSpec, options: PrintLayoutOptions = {}
     merges: [...(spec.merges ?? [])],
   };
   out.tables = spec.tables?.map((t) => ({ ...t, wrap: t.wrap ?? textColumns(t) }));
-  const lastCol = lastColumn(out);
+  const lastCol = options.textLastCol ?? options.split?.firstPageLastCol ?? lastColumn(out);
   const heights = new Map<number, number>();
   const need = (row: number, pt: number) => heights.set(row, Math.max(heights.get(row) ?? 0, pt));
   wrapLooseCells(out, lastCol, need);
@@ -81,8 +91,15 @@ export function layoutForPrint(spec: SheetSpec, options: PrintLayoutOptions = {}
     if (pt > 15.5) rowHeights[row] = Math.ceil(pt * 4) / 4;
   }
   out.rowHeights = { ...spec.rowHeights, ...rowHeights };
-  const portrait: SheetSpec = { ...out, print: { margins: PRINT_MARGINS } };
-  const landscape = printScale(portrait) < PORTRAIT_SCALE;
+  const firstPage: SheetSpec = options.split
+    ? {
+        ...out,
+        columnWidths: out.columnWidths?.slice(0, options.split.firstPageLastCol + 1),
+        tables: [],
+        cells: [{ row: 0, col: options.split.firstPageLastCol }],
+      }
+    : out;
+  const landscape = printScale({ ...firstPage, print: { margins: PRINT_MARGINS } }) < PORTRAIT_SCALE;
   const print: PrintSetup = {
     paper: "A4",
     landscape,
@@ -90,12 +107,52 @@ export function layoutForPrint(spec: SheetSpec, options: PrintLayoutOptions = {}
     margins: PRINT_MARGINS,
     footer: options.lang === "en" ? "Page &P/&N" : "Trang &P/&N",
   };
+  if (options.split) Object.assign(print, splitPages(out, firstPage, landscape, options.split));
   const repeat = options.repeatRows ?? spec.print?.repeatRows;
   if (repeat) print.repeatRows = repeat;
   const breaks = options.pageBreaksBefore ?? spec.print?.pageBreaksBefore;
   if (breaks?.length) print.pageBreaksBefore = breaks;
   out.print = print;
   return out;
+}
+
+/**
+ * A fixed scale at which the first page's columns fit across (never under `MIN_PRINT_SCALE`), then
+ * column breaks so each further page holds whole column groups beside the repeated columns.
+ */
+function splitPages(
+  spec: SheetSpec,
+  firstPage: SheetSpec,
+  landscape: boolean,
+  split: NonNullable<PrintLayoutOptions["split"]>,
+): Partial<PrintSetup> {
+  const fitted = printScale({ ...firstPage, print: { landscape, margins: PRINT_MARGINS } });
+  const scale = Math.max(MIN_PRINT_SCALE, Math.min(1, Math.floor(fitted * 100) / 100));
+  const m = PRINT_MARGINS;
+  const printablePx = ((landscape ? A4.height : A4.width) - (m.left + m.right) * 72) / PT_PER_PX / scale;
+  const px = (cols: number[]) => cols.reduce((sum, c) => sum + worstColumnPx(spec, c), 0);
+  const [r0, r1] = split.repeatColumns;
+  const repeated = px(Array.from({ length: r1 - r0 + 1 }, (_, k) => r0 + k));
+  const breaks: number[] = [];
+  let used = Number.POSITIVE_INFINITY;
+  for (const group of split.columnGroups) {
+    const w = px(group);
+    if (used + w > printablePx - repeated) {
+      breaks.push(group[0]);
+      used = 0;
+    }
+    used += w;
+  }
+  return {
+    fitToWidth: false,
+    scale: Math.round(scale * 100),
+    repeatColumns: split.repeatColumns,
+    columnBreaksBefore: breaks,
+  };
+}
+
+function worstColumnPx(spec: SheetSpec, col: number): number {
+  return Math.round((spec.columnWidths?.[col] ?? DEFAULT_WIDTH) * WORST_PX_PER_WIDTH + COLUMN_PADDING_PX);
 }
 
 /** The last column anything is written in (cells, tables, merges are within those). */
@@ -141,8 +198,9 @@ function wrapLooseCells(spec: SheetSpec, lastCol: number, need: (row: number, pt
     const style = c.style ?? {};
     const own = spanPx(spec, c.col, c.col);
     if (textPx(c.value, style) <= own - 6) continue;
+    // Alone on its row within the table's (first page's) width: cells printed on later pages do not count.
     const alone = (perRow.get(c.row) ?? []).every(
-      (o) => o === c || o.value === null || o.value === undefined,
+      (o) => o === c || o.value === null || o.value === undefined || o.col > lastCol,
     );
     const last = alone ? Math.max(c.col, lastCol) : c.col;
     if (last > c.col) spec.merges?.push(`${a1(c.row, c.col)}:${a1(c.row, last)}`);

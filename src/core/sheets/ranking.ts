@@ -3,6 +3,7 @@ import type { Ranking, RankedUnit } from "../rank";
 import type { Rubric } from "../rubric/schema";
 import type { CellValue } from "../snapshot";
 import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
+import { layoutForPrint } from "./print-layout";
 import { decimalsFormat, RANKING_SHEET, tableName, TITLE, SUBTITLE, NOTE } from "./style";
 
 /**
@@ -41,21 +42,32 @@ export function rankingSheetSpec(
   const out: Layout = { cells: titleBlock(ranking, rubric, options.title), tables: [], row: 5 };
   addGroupTables(out, ranking, columns, areaHistory, options.linkSheets === true);
   addLeftOutSections(out, ranking);
+  addAreaLegend(out, ranking);
   const firstTable = out.tables[0];
-  return {
-    name: RANKING_SHEET,
-    cells: out.cells,
-    tables: out.tables,
-    merges: [],
-    columnWidths: columns.widths,
-    freeze: firstTable ? { rows: firstTable.row + 1, cols: 2 } : undefined,
-    print: {
-      landscape: true,
-      fitToWidth: true,
-      repeatRows: firstTable ? [firstTable.row, firstTable.row] : undefined,
+  return layoutForPrint(
+    {
+      name: RANKING_SHEET,
+      cells: out.cells,
+      tables: out.tables,
+      merges: [],
+      columnWidths: columns.widths,
+      freeze: firstTable ? { rows: firstTable.row + 1, cols: 2 } : undefined,
+      tabColor: "1F4E79",
     },
-    tabColor: "1F4E79",
-  };
+    {
+      repeatRows: firstTable ? [firstTable.row, firstTable.row] : undefined,
+      split: ranking.areas.length
+        ? {
+            firstPageLastCol: columns.firstAreaCol - 1,
+            repeatColumns: [0, 1],
+            columnGroups: columns.areaGroups,
+          }
+        : undefined,
+      // The unit's rank and name repeat at the left of every page, and with them the title, basis and
+      // legend lines: wrapped within those two columns, they print whole on every page.
+      textLastCol: ranking.areas.length ? 1 : undefined,
+    },
+  );
 }
 
 /** The sheet as it is laid out from top to bottom: `row` is the next free row. */
@@ -69,45 +81,73 @@ interface Layout {
  * The group tables' columns: headers, number formats and widths built side by side, so the three lists
  * keep the same length and order whichever optional columns (per-area history, last year) are present.
  */
-function rankingColumns(
-  ranking: Ranking,
-  areaHistory: boolean,
-): { headers: string[]; formats: string[]; widths: number[] } {
+function rankingColumns(ranking: Ranking, areaHistory: boolean): RankingColumns {
   const nf = decimalsFormat(ranking.precision);
-  const headers = [
-    "Xếp hạng",
-    "Đơn vị",
-    ranking.withoutSurvey ? "Điểm (chưa có điều tra XHH)" : "Chỉ số CCHC",
-    "Xếp loại",
-    ...ranking.areas.flatMap((a) => [
-      `${a.code}. ${a.label} (/${a.max})`,
-      `Hạng ${a.code}`,
-      ...(areaHistory ? [`Thay đổi hạng ${a.code}`] : []),
-    ]),
-    ...(ranking.hasPrevious
-      ? ["Điểm năm trước", "Tăng/giảm điểm", "Hạng năm trước", "Thay đổi thứ hạng"]
-      : []),
-    "Ghi chú",
-  ];
-  const formats = [
-    "0",
-    "@",
-    nf,
-    "@",
-    ...ranking.areas.flatMap(() => [nf, "0", ...(areaHistory ? ["@"] : [])]),
-    ...(ranking.hasPrevious ? [nf, `+${nf};-${nf};0`, "0", "@"] : []),
-    "@",
-  ];
-  const widths = [
-    9,
-    34,
-    12,
-    12,
-    ...ranking.areas.flatMap(() => [13, 7, ...(areaHistory ? [11] : [])]),
-    ...(ranking.hasPrevious ? [11, 11, 10, 16] : []),
-    30,
-  ];
-  return { headers, formats, widths };
+  // The unit's place, name, index, rating, last year and notes print on the first page; the per-area
+  // detail after them, on pages of its own, short titles ("1. Điểm (/19)") named in full in the legend.
+  const main = {
+    headers: [
+      "Xếp hạng",
+      "Đơn vị",
+      ranking.withoutSurvey ? "Điểm (chưa có điều tra XHH)" : "Chỉ số CCHC",
+      "Xếp loại",
+      ...(ranking.hasPrevious
+        ? ["Điểm năm trước", "Tăng/giảm điểm", "Hạng năm trước", "Thay đổi thứ hạng"]
+        : []),
+      "Ghi chú",
+    ],
+    formats: ["0", "@", nf, "@", ...(ranking.hasPrevious ? [nf, `+${nf};-${nf};0`, "0", "@"] : []), "@"],
+    widths: [7, 30, 10, 11, ...(ranking.hasPrevious ? [9, 9, 8, 12] : []), 24],
+  };
+  const firstAreaCol = main.headers.length;
+  const areaGroups: number[][] = [];
+  const per = areaHistory ? 3 : 2;
+  ranking.areas.forEach((_, k) => {
+    const at = firstAreaCol + k * per;
+    areaGroups.push(Array.from({ length: per }, (_, j) => at + j));
+  });
+  return {
+    headers: [
+      ...main.headers,
+      ...ranking.areas.flatMap((a) => [
+        `${a.code}. Điểm (/${a.max})`,
+        `Hạng ${a.code}`,
+        ...(areaHistory ? [`Thay đổi hạng ${a.code}`] : []),
+      ]),
+    ],
+    formats: [...main.formats, ...ranking.areas.flatMap(() => [nf, "0", ...(areaHistory ? ["@"] : [])])],
+    widths: [...main.widths, ...ranking.areas.flatMap(() => [9, 7, ...(areaHistory ? [10] : [])])],
+    firstAreaCol,
+    areaGroups,
+  };
+}
+
+interface RankingColumns {
+  headers: string[];
+  formats: string[];
+  widths: number[];
+  /** The first per-area column, and each area's columns (score, rank, change): printed after page 1. */
+  firstAreaCol: number;
+  areaGroups: number[][];
+}
+
+/** Below the tables, on the first page: what each short area title stands for. */
+function addAreaLegend(out: Layout, ranking: Ranking): void {
+  if (ranking.areas.length === 0) return;
+  out.cells.push({
+    row: out.row++,
+    col: 0,
+    value: "Chi tiết theo lĩnh vực (các trang sau):",
+    style: SECTION,
+  });
+  for (const a of ranking.areas) {
+    out.cells.push({
+      row: out.row++,
+      col: 0,
+      value: `${a.code}. ${a.label} (tối đa ${a.max} điểm)`,
+    });
+  }
+  out.row++;
 }
 
 /** Title, what the ranking is based on (Vietnamese, then English), and the basis note when there is one. */
@@ -126,18 +166,12 @@ function titleBlock(ranking: Ranking, rubric: Rubric, title: string | undefined)
       value: `${rubric.name} — xếp hạng theo ${BASIS_LABEL[ranking.by].vi}${ranking.dense ? ", xếp hạng liền (không bỏ hạng)" : ", đồng hạng thì hạng kế tiếp bị bỏ qua (1, 2, 2, 4)"}${ranking.hasPrevious ? `; so sánh với${previousYear}` : ""}.`,
       style: SUBTITLE,
     },
-    {
-      row: 2,
-      col: 0,
-      value: `PAR Index ranking ${ranking.year}, ranked by ${BASIS_LABEL[ranking.by].en}; ${ranking.dense ? "dense ranking (1, 2, 2, 3)" : "tied units share a place (1, 2, 2, 4)"}.`,
-      style: SUBTITLE,
-    },
   ];
   if (ranking.basisNote) {
     cells.push({
       row: 3,
       col: 0,
-      value: `${ranking.basisNote.vi} / ${ranking.basisNote.en}`,
+      value: ranking.basisNote.vi,
       style: NOTE,
     });
   }
@@ -148,7 +182,7 @@ function titleBlock(ranking: Ranking, rubric: Rubric, title: string | undefined)
 function addGroupTables(
   out: Layout,
   ranking: Ranking,
-  columns: { headers: string[]; formats: string[] },
+  columns: Pick<RankingColumns, "headers" | "formats">,
   areaHistory: boolean,
   linkSheets: boolean,
 ): void {
@@ -267,7 +301,6 @@ function unitRow(u: RankedUnit, ranking: Ranking, areaHistory: boolean): CellVal
     u.unit,
     u.score,
     u.rating?.label ?? "",
-    ...u.areas.flatMap((a) => [a.score, a.rank, ...(areaHistory ? [a.previous?.change.vi ?? ""] : [])]),
     ...(ranking.hasPrevious
       ? [
           u.previous?.score ?? null,
@@ -277,6 +310,7 @@ function unitRow(u: RankedUnit, ranking: Ranking, areaHistory: boolean): CellVal
         ]
       : []),
     notes,
+    ...u.areas.flatMap((a) => [a.score, a.rank, ...(areaHistory ? [a.previous?.change.vi ?? ""] : [])]),
   ];
 }
 
