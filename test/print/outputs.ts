@@ -10,6 +10,7 @@ import { appraisalSheetSpec } from "../../src/core/sheets/appraisal";
 import { diffSheetSpec } from "../../src/core/sheets/diff";
 import { findingsReportSpec } from "../../src/core/sheets/findings-report";
 import { intakeSheetSpec } from "../../src/core/sheets/intake";
+import { parseAnnex } from "../../src/core/sheets/annex";
 import { rankingSheetSpec } from "../../src/core/sheets/ranking";
 import { roundTo } from "../../src/core/numbers";
 import {
@@ -30,6 +31,12 @@ export interface PrintedOutput {
   name: string;
   specs: SheetSpec[];
 }
+
+/** The user's own annex text, as `--annex` and `--signature` give it (placeholders a secretariat fills in). */
+export const ANNEX = parseAnnex(
+  "Phụ lục 01|(Kèm theo Quyết định số …/QĐ-UBND ngày … tháng … năm 2025 của Ủy ban nhân dân tỉnh)",
+  "NGƯỜI LẬP BIỂU|TM. ỦY BAN NHÂN DÂN|…, ngày … tháng … năm 2025",
+).annex;
 
 export function printedOutputs(): PrintedOutput[] {
   const rubric = builtinRubric(DEFAULT_RUBRIC_ID) as Rubric;
@@ -96,7 +103,11 @@ export function printedOutputs(): PrintedOutput[] {
 
   return [
     { name: "xep-hang", specs: [rankingSheetSpec(thisYear, rubric)] },
-    { name: "xep-hang-nam-truoc", specs: [rankingSheetSpec(withPrevious, rubric)] },
+    {
+      // As attached to the decision: the annex lines above the title, the signature block under it.
+      name: "xep-hang-nam-truoc",
+      specs: [rankingSheetSpec(withPrevious, rubric, { annex: ANNEX })],
+    },
     {
       name: "tiep-nhan",
       specs: [intakeSheetSpec(intake, { precision: rubric.precision })],

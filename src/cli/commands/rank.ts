@@ -16,6 +16,7 @@ import {
   type VanishedUnit,
 } from "../../core/rank";
 import type { Rubric } from "../../core/rubric/schema";
+import { parseAnnex } from "../../core/sheets/annex";
 import { rankingSheetSpec } from "../../core/sheets/ranking";
 import {
   mergeSurvey,
@@ -37,7 +38,8 @@ import { analyseInputs } from "../run-files";
 
 /**
  * `par-index rank <files|folders…> [--rubric …] [--by self|appraised|final] [--group-by rubric|none|<regex>]
- *   [--previous last-year.xlsx|json] [--survey survey.xlsx|csv|json] [--dense] [-o ranking.xlsx] [--json]`
+ *   [--previous last-year.xlsx|json] [--survey survey.xlsx|csv|json] [--dense] [-o ranking.xlsx] [--json]
+ *   [--annex "Phụ lục 01|Kèm theo Quyết định số …"] [--signature "NGƯỜI LẬP BIỂU|TM. …|…, ngày … tháng … năm …"]`
  */
 export default async function rank(argv: string[], lang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -50,7 +52,12 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
     dense: { type: "boolean" },
     output: { type: "string", short: "o" },
     json: { type: "boolean" },
+    annex: { type: "string" },
+    signature: { type: "string" },
   });
+  // The annex block (issue #26): only the user's text, checked before the batch runs.
+  const annex = parseAnnex(values.annex, values.signature);
+  if (annex.problem) throw new UsageError(annex.problem);
   const by = oneOf("by", values.by, ["self", "appraised", "final"] as const, "final");
   const groupBy = values["group-by"] ?? "rubric";
   const groupProblem = groupRuleProblem(groupBy);
@@ -71,7 +78,8 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
   const inputs = rankInputs(results);
   if (surveyRows) reportSurveyMismatches(inputs, surveyRows, lang);
   const ranking = rankUnits(inputs, { rubric, by, groupBy, dense: values.dense, previous });
-  if (values.output) await writeSpecsTo(values.output, [rankingSheetSpec(ranking, rubric)], files);
+  if (values.output)
+    await writeSpecsTo(values.output, [rankingSheetSpec(ranking, rubric, { annex: annex.annex })], files);
   printRanking(ranking, { json: values.json === true, written: values.output ?? null }, lang);
   return ranking.unranked.length > 0 ? 1 : 0;
 }

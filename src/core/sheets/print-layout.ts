@@ -1,5 +1,6 @@
 import { a1, parseRange } from "../address";
 import type { CellStyle, PrintSetup, SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
+import type { Annex } from "./annex";
 import type { CellValue } from "../snapshot";
 
 /**
@@ -55,6 +56,8 @@ export interface PrintLayoutOptions {
    * A split sheet wraps them within its repeated columns, so every page shows them whole.
    */
   textLastCol?: number;
+  /** The annex block the user asked for: lines above the title, a signature block under the table. */
+  annex?: Annex | null;
 }
 
 /** The used columns' total width in pixels at 100 %, as the worst-case reader draws them. */
@@ -74,6 +77,19 @@ export function printScale(spec: SheetSpec): number {
 }
 
 export function layoutForPrint(spec: SheetSpec, options: PrintLayoutOptions = {}): SheetSpec {
+  if (options.annex) {
+    const { annex, ...rest } = options;
+    const lastCol = options.textLastCol ?? options.split?.firstPageLastCol ?? lastColumn(spec);
+    const placed = withAnnex(spec, annex, lastCol, options.split?.firstPageLastCol ?? lastCol);
+    const by = placed.shift;
+    const shiftPair = (p: [number, number] | undefined): [number, number] | undefined =>
+      p ? [p[0] + by, p[1] + by] : undefined;
+    return layoutForPrint(placed.spec, {
+      ...rest,
+      repeatRows: shiftPair(options.repeatRows ?? spec.print?.repeatRows),
+      pageBreaksBefore: (options.pageBreaksBefore ?? spec.print?.pageBreaksBefore)?.map((r) => r + by),
+    });
+  }
   const out: SheetSpec = {
     ...spec,
     cells: spec.cells.map((c) => ({ ...c })),
@@ -153,6 +169,72 @@ function splitPages(
 
 function worstColumnPx(spec: SheetSpec, col: number): number {
   return Math.round((spec.columnWidths?.[col] ?? DEFAULT_WIDTH) * WORST_PX_PER_WIDTH + COLUMN_PADDING_PX);
+}
+
+/**
+ * The annex lines above everything (bold number, italic decision line, centred across `textLastCol`),
+ * every row of the sheet moved down to make room, and the signature block two rows under the last row:
+ * the place and date over the right signer, the left signer beside, room to sign below.
+ */
+function withAnnex(
+  spec: SheetSpec,
+  annex: Annex,
+  textLastCol: number,
+  lastCol: number,
+): { spec: SheetSpec; shift: number } {
+  const by = annex.heading.length ? annex.heading.length + 1 : 0;
+  const moved = shiftRows(spec, by);
+  annex.heading.forEach((line, i) => {
+    moved.cells.unshift({
+      row: i,
+      col: 0,
+      value: line,
+      style: i === 0 ? { bold: true, hAlign: "center" } : { italic: true, hAlign: "center" },
+    });
+  });
+  const sig = annex.signature;
+  if (sig) {
+    let bottom = 0;
+    for (const c of moved.cells) bottom = Math.max(bottom, c.row);
+    for (const t of moved.tables ?? []) bottom = Math.max(bottom, t.row + Math.max(t.rows.length, 1));
+    const row = bottom + 2;
+    const leftEnd = Math.max(0, Math.min(textLastCol, Math.floor(lastCol / 2)));
+    const rightStart = Math.min(lastCol, leftEnd + 1);
+    const block = (r: number, c1: number, c2: number, value: string, style: CellStyle) => {
+      moved.cells.push({ row: r, col: c1, value, style: { ...style, hAlign: "center", wrap: true } });
+      if (c2 > c1) moved.merges?.push(`${a1(r, c1)}:${a1(r, c2)}`);
+    };
+    if (sig.placeDate) block(row, rightStart, lastCol, sig.placeDate, { italic: true });
+    if (sig.left) block(row + 1, 0, leftEnd, sig.left, { bold: true });
+    if (sig.right) block(row + 1, rightStart, lastCol, sig.right, { bold: true });
+  }
+  return { spec: moved, shift: by };
+}
+
+/** The whole sheet `by` rows lower: cells, tables, merges, heights, frozen rows and charts. */
+function shiftRows(spec: SheetSpec, by: number): SheetSpec & { merges: string[] } {
+  const range = (ref: string) => {
+    const r = parseRange(ref);
+    if (!r) return ref;
+    const from = a1(r.start.row + by, r.start.col);
+    const to = a1(r.end.row + by, r.end.col);
+    return ref.includes(":") ? `${from}:${to}` : from;
+  };
+  return {
+    ...spec,
+    cells: spec.cells.map((c) => ({ ...c, row: c.row + by })),
+    tables: spec.tables?.map((t) => ({ ...t, row: t.row + by })),
+    merges: (spec.merges ?? []).map(range),
+    rowHeights: Object.fromEntries(
+      Object.entries(spec.rowHeights ?? {}).map(([r, h]) => [Number(r) + by, h]),
+    ),
+    freeze: spec.freeze ? { ...spec.freeze, rows: spec.freeze.rows + by } : undefined,
+    charts: spec.charts?.map((c) => ({
+      ...c,
+      source: range(c.source),
+      anchor: { from: range(c.anchor.from), to: range(c.anchor.to) },
+    })),
+  };
 }
 
 /** The last column anything is written in (cells, tables, merges are within those). */

@@ -3,6 +3,7 @@ import type { Ranking, RankedUnit } from "../rank";
 import type { Rubric } from "../rubric/schema";
 import type { CellValue } from "../snapshot";
 import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
+import type { Annex } from "./annex";
 import { layoutForPrint } from "./print-layout";
 import { decimalsFormat, RANKING_SHEET, tableName, TITLE, SUBTITLE, NOTE } from "./style";
 
@@ -16,6 +17,8 @@ export interface RankingSheetOptions {
   /** Link each unit to its sheet: the ranking is written into the workbook that holds the unit sheets. */
   linkSheets?: boolean;
   title?: string;
+  /** The annex number and decision line above the title, the signature block under it: the user's text only. */
+  annex?: Annex | null;
 }
 
 const BASIS_LABEL = {
@@ -66,6 +69,7 @@ export function rankingSheetSpec(
       // The unit's rank and name repeat at the left of every page, and with them the title, basis and
       // legend lines: wrapped within those two columns, they print whole on every page.
       textLastCol: ranking.areas.length ? 1 : undefined,
+      annex: options.annex,
     },
   );
 }
