@@ -85,6 +85,14 @@ export interface PrintSetup {
   footer?: string;
   /** 0-based rows that start a new printed page (a block that belongs on a page of its own). */
   pageBreaksBefore?: number[];
+  /**
+   * A sheet too wide for one page across prints at this fixed scale (percent) instead of being fitted,
+   * its columns split into pages at `columnBreaksBefore`, the `repeatColumns` (the unit's rank and name)
+   * repeated at the left of every page: per-area detail on pages of its own, never squeezed.
+   */
+  scale?: number;
+  repeatColumns?: [number, number];
+  columnBreaksBefore?: number[];
 }
 
 export interface SheetSpec {

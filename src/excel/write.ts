@@ -166,6 +166,7 @@ function queuePageLayout(ws: Excel.Worksheet, print: PrintSetup): boolean {
   if (print.paper === "A4") page.paperSize = "A4";
   page.orientation = print.landscape ? "Landscape" : "Portrait";
   if (print.fitToWidth) page.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  else if (print.scale) page.zoom = { scale: print.scale };
   const m = print.margins;
   if (m) {
     // Office.js margins are in points; the spec's are in inches, as in the file.
@@ -179,6 +180,10 @@ function queuePageLayout(ws: Excel.Worksheet, print: PrintSetup): boolean {
   }
   if (print.footer) page.headersFooters.defaultForAllPages.centerFooter = print.footer;
   if (print.repeatRows) page.setPrintTitleRows(`$${print.repeatRows[0] + 1}:$${print.repeatRows[1] + 1}`);
+  if (print.repeatColumns) {
+    const [from, to] = print.repeatColumns.map(columnLetters);
+    page.setPrintTitleColumns(`$${from}:$${to}`);
+  }
   return true;
 }
 

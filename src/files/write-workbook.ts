@@ -1,6 +1,7 @@
-import { a1 } from "../core/address";
+import { a1, columnLetters } from "../core/address";
 import { type CellStyle, needsEscape, type SheetSpec, type SpecTable } from "../core/sheet-spec";
 import { type CellValue, EXCEL_ERRORS } from "../core/snapshot";
+import { addColumnBreaks } from "./xlsx/col-breaks";
 import { fixInternalLinks } from "./xlsx/internal-links";
 import { uniqueHeaders } from "../core/sheets/unique-headers";
 
@@ -31,7 +32,8 @@ export async function writeWorkbook(specs: readonly SheetSpec[]): Promise<Uint8A
   wb.modified = wb.created;
   for (const spec of specs) renderSheet(wb.addWorksheet(spec.name, sheetOptions(spec)), spec);
   const buffer = await wb.xlsx.writeBuffer();
-  return fixInternalLinks(new Uint8Array(buffer as ArrayBuffer));
+  const breaks = new Map(specs.map((s, i) => [i + 1, s.print?.columnBreaksBefore ?? []]));
+  return addColumnBreaks(fixInternalLinks(new Uint8Array(buffer as ArrayBuffer)), breaks);
 }
 
 function sheetOptions(spec: SheetSpec): Partial<import("exceljs").AddWorksheetOptions> {
@@ -61,6 +63,7 @@ function pageSetup(print: NonNullable<SheetSpec["print"]>): Partial<import("exce
     fitToPage: print.fitToWidth === true,
     fitToWidth: 1,
     fitToHeight: 0,
+    ...(print.scale ? { scale: print.scale } : {}),
     paperSize: 9, // A4
     ...(m ? { margins: { ...m } } : {}),
   };
@@ -89,6 +92,10 @@ function renderSheet(ws: Worksheet, spec: SheetSpec): void {
   for (const t of spec.tables ?? []) renderTable(ws, t);
   if (spec.print?.repeatRows)
     ws.pageSetup.printTitlesRow = `${spec.print.repeatRows[0] + 1}:${spec.print.repeatRows[1] + 1}`;
+  if (spec.print?.repeatColumns) {
+    const [from, to] = spec.print.repeatColumns;
+    ws.pageSetup.printTitlesColumn = `${columnLetters(from)}:${columnLetters(to)}`;
+  }
   // Heights the spec computed for wrapped text: ExcelJS (and LibreOffice reading its file) fit no row.
   for (const [row, height] of Object.entries(spec.rowHeights ?? {}))
     ws.getRow(Number(row) + 1).height = height;

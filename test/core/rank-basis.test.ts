@@ -60,7 +60,7 @@ describe("the index stays the basis when survey scores were given", () => {
     const spec = rankingSheetSpec(r, rubric);
     const sheet = specToSnapshot(spec);
     expect(String(sheet.values[1]?.[0])).toContain("cơ sở xếp hạng: Chỉ số CCHC");
-    expect(String(sheet.values[3]?.[0])).toContain("1/8 đơn vị chưa có điểm điều tra xã hội học (Sở H)");
+    expect(String(sheet.values[2]?.[0])).toContain("1/8 đơn vị chưa có điểm điều tra xã hội học (Sở H)");
     const apart = spec.tables?.find((t) => t.name === "ChuaCoDieuTraXHH");
     expect(apart?.headers.slice(0, 4)).toEqual(["Đơn vị", "Tệp", "Phần điểm TLKC (chưa xếp hạng)", "Lý do"]);
     expect(apart?.rows.map((row) => row.slice(0, 4))).toEqual([
@@ -169,7 +169,7 @@ describe("comparisons on the same basis only", () => {
     // The area comparisons are withheld too.
     expect(a.areas.every((x) => x.previous === null)).toBe(true);
     const spec = rankingSheetSpec(r, rubric);
-    expect(String(specToSnapshot(spec).values[4]?.[0])).toContain(
+    expect(String(specToSnapshot(spec).values[3]?.[0])).toContain(
       "So sánh với năm trước: không so sánh được",
     );
   });

@@ -173,7 +173,8 @@ describe("ranking sheet", () => {
     expect(spec.tables?.map((t) => t.rows.length)).toEqual([1, 1, 1, 6]);
     expect(new Set(spec.tables?.map((t) => t.name)).size).toBe(spec.tables?.length);
     expect(spec.tables?.[0].numberFormats?.[2]).toBe("0.00");
-    expect(spec.print).toMatchObject({ landscape: true, fitToWidth: true });
+    // A4, the rank and unit name repeated beside the per-area pages (issue #26).
+    expect(spec.print).toMatchObject({ paper: "A4", repeatColumns: [0, 1] });
     expect(spec.cells[0].value).toBe("KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC NĂM 2024");
     const snapshot = specToSnapshot(spec);
     const flat = snapshot.values.flat();

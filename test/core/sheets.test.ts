@@ -154,7 +154,10 @@ describe("'Xếp hạng' (the ranking)", () => {
     expect(spec.name).toBe("Xếp hạng");
     expect(spec.cells[0].value).toBe("KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC NĂM 2024");
     expect(spec.cells[1].value).toContain("so sánh với năm 2023");
-    expect(spec.cells[2].value).toMatch(/^PAR Index ranking 2024/);
+    // One language per printed sheet: no English line beside the Vietnamese one.
+    expect(spec.cells.some((c) => typeof c.value === "string" && /PAR Index ranking/.test(c.value))).toBe(
+      false,
+    );
     expect(spec.tables?.map((t) => [t.name, t.rows.length])).toEqual([
       ["XepHang_1_ward", 1],
       ["XepHang_2_commune", 3],
@@ -170,9 +173,18 @@ describe("'Xếp hạng' (the ranking)", () => {
       [1, "Xã Tân Lập", 85],
       [3, "Xã An Bình", 75.5],
     ]);
-    const notes = communes.rows.map((r) => r[r.length - 1]);
-    expect(notes).toEqual(["đồng hạng", "đồng hạng; 2 lỗi khi kiểm tra", ""]);
     const h = communes.headers;
+    const notes = communes.rows.map((r) => r[h.indexOf("Ghi chú")]);
+    expect(notes).toEqual(["đồng hạng", "đồng hạng; 2 lỗi khi kiểm tra", ""]);
+    // Page 1 holds the place, name, index, rating, last year and notes; the per-area detail follows,
+    // short titles named in full in the legend below the tables.
+    expect(h.slice(h.indexOf("Ghi chú") + 1, h.indexOf("Ghi chú") + 3)).toEqual([
+      `${rubric.items[0].code}. Điểm (/${ranking.areas[0].max})`,
+      `Hạng ${rubric.items[0].code}`,
+    ]);
+    expect(plain(spec)).toContain(
+      `${ranking.areas[0].code}. ${ranking.areas[0].label} (tối đa ${ranking.areas[0].max} điểm)`,
+    );
     const anBinh = communes.rows[2];
     expect(anBinh[h.indexOf("Điểm năm trước")]).toBe(80);
     expect(anBinh[h.indexOf("Tăng/giảm điểm")]).toBe(-4.5);
@@ -194,7 +206,20 @@ describe("'Xếp hạng' (the ranking)", () => {
     const first = spec.tables?.[0];
     if (!first) throw new Error("no table");
     expect(spec.freeze).toEqual({ rows: first.row + 1, cols: 2 });
-    expect(spec.print).toEqual({ landscape: true, fitToWidth: true, repeatRows: [first.row, first.row] });
+    // A4; the first page's columns fitted at a fixed scale, the per-area columns on pages of their own
+    // (a break before each page's first area), the rank and unit name repeated on every page.
+    const h = first.headers;
+    const firstArea = h.indexOf("Ghi chú") + 1;
+    expect(spec.print).toMatchObject({
+      paper: "A4",
+      fitToWidth: false,
+      repeatRows: [first.row, first.row],
+      repeatColumns: [0, 1],
+      footer: "Trang &P/&N",
+    });
+    expect(spec.print?.scale).toBeGreaterThanOrEqual(75);
+    expect(spec.print?.columnBreaksBefore?.[0]).toBe(firstArea);
+    for (const b of spec.print?.columnBreaksBefore ?? []) expect(h[b]).toMatch(/\. Điểm \(/);
     // Tables never overlap each other or the title block.
     const spans = (spec.tables ?? []).map((t) => [t.row, t.row + t.rows.length] as const);
     for (let i = 1; i < spans.length; i++) expect(spans[i][0]).toBeGreaterThan(spans[i - 1][1]);
@@ -212,11 +237,7 @@ describe("'Xếp hạng' (the ranking)", () => {
     });
     const spec = rankingSheetSpec(r, rubric);
     expect(spec.tables?.[0].headers[2]).toBe("Điểm (chưa có điều tra XHH)");
-    expect(
-      spec.cells.some(
-        (c) => typeof c.value === "string" && c.value.includes("No unit has a social-survey score yet"),
-      ),
-    ).toBe(true);
+    expect(spec.cells.some((c) => c.value === r.basisReason.vi)).toBe(true);
   });
 });
 

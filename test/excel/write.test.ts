@@ -251,6 +251,21 @@ describe("page setup (issue #26)", () => {
     expect(host.sheet("Tiếp nhận")?.rowHeights.get(0)).toBe(31.5);
   });
 
+  it("a sheet split into pages: a fixed scale and the repeated columns", async () => {
+    const host = new FakeExcelHost();
+    installed = installFakeOffice(host, { excelApi: "1.9" });
+    const split: SheetSpec = {
+      ...spec,
+      print: { ...spec.print, fitToWidth: false, scale: 85, repeatColumns: [0, 1], columnBreaksBefore: [6] },
+    };
+    await host.run(async (context) => {
+      const batch = new WriteBatch(context);
+      await writeSheetSpec(context, split, { exists: false }, batch);
+      await batch.flush();
+    });
+    expect(host.sheet("Tiếp nhận")?.page).toMatchObject({ zoom: { scale: 85 }, titleColumns: "$A:$B" });
+  });
+
   it("an older host: no page setup queued, and the caller is told so (row heights still set)", async () => {
     const { host, result } = await written("1.8");
     expect(result.pageLayout).toBe(false);

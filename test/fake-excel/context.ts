@@ -410,6 +410,10 @@ export class FakeWorksheet extends ClientObject {
         ctx.enqueue(() => {
           writable(ctx, this.resolve()).page.titleRows = rows;
         }),
+      setPrintTitleColumns: (cols: string) =>
+        ctx.enqueue(() => {
+          writable(ctx, this.resolve()).page.titleColumns = cols;
+        }),
       // ExcelApi 1.9: headersFooters.defaultForAllPages.centerFooter etc., kept as "footer.centerFooter".
       headersFooters: {
         defaultForAllPages: new Proxy(

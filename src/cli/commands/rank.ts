@@ -16,6 +16,7 @@ import {
 } from "../../core/rank";
 import { parseRatingOption } from "../../core/ratings";
 import type { Rubric } from "../../core/rubric/schema";
+import { parseAnnex } from "../../core/sheets/annex";
 import { rankingSheetSpec } from "../../core/sheets/ranking";
 import {
   mergeSurvey,
@@ -40,7 +41,8 @@ import { MAX_SIDE_ROWS, readSideCsv, readSideJson, readSideWorkbook, refuseOverC
 /**
  * `par-index rank <files|folders…> [--rubric …] [--by self|appraised|final] [--basis index|evidence]
  *   [--group-by rubric|none|<regex>] [--previous last-year.xlsx|json] [--previous-map map.csv|xlsx]
- *   [--survey survey.xlsx|csv|json] [--rating "Xuất sắc=90,Tốt=80,…"] [--dense] [-o ranking.xlsx] [--json]`
+ *   [--survey survey.xlsx|csv|json] [--rating "Xuất sắc=90,Tốt=80,…"] [--dense] [-o ranking.xlsx] [--json]
+ *   [--annex "Phụ lục 01|Kèm theo Quyết định số …"] [--signature "NGƯỜI LẬP BIỂU|TM. …|…, ngày … tháng … năm …"]`
  */
 export default async function rank(argv: string[], lang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
@@ -56,7 +58,12 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
     dense: { type: "boolean" },
     output: { type: "string", short: "o" },
     json: { type: "boolean" },
+    annex: { type: "string" },
+    signature: { type: "string" },
   });
+  // The annex block (issue #26): only the user's text, checked before the batch runs.
+  const annex = parseAnnex(values.annex, values.signature);
+  if (annex.problem) throw new UsageError(annex.problem);
   const by = oneOf("by", values.by, ["self", "appraised", "final"] as const, "final");
   const basis =
     values.basis === undefined
@@ -103,7 +110,8 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
     unitMap,
     ratingBands,
   });
-  if (values.output) await writeSpecsTo(values.output, [rankingSheetSpec(ranking, rubric)], files);
+  if (values.output)
+    await writeSpecsTo(values.output, [rankingSheetSpec(ranking, rubric, { annex: annex.annex })], files);
   printRanking(ranking, { json: values.json === true, written: values.output ?? null }, lang);
   return ranking.unranked.length > 0 ? 1 : 0;
 }

@@ -8,6 +8,7 @@ import type { SheetSpec, SpecCell, SpecChart, SpecTable } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
 import { indexRow } from "./unit-result";
 import { inLang, type Lang } from "../i18n";
+import type { Annex } from "./annex";
 import { layoutForPrint } from "./print-layout";
 import { APPRAISAL_SHEET, decimalsFormat, LOST_POINTS_SHEET, NOTE, SUBTITLE, TITLE } from "./style";
 
@@ -86,6 +87,8 @@ export interface AppraisalSheetOptions {
   name?: string;
   /** The sheet's one language (Vietnamese unless the user works in English). */
   lang?: Lang;
+  /** The annex number and decision line above the title, the signature block under it: the user's text only. */
+  annex?: Annex | null;
 }
 
 /** Ten blocks: a bar of twenty no longer fits a column of a sheet printed on A4. */
@@ -232,7 +235,7 @@ export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOpti
       freeze: { rows: 3, cols: 0 },
       tabColor: "548235",
     },
-    { lang },
+    { lang, annex: options.annex },
   );
 }
 

@@ -3,6 +3,7 @@ import { formatTime, type Intake, type IntakeRow, STATUS_TEXT, sortIntakeRows, w
 import type { SheetSpec, SpecCell } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
 import { type Lang, inLang } from "../i18n";
+import type { Annex } from "./annex";
 import { layoutForPrint } from "./print-layout";
 import { decimalsFormat, INTAKE_SHEET, TITLE } from "./style";
 
@@ -50,6 +51,8 @@ export interface IntakeSheetOptions {
   title?: string;
   /** The sheet's one language (Vietnamese unless the user works in English). */
   lang?: Lang;
+  /** The annex number and decision line above the title, the signature block under it: the user's text only. */
+  annex?: Annex | null;
 }
 
 export function intakeSheetSpec(intake: Intake, options: IntakeSheetOptions = {}): SheetSpec {
@@ -123,7 +126,7 @@ export function intakeSheetSpec(intake: Intake, options: IntakeSheetOptions = {}
       freeze: { rows: 5, cols: 2 },
       tabColor: "2F75B5",
     },
-    { lang, repeatRows: [4, 4] },
+    { lang, repeatRows: [4, 4], annex: options.annex },
   );
 }
 

@@ -1,5 +1,6 @@
 import { a1, parseRange } from "../address";
 import type { CellStyle, PrintSetup, SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
+import type { Annex } from "./annex";
 import type { CellValue } from "../snapshot";
 
 /**
@@ -44,13 +45,25 @@ export interface PrintLayoutOptions {
   /** 0-based header rows to repeat on every page (a table's header row). */
   repeatRows?: [number, number];
   pageBreaksBefore?: number[];
+  /**
+   * Columns printed on pages of their own (per-area detail): the first page holds columns up to
+   * `firstPageLastCol`, the title and basis lines wrap within it, and the rest follow in pages of
+   * whole column groups (`columnGroups`, e.g. an area's score and rank), `repeatColumns` at the left.
+   */
+  split?: { firstPageLastCol: number; repeatColumns: [number, number]; columnGroups: number[][] };
+  /**
+   * The last column lone lines (title, basis, notes) wrap within; the table's last column by default.
+   * A split sheet wraps them within its repeated columns, so every page shows them whole.
+   */
+  textLastCol?: number;
+  /** The annex block the user asked for: lines above the title, a signature block under the table. */
+  annex?: Annex | null;
 }
 
 /** The used columns' total width in pixels at 100 %, as the worst-case reader draws them. */
 export function sheetWidthPx(spec: SheetSpec): number {
   let px = 0;
-  for (let c = 0; c <= lastColumn(spec); c++)
-    px += Math.round((spec.columnWidths?.[c] ?? DEFAULT_WIDTH) * WORST_PX_PER_WIDTH + COLUMN_PADDING_PX);
+  for (let c = 0; c <= lastColumn(spec); c++) px += worstColumnPx(spec, c);
   return px;
 }
 
@@ -64,13 +77,26 @@ export function printScale(spec: SheetSpec): number {
 }
 
 export function layoutForPrint(spec: SheetSpec, options: PrintLayoutOptions = {}): SheetSpec {
+  if (options.annex) {
+    const { annex, ...rest } = options;
+    const lastCol = options.textLastCol ?? options.split?.firstPageLastCol ?? lastColumn(spec);
+    const placed = withAnnex(spec, annex, lastCol, options.split?.firstPageLastCol ?? lastCol);
+    const by = placed.shift;
+    const shiftPair = (p: [number, number] | undefined): [number, number] | undefined =>
+      p ? [p[0] + by, p[1] + by] : undefined;
+    return layoutForPrint(placed.spec, {
+      ...rest,
+      repeatRows: shiftPair(options.repeatRows ?? spec.print?.repeatRows),
+      pageBreaksBefore: (options.pageBreaksBefore ?? spec.print?.pageBreaksBefore)?.map((r) => r + by),
+    });
+  }
   const out: SheetSpec = {
     ...spec,
     cells: spec.cells.map((c) => ({ ...c })),
     merges: [...(spec.merges ?? [])],
   };
   out.tables = spec.tables?.map((t) => ({ ...t, wrap: t.wrap ?? textColumns(t) }));
-  const lastCol = lastColumn(out);
+  const lastCol = options.textLastCol ?? options.split?.firstPageLastCol ?? lastColumn(out);
   const heights = new Map<number, number>();
   const need = (row: number, pt: number) => heights.set(row, Math.max(heights.get(row) ?? 0, pt));
   wrapLooseCells(out, lastCol, need);
@@ -81,8 +107,15 @@ export function layoutForPrint(spec: SheetSpec, options: PrintLayoutOptions = {}
     if (pt > 15.5) rowHeights[row] = Math.ceil(pt * 4) / 4;
   }
   out.rowHeights = { ...spec.rowHeights, ...rowHeights };
-  const portrait: SheetSpec = { ...out, print: { margins: PRINT_MARGINS } };
-  const landscape = printScale(portrait) < PORTRAIT_SCALE;
+  const firstPage: SheetSpec = options.split
+    ? {
+        ...out,
+        columnWidths: out.columnWidths?.slice(0, options.split.firstPageLastCol + 1),
+        tables: [],
+        cells: [{ row: 0, col: options.split.firstPageLastCol }],
+      }
+    : out;
+  const landscape = printScale({ ...firstPage, print: { margins: PRINT_MARGINS } }) < PORTRAIT_SCALE;
   const print: PrintSetup = {
     paper: "A4",
     landscape,
@@ -90,12 +123,118 @@ export function layoutForPrint(spec: SheetSpec, options: PrintLayoutOptions = {}
     margins: PRINT_MARGINS,
     footer: options.lang === "en" ? "Page &P/&N" : "Trang &P/&N",
   };
+  if (options.split) Object.assign(print, splitPages(out, firstPage, landscape, options.split));
   const repeat = options.repeatRows ?? spec.print?.repeatRows;
   if (repeat) print.repeatRows = repeat;
   const breaks = options.pageBreaksBefore ?? spec.print?.pageBreaksBefore;
   if (breaks?.length) print.pageBreaksBefore = breaks;
   out.print = print;
   return out;
+}
+
+/**
+ * A fixed scale at which the first page's columns fit across (never under `MIN_PRINT_SCALE`), then
+ * column breaks so each further page holds whole column groups beside the repeated columns.
+ */
+function splitPages(
+  spec: SheetSpec,
+  firstPage: SheetSpec,
+  landscape: boolean,
+  split: NonNullable<PrintLayoutOptions["split"]>,
+): Partial<PrintSetup> {
+  const fitted = printScale({ ...firstPage, print: { landscape, margins: PRINT_MARGINS } });
+  const scale = Math.max(MIN_PRINT_SCALE, Math.min(1, Math.floor(fitted * 100) / 100));
+  const m = PRINT_MARGINS;
+  const printablePx = ((landscape ? A4.height : A4.width) - (m.left + m.right) * 72) / PT_PER_PX / scale;
+  const px = (cols: number[]) => cols.reduce((sum, c) => sum + worstColumnPx(spec, c), 0);
+  const [r0, r1] = split.repeatColumns;
+  const repeated = px(Array.from({ length: r1 - r0 + 1 }, (_, k) => r0 + k));
+  const breaks: number[] = [];
+  let used = Number.POSITIVE_INFINITY;
+  for (const group of split.columnGroups) {
+    const w = px(group);
+    if (used + w > printablePx - repeated) {
+      breaks.push(group[0]);
+      used = 0;
+    }
+    used += w;
+  }
+  return {
+    fitToWidth: false,
+    scale: Math.round(scale * 100),
+    repeatColumns: split.repeatColumns,
+    columnBreaksBefore: breaks,
+  };
+}
+
+function worstColumnPx(spec: SheetSpec, col: number): number {
+  return Math.round((spec.columnWidths?.[col] ?? DEFAULT_WIDTH) * WORST_PX_PER_WIDTH + COLUMN_PADDING_PX);
+}
+
+/**
+ * The annex lines above everything (bold number, italic decision line, centred across `textLastCol`),
+ * every row of the sheet moved down to make room, and the signature block two rows under the last row:
+ * the place and date over the right signer, the left signer beside, room to sign below.
+ */
+function withAnnex(
+  spec: SheetSpec,
+  annex: Annex,
+  textLastCol: number,
+  lastCol: number,
+): { spec: SheetSpec; shift: number } {
+  const by = annex.heading.length ? annex.heading.length + 1 : 0;
+  const moved = shiftRows(spec, by);
+  annex.heading.forEach((line, i) => {
+    moved.cells.unshift({
+      row: i,
+      col: 0,
+      value: line,
+      style: i === 0 ? { bold: true, hAlign: "center" } : { italic: true, hAlign: "center" },
+    });
+  });
+  const sig = annex.signature;
+  if (sig) {
+    let bottom = 0;
+    for (const c of moved.cells) bottom = Math.max(bottom, c.row);
+    for (const t of moved.tables ?? []) bottom = Math.max(bottom, t.row + Math.max(t.rows.length, 1));
+    const row = bottom + 2;
+    const leftEnd = Math.max(0, Math.min(textLastCol, Math.floor(lastCol / 2)));
+    const rightStart = Math.min(lastCol, leftEnd + 1);
+    const block = (r: number, c1: number, c2: number, value: string, style: CellStyle) => {
+      moved.cells.push({ row: r, col: c1, value, style: { ...style, hAlign: "center", wrap: true } });
+      if (c2 > c1) moved.merges?.push(`${a1(r, c1)}:${a1(r, c2)}`);
+    };
+    if (sig.placeDate) block(row, rightStart, lastCol, sig.placeDate, { italic: true });
+    if (sig.left) block(row + 1, 0, leftEnd, sig.left, { bold: true });
+    if (sig.right) block(row + 1, rightStart, lastCol, sig.right, { bold: true });
+  }
+  return { spec: moved, shift: by };
+}
+
+/** The whole sheet `by` rows lower: cells, tables, merges, heights, frozen rows and charts. */
+function shiftRows(spec: SheetSpec, by: number): SheetSpec & { merges: string[] } {
+  const range = (ref: string) => {
+    const r = parseRange(ref);
+    if (!r) return ref;
+    const from = a1(r.start.row + by, r.start.col);
+    const to = a1(r.end.row + by, r.end.col);
+    return ref.includes(":") ? `${from}:${to}` : from;
+  };
+  return {
+    ...spec,
+    cells: spec.cells.map((c) => ({ ...c, row: c.row + by })),
+    tables: spec.tables?.map((t) => ({ ...t, row: t.row + by })),
+    merges: (spec.merges ?? []).map(range),
+    rowHeights: Object.fromEntries(
+      Object.entries(spec.rowHeights ?? {}).map(([r, h]) => [Number(r) + by, h]),
+    ),
+    freeze: spec.freeze ? { ...spec.freeze, rows: spec.freeze.rows + by } : undefined,
+    charts: spec.charts?.map((c) => ({
+      ...c,
+      source: range(c.source),
+      anchor: { from: range(c.anchor.from), to: range(c.anchor.to) },
+    })),
+  };
 }
 
 /** The last column anything is written in (cells, tables, merges are within those). */
@@ -141,8 +280,9 @@ function wrapLooseCells(spec: SheetSpec, lastCol: number, need: (row: number, pt
     const style = c.style ?? {};
     const own = spanPx(spec, c.col, c.col);
     if (textPx(c.value, style) <= own - 6) continue;
+    // Alone on its row within the table's (first page's) width: cells printed on later pages do not count.
     const alone = (perRow.get(c.row) ?? []).every(
-      (o) => o === c || o.value === null || o.value === undefined,
+      (o) => o === c || o.value === null || o.value === undefined || o.col > lastCol,
     );
     const last = alone ? Math.max(c.col, lastCol) : c.col;
     if (last > c.col) spec.merges?.push(`${a1(c.row, c.col)}:${a1(c.row, last)}`);

@@ -4,6 +4,8 @@ import type { Ranking, RankedUnit, RankPart } from "../rank";
 import type { Rubric } from "../rubric/schema";
 import type { CellValue } from "../snapshot";
 import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
+import type { Annex } from "./annex";
+import { layoutForPrint } from "./print-layout";
 import { decimalsFormat, RANKING_SHEET, tableName, TITLE, SUBTITLE, NOTE } from "./style";
 
 /**
@@ -16,6 +18,8 @@ export interface RankingSheetOptions {
   /** Link each unit to its sheet: the ranking is written into the workbook that holds the unit sheets. */
   linkSheets?: boolean;
   title?: string;
+  /** The annex number and decision line above the title, the signature block under it: the user's text only. */
+  annex?: Annex | null;
 }
 
 const BASIS_LABEL = {
@@ -47,24 +51,36 @@ export function rankingSheetSpec(
   // Per-area change columns only when last year's ranking carried per-area figures.
   const areaHistory = ranking.groups.some((g) => g.units.some((u) => u.areas.some((a) => a.previous)));
   const columns = rankingColumns(ranking, areaHistory);
-  const out: Layout = { cells: titleBlock(ranking, rubric, options.title), tables: [], row: 6 };
+  const out: Layout = { cells: titleBlock(ranking, rubric, options.title), tables: [], row: 5 };
   addGroupTables(out, ranking, columns, areaHistory, options.linkSheets === true);
   addLeftOutSections(out, ranking);
+  addAreaLegend(out, ranking);
   const firstTable = out.tables[0];
-  return {
-    name: RANKING_SHEET,
-    cells: out.cells,
-    tables: out.tables,
-    merges: [],
-    columnWidths: columns.widths,
-    freeze: firstTable ? { rows: firstTable.row + 1, cols: 2 } : undefined,
-    print: {
-      landscape: true,
-      fitToWidth: true,
-      repeatRows: firstTable ? [firstTable.row, firstTable.row] : undefined,
+  return layoutForPrint(
+    {
+      name: RANKING_SHEET,
+      cells: out.cells,
+      tables: out.tables,
+      merges: [],
+      columnWidths: columns.widths,
+      freeze: firstTable ? { rows: firstTable.row + 1, cols: 2 } : undefined,
+      tabColor: "1F4E79",
     },
-    tabColor: "1F4E79",
-  };
+    {
+      repeatRows: firstTable ? [firstTable.row, firstTable.row] : undefined,
+      split: ranking.areas.length
+        ? {
+            firstPageLastCol: columns.firstAreaCol - 1,
+            repeatColumns: [0, 1],
+            columnGroups: columns.areaGroups,
+          }
+        : undefined,
+      // The unit's rank and name repeat at the left of every page, and with them the title, basis and
+      // legend lines: wrapped within those two columns, they print whole on every page.
+      textLastCol: ranking.areas.length ? 1 : undefined,
+      annex: options.annex,
+    },
+  );
 }
 
 /** The sheet as it is laid out from top to bottom: `row` is the next free row. */
@@ -78,48 +94,76 @@ interface Layout {
  * The group tables' columns: headers, number formats and widths built side by side, so the three lists
  * keep the same length and order whichever optional columns (per-area history, last year) are present.
  */
-function rankingColumns(
-  ranking: Ranking,
-  areaHistory: boolean,
-): { headers: string[]; formats: string[]; widths: number[] } {
+function rankingColumns(ranking: Ranking, areaHistory: boolean): RankingColumns {
   const nf = decimalsFormat(ranking.precision);
-  const headers = [
-    "Xếp hạng",
-    "Đơn vị",
-    ranking.withoutSurvey ? "Điểm (chưa có điều tra XHH)" : "Chỉ số CCHC",
-    "Xếp loại",
-    ...ranking.areas.flatMap((a) => [
-      `${a.code}. ${a.label} (/${a.max})`,
-      `Hạng ${a.code}`,
-      ...(areaHistory ? [`Thay đổi hạng ${a.code}`] : []),
-    ]),
-    ...(ranking.hasPrevious
-      ? ["Điểm năm trước", "Tăng/giảm điểm", "Hạng năm trước", "Thay đổi thứ hạng"]
-      : []),
-    "Ghi chú",
-  ];
-  const formats = [
-    "0",
-    "@",
-    nf,
-    "@",
-    ...ranking.areas.flatMap(() => [nf, "0", ...(areaHistory ? ["@"] : [])]),
-    ...(ranking.hasPrevious ? [nf, `+${nf};-${nf};0`, "0", "@"] : []),
-    "@",
-  ];
-  const widths = [
-    9,
-    34,
-    12,
-    12,
-    ...ranking.areas.flatMap(() => [13, 7, ...(areaHistory ? [11] : [])]),
-    ...(ranking.hasPrevious ? [11, 11, 10, 16] : []),
-    30,
-  ];
-  return { headers, formats, widths };
+  // The unit's place, name, index, rating, last year and notes print on the first page; the per-area
+  // detail after them, on pages of its own, short titles ("1. Điểm (/19)") named in full in the legend.
+  const main = {
+    headers: [
+      "Xếp hạng",
+      "Đơn vị",
+      ranking.withoutSurvey ? "Điểm (chưa có điều tra XHH)" : "Chỉ số CCHC",
+      "Xếp loại",
+      ...(ranking.hasPrevious
+        ? ["Điểm năm trước", "Tăng/giảm điểm", "Hạng năm trước", "Thay đổi thứ hạng"]
+        : []),
+      "Ghi chú",
+    ],
+    formats: ["0", "@", nf, "@", ...(ranking.hasPrevious ? [nf, `+${nf};-${nf};0`, "0", "@"] : []), "@"],
+    widths: [7, 30, 10, 11, ...(ranking.hasPrevious ? [9, 9, 8, 12] : []), 24],
+  };
+  const firstAreaCol = main.headers.length;
+  const areaGroups: number[][] = [];
+  const per = areaHistory ? 3 : 2;
+  ranking.areas.forEach((_, k) => {
+    const at = firstAreaCol + k * per;
+    areaGroups.push(Array.from({ length: per }, (_, j) => at + j));
+  });
+  return {
+    headers: [
+      ...main.headers,
+      ...ranking.areas.flatMap((a) => [
+        `${a.code}. Điểm (/${a.max})`,
+        `Hạng ${a.code}`,
+        ...(areaHistory ? [`Thay đổi hạng ${a.code}`] : []),
+      ]),
+    ],
+    formats: [...main.formats, ...ranking.areas.flatMap(() => [nf, "0", ...(areaHistory ? ["@"] : [])])],
+    widths: [...main.widths, ...ranking.areas.flatMap(() => [9, 7, ...(areaHistory ? [10] : [])])],
+    firstAreaCol,
+    areaGroups,
+  };
 }
 
-/** Title, what the ranking is based on (Vietnamese, then English), and the basis note when there is one. */
+interface RankingColumns {
+  headers: string[];
+  formats: string[];
+  widths: number[];
+  /** The first per-area column, and each area's columns (score, rank, change): printed after page 1. */
+  firstAreaCol: number;
+  areaGroups: number[][];
+}
+
+/** Below the tables, on the first page: what each short area title stands for. */
+function addAreaLegend(out: Layout, ranking: Ranking): void {
+  if (ranking.areas.length === 0) return;
+  out.cells.push({
+    row: out.row++,
+    col: 0,
+    value: "Chi tiết theo lĩnh vực (các trang sau):",
+    style: SECTION,
+  });
+  for (const a of ranking.areas) {
+    out.cells.push({
+      row: out.row++,
+      col: 0,
+      value: `${a.code}. ${a.label} (tối đa ${a.max} điểm)`,
+    });
+  }
+  out.row++;
+}
+
+/** Title, what the ranking is based on and why, and why last year is (not) compared: one language, as printed. */
 function titleBlock(ranking: Ranking, rubric: Rubric, title: string | undefined): SpecCell[] {
   const previousYear = ranking.previousYear ? ` năm ${ranking.previousYear}` : " năm trước";
   const cells: SpecCell[] = [
@@ -135,26 +179,20 @@ function titleBlock(ranking: Ranking, rubric: Rubric, title: string | undefined)
       value: `${rubric.name} — cơ sở xếp hạng: ${PART_LABEL[ranking.basis].vi}, theo ${BASIS_LABEL[ranking.by].vi}${ranking.dense ? ", xếp hạng liền (không bỏ hạng)" : ", đồng hạng thì hạng kế tiếp bị bỏ qua (1, 2, 2, 4)"}${ranking.hasPrevious ? `; so sánh với${previousYear}` : ""}.`,
       style: SUBTITLE,
     },
-    {
-      row: 2,
-      col: 0,
-      value: `PAR Index ranking ${ranking.year}: basis ${PART_LABEL[ranking.basis].en}, on ${BASIS_LABEL[ranking.by].en}; ${ranking.dense ? "dense ranking (1, 2, 2, 3)" : "tied units share a place (1, 2, 2, 4)"}.`,
-      style: SUBTITLE,
-    },
   ];
   // Why this basis, always: a reader of the published sheet must not have to guess what was ranked.
   cells.push({
-    row: 3,
+    row: 2,
     col: 0,
-    value: `${ranking.basisReason.vi} / ${ranking.basisReason.en}`,
+    value: ranking.basisReason.vi,
     style: NOTE,
   });
   const why = ranking.comparison?.reason;
   if (why) {
     cells.push({
-      row: 4,
+      row: 3,
       col: 0,
-      value: `So sánh với năm trước: ${why.vi} / Comparison with last year: ${why.en}`,
+      value: `So sánh với năm trước: ${why.vi}`,
       style: NOTE,
     });
   }
@@ -165,7 +203,7 @@ function titleBlock(ranking: Ranking, rubric: Rubric, title: string | undefined)
 function addGroupTables(
   out: Layout,
   ranking: Ranking,
-  columns: { headers: string[]; formats: string[] },
+  columns: Pick<RankingColumns, "headers" | "formats">,
   areaHistory: boolean,
   linkSheets: boolean,
 ): void {
@@ -339,7 +377,6 @@ function unitRow(u: RankedUnit, ranking: Ranking, areaHistory: boolean): CellVal
     u.unit,
     u.score,
     u.rating?.label ?? "",
-    ...u.areas.flatMap((a) => [a.score, a.rank, ...(areaHistory ? [a.previous?.change.vi ?? ""] : [])]),
     ...(ranking.hasPrevious
       ? [
           u.previous?.score ?? null,
@@ -349,6 +386,7 @@ function unitRow(u: RankedUnit, ranking: Ranking, areaHistory: boolean): CellVal
         ]
       : []),
     notes,
+    ...u.areas.flatMap((a) => [a.score, a.rank, ...(areaHistory ? [a.previous?.change.vi ?? ""] : [])]),
   ];
 }
 
