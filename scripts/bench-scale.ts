@@ -300,7 +300,7 @@ export async function sideFiles(rubric: Rubric, fraction = 1, unitCount = 20) {
         rssMB: m.rssMB,
         exit: m.exit,
         within: m.ms <= BUDGET.ms && m.rssMB <= BUDGET.rssMB,
-        stderrHead: m.exit === 0 ? "" : m.stderr.trim().split("\n").slice(0, 2).join(" | "),
+        stderrHead: m.exit === 0 || m.exit === 1 ? "" : m.stderr.trim().split("\n").slice(0, 2).join(" | "),
       };
     });
     return { limitsFrom: limits.from, rowsLimit: limits.rows, fraction, units: unitCount, rows };

@@ -374,7 +374,8 @@ function scaleRows(f: Awaited<ReturnType<typeof scaleFigures>>): [string, string
     for (const r of f.sideFiles.rows)
       rows.push([
         `CLI: ${r.command}${r.limitBytes ? ` (${round(r.bytes / 1e6, 2)} MB of ${round(r.limitBytes / 1e6, 2)} MB allowed)` : ""}`,
-        `${budget(r.ms, r.rssMB)} (exit ${r.exit})${r.within ? "" : " OVER"}`,
+        // Exit 2 is the file refused (a limit, an option): its time is then not the file's read.
+        `${budget(r.ms, r.rssMB)} (exit ${r.exit})${r.within ? "" : " OVER"}${r.exit === 0 || r.exit === 1 ? "" : ` REFUSED: ${r.stderrHead.slice(0, 120)}`}`,
         r.limitBytes ? "≤ 2 s, ≤ 300 MB" : "",
       ]);
   if (f.sideFiles) rows.push([`(side-file limits read from ${f.sideFiles.limitsFrom})`, "", ""]);
