@@ -14,11 +14,17 @@ import { CSV_LIMITS } from "../src/core/csv";
 import { requireRubric } from "../src/core/rubric/load";
 import type { Rubric, RubricItem } from "../src/core/rubric/schema";
 import type { SheetSpec } from "../src/core/sheet-spec";
+import { floorParse } from "../src/files/floor";
 import { writeWorkbook } from "../src/files/write-workbook";
 import { consolidationWorkbook, generateUnit, generateUnits } from "../src/sample";
 
 /** The per-file budget of #13 and #24 item 3: one file, one command. */
 export const BUDGET = { ms: 2000, rssMB: 300 };
+/**
+ * A 1,000-sheet workbook is a 1,000-unit batch in one file: held to the batch's budgets (peak RSS
+ * < 500 MB, time ≤ 1.5× the floor of reading it: single-threaded unzip + SAX of the parts, nothing else).
+ */
+export const BATCH_BUDGET = { rssMB: 500, floorRatio: 1.5 };
 const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
 
 export interface Measured {
@@ -86,7 +92,12 @@ export interface CommandRow {
   units: number;
   /** Every sheet reported as a unit. */
   ok: boolean;
+  /** Within the per-file budget (BUDGET). */
   within: boolean;
+  /** Wall time ÷ the floor of reading the same file. */
+  floorRatio: number;
+  /** Within the batch's budgets (BATCH_BUDGET). */
+  withinBatch: boolean;
 }
 
 /**
@@ -101,6 +112,11 @@ export async function unitSheets(rubric: Rubric, sheets: number) {
     let t0 = performance.now();
     writeFileSync(file, await writeWorkbook(consolidationWorkbook(units)));
     const writeSeconds = round((performance.now() - t0) / 1000, 1);
+    const bytes = readFileSync(file);
+    floorParse(bytes); // warm-up
+    t0 = performance.now();
+    floorParse(bytes);
+    const floorMs = round(performance.now() - t0);
     const rows: CommandRow[] = [];
     for (const command of ["validate", "score", "intake", "rank"] as const) {
       const m = measureCli([command, file, "--json"], 2048);
@@ -113,6 +129,8 @@ export async function unitSheets(rubric: Rubric, sheets: number) {
         units: count,
         ok: count === sheets,
         within: within(m),
+        floorRatio: round(m.ms / floorMs, 2),
+        withinBatch: m.rssMB < BATCH_BUDGET.rssMB && m.ms / floorMs <= BATCH_BUDGET.floorRatio,
       });
     }
     // appraisal writes one file per unit and has no --json: the files it wrote are its count.
@@ -128,8 +146,10 @@ export async function unitSheets(rubric: Rubric, sheets: number) {
       units: written,
       ok: written === sheets,
       within: within(m),
+      floorRatio: round(m.ms / floorMs, 2),
+      withinBatch: m.rssMB < BATCH_BUDGET.rssMB && m.ms / floorMs <= BATCH_BUDGET.floorRatio,
     });
-    return { sheets, writeSeconds, commands: rows };
+    return { sheets, fileMB: round(bytes.length / 1e6, 2), writeSeconds, floorMs, commands: rows };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
