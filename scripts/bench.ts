@@ -1,4 +1,5 @@
 // `npm run bench [-- --files N]`: prints the figures the targets are about and writes bench-results.json.
+// `-- --only files|units|side|diff` runs one group of rows alone (see ONLY below) and writes nothing.
 // Not a test: nothing here passes or fails, it measures. Each figure sits beside its target and, where the
 // target is relative, beside a floor measured in the same run on the same machine.
 import { spawnSync } from "node:child_process";
