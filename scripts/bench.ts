@@ -1,4 +1,5 @@
 // `npm run bench [-- --files N]`: prints the figures the targets are about and writes bench-results.json.
+// `-- --only files|units|side|diff` runs one group of rows alone (see ONLY below) and writes nothing.
 // Not a test: nothing here passes or fails, it measures. Each figure sits beside its target and, where the
 // target is relative, beside a floor measured in the same run on the same machine.
 import { spawnSync } from "node:child_process";
@@ -24,12 +25,28 @@ import { generateUnit, generateUnits, unitWorkbook } from "../src/sample";
 import { floorParse } from "../src/files/floor";
 import { writeWorkbook } from "../src/files/write-workbook";
 import { ATTACKS } from "../test/reliability/hostile-gen";
+import { bigDiff, sideFiles, unitSheets } from "./bench-scale";
 
 const args = process.argv.slice(2);
 const filesArg = args.indexOf("--files");
 const FILES = filesArg >= 0 ? Number(args[filesArg + 1]) : 1000;
-/** `--only files`: just the hostile set and the mixed batch (the reader's figures), without the rest. */
-const ONLY_FILES = args.includes("--only") && args[args.indexOf("--only") + 1] === "files";
+/**
+ * `--only <row>`: one group of rows without the rest — `files` (the hostile set and the mixed batch),
+ * `units` (#22: a consolidation workbook of `--sheets N` unit sheets, default 1,000, through five commands),
+ * `side` (#24: the largest allowed side files), `diff` (#24: two `--diff-items N`-item workbooks, default
+ * 20,000, every row moved).
+ */
+const ONLY = args.includes("--only") ? args[args.indexOf("--only") + 1] : null;
+const ONLY_FILES = ONLY === "files";
+const numberArg = (name: string, fallback: number, min = 1) => {
+  const i = args.indexOf(name);
+  const n = i >= 0 ? Number(args[i + 1]) : fallback;
+  return Number.isFinite(n) ? Math.max(min, n) : fallback;
+};
+const SHEETS = numberArg("--sheets", 1000);
+const DIFF_ITEMS = numberArg("--diff-items", 20_000);
+/** `--side-fraction 0.05`: side files at that share of their limits, to try the rows on a shared machine. */
+const SIDE_FRACTION = Math.min(1, numberArg("--side-fraction", 1, 0.001));
 const roundsArg = args.indexOf("--rounds");
 const ROUNDS = roundsArg >= 0 ? Math.max(1, Number(args[roundsArg + 1])) : 5;
 const rubric = builtinRubric("example-commune-2024") as Rubric;
@@ -328,6 +345,73 @@ async function mixedBatch(total = 2000) {
   }
 }
 
+/** #22 and #24's rows: each command's time and peak RSS beside its budget, and a FAIL line when a count is off. */
+async function scaleFigures(only: string | null) {
+  ensureCli();
+  const out: {
+    unitSheets?: Awaited<ReturnType<typeof unitSheets>>;
+    sideFiles?: Awaited<ReturnType<typeof sideFiles>>;
+    bigDiff?: Awaited<ReturnType<typeof bigDiff>>;
+  } = {};
+  if (!only || only === "units") out.unitSheets = await unitSheets(rubric, SHEETS);
+  if (!only || only === "side") out.sideFiles = await sideFiles(rubric, SIDE_FRACTION);
+  if (!only || only === "diff") out.bigDiff = await bigDiff(DIFF_ITEMS);
+  return out;
+}
+
+function scaleRows(f: Awaited<ReturnType<typeof scaleFigures>>): [string, string, string][] {
+  const rows: [string, string, string][] = [];
+  const budget = (ms: number, mb: number) => `${ms} ms, ${mb} MB`;
+  if (f.unitSheets) {
+    const u = f.unitSheets;
+    rows.push([
+      `CLI: floor of the ${u.sheets}-sheet consolidation workbook (${u.fileMB} MB; unzip + SAX, one thread)`,
+      `${u.floorMs} ms`,
+      "",
+    ]);
+    for (const c of u.commands)
+      rows.push([
+        `CLI: ${c.command} of the ${u.sheets}-sheet workbook (units reported; time ÷ floor)`,
+        `${budget(c.ms, c.rssMB)} (${c.units} units, ${c.floorRatio}×, exit ${c.exit})${c.withinBatch ? "" : " OVER"}${c.ok ? "" : " FAIL"}`,
+        `${u.sheets} units; ≤ 1.5×, < 500 MB (batch budget)`,
+      ]);
+  }
+  if (f.sideFiles)
+    for (const r of f.sideFiles.rows)
+      rows.push([
+        `CLI: ${r.command}${r.limitBytes ? ` (${round(r.bytes / 1e6, 2)} MB of ${round(r.limitBytes / 1e6, 2)} MB allowed)` : ""}`,
+        // Exit 2 is the file refused (a limit, an option): its time is then not the file's read.
+        `${budget(r.ms, r.rssMB)} (exit ${r.exit})${r.within ? "" : " OVER"}${r.exit === 0 || r.exit === 1 ? "" : ` REFUSED: ${r.stderrHead.slice(0, 120)}`}`,
+        r.limitBytes ? "≤ 2 s, ≤ 300 MB" : "",
+      ]);
+  if (f.sideFiles) rows.push([`(side-file limits read from ${f.sideFiles.limitsFrom})`, "", ""]);
+  if (f.bigDiff) {
+    const d = f.bigDiff;
+    rows.push([
+      `CLI: diff of two ${d.items}-item workbooks, every row moved (structure lines)`,
+      `${budget(d.ms, d.rssMB)} (${d.structureLines ?? "–"} lines; ${d.unchangedItems ?? "–"} unchanged, ${d.changedItems ?? "–"} changed; exit ${d.exit})${d.within ? "" : " OVER"}`,
+      "≤ 2 s, ≤ 300 MB",
+    ]);
+  }
+  return rows;
+}
+
+/** Prints rows in the table's layout, and every FAIL (a command that did not report every unit) on its own. */
+function printRows(rows: [string, string, string][]) {
+  const w = Math.max(...rows.map((r) => r[0].length));
+  const v = Math.max(...rows.map((r) => r[1].length));
+  console.log(`${"figure".padEnd(w)}  ${"measured".padEnd(v)}  target`);
+  for (const [name, value, target] of rows) console.log(`${name.padEnd(w)}  ${value.padEnd(v)}  ${target}`);
+  for (const [name, value] of rows) if (/ FAIL$/.test(value)) console.log(`FAIL: ${name}: ${value}`);
+}
+
+if (ONLY === "units" || ONLY === "side" || ONLY === "diff") {
+  const f = await scaleFigures(ONLY);
+  console.log(JSON.stringify(f, null, 2));
+  printRows(scaleRows(f));
+  process.exit(f.unitSheets?.commands.some((c) => !c.ok) ? 1 : 0);
+}
+
 const fileFigures = { hostile: hostile(), mixedBatch: await mixedBatch() };
 if (ONLY_FILES) {
   console.log(JSON.stringify(fileFigures, null, 2));
@@ -340,6 +424,7 @@ const results = {
   core: core(b.seconds),
   bundle: await bundle(),
   ...fileFigures,
+  scale: await scaleFigures(null),
 };
 writeFileSync("bench-results.json", `${JSON.stringify(results, null, 2)}\n`);
 mkdirSync("test-output", { recursive: true });
@@ -405,10 +490,8 @@ const rows: [string, string, string][] = [
       : "–",
     "< 300 ms",
   ],
+  ...scaleRows(results.scale),
 ];
-const w = Math.max(...rows.map((r) => r[0].length));
-const v = Math.max(...rows.map((r) => r[1].length));
-console.log(`${"figure".padEnd(w)}  ${"measured".padEnd(v)}  target`);
-for (const [name, value, target] of rows) console.log(`${name.padEnd(w)}  ${value.padEnd(v)}  ${target}`);
+printRows(rows);
 for (const n of [results.syncs, results.bundle]) if ("note" in n && n.note) console.log(`note: ${n.note}`);
 console.log("written: bench-results.json");
