@@ -9,6 +9,7 @@ const SLOW = [
   "test/zoo/**",
   "test/files/hostile*",
   "test/files/corpus*",
+  "test/parity/**",
 ];
 
 export default defineConfig({

@@ -9,6 +9,7 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import { WORKBOOK_ACCEPT } from "../app/workbook-names";
 import type { Text as Bilingual } from "../core/finding";
 import { formatNumber, type Lang } from "../core/i18n";
 import { type Intake, type IntakeRow, STATUS_TEXT, sortIntakeRows } from "../core/intake";
@@ -253,7 +254,7 @@ function IntakePickers({
             {...props}
             type="file"
             multiple
-            accept=".xlsx,.xlsm,.xls,.xlsb,.ods,.csv"
+            accept={WORKBOOK_ACCEPT}
             onChange={(e) => onFiles(spreadsheetFiles([...(e.target.files ?? [])]))}
           />
         )}
