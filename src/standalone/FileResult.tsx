@@ -10,6 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { resultRows } from "../app/result-rows";
 import type { UnitAnalysis } from "../core/analyse";
 import { EVIDENCE_FINDING_CODES, type Finding, type Severity } from "../core/finding";
 import { findingKind, formatNumber, type Lang, t } from "../core/i18n";
@@ -149,15 +150,14 @@ function UnitResult({ unit, lang, rubricName }: { unit: UnitAnalysis; lang: Lang
           </tr>
         </thead>
         <tbody>
-          {sc.areas.map((a) => (
-            <tr key={a.code}>
-              <td className={styles.cell}>
-                {a.shown}. {a.label}
-              </td>
-              <td className={styles.num}>{f(a.effectiveMax)}</td>
-              <td className={styles.num}>{f(a.scores.self)}</td>
-              <td className={styles.num}>{f(a.scores.appraised2 ?? a.scores.appraised1)}</td>
-              <td className={styles.num}>{f(a.scores.final)}</td>
+          {/* The rows every face shows (src/app): areas, bonus and penalty when entered, the total. */}
+          {resultRows(sc).map((r) => (
+            <tr key={r.area?.code ?? r.kind} data-row={r.kind}>
+              <td className={styles.cell}>{r.label[lang]}</td>
+              <td className={styles.num}>{r.max === null ? "" : f(r.max)}</td>
+              <td className={styles.num}>{f(r.self)}</td>
+              <td className={styles.num}>{f(r.appraised)}</td>
+              <td className={styles.num}>{f(r.final)}</td>
             </tr>
           ))}
         </tbody>

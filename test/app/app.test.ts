@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { newestCopy } from "../../src/app/duplicates";
 import { failureOf } from "../../src/app/failure";
 import { rankInputsOf } from "../../src/app/rank-inputs";
+import { resultRows } from "../../src/app/result-rows";
 import { analyseUnits, type WorkbookUnits } from "../../src/app/units";
 import { isWorkbookName } from "../../src/app/workbook-names";
 import { UserError } from "../../src/core/errors";
@@ -149,4 +150,27 @@ describe("failure wording", () => {
     expect(bug.message.vi).toContain("lỗi của par-index");
     expect(bug.message.en).not.toMatch(/could not be read/);
   });
+});
+
+describe("the rows of a result", () => {
+  it("areas, then bonus and penalty, then the total: the rows add up to the index", async () => {
+    const plan = await generatedSet();
+    const file = plan.files.find((f) => f.name === plan.bonusPenalty);
+    if (!file) throw new Error("no bonus/penalty unit");
+    const [unit] = analyseUnits(readWorkbook(file.bytes, file.name), { rubric, source: file.name }).units;
+    const rows = resultRows(unit.score);
+    expect(rows.map((r) => r.kind)).toEqual([
+      ...unit.score.areas.map(() => "area"),
+      "bonus",
+      "penalty",
+      "total",
+    ]);
+    const value = (kind: string) =>
+      rows.filter((r) => r.kind === kind).reduce((n, r) => n + (r.final ?? 0), 0);
+    expect(value("bonus")).toBeGreaterThan(0);
+    expect(value("penalty")).toBeGreaterThan(0);
+    const total = rows[rows.length - 1];
+    expect(total.label.en).toBe("Total");
+    expect(value("area") + value("bonus") - value("penalty")).toBeCloseTo(total.final ?? Number.NaN, 6);
+  }, 60_000);
 });
