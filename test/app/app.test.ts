@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { diffEveryUnit } from "../../src/app/diff";
 import { newestCopy } from "../../src/app/duplicates";
 import { failureOf } from "../../src/app/failure";
 import { rankInputsOf } from "../../src/app/rank-inputs";
@@ -172,5 +173,44 @@ describe("the rows of a result", () => {
     const total = rows[rows.length - 1];
     expect(total.label.en).toBe("Total");
     expect(value("area") + value("bonus") - value("penalty")).toBeCloseTo(total.final ?? Number.NaN, 6);
+  }, 60_000);
+});
+
+describe("diff of two versions, unit by unit", () => {
+  it("compares every unit sheet with the same unit; a unit in one version only is said", async () => {
+    const plan = await generatedSet();
+    const file = plan.files.find((f) => f.name === plan.consolidation.file);
+    if (!file) throw new Error("no consolidation workbook");
+    const before = readWorkbook(file.bytes, file.name);
+    const [first, second, third] = plan.consolidation.unitSheets;
+    const after = { ...before, source: "moi.xlsx", sheets: before.sheets.filter((s) => s.name !== third) };
+    const diffs = diffEveryUnit(before, after, { rubric });
+    expect(diffs.map((d) => [d.old.sheet, d.new.sheet])).toEqual([
+      [first, first],
+      [second, second],
+    ]);
+    for (const d of diffs) expect(d.items).toEqual([]);
+    expect(diffs[0].problems.map((p) => p.en)).toEqual([
+      expect.stringMatching(new RegExp(`sheet "${third}"\\) is only in ${file.name}, not in moi\\.xlsx`)),
+    ]);
+  }, 60_000);
+
+  it("one unit against one unit is the single comparison it always was", async () => {
+    const plan = await generatedSet();
+    const read = (name: string) => {
+      const f = plan.files.find((x) => x.name === name);
+      if (!f) throw new Error(name);
+      return readWorkbook(f.bytes, f.name);
+    };
+    const diffs = diffEveryUnit(read(plan.resubmission.original), read(plan.resubmission.resubmitted), {
+      rubric,
+    });
+    expect(diffs).toHaveLength(1);
+    // The changed item and the parents whose totals it changed.
+    expect(diffs[0].items.filter((i) => i.status === "changed").map((i) => i.item)).toEqual([
+      "1",
+      "1.1",
+      "1.1.2",
+    ]);
   }, 60_000);
 });
