@@ -52,6 +52,8 @@ export function FileResult({
   const styles = useStyles();
   const units = result.analysis?.units ?? [];
   const wide = result.analysis?.findings ?? (result.error ? [] : result.findings);
+  const named = new Set(wide.map((f) => f.sheet));
+  const skipped = (result.analysis?.skipped ?? []).filter((x) => !named.has(x.sheet));
   return (
     <section className={styles.card} aria-label={result.file} data-file={result.file}>
       <Text as="h2" size={500} weight="semibold" className={styles.finding}>
@@ -78,6 +80,14 @@ export function FileResult({
           </MessageBarBody>
         </MessageBar>
       ))}
+      {skipped.length > 0 && (
+        // The sheets that are not units, once each with why (a sheet a finding above names is not repeated).
+        <ul className={styles.muted} data-testid="skipped-sheets">
+          {skipped.map((x) => (
+            <li key={x.sheet}>{x.message[lang]}</li>
+          ))}
+        </ul>
+      )}
       {units.map((u) => (
         <UnitResult key={u.sheet} unit={u} lang={lang} rubricName={rubricName} />
       ))}
