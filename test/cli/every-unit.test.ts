@@ -51,6 +51,15 @@ describe("a consolidation workbook is every one of its unit sheets", () => {
     expect(r.stdout).toMatch(/Summary: 1 files, 3 units, 3 sheets not units, 0 unreadable;/);
   });
 
+  it("rank: the three communes ranked; each other sheet said once on stderr, stdout stays JSON", () => {
+    const r = cli(["rank", input, "--json", "--rubric", RUBRIC_ID]);
+    const ranking = JSON.parse(r.stdout);
+    const ranked = ranking.groups.flatMap((g: { units: { sheet: string }[] }) => g.units.map((u) => u.sheet));
+    expect(ranked.sort()).toEqual([...plan.consolidation.unitSheets].sort());
+    for (const sheet of plan.consolidation.otherSheets)
+      expect(r.stderr.split("\n").filter((l) => l.includes(`Sheet "${sheet}"`))).toHaveLength(1);
+  });
+
   it("score and intake: three units", () => {
     const score = JSON.parse(cli(["score", input, "--json", "--rubric", RUBRIC_ID]).stdout);
     expect(score.units.map((u: { sheet: string }) => u.sheet)).toEqual(plan.consolidation.unitSheets);
