@@ -10,6 +10,7 @@ const SLOW = [
   "test/files/hostile*",
   "test/files/corpus*",
   "test/print/**",
+  "test/parity/**",
 ];
 
 export default defineConfig({

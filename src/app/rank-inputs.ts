@@ -36,8 +36,13 @@ export function noUnitReason(file: Pick<AnalysedFile, "findings" | "error">): Te
   return file.error ?? file.findings[0]?.message ?? NO_TABLE;
 }
 
+/**
+ * Files in name order whatever order they came in (a folder's listing, the order the user picked them):
+ * ties, duplicate notices and "not ranked" read the same in every face.
+ */
 export function rankInputsOf(files: readonly AnalysedFile[]): RankInput[] {
-  return files.flatMap((f): RankInput[] => {
+  const ordered = [...files].sort((a, b) => a.source.localeCompare(b.source));
+  return ordered.flatMap((f): RankInput[] => {
     if (f.units.length === 0) {
       // The reader's messages already name the file; the unit column shows it too.
       return [

@@ -103,3 +103,12 @@ export function workbookLines(r: FileResult, lang: Lang, indent = "   "): string
   for (const s of r.skipped ?? []) if (!named.has(s.sheet)) out.push(`${indent}– ${s.message[lang]}`);
   return out;
 }
+
+/**
+ * The sheets that are not units, on stderr, for commands whose stdout is a ranking or an intake table
+ * (and may be JSON): said once per sheet, never in silence.
+ */
+export function noteSkipped(results: readonly FileResult[], lang: Lang): void {
+  for (const r of results)
+    for (const s of r.skipped ?? []) console.error(`– ${basename(r.file)}: ${s.message[lang]}`);
+}

@@ -1,3 +1,4 @@
+import { resultRows } from "../app/result-rows";
 import { inLang } from "../core/i18n";
 import type { UnitResult } from "./analyse-file";
 import { formatScore } from "../core/numbers";
@@ -44,11 +45,12 @@ export function scoreTable(u: UnitResult, lang: Lang, indent = "   "): string[] 
   const f = (x: number | null) => (x === null ? "–" : formatScore(x, s.precision, lang));
   const appraisedCol = s.columns.includes("appraised1") || s.columns.includes("appraised2");
   const lines = [indent + headLine(appraisedCol, lang)];
-  for (const a of s.areas) lines.push(indent + areaLine(a, appraisedCol, f));
-  if (s.bonus.final)
-    lines.push(`${indent}${inLang(lang, { vi: "Điểm thưởng", en: "Bonus" })}: +${f(s.bonus.final)}`);
-  if (s.penalty.final)
-    lines.push(`${indent}${inLang(lang, { vi: "Điểm trừ", en: "Penalty" })}: −${f(s.penalty.final)}`);
+  // The rows every face shows (src/app): areas, then bonus and penalty whenever entered; the index last.
+  for (const r of resultRows(s)) {
+    if (r.kind === "area" && r.area) lines.push(indent + areaLine(r.area, appraisedCol, f));
+    else if (r.kind === "bonus" || r.kind === "penalty")
+      lines.push(`${indent}${r.label[lang]}: ${r.kind === "bonus" ? "+" : "−"}${f(r.final)}`);
+  }
   lines.push(indent + indexLine(s, f, lang));
   return lines;
 }

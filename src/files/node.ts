@@ -1,6 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
-import { basename, extname, join, resolve } from "node:path";
+import { basename } from "node:path";
 import { crc32, inflateRawSync } from "node:zlib";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { FileReadError } from "./errors";
@@ -70,40 +69,6 @@ export const inflateWithZlib: Inflate = Object.assign(
   // Native: checking every part's CRC costs next to nothing on the command line.
   { crc32: (data: Uint8Array) => crc32(data) },
 );
-
-/**
- * Spreadsheet-like names: legacy formats are included so the user is told to re-save them, not ignored;
- * templates (.xltx, .xltm) are workbooks in the same format, and units do send them.
- */
-const EXTENSIONS = new Set([".xlsx", ".xlsm", ".xltx", ".xltm", ".xls", ".xlsb", ".csv", ".ods"]);
-
-export async function collectInputFiles(paths: readonly string[]): Promise<string[]> {
-  const out = new Set<string>();
-  for (const p of paths) {
-    let info: Awaited<ReturnType<typeof stat>>;
-    try {
-      info = await stat(p);
-    } catch (e) {
-      throw new FileReadError("io-error", p, ioReason(e));
-    }
-    if (info.isDirectory()) for (const f of await walk(p)) out.add(f);
-    else out.add(resolve(p));
-  }
-  return [...out].sort((a, b) => a.localeCompare(b));
-}
-
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const files: string[] = [];
-  for (const e of entries) {
-    // Excel's lock files (~$name.xlsx) and hidden files are never units' workbooks.
-    if (e.name.startsWith("~$") || e.name.startsWith(".")) continue;
-    const full = join(dir, e.name);
-    if (e.isDirectory()) files.push(...(await walk(full)));
-    else if (EXTENSIONS.has(extname(e.name).toLowerCase())) files.push(resolve(full));
-  }
-  return files;
-}
 
 function ioReason(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;

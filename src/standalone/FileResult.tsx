@@ -10,6 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { resultRows } from "../app/result-rows";
 import type { UnitAnalysis } from "../core/analyse";
 import type { Finding, Severity } from "../core/finding";
 import { EVIDENCE_FINDING_CODES } from "../core/finding-registry";
@@ -52,6 +53,8 @@ export function FileResult({
   const styles = useStyles();
   const units = result.analysis?.units ?? [];
   const wide = result.analysis?.findings ?? (result.error ? [] : result.findings);
+  const named = new Set(wide.map((f) => f.sheet));
+  const skipped = (result.analysis?.skipped ?? []).filter((x) => !named.has(x.sheet));
   return (
     <section className={styles.card} aria-label={result.file} data-file={result.file}>
       <Text as="h2" size={500} weight="semibold" className={styles.finding}>
@@ -78,6 +81,14 @@ export function FileResult({
           </MessageBarBody>
         </MessageBar>
       ))}
+      {skipped.length > 0 && (
+        // The sheets that are not units, once each with why (a sheet a finding above names is not repeated).
+        <ul className={styles.muted} data-testid="skipped-sheets">
+          {skipped.map((x) => (
+            <li key={x.sheet}>{x.message[lang]}</li>
+          ))}
+        </ul>
+      )}
       {units.map((u) => (
         <UnitResult key={u.sheet} unit={u} lang={lang} rubricName={rubricName} />
       ))}
@@ -150,15 +161,14 @@ function UnitResult({ unit, lang, rubricName }: { unit: UnitAnalysis; lang: Lang
           </tr>
         </thead>
         <tbody>
-          {sc.areas.map((a) => (
-            <tr key={a.code}>
-              <td className={styles.cell}>
-                {a.shown}. {a.label}
-              </td>
-              <td className={styles.num}>{f(a.effectiveMax)}</td>
-              <td className={styles.num}>{f(a.scores.self)}</td>
-              <td className={styles.num}>{f(a.scores.appraised2 ?? a.scores.appraised1)}</td>
-              <td className={styles.num}>{f(a.scores.final)}</td>
+          {/* The rows every face shows (src/app): areas, bonus and penalty when entered, the total. */}
+          {resultRows(sc).map((r) => (
+            <tr key={r.area?.code ?? r.kind} data-row={r.kind}>
+              <td className={styles.cell}>{r.label[lang]}</td>
+              <td className={styles.num}>{r.max === null ? "" : f(r.max)}</td>
+              <td className={styles.num}>{f(r.self)}</td>
+              <td className={styles.num}>{f(r.appraised)}</td>
+              <td className={styles.num}>{f(r.final)}</td>
             </tr>
           ))}
         </tbody>

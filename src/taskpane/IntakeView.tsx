@@ -1,6 +1,7 @@
 import { Button, Checkbox, Field, ProgressBar, Text, makeStyles } from "@fluentui/react-components";
 import { Bar } from "./Bar";
 import { useState } from "react";
+import { WORKBOOK_ACCEPT } from "../app/workbook-names";
 import type { Text as Bilingual } from "../core/finding";
 import { fill, formatNumber, inLang, type Lang } from "../core/i18n";
 import { type Intake, type IntakeRow, STATUS_TEXT, sortIntakeRows } from "../core/intake";
@@ -239,7 +240,6 @@ function IntakePickers({
   onList: (list: File | null) => void;
 }) {
   const styles = useStyles();
-  const accept = ".xlsx,.xlsm,.xls,.xlsb,.ods,.csv";
   // The pane's own pickers (as the Check tab's): worded in the pane's language, never the browser's.
   return (
     <>
@@ -247,7 +247,7 @@ function IntakePickers({
         label={S.files[lang]}
         lang={lang}
         multiple
-        accept={accept}
+        accept={WORKBOOK_ACCEPT}
         onFiles={(files) => onFiles(spreadsheetFiles(files))}
       />
       <FilePicker

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { SheetSpec } from "../../src/core/sheet-spec";
 import { FileReadError } from "../../src/files/errors";
-import { collectInputFiles, readWorkbookFile } from "../../src/files/node";
+import { readWorkbookFile } from "../../src/files/node";
 import { writeWorkbook } from "../../src/files/write-workbook";
 
 const dir = mkdtempSync(join(tmpdir(), "par-files-"));
@@ -82,61 +82,5 @@ describe("readWorkbookFile", () => {
     const folder = join(dir, "thu-muc.xlsx");
     mkdirSync(folder, { recursive: true });
     await expectIoError(() => readWorkbookFile(folder), "thu-muc.xlsx");
-  });
-});
-
-describe("collectInputFiles", () => {
-  const root = join(dir, "nop");
-  mkdirSync(join(root, "dot-2", "sau"), { recursive: true });
-  mkdirSync(join(root, ".git"), { recursive: true });
-  const files = [
-    "b.xlsx",
-    "a.XLSX",
-    "cu.xls",
-    "nhi-phan.xlsb",
-    "macro.xlsm",
-    "bang.csv",
-    "libre.ods",
-    "ghi-chu.txt",
-    "~$b.xlsx",
-    ".an.xlsx",
-    "dot-2/c.xlsx",
-    "dot-2/sau/d.xlsx",
-    "mau.xltx",
-    ".git/e.xlsx",
-  ];
-  for (const f of files) writeFileSync(join(root, f), "x");
-
-  it("walks folders, keeps spreadsheet-like names, skips lock and dot files, sorted", async () => {
-    const found = await collectInputFiles([root]);
-    const rel = found.map((f) => f.slice(root.length + 1));
-    expect(rel).toEqual(
-      [
-        "a.XLSX",
-        "b.xlsx",
-        "bang.csv",
-        "cu.xls",
-        "dot-2/c.xlsx",
-        "dot-2/sau/d.xlsx",
-        "libre.ods",
-        "macro.xlsm",
-        "mau.xltx",
-        "nhi-phan.xlsb",
-      ].sort((a, b) => a.localeCompare(b)),
-    );
-  });
-
-  it("deduplicates a file named twice or also inside a named folder", async () => {
-    const c = join(root, "dot-2", "c.xlsx");
-    const found = await collectInputFiles([c, join(root, "dot-2"), c]);
-    expect(found).toEqual([c, join(root, "dot-2", "sau", "d.xlsx")]);
-  });
-
-  it("a file named explicitly is kept whatever its extension", async () => {
-    expect(await collectInputFiles([join(root, "ghi-chu.txt")])).toEqual([join(root, "ghi-chu.txt")]);
-  });
-
-  it("a missing path is an io-error naming it", async () => {
-    await expectIoError(() => collectInputFiles([join(root, "mat.xlsx")]), "mat.xlsx");
   });
 });

@@ -62,6 +62,34 @@ describe("layers", () => {
     expect(offences).toEqual([]);
   });
 
+  it("src/app (the application layer) imports only src/core and itself: no Node, no DOM, no Office, no face", () => {
+    const offences: string[] = [];
+    const app = files.filter((x) => inLayer(x, "app"));
+    expect(app.length).toBeGreaterThan(3);
+    for (const f of app) {
+      for (const spec of importsOf(f)) {
+        const target = resolveLocal(f, spec);
+        if (target && !inLayer(target, "core") && !inLayer(target, "app"))
+          offences.push(`${rel(f)} imports ${rel(target)}`);
+        if (!spec.startsWith(".")) offences.push(`${rel(f)} imports ${spec}`);
+      }
+      const code = readFileSync(f, "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, "");
+      const global = /\b(document|window|localStorage|navigator|Office|Excel|process)\.\w/.exec(code);
+      if (global) offences.push(`${rel(f)} uses ${global[0]}`);
+    }
+    expect(offences).toEqual([]);
+  });
+
+  it("the faces decide no workbook names of their own: the name rule lives in src/app only", () => {
+    // A second list of spreadsheet extensions is how the faces came to disagree (issue #22).
+    const offences = files
+      // The reader (src/files) names the formats it refuses; that is not a rule of which files to read.
+      .filter((f) => !inLayer(f, "app") && !inLayer(f, "files"))
+      .filter((f) => /\.xlsb\b|xlsb\|/.test(readFileSync(f, "utf8")))
+      .map(rel);
+    expect(offences).toEqual([]);
+  });
+
   it("only src/excel calls the Excel API; only the CLI and the Node reader touch the file system", () => {
     const offences: string[] = [];
     for (const f of files) {

@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import { inLang } from "../../core/i18n";
-import { diffWorkbooks, FIELD_TEXT, type WorkbookDiff } from "../../core/diff";
+import { diffEveryUnit } from "../../app/diff";
+import { FIELD_TEXT, type WorkbookDiff } from "../../core/diff";
 import { roleName } from "../../core/messages";
 import { formatFixed } from "../../core/numbers";
 import { diffSheetSpec } from "../../core/sheets/diff";
@@ -30,12 +31,22 @@ export default async function diff(argv: string[], lang: Lang): Promise<number> 
   await refuseSameFile(positionals[0], positionals[1]);
   const rubric = await resolveRubric(values.rubric, false, lang);
   const [oldWb, newWb] = await Promise.all(positionals.map(readOrSay));
-  const result = diffWorkbooks(oldWb, newWb, { rubric });
+  // Every unit sheet of the earlier version against the same unit in the resubmission (src/app).
+  const results = diffEveryUnit(oldWb, newWb, { rubric });
   const precision = rubric?.precision ?? 2;
-  if (values.output) await writeSpecsTo(values.output, [diffSheetSpec(result, { precision })], positionals);
-  if (values.json) console.log(JSON.stringify(result, null, 2));
+  if (values.output) {
+    // One "So sánh" sheet per unit, numbered from the second on (as the page numbers its result sheets).
+    const specs = results.map((r, i) => {
+      const spec = diffSheetSpec(r, { precision });
+      return i === 0 ? spec : { ...spec, name: `${spec.name} ${i + 1}` };
+    });
+    await writeSpecsTo(values.output, specs, positionals);
+  }
+  // One unit: the comparison itself, as always; several: { units: [comparison…] }.
+  if (values.json)
+    console.log(JSON.stringify(results.length === 1 ? results[0] : { units: results }, null, 2));
   else {
-    console.log(diffText(result, precision, lang).join("\n"));
+    console.log(results.flatMap((r) => diffText(r, precision, lang)).join("\n"));
     if (values.output)
       console.log(
         inLang(lang, {
@@ -44,7 +55,7 @@ export default async function diff(argv: string[], lang: Lang): Promise<number> 
         }),
       );
   }
-  return result.problems.length ? 1 : 0;
+  return results.some((r) => r.problems.length) ? 1 : 0;
 }
 
 /**

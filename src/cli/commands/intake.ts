@@ -18,6 +18,7 @@ import type { FileResult } from "../analyse-file";
 import { analysedFile } from "../file-result";
 import { type Lang, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
+import { noteSkipped } from "../render";
 import { resolveRubric } from "../rubric-arg";
 import { analyseInputs } from "../run-files";
 import { readSideJson, readSideText, readSideWorkbook, refuseOverCount } from "../side-file";
@@ -67,6 +68,7 @@ export default async function intake(argv: string[], lang: Lang): Promise<number
     lang,
     label: inLang(lang, { vi: "Đang tiếp nhận", en: "Taking in" }),
   });
+  noteSkipped(results, lang);
   const submissions = results.flatMap(submissionsOf);
   const result = buildIntake(expected?.units ?? null, submissions);
   const precision = rubric?.precision ?? 2;

@@ -34,6 +34,7 @@ import type { FileResult } from "../analyse-file";
 import { analysedFile } from "../file-result";
 import { columnsOption, type Lang, oneOf, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
+import { noteSkipped } from "../render";
 import { resolveRubric } from "../rubric-arg";
 import { analyseInputs } from "../run-files";
 import { MAX_SIDE_ROWS, readSideCsv, readSideJson, readSideWorkbook, refuseOverCount } from "../side-file";
@@ -98,6 +99,7 @@ export default async function rank(argv: string[], lang: Lang): Promise<number> 
     lang,
     label: inLang(lang, { vi: "Đang đọc các đơn vị", en: "Reading units" }),
   });
+  noteSkipped(results, lang);
   const inputs = rankInputs(results);
   if (surveyRows) reportSurveyMismatches(inputs, surveyRows, lang);
   const ranking = rankUnits(inputs, {

@@ -1,0 +1,316 @@
+import { spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Finding } from "../../src/core/finding";
+import { type Ranking, rankUnits } from "../../src/core/rank";
+import type { UnitScore } from "../../src/core/score";
+import { createExcelService } from "../../src/excel/service";
+import { readWorkbook } from "../../src/files/read-workbook";
+import { checkBytes, rankFiles } from "../../src/standalone/check";
+import { rankInputsFromFiles } from "../../src/taskpane/files";
+import { FakeExcelHost } from "../fake-excel/host";
+import { installFakeOffice } from "../fake-excel/install";
+import { generatedSet, RUBRIC_ID, rubric, type SetPlan } from "./fixture";
+
+/**
+ * Issue #22's parity test: one generated folder through the three faces — the built CLI's `--json`
+ * (validate, rank), the pane's check on the strict fake host with its file ranking, and the standalone
+ * page's engine — must give the same units, totals, findings, skipped sheets, ranks, ties and unranked
+ * reasons. A disagreement names the first differing field.
+ */
+
+/** What every face must agree on about one unit (or one file that gave none). */
+interface UnitView {
+  file: string;
+  sheet: string | null;
+  unit: string | null;
+  totals: {
+    areas: { code: string; self: number | null; final: number | null }[];
+    bonus: number | null;
+    penalty: number | null;
+    index: number | null;
+  } | null;
+  findings: {
+    code: string;
+    severity: string;
+    sheet: string | null;
+    address: string | null;
+    item: string | null;
+  }[];
+}
+
+interface FaceView {
+  units: UnitView[];
+  skipped: { file: string; sheet: string; reason: string }[];
+  ranking: {
+    groups: {
+      label: string;
+      units: {
+        unit: string;
+        source: string;
+        sheet: string | null;
+        rank: number | null;
+        tied: boolean;
+        score: number | null;
+      }[];
+    }[];
+    unranked: { unit: string; source: string; reason: string }[];
+    findings: { code: string; severity: string; found: unknown }[];
+  };
+}
+
+const findingView = (f: Finding) => ({
+  code: f.code,
+  severity: f.severity,
+  sheet: f.sheet,
+  address: f.address,
+  item: f.item,
+});
+const sortFindings = (fs: UnitView["findings"]) =>
+  [...fs].sort((a, b) =>
+    `${a.code}|${a.sheet}|${a.address}|${a.item}|${a.severity}`.localeCompare(
+      `${b.code}|${b.sheet}|${b.address}|${b.item}|${b.severity}`,
+    ),
+  );
+
+function totalsOf(s: UnitScore): UnitView["totals"] {
+  return {
+    areas: s.areas.map((a) => ({ code: a.code, self: a.scores.self, final: a.scores.final })),
+    bonus: s.bonus.final,
+    penalty: s.penalty.final,
+    index: s.index.final,
+  };
+}
+
+function rankingView(r: Ranking): FaceView["ranking"] {
+  return {
+    groups: r.groups.map((g) => ({
+      label: g.label,
+      units: g.units.map((u) => ({
+        unit: u.unit,
+        source: u.source,
+        sheet: u.sheet ?? null,
+        rank: u.rank,
+        tied: u.tied,
+        score: u.score,
+      })),
+    })),
+    unranked: r.unranked
+      .map((u) => ({ unit: u.unit, source: u.source, reason: u.reason.en }))
+      .sort((a, b) => `${a.source}|${a.unit}`.localeCompare(`${b.source}|${b.unit}`)),
+    findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, found: f.found ?? null })),
+  };
+}
+
+const byPlace = (a: UnitView, b: UnitView) =>
+  `${a.file}|${a.sheet ?? ""}`.localeCompare(`${b.file}|${b.sheet ?? ""}`);
+
+/** The first field where two values differ, as a path ("units[3].totals.bonus"), and how many leaves agreed. */
+function compare(a: unknown, b: unknown, path: string, counter: { fields: number }): string | null {
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return `${path}.length: ${a.length} ≠ ${b.length}`;
+    for (let i = 0; i < a.length; i++) {
+      const d = compare(a[i], b[i], `${path}[${i}]`, counter);
+      if (d) return d;
+    }
+    return null;
+  }
+  if (a && b && typeof a === "object" && typeof b === "object") {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    for (const k of keys) {
+      const d = compare(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        `${path}.${k}`,
+        counter,
+      );
+      if (d) return d;
+    }
+    return null;
+  }
+  counter.fields++;
+  return Object.is(a, b) || a === b ? null : `${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`;
+}
+
+const BIN = join(process.cwd(), "bin", "par-index.js");
+let plan: SetPlan;
+let dir: string;
+const views: Record<"cli" | "pane" | "page", FaceView> = {} as never;
+
+function cliJson(args: string[]): unknown {
+  const r = spawnSync(process.execPath, ["--max-old-space-size=512", BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, LANG: "en_US.UTF-8", PAR_INDEX_THREADS: "1" },
+  });
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`par-index ${args[0]} exited ${r.status}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}
+
+/** (a) The CLI, as users run it: `validate --json` and `rank --json` on the folder. */
+function cliView(): FaceView {
+  type Entry = {
+    file: string;
+    unit: string | null;
+    sheet: string | null;
+    totals: {
+      final: number | null;
+      bonus: number | null;
+      penalty: number | null;
+      areas: { code: string; self: number | null; final: number | null }[];
+    } | null;
+    findings: Finding[];
+  };
+  const v = cliJson(["validate", dir, "--json", "--rubric", RUBRIC_ID]) as {
+    files: Entry[];
+    skipped: { file: string; sheet: string; reason: string }[];
+  };
+  // A file's workbook-wide findings come in an entry of their own (unit null); a file with units keeps
+  // them beside its units, as the other faces do.
+  const units: UnitView[] = v.files.map((e) => ({
+    file: e.file,
+    sheet: e.sheet,
+    unit: e.unit,
+    totals: e.totals
+      ? {
+          areas: e.totals.areas.map((a) => ({ code: a.code, self: a.self, final: a.final })),
+          bonus: e.totals.bonus,
+          penalty: e.totals.penalty,
+          index: e.totals.final,
+        }
+      : null,
+    findings: sortFindings(e.findings.map(findingView)),
+  }));
+  const ranking = cliJson(["rank", dir, "--json", "--rubric", RUBRIC_ID]) as Ranking;
+  return {
+    units: units.sort(byPlace),
+    skipped: v.skipped.map((s) => ({ file: s.file, sheet: s.sheet, reason: s.reason })),
+    ranking: rankingView(ranking),
+  };
+}
+
+/** The file-level entry every face gives a file: present when it has no unit or has workbook findings. */
+function fileEntry(file: string, findings: readonly Finding[], units: number): UnitView[] {
+  return units === 0 || findings.length
+    ? [{ file, sheet: null, unit: null, totals: null, findings: sortFindings(findings.map(findingView)) }]
+    : [];
+}
+
+/** (b) The pane: its check on the strict fake host (one workbook open at a time), its ranking of picked files. */
+async function paneView(): Promise<FaceView> {
+  const units: UnitView[] = [];
+  const skipped: FaceView["skipped"] = [];
+  for (const f of plan.files) {
+    // Excel cannot open it: the pane meets it only among picked files, in the ranking below.
+    if (f.name === plan.unreadable) continue;
+    const host = FakeExcelHost.fromSnapshot(readWorkbook(f.bytes, f.name));
+    host.name = f.name;
+    const installed = installFakeOffice(host);
+    try {
+      const v = await createExcelService(host.run).validate({ rubric, writeReport: false });
+      units.push(...fileEntry(f.name, v.analysis.findings, v.analysis.units.length));
+      for (const u of v.analysis.units)
+        units.push({
+          file: f.name,
+          sheet: u.sheet,
+          unit: u.unit,
+          totals: totalsOf(u.score),
+          findings: sortFindings(u.findings.map(findingView)),
+        });
+      for (const s of v.analysis.skipped ?? [])
+        skipped.push({ file: f.name, sheet: s.sheet, reason: s.reason });
+    } finally {
+      installed.uninstall();
+    }
+  }
+  const picked = plan.files.map(
+    (f) => new File([new Uint8Array(f.bytes)], f.name, { lastModified: f.modified }),
+  );
+  const { inputs } = await rankInputsFromFiles(picked, rubric, () => {});
+  const ranking = rankUnits(inputs, { rubric, by: "final", groupBy: "rubric", dense: false });
+  return { units: units.sort(byPlace), skipped, ranking: rankingView(ranking) };
+}
+
+/** (c) The standalone page's engine: checkBytes with the browser's lastModified, then rankFiles. */
+function pageView(): FaceView {
+  const checked = plan.files.map((f) => checkBytes(f.bytes, f.name, rubric, f.modified));
+  const units: UnitView[] = [];
+  const skipped: FaceView["skipped"] = [];
+  for (const c of checked) {
+    const a = c.analysis;
+    units.push(...fileEntry(c.file, a ? a.findings : c.findings, a?.units.length ?? 0));
+    for (const u of a?.units ?? [])
+      units.push({
+        file: c.file,
+        sheet: u.sheet,
+        unit: u.unit,
+        totals: totalsOf(u.score),
+        findings: sortFindings(u.findings.map(findingView)),
+      });
+    for (const s of a?.skipped ?? []) skipped.push({ file: c.file, sheet: s.sheet, reason: s.reason });
+  }
+  const ranking = rankFiles(checked, rubric, { by: "final", groupBy: "rubric", dense: false });
+  return { units: units.sort(byPlace), skipped, ranking: rankingView(ranking) };
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(process.cwd(), "build", "cli", "main.mjs")))
+    execFileSync(process.execPath, ["scripts/build-cli.mjs"]);
+  plan = await generatedSet();
+  dir = mkdtempSync(join(tmpdir(), "par-index-parity-"));
+  for (const f of plan.files) {
+    const path = join(dir, f.name);
+    writeFileSync(path, f.bytes);
+    utimesSync(path, f.modified / 1000, f.modified / 1000);
+  }
+  views.cli = cliView();
+  views.pane = await paneView();
+  views.page = pageView();
+}, 180_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("parity: the CLI, the pane and the standalone page give the same answer", () => {
+  it("the set covers what the issue asks: a consolidation workbook, a duplicate, a resubmission, an unreadable file, bonus and penalty", () => {
+    const cli = views.cli;
+    const cons = cli.units.filter((u) => u.file === plan.consolidation.file && u.unit);
+    expect(cons.map((u) => u.sheet).sort()).toEqual([...plan.consolidation.unitSheets].sort());
+    expect(
+      cli.skipped.filter((s) => s.file === plan.consolidation.file).map((s) => [s.sheet, s.reason]),
+    ).toEqual([
+      ["Hướng dẫn", "no-table"],
+      ["Mẫu trống", "blank-template"],
+      ["Tổng hợp", "summary"],
+    ]);
+    const bp = cli.units.find((u) => u.file === plan.bonusPenalty && u.unit);
+    expect(bp?.totals?.bonus).toBeGreaterThan(0);
+    expect(bp?.totals?.penalty).toBeGreaterThan(0);
+    const unranked = cli.ranking.unranked;
+    // The older copies are not ranked, the newer are; the unreadable file stays in with its reason.
+    expect(unranked.map((u) => u.source).sort()).toEqual(
+      [plan.duplicate.older, plan.resubmission.original, plan.unreadable].sort(),
+    );
+    const ranked = cli.ranking.groups.flatMap((g) => g.units.map((u) => u.source));
+    expect(ranked).toContain(plan.duplicate.newer);
+    expect(ranked).toContain(plan.resubmission.resubmitted);
+  });
+
+  it.each([["pane"], ["page"]] as const)("the %s agrees with the CLI, field by field", (face) => {
+    const counter = { fields: 0 };
+    // The pane's check runs on a workbook open in Excel, which an unreadable file never is.
+    const cli =
+      face === "pane"
+        ? { ...views.cli, units: views.cli.units.filter((u) => u.file !== plan.unreadable) }
+        : views.cli;
+    const diff = compare(cli, views[face], face, counter);
+    expect(diff, `first differing field (CLI ≠ ${face})`).toBeNull();
+    console.log(
+      `parity CLI = ${face}: ${views.cli.units.filter((u) => u.unit).length} units in ${new Set(views.cli.units.map((u) => u.file)).size} files, ${counter.fields} fields compared`,
+    );
+  });
+});
