@@ -36,7 +36,7 @@ describe("size checked before reading", () => {
     const e = thrown(() => readSideBytes(big, "survey"));
     expect(performance.now() - started).toBeLessThan(200);
     expect(e.text.en).toMatch(
-      /Not reading the survey table .*survey\.csv: the file is over the limit \(4\.8 MB/,
+      /Not reading the survey table .*survey\.csv: the file is over the limit \(1\.9 MB/,
     );
     expect(e.text.vi).toMatch(/Không đọc bảng khảo sát/);
   });
