@@ -347,12 +347,12 @@ describe("#24: side files bounded before reading, in any encoding Excel saves (c
     writeFileSync(big, "");
     truncateSync(big, 1024 ** 3);
     const r = capped(["rank", units, "--survey", big]);
-    expectRefused(r, /survey-1gb\.csv: the file is over the limit \(4\.8 MB for CSV\/JSON/);
+    expectRefused(r, /survey-1gb\.csv: the file is over the limit \(1\.9 MB for CSV\/JSON/);
   });
 
-  it("a 4.9 MB field under the size cap: refused naming the field limit, never echoed", () => {
+  it("a 1.9 MB field under the size cap: refused naming the field limit, never echoed", () => {
     const field = join(dir, "survey-field.csv");
-    writeFileSync(field, `Đơn vị,Điểm\n"Xã ${"A".repeat(4_900_000)}",20\n`);
+    writeFileSync(field, `Đơn vị,Điểm\n"Xã ${"A".repeat(1_900_000)}",20\n`);
     const r = capped(["rank", units, "--survey", field]);
     expectRefused(r, /line 2: a field longer than 10,000 characters/);
     expect(r.stderr.length).toBeLessThan(2_000);
