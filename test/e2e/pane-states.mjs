@@ -97,8 +97,10 @@ async function walkStates(page, lang, visit) {
   await visit("2-checked");
   await openSections(page);
   await visit("3-checked-sections-open");
+  await page.getByRole("button", { name: vi ? "Ghi vào sổ" : "Write to workbook" }).click();
+  await visit("3b-write-menu-open");
   await page
-    .getByRole("button", { name: vi ? "Ghi báo cáo vào sổ" : "Write the report into the workbook" })
+    .getByRole("menuitem", { name: vi ? "Ghi báo cáo vào sổ" : "Write the report into the workbook" })
     .click();
   await page.getByText(vi ? /^Đã ghi trang/ : /^Wrote "/).waitFor({ timeout: 20_000 });
   await visit("4-written");
@@ -111,7 +113,7 @@ async function walkStates(page, lang, visit) {
     .getByText(vi ? /^Đã ghi trang "Xếp hạng"/ : /^Wrote the "Xếp hạng" sheet/)
     .waitFor({ timeout: 20_000 });
   await visit("6-ranking-result");
-  await page.getByRole("tab", { name: vi ? "Cài đặt" : "Settings" }).click();
+  await page.getByRole("button", { name: vi ? "Cài đặt" : "Settings", exact: true }).click();
   await page
     .getByRole("button", { name: vi ? "Lưu vào sổ làm việc" : "Save with the workbook" })
     .waitFor({ timeout: 20_000 });
@@ -188,21 +190,90 @@ export async function paneStates({ browser, origin, step, expect }) {
     }
   }
 
-  await step("at 320 × 600 the summary card is inside the viewport after a check", async () => {
-    const page = await openPane(browser, origin, { width: 320, height: 600 });
-    try {
-      await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
-      const card = page.getByRole("region", { name: "Kết quả kiểm tra" });
-      await card.waitFor({ timeout: 20_000 });
-      const box = await card.boundingBox();
-      const inside = box && box.x >= 0 && box.y >= 0 && box.x + box.width <= 320 && box.y + box.height <= 600;
-      expect(inside, `summary card at ${JSON.stringify(box)}`);
-      expect(await page.evaluate(() => window.scrollY === 0), "the page scrolled");
-      await page.screenshot({ path: join(SHOTS, "summary-320x600.png") });
-    } finally {
-      await page.close();
-    }
-  });
+  await step(
+    "at 320 × 600 the summary card and the first finding are on the first screen after a check",
+    async () => {
+      const page = await openPane(browser, origin, { width: 320, height: 600 });
+      try {
+        await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+        const card = page.getByRole("region", { name: "Kết quả kiểm tra" });
+        await card.waitFor({ timeout: 20_000 });
+        const first = page.locator("button[data-code]").first();
+        await first.waitFor({ timeout: 20_000 });
+        const inside = (box) =>
+          box && box.x >= 0 && box.y >= 0 && box.x + box.width <= 320 && box.y + box.height <= 600;
+        const cardBox = await card.boundingBox();
+        const findingBox = await first.boundingBox();
+        console.log(
+          `    fold at 320×600: card ${Math.round(cardBox?.y ?? -1)}–${Math.round((cardBox?.y ?? 0) + (cardBox?.height ?? 0))} px, first finding ${Math.round(findingBox?.y ?? -1)}–${Math.round((findingBox?.y ?? 0) + (findingBox?.height ?? 0))} px`,
+        );
+        expect(inside(cardBox), `summary card at ${JSON.stringify(cardBox)}`);
+        expect(inside(findingBox), `first finding at ${JSON.stringify(findingBox)}`);
+        expect(await page.evaluate(() => window.scrollY === 0), "the page scrolled");
+        // The tabs are one row: every tab at the same height.
+        const tops = await page
+          .getByRole("tab")
+          .evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect().top));
+        expect(new Set(tops).size === 1, `tabs on ${new Set(tops).size} rows`);
+        // Focus went to the result's heading, not left on the button.
+        const focused = await page.evaluate(() => document.activeElement?.tagName);
+        expect(focused === "H2", `focus on ${focused} after the check`);
+        await page.screenshot({ path: join(SHOTS, "summary-320x600.png") });
+        for (const width of [320, 500]) {
+          await page.setViewportSize({ width, height: 600 });
+          await card.screenshot({ path: join(SHOTS, `card-vi-${width}.png`) });
+          await page.screenshot({ path: join(SHOTS, `card-findings-vi-${width}x600.png`) });
+        }
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  await step(
+    "in Vietnamese no control shows the browser's English (file inputs are the pane's own)",
+    async () => {
+      const page = await openPane(browser, origin, { width: 320 });
+      const english = /Choose File|No file chosen|No file selected|Browse…|Upload/;
+      const found = [];
+      try {
+        const look = async (where) => {
+          const text = await page.evaluate(() => document.body.textContent);
+          if (english.test(text)) found.push(`${where}: ${english.exec(text)?.[0]}`);
+          // A native file input draws its own English button: each must be hidden behind the pane's button.
+          const shown = await page.evaluate(() =>
+            [...document.querySelectorAll("input[type=file]")]
+              .filter((i) => {
+                const r = i.getBoundingClientRect();
+                return getComputedStyle(i).opacity !== "0" && r.width > 1 && r.height > 1;
+              })
+              .map((i) => i.id || i.name || "input"),
+          );
+          if (shown.length > 0) found.push(`${where}: visible native file input ${shown.join(", ")}`);
+        };
+        await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+        await page.getByRole("region", { name: "Kết quả kiểm tra" }).waitFor({ timeout: 20_000 });
+        await look("Kiểm tra");
+        await page.getByRole("tab", { name: "Xếp hạng" }).click();
+        await page.getByRole("combobox", { name: "Nguồn" }).selectOption("files");
+        await look("Xếp hạng");
+        for (const tab of ["Tiếp nhận", "So sánh"]) {
+          await page.getByRole("tab", { name: tab }).click();
+          await page
+            .getByRole("button", { name: /^Chọn tệp…/ })
+            .first()
+            .waitFor({ timeout: 20_000 });
+          await look(tab);
+        }
+        await page.getByRole("button", { name: "Cài đặt", exact: true }).click();
+        await page.getByRole("button", { name: "Lưu vào sổ làm việc" }).waitFor({ timeout: 20_000 });
+        await look("Cài đặt");
+      } finally {
+        await page.close();
+      }
+      expect(found.length === 0, found.join("\n"));
+    },
+  );
 
   await step(
     "a check and a live re-check add no sheet and activate none; the explicit write does",
@@ -216,7 +287,6 @@ export async function paneStates({ browser, origin, step, expect }) {
           /^Xong:/.test(document.querySelector("[role=status]")?.textContent ?? ""),
         );
         const first = await status.textContent();
-        await page.getByText("Tuỳ chọn").click();
         await page.getByRole("switch", { name: "Tự kiểm tra lại khi sửa" }).check();
         // A user typing a score: Excel sets the cell and raises onChanged; the pane re-checks after a pause.
         await page.evaluate(async () => {
@@ -233,6 +303,10 @@ export async function paneStates({ browser, origin, step, expect }) {
         await page.waitForFunction(() =>
           /^Xong:/.test(document.querySelector("[role=status]")?.textContent ?? ""),
         );
+        // The re-check says what it changed against the check before.
+        const said = (await status.textContent()) ?? "";
+        expect(/ — .*(mới|đã sửa|đã hết|không có gì thay đổi)/.test(said), `the status says: ${said}`);
+        console.log(`    live re-check status: "${said.trim()}"`);
         const after = await hostLog(page);
         expect(after.added.length === before.added.length, `a check added sheets: ${after.added.join(", ")}`);
         expect(
@@ -240,7 +314,8 @@ export async function paneStates({ browser, origin, step, expect }) {
           `a check activated: ${after.activations.join(", ")}`,
         );
         expect(after.sheets.join("|") === before.sheets.join("|"), "the sheet list changed");
-        await page.getByRole("button", { name: "Ghi báo cáo vào sổ" }).click();
+        await page.getByRole("button", { name: "Ghi vào sổ" }).click();
+        await page.getByRole("menuitem", { name: "Ghi báo cáo vào sổ" }).click();
         await page.getByRole("button", { name: 'Mở trang "Báo cáo kiểm tra"' }).waitFor({ timeout: 20_000 });
         const wrote = await hostLog(page);
         expect(wrote.sheets.includes("Báo cáo kiểm tra"), `no report sheet: ${wrote.sheets.join(", ")}`);
@@ -306,7 +381,8 @@ export async function appraisalWrite({ browser, origin, step, expect }) {
         const card = page.getByRole("region", { name: "Kết quả kiểm tra" });
         await card.waitFor({ timeout: 20_000 });
         const before = await hostLog(page);
-        await page.getByRole("button", { name: "Ghi kết quả thẩm định vào sổ" }).click();
+        await page.getByRole("button", { name: "Ghi vào sổ" }).click();
+        await page.getByRole("menuitem", { name: "Ghi kết quả thẩm định vào sổ" }).click();
         const message = page.getByText(/^Đã ghi trang "Kết quả thẩm định" cho đơn vị /);
         await message.waitFor({ timeout: 20_000 });
         // The unit as written on the new sheet (B2) is the one the check's card shows and the message names.

@@ -855,3 +855,19 @@ describe("the compact Check tab (issue #25)", () => {
 });
 
 const tCountVi = (n: number) => `${n} lỗi`;
+
+describe("names for screen readers (issue #25 item 9)", () => {
+  it("every aria-labelledby points at an element that exists, message bars included", async () => {
+    const service = fakeService();
+    await click(await renderPane(service));
+    await writeFromMenu("Ghi báo cáo vào sổ");
+    await screen.findByRole("button", { name: 'Mở trang "Báo cáo kiểm tra"' });
+    const labelled = [...document.querySelectorAll("[aria-labelledby]")];
+    expect(labelled.length).toBeGreaterThan(1);
+    for (const el of labelled)
+      for (const id of (el.getAttribute("aria-labelledby") ?? "").split(/\s+/))
+        expect(document.getElementById(id), `${el.tagName} → #${id}`).not.toBeNull();
+    // The success bar is a group named by what it says.
+    expect(screen.getByRole("group", { name: /^Đã ghi trang/ })).toBeTruthy();
+  });
+});
