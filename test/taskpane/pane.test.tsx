@@ -256,6 +256,11 @@ describe("Check tab", () => {
       details.dispatchEvent(new Event("toggle"));
     });
     const chart = await screen.findByRole("img", { name: /^Mất điểm ở đâu:/ });
+    // The area codes are page text beside the image (axe-core checks their contrast), not SVG text.
+    expect(chart.querySelectorAll("text")).toHaveLength(0);
+    expect(chart.previousElementSibling?.textContent).toBe(
+      analysis.units[0].score.areas.map((a) => a.shown).join(""),
+    );
     // Area 1 of the first unit: its planted appraisal out of the rubric's maximum, and in brackets the
     // mean of the three planted appraisals (vi: decimal comma).
     const shown = (x: number) => formatNumber(x, rubric.precision, "vi");
