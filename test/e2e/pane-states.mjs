@@ -100,7 +100,7 @@ async function walkStates(page, lang, visit) {
   await page.getByRole("button", { name: vi ? "Ghi vào sổ" : "Write to workbook" }).click();
   await visit("3b-write-menu-open");
   await page
-    .getByRole("menuitem", { name: vi ? "Ghi báo cáo vào sổ" : "Write the report into the workbook" })
+    .getByRole("button", { name: vi ? "Ghi báo cáo vào sổ" : "Write the report into the workbook" })
     .click();
   await page.getByText(vi ? /^Đã ghi trang/ : /^Wrote "/).waitFor({ timeout: 20_000 });
   await visit("4-written");
@@ -315,7 +315,7 @@ export async function paneStates({ browser, origin, step, expect }) {
         );
         expect(after.sheets.join("|") === before.sheets.join("|"), "the sheet list changed");
         await page.getByRole("button", { name: "Ghi vào sổ" }).click();
-        await page.getByRole("menuitem", { name: "Ghi báo cáo vào sổ" }).click();
+        await page.getByRole("button", { name: "Ghi báo cáo vào sổ" }).click();
         await page.getByRole("button", { name: 'Mở trang "Báo cáo kiểm tra"' }).waitFor({ timeout: 20_000 });
         const wrote = await hostLog(page);
         expect(wrote.sheets.includes("Báo cáo kiểm tra"), `no report sheet: ${wrote.sheets.join(", ")}`);
@@ -382,7 +382,7 @@ export async function appraisalWrite({ browser, origin, step, expect }) {
         await card.waitFor({ timeout: 20_000 });
         const before = await hostLog(page);
         await page.getByRole("button", { name: "Ghi vào sổ" }).click();
-        await page.getByRole("menuitem", { name: "Ghi kết quả thẩm định vào sổ" }).click();
+        await page.getByRole("button", { name: "Ghi kết quả thẩm định vào sổ" }).click();
         const message = page.getByText(/^Đã ghi trang "Kết quả thẩm định" cho đơn vị /);
         await message.waitFor({ timeout: 20_000 });
         // The unit as written on the new sheet (B2) is the one the check's card shows and the message names.

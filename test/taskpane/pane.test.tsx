@@ -109,7 +109,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The writes live in the card's "Ghi vào sổ ▾" menu: open it, then pick the item. */
 async function writeFromMenu(name: string) {
   await click(screen.getByRole("button", { name: "Ghi vào sổ" }));
-  await click(await screen.findByRole("menuitem", { name }));
+  await click(await screen.findByRole("button", { name }));
 }
 const findingButtons = () => screen.getAllByRole("button").filter((b) => b.getAttribute("data-code"));
 
@@ -775,9 +775,18 @@ describe("the compact Check tab (issue #25)", () => {
     expect(screen.queryByRole("button", { name: "Ghi vào sổ" })).toBeNull();
     await click(check);
     const menu = within(card()).getByRole("button", { name: "Ghi vào sổ" });
+    expect(menu.getAttribute("aria-expanded")).toBe("false");
     await click(menu);
-    const items = (await screen.findAllByRole("menuitem")).map((i) => i.textContent);
+    expect(menu.getAttribute("aria-expanded")).toBe("true");
+    const list = document.getElementById(menu.getAttribute("aria-controls") ?? "") as HTMLElement;
+    const items = within(list)
+      .getAllByRole("button")
+      .map((i) => i.textContent);
     expect(items).toEqual(["Ghi báo cáo vào sổ"]);
+    // Escape closes the list and gives the focus back to its button.
+    fireEvent.keyDown(list, { key: "Escape" });
+    expect(menu.getAttribute("aria-expanded")).toBe("false");
+    expect(document.activeElement).toBe(menu);
   });
 
   it("on a consolidation workbook a picker lists every unit; the card, the list and the appraisal write follow it", async () => {
