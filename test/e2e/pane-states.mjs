@@ -230,6 +230,50 @@ export async function paneStates({ browser, origin, step, expect }) {
     },
   );
 
+  await step("every control the Tab key reaches after a check shows a visible focus", async () => {
+    const page = await openPane(browser, origin, { width: 320 });
+    const missing = [];
+    let count = 0;
+    try {
+      await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+      await page.getByRole("region", { name: "Kết quả kiểm tra" }).waitFor({ timeout: 20_000 });
+      await page.evaluate(() => {
+        for (const d of document.querySelectorAll("details")) d.open = true;
+      });
+      const seen = new Set();
+      for (let i = 0; i < 120; i++) {
+        await page.keyboard.press("Tab");
+        const r = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          const ring = (s) =>
+            (s.outlineStyle !== "none" && Number.parseFloat(s.outlineWidth) > 0) ||
+            (s.boxShadow && s.boxShadow !== "none") ||
+            (s.content !== "none" && s.borderStyle !== "none" && Number.parseFloat(s.borderWidth) >= 1);
+          // A native control inside a Fluent wrapper (switch, checkbox, select) draws its focus around it.
+          const around = [el, el.parentElement, el.parentElement?.parentElement].filter(Boolean);
+          const visible = around.some(
+            (x) =>
+              ring(getComputedStyle(x)) ||
+              ring(getComputedStyle(x, "::after")) ||
+              ring(getComputedStyle(x, "::before")),
+          );
+          const name = `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`;
+          return { name, visible };
+        });
+        if (!r || seen.has(r.name)) continue;
+        seen.add(r.name);
+        if (!r.visible) missing.push(r.name);
+      }
+      count = seen.size;
+      console.log(`    focus checked on ${count} controls`);
+    } finally {
+      await page.close();
+    }
+    expect(count > 10, `only ${count} controls reached with Tab`);
+    expect(missing.length === 0, `no visible focus on: ${missing.slice(0, 10).join("; ")}`);
+  });
+
   await step(
     "in Vietnamese no control shows the browser's English (file inputs are the pane's own)",
     async () => {
