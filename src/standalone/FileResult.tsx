@@ -1,14 +1,5 @@
-import {
-  Badge,
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Field, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Bar } from "../taskpane/Bar";
 import { useMemo, useState } from "react";
 import { resultRows } from "../app/result-rows";
 import type { UnitAnalysis } from "../core/analyse";
@@ -60,26 +51,13 @@ export function FileResult({
       <Text as="h2" size={500} weight="semibold" className={styles.finding}>
         {result.file}
       </Text>
-      {result.error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{result.error[lang]}</MessageBarBody>
-        </MessageBar>
-      )}
-      {!result.error && units.length === 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>{s(lang, "noUnit")}</MessageBarBody>
-        </MessageBar>
-      )}
+      {result.error && <Bar intent="error">{result.error[lang]}</Bar>}
+      {!result.error && units.length === 0 && <Bar intent="warning">{s(lang, "noUnit")}</Bar>}
       {wide.map((f) => (
-        <MessageBar
-          key={`${f.code}-${f.sheet}-${f.address}`}
-          intent={f.severity === "error" ? "error" : "warning"}
-        >
-          <MessageBarBody>
-            {f.sheet && f.address ? `${f.sheet}!${f.address}: ` : ""}
-            {f.message[lang]}
-          </MessageBarBody>
-        </MessageBar>
+        <Bar key={`${f.code}-${f.sheet}-${f.address}`} intent={f.severity === "error" ? "error" : "warning"}>
+          {f.sheet && f.address ? `${f.sheet}!${f.address}: ` : ""}
+          {f.message[lang]}
+        </Bar>
       ))}
       {skipped.length > 0 && (
         // The sheets that are not units, once each with why (a sheet a finding above names is not repeated).
@@ -182,12 +160,7 @@ function Findings({ findings, lang }: { findings: readonly Finding[]; lang: Lang
   const styles = useStyles();
   const [severity, setSeverity] = useState<Severity | "all">("all");
   const [view, setView] = useState<"all" | "evidence">("all");
-  if (findings.length === 0)
-    return (
-      <MessageBar intent="success">
-        <MessageBarBody>{t(lang, "noFindings")}</MessageBarBody>
-      </MessageBar>
-    );
+  if (findings.length === 0) return <Bar intent="success">{t(lang, "noFindings")}</Bar>;
   const matching = findings.filter(
     (x) =>
       (severity === "all" || x.severity === severity) &&

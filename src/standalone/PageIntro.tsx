@@ -1,4 +1,5 @@
-import { Button, MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
+import { Button, Text } from "@fluentui/react-components";
+import { Bar } from "../taskpane/Bar";
 import { type Lang, t } from "../core/i18n";
 import { usePageStyles } from "./page-styles";
 import { s } from "./strings";
@@ -39,16 +40,10 @@ export function PageIntro({
           {t(lang, "switchLanguage")}
         </Button>
       </div>
-      {context === "taskpane" && (
-        <MessageBar intent="info">
-          <MessageBarBody>{s(lang, "fromTaskpane")}</MessageBarBody>
-        </MessageBar>
-      )}
-      <MessageBar intent="info">
-        <MessageBarBody>
-          <strong>{s(lang, "privacy")}</strong> {s(lang, "addinHint")}
-        </MessageBarBody>
-      </MessageBar>
+      {context === "taskpane" && <Bar intent="info">{s(lang, "fromTaskpane")}</Bar>}
+      <Bar intent="info">
+        <strong>{s(lang, "privacy")}</strong> {s(lang, "addinHint")}
+      </Bar>
       {offline && <Text className={styles.muted}>{s(lang, "offlineReady")}</Text>}
     </>
   );

@@ -2,6 +2,7 @@ import { Button, Field, Select, Switch, Text, makeStyles } from "@fluentui/react
 import { formatNumber, type Lang, t } from "../core/i18n";
 import type { RankBasis, Ranking } from "../core/rank";
 import type { RankChoice } from "./check";
+import { Bar } from "../taskpane/Bar";
 import { resultCardStyles } from "./page-styles";
 import { s } from "./strings";
 
@@ -60,6 +61,13 @@ export function RankingResult({
         />
       </div>
       {note && <Text className={styles.muted}>{note}</Text>}
+      {ranking.withoutSurvey && (
+        // A ranking on provisional scores says so, and why its rating column is empty (issue #25).
+        <Bar intent="warning" title={s(lang, "provisionalTitle")}>
+          {ranking.basisNote ? `${ranking.basisNote[lang]} ` : ""}
+          {s(lang, "provisionalNoRating")}
+        </Bar>
+      )}
       <Text weight="semibold" data-testid="ranking-summary">
         {s(lang, "rankingSummary", { ranked, unranked: ranking.unranked.length })}
       </Text>
@@ -88,7 +96,19 @@ export function RankingResult({
                   {formatNumber(u.score, ranking.precision, lang)}
                 </td>
                 <td className={styles.cell}>
-                  {u.rating ? (lang === "vi" ? u.rating.label : (u.rating.labelEn ?? u.rating.label)) : ""}
+                  {u.rating ? (
+                    lang === "vi" ? (
+                      u.rating.label
+                    ) : (
+                      (u.rating.labelEn ?? u.rating.label)
+                    )
+                  ) : ranking.withoutSurvey ? (
+                    <span className={styles.muted} title={s(lang, "provisionalNoRating")}>
+                      {s(lang, "notRatedYet")}
+                    </span>
+                  ) : (
+                    ""
+                  )}
                 </td>
               </tr>
             ))}

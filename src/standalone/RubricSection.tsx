@@ -1,4 +1,4 @@
-import { Field, Select, Text } from "@fluentui/react-components";
+import { Field, Select, Text, makeStyles } from "@fluentui/react-components";
 import { type Lang, t } from "../core/i18n";
 import type { Rubric } from "../core/rubric/schema";
 import { FilePicker } from "./FilePicker";
@@ -33,6 +33,7 @@ export function RubricSection({
   clearError: () => void;
 }) {
   const styles = usePageStyles();
+  const fit = useFitStyles();
   const selected = choice?.kind === "custom" ? CUSTOM : choice?.kind === "own" ? OWN : (choice?.id ?? "");
 
   // The loaded rubric's own entry only shows what is in use: choosing it again changes nothing.
@@ -54,8 +55,14 @@ export function RubricSection({
   return (
     <section className={styles.drop} aria-label={t(lang, "rubric")}>
       <div className={styles.row}>
-        <Field label={t(lang, "rubric")}>
-          <Select value={selected} disabled={!engine} onChange={(_, d) => chooseRubric(d.value)}>
+        <Field label={t(lang, "rubric")} className={fit.field}>
+          <Select
+            className={fit.select}
+            select={{ className: fit.select }}
+            value={selected}
+            disabled={!engine}
+            onChange={(_, d) => chooseRubric(d.value)}
+          >
             {engine?.builtinRubrics().map((r) => (
               <option key={r.id} value={r.id}>
                 {rubricLabel(r, lang)} {r.example ? t(lang, "rubricExample") : ""}
@@ -90,6 +97,15 @@ export function RubricSection({
     </section>
   );
 }
+
+/**
+ * A native select is as wide as its longest option (a rubric's full name): held to the page's width, so
+ * the page never scrolls sideways at 360 px; the chosen name is shown whole below ("Bộ chỉ số đang dùng").
+ */
+const useFitStyles = makeStyles({
+  field: { flex: "1 1 0", minWidth: 0, maxWidth: "100%" },
+  select: { width: "100%", minWidth: 0, maxWidth: "100%" },
+});
 
 export function rubricLabel(r: Rubric, lang: Lang): string {
   return lang === "vi" ? r.name : (r.nameEn ?? r.name);

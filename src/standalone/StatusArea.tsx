@@ -1,10 +1,5 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  ProgressBar,
-} from "@fluentui/react-components";
+import { Button, ProgressBar } from "@fluentui/react-components";
+import { Bar } from "../taskpane/Bar";
 import type { Text as BiText } from "../core/finding";
 import { type Lang, t } from "../core/i18n";
 import type { CheckedFile } from "./check";
@@ -39,19 +34,21 @@ export function StatusArea({
       </div>
       {progress && <ProgressBar value={progress.done / Math.max(1, progress.total)} />}
       {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error[lang]}</MessageBarBody>
-          <MessageBarActions>
+        <Bar
+          intent="error"
+          actions={
             <Button appearance="transparent" onClick={onDismiss}>
               {t(lang, "dismiss")}
             </Button>
-          </MessageBarActions>
-        </MessageBar>
+          }
+        >
+          {error[lang]}
+        </Bar>
       )}
       {notices.map((n) => (
-        <MessageBar key={n.en} intent="warning">
-          <MessageBarBody>{n[lang]}</MessageBarBody>
-        </MessageBar>
+        <Bar key={n.en} intent="warning">
+          {n[lang]}
+        </Bar>
       ))}
     </>
   );

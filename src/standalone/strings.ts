@@ -97,6 +97,12 @@ const STRINGS = {
   oneWarning: { vi: "Cảnh báo", en: "Warning" },
   oneNote: { vi: "Lưu ý", en: "Note" },
   ratingHeader: { vi: "Xếp loại", en: "Rating" },
+  provisionalTitle: { vi: "Xếp hạng tạm tính", en: "Provisional ranking" },
+  provisionalNoRating: {
+    vi: "Cột xếp loại để trống: xếp loại tính trên chỉ số đầy đủ, mà điểm điều tra xã hội học (do tỉnh chấm) chưa có.",
+    en: "The rating column is empty: ratings are given on the full index, and the social-survey score (scored by the province) is not in yet.",
+  },
+  notRatedYet: { vi: "chưa xếp loại", en: "not rated yet" },
   withErrors: { vi: "có lỗi", en: "has errors" },
   offlineReady: {
     vi: "Trang đã được lưu trên máy: lần sau mở được cả khi không có mạng, và có thể cài như một ứng dụng.",

@@ -112,6 +112,7 @@ export function App({
         tabs={TABS.map((id) => ({ id, label: t(lang, TAB_LABEL[id]) }))}
         selected={tab}
         onSelect={selectTab}
+        quiet={settingsOpen}
       />
       {!state.ready && !loadError && <Spinner size="tiny" label={t(lang, "loading")} />}
       {loadError !== null && (

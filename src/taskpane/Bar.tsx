@@ -29,7 +29,8 @@ export function Bar({
 }) {
   const id = useId();
   return (
-    <MessageBar intent={intent} layout={layout} role={role} aria-labelledby={id}>
+    // Fluent spreads our props over its own role ("group"): pass a role only when there is one.
+    <MessageBar intent={intent} layout={layout} {...(role ? { role } : {})} aria-labelledby={id}>
       <MessageBarBody id={id}>
         {title && <MessageBarTitle>{title}</MessageBarTitle>}
         {children}

@@ -41,56 +41,78 @@ export function LostPointsChart({
         `${a.code}: ${f(a.final)}/${f(a.max)}${a.groupAverage === null ? "" : ` (${f(a.groupAverage)})`}`,
     )
     .join("; ");
+  const height = lost.areas.length * ROW + 4;
   return (
     <div>
-      <svg
-        width={WIDTH}
-        height={lost.areas.length * ROW + 4}
-        role="img"
-        aria-label={`${S.title[lang]}: ${summary}`}
-      >
-        <title>{`${S.title[lang]}: ${summary}`}</title>
-        {lost.areas.map((a, i) => {
-          const y = i * ROW + 2;
-          const avg = a.groupAverage === null ? null : LABEL + scale(a.groupAverage, a.max);
-          return (
-            <g key={a.code}>
-              <text x={0} y={y + 14} fontSize={11} fill={tokens.colorNeutralForeground1}>
-                {a.code}
-              </text>
-              <rect x={LABEL} y={y + 3} width={bar} height={14} fill={tokens.colorNeutralBackground4} />
-              <rect
-                x={LABEL}
-                y={y + 3}
-                width={scale(a.final, a.max)}
-                height={14}
-                fill={tokens.colorBrandBackground}
-              />
-              {a.self !== null && a.self !== a.final && (
+      {/* The area codes are page text beside the bars (not SVG text inside the image), so axe-core checks
+          their contrast in every theme like any other text (issue #25). */}
+      <div style={{ display: "flex", alignItems: "flex-start", maxWidth: "100%" }}>
+        <div aria-hidden="true" style={{ width: LABEL, flexShrink: 0, paddingTop: 2 }}>
+          {lost.areas.map((a) => (
+            <div
+              key={a.code}
+              style={{
+                height: ROW,
+                lineHeight: `${ROW}px`,
+                fontSize: 11,
+                color: tokens.colorNeutralForeground1,
+                overflow: "hidden",
+                whiteSpace: "nowrap",
+              }}
+            >
+              {a.code}
+            </div>
+          ))}
+        </div>
+        <svg
+          width={WIDTH - LABEL}
+          height={height}
+          viewBox={`${LABEL} 0 ${WIDTH - LABEL} ${height}`}
+          style={{ maxWidth: "100%", minWidth: 0, flexShrink: 1 }}
+          preserveAspectRatio="xMinYMin meet"
+          role="img"
+          aria-label={`${S.title[lang]}: ${summary}`}
+        >
+          <title>{`${S.title[lang]}: ${summary}`}</title>
+          {lost.areas.map((a, i) => {
+            const y = i * ROW + 2;
+            const avg = a.groupAverage === null ? null : LABEL + scale(a.groupAverage, a.max);
+            return (
+              <g key={a.code}>
+                <rect x={LABEL} y={y + 3} width={bar} height={14} fill={tokens.colorNeutralBackground4} />
                 <rect
                   x={LABEL}
                   y={y + 3}
-                  width={scale(a.self, a.max)}
+                  width={scale(a.final, a.max)}
                   height={14}
-                  fill="none"
-                  stroke={tokens.colorPaletteDarkOrangeBorder2}
-                  strokeDasharray="3 2"
+                  fill={tokens.colorBrandBackground}
                 />
-              )}
-              {avg !== null && (
-                <line
-                  x1={avg}
-                  x2={avg}
-                  y1={y}
-                  y2={y + 20}
-                  stroke={tokens.colorNeutralForeground1}
-                  strokeWidth={2}
-                />
-              )}
-            </g>
-          );
-        })}
-      </svg>
+                {a.self !== null && a.self !== a.final && (
+                  <rect
+                    x={LABEL}
+                    y={y + 3}
+                    width={scale(a.self, a.max)}
+                    height={14}
+                    fill="none"
+                    stroke={tokens.colorPaletteDarkOrangeBorder2}
+                    strokeDasharray="3 2"
+                  />
+                )}
+                {avg !== null && (
+                  <line
+                    x1={avg}
+                    x2={avg}
+                    y1={y}
+                    y2={y + 20}
+                    stroke={tokens.colorNeutralForeground1}
+                    strokeWidth={2}
+                  />
+                )}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
       <div style={{ fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 }}>
         {fill(S.legend[lang], { n: lost.peers })}
       </div>

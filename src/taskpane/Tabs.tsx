@@ -40,11 +40,14 @@ export function Tabs<T extends string>({
   selected,
   onSelect,
   label,
+  quiet = false,
 }: {
   tabs: { id: T; label: string }[];
   selected: T;
   onSelect: (id: T) => void;
   label: string;
+  /** Another view covers the panel (Settings): no tab is drawn as the one shown, though it stays selected. */
+  quiet?: boolean;
 }) {
   const styles = useStyles();
   const refs = useRef(new Map<T, HTMLButtonElement>());
@@ -82,7 +85,7 @@ export function Tabs<T extends string>({
             aria-selected={on}
             aria-controls={`panel-${tab.id}`}
             tabIndex={on ? 0 : -1}
-            className={mergeClasses(styles.tab, on && styles.selected)}
+            className={mergeClasses(styles.tab, on && !quiet && styles.selected)}
             onClick={() => onSelect(tab.id)}
           >
             {tab.label}

@@ -22,5 +22,13 @@ export const sharedStyles = {
    * Fluent's Link keeps its theme colour under forced colours (yellow on the system's white canvas,
    * contrast 1.07 in axe-core): let the system colour it as a link there.
    */
-  link: { "@media (forced-colors: active)": { color: "LinkText", forcedColorAdjust: "auto" } },
+  link: {
+    "@media (forced-colors: active)": { color: "LinkText", forcedColorAdjust: "auto" },
+    // An underline alone is not a visible focus (issue #25): the same ring as every other control.
+    ":focus-visible": {
+      outline: `2px solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+      borderRadius: "2px",
+    },
+  },
 } satisfies Record<string, GriffelStyle>;

@@ -99,6 +99,8 @@ async function walkStates(page, lang, visit) {
   await visit("2-checked");
   await openSections(page);
   await visit("3-checked-sections-open");
+  await page.getByRole("button", { name: vi ? "Ghi vào sổ" : "Write to workbook" }).click();
+  await visit("3b-write-menu-open");
   await page
     .getByRole("button", { name: vi ? "Ghi báo cáo vào sổ" : "Write the report into the workbook" })
     .click();
@@ -113,7 +115,7 @@ async function walkStates(page, lang, visit) {
     .getByText(vi ? /^Đã ghi trang "Xếp hạng"/ : /^Wrote the "Xếp hạng" sheet/)
     .waitFor({ timeout: 20_000 });
   await visit("6-ranking-result");
-  await page.getByRole("tab", { name: vi ? "Cài đặt" : "Settings" }).click();
+  await page.getByRole("button", { name: vi ? "Cài đặt" : "Settings", exact: true }).click();
   await page
     .getByRole("button", { name: vi ? "Lưu vào sổ làm việc" : "Save with the workbook" })
     .waitFor({ timeout: 20_000 });
@@ -190,21 +192,134 @@ export async function paneStates({ browser, origin, step, expect }) {
     }
   }
 
-  await step("at 320 × 600 the summary card is inside the viewport after a check", async () => {
-    const page = await openPane(browser, origin, { width: 320, height: 600 });
+  await step(
+    "at 320 × 600 the summary card and the first finding are on the first screen after a check",
+    async () => {
+      const page = await openPane(browser, origin, { width: 320, height: 600 });
+      try {
+        await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+        const card = page.getByRole("region", { name: "Kết quả kiểm tra" });
+        await card.waitFor({ timeout: 20_000 });
+        const first = page.locator("button[data-code]").first();
+        await first.waitFor({ timeout: 20_000 });
+        const inside = (box) =>
+          box && box.x >= 0 && box.y >= 0 && box.x + box.width <= 320 && box.y + box.height <= 600;
+        const cardBox = await card.boundingBox();
+        const findingBox = await first.boundingBox();
+        console.log(
+          `    fold at 320×600: card ${Math.round(cardBox?.y ?? -1)}–${Math.round((cardBox?.y ?? 0) + (cardBox?.height ?? 0))} px, first finding ${Math.round(findingBox?.y ?? -1)}–${Math.round((findingBox?.y ?? 0) + (findingBox?.height ?? 0))} px`,
+        );
+        expect(inside(cardBox), `summary card at ${JSON.stringify(cardBox)}`);
+        expect(inside(findingBox), `first finding at ${JSON.stringify(findingBox)}`);
+        expect(await page.evaluate(() => window.scrollY === 0), "the page scrolled");
+        // The tabs are one row: every tab at the same height.
+        const tops = await page
+          .getByRole("tab")
+          .evaluateAll((tabs) => tabs.map((t) => t.getBoundingClientRect().top));
+        expect(new Set(tops).size === 1, `tabs on ${new Set(tops).size} rows`);
+        // Focus went to the result's heading, not left on the button.
+        const focused = await page.evaluate(() => document.activeElement?.tagName);
+        expect(focused === "H2", `focus on ${focused} after the check`);
+        await page.screenshot({ path: join(SHOTS, "summary-320x600.png") });
+        for (const width of [320, 500]) {
+          await page.setViewportSize({ width, height: 600 });
+          await card.screenshot({ path: join(SHOTS, `card-vi-${width}.png`) });
+          await page.screenshot({ path: join(SHOTS, `card-findings-vi-${width}x600.png`) });
+        }
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  await step("every control the Tab key reaches after a check shows a visible focus", async () => {
+    const page = await openPane(browser, origin, { width: 320 });
+    const missing = [];
+    let count = 0;
     try {
       await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
-      const card = page.getByRole("region", { name: "Kết quả kiểm tra" });
-      await card.waitFor({ timeout: 20_000 });
-      const box = await card.boundingBox();
-      const inside = box && box.x >= 0 && box.y >= 0 && box.x + box.width <= 320 && box.y + box.height <= 600;
-      expect(inside, `summary card at ${JSON.stringify(box)}`);
-      expect(await page.evaluate(() => window.scrollY === 0), "the page scrolled");
-      await page.screenshot({ path: join(SHOTS, "summary-320x600.png") });
+      await page.getByRole("region", { name: "Kết quả kiểm tra" }).waitFor({ timeout: 20_000 });
+      await page.evaluate(() => {
+        for (const d of document.querySelectorAll("details")) d.open = true;
+      });
+      const seen = new Set();
+      for (let i = 0; i < 120; i++) {
+        await page.keyboard.press("Tab");
+        const r = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          const ring = (s) =>
+            (s.outlineStyle !== "none" && Number.parseFloat(s.outlineWidth) > 0) ||
+            (s.boxShadow && s.boxShadow !== "none") ||
+            (s.content !== "none" && s.borderStyle !== "none" && Number.parseFloat(s.borderWidth) >= 1);
+          // A native control inside a Fluent wrapper (switch, checkbox, select) draws its focus around it.
+          const around = [el, el.parentElement, el.parentElement?.parentElement].filter(Boolean);
+          const visible = around.some(
+            (x) =>
+              ring(getComputedStyle(x)) ||
+              ring(getComputedStyle(x, "::after")) ||
+              ring(getComputedStyle(x, "::before")),
+          );
+          const name = `${el.tagName.toLowerCase()} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`;
+          return { name, visible };
+        });
+        if (!r || seen.has(r.name)) continue;
+        seen.add(r.name);
+        if (!r.visible) missing.push(r.name);
+      }
+      count = seen.size;
+      console.log(`    focus checked on ${count} controls`);
     } finally {
       await page.close();
     }
+    expect(count > 10, `only ${count} controls reached with Tab`);
+    expect(missing.length === 0, `no visible focus on: ${missing.slice(0, 10).join("; ")}`);
   });
+
+  await step(
+    "in Vietnamese no control shows the browser's English (file inputs are the pane's own)",
+    async () => {
+      const page = await openPane(browser, origin, { width: 320 });
+      const english = /Choose File|No file chosen|No file selected|Browse…|Upload/;
+      const found = [];
+      try {
+        const look = async (where) => {
+          const text = await page.evaluate(() => document.body.textContent);
+          if (english.test(text)) found.push(`${where}: ${english.exec(text)?.[0]}`);
+          // A native file input draws its own English button: each must be hidden behind the pane's button.
+          const shown = await page.evaluate(() =>
+            [...document.querySelectorAll("input[type=file]")]
+              .filter((i) => {
+                const r = i.getBoundingClientRect();
+                return getComputedStyle(i).opacity !== "0" && r.width > 1 && r.height > 1;
+              })
+              .map((i) => i.id || i.name || "input"),
+          );
+          if (shown.length > 0) found.push(`${where}: visible native file input ${shown.join(", ")}`);
+        };
+        await page.getByRole("button", { name: "Kiểm tra", exact: true }).click();
+        await page.getByRole("region", { name: "Kết quả kiểm tra" }).waitFor({ timeout: 20_000 });
+        await look("Kiểm tra");
+        await page.getByRole("tab", { name: "Xếp hạng" }).click();
+        await page.getByRole("combobox", { name: "Nguồn" }).selectOption("files");
+        await look("Xếp hạng");
+        for (const tab of ["Tiếp nhận", "So sánh"]) {
+          await page.getByRole("tab", { name: tab }).click();
+          await page
+            .getByRole("button", { name: /^Chọn tệp…/ })
+            .first()
+            .waitFor({ timeout: 20_000 });
+          await look(tab);
+        }
+        await page.getByRole("button", { name: "Cài đặt", exact: true }).click();
+        await page.getByRole("button", { name: "Lưu vào sổ làm việc" }).waitFor({ timeout: 20_000 });
+        await look("Cài đặt");
+      } finally {
+        await page.close();
+      }
+      expect(found.length === 0, found.join("\n"));
+    },
+  );
 
   await step(
     "a check and a live re-check add no sheet and activate none; the explicit write does",
@@ -219,7 +334,6 @@ export async function paneStates({ browser, origin, step, expect }) {
           /^Xong:/.test(document.querySelector("[role=status]")?.textContent ?? ""),
         );
         const first = await status.textContent();
-        await page.getByText("Tuỳ chọn").click();
         await page.getByRole("switch", { name: "Tự kiểm tra lại khi sửa" }).check();
         // A user typing a score: Excel sets the cell and raises onChanged; the pane re-checks after a pause.
         await page.evaluate(async () => {
@@ -236,6 +350,10 @@ export async function paneStates({ browser, origin, step, expect }) {
         await page.waitForFunction(() =>
           /^Xong:/.test(document.querySelector("[role=status]")?.textContent ?? ""),
         );
+        // The re-check says what it changed against the check before.
+        const said = (await status.textContent()) ?? "";
+        expect(/ — .*(mới|đã sửa|đã hết|không có gì thay đổi)/.test(said), `the status says: ${said}`);
+        console.log(`    live re-check status: "${said.trim()}"`);
         const after = await hostLog(page);
         expect(after.added.length === before.added.length, `a check added sheets: ${after.added.join(", ")}`);
         expect(
@@ -243,6 +361,7 @@ export async function paneStates({ browser, origin, step, expect }) {
           `a check activated: ${after.activations.join(", ")}`,
         );
         expect(after.sheets.join("|") === before.sheets.join("|"), "the sheet list changed");
+        await page.getByRole("button", { name: "Ghi vào sổ" }).click();
         await page.getByRole("button", { name: "Ghi báo cáo vào sổ" }).click();
         await page.getByRole("button", { name: 'Mở trang "Báo cáo kiểm tra"' }).waitFor({ timeout: 20_000 });
         const wrote = await hostLog(page);
@@ -309,6 +428,7 @@ export async function appraisalWrite({ browser, origin, step, expect }) {
         const card = page.getByRole("region", { name: "Kết quả kiểm tra" });
         await card.waitFor({ timeout: 20_000 });
         const before = await hostLog(page);
+        await page.getByRole("button", { name: "Ghi vào sổ" }).click();
         await page.getByRole("button", { name: "Ghi kết quả thẩm định vào sổ" }).click();
         const message = page.getByText(/^Đã ghi trang "Kết quả thẩm định" cho đơn vị /);
         await message.waitFor({ timeout: 20_000 });

@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import { extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
+import { SHOTS } from "./pane-states.mjs";
 
 const DIST = resolve("dist");
 const OUT = resolve("test-output/e2e/standalone");
@@ -199,6 +200,40 @@ export default async function standalone({ browser, step, expect }) {
         .waitFor({ timeout: 5_000 });
       await page.screenshot({ path: join(OUT, "3-ranking.png"), fullPage: true });
     });
+
+    await step(
+      "standalone: no sideways scroll at 360 px; a provisional ranking says so and why the rating is empty",
+      async () => {
+        const sideways = () =>
+          page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        try {
+          await page.setViewportSize({ width: 360, height: 800 });
+          const over = await sideways();
+          expect(over <= 1, `the page scrolls ${over} px sideways at 360 px`);
+          await page.getByRole("combobox", { name: "Xếp theo" }).last().selectOption("self");
+          await page.getByText("Xếp hạng tạm tính").waitFor({ timeout: 10_000 });
+          await page.getByText(/Cột xếp loại để trống/).waitFor({ timeout: 5_000 });
+          const empty = await page
+            .locator("tr[data-unit] td:last-child")
+            .evaluateAll((tds) => tds.map((td) => td.textContent));
+          expect(
+            empty.length > 0 && empty.every((x) => x === "chưa xếp loại"),
+            `rating cells of a provisional ranking: ${JSON.stringify(empty)}`,
+          );
+          const overAfter = await sideways();
+          expect(overAfter <= 1, `the provisional ranking scrolls ${overAfter} px sideways at 360 px`);
+          for (const width of [320, 500]) {
+            await page.setViewportSize({ width, height: 800 });
+            await page
+              .locator("section[aria-labelledby='par-ranking-title']")
+              .screenshot({ path: join(SHOTS, `ranking-provisional-vi-${width}.png`) });
+          }
+        } finally {
+          await page.getByRole("combobox", { name: "Xếp theo" }).last().selectOption("final");
+          await page.setViewportSize({ width: 900, height: 1000 });
+        }
+      },
+    );
 
     await step("standalone: the downloaded ranking opens in LibreOffice with the CLI's values", async () => {
       const [download] = await Promise.all([

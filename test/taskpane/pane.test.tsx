@@ -109,7 +109,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The writes live in the card's "Ghi vào sổ ▾" menu: open it, then pick the item. */
 async function writeFromMenu(name: string) {
   await click(screen.getByRole("button", { name: "Ghi vào sổ" }));
-  await click(await screen.findByRole("menuitem", { name }));
+  await click(await screen.findByRole("button", { name }));
 }
 const findingButtons = () => screen.getAllByRole("button").filter((b) => b.getAttribute("data-code"));
 
@@ -256,6 +256,11 @@ describe("Check tab", () => {
       details.dispatchEvent(new Event("toggle"));
     });
     const chart = await screen.findByRole("img", { name: /^Mất điểm ở đâu:/ });
+    // The area codes are page text beside the image (axe-core checks their contrast), not SVG text.
+    expect(chart.querySelectorAll("text")).toHaveLength(0);
+    expect(chart.previousElementSibling?.textContent).toBe(
+      analysis.units[0].score.areas.map((a) => a.shown).join(""),
+    );
     // Area 1 of the first unit: its planted appraisal out of the rubric's maximum, and in brackets the
     // mean of the three planted appraisals (vi: decimal comma).
     const shown = (x: number) => formatNumber(x, rubric.precision, "vi");
@@ -815,9 +820,18 @@ describe("the compact Check tab (issue #25)", () => {
     expect(screen.queryByRole("button", { name: "Ghi vào sổ" })).toBeNull();
     await click(check);
     const menu = within(card()).getByRole("button", { name: "Ghi vào sổ" });
+    expect(menu.getAttribute("aria-expanded")).toBe("false");
     await click(menu);
-    const items = (await screen.findAllByRole("menuitem")).map((i) => i.textContent);
+    expect(menu.getAttribute("aria-expanded")).toBe("true");
+    const list = document.getElementById(menu.getAttribute("aria-controls") ?? "") as HTMLElement;
+    const items = within(list)
+      .getAllByRole("button")
+      .map((i) => i.textContent);
     expect(items).toEqual(["Ghi báo cáo vào sổ"]);
+    // Escape closes the list and gives the focus back to its button.
+    fireEvent.keyDown(list, { key: "Escape" });
+    expect(menu.getAttribute("aria-expanded")).toBe("false");
+    expect(document.activeElement).toBe(menu);
   });
 
   it("on a consolidation workbook a picker lists every unit; the card, the list and the appraisal write follow it", async () => {
@@ -900,3 +914,19 @@ describe("the compact Check tab (issue #25)", () => {
 });
 
 const tCountVi = (n: number) => `${n} lỗi`;
+
+describe("names for screen readers (issue #25 item 9)", () => {
+  it("every aria-labelledby points at an element that exists, message bars included", async () => {
+    const service = fakeService();
+    await click(await renderPane(service));
+    await writeFromMenu("Ghi báo cáo vào sổ");
+    await screen.findByRole("button", { name: 'Mở trang "Báo cáo kiểm tra"' });
+    const labelled = [...document.querySelectorAll("[aria-labelledby]")];
+    expect(labelled.length).toBeGreaterThan(1);
+    for (const el of labelled)
+      for (const id of (el.getAttribute("aria-labelledby") ?? "").split(/\s+/))
+        expect(document.getElementById(id), `${el.tagName} → #${id}`).not.toBeNull();
+    // The success bar is a group named by what it says.
+    expect(screen.getByRole("group", { name: /^Đã ghi trang/ })).toBeTruthy();
+  });
+});
