@@ -284,3 +284,66 @@ function normaliseValue(v: unknown): CellValue {
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   return String(v);
 }
+
+/**
+ * At most this many cells per sheet are asked for their link: a scoring sheet has a few hundred text
+ * cells, so the cap only bounds a hostile or huge sheet (each cell is its own proxy in the request).
+ */
+export const MAX_LINK_CELLS_PER_SHEET = 3000;
+
+export interface LinkRead {
+  /** Sheets where more text cells than MAX_LINK_CELLS_PER_SHEET were found: only the first ones were asked. */
+  capped: string[];
+}
+
+/**
+ * Fills `hyperlinks` the way the .xlsx reader does ("r,c" → a web or file address, or "#Sheet!A1"), so a
+ * "Xem tài liệu" cell with a link is a cited document in the pane as on the command line. Office.js gives
+ * a link per cell only (Range.hyperlink, ExcelApi 1.7), so one more sync asks every non-empty text cell
+ * that holds no formula (a HYPERLINK() formula is read from `formulas` already) — no sync when there is none.
+ */
+export async function readHyperlinks(
+  context: Excel.RequestContext,
+  sheets: SheetSnapshot[],
+): Promise<LinkRead> {
+  const capped: string[] = [];
+  const asked: { sheet: SheetSnapshot; key: string; range: Excel.Range }[] = [];
+  for (const s of sheets) {
+    if (!s.name) continue;
+    const ws = context.workbook.worksheets.getItem(s.name);
+    let n = 0;
+    outer: for (let r = 0; r < s.values.length; r++) {
+      const row = s.values[r];
+      for (let c = 0; c < row.length; c++) {
+        if (typeof row[c] !== "string" || s.formulas?.[r]?.[c]) continue;
+        if (++n > MAX_LINK_CELLS_PER_SHEET) {
+          capped.push(s.name);
+          break outer;
+        }
+        const range = ws.getCell(s.origin.row + r, s.origin.col + c);
+        range.load("hyperlink");
+        asked.push({ sheet: s, key: `${r},${c}`, range });
+      }
+    }
+  }
+  if (asked.length === 0) return { capped };
+  await context.sync();
+  for (const { sheet, key, range } of asked) {
+    const target = linkTarget(range.hyperlink);
+    if (!target) continue;
+    sheet.hyperlinks ??= new Map();
+    sheet.hyperlinks.set(key, target);
+  }
+  return { capped };
+}
+
+/** Office's RangeHyperlink → the file reader's form: the web or file address, or "#" + the place. */
+function linkTarget(h: Excel.RangeHyperlink | null | undefined): string | null {
+  if (!h) return null;
+  const target = h.address
+    ? h.address
+    : h.documentReference
+      ? `#${h.documentReference.replace(/^#/, "")}`
+      : "";
+  return target ? target.slice(0, 2000) : null;
+}
