@@ -63,6 +63,11 @@ export interface Finding {
   expected?: string | number | boolean | null;
   /** Which score column the finding is about, where there are several (self, appraised1, appraised2). */
   column?: string;
+  /**
+   * The hyperlink target on the finding's cell (an evidence cell): a web or file address, or "#Sheet!A1".
+   * Shown beside the message, since the cell's text ("Xem tài liệu") does not say where it points.
+   */
+  link?: string;
 }
 
 /**

@@ -27,7 +27,13 @@ afterEach(() => {
 
 const WEB = "https://xa-mau.gov.vn/tai-lieu/kh-12.pdf";
 
-/** A generated unit whose first three claimed evidence cells read "Xem tài liệu": two linked, one not. */
+const OLD = "Quyết định số 12/QĐ-UBND ngày 05/3/2001";
+const OLD_LINK = "https://xa-mau.gov.vn/tai-lieu/qd-12-2001.pdf";
+
+/**
+ * A generated unit whose first three claimed evidence cells read "Xem tài liệu" (two linked, one not), and
+ * the fourth cites a 2001 decision with a link (out of period: the finding names the link's target).
+ */
 async function plantedWorkbook(): Promise<{ bytes: Uint8Array; cells: string[]; sheet: string }> {
   const sheets: SheetSpec[] = generateUnit(rubric as NonNullable<typeof rubric>, {
     seed: 4,
@@ -37,10 +43,10 @@ async function plantedWorkbook(): Promise<{ bytes: Uint8Array; cells: string[]; 
   const unit = analyseUnits(plain, { rubric, source: "x.xlsx" }).units[0];
   const cells = [...unit.entries.values()]
     .filter((e) => (e.self ?? 0) > 0 && e.addresses.evidence)
-    .slice(0, 3)
+    .slice(0, 4)
     .map((e) => e.addresses.evidence as string);
-  expect(cells).toHaveLength(3);
-  const targets = [WEB, `#'${unit.sheet}'!A1`, undefined];
+  expect(cells).toHaveLength(4);
+  const targets = [WEB, `#'${unit.sheet}'!A1`, undefined, OLD_LINK];
   const planted = sheets.map((s) =>
     s.name !== unit.sheet
       ? s
@@ -54,7 +60,7 @@ async function plantedWorkbook(): Promise<{ bytes: Uint8Array; cells: string[]; 
               return {
                 row: at.row,
                 col: at.col,
-                value: "Xem tài liệu",
+                value: i === 3 ? OLD : "Xem tài liệu",
                 ...(link ? { hyperlink: link } : {}),
               };
             }),
@@ -69,7 +75,7 @@ function samePlace(address: string, row: number, col: number): boolean {
   return at?.row === row && at.col === col;
 }
 
-const key = (f: Finding) => `${f.code} ${f.severity} ${f.sheet}!${f.address} ${f.item}`;
+const key = (f: Finding) => `${f.code} ${f.severity} ${f.sheet}!${f.address} ${f.item} ${f.link ?? ""}`;
 
 describe("hyperlinked evidence in the pane", () => {
   it("gives the same findings and links as the file reader for the same workbook", async () => {
@@ -99,7 +105,14 @@ describe("hyperlinked evidence in the pane", () => {
     expect(links(paneUnit)).toEqual([
       [cells[0], WEB],
       [cells[1], `#'${sheet}'!A1`],
+      [cells[3], OLD_LINK],
     ]);
+    // The finding at a linked cell shows where the link points; the unlinked cell's finding has none.
+    const at = (u: typeof fileUnit, cell: string) => u.findings.find((f) => f.address === cell);
+    for (const u of [fileUnit, paneUnit]) {
+      expect(at(u, cells[3])).toMatchObject({ code: "evidence-out-of-period", link: OLD_LINK });
+      expect(at(u, cells[2])?.link).toBeUndefined();
+    }
   });
 
   it("asks no cell beyond the cap for its link", async () => {
