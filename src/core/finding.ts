@@ -35,6 +35,8 @@ export const FINDING_CODES = [
   // Evidence cited from the workbook's evidence list sheet ("Danh mục TLKC"):
   "evidence-not-listed",
   "evidence-list-uncited",
+  // The pane reads cell links one by one, up to a bound per sheet:
+  "links-not-read",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -7,6 +7,8 @@
  * on the web); older hosts read no merges, and recognition does not depend on them.
  */
 import { a1, parseRange } from "../core/address";
+import type { Finding } from "../core/finding";
+import { msg } from "../core/messages";
 import { OWNED_SHEETS } from "../core/sheets/style";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { isExcelApiSupported } from "./errors";
@@ -335,6 +337,18 @@ export async function readHyperlinks(
     sheet.hyperlinks.set(key, target);
   }
   return { capped };
+}
+
+/** The note for a sheet whose text cells outnumber the bound: which sheet, and what was not read. */
+export function linksNotReadFinding(sheet: string): Finding {
+  return {
+    code: "links-not-read",
+    severity: "info",
+    sheet,
+    address: null,
+    item: null,
+    message: msg.linksNotRead(sheet, MAX_LINK_CELLS_PER_SHEET),
+  };
 }
 
 /** Office's RangeHyperlink → the file reader's form: the web or file address, or "#" + the place. */

@@ -10,6 +10,7 @@ import { writeWorkbook } from "../../src/files/write-workbook";
 import { generateUnit } from "../../src/sample";
 import { FakeExcelHost } from "../fake-excel/host";
 import { type InstalledOffice, installFakeOffice } from "../fake-excel/install";
+import { unitSheetWithRows } from "../fake-excel/measure";
 
 /**
  * The pane and the command line are two faces of one engine: a "Xem tài liệu" evidence cell with a link
@@ -115,19 +116,16 @@ describe("hyperlinked evidence in the pane", () => {
     }
   });
 
-  it("asks no cell beyond the cap for its link", async () => {
-    const { bytes } = await plantedWorkbook();
-    const wb = readWorkbook(bytes, "Workbook");
-    const host = FakeExcelHost.fromSnapshot(wb);
+  it("a sheet with more text cells than the bound gets a links-not-read note naming it", async () => {
+    const { MAX_LINK_CELLS_PER_SHEET } = await import("../../src/excel/read");
+    const sheet = unitSheetWithRows(MAX_LINK_CELLS_PER_SHEET + 500);
+    const host = FakeExcelHost.fromSpecs([sheet]);
     installed = installFakeOffice(host);
-    const { MAX_LINK_CELLS_PER_SHEET, readHyperlinks } = await import("../../src/excel/read");
-    // A sheet of more text cells than the cap: only the first ones are asked, and the sheet is named.
-    const big = {
-      name: wb.sheets[0].name,
-      origin: { row: 0, col: 0 },
-      values: Array.from({ length: MAX_LINK_CELLS_PER_SHEET + 5 }, (_, r) => [`Ghi chú ${r}`]),
-    };
-    const read = await host.run((context) => readHyperlinks(context as never, [big]));
-    expect(read.capped).toEqual([big.name]);
+    const v = await createExcelService(host.run).validate({ rubric, writeReport: false });
+    const notes = v.analysis.units.flatMap((u) => u.findings).filter((f) => f.code === "links-not-read");
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ severity: "info", sheet: sheet.name, address: null });
+    expect(notes[0].message.vi).toContain(sheet.name);
+    expect(notes[0].message.en).toContain(String(MAX_LINK_CELLS_PER_SHEET));
   });
 });
