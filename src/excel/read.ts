@@ -5,6 +5,7 @@
  * used ranges read again in row blocks, one sync per block group: slower, but the check still runs.
  * Merged areas come in the same sync where Excel can give them (ExcelApi 1.13, Microsoft 365 and Excel
  * on the web); older hosts read no merges, and recognition does not depend on them.
+ * Cell links (readHyperlinks) cost one more sync: Office.js gives a hyperlink per cell only.
  */
 import { a1, parseRange } from "../core/address";
 import type { Finding } from "../core/finding";
