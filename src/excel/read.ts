@@ -310,7 +310,7 @@ export async function readHyperlinks(
   sheets: SheetSnapshot[],
 ): Promise<LinkRead> {
   const capped: string[] = [];
-  const asked: { sheet: SheetSnapshot; key: string; range: Excel.Range }[] = [];
+  const asked: LinkCell[] = [];
   for (const s of sheets) {
     if (!s.name) continue;
     const ws = context.workbook.worksheets.getItem(s.name);
@@ -323,14 +323,12 @@ export async function readHyperlinks(
           capped.push(s.name);
           break outer;
         }
-        const range = ws.getCell(s.origin.row + r, s.origin.col + c);
-        range.load("hyperlink");
-        asked.push({ sheet: s, key: `${r},${c}`, range });
+        asked.push({ sheet: s, key: `${r},${c}`, range: ws.getCell(s.origin.row + r, s.origin.col + c) });
       }
     }
   }
   if (asked.length === 0) return { capped };
-  await context.sync();
+  await loadLinks(context, asked);
   for (const { sheet, key, range } of asked) {
     const target = linkTarget(range.hyperlink);
     if (!target) continue;
@@ -338,6 +336,29 @@ export async function readHyperlinks(
     sheet.hyperlinks.set(key, target);
   }
   return { capped };
+}
+
+interface LinkCell {
+  sheet: SheetSnapshot;
+  /** "r,c" in the snapshot's arrays. */
+  key: string;
+  range: Excel.Range;
+}
+
+/**
+ * One sync for all the cells' links; where Excel on the web refuses it (its 5 MB cap — a sync refused
+ * loads nothing), the cells are asked again in halves, so the check still runs, in a few more syncs.
+ */
+async function loadLinks(context: Excel.RequestContext, cells: LinkCell[]): Promise<void> {
+  for (const c of cells) c.range.load("hyperlink");
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadTooLarge(e) || cells.length <= 1) throw e;
+    const half = Math.ceil(cells.length / 2);
+    await loadLinks(context, cells.slice(0, half));
+    await loadLinks(context, cells.slice(half));
+  }
 }
 
 /** The note for a sheet whose text cells outnumber the bound: which sheet, and what was not read. */

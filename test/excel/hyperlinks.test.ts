@@ -4,6 +4,7 @@ import { parseRange } from "../../src/core/address";
 import type { Finding } from "../../src/core/finding";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../../src/core/rubric/builtin";
 import type { SheetSpec } from "../../src/core/sheet-spec";
+import type { SheetSnapshot } from "../../src/core/snapshot";
 import { createExcelService } from "../../src/excel/service";
 import { readWorkbook } from "../../src/files/read-workbook";
 import { writeWorkbook } from "../../src/files/write-workbook";
@@ -114,6 +115,25 @@ describe("hyperlinked evidence in the pane", () => {
       expect(at(u, cells[3])).toMatchObject({ code: "evidence-out-of-period", link: OLD_LINK });
       expect(at(u, cells[2])?.link).toBeUndefined();
     }
+  });
+
+  it("still reads every link where Excel on the web refuses the request as too large (asked again in halves)", async () => {
+    const { readHyperlinks } = await import("../../src/excel/read");
+    // 2,000 text cells, the last one linked: one request for all their links is over the cap set here.
+    const values = Array.from({ length: 2000 }, (_, r) => [`Ghi chú ${r}`]);
+    const wb = { source: "x", sheets: [{ name: "Biểu", origin: { row: 0, col: 0 }, values }] };
+    const host = FakeExcelHost.fromSnapshot({
+      ...wb,
+      sheets: [{ ...wb.sheets[0], hyperlinks: new Map([["1999,0", WEB]]) }],
+    });
+    host.payloadLimitBytes = 10_000;
+    installed = installFakeOffice(host);
+    const sheet: SheetSnapshot = { ...wb.sheets[0] };
+    const read = await host.run((context) => readHyperlinks(context as never, [sheet]));
+    expect(host.refusedPayloads).toBeGreaterThan(0);
+    expect(host.largestPayload).toBeLessThanOrEqual(10_000);
+    expect(read.capped).toEqual([]);
+    expect(sheet.hyperlinks).toEqual(new Map([["1999,0", WEB]]));
   });
 
   it("a sheet with more text cells than the bound gets a links-not-read note naming it", async () => {
