@@ -49,7 +49,8 @@ export function findingLines(findings: readonly Finding[], lang: Lang, indent = 
       const where = [f.sheet && f.address ? `${f.address}` : null, f.item ? `[${f.item}]` : null]
         .filter(Boolean)
         .join(" ");
-      out.push(`${indent}  ${where ? `${where} ` : ""}${f.message[lang]}  (${f.code})`);
+      const link = f.link ? ` → ${f.link}` : "";
+      out.push(`${indent}  ${where ? `${where} ` : ""}${f.message[lang]}${link}  (${f.code})`);
     }
   }
   return out;

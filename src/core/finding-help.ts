@@ -120,6 +120,10 @@ const FINDING_HELP = {
     vi: "Một số tài liệu trong danh mục không được tiêu chí nào dẫn tới: có thể dẫn thiếu, hoặc danh mục có tài liệu thừa.",
     en: "Some documents on the evidence list are cited by no item: a citation may be missing, or the list holds extra documents.",
   },
+  "links-not-read": {
+    vi: "Trong Excel, liên kết của ô được đọc từng ô một, có giới hạn số ô mỗi trang để kiểm tra không bị treo. Ô tài liệu có liên kết nằm sau giới hạn này có thể bị báo là không kiểm chứng được. Hãy xóa bớt các dòng chữ thừa dưới bảng, hoặc kiểm tra tệp bằng dòng lệnh (đọc mọi liên kết).",
+    en: "In Excel, cell links are read cell by cell, with a bound per sheet so the check cannot hang. A linked evidence cell beyond it may be reported as unverifiable. Remove stray text rows below the table, or check the file on the command line (which reads every link).",
+  },
 } as const satisfies Record<FindingCode, Text>;
 
 /** Why the finding matters and what to do, for any code (a code added later gets a generic line). */

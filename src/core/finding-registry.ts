@@ -238,6 +238,13 @@ export const FINDING_SPECS = {
     kind: { vi: "Tài liệu trong danh mục không được dẫn", en: "Listed documents nobody cites" },
     wording: ["evidenceListUncited"],
   },
+  "links-not-read": {
+    severities: ["info"],
+    group: "evidence",
+    missingEvidence: false,
+    kind: { vi: "Chưa đọc hết liên kết", en: "Links not all read" },
+    wording: ["linksNotRead"],
+  },
 } as const satisfies Record<FindingCode, FindingSpec>;
 
 export function findingSpec(code: FindingCode): FindingSpec {

@@ -35,6 +35,8 @@ export const FINDING_CODES = [
   // Evidence cited from the workbook's evidence list sheet ("Danh mục TLKC"):
   "evidence-not-listed",
   "evidence-list-uncited",
+  // The pane reads cell links one by one, up to a bound per sheet:
+  "links-not-read",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -63,6 +65,11 @@ export interface Finding {
   expected?: string | number | boolean | null;
   /** Which score column the finding is about, where there are several (self, appraised1, appraised2). */
   column?: string;
+  /**
+   * The hyperlink target on the finding's cell (an evidence cell): a web or file address, or "#Sheet!A1".
+   * Shown beside the message, since the cell's text ("Xem tài liệu") does not say where it points.
+   */
+  link?: string;
 }
 
 /**

@@ -282,6 +282,7 @@ const STRINGS = {
   findingHelp: { vi: "Vì sao, sửa thế nào", en: "Why, and how to fix" },
   findingHelpLabel: { vi: "Vì sao, sửa thế nào: {kind}", en: "Why, and how to fix: {kind}" },
   isNew: { vi: "mới", en: "new" },
+  findingLink: { vi: "Liên kết: {target}", en: "Link: {target}" },
   nothingChanged: { vi: "không có gì thay đổi", en: "nothing changed" },
   newErrors: { vi: "{count} lỗi mới", en: "{count} new errors" },
   newWarnings: { vi: "{count} cảnh báo mới", en: "{count} new warnings" },

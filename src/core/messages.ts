@@ -165,6 +165,10 @@ export const msg = {
     vi: `${numbers.length} tài liệu trong danh mục "${list}" không được tiêu chí nào dẫn: ${tl(numbers)}.`,
     en: `${numbers.length} document${numbers.length > 1 ? "s" : ""} on the list "${list}" ${numbers.length > 1 ? "are" : "is"} cited by no item: ${tl(numbers)}.`,
   }),
+  linksNotRead: (sheet: string, limit: number): Text => ({
+    vi: `Trang "${sheet}" có hơn ${limit} ô chữ: chỉ đọc liên kết của ${limit} ô đầu tiên, các ô tài liệu sau đó được kiểm tra như không có liên kết.`,
+    en: `Sheet "${sheet}" has more than ${limit} text cells: links were read for the first ${limit} only; evidence cells after them are checked as if unlinked.`,
+  }),
   missingUnitName: (): Text => ({
     vi: 'Chưa ghi tên đơn vị ở dòng "Đơn vị: …" — tạm dùng tên tệp.',
     en: 'The unit name is missing from the "Đơn vị: …" line — using the file name instead.',

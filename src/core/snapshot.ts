@@ -20,7 +20,7 @@ export interface SheetSnapshot {
   /**
    * Hyperlinks on cells, "r,c" 0-based in the arrays (as `errorCells`) → the link's target: a web or file
    * address, or "#Sheet!A1" for a place in the workbook. HYPERLINK() formulas are read from `formulas`
-   * (hyperlinkAt); absent where the reader does not read links (the pane, for now).
+   * (hyperlinkAt). The pane reads them cell by cell (excel/read.ts readHyperlinks), up to a bound per sheet.
    */
   hyperlinks?: Map<string, string>;
   /** Merged areas in A1 notation, sheet coordinates ("A1:C1"). */

@@ -5,8 +5,11 @@
  * used ranges read again in row blocks, one sync per block group: slower, but the check still runs.
  * Merged areas come in the same sync where Excel can give them (ExcelApi 1.13, Microsoft 365 and Excel
  * on the web); older hosts read no merges, and recognition does not depend on them.
+ * Cell links (readHyperlinks) cost one more sync: Office.js gives a hyperlink per cell only.
  */
 import { a1, parseRange } from "../core/address";
+import type { Finding } from "../core/finding";
+import { msg } from "../core/messages";
 import { OWNED_SHEETS } from "../core/sheets/style";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { isExcelApiSupported } from "./errors";
@@ -283,4 +286,100 @@ function normaliseValue(v: unknown): CellValue {
   if (v === "" || v === undefined || v === null) return null;
   if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
   return String(v);
+}
+
+/**
+ * At most this many cells per sheet are asked for their link: a scoring sheet has a few hundred text
+ * cells, so the cap only bounds a hostile or huge sheet (each cell is its own proxy in the request).
+ */
+export const MAX_LINK_CELLS_PER_SHEET = 3000;
+
+export interface LinkRead {
+  /** Sheets where more text cells than MAX_LINK_CELLS_PER_SHEET were found: only the first ones were asked. */
+  capped: string[];
+}
+
+/**
+ * Fills `hyperlinks` the way the .xlsx reader does ("r,c" → a web or file address, or "#Sheet!A1"), so a
+ * "Xem tài liệu" cell with a link is a cited document in the pane as on the command line. Office.js gives
+ * a link per cell only (Range.hyperlink, ExcelApi 1.7), so one more sync asks every non-empty text cell
+ * that holds no formula (a HYPERLINK() formula is read from `formulas` already) — no sync when there is none.
+ */
+export async function readHyperlinks(
+  context: Excel.RequestContext,
+  sheets: SheetSnapshot[],
+): Promise<LinkRead> {
+  const capped: string[] = [];
+  const asked: LinkCell[] = [];
+  for (const s of sheets) {
+    if (!s.name) continue;
+    const ws = context.workbook.worksheets.getItem(s.name);
+    let n = 0;
+    outer: for (let r = 0; r < s.values.length; r++) {
+      const row = s.values[r];
+      for (let c = 0; c < row.length; c++) {
+        if (typeof row[c] !== "string" || s.formulas?.[r]?.[c]) continue;
+        if (++n > MAX_LINK_CELLS_PER_SHEET) {
+          capped.push(s.name);
+          break outer;
+        }
+        asked.push({ sheet: s, key: `${r},${c}`, range: ws.getCell(s.origin.row + r, s.origin.col + c) });
+      }
+    }
+  }
+  if (asked.length === 0) return { capped };
+  await loadLinks(context, asked);
+  for (const { sheet, key, range } of asked) {
+    const target = linkTarget(range.hyperlink);
+    if (!target) continue;
+    sheet.hyperlinks ??= new Map();
+    sheet.hyperlinks.set(key, target);
+  }
+  return { capped };
+}
+
+interface LinkCell {
+  sheet: SheetSnapshot;
+  /** "r,c" in the snapshot's arrays. */
+  key: string;
+  range: Excel.Range;
+}
+
+/**
+ * One sync for all the cells' links; where Excel on the web refuses it (its 5 MB cap — a sync refused
+ * loads nothing), the cells are asked again in halves, so the check still runs, in a few more syncs.
+ */
+async function loadLinks(context: Excel.RequestContext, cells: LinkCell[]): Promise<void> {
+  for (const c of cells) c.range.load("hyperlink");
+  try {
+    await context.sync();
+  } catch (e) {
+    if (!isPayloadTooLarge(e) || cells.length <= 1) throw e;
+    const half = Math.ceil(cells.length / 2);
+    await loadLinks(context, cells.slice(0, half));
+    await loadLinks(context, cells.slice(half));
+  }
+}
+
+/** The note for a sheet whose text cells outnumber the bound: which sheet, and what was not read. */
+export function linksNotReadFinding(sheet: string): Finding {
+  return {
+    code: "links-not-read",
+    severity: "info",
+    sheet,
+    address: null,
+    item: null,
+    message: msg.linksNotRead(sheet, MAX_LINK_CELLS_PER_SHEET),
+  };
+}
+
+/** Office's RangeHyperlink → the file reader's form: the web or file address, or "#" + the place. */
+function linkTarget(h: Excel.RangeHyperlink | null | undefined): string | null {
+  if (!h) return null;
+  const target = h.address
+    ? h.address
+    : h.documentReference
+      ? `#${h.documentReference.replace(/^#/, "")}`
+      : "";
+  return target ? target.slice(0, 2000) : null;
 }

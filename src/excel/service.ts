@@ -31,7 +31,7 @@ import type { SheetSpec } from "../core/sheet-spec";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { ExcelServiceError, friendlyError, isExcelApiSupported, requireExcelApi } from "./errors";
 import { clearHighlights, queueHighlights, refuseProtected } from "./highlight";
-import { readActiveUnit, readWorkbookSnapshot } from "./read";
+import { linksNotReadFinding, readActiveUnit, readHyperlinks, readWorkbookSnapshot } from "./read";
 import { claim, type Ownership, queueMark, queueOwnership } from "./ownership";
 import {
   type ParSettings,
@@ -274,7 +274,14 @@ async function validateIn(
   // workbook) is read whole in one more sync; a lone unit sheet stays one read.
   const others = names.items.some((w) => w.name !== active && !owned.has(w.name));
   if (others || owned.has(active)) wb = await readWorkbookSnapshot(context, { source });
+  // The evidence cells' links, as the file reader gives them (one more sync where there is text).
+  const links = await readHyperlinks(context, wb.sheets);
   const analysis = analyseUnits({ ...wb, source }, { rubric, source, columns: options.columns });
+  // Never silent: a sheet whose links were not all read says so, with its unit where it is one.
+  for (const sheet of links.capped) {
+    const unit = analysis.units.find((u) => u.sheet === sheet);
+    (unit ? unit.findings : analysis.findings).push(linksNotReadFinding(sheet));
+  }
   const findings = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
   const written: string[] = [];
   if (options.writeReport !== false) {

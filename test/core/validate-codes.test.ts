@@ -298,6 +298,8 @@ describe("each finding code, positive and negative", () => {
       // Evidence list citations need a second sheet: test/core/rules/evidence-list.test.ts.
       "evidence-not-listed",
       "evidence-list-uncited",
+      // Raised by the pane's reader (a sheet of more text cells than it asks links of): test/excel/hyperlinks.test.ts.
+      "links-not-read",
     ]);
   });
 

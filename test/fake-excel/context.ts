@@ -804,6 +804,9 @@ export class FakeRange extends ClientObject {
   get columnCount(): number {
     return this.read("columnCount");
   }
+  get hyperlink(): unknown {
+    return this.read("hyperlink");
+  }
   set hyperlink(link: unknown) {
     this.eachCell((cell) => {
       cell.hyperlink = link;
@@ -849,7 +852,11 @@ export class FakeRange extends ClientObject {
             p,
             grid((c) => valueType(c?.value ?? null)),
           );
-        else if (p === "rowCount") out.set(p, b.r1 - b.r0 + 1);
+        else if (p === "hyperlink") {
+          // Excel gives one cell's link; the adapter asks cell by cell, and so must every caller.
+          if (b.r0 !== b.r1 || b.c0 !== b.c1) throw new Error("fake Excel: hyperlink is loaded per cell");
+          out.set(p, s.cells.get(`${b.r0},${b.c0}`)?.hyperlink ?? null);
+        } else if (p === "rowCount") out.set(p, b.r1 - b.r0 + 1);
         else if (p === "columnCount") out.set(p, b.c1 - b.c0 + 1);
         else throw new Error(`fake Excel: loading ${p} is not supported`);
       }

@@ -217,6 +217,21 @@ export class FakeExcelHost {
         }
       }
       sheet.merges.push(...(s.merges ?? []));
+      // Links as Office writes and reads them: a place in the workbook is a documentReference.
+      for (const [k, target] of s.hyperlinks ?? []) {
+        const [i, j] = k.split(",").map(Number);
+        const at = key(s.origin.row + i, s.origin.col + j);
+        const cell = sheet.cells.get(at) ?? {
+          value: null,
+          formula: null,
+          numberFormat: "General",
+          format: {},
+        };
+        cell.hyperlink = target.startsWith("#")
+          ? { documentReference: target.slice(1) }
+          : { address: target };
+        sheet.cells.set(at, cell);
+      }
     }
     return host;
   }

@@ -27,8 +27,22 @@ export function checkEvidence(
   const link = hyperlinkAt(ctx.sheet, row.row, col);
   if (link) entry.evidenceLink = link;
   if (item.kind === "survey" || entry.notApplicable) return;
-  const claimed = entry.self ?? 0;
   const address = ctx.addr(row.row, "evidence");
+  const before = ctx.findings.length;
+  checkCell(ctx, item, entry, address, explanation, link);
+  // Every finding at a linked evidence cell names the target: the text alone does not say where it points.
+  if (link) for (const f of ctx.findings.slice(before)) if (f.address === address) f.link = link;
+}
+
+function checkCell(
+  ctx: RuleContext,
+  item: FlatItem,
+  entry: ItemEntry,
+  address: string | null,
+  explanation: string | null,
+  link: string | null,
+): void {
+  const claimed = entry.self ?? 0;
   if (!entry.evidence) {
     if (claimed > 0 && !explanation && !link) {
       ctx.add(

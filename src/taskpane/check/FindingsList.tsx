@@ -243,6 +243,11 @@ function FindingButton({
             {label}
           </span>
         )}
+        {f.link && (
+          <span className={styles.label} title={f.link} data-link={f.link}>
+            {t(lang, "findingLink", { target: f.link })}
+          </span>
+        )}
       </span>
     </Button>
   );
