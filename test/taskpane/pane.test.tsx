@@ -729,7 +729,7 @@ describe("Ranking and Settings tabs", () => {
   it("rating names and thresholds are edited in one line and saved with the rubric copy (#23 item 4)", async () => {
     const service = fakeService();
     await renderPane(service);
-    await click(screen.getByRole("tab", { name: "Cài đặt" }));
+    await click(screen.getByRole("button", { name: "Cài đặt" }));
     const field = await screen.findByRole("textbox", { name: "Tên và ngưỡng xếp loại" });
     expect((field as HTMLInputElement).value).toBe("Xuất sắc=90,Tốt=80,Khá=70,Trung bình=50,Yếu=0");
     await act(async () => {
