@@ -1,4 +1,4 @@
-import { FIELD_TEXT, type WorkbookDiff } from "../diff";
+import { FIELD_TEXT, structureCount, type WorkbookDiff } from "../diff";
 import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
 import { inLang, type Lang } from "../i18n";
@@ -48,8 +48,8 @@ export function diffSheetSpec(
       row: 2,
       col: 0,
       value: say(
-        `${count("changed")} tiêu chí thay đổi, ${count("added")} thêm, ${count("removed")} bỏ, ${diff.unchanged} giữ nguyên; ${diff.structure.length} thay đổi cấu trúc. Tiêu chí được so theo mã, không theo dòng.`,
-        `${count("changed")} item(s) changed, ${count("added")} added, ${count("removed")} removed, ${diff.unchanged} unchanged; ${diff.structure.length} structure change(s). Items matched by code, not by row.`,
+        `${count("changed")} tiêu chí thay đổi, ${count("added")} thêm, ${count("removed")} bỏ, ${diff.unchanged} giữ nguyên; ${structureCount(diff.structure)} thay đổi cấu trúc. Tiêu chí được so theo mã, không theo dòng.`,
+        `${count("changed")} item(s) changed, ${count("added")} added, ${count("removed")} removed, ${diff.unchanged} unchanged; ${structureCount(diff.structure)} structure change(s). Items matched by code, not by row.`,
       ),
       style: SUBTITLE,
     },
