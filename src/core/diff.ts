@@ -336,7 +336,9 @@ function movedBlocks(oldRows: Map<string, TableRow>, newRows: Map<string, TableR
       c.items++;
       continue;
     }
-    if (c && (c.order === "reversed" || c.items === 1) && o < c.oldLast) {
+    // Reverse order only as a mirror (each step down in the new version one step up in the old, by the
+    // same rows): two rows far apart that happen to come in the other order are two moves, not a block.
+    if (c && (c.order === "reversed" || c.items === 1) && o < c.oldLast && n + o === c.newLast + c.oldLast) {
       c.order = "reversed";
       c.above = null;
       prevBy = null;
@@ -429,9 +431,10 @@ function blockChange(b: Block): StructureChange {
     b.by > 0
       ? { vi: `chuyển xuống ${k} dòng`, en: `moved down by ${kEn}` }
       : { vi: `chuyển lên ${k} dòng`, en: `moved up by ${kEn}` };
-  // Why it moved, when that is known: rows inserted or removed just above the block's first item.
+  // Why it moved, when that is known: rows inserted or removed just above the block's first item (a single
+  // row moved on its own was cut and pasted, not pushed).
   const why =
-    b.above === null || b.above === 0
+    b.above === null || b.above === 0 || b.items === 1
       ? { vi: "", en: "" }
       : b.above > 0
         ? {

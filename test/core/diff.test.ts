@@ -284,3 +284,23 @@ describe("moved rows are told as blocks", () => {
     );
   });
 });
+
+describe("a row moved far is a move, not a reversed block", () => {
+  it("1.1.1 cut and pasted below 1.2.1: the rows between move up by one, 1.1.1 down by their count", () => {
+    const { old, neu, sheet, codeCol } = plantedPair(rubric);
+    const x = plantedRow(sheet, codeCol, "1.1.1");
+    const y = plantedRow(sheet, codeCol, "1.2.1");
+    // Row x taken out and put back after row y: rows x+1..y each one up.
+    for (const g of grids(sheet)) {
+      const [row] = g.splice(x - sheet.origin.row, 1);
+      g.splice(y - sheet.origin.row, 0, row as never);
+    }
+    const d = diffWorkbooks(old, neu, opts);
+    expect(d.items).toEqual([]);
+    expect(d.structure.map((s) => [s.kind, s.order, s.item, s.by, s.oldRows])).toEqual([
+      ["rows-moved", "same", "1.1.2", -1, { first: x + 2, last: y + 1 }],
+      ["rows-moved", "same", "1.1.1", y - x, { first: x + 1, last: x + 1 }],
+    ]);
+    expect(d.structure[1].message.en).toBe(`Row ${x + 1} (item 1.1.1) moved down by ${y - x}.`);
+  });
+});
