@@ -282,6 +282,10 @@ describe("moved rows are told as blocks", () => {
     expect(more[0].message.en).toContain(
       `and ${(pairs - MOVED_BLOCKS_SHOWN).toLocaleString("en")} more moved block(s)`,
     );
+    // The "So sánh" sheet: the same 21 lines, and the count of every block in its summary.
+    const spec = diffSheetSpec(d);
+    expect(spec.tables?.find((t) => t.name === "SoSanh_CauTruc")?.rows).toHaveLength(MOVED_BLOCKS_SHOWN + 1);
+    expect(String(spec.cells?.[2].value)).toContain(`; ${pairs} thay đổi cấu trúc.`);
   });
 });
 
