@@ -51,13 +51,28 @@ export type StructureKind =
   | "column-moved"
   | "column-added"
   | "column-removed"
-  | "rows-moved";
+  | "rows-moved"
+  /** The moved blocks past the first MOVED_BLOCKS_SHOWN, counted in one line. */
+  | "rows-moved-more";
 
 export interface StructureChange {
   kind: StructureKind;
   role?: ColumnRole;
   /** First item the move starts at (rows-moved). */
   item?: string;
+  /** Last item of a moved block (rows-moved). */
+  lastItem?: string;
+  /** 1-based rows of a moved block in the old and in the new version, first–last (rows-moved). */
+  oldRows?: { first: number; last: number };
+  newRows?: { first: number; last: number };
+  /** Rows the block moved by (new − old, positive: down); absent for a block in reverse order. */
+  by?: number;
+  /** "reversed": the block's items are in the opposite order (old rows descend as new rows ascend). */
+  order?: "same" | "reversed";
+  /** Items in the block (rows-moved), or in all the blocks not shown (rows-moved-more). */
+  items?: number;
+  /** Blocks not shown (rows-moved-more). */
+  blocks?: number;
   /** Column letters before and after (column moves). */
   from?: string;
   to?: string;
@@ -129,16 +144,17 @@ export function diffUnits(
       en: `The two files name different units: "${a.unit}" (${oldWb.source}) and "${b.unit}" (${newWb.source}).`,
     });
   }
-  result.structure = structureChanges(a, b);
-  const oldSheet = oldWb.sheets.find((s) => s.name === a.sheet);
-  const newSheet = newWb.sheets.find((s) => s.name === b.sheet);
   const oldRows = rowsByItem(a.table.rows);
   const newRows = rowsByItem(b.table.rows);
-  const read = (u: UnitAnalysis, sheet: typeof oldSheet, row: TableRow, field: DiffField) => {
-    const col = u.table.columns[field];
-    if (col === undefined || !sheet) return { value: null, cell: null };
-    return { value: cellAt(sheet, row.row, col), cell: a1(row.row, col) };
-  };
+  result.structure = [...columnChanges(a, b), ...movedBlocks(oldRows, newRows)];
+  const oldSheet = oldWb.sheets.find((s) => s.name === a.sheet);
+  const newSheet = newWb.sheets.find((s) => s.name === b.sheet);
+  // Cells read by column index, their A1 made only for a change: 20,000 items × 6 fields stay cheap.
+  const oldCols = DIFF_FIELDS.map((f) => a.table.columns[f]);
+  const newCols = DIFF_FIELDS.map((f) => b.table.columns[f]);
+  const at = (sheet: typeof oldSheet, row: TableRow, col: number | undefined) =>
+    col === undefined || !sheet ? null : cellAt(sheet, row.row, col);
+  const cellName = (row: TableRow, col: number | undefined) => (col === undefined ? null : a1(row.row, col));
   for (const [key, nr] of newRows) {
     const or = oldRows.get(key);
     const label = nr.label ?? or?.label ?? "";
@@ -147,11 +163,17 @@ export function diffUnits(
       continue;
     }
     const changes: FieldChange[] = [];
-    for (const field of DIFF_FIELDS) {
-      const o = read(a, oldSheet, or, field);
-      const n = read(b, newSheet, nr, field);
-      if (!sameValue(o.value, n.value))
-        changes.push({ field, old: o.value, new: n.value, oldCell: o.cell, newCell: n.cell });
+    for (let f = 0; f < DIFF_FIELDS.length; f++) {
+      const o = at(oldSheet, or, oldCols[f]);
+      const n = at(newSheet, nr, newCols[f]);
+      if (!sameValue(o, n))
+        changes.push({
+          field: DIFF_FIELDS[f],
+          old: o,
+          new: n,
+          oldCell: cellName(or, oldCols[f]),
+          newCell: cellName(nr, newCols[f]),
+        });
     }
     if (changes.length)
       result.items.push({
@@ -202,6 +224,7 @@ function rowsByItem(rows: readonly TableRow[]): Map<string, TableRow> {
 
 /** Values as a reader compares them: numbers exactly, text trimmed and NFC, blank = empty text. */
 function sameValue(a: CellValue, b: CellValue): boolean {
+  if (a === b) return true;
   const norm = (v: CellValue) => (typeof v === "string" ? v.normalize("NFC").trim().replace(/\s+/g, " ") : v);
   const x = norm(a);
   const y = norm(b);
@@ -216,8 +239,8 @@ function col(c: number): string {
   return a1(0, c).replace(/\d+$/, "");
 }
 
-/** Sheet renamed, columns moved/added/removed, rows shifted (inserted or deleted above an item). */
-function structureChanges(a: UnitAnalysis, b: UnitAnalysis): StructureChange[] {
+/** Sheet renamed, columns moved/added/removed. */
+function columnChanges(a: UnitAnalysis, b: UnitAnalysis): StructureChange[] {
   const out: StructureChange[] = [];
   if (a.sheet !== b.sheet) {
     out.push({
@@ -263,32 +286,173 @@ function structureChanges(a: UnitAnalysis, b: UnitAnalysis): StructureChange[] {
       });
     }
   }
-  // Rows: where the offset between an item's old and new row changes, rows were inserted or deleted.
-  const oldRows = rowsByItem(a.table.rows);
-  let offset = 0;
-  for (const [key, nr] of rowsByItem(b.table.rows)) {
+  return out;
+}
+
+/** Moved blocks listed one by one; the rest are counted in one line (a reordered table is one story). */
+export const MOVED_BLOCKS_SHOWN = 20;
+
+interface Block {
+  order: "same" | "reversed";
+  /** new − old row of the block's first item (the block's shift when order is "same"). */
+  by: number;
+  firstItem: string;
+  lastItem: string;
+  /** 0-based rows of the first and last item, in each version. */
+  oldFirst: number;
+  oldLast: number;
+  newFirst: number;
+  newLast: number;
+  items: number;
+  /** Rows inserted (+) or removed (−) just above the block: its shift less the previous item's; null when that item was in a reversed block. */
+  above: number | null;
+}
+
+/**
+ * Rows moved, told as blocks: items in the new version's order are gathered into runs that moved by the
+ * same number of rows ("rows 12–20,011 moved down by 3": rows inserted or removed above) or that came in
+ * the opposite order (rows reversed or two rows swapped). One pass, one map lookup per item. Runs that did
+ * not move are not told; past MOVED_BLOCKS_SHOWN blocks, one line counts the rest.
+ */
+function movedBlocks(oldRows: Map<string, TableRow>, newRows: Map<string, TableRow>): StructureChange[] {
+  const blocks: Block[] = [];
+  let cur: Block | null = null;
+  // The shift of the last item seen (none yet: 0), null inside a reversed block.
+  let prevBy: number | null = 0;
+  const close = () => {
+    if (cur && (cur.order === "reversed" || cur.by !== 0)) blocks.push(cur);
+    cur = null;
+  };
+  for (const [key, nr] of newRows) {
     const or = oldRows.get(key);
     if (!or) continue;
-    const d = nr.row - or.row;
-    if (d === offset) continue;
-    const by = d - offset;
-    offset = d;
-    out.push({
-      kind: "rows-moved",
-      item: key,
-      message:
-        by > 0
-          ? {
-              vi: `Từ tiêu chí ${key} (dòng ${or.row + 1} → ${nr.row + 1}): thêm ${by} dòng phía trên.`,
-              en: `From item ${key} (row ${or.row + 1} → ${nr.row + 1}): ${by} row(s) inserted above.`,
-            }
-          : {
-              vi: `Từ tiêu chí ${key} (dòng ${or.row + 1} → ${nr.row + 1}): bớt ${-by} dòng phía trên.`,
-              en: `From item ${key} (row ${or.row + 1} → ${nr.row + 1}): ${-by} row(s) removed above.`,
-            },
+    const o = or.row;
+    const n = nr.row;
+    const c = cur as Block | null;
+    if (c && c.order === "same" && n - o === c.by && o > c.oldLast) {
+      c.lastItem = key;
+      c.oldLast = o;
+      c.newLast = n;
+      c.items++;
+      continue;
+    }
+    // Reverse order only as a mirror (each step down in the new version one step up in the old, by the
+    // same rows): two rows far apart that happen to come in the other order are two moves, not a block.
+    if (c && (c.order === "reversed" || c.items === 1) && o < c.oldLast && n + o === c.newLast + c.oldLast) {
+      c.order = "reversed";
+      c.above = null;
+      prevBy = null;
+      c.lastItem = key;
+      c.oldLast = o;
+      c.newLast = n;
+      c.items++;
+      continue;
+    }
+    close();
+    const above = prevBy === null ? null : n - o - prevBy;
+    cur = {
+      order: "same",
+      by: n - o,
+      firstItem: key,
+      lastItem: key,
+      oldFirst: o,
+      oldLast: o,
+      newFirst: n,
+      newLast: n,
+      items: 1,
+      above,
+    };
+    prevBy = n - o;
+  }
+  close();
+  const shown = blocks.slice(0, MOVED_BLOCKS_SHOWN).map(blockChange);
+  const rest = blocks.slice(MOVED_BLOCKS_SHOWN);
+  if (rest.length) {
+    const items = rest.reduce((sum, b) => sum + b.items, 0);
+    shown.push({
+      kind: "rows-moved-more",
+      blocks: rest.length,
+      items,
+      message: {
+        vi: `… và ${count(rest.length, "vi")} khối dòng dời chỗ khác (${count(items, "vi")} tiêu chí); các tiêu chí vẫn được so theo mã, không theo dòng.`,
+        en: `… and ${count(rest.length, "en")} more moved block(s) (${count(items, "en")} items); items are still compared by code, not by row.`,
+      },
     });
   }
-  return out;
+  return shown;
+}
+
+/** Structure changes as the user counts them: those listed, plus the moved blocks counted in one line. */
+export function structureCount(structure: readonly StructureChange[]): number {
+  let n = 0;
+  for (const s of structure) n += s.kind === "rows-moved-more" ? (s.blocks ?? 0) : 1;
+  return n;
+}
+
+/** "20.011" / "20,011": row numbers and counts with thousands separators, as each language writes them. */
+function count(n: number, lang: "vi" | "en"): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "vi" ? "." : ",");
+}
+
+function blockChange(b: Block): StructureChange {
+  const first = Math.min(b.oldFirst, b.oldLast) + 1;
+  const last = Math.max(b.oldFirst, b.oldLast) + 1;
+  const newFirst = Math.min(b.newFirst, b.newLast) + 1;
+  const newLast = Math.max(b.newFirst, b.newLast) + 1;
+  const base = {
+    kind: "rows-moved" as const,
+    item: b.firstItem,
+    lastItem: b.lastItem,
+    oldRows: { first, last },
+    newRows: { first: newFirst, last: newLast },
+    order: b.order,
+    items: b.items,
+  };
+  const rows = (lang: "vi" | "en") =>
+    first === last
+      ? `${lang === "vi" ? "Dòng" : "Row"} ${count(first, lang)}`
+      : `${lang === "vi" ? "Khối dòng" : "Rows"} ${count(first, lang)}–${count(last, lang)}`;
+  const items =
+    b.items === 1
+      ? { vi: `tiêu chí ${b.firstItem}`, en: `item ${b.firstItem}` }
+      : { vi: `tiêu chí ${b.firstItem} … ${b.lastItem}`, en: `items ${b.firstItem} … ${b.lastItem}` };
+  if (b.order === "reversed") {
+    return {
+      ...base,
+      message: {
+        vi: `${rows("vi")} (${items.vi}) đảo ngược thứ tự, nay ở dòng ${count(newFirst, "vi")}–${count(newLast, "vi")}.`,
+        en: `${rows("en")} (${items.en}) in reverse order, now rows ${count(newFirst, "en")}–${count(newLast, "en")}.`,
+      },
+    };
+  }
+  const k = count(Math.abs(b.by), "vi");
+  const kEn = count(Math.abs(b.by), "en");
+  const moved =
+    b.by > 0
+      ? { vi: `chuyển xuống ${k} dòng`, en: `moved down by ${kEn}` }
+      : { vi: `chuyển lên ${k} dòng`, en: `moved up by ${kEn}` };
+  // Why it moved, when that is known: rows inserted or removed just above the block's first item (a single
+  // row moved on its own was cut and pasted, not pushed).
+  const why =
+    b.above === null || b.above === 0 || b.items === 1
+      ? { vi: "", en: "" }
+      : b.above > 0
+        ? {
+            vi: `: thêm ${count(b.above, "vi")} dòng phía trên`,
+            en: `: ${count(b.above, "en")} row(s) inserted above`,
+          }
+        : {
+            vi: `: bớt ${count(-b.above, "vi")} dòng phía trên`,
+            en: `: ${count(-b.above, "en")} row(s) removed above`,
+          };
+  return {
+    ...base,
+    by: b.by,
+    message: {
+      vi: `${rows("vi")} (${items.vi}) ${moved.vi}${why.vi}.`,
+      en: `${rows("en")} (${items.en}) ${moved.en}${why.en}.`,
+    },
+  };
 }
 
 function totalsPairs(a: UnitAnalysis, b: UnitAnalysis): TotalsPair[] {

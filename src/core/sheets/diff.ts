@@ -1,4 +1,4 @@
-import { FIELD_TEXT, type WorkbookDiff } from "../diff";
+import { FIELD_TEXT, structureCount, type WorkbookDiff } from "../diff";
 import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
 import { inLang, type Lang } from "../i18n";
@@ -18,17 +18,56 @@ const STATUS = {
   removed: { vi: "Bị bỏ", en: "Removed" },
 } as const;
 
+/** The sheet as it is laid out from top to bottom: `row` is the next free row. */
+interface Layout {
+  cells: SpecCell[];
+  tables: SpecTable[];
+  row: number;
+}
+
+/** The sheet's one language (Vietnamese unless the user works in English) and the rubric's decimals. */
+interface Words {
+  lang: Lang;
+  say: (vi: string, en: string) => string;
+  nf: string;
+}
+
 /** `lang`: the sheet's one language (Vietnamese unless the user works in English). */
 export function diffSheetSpec(
   diff: WorkbookDiff,
   options: { precision?: number; lang?: Lang } = {},
 ): SheetSpec {
   const lang = options.lang ?? "vi";
-  const say = (vi: string, en: string) => inLang(lang, { vi, en });
-  const nf = decimalsFormat(options.precision ?? 2);
+  const words: Words = {
+    lang,
+    say: (vi: string, en: string) => inLang(lang, { vi, en }),
+    nf: decimalsFormat(options.precision ?? 2),
+  };
+  const out: Layout = { cells: titleCells(diff, words), tables: [], row: 4 };
+  for (const p of diff.problems)
+    out.cells.push({ row: out.row++, col: 0, value: inLang(lang, p), style: { color: "C00000" } });
+  addStructure(out, diff, words);
+  addItemChanges(out, diff, words);
+  addTotals(out, diff, words);
+  return layoutForPrint(
+    {
+      name: DIFF_SHEET,
+      cells: out.cells,
+      tables: out.tables,
+      // One landscape A4 across at 80 % or more: labels and old/new text wrap.
+      columnWidths: [8, 30, 10, 12, 24, 24, 8, 8, 7, 7],
+      freeze: { rows: 3, cols: 0 },
+      tabColor: "7030A0",
+    },
+    { lang },
+  );
+}
+
+/** Title, the two versions compared, and the counts. */
+function titleCells(diff: WorkbookDiff, { say }: Words): SpecCell[] {
   const count = (status: keyof typeof STATUS) => diff.items.filter((i) => i.status === status).length;
   const named = (source: string, unit: string | null | undefined) => `${source}${unit ? ` (${unit})` : ""}`;
-  const cells: SpecCell[] = [
+  return [
     {
       row: 0,
       col: 0,
@@ -48,39 +87,69 @@ export function diffSheetSpec(
       row: 2,
       col: 0,
       value: say(
-        `${count("changed")} tiêu chí thay đổi, ${count("added")} thêm, ${count("removed")} bỏ, ${diff.unchanged} giữ nguyên; ${diff.structure.length} thay đổi cấu trúc. Tiêu chí được so theo mã, không theo dòng.`,
-        `${count("changed")} item(s) changed, ${count("added")} added, ${count("removed")} removed, ${diff.unchanged} unchanged; ${diff.structure.length} structure change(s). Items matched by code, not by row.`,
+        `${count("changed")} tiêu chí thay đổi, ${count("added")} thêm, ${count("removed")} bỏ, ${diff.unchanged} giữ nguyên; ${structureCount(diff.structure)} thay đổi cấu trúc. Tiêu chí được so theo mã, không theo dòng.`,
+        `${count("changed")} item(s) changed, ${count("added")} added, ${count("removed")} removed, ${diff.unchanged} unchanged; ${structureCount(diff.structure)} structure change(s). Items matched by code, not by row.`,
       ),
       style: SUBTITLE,
     },
   ];
-  let row = 4;
-  for (const p of diff.problems)
-    cells.push({ row: row++, col: 0, value: inLang(lang, p), style: { color: "C00000" } });
-  const tables: SpecTable[] = [];
-  if (diff.structure.length) {
-    cells.push({
-      row: row++,
-      col: 0,
-      value: say(
-        "Thay đổi cấu trúc (không phải thay đổi nội dung)",
-        "Structure changes (not changes of content)",
-      ),
-      style: { bold: true },
-    });
-    tables.push({
-      name: "SoSanh_CauTruc",
-      row,
-      col: 0,
-      headers: [say("Loại", "Kind"), say("Nội dung", "Details")],
-      rows: diff.structure.map((s) => [s.kind, inLang(lang, s.message)]),
-      numberFormats: ["@", "@"],
-      style: "TableStyleLight9",
-    });
-    row += diff.structure.length + 2;
-  }
-  cells.push({
-    row: row++,
+}
+
+/** Structure changes first: the appraiser learns the layout moved before reading the list by item. */
+function addStructure(out: Layout, diff: WorkbookDiff, { lang, say }: Words): void {
+  if (!diff.structure.length) return;
+  out.cells.push({
+    row: out.row++,
+    col: 0,
+    value: say(
+      "Thay đổi cấu trúc (không phải thay đổi nội dung)",
+      "Structure changes (not changes of content)",
+    ),
+    style: { bold: true },
+  });
+  out.tables.push({
+    name: "SoSanh_CauTruc",
+    row: out.row,
+    col: 0,
+    headers: [say("Loại", "Kind"), say("Nội dung", "Details")],
+    rows: diff.structure.map((s) => [s.kind, inLang(lang, s.message)]),
+    numberFormats: ["@", "@"],
+    style: "TableStyleLight9",
+  });
+  out.row += diff.structure.length + 2;
+}
+
+const ITEM_HEADERS = {
+  en: [
+    "Code",
+    "Item",
+    "Change",
+    "Field",
+    "Previous",
+    "New",
+    "Cell (previous)",
+    "Cell (new)",
+    "Row before",
+    "Row now",
+  ],
+  vi: [
+    "Mã",
+    "Tiêu chí",
+    "Thay đổi",
+    "Nội dung",
+    "Bản trước",
+    "Bản mới",
+    "Ô (bản trước)",
+    "Ô (bản mới)",
+    "Dòng trước",
+    "Dòng mới",
+  ],
+};
+
+/** One row per changed cell with old and new values and cells; items added or removed on a row each. */
+function addItemChanges(out: Layout, diff: WorkbookDiff, { lang, say, nf }: Words): void {
+  out.cells.push({
+    row: out.row++,
     col: 0,
     value: say("Thay đổi theo tiêu chí", "Changes by item"),
     style: { bold: true },
@@ -117,74 +186,55 @@ export function diffSheetSpec(
       ]);
     }
   }
-  tables.push({
+  out.tables.push({
     name: "SoSanh_TieuChi",
-    row,
+    row: out.row,
     col: 0,
-    headers:
-      lang === "en"
-        ? [
-            "Code",
-            "Item",
-            "Change",
-            "Field",
-            "Previous",
-            "New",
-            "Cell (previous)",
-            "Cell (new)",
-            "Row before",
-            "Row now",
-          ]
-        : [
-            "Mã",
-            "Tiêu chí",
-            "Thay đổi",
-            "Nội dung",
-            "Bản trước",
-            "Bản mới",
-            "Ô (bản trước)",
-            "Ô (bản mới)",
-            "Dòng trước",
-            "Dòng mới",
-          ],
+    headers: ITEM_HEADERS[lang],
     rows: itemRows,
     // Scores in the rubric's decimals ("0,00" beside "2,00"); text (evidence, notes) stays text.
     numberFormats: ["@", "@", "@", "@", nf, nf, "@", "@", "0", "0"],
     style: "TableStyleMedium2",
   });
-  row += Math.max(itemRows.length, 1) + 2;
-  cells.push({
-    row: row++,
+  out.row += Math.max(itemRows.length, 1) + 2;
+}
+
+const TOTAL_HEADERS = {
+  en: [
+    "Code",
+    "Area",
+    "Self (previous)",
+    "Self (new)",
+    "Appraised (previous)",
+    "Appraised (new)",
+    "Final (previous)",
+    "Final (new)",
+  ],
+  vi: [
+    "Mã",
+    "Lĩnh vực",
+    "Tự đánh giá (trước)",
+    "Tự đánh giá (mới)",
+    "Thẩm định (trước)",
+    "Thẩm định (mới)",
+    "Cuối cùng (trước)",
+    "Cuối cùng (mới)",
+  ],
+};
+
+/** The totals before and after, per area. */
+function addTotals(out: Layout, diff: WorkbookDiff, { lang, say, nf }: Words): void {
+  out.cells.push({
+    row: out.row++,
     col: 0,
     value: say("Tổng điểm trước và sau", "Totals before and after"),
     style: { bold: true },
   });
-  tables.push({
+  out.tables.push({
     name: "SoSanh_TongDiem",
-    row,
+    row: out.row,
     col: 0,
-    headers:
-      lang === "en"
-        ? [
-            "Code",
-            "Area",
-            "Self (previous)",
-            "Self (new)",
-            "Appraised (previous)",
-            "Appraised (new)",
-            "Final (previous)",
-            "Final (new)",
-          ]
-        : [
-            "Mã",
-            "Lĩnh vực",
-            "Tự đánh giá (trước)",
-            "Tự đánh giá (mới)",
-            "Thẩm định (trước)",
-            "Thẩm định (mới)",
-            "Cuối cùng (trước)",
-            "Cuối cùng (mới)",
-          ],
+    headers: TOTAL_HEADERS[lang],
     rows: diff.totals.map((t) => [
       t.code,
       t.label,
@@ -198,18 +248,6 @@ export function diffSheetSpec(
     numberFormats: ["@", "@", nf, nf, nf, nf, nf, nf],
     style: "TableStyleLight9",
   });
-  return layoutForPrint(
-    {
-      name: DIFF_SHEET,
-      cells,
-      tables,
-      // One landscape A4 across at 80 % or more: labels and old/new text wrap.
-      columnWidths: [8, 30, 10, 12, 24, 24, 8, 8, 7, 7],
-      freeze: { rows: 3, cols: 0 },
-      tabColor: "7030A0",
-    },
-    { lang },
-  );
 }
 
 /** Old/new values as they read: numbers stay numbers, blanks show as empty. */
