@@ -10,7 +10,7 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { Bar } from "./Bar";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
 import { columnLetters } from "../core/address";
 import type { UnitAnalysis } from "../core/analyse";
 import type { ColumnRole } from "../core/columns";
@@ -44,46 +44,13 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
   const [current, setCurrent] = useState<Finding | null>(null);
   const units = validation?.analysis.units ?? [];
   const unit = units.find((u) => u.sheet === state.unit) ?? units[0] ?? null;
-  // On a consolidation workbook the card, the list and the charts are about the picked unit (the
-  // picker shows every unit's own counts, so the others' findings are one choice away, never hidden).
-  const findings = useMemo(
-    () =>
-      !validation
-        ? []
-        : units.length > 1 && unit
-          ? [...validation.analysis.findings, ...unit.findings]
-          : allFindings(validation),
-    [validation, units.length, unit],
-  );
-  const counts = useMemo(() => countBySeverity(findings), [findings]);
-  const shown = useMemo(
-    () =>
-      findings.filter(
-        (f) =>
-          (severity === "all" || f.severity === severity) &&
-          (!evidenceOnly || EVIDENCE_FINDING_CODES.includes(f.code)),
-      ),
-    [findings, severity, evidenceOnly],
-  );
-  const order = useMemo(() => findingOrder(shown), [shown]);
+  const { findings, counts, shown } = useUnitFindings(validation, units.length, unit, severity, evidenceOnly);
   const peerScores = useMemo(() => (validation ? checkPeers(validation) : []), [validation]);
-  const labels = useMemo(
-    () => new Map(unit?.score.nodes.map((n) => [nodeItemKey(n), n.label]) ?? []),
-    [unit],
-  );
   const fresh = useFreshFindings(state.changes, validation);
   const heading = useRef<HTMLHeadingElement>(null);
   const focusAfterCheck = useRef(false);
   useRecheckOnCorrection(state);
-  // After the commit that shows a new result: the end of the bench's "first render" of a check.
-  useEffect(() => {
-    if (validation) mark(RESULTS_SHOWN_MARK);
-    // A check the user pressed moves the focus to the result (a live re-check leaves it in Excel).
-    if (validation && focusAfterCheck.current) {
-      focusAfterCheck.current = false;
-      heading.current?.focus();
-    }
-  }, [validation]);
+  useResultShown(validation, heading, focusAfterCheck);
   const select = (f: Finding) => {
     setCurrent(f);
     void state.selectFinding(f);
@@ -130,43 +97,21 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
       )}
       {validation && counts.error + counts.warning === 0 && <Bar intent="success">{t(lang, "clean")}</Bar>}
       {findings.length > 0 && (
-        <>
-          {(severity !== "all" || findings.some((f) => EVIDENCE_FINDING_CODES.includes(f.code))) && (
-            <div className={styles.row}>
-              {findings.some((f) => EVIDENCE_FINDING_CODES.includes(f.code)) && (
-                <Switch
-                  label={t(lang, "evidenceOnly")}
-                  checked={evidenceOnly}
-                  onChange={(_, d) => setEvidenceOnly(d.checked)}
-                />
-              )}
-              {severity !== "all" && (
-                <Button size="small" appearance="subtle" onClick={() => setSeverity("all")}>
-                  {t(lang, "showAll")}
-                </Button>
-              )}
-            </div>
-          )}
-          {evidenceOnly && (
-            <Text>{t(lang, "evidenceToComplete", { count: new Set(shown.map((f) => f.item)).size })}</Text>
-          )}
-          <FindingNavigator order={order} current={current} lang={lang} onSelect={select} />
-          <FindingsList
-            findings={shown}
-            lang={lang}
-            labels={labels}
-            current={current}
-            onSelect={select}
-            fresh={fresh}
-          />
-        </>
+        <FindingsSection
+          findings={findings}
+          shown={shown}
+          unit={unit}
+          lang={lang}
+          severity={severity}
+          onShowAll={() => setSeverity("all")}
+          evidenceOnly={evidenceOnly}
+          onEvidenceOnly={setEvidenceOnly}
+          current={current}
+          onSelect={select}
+          fresh={fresh}
+        />
       )}
-      {unit && (
-        <details open className={styles.section}>
-          <summary className={styles.summary}>{t(lang, "totals")}</summary>
-          <AreaTable unit={unit} lang={lang} />
-        </details>
-      )}
+      {unit && <TotalsSection unit={unit} lang={lang} />}
       {unit && (
         <LostPointsSection
           score={unit.score}
@@ -177,18 +122,142 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
         />
       )}
       {unit && <LayoutSection key={unit.sheet} unit={unit} state={state} />}
-      <details className={styles.section}>
-        <summary className={styles.summary}>{t(lang, "options")}</summary>
-        <div className={styles.stack}>
-          <Switch
-            label={t(lang, "highlight")}
-            checked={state.highlighted}
-            disabled={!validation}
-            onChange={(_, d) => void state.setHighlighted(d.checked)}
-          />
-        </div>
-      </details>
+      <OptionsSection state={state} />
     </div>
+  );
+}
+
+/**
+ * The findings the card, the list and the charts are about, the ones the filters let through, and
+ * their counts. On a consolidation workbook that is the picked unit (the picker shows every unit's
+ * own counts, so the others' findings are one choice away, never hidden).
+ */
+function useUnitFindings(
+  validation: ParIndexState["validation"],
+  unitCount: number,
+  unit: UnitAnalysis | null,
+  severity: Severity | "all",
+  evidenceOnly: boolean,
+) {
+  const findings = useMemo(
+    () =>
+      !validation
+        ? []
+        : unitCount > 1 && unit
+          ? [...validation.analysis.findings, ...unit.findings]
+          : allFindings(validation),
+    [validation, unitCount, unit],
+  );
+  const counts = useMemo(() => countBySeverity(findings), [findings]);
+  const shown = useMemo(
+    () =>
+      findings.filter(
+        (f) =>
+          (severity === "all" || f.severity === severity) &&
+          (!evidenceOnly || EVIDENCE_FINDING_CODES.includes(f.code)),
+      ),
+    [findings, severity, evidenceOnly],
+  );
+  return { findings, counts, shown };
+}
+
+/** After the commit that shows a new result: the end of the bench's "first render" of a check. */
+function useResultShown(
+  validation: ParIndexState["validation"],
+  heading: RefObject<HTMLHeadingElement | null>,
+  focusAfterCheck: RefObject<boolean>,
+) {
+  useEffect(() => {
+    if (validation) mark(RESULTS_SHOWN_MARK);
+    // A check the user pressed moves the focus to the result (a live re-check leaves it in Excel).
+    if (validation && focusAfterCheck.current) {
+      focusAfterCheck.current = false;
+      heading.current?.focus();
+    }
+  }, [validation, heading, focusAfterCheck]);
+}
+
+/** The filters over the findings, the navigator and the list itself. */
+function FindingsSection(props: {
+  findings: readonly Finding[];
+  shown: readonly Finding[];
+  unit: UnitAnalysis | null;
+  lang: Lang;
+  severity: Severity | "all";
+  onShowAll: () => void;
+  evidenceOnly: boolean;
+  onEvidenceOnly: (on: boolean) => void;
+  current: Finding | null;
+  onSelect: (f: Finding) => void;
+  fresh: ReadonlySet<string>;
+}) {
+  const styles = useStyles();
+  const { findings, shown, unit, lang, severity, evidenceOnly, current, onSelect } = props;
+  const order = useMemo(() => findingOrder(shown), [shown]);
+  const labels = useMemo(
+    () => new Map(unit?.score.nodes.map((n) => [nodeItemKey(n), n.label]) ?? []),
+    [unit],
+  );
+  const hasEvidence = findings.some((f) => EVIDENCE_FINDING_CODES.includes(f.code));
+  return (
+    <>
+      {(severity !== "all" || hasEvidence) && (
+        <div className={styles.row}>
+          {hasEvidence && (
+            <Switch
+              label={t(lang, "evidenceOnly")}
+              checked={evidenceOnly}
+              onChange={(_, d) => props.onEvidenceOnly(d.checked)}
+            />
+          )}
+          {severity !== "all" && (
+            <Button size="small" appearance="subtle" onClick={props.onShowAll}>
+              {t(lang, "showAll")}
+            </Button>
+          )}
+        </div>
+      )}
+      {evidenceOnly && (
+        <Text>{t(lang, "evidenceToComplete", { count: new Set(shown.map((f) => f.item)).size })}</Text>
+      )}
+      <FindingNavigator order={order} current={current} lang={lang} onSelect={onSelect} />
+      <FindingsList
+        findings={shown}
+        lang={lang}
+        labels={labels}
+        current={current}
+        onSelect={onSelect}
+        fresh={props.fresh}
+      />
+    </>
+  );
+}
+
+function TotalsSection({ unit, lang }: { unit: UnitAnalysis; lang: Lang }) {
+  const styles = useStyles();
+  return (
+    <details open className={styles.section}>
+      <summary className={styles.summary}>{t(lang, "totals")}</summary>
+      <AreaTable unit={unit} lang={lang} />
+    </details>
+  );
+}
+
+function OptionsSection({ state }: { state: ParIndexState }) {
+  const styles = useStyles();
+  const { lang, validation } = state;
+  return (
+    <details className={styles.section}>
+      <summary className={styles.summary}>{t(lang, "options")}</summary>
+      <div className={styles.stack}>
+        <Switch
+          label={t(lang, "highlight")}
+          checked={state.highlighted}
+          disabled={!validation}
+          onChange={(_, d) => void state.setHighlighted(d.checked)}
+        />
+      </div>
+    </details>
   );
 }
 

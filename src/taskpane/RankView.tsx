@@ -91,17 +91,7 @@ export function RankView({ state }: { state: ParIndexState }) {
     (choice === "pattern" && (pattern.trim() === "" || patternProblem !== null));
   return (
     <section className={styles.stack}>
-      <Field label={t(lang, "rankingSources")}>
-        <Select
-          className={styles.fit}
-          select={{ className: styles.fit }}
-          value={source}
-          onChange={(_, d) => setSource(d.value as RankRequest["source"])}
-        >
-          <option value="sheets">{t(lang, "sourceSheets")}</option>
-          <option value="files">{t(lang, "sourceFiles")}</option>
-        </Select>
-      </Field>
+      <SourceField lang={lang} source={source} setSource={setSource} />
       {source === "sheets" && sheets && (
         <SheetPicker sheets={sheets} excluded={excluded} setExcluded={setExcluded} lang={lang} />
       )}
@@ -122,30 +112,7 @@ export function RankView({ state }: { state: ParIndexState }) {
         setPattern={setPattern}
         problem={patternProblem}
       />
-      <Field label={t(lang, "basis")}>
-        <Select
-          className={styles.fit}
-          select={{ className: styles.fit }}
-          value={by}
-          onChange={(_, d) => setBy(d.value as RankBasis)}
-        >
-          <option value="final">{t(lang, "basisFinal")}</option>
-          <option value="appraised">{t(lang, "basisAppraised")}</option>
-          <option value="self">{t(lang, "basisSelf")}</option>
-        </Select>
-      </Field>
-      <Field label={t(lang, "rankPart")}>
-        <Select
-          className={styles.fit}
-          select={{ className: styles.fit }}
-          value={by === "self" ? "evidence" : part}
-          disabled={by === "self"}
-          onChange={(_, d) => setPart(d.value as RankPart)}
-        >
-          <option value="index">{t(lang, "rankPartIndex")}</option>
-          <option value="evidence">{t(lang, "rankPartEvidence")}</option>
-        </Select>
-      </Field>
+      <BasisFields lang={lang} by={by} setBy={setBy} part={part} setPart={setPart} />
       <Switch label={t(lang, "dense")} checked={dense} onChange={(_, d) => setDense(d.checked)} />
       <FilePicker
         label={t(lang, "previousYear")}
@@ -180,16 +147,7 @@ export function RankView({ state }: { state: ParIndexState }) {
       >
         {t(lang, "build")}
       </Button>
-      {state.busy === "rank" && (
-        <Field
-          validationMessage={state.progress ? t(lang, "reading", state.progress) : t(lang, "building")}
-          validationState="none"
-        >
-          <ProgressBar
-            value={state.progress ? state.progress.done / Math.max(1, state.progress.total) : undefined}
-          />
-        </Field>
-      )}
+      {state.busy === "rank" && <RankProgress lang={lang} progress={state.progress} />}
       {outcome && (
         <RankResult
           outcome={outcome}
@@ -199,6 +157,89 @@ export function RankView({ state }: { state: ParIndexState }) {
         />
       )}
     </section>
+  );
+}
+
+/** Where the units come from: this workbook's sheets or files chosen on the computer. */
+function SourceField({
+  lang,
+  source,
+  setSource,
+}: {
+  lang: Lang;
+  source: RankRequest["source"];
+  setSource: (s: RankRequest["source"]) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <Field label={t(lang, "rankingSources")}>
+      <Select
+        className={styles.fit}
+        select={{ className: styles.fit }}
+        value={source}
+        onChange={(_, d) => setSource(d.value as RankRequest["source"])}
+      >
+        <option value="sheets">{t(lang, "sourceSheets")}</option>
+        <option value="files">{t(lang, "sourceFiles")}</option>
+      </Select>
+    </Field>
+  );
+}
+
+/** Which score ranks (final, appraised, self) and which part of it; a self-score ranking is evidence only. */
+function BasisFields({
+  lang,
+  by,
+  setBy,
+  part,
+  setPart,
+}: {
+  lang: Lang;
+  by: RankBasis;
+  setBy: (b: RankBasis) => void;
+  part: RankPart;
+  setPart: (p: RankPart) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <>
+      <Field label={t(lang, "basis")}>
+        <Select
+          className={styles.fit}
+          select={{ className: styles.fit }}
+          value={by}
+          onChange={(_, d) => setBy(d.value as RankBasis)}
+        >
+          <option value="final">{t(lang, "basisFinal")}</option>
+          <option value="appraised">{t(lang, "basisAppraised")}</option>
+          <option value="self">{t(lang, "basisSelf")}</option>
+        </Select>
+      </Field>
+      <Field label={t(lang, "rankPart")}>
+        <Select
+          className={styles.fit}
+          select={{ className: styles.fit }}
+          value={by === "self" ? "evidence" : part}
+          disabled={by === "self"}
+          onChange={(_, d) => setPart(d.value as RankPart)}
+        >
+          <option value="index">{t(lang, "rankPartIndex")}</option>
+          <option value="evidence">{t(lang, "rankPartEvidence")}</option>
+        </Select>
+      </Field>
+    </>
+  );
+}
+
+/** While a ranking is built: how many files are read so far, or that it is being built. */
+function RankProgress({ lang, progress }: { lang: Lang; progress: ParIndexState["progress"] }) {
+  return (
+    <Field
+      validationMessage={progress ? t(lang, "reading", progress) : t(lang, "building")}
+      validationState="none"
+    >
+      <ProgressBar value={progress ? progress.done / Math.max(1, progress.total) : undefined} />
+    </Field>
   );
 }
 

@@ -103,11 +103,35 @@ export function textBar(value: number | null, max: number): string {
 
 export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOptions = {}): SheetSpec {
   const nf = decimalsFormat(u.score.precision);
-  const diffFormat = `+${nf};-${nf};0`;
   const items = appraisalItemRows(u);
-  const pending = items.filter((r) => r.needsNote).length;
   const lang = options.lang ?? "vi";
+  const sink: SectionSink = { cells: appraisalHeaderCells(u, items, lang), tables: [], charts: [] };
+  let row = areaTotalsSection(u.score, nf, 5, sink, lang);
+  row = itemTableSection(items, nf, row, sink, lang);
+  lostPointsSection(lostPoints(u.score, options.peers ?? []), nf, row, sink, lang);
+  return layoutForPrint(
+    {
+      name: options.name ?? APPRAISAL_SHEET,
+      ...sink,
+      // One landscape A4 across at about 80 %: the four tables share these columns; labels, notes and
+      // findings wrap, the text bars fit theirs.
+      columnWidths: [8, 30, 9, 9, 9, 9, 9, 22, 13, 24],
+      freeze: { rows: 3, cols: 0 },
+      tabColor: "548235",
+    },
+    { lang, annex: options.annex },
+  );
+}
+
+/** Number format of a difference: signed, zero shown plain. */
+function differenceFormat(nf: string): string {
+  return `+${nf};-${nf};0`;
+}
+
+/** Title, unit, where the figures come from, and the warning when items still need the appraiser's note. */
+function appraisalHeaderCells(u: AppraisalUnit, items: readonly AppraisalItemRow[], lang: Lang): SpecCell[] {
   const say = (vi: string, en: string) => inLang(lang, { vi, en });
+  const pending = items.filter((r) => r.needsNote).length;
   const cells: SpecCell[] = [
     {
       row: 0,
@@ -138,15 +162,25 @@ export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOpti
       style: NOTE,
     });
   }
-  const tables: SpecTable[] = [];
-  let row = 5;
-  cells.push({
+  return cells;
+}
+
+/** "Tổng hợp theo lĩnh vực": per area and the index row. Returns the first row after the section. */
+function areaTotalsSection(
+  score: UnitScore,
+  nf: string,
+  startRow: number,
+  sink: SectionSink,
+  lang: Lang,
+): number {
+  let row = startRow;
+  sink.cells.push({
     row: row++,
     col: 0,
-    value: say("Tổng hợp theo lĩnh vực", "Totals by area"),
+    value: inLang(lang, { vi: "Tổng hợp theo lĩnh vực", en: "Totals by area" }),
     style: { bold: true, size: 12 },
   });
-  const areaRows: CellValue[][] = u.score.areas.map((a) => [
+  const areaRows: CellValue[][] = score.areas.map((a) => [
     a.code,
     a.label,
     a.effectiveMax,
@@ -155,8 +189,8 @@ export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOpti
     a.change,
     a.scores.final,
   ]);
-  areaRows.push(indexRow(u.score));
-  tables.push({
+  areaRows.push(indexRow(score));
+  sink.tables.push({
     name: "ThamDinh_LinhVuc",
     row,
     col: 0,
@@ -165,17 +199,29 @@ export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOpti
         ? ["Code", "Area", "Maximum", "Self", "Appraised", "Difference", "Final"]
         : ["Mã", "Lĩnh vực", "Điểm tối đa", "Tự đánh giá", "Thẩm định", "Chênh lệch", "Điểm cuối cùng"],
     rows: areaRows,
-    numberFormats: ["@", "@", nf, nf, nf, diffFormat, nf],
+    numberFormats: ["@", "@", nf, nf, nf, differenceFormat(nf), nf],
     style: "TableStyleMedium2",
   });
-  row += areaRows.length + 3;
-  cells.push({
+  return row + areaRows.length + 3;
+}
+
+/** "Chi tiết theo tiêu chí": one row per sub-criterion. Returns the first row after the section. */
+function itemTableSection(
+  items: readonly AppraisalItemRow[],
+  nf: string,
+  startRow: number,
+  sink: SectionSink,
+  lang: Lang,
+): number {
+  const say = (vi: string, en: string) => inLang(lang, { vi, en });
+  let row = startRow;
+  sink.cells.push({
     row: row++,
     col: 0,
     value: say("Chi tiết theo tiêu chí", "Item by item"),
     style: { bold: true, size: 12 },
   });
-  tables.push({
+  sink.tables.push({
     name: "ThamDinh_TieuChi",
     row,
     col: 0,
@@ -217,26 +263,10 @@ export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOpti
       r.needsNote ? say("CẦN GHI Ý KIẾN", "NOTE NEEDED") : "",
       r.findings.join("; "),
     ]),
-    numberFormats: ["@", "@", "@", nf, nf, nf, diffFormat, "@", "@", "@"],
+    numberFormats: ["@", "@", "@", nf, nf, nf, differenceFormat(nf), "@", "@", "@"],
     style: "TableStyleLight9",
   });
-  row += Math.max(items.length, 1) + 3;
-  const charts: SpecChart[] = [];
-  lostPointsSection(lostPoints(u.score, options.peers ?? []), nf, row, { cells, tables, charts }, lang);
-  return layoutForPrint(
-    {
-      name: options.name ?? APPRAISAL_SHEET,
-      cells,
-      tables,
-      charts,
-      // One landscape A4 across at about 80 %: the four tables share these columns; labels, notes and
-      // findings wrap, the text bars fit theirs.
-      columnWidths: [8, 30, 9, 9, 9, 9, 9, 22, 13, 24],
-      freeze: { rows: 3, cols: 0 },
-      tabColor: "548235",
-    },
-    { lang, annex: options.annex },
-  );
+  return row + Math.max(items.length, 1) + 3;
 }
 
 /** Where a section's cells, tables and charts go (the sheet spec being built). */
