@@ -340,7 +340,12 @@ function flatRubric(items: number): Rubric {
   // `items` counts every rubric item (areas and criteria too), and the rubric loader refuses more than
   // 20,000: 20,000 asked is 98 leaves per criterion, 19,820 items in all.
   const leaves = Math.max(1, Math.floor((items - areas - areas * criteria) / (areas * criteria)));
-  const top: RubricItem[] = [];
+  return bigRubric(areas, criteria, leaves, "bench-diff");
+}
+
+/** A rubric with `areas × criteria × leaves` leaves, each worth 1 point (the bench's large rubrics). */
+export function bigRubric(areas: number, criteria: number, leaves: number, id = "bench"): Rubric {
+  const items: RubricItem[] = [];
   for (let a = 1; a <= areas; a++) {
     const children: RubricItem[] = [];
     for (let c = 1; c <= criteria; c++) {
@@ -349,11 +354,11 @@ function flatRubric(items: number): Rubric {
         kids.push({ code: `${a}.${c}.${l}`, label: `Tiêu chí thành phần ${a}.${c}.${l}`, max: 1 });
       children.push({ code: `${a}.${c}`, label: `Tiêu chí ${a}.${c}`, max: leaves, children: kids });
     }
-    top.push({ code: String(a), label: `Lĩnh vực ${a}`, max: criteria * leaves, children });
+    items.push({ code: String(a), label: `Lĩnh vực ${a}`, max: criteria * leaves, children });
   }
   return requireRubric(
-    { id: "bench-diff", name: "Bench diff", year: 2024, unitLevel: "commune", precision: 2, items: top },
-    "bench-diff",
+    { id, name: `Bench (${id})`, year: 2024, unitLevel: "commune", precision: 2, items },
+    id,
   );
 }
 

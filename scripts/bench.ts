@@ -19,13 +19,12 @@ import { gzipSync } from "node:zlib";
 import { analyseWorkbook } from "../src/core/analyse";
 import { type RankInput, rankUnits } from "../src/core/rank";
 import { builtinRubric } from "../src/core/rubric/builtin";
-import { requireRubric } from "../src/core/rubric/load";
-import type { Rubric, RubricItem } from "../src/core/rubric/schema";
+import type { Rubric } from "../src/core/rubric/schema";
 import { generateUnit, generateUnits, unitWorkbook } from "../src/sample";
 import { floorParse } from "../src/files/floor";
 import { writeWorkbook } from "../src/files/write-workbook";
 import { ATTACKS } from "../test/reliability/hostile-gen";
-import { bigDiff, sideFiles, unitSheets } from "./bench-scale";
+import { bigDiff, bigRubric, sideFiles, unitSheets } from "./bench-scale";
 
 const args = process.argv.slice(2);
 const filesArg = args.indexOf("--files");
@@ -139,25 +138,6 @@ async function batch() {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** A rubric with `areas × criteria × leaves` rows: the 2,000-row snapshot of the core figure. */
-function bigRubric(areas: number, criteria: number, leaves: number): Rubric {
-  const items: RubricItem[] = [];
-  for (let a = 1; a <= areas; a++) {
-    const children: RubricItem[] = [];
-    for (let c = 1; c <= criteria; c++) {
-      const kids: RubricItem[] = [];
-      for (let l = 1; l <= leaves; l++)
-        kids.push({ code: `${a}.${c}.${l}`, label: `Tiêu chí thành phần ${a}.${c}.${l}`, max: 1 });
-      children.push({ code: `${a}.${c}`, label: `Tiêu chí ${a}.${c}`, max: leaves, children: kids });
-    }
-    items.push({ code: String(a), label: `Lĩnh vực ${a}`, max: criteria * leaves, children });
-  }
-  return requireRubric(
-    { id: "bench", name: "Bench", year: 2024, unitLevel: "commune", precision: 2, items },
-    "bench",
-  );
 }
 
 function core(batchSeconds: number | null) {
