@@ -4,47 +4,18 @@ import { FINDING_CODES, type Finding, type FindingCode } from "../../src/core/fi
 import { toUnits } from "../../src/core/numbers";
 import { recogniseWorkbook } from "../../src/core/recognise";
 import { builtinRubric } from "../../src/core/rubric/builtin";
-import { requireRubric } from "../../src/core/rubric/load";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { flattenRubric } from "../../src/core/rubric/tree";
 import { seedCommuneWorkbook, unitWorkbook } from "../../src/sample";
 import type { CellValue, SheetSnapshot } from "../../src/core/snapshot";
 import { validateTable } from "../../src/core/validate";
+import { DOC, rubric } from "./rules/table";
 
 /**
  * Every finding code a workbook can raise, each shown on a clean sheet with one cell changed: the
  * change raises exactly that finding on the cell to fix, and the clean sheet raises nothing.
  */
-const rubric = requireRubric(
-  {
-    id: "codes",
-    name: "Codes",
-    year: 2024,
-    unitLevel: "commune",
-    precision: 2,
-    items: [
-      {
-        code: "1",
-        label: "Chỉ đạo điều hành",
-        max: 3,
-        children: [
-          { code: "1.1", label: "Kế hoạch", max: 1, rule: { type: "levels", levels: [1, 0.5, 0] } },
-          { code: "1.2", label: "Báo cáo", max: 2, notApplicableAllowed: true },
-        ],
-      },
-      {
-        code: "2",
-        label: "Điều tra xã hội học",
-        max: 5,
-        kind: "survey",
-        children: [{ code: "2.1", label: "Sự hài lòng", max: 5 }],
-      },
-    ],
-  },
-  "test",
-);
-
-const DOC = "Kế hoạch số 12/KH-UBND ngày 15/01/2024";
+// The same two-area rubric and document as the one-rule tests (test/core/rules/table.ts).
 type Cell = { v: CellValue; f?: string };
 type Grid = Cell[][];
 
