@@ -300,6 +300,7 @@ async function writeAppraisalOf(
     unit: unit.unit,
     pending: unit.score.appraisalChanges.filter((c) => !c.noted).length,
     peers: peers.length,
+    pageLayout: service.canSetPage?.(),
   };
 }
 
