@@ -374,7 +374,12 @@ function useRankActions(
           });
           dispatch({
             type: "rank/done",
-            outcome: { ranking: r.ranking, sheet: r.written[0] ?? "", fileErrors: [] },
+            outcome: {
+              ranking: r.ranking,
+              sheet: r.written[0] ?? "",
+              fileErrors: [],
+              pageLayout: r.pageLayout,
+            },
           });
           return;
         }
@@ -386,7 +391,10 @@ function useRankActions(
         );
         const ranking = rankUnits(inputs, { rubric: useRubric, ...options });
         const sheet = await excel.writeRanking(ranking, useRubric);
-        dispatch({ type: "rank/done", outcome: { ranking, sheet, fileErrors } });
+        dispatch({
+          type: "rank/done",
+          outcome: { ranking, sheet, fileErrors, pageLayout: excel.canSetPage?.() },
+        });
       }),
     [guard, dispatch, rubric],
   );

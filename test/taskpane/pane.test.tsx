@@ -661,6 +661,34 @@ describe("Ranking and Settings tabs", () => {
     );
   });
 
+  it.each([
+    [false, true],
+    [true, false],
+  ])("the ranking written where the page set is %s: the by-hand note shown %s", async (pageLayout, shown) => {
+    const { analysed, r } = ranked();
+    const service = fakeService({
+      buildRanking: vi.fn(async () => ({
+        analysis: { source: "", units: analysed, findings: [] },
+        ranking: r,
+        rankedUnits: 3,
+        unranked: 0,
+        written: ["Xếp hạng"],
+        syncs: 3,
+        pageLayout,
+      })),
+      listSheets: vi.fn(async () => sheets),
+    });
+    await renderPane(service);
+    await click(screen.getByRole("tab", { name: "Xếp hạng" }));
+    const build = await screen.findByRole("button", { name: "Lập bảng xếp hạng" });
+    await screen.findByRole("checkbox", { name: "Xã B (đang ẩn)" });
+    await click(build);
+    await screen.findByText(/Đã ghi trang "Xếp hạng": 3 đơn vị được xếp hạng/);
+    expect(screen.queryByText(/^Excel này chưa hỗ trợ đặt trang in \(cần ExcelApi 1\.9\)/) !== null).toBe(
+      shown,
+    );
+  });
+
   it("select none / all act on the sheets, and nothing chosen cannot build", async () => {
     await renderPane(fakeService({ listSheets: vi.fn(async () => sheets) }));
     await click(screen.getByRole("tab", { name: "Xếp hạng" }));
