@@ -198,6 +198,11 @@ const STRINGS = {
   writing: { vi: "Đang ghi…", en: "Writing…" },
   wrote: { vi: "Đã ghi trang {sheets} vào sổ.", en: "Wrote {sheets} into the workbook." },
   goThere: { vi: 'Mở trang "{sheet}"', en: 'Go to "{sheet}"' },
+  // Issue #26 item 5: a host before ExcelApi 1.9 cannot set the page; said after every write, never silent.
+  noPageSetup: {
+    vi: "Excel này chưa hỗ trợ đặt trang in (cần ExcelApi 1.9): hãy chọn khổ A4, nằm ngang trong Bố cục trang.",
+    en: "This Excel cannot set the printed page (needs ExcelApi 1.9): choose A4, landscape in Page Layout.",
+  },
   writeAppraisal: {
     vi: "Ghi kết quả thẩm định vào sổ",
     en: "Write the appraisal result into the workbook",

@@ -27,6 +27,7 @@ import { findingsReportSpec } from "../core/sheets/findings-report";
 import { rankingSheetSpec } from "../core/sheets/ranking";
 import { OWNED_SHEETS } from "../core/sheets/style";
 import { unitResultSheetSpec } from "../core/sheets/unit-result";
+import type { Lang } from "../core/i18n";
 import type { SheetSpec } from "../core/sheet-spec";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { ExcelServiceError, friendlyError, isExcelApiSupported, requireExcelApi } from "./errors";
@@ -40,7 +41,7 @@ import {
   type VerifiedSettings,
   verifySettings,
 } from "./settings";
-import { WriteBatch, writeSheetSpec } from "./write";
+import { pageLayoutSupported, WriteBatch, writeSheetSpec } from "./write";
 
 export interface ValidateOptions {
   /** Rubric to check against; default: the one in the workbook's settings, else the built-in commune rubric. null: the workbook's own structure. */
@@ -56,6 +57,8 @@ export interface ValidateOptions {
   writeReport?: boolean;
   /** The settings that changed the result, printed on "Kết quả" (default: the workbook's saved ones). */
   settingsLines?: Text[];
+  /** The report sheet's one language (the pane's; default Vietnamese). */
+  lang?: Lang;
 }
 
 export interface ValidateResult {
@@ -66,6 +69,8 @@ export interface ValidateResult {
   written: string[];
   /** `context.sync()` calls made: reads + writes. */
   syncs: number;
+  /** False when sheets were written on a host that cannot set their page (before ExcelApi 1.9). */
+  pageLayout?: boolean;
 }
 
 export interface RankingOptions {
@@ -90,6 +95,8 @@ export interface RankingResult {
   unranked: number;
   written: string[];
   syncs: number;
+  /** False when the host could not set the ranking sheet's page (before ExcelApi 1.9). */
+  pageLayout?: boolean;
 }
 
 export interface ExcelService {
@@ -103,6 +110,12 @@ export interface ExcelService {
    * one write sync for ordinary sheets. Returns the names written, in order.
    */
   writeSheets(specs: readonly SheetSpec[]): Promise<string[]>;
+  /**
+   * Whether the sheets this service writes get their page set (A4, landscape, footer: ExcelApi 1.9
+   * `pageLayout`); false on an older host, where the pane tells the user to set it by hand. The same
+   * answer `validate` and `buildRanking` give as `pageLayout` for the sheets they wrote.
+   */
+  canSetPage?(): boolean;
   /**
    * Every sheet the add-in does not own, read once (the sheet list with the workbook's name, then every
    * used range together: two syncs), for the round's views (intake of the unit sheets, the diff of the
@@ -170,6 +183,8 @@ export function createExcelService(run?: Run): ExcelService {
       }),
 
     writeSheets: (specs) => guarded((context) => writeSheetsIn(context, specs)),
+
+    canSetPage: () => pageLayoutSupported(),
 
     readWorkbook: () =>
       guarded(async (context) => {
@@ -284,13 +299,14 @@ async function validateIn(
   }
   const findings = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
   const written: string[] = [];
+  let pageLayout = true;
   if (options.writeReport !== false) {
     const specs: SheetSpec[] = [
       findingsReportSpec(
         analysis.units.length
           ? analysis.units.map((u) => ({ file: source, unit: u.unit, findings: u.findings }))
           : [{ file: source, unit: null, findings: analysis.findings }],
-        { linkCells: true },
+        { linkCells: true, lang: options.lang },
       ),
     ];
     const unit = analysis.units[0];
@@ -301,10 +317,10 @@ async function validateIn(
           settings: lines.map((l) => `${l.vi} / ${l.en}`),
         }),
       );
-    await writeOwned(context, specs, new Set(names.items.map((w) => w.name)), ownership());
+    ({ pageLayout } = await writeOwned(context, specs, new Set(names.items.map((w) => w.name)), ownership()));
     written.push(...specs.map((s) => s.name));
   }
-  return { analysis, counts: countBySeverity(findings), written, syncs: syncs() };
+  return { analysis, counts: countBySeverity(findings), written, syncs: syncs(), pageLayout };
 }
 
 /** Every unit sheet read at once, ranked in core, the ranking sheet written. */
@@ -346,8 +362,9 @@ async function rankSheetsIn(
     unitMap: options.unitMap ?? null,
   });
   const spec = rankingSheetSpec(ranking, rankRubric, { linkSheets: true });
-  await writeOwned(context, [spec], present, ownership());
+  const { pageLayout } = await writeOwned(context, [spec], present, ownership());
   return {
+    pageLayout,
     analysis,
     ranking,
     rankedUnits: ranking.groups.reduce((n, g) => n + g.units.length, 0),
@@ -382,17 +399,20 @@ async function writeOwned(
   specs: SheetSpec[],
   present: Set<string>,
   ownership: Ownership,
-): Promise<void> {
+): Promise<{ pageLayout: boolean }> {
   // Every claim is checked before anything is queued, so a refused sheet leaves the workbook untouched.
   const claims = specs.map((spec) => claim(spec.name, present, ownership));
   const batch = new WriteBatch(context);
   context.application.suspendApiCalculationUntilNextSync();
+  let pageLayout = true;
   for (let i = 0; i < specs.length; i++) {
     // Never activated: writing a sheet does not move the user; the caller offers a "go there" instead.
-    await writeSheetSpec(context, specs[i], { exists: claims[i].exists }, batch);
+    const written = await writeSheetSpec(context, specs[i], { exists: claims[i].exists }, batch);
+    pageLayout &&= written.pageLayout;
     queueMark(context, specs[i].name, ownership);
   }
   await batch.flush();
+  return { pageLayout };
 }
 
 /** Counts this run's syncs by wrapping the context's sync (the same number the host sees). */

@@ -350,6 +350,7 @@ function WrittenBar({ state }: { state: ParIndexState }) {
       }
     >
       {t(lang, "wrote", { sheets: written.map((s) => `"${s}"`).join(", ") })}
+      {state.validation?.pageLayout === false && <> {t(lang, "noPageSetup")}</>}
     </Bar>
   );
 }
@@ -371,6 +372,7 @@ function AppraisalBar({ state }: { state: ParIndexState }) {
       {t(lang, "wroteAppraisal", { sheet: appraisal.sheet, unit: appraisal.unit })}
       {appraisal.pending > 0 && <> {t(lang, "appraisalPending", { count: appraisal.pending })}</>}
       {appraisal.peers === 0 && <> {t(lang, "noGroupAverage")}</>}
+      {appraisal.pageLayout === false && <> {t(lang, "noPageSetup")}</>}
     </Bar>
   );
 }

@@ -117,7 +117,7 @@ export function DiffView({
           service={service}
           lang={lang}
           label={S.write[lang]}
-          spec={() => diffSheetSpec(result.diff, { precision })}
+          spec={() => diffSheetSpec(result.diff, { precision, lang })}
         />
       )}
     </section>

@@ -160,7 +160,7 @@ export function IntakeView({
           service={service}
           lang={lang}
           label={S.write[lang]}
-          spec={() => intakeSheetSpec(result.intake, { linkSheets: true, precision })}
+          spec={() => intakeSheetSpec(result.intake, { linkSheets: true, precision, lang })}
           detail={{
             vi: say("vi", "links", { n: linkedUnits(result.intake.rows) }),
             en: say("en", "links", { n: linkedUnits(result.intake.rows) }),

@@ -392,6 +392,7 @@ function RankResult({
           {t(lang, "goThere", { sheet: outcome.sheet })}
         </Button>
       </div>
+      {outcome.pageLayout === false && <Text size={200}>{t(lang, "noPageSetup")}</Text>}
       <Text size={200}>{outcome.ranking.basisReason[lang]}</Text>
       {outcome.ranking.comparison?.reason && (
         <Text size={200}>{outcome.ranking.comparison.reason[lang]}</Text>

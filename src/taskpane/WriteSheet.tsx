@@ -3,7 +3,7 @@ import { Bar } from "./Bar";
 import { useState } from "react";
 import { errorText } from "../core/errors";
 import type { Text as Bilingual } from "../core/finding";
-import { fill, inLang, type Lang } from "../core/i18n";
+import { fill, inLang, type Lang, t } from "../core/i18n";
 import type { SheetSpec } from "../core/sheet-spec";
 import type { ExcelService } from "../excel/service";
 import { sharedStyles } from "./styles";
@@ -46,6 +46,8 @@ export function WriteSheet({
   const [busy, setBusy] = useState(false);
   const [written, setWritten] = useState<string | null>(null);
   const [error, setError] = useState<Bilingual | null>(null);
+  // The host could not set the page (before ExcelApi 1.9): the user is told to set A4 landscape by hand.
+  const [noPage, setNoPage] = useState(false);
   const write = async () => {
     setBusy(true);
     setError(null);
@@ -53,6 +55,7 @@ export function WriteSheet({
     try {
       const [name] = await service.writeSheets([spec()]);
       setWritten(name ?? null);
+      setNoPage(service.canSetPage?.() === false);
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -83,6 +86,7 @@ export function WriteSheet({
         >
           {say(lang, "written", { sheet: written })}
           {detail ? ` ${detail[lang]}` : ""}
+          {noPage ? ` ${t(lang, "noPageSetup")}` : ""}
         </Bar>
       )}
       {error && (

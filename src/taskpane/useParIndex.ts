@@ -191,6 +191,8 @@ function useCheckActions(
   service: ExcelService | null,
 ): { actions: CheckActions; runCheck: (service: ExcelService, v: VerifiedSettings) => Promise<void> } {
   const highlighted = useRef(state.check.highlighted);
+  // The pane's language: the one language of every sheet it writes (the ranking stays Vietnamese).
+  const lang = state.settings.lang;
   highlighted.current = state.check.highlighted;
   const runCheck = useCallback(
     async (service: ExcelService, v: VerifiedSettings) => {
@@ -219,10 +221,11 @@ function useCheckActions(
           columns,
           writeReport: true,
           settingsLines: verified.lines,
+          lang,
         });
         dispatch({ type: "check/written", validation });
       }),
-    [guard, dispatch, verified],
+    [guard, dispatch, verified, lang],
   );
   // Not a busy action: moving to a cell is instant and must not read out "Đang kiểm tra…".
   const goTo = useCallback(
@@ -259,10 +262,10 @@ function useCheckActions(
         if (validation)
           dispatch({
             type: "check/appraisalWritten",
-            written: await writeAppraisalOf(service, validation, pickedUnit),
+            written: await writeAppraisalOf(service, validation, pickedUnit, lang),
           });
       }),
-    [guard, dispatch, validation, pickedUnit],
+    [guard, dispatch, validation, pickedUnit, lang],
   );
   const setLive = useLiveCheck(dispatch, guard, check);
   return {
@@ -280,6 +283,7 @@ async function writeAppraisalOf(
   service: ExcelService,
   validation: ValidateResult,
   picked: string | null,
+  lang: Lang,
 ): Promise<AppraisalWritten> {
   const units = validation.analysis.units;
   const unit = units.find((u) => u.sheet === picked) ?? units[0];
@@ -288,7 +292,7 @@ async function writeAppraisalOf(
   const peers = checkPeers(validation);
   const spec = appraisalSheetSpec(
     { unit: unit.unit, sheet: unit.sheet, score: unit.score, findings: unit.findings, entries: unit.entries },
-    { peers },
+    { peers, lang },
   );
   const [sheet] = await service.writeSheets([spec]);
   return {
@@ -296,6 +300,7 @@ async function writeAppraisalOf(
     unit: unit.unit,
     pending: unit.score.appraisalChanges.filter((c) => !c.noted).length,
     peers: peers.length,
+    pageLayout: service.canSetPage?.(),
   };
 }
 
@@ -369,7 +374,12 @@ function useRankActions(
           });
           dispatch({
             type: "rank/done",
-            outcome: { ranking: r.ranking, sheet: r.written[0] ?? "", fileErrors: [] },
+            outcome: {
+              ranking: r.ranking,
+              sheet: r.written[0] ?? "",
+              fileErrors: [],
+              pageLayout: r.pageLayout,
+            },
           });
           return;
         }
@@ -381,7 +391,10 @@ function useRankActions(
         );
         const ranking = rankUnits(inputs, { rubric: useRubric, ...options });
         const sheet = await excel.writeRanking(ranking, useRubric);
-        dispatch({ type: "rank/done", outcome: { ranking, sheet, fileErrors } });
+        dispatch({
+          type: "rank/done",
+          outcome: { ranking, sheet, fileErrors, pageLayout: excel.canSetPage?.() },
+        });
       }),
     [guard, dispatch, rubric],
   );

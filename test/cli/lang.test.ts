@@ -1,10 +1,11 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
+import { readWorkbook } from "../../src/files/read-workbook";
 
 /**
  * `--lang en` speaks English: outside the user's own words (unit, sheet and item names from the files
@@ -81,4 +82,48 @@ describe("--lang en prints no Vietnamese of ours", () => {
     },
     60_000,
   );
+});
+
+/** The first sheet of a written workbook, read back as a user's file would be: every cell's text. */
+function sheetText(path: string): string {
+  const wb = readWorkbook(new Uint8Array(readFileSync(path)), "out.xlsx");
+  return wb.sheets[0].values.map((r) => r.join("\t")).join("\n");
+}
+
+describe("--lang en writes its sheets in English (one language per printed sheet)", () => {
+  const unitFiles = () =>
+    readdirSync(units)
+      .filter((f) => f.endsWith(".xlsx"))
+      .map((f) => join("units", f));
+  it.each([
+    ["check report", () => ["validate", "units", "--report"], "Severity", "Mức độ"],
+    ["intake", () => ["intake", "units", "-o"], "Missing evidence", "Thiếu TLKC"],
+    ["comparison", () => ["diff", ...unitFiles().slice(0, 2), "-o"], "Change", "Thay đổi"],
+  ] as const)(
+    "%s",
+    (name, args, en, vi) => {
+      for (const [lang, word, other] of [
+        ["en", en, vi],
+        ["vi", vi, en],
+      ] as const) {
+        const out = `${name.replace(" ", "-")}-${lang}.xlsx`;
+        expect(cli(...args(), out, "--lang", lang).status).not.toBe(2);
+        const text = sheetText(join(dir, out));
+        expect(text).toContain(word);
+        expect(text).not.toContain(other);
+      }
+    },
+    60_000,
+  );
+
+  it("appraisal", () => {
+    for (const lang of ["en", "vi"] as const) {
+      expect(cli("appraisal", "units", "-o", `appraisal-${lang}`, "--lang", lang).status).toBe(0);
+      const folder = join(dir, `appraisal-${lang}`);
+      const first = readdirSync(folder).find((f) => f.endsWith(".xlsx")) as string;
+      const text = sheetText(join(folder, first));
+      expect(text).toContain(lang === "en" ? "Appraised" : "Thẩm định");
+      expect(text).not.toContain(lang === "en" ? "Thẩm định" : "Appraised");
+    }
+  }, 60_000);
 });

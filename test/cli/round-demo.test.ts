@@ -52,17 +52,18 @@ describe("the demo's second round", () => {
 
   it("the intake sheet has the resubmitted unit as a duplicate (the newer file counted) and the missing unit", async () => {
     const values = await rows("tiep-nhan.xlsx");
-    const dup = values.find((r) => r[0] === "Nộp trùng");
+    // The demo ran in English: its sheets are in English too (one language per printed sheet, issue #26).
+    const dup = values.find((r) => r[0] === "Duplicate submission");
     expect(dup?.[2]).toMatch(/\(bo sung\)\.xlsx \(\+ .+\.xlsx\)$/);
-    expect(values.find((r) => r[1] === "Xã Chưa Nộp Bài")?.[0]).toBe("Chưa nộp");
+    expect(values.find((r) => r[1] === "Xã Chưa Nộp Bài")?.[0]).toBe("Missing");
   });
 
   it("the diff sheet lists the three changed cells and the layout change", async () => {
     const values = await rows("so-sanh-ban-nop-lai.xlsx");
-    const fields = values.filter((r) => r[2] === "Thay đổi").map((r) => r[3]);
-    expect(fields).toContain("Tài liệu kiểm chứng");
-    expect(fields).toContain("Tự đánh giá");
-    expect(fields).toContain("Giải trình");
+    const fields = values.filter((r) => r[2] === "Changed").map((r) => r[3]);
+    expect(fields).toContain("Evidence");
+    expect(fields).toContain("Self score");
+    expect(fields).toContain("Explanation");
     expect(values.some((r) => r[0] === "rows-moved")).toBe(true);
     expect(values.some((r) => r[0] === "column-moved")).toBe(true);
   });

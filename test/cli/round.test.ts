@@ -260,12 +260,22 @@ describe("the written sheets in LibreOffice", () => {
     () => {
       if (!soffice)
         throw new Error("LibreOffice (soffice) is required in CI: apt-get install libreoffice-calc-nogui");
-      expect(cli(["intake", units, "--expected", "don-vi.csv", "-o", "tiep-nhan.xlsx"]).status).toBe(1);
+      // The sheets in Vietnamese (the run's env says English; --lang wins), as the values below are worded.
       expect(
-        cli(["diff", join(units, made[0].fileName), join(units, resubmittedFile), "-o", "so-sanh.xlsx"])
-          .status,
+        cli(["intake", units, "--expected", "don-vi.csv", "-o", "tiep-nhan.xlsx", "--lang", "vi"]).status,
+      ).toBe(1);
+      expect(
+        cli([
+          "diff",
+          join(units, made[0].fileName),
+          join(units, resubmittedFile),
+          "-o",
+          "so-sanh.xlsx",
+          "--lang",
+          "vi",
+        ]).status,
       ).toBe(0);
-      expect(cli(["appraisal", join(units, made[1].fileName), "-o", "td"]).status).toBe(0);
+      expect(cli(["appraisal", join(units, made[1].fileName), "-o", "td", "--lang", "vi"]).status).toBe(0);
       const appraisalFile = join(dir, "td", made[1].fileName.replace(/\.xlsx$/, " - Ket qua tham dinh.xlsx"));
       const [intake, diff, appraisal] = toCsv([
         join(dir, "tiep-nhan.xlsx"),

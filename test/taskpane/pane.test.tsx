@@ -107,8 +107,8 @@ function Probe({ service, onState }: { service: ExcelService; onState: (s: ParIn
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The writes live in the card's "Ghi vào sổ ▾" menu: open it, then pick the item. */
-async function writeFromMenu(name: string) {
-  await click(screen.getByRole("button", { name: "Ghi vào sổ" }));
+async function writeFromMenu(name: string, menu = "Ghi vào sổ") {
+  await click(screen.getByRole("button", { name: menu }));
   await click(await screen.findByRole("button", { name }));
 }
 const findingButtons = () => screen.getAllByRole("button").filter((b) => b.getAttribute("data-code"));
@@ -176,6 +176,33 @@ describe("Check tab", () => {
     expect(service.selectCell).not.toHaveBeenCalled();
     await click(screen.getByRole("button", { name: 'Mở trang "Báo cáo kiểm tra"' }));
     expect(service.selectCell).toHaveBeenCalledWith("Báo cáo kiểm tra", "A1");
+  });
+
+  it("writes in the pane's language and says so where the host cannot set the page (before ExcelApi 1.9)", async () => {
+    const written = { ...VALIDATION, written: ["Báo cáo kiểm tra"], pageLayout: false };
+    const writeSheets = vi.fn(async (specs: readonly SheetSpec[]) => specs.map((x) => x.name));
+    const service = fakeService({
+      validate: vi.fn(async (o?: { writeReport?: boolean }) => (o?.writeReport ? written : VALIDATION)),
+      writeSheets,
+      canSetPage: () => false,
+    });
+    await click(await renderPane(service, "en"));
+    await writeFromMenu("Write the report into the workbook", "Write to workbook");
+    expect(service.validate).toHaveBeenLastCalledWith(
+      expect.objectContaining({ writeReport: true, lang: "en" }),
+    );
+    expect(
+      await screen.findByText(/^Wrote "Báo cáo kiểm tra" into the workbook\. This Excel cannot set/),
+    ).toBeTruthy();
+    await writeFromMenu("Write the appraisal result into the workbook", "Write to workbook");
+    await waitFor(() => expect(writeSheets).toHaveBeenCalledTimes(1));
+    // One language per printed sheet: the pane's.
+    expect(writeSheets.mock.calls[0][0][0].tables?.[0].headers).toContain("Appraised");
+    expect(
+      await screen.findByText(
+        /^Wrote the "Kết quả thẩm định" sheet for .*This Excel cannot set the printed page/,
+      ),
+    ).toBeTruthy();
   });
 
   it("'Ghi kết quả thẩm định vào sổ' writes exactly that sheet for the checked unit, says so, and only 'go there' moves", async () => {
@@ -631,6 +658,34 @@ describe("Ranking and Settings tabs", () => {
     await click(build);
     expect(service.buildRanking).toHaveBeenLastCalledWith(
       expect.objectContaining({ sheets: ["Xã A", "Phường C"], by: "final", groupBy: "rubric" }),
+    );
+  });
+
+  it.each([
+    [false, true],
+    [true, false],
+  ])("the ranking written where the page set is %s: the by-hand note shown %s", async (pageLayout, shown) => {
+    const { analysed, r } = ranked();
+    const service = fakeService({
+      buildRanking: vi.fn(async () => ({
+        analysis: { source: "", units: analysed, findings: [] },
+        ranking: r,
+        rankedUnits: 3,
+        unranked: 0,
+        written: ["Xếp hạng"],
+        syncs: 3,
+        pageLayout,
+      })),
+      listSheets: vi.fn(async () => sheets),
+    });
+    await renderPane(service);
+    await click(screen.getByRole("tab", { name: "Xếp hạng" }));
+    const build = await screen.findByRole("button", { name: "Lập bảng xếp hạng" });
+    await screen.findByRole("checkbox", { name: "Xã B (đang ẩn)" });
+    await click(build);
+    await screen.findByText(/Đã ghi trang "Xếp hạng": 3 đơn vị được xếp hạng/);
+    expect(screen.queryByText(/^Excel này chưa hỗ trợ đặt trang in \(cần ExcelApi 1\.9\)/) !== null).toBe(
+      shown,
     );
   });
 

@@ -94,7 +94,7 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
   for (const target of targets) await checkOutputPath(target, writeOptions);
   for (const [i, u] of current.entries()) {
     const target = targets[i];
-    await writeSpecsTo(target, [appraisalSheetSpec(u, { peers })], writeOptions.inputs, {
+    await writeSpecsTo(target, [appraisalSheetSpec(u, { peers, lang })], writeOptions.inputs, {
       existing: writeOptions.existing,
     });
     const pending = u.score.appraisalChanges.filter((c) => !c.noted).length;

@@ -107,6 +107,7 @@ export default async function demo(argv: string[], lang: Lang): Promise<number> 
             ? r.units.map((u) => ({ file: basename(r.file), unit: u.unit, findings: u.findings }))
             : [{ file: basename(r.file), unit: null, findings: r.findings }],
         ),
+        { lang },
       ),
     ],
     files,
@@ -193,7 +194,11 @@ async function secondRound(
       .join("\n"),
   );
   const diffPath = join(out, "so-sanh-ban-nop-lai.xlsx");
-  await writeSpecsTo(diffPath, [diffSheetSpec(diff, { precision: rubric.precision })], [firstFile, newFile]);
+  await writeSpecsTo(
+    diffPath,
+    [diffSheetSpec(diff, { precision: rubric.precision, lang })],
+    [firstFile, newFile],
+  );
   say(`   Đã ghi ${diffPath}`, `   Written to ${diffPath}`);
 
   const { files, results } = await analyseInputs([unitsDir], {
@@ -212,7 +217,11 @@ async function secondRound(
   );
   const intakePath = join(out, "tiep-nhan.xlsx");
   const paths = new Map(files.map((f) => [basename(f), `units/${basename(f)}`]));
-  await writeSpecsTo(intakePath, [intakeSheetSpec(intake, { precision: rubric.precision, paths })], files);
+  await writeSpecsTo(
+    intakePath,
+    [intakeSheetSpec(intake, { precision: rubric.precision, paths, lang })],
+    files,
+  );
   say(`6. Tiếp nhận (danh sách ${listPath}):`, `6. Intake (list ${listPath}):`);
   console.log(
     intakeText(intake, rubric.precision, lang)
@@ -229,7 +238,7 @@ async function secondRound(
     "tham-dinh",
     `${first.fileName.replace(/\.xlsx$/, "")} - Ket qua tham dinh.xlsx`,
   );
-  await writeSpecsTo(appraisalPath, [appraisalSheetSpec(unit, { peers })], files);
+  await writeSpecsTo(appraisalPath, [appraisalSheetSpec(unit, { peers, lang })], files);
   say(
     `7. Kết quả thẩm định gửi lại ${unit.unit} (mất điểm ở đâu, so với bình quân ${peers.length} đơn vị): ${appraisalPath}`,
     `7. Appraisal result sent back to ${unit.unit} (where points were lost, against the average of ${peers.length} units): ${appraisalPath}`,

@@ -37,7 +37,7 @@ export default async function diff(argv: string[], lang: Lang): Promise<number> 
   if (values.output) {
     // One "So sánh" sheet per unit, numbered from the second on (as the page numbers its result sheets).
     const specs = results.map((r, i) => {
-      const spec = diffSheetSpec(r, { precision });
+      const spec = diffSheetSpec(r, { precision, lang });
       return i === 0 ? spec : { ...spec, name: `${spec.name} ${i + 1}` };
     });
     await writeSpecsTo(values.output, specs, positionals);

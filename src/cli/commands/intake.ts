@@ -75,7 +75,7 @@ export default async function intake(argv: string[], lang: Lang): Promise<number
   if (values.output) {
     const from = dirname(resolve(values.output));
     const paths = new Map(files.map((f) => [basename(f), relative(from, f).split(sep).join("/")]));
-    await writeSpecsTo(values.output, [intakeSheetSpec(result, { precision, paths })], files);
+    await writeSpecsTo(values.output, [intakeSheetSpec(result, { precision, paths, lang })], files);
   }
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else {

@@ -48,7 +48,7 @@ export default async function validate(argv: string[], lang: Lang): Promise<numb
         path: relative(from, r.file).split(sep).join("/"),
       })),
     ]);
-    await writeSpecsTo(values.report, [findingsReportSpec(units)], files);
+    await writeSpecsTo(values.report, [findingsReportSpec(units, { lang })], files);
   }
   if (values.json) {
     const skipped = results.flatMap((r) => (r.skipped ?? []).map((s) => ({ file: basename(r.file), ...s })));

@@ -40,6 +40,8 @@ export interface AppraisalWritten {
   pending: number;
   /** Units the group's average is over (0: none). */
   peers: number;
+  /** False when the host could not set the sheet's page (before ExcelApi 1.9). */
+  pageLayout?: boolean;
 }
 
 export type CheckAction =

@@ -6,6 +6,8 @@ export interface RankOutcome {
   ranking: Ranking;
   sheet: string;
   fileErrors: { file: string; message: Text }[];
+  /** False when the host could not set the ranking sheet's page (before ExcelApi 1.9). */
+  pageLayout?: boolean;
 }
 
 export interface RankingState {
