@@ -320,6 +320,22 @@ describe("'Báo cáo kiểm tra' (findings)", () => {
     expect(beside?.[3]).toEqual(["xa-a.xlsx", "xa-a.xlsx", null]);
   });
 
+  it("a finding at a linked evidence cell shows where the link points (#23 item 2)", () => {
+    const linked = [
+      {
+        file: "xa-a.xlsx",
+        unit: "Xã A",
+        findings: [
+          finding({ code: "evidence-out-of-period", link: "https://vanban.example.vn/qd-12.pdf" }),
+          finding({}),
+        ],
+      },
+    ];
+    const rows = findingsReportSpec(linked).tables?.[0].rows ?? [];
+    expect(rows[0][7]).toBe("Thiếu tài liệu kiểm chứng → https://vanban.example.vn/qd-12.pdf");
+    expect(rows[1][7]).toBe("Thiếu tài liệu kiểm chứng");
+  });
+
   it("an empty report says so, in the sheet's language", () => {
     const empty = [{ file: "a.xlsx", unit: "Xã A", findings: [] }];
     const t = findingsReportSpec(empty).tables?.[0];

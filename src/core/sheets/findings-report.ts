@@ -81,7 +81,8 @@ export function findingsReportSpec(
         f.item ?? "",
         inLang(lang, SEVERITY[f.severity]),
         f.code,
-        inLang(lang, f.message),
+        // A finding at a linked evidence cell names where the link points, as the CLI line and the pane do.
+        f.link ? `${inLang(lang, f.message)} → ${f.link}` : inLang(lang, f.message),
         str(f.found),
         str(f.expected),
       ]);
