@@ -125,6 +125,9 @@ const ONE_FEATURE: [string, Partial<Variant>][] = [
   ["title block of 8 rows", { titleRows: 8 }],
   ["'Đơn vị:' with the unit's name in the next cell", { unitNameCell: "next" }],
   ["guidance column", { guidance: true }],
+  // #23: "x", "K.A.D", "Không áp dụng", "Không phát sinh", "KPS", "-" where the guidance allows it, and not.
+  ["not-applicable words in score cells", { guidance: true, naWords: true }],
+  ["not-applicable words, written to .xlsx", { guidance: true, naWords: true, file: "excel", seed: 23 }],
   ["appraiser's note column", { note: true }],
   ["no explanation column", { explanation: false }],
   ["Roman areas, criteria 1.1", { codes: "roman-dotted" }],

@@ -37,14 +37,15 @@ export interface PlantedFinding {
     | "missing-score"
     | "total-mismatch"
     | "formula-overwritten"
-    | "missing-unit-name";
+    | "missing-unit-name"
+    | "score-not-allowed";
   severity: "error" | "warning";
   /** Null only for a unit with no "Đơn vị: …" line at all: there is no cell to point to. */
   address: string | null;
   /** The item concerned; null for the grand total row. */
   item: ExpectedItem | null;
   /** The defect planted, or "no-unit-name" for a layout without a title block (the file name names the unit). */
-  defect: DefectKind | "no-unit-name";
+  defect: DefectKind | "no-unit-name" | "na-not-allowed";
 }
 
 export interface GeneratedUnit {
@@ -521,6 +522,11 @@ interface LeafCells {
   round1: number | null;
   /** The appraiser's note where the appraised score differs from the self score. */
   note: string | null;
+  /**
+   * A not-applicable word in the self cell: "allowed" counts the item's maximum (full-points policy),
+   * "refused" (the item does not allow it) counts nothing (no score at all).
+   */
+  notApplicable?: "allowed" | "refused";
 }
 
 interface Skeleton {
@@ -539,6 +545,8 @@ interface Skeleton {
   firstFooterRow: number;
   hiddenLeaf: ExpectedItem | null;
   codeCells: Map<ExpectedItem, CodeCell>;
+  /** Leaves whose guidance says "không phát sinh thì được tính điểm tối đa" (naWords variants only). */
+  naAllowed: Set<ExpectedItem>;
 }
 
 export function generateVariant(v: Variant): GeneratedVariant {
@@ -587,6 +595,7 @@ export function generateVariant(v: Variant): GeneratedVariant {
     firstFooterRow,
     hiddenLeaf,
     codeCells,
+    naAllowed: new Set(v.naWords && v.guidance ? leaves.filter((_, i) => i % 3 === 1) : []),
   };
 
   const template = drawSheet(v, skeleton, items, "Biểu chấm điểm", null, new Map());
@@ -596,6 +605,7 @@ export function generateVariant(v: Variant): GeneratedVariant {
   names.forEach(([name, slug], k) => {
     const defective = k === 2 && v.defects.length > 0;
     const cells = cleanScores(v, leaves, rng);
+    writeNotApplicable(skeleton, cells, k);
     const planted = defective ? plant(v, skeleton, leaves, cells, rng) : [];
     const grid = drawSheet(
       v,
@@ -735,11 +745,31 @@ function plant(
   const free = shuffle(rng, leaves);
   const selfAt = (it: ExpectedItem) => cellName(it.row, s.layout.col.self as number);
   const evidenceAt = (it: ExpectedItem) => cellName(it.row, s.layout.col.evidence as number);
+  if (s.naAllowed.size) {
+    // "Không áp dụng" on a leaf whose guidance does not allow it: an error at the cell, counted as nothing.
+    const leaf = free.find((it) => !s.naAllowed.has(it));
+    if (leaf) {
+      free.splice(free.indexOf(leaf), 1);
+      const c = cells.get(leaf) as LeafCells;
+      c.self = { value: "Không áp dụng" };
+      c.evidence = null;
+      c.explanation = null;
+      c.notApplicable = "refused";
+      planted.push({
+        code: "score-not-allowed",
+        severity: "error",
+        address: selfAt(leaf),
+        item: leaf,
+        defect: "na-not-allowed",
+      });
+    }
+  }
   for (const defect of v.defects) {
     if (defect === "total-overwritten") continue; // planted on the drawn sheet (needs the cached total)
     const leaf = free.pop();
     if (!leaf) break;
     const c = cells.get(leaf) as LeafCells;
+    c.notApplicable = undefined; // the defect's own score replaces any not-applicable word
     switch (defect) {
       case "missing-evidence":
         c.self = { value: pts(leaf.max) };
@@ -785,6 +815,32 @@ function plant(
   return planted;
 }
 
+/** The words offices write for an item that does not apply (#23), in the order units cycle through them. */
+export const NA_WORDS = ["x", "K.A.D", "Không áp dụng", "Không phát sinh", "KPS", "-"] as const;
+
+/** Unit k writes a not-applicable word (cycling through NA_WORDS) on every leaf whose guidance allows it. */
+function writeNotApplicable(s: Skeleton, cells: Map<ExpectedItem, LeafCells>, k: number): void {
+  [...s.naAllowed].forEach((leaf, i) => {
+    cells.set(leaf, {
+      self: { value: NA_WORDS[(i + k * 2) % NA_WORDS.length] },
+      evidence: null,
+      explanation: null,
+      appraised: null,
+      round1: null,
+      note: null,
+      notApplicable: "allowed",
+    });
+  });
+}
+
+/** A leaf's self score in hundredths: not applicable counts its maximum where allowed, nothing where not. */
+function leafScore(it: ExpectedItem, c: LeafCells | undefined): number | null {
+  if (c?.notApplicable === "allowed") return it.max;
+  // Refused, the word is no score: the item counts nothing, and an area with no other score has none (null).
+  if (c?.notApplicable === "refused") return null;
+  return leafCounted(c);
+}
+
 /** A self score as the unit meant it: numbers, and text numbers with the decimal comma; hundredths. */
 function leafCounted(c: LeafCells | undefined): number | null {
   const v = c?.self?.value;
@@ -794,7 +850,7 @@ function leafCounted(c: LeafCells | undefined): number | null {
 }
 
 function counted(it: ExpectedItem, cells: Map<ExpectedItem, LeafCells>): number | null {
-  if (!it.children.length) return leafCounted(cells.get(it));
+  if (!it.children.length) return leafScore(it, cells.get(it));
   let sum: number | null = null;
   for (const ch of it.children) {
     const x = counted(ch, cells);
@@ -830,7 +886,7 @@ function appraisedSum(it: ExpectedItem, cells: Map<ExpectedItem, LeafCells>): nu
 }
 
 function finalSum(it: ExpectedItem, cells: Map<ExpectedItem, LeafCells>): number | null {
-  if (!it.children.length) return cells.get(it)?.appraised ?? leafCounted(cells.get(it));
+  if (!it.children.length) return cells.get(it)?.appraised ?? leafScore(it, cells.get(it));
   let sum: number | null = null;
   for (const ch of it.children) {
     const x = finalSum(ch, cells);
@@ -907,7 +963,13 @@ function drawSheet(
       continue;
     }
     if (col.guidance !== undefined)
-      g.set(it.row, col.guidance, "Căn cứ tài liệu kiểm chứng của đơn vị; đối chiếu với kế hoạch được giao");
+      g.set(
+        it.row,
+        col.guidance,
+        s.naAllowed.has(it)
+          ? "Căn cứ tài liệu kiểm chứng của đơn vị; tiêu chí không phát sinh thì được tính điểm tối đa"
+          : "Căn cứ tài liệu kiểm chứng của đơn vị; đối chiếu với kế hoạch được giao",
+      );
     const leaf = cells.get(it);
     if (leaf?.self) {
       const { value, ...extra } = leaf.self;

@@ -71,6 +71,14 @@ export interface Variant {
    * trình của đơn vị") or "sau phúc tra". Absent: the wordings drawn before this existed.
    */
   roundWords?: RoundWords;
+  /**
+   * Not-applicable words (#23): the guidance column marks some leaves "không phát sinh thì được tính
+   * điểm tối đa" (the rubric import reads that as allowed); every unit writes "x", "K.A.D", "Không áp
+   * dụng", "Không phát sinh", "KPS" or "-" in their self-score cells, counted at full points (the rubric's
+   * default policy, no note says otherwise); the defective unit also writes one on a leaf that does not
+   * allow it. Needs `guidance`; absent: no such words.
+   */
+  naWords?: boolean;
   hiddenRows: boolean;
   formulaScores: boolean;
   percentFormat: boolean;
@@ -103,6 +111,7 @@ export function featureTags(v: Variant): string[] {
   if (v.note) tags.push("note");
   if (v.appraisalRounds) tags.push(`appraisal=${v.appraisalRounds}`);
   if (v.roundWords && v.appraisalRounds === 2) tags.push(`rounds=${v.roundWords}`);
+  if (v.naWords && v.guidance) tags.push("na-words");
   if (v.hiddenRows) tags.push("hidden-rows");
   if (v.formulaScores) tags.push("formula-scores");
   if (v.percentFormat) tags.push("percent");
