@@ -128,6 +128,13 @@ const ONE_FEATURE: [string, Partial<Variant>][] = [
   // #23: "x", "K.A.D", "Không áp dụng", "Không phát sinh", "KPS", "-" where the guidance allows it, and not.
   ["not-applicable words in score cells", { guidance: true, naWords: true }],
   ["not-applicable words, written to .xlsx", { guidance: true, naWords: true, file: "excel", seed: 23 }],
+  // #23: "Xem tài liệu" with a link on the cell is a cited document; without one it is unverifiable.
+  ["hyperlinked evidence 'Xem tài liệu'", { linkedEvidence: true }],
+  ["hyperlinked evidence, written to .xlsx", { linkedEvidence: true, file: "excel", seed: 24 }],
+  [
+    "hyperlinked evidence, saved with inline strings",
+    { linkedEvidence: true, file: "libreoffice", seed: 25 },
+  ],
   ["appraiser's note column", { note: true }],
   ["no explanation column", { explanation: false }],
   ["Roman areas, criteria 1.1", { codes: "roman-dotted" }],

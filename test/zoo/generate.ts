@@ -38,14 +38,15 @@ export interface PlantedFinding {
     | "total-mismatch"
     | "formula-overwritten"
     | "missing-unit-name"
-    | "score-not-allowed";
+    | "score-not-allowed"
+    | "evidence-unverifiable";
   severity: "error" | "warning";
   /** Null only for a unit with no "Đơn vị: …" line at all: there is no cell to point to. */
   address: string | null;
   /** The item concerned; null for the grand total row. */
   item: ExpectedItem | null;
   /** The defect planted, or "no-unit-name" for a layout without a title block (the file name names the unit). */
-  defect: DefectKind | "no-unit-name" | "na-not-allowed";
+  defect: DefectKind | "no-unit-name" | "na-not-allowed" | "link-missing";
 }
 
 export interface GeneratedUnit {
@@ -515,6 +516,8 @@ const EVIDENCE = [
 interface LeafCells {
   self: { value: CellValue; formula?: string; numberFormat?: string } | null;
   evidence: string | null;
+  /** A hyperlink stored on the evidence cell. */
+  evidenceLink?: string;
   explanation: string | null;
   /** The appraisers' latest score (hundredths): round 2's where there are two rounds; null before appraisal. */
   appraised: number | null;
@@ -606,6 +609,7 @@ export function generateVariant(v: Variant): GeneratedVariant {
     const defective = k === 2 && v.defects.length > 0;
     const cells = cleanScores(v, leaves, rng);
     writeNotApplicable(skeleton, cells, k);
+    if (v.linkedEvidence) linkEvidence(leaves, cells, k);
     const planted = defective ? plant(v, skeleton, leaves, cells, rng) : [];
     const grid = drawSheet(
       v,
@@ -764,6 +768,25 @@ function plant(
       });
     }
   }
+  if (v.linkedEvidence) {
+    // "Xem tài liệu" with no link on the cell: nothing the appraisers can find.
+    const leaf = free.pop();
+    if (leaf) {
+      const c = cells.get(leaf) as LeafCells;
+      c.self = { value: pts(leaf.max) };
+      c.evidence = LINK_TEXT;
+      c.evidenceLink = undefined;
+      c.explanation = null;
+      c.notApplicable = undefined;
+      planted.push({
+        code: "evidence-unverifiable",
+        severity: "warning",
+        address: evidenceAt(leaf),
+        item: leaf,
+        defect: "link-missing",
+      });
+    }
+  }
   for (const defect of v.defects) {
     if (defect === "total-overwritten") continue; // planted on the drawn sheet (needs the cached total)
     const leaf = free.pop();
@@ -813,6 +836,18 @@ function plant(
     }
   }
   return planted;
+}
+
+const LINK_TEXT = "Xem tài liệu";
+
+/** Unit k links every other cited document: "Xem tài liệu" with the document's address on the cell. */
+function linkEvidence(leaves: ExpectedItem[], cells: Map<ExpectedItem, LeafCells>, k: number): void {
+  leaves.forEach((leaf, i) => {
+    const c = cells.get(leaf);
+    if (!c?.evidence || i % 2 === 1) return;
+    c.evidence = LINK_TEXT;
+    c.evidenceLink = `https://vanban.example.gov.vn/kiem-chung/${YEAR}/don-vi-${k + 1}/tl-${i + 1}.pdf`;
+  });
 }
 
 /** The words offices write for an item that does not apply (#23), in the order units cycle through them. */
@@ -975,7 +1010,13 @@ function drawSheet(
       const { value, ...extra } = leaf.self;
       g.set(it.row, col.self as number, value, extra);
     }
-    if (leaf?.evidence) g.set(it.row, col.evidence as number, leaf.evidence);
+    if (leaf?.evidence)
+      g.set(
+        it.row,
+        col.evidence as number,
+        leaf.evidence,
+        leaf.evidenceLink ? { hyperlink: leaf.evidenceLink } : {},
+      );
     if (leaf?.explanation && col.explanation !== undefined) g.set(it.row, col.explanation, leaf.explanation);
     for (const role of scoreRoles) {
       const value = role === "self" ? null : role === "appraised1" ? leaf?.round1 : leaf?.appraised;

@@ -77,7 +77,10 @@ describe("layout zoo generator", () => {
       // Each area's total as counted is the sum of its leaves as the generator wrote them.
       expect(u.total).toBe(u.areas.reduce((s, a) => s + (a.self ?? 0), 0));
       for (const p of u.planted) {
-        const column = p.code === "missing-evidence" ? gen.columns.evidence : gen.columns.self;
+        const column =
+          p.code === "missing-evidence" || p.code === "evidence-unverifiable"
+            ? gen.columns.evidence
+            : gen.columns.self;
         const row = p.item ? p.item.row : gen.totalRow;
         expect(p.address, `${p.defect} planted where it says`).toBe(
           cellName(row as number, column as number),

@@ -79,6 +79,12 @@ export interface Variant {
    * allow it. Needs `guidance`; absent: no such words.
    */
   naWords?: boolean;
+  /**
+   * Hyperlinked evidence (#23): some evidence cells read "Xem tài liệu" with a link on the cell (a
+   * document cited whatever the text says); the defective unit also has one without the link
+   * (evidence-unverifiable there). Absent: no such cells.
+   */
+  linkedEvidence?: boolean;
   hiddenRows: boolean;
   formulaScores: boolean;
   percentFormat: boolean;
@@ -112,6 +118,7 @@ export function featureTags(v: Variant): string[] {
   if (v.appraisalRounds) tags.push(`appraisal=${v.appraisalRounds}`);
   if (v.roundWords && v.appraisalRounds === 2) tags.push(`rounds=${v.roundWords}`);
   if (v.naWords && v.guidance) tags.push("na-words");
+  if (v.linkedEvidence) tags.push("linked-evidence");
   if (v.hiddenRows) tags.push("hidden-rows");
   if (v.formulaScores) tags.push("formula-scores");
   if (v.percentFormat) tags.push("percent");
