@@ -135,6 +135,9 @@ const ONE_FEATURE: [string, Partial<Variant>][] = [
     "hyperlinked evidence, saved with inline strings",
     { linkedEvidence: true, file: "libreoffice", seed: 25 },
   ],
+  // #23: evidence cited from the list sheet, one citation dangling, two entries nobody cites.
+  ["evidence list sheet cited as 'TL 05', 'TL05', '05; 06', 'TL 05-07'", { evidenceList: true }],
+  ["evidence list sheet, written to .xlsx", { evidenceList: true, file: "excel", seed: 26 }],
   ["appraiser's note column", { note: true }],
   ["no explanation column", { explanation: false }],
   ["Roman areas, criteria 1.1", { codes: "roman-dotted" }],

@@ -39,14 +39,18 @@ export interface PlantedFinding {
     | "formula-overwritten"
     | "missing-unit-name"
     | "score-not-allowed"
-    | "evidence-unverifiable";
-  severity: "error" | "warning";
+    | "evidence-unverifiable"
+    | "evidence-not-listed"
+    | "evidence-list-uncited";
+  severity: "error" | "warning" | "info";
   /** Null only for a unit with no "Đơn vị: …" line at all: there is no cell to point to. */
   address: string | null;
   /** The item concerned; null for the grand total row. */
   item: ExpectedItem | null;
   /** The defect planted, or "no-unit-name" for a layout without a title block (the file name names the unit). */
-  defect: DefectKind | "no-unit-name" | "na-not-allowed" | "link-missing";
+  defect: DefectKind | "no-unit-name" | "na-not-allowed" | "link-missing" | "dangling-citation" | "uncited";
+  /** The sheet the finding is on, where it is not the unit's own (the evidence list). */
+  sheet?: string;
 }
 
 export interface GeneratedUnit {
@@ -54,6 +58,8 @@ export interface GeneratedUnit {
   name: string;
   source: string;
   grid: Grid;
+  /** Further sheets of the unit's workbook, after its own (the evidence list). */
+  extraSheets: Grid[];
   clean: boolean;
   planted: PlantedFinding[];
   /**
@@ -611,6 +617,7 @@ export function generateVariant(v: Variant): GeneratedVariant {
     writeNotApplicable(skeleton, cells, k);
     if (v.linkedEvidence) linkEvidence(leaves, cells, k);
     const planted = defective ? plant(v, skeleton, leaves, cells, rng) : [];
+    const list = v.evidenceList ? citeList(leaves, cells, planted, defective) : null;
     const grid = drawSheet(
       v,
       skeleton,
@@ -645,6 +652,7 @@ export function generateVariant(v: Variant): GeneratedVariant {
       name: titles.length ? name : slug,
       source: `${slug}.xlsx`,
       grid,
+      extraSheets: list ? [list] : [],
       clean: planted.length === 0,
       planted,
       layoutFindings: titles.length
@@ -768,6 +776,25 @@ function plant(
       });
     }
   }
+  if (v.evidenceList) {
+    // A citation of a number the list lacks (citeList leaves it as it is).
+    const leaf = free.pop();
+    if (leaf) {
+      const c = cells.get(leaf) as LeafCells;
+      c.self = { value: pts(leaf.max) };
+      c.evidence = DANGLING;
+      c.evidenceLink = undefined;
+      c.explanation = null;
+      c.notApplicable = undefined;
+      planted.push({
+        code: "evidence-not-listed",
+        severity: "warning",
+        address: evidenceAt(leaf),
+        item: leaf,
+        defect: "dangling-citation",
+      });
+    }
+  }
   if (v.linkedEvidence) {
     // "Xem tài liệu" with no link on the cell: nothing the appraisers can find.
     const leaf = free.pop();
@@ -839,6 +866,57 @@ function plant(
 }
 
 const LINK_TEXT = "Xem tài liệu";
+/** Far beyond any list the zoo draws (a few dozen entries). */
+const DANGLING = "TL 950";
+export const LIST_SHEET = "Danh mục TLKC";
+
+/**
+ * Rewrites every plain evidence cell as a citation of the list, cycling "TL 05", "TL05", "05; 06",
+ * "TL 05-07" over consecutive numbers, and draws the list: the numbers cited, then two nobody cites.
+ * On the defective unit records the one evidence-list-uncited note, at the first uncited number.
+ */
+function citeList(
+  leaves: ExpectedItem[],
+  cells: Map<ExpectedItem, LeafCells>,
+  planted: PlantedFinding[],
+  defective: boolean,
+): Grid {
+  const two = (n: number) => String(n).padStart(2, "0");
+  let next = 1;
+  let form = 0;
+  for (const leaf of leaves) {
+    const c = cells.get(leaf);
+    if (!c?.evidence || c.evidenceLink || c.evidence === DANGLING || c.evidence === LINK_TEXT) continue;
+    const n = next;
+    const kind = form++ % 4;
+    c.evidence = [`TL ${two(n)}`, `TL${two(n)}`, `${two(n)}; ${two(n + 1)}`, `TL ${two(n)}-${two(n + 2)}`][
+      kind
+    ];
+    next += [1, 1, 2, 3][kind];
+  }
+  const g = new Grid(LIST_SHEET);
+  g.set(0, 0, "DANH MỤC TÀI LIỆU KIỂM CHỨNG");
+  g.merge(0, 0, 0, 3);
+  for (const [col, h] of ["STT", "Số, ký hiệu", "Ngày ban hành", "Trích yếu"].entries()) g.set(2, col, h);
+  const kinds = ["KH", "BC", "QĐ", "TB"];
+  for (let n = 1; n <= next + 1; n++) {
+    const row = 2 + n;
+    g.set(row, 0, n);
+    g.set(row, 1, `${n}/${kinds[n % 4]}-UBND`);
+    g.set(row, 2, `${two(1 + (n % 28))}/${two(1 + (n % 12))}/${YEAR}`);
+    g.set(row, 3, `Văn bản số ${n} về công tác cải cách hành chính năm ${YEAR}`);
+  }
+  if (defective)
+    planted.push({
+      code: "evidence-list-uncited",
+      severity: "info",
+      address: cellName(2 + next, 0),
+      item: null,
+      defect: "uncited",
+      sheet: LIST_SHEET,
+    });
+  return g;
+}
 
 /** Unit k links every other cited document: "Xem tài liệu" with the document's address on the cell. */
 function linkEvidence(leaves: ExpectedItem[], cells: Map<ExpectedItem, LeafCells>, k: number): void {

@@ -77,8 +77,18 @@ describe("layout zoo generator", () => {
       // Each area's total as counted is the sum of its leaves as the generator wrote them.
       expect(u.total).toBe(u.areas.reduce((s, a) => s + (a.self ?? 0), 0));
       for (const p of u.planted) {
+        if (p.sheet) {
+          // On the evidence list: an entry's number cell (column A), one of the last two the list holds.
+          const list = u.extraSheets.find((g) => g.name === p.sheet);
+          const row = Number(/^A(\d+)$/.exec(p.address ?? "")?.[1]) - 1;
+          expect(typeof list?.get(row, 0)?.value, `${p.defect} at ${p.address} on ${p.sheet}`).toBe("number");
+          expect(list?.get(row + 2, 0), "two entries nobody cites, the first one named").toBeUndefined();
+          continue;
+        }
         const column =
-          p.code === "missing-evidence" || p.code === "evidence-unverifiable"
+          p.code === "missing-evidence" ||
+          p.code === "evidence-unverifiable" ||
+          p.code === "evidence-not-listed"
             ? gen.columns.evidence
             : gen.columns.self;
         const row = p.item ? p.item.row : gen.totalRow;

@@ -73,7 +73,7 @@ async function prepare(v: Variant): Promise<Prepared> {
   const rubric = out.imported.rubric;
   try {
     for (const unit of gen.units) {
-      const wb = await snapshotOf([unit.grid], unit.source, v.file);
+      const wb = await snapshotOf([unit.grid, ...unit.extraSheets], unit.source, v.file);
       out.analyses.push(rubric ? analyseWorkbook(wb, { rubric, source: unit.source, year: YEAR }) : null);
     }
   } catch (e) {
@@ -273,7 +273,10 @@ describe("layout zoo: consolidation workbook", () => {
 function expectPlanted(gen: GeneratedVariant, u: GeneratedUnit, findings: readonly Finding[]): void {
   for (const plant of u.planted) {
     const what = `${plant.defect}: ${plant.code} at ${plant.address}${plant.item ? ` (item "${plant.item.shown}", path ${plant.item.path.join(" › ")})` : ""}`;
-    const found = findings.find((f) => f.code === plant.code && f.address === plant.address);
+    const found = findings.find(
+      (f) =>
+        f.code === plant.code && f.address === plant.address && (!plant.sheet || f.sheet === plant.sheet),
+    );
     expect(found, `${u.source}: ${what}; found ${findings.map(brief).join("; ")}`).toBeTruthy();
     if (!found) continue;
     expect(found.severity, what).toBe(plant.severity);

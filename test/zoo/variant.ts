@@ -85,6 +85,13 @@ export interface Variant {
    * (evidence-unverifiable there). Absent: no such cells.
    */
   linkedEvidence?: boolean;
+  /**
+   * An evidence list sheet (#23): "Danh mục tài liệu kiểm chứng" (STT, số ký hiệu, ngày, trích yếu) beside
+   * the unit's sheet, cited as "TL 05", "TL05", "05; 06", "TL 05-07"; the defective unit cites one number
+   * the list lacks (evidence-not-listed there) and its last two entries are cited by nobody (one
+   * evidence-list-uncited note at the first). Absent: no list.
+   */
+  evidenceList?: boolean;
   hiddenRows: boolean;
   formulaScores: boolean;
   percentFormat: boolean;
@@ -119,6 +126,7 @@ export function featureTags(v: Variant): string[] {
   if (v.roundWords && v.appraisalRounds === 2) tags.push(`rounds=${v.roundWords}`);
   if (v.naWords && v.guidance) tags.push("na-words");
   if (v.linkedEvidence) tags.push("linked-evidence");
+  if (v.evidenceList) tags.push("evidence-list");
   if (v.hiddenRows) tags.push("hidden-rows");
   if (v.formulaScores) tags.push("formula-scores");
   if (v.percentFormat) tags.push("percent");
