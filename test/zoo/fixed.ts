@@ -138,6 +138,10 @@ const ONE_FEATURE: [string, Partial<Variant>][] = [
   // #23: evidence cited from the list sheet, one citation dangling, two entries nobody cites.
   ["evidence list sheet cited as 'TL 05', 'TL05', '05; 06', 'TL 05-07'", { evidenceList: true }],
   ["evidence list sheet, written to .xlsx", { evidenceList: true, file: "excel", seed: 26 }],
+  // #23: the province's rating scale written under the table, read by rubric import.
+  ["rating note under the table", { ratingNote: true, footer: true }],
+  ["rating note, 'trên' or 'từ' at the top, written to .xlsx", { ratingNote: true, file: "excel", seed: 28 }],
+  ["rating note, another draw of thresholds", { ratingNote: true, seed: 29 }],
   ["appraiser's note column", { note: true }],
   ["no explanation column", { explanation: false }],
   ["Roman areas, criteria 1.1", { codes: "roman-dotted" }],

@@ -93,6 +93,12 @@ export interface GeneratedVariant {
   template: Grid;
   units: GeneratedUnit[];
   year: number;
+  /** The rating note planted under the table (its cell on the template) and the bands it states, best first. */
+  rating: {
+    address: string;
+    text: string;
+    bands: { label: string; min: number; minInclusive: boolean }[];
+  } | null;
 }
 
 const YEAR = 2024;
@@ -554,6 +560,12 @@ interface Skeleton {
   firstFooterRow: number;
   hiddenLeaf: ExpectedItem | null;
   codeCells: Map<ExpectedItem, CodeCell>;
+  /** The rating note's row and text, or null. */
+  rating: {
+    row: number;
+    text: string;
+    bands: { label: string; min: number; minInclusive: boolean }[];
+  } | null;
   /** Leaves whose guidance says "không phát sinh thì được tính điểm tối đa" (naWords variants only). */
   naAllowed: Set<ExpectedItem>;
 }
@@ -604,6 +616,7 @@ export function generateVariant(v: Variant): GeneratedVariant {
     firstFooterRow,
     hiddenLeaf,
     codeCells,
+    rating: v.ratingNote ? ratingNote(v, firstFooterRow + footerRows + 1) : null,
     naAllowed: new Set(v.naWords && v.guidance ? leaves.filter((_, i) => i % 3 === 1) : []),
   };
 
@@ -680,6 +693,7 @@ export function generateVariant(v: Variant): GeneratedVariant {
     ...(secondHeadingRow === null ? [] : [secondHeadingRow]),
     ...separatorRows,
     ...Array.from({ length: footerRows }, (_, i) => firstFooterRow + i),
+    ...(skeleton.rating ? [skeleton.rating.row] : []),
   ];
   return {
     variant: v,
@@ -694,6 +708,13 @@ export function generateVariant(v: Variant): GeneratedVariant {
     template,
     units,
     year: YEAR,
+    rating: skeleton.rating
+      ? {
+          address: cellName(skeleton.rating.row, 0),
+          text: skeleton.rating.text,
+          bands: skeleton.rating.bands,
+        }
+      : null,
   };
 }
 
@@ -863,6 +884,34 @@ function plant(
     }
   }
   return planted;
+}
+
+/**
+ * "Xếp loại: Xuất sắc từ 90 điểm trở lên; Tốt từ 80 đến dưới 90; …; Yếu dưới 50", thresholds from the
+ * seed, the top one sometimes "trên" (not included); the bands it states, best first ("dưới" is from 0).
+ */
+function ratingNote(v: Variant, row: number): NonNullable<Skeleton["rating"]> {
+  const rng = prng(v.seed + 5);
+  const [top, good, fair, pass] = [pick(rng, [85, 90, 95]), pick(rng, [75, 80]), pick(rng, [65, 70]), 50];
+  const above = rng() < 0.5;
+  const text = [
+    `Xếp loại: Xuất sắc ${above ? "trên" : "từ"} ${top} điểm${above ? "" : " trở lên"}`,
+    `Tốt từ ${good} đến ${above ? "" : "dưới "}${top} điểm`,
+    `Khá từ ${fair} đến dưới ${good} điểm`,
+    `Trung bình từ ${pass} đến dưới ${fair} điểm`,
+    `Yếu dưới ${pass} điểm.`,
+  ].join("; ");
+  return {
+    row,
+    text,
+    bands: [
+      { label: "Xuất sắc", min: top, minInclusive: !above },
+      { label: "Tốt", min: good, minInclusive: true },
+      { label: "Khá", min: fair, minInclusive: true },
+      { label: "Trung bình", min: pass, minInclusive: true },
+      { label: "Yếu", min: 0, minInclusive: true },
+    ],
+  };
 }
 
 const LINK_TEXT = "Xem tài liệu";
@@ -1153,6 +1202,10 @@ function drawSheet(
     g.set(f + 6, right, "(Ký tên, đóng dấu)");
     g.set(f + 7, left, "Nguyễn Văn An");
     g.set(f + 7, right, "Trần Thị Bình");
+  }
+  if (s.rating) {
+    g.set(s.rating.row, 0, s.rating.text);
+    g.merge(s.rating.row, 0, s.rating.row, last);
   }
   if (s.hiddenLeaf) g.hide(s.hiddenLeaf.row);
   return g;

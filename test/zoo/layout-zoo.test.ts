@@ -131,7 +131,9 @@ describe(`layout zoo (seed ${seed})`, () => {
   it.each(cases)("template import keeps the template's codes, maxima and tree: %s", (_, name) => {
     const p = get(name, false);
     // Problems in the template's cells are the layout misread; a missing rating-band table (no address) is not.
-    const inCells = p.imported?.problems.filter((x) => x.address !== null) ?? [];
+    const rating = p.gen.rating;
+    const inCells =
+      p.imported?.problems.filter((x) => x.address !== null && x.address !== rating?.address) ?? [];
     expect(inCells.map((x) => `${x.address}: ${x.message.en}`)).toEqual([]);
     const got = flatRubric(p.rubric.items);
     const want = p.gen.flat;
@@ -141,6 +143,23 @@ describe(`layout zoo (seed ${seed})`, () => {
     for (let k = 0; k < want.length; k++)
       expect(sameCode(got[k].code, want[k].shown), `code "${got[k].code}" for "${want[k].shown}"`).toBe(true);
   });
+
+  it.each(cases)(
+    "a rating note in the template becomes the rubric's bands, and the import says so: %s",
+    (_, name) => {
+      const p = get(name, false);
+      const rating = p.gen.rating;
+      if (!rating) return;
+      expect(
+        p.rubric.ratingBands.map((b) => `${b.label} ${b.minInclusive ? "≥" : ">"} ${b.min}`),
+        rating.text,
+      ).toEqual(rating.bands.map((b) => `${b.label} ${b.minInclusive ? "≥" : ">"} ${b.min}`));
+      expect(
+        p.imported?.problems.filter((x) => x.address === rating.address).map((x) => x.message.en),
+        "one report at the note's cell",
+      ).toHaveLength(1);
+    },
+  );
 
   it.each(cases)("recognised columns, header and item rows equal the generator's: %s", (_, name) => {
     const p = get(name);

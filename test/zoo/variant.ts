@@ -92,6 +92,11 @@ export interface Variant {
    * evidence-list-uncited note at the first). Absent: no list.
    */
   evidenceList?: boolean;
+  /**
+   * A rating note under the table (#23): "Xếp loại: Xuất sắc từ 90 điểm trở lên; Tốt từ 80 đến dưới 90;
+   * …; Yếu dưới 50", thresholds drawn from the seed; rubric import reads it into the rubric's bands.
+   */
+  ratingNote?: boolean;
   hiddenRows: boolean;
   formulaScores: boolean;
   percentFormat: boolean;
@@ -127,6 +132,7 @@ export function featureTags(v: Variant): string[] {
   if (v.naWords && v.guidance) tags.push("na-words");
   if (v.linkedEvidence) tags.push("linked-evidence");
   if (v.evidenceList) tags.push("evidence-list");
+  if (v.ratingNote) tags.push("rating-note");
   if (v.hiddenRows) tags.push("hidden-rows");
   if (v.formulaScores) tags.push("formula-scores");
   if (v.percentFormat) tags.push("percent");
