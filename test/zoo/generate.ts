@@ -617,7 +617,9 @@ export function generateVariant(v: Variant): GeneratedVariant {
     hiddenLeaf,
     codeCells,
     rating: v.ratingNote ? ratingNote(v, firstFooterRow + footerRows + 1) : null,
-    naAllowed: new Set(v.naWords && v.guidance ? leaves.filter((_, i) => i % 3 === 1) : []),
+    naAllowed: new Set(
+      v.naWords && v.guidance && v.appraisalRounds === 0 ? leaves.filter((_, i) => i % 3 === 1) : [],
+    ),
   };
 
   const template = drawSheet(v, skeleton, items, "Biểu chấm điểm", null, new Map());

@@ -105,7 +105,10 @@ describe("layout zoo generator", () => {
       }
     }
     // One defective unit, unless the only defect drawn needs a total row the layout does not have.
-    const plantable = v.defects.some((d) => d !== "total-overwritten" || gen.totalRow !== null);
+    // The #23 features plant their own finding on that unit whatever the defects drawn.
+    const plantable =
+      v.defects.some((d) => d !== "total-overwritten" || gen.totalRow !== null) ||
+      Boolean(v.linkedEvidence || v.evidenceList || (v.naWords && v.guidance && v.appraisalRounds === 0));
     expect(gen.units.filter((u) => !u.clean).length).toBe(plantable ? 1 : 0);
   });
 });

@@ -76,7 +76,8 @@ export interface Variant {
    * điểm tối đa" (the rubric import reads that as allowed); every unit writes "x", "K.A.D", "Không áp
    * dụng", "Không phát sinh", "KPS" or "-" in their self-score cells, counted at full points (the rubric's
    * default policy, no note says otherwise); the defective unit also writes one on a leaf that does not
-   * allow it. Needs `guidance`; absent: no such words.
+   * allow it. Needs `guidance` and no appraisal round (the appraisers' columns for such items are not drawn
+   * yet); absent: no such words.
    */
   naWords?: boolean;
   /**
@@ -129,7 +130,7 @@ export function featureTags(v: Variant): string[] {
   if (v.note) tags.push("note");
   if (v.appraisalRounds) tags.push(`appraisal=${v.appraisalRounds}`);
   if (v.roundWords && v.appraisalRounds === 2) tags.push(`rounds=${v.roundWords}`);
-  if (v.naWords && v.guidance) tags.push("na-words");
+  if (v.naWords && v.guidance && v.appraisalRounds === 0) tags.push("na-words");
   if (v.linkedEvidence) tags.push("linked-evidence");
   if (v.evidenceList) tags.push("evidence-list");
   if (v.ratingNote) tags.push("rating-note");
