@@ -34,6 +34,11 @@ export const variantArbitrary: fc.Arbitrary<Omit<Variant, "name">> = fc.record({
   note: fc.boolean(),
   appraisalRounds: fc.constantFrom(0, 1, 2),
   roundWords: fc.constantFrom(...ROUND_WORDS),
+  // #23: not-applicable words (with a guidance column), linked evidence, an evidence list, a rating note.
+  naWords: fc.boolean(),
+  linkedEvidence: fc.boolean(),
+  evidenceList: fc.boolean(),
+  ratingNote: fc.boolean(),
   hiddenRows: fc.boolean(),
   formulaScores: fc.boolean(),
   percentFormat: fc.boolean(),

@@ -125,6 +125,23 @@ const ONE_FEATURE: [string, Partial<Variant>][] = [
   ["title block of 8 rows", { titleRows: 8 }],
   ["'Đơn vị:' with the unit's name in the next cell", { unitNameCell: "next" }],
   ["guidance column", { guidance: true }],
+  // #23: "x", "K.A.D", "Không áp dụng", "Không phát sinh", "KPS", "-" where the guidance allows it, and not.
+  ["not-applicable words in score cells", { guidance: true, naWords: true }],
+  ["not-applicable words, written to .xlsx", { guidance: true, naWords: true, file: "excel", seed: 23 }],
+  // #23: "Xem tài liệu" with a link on the cell is a cited document; without one it is unverifiable.
+  ["hyperlinked evidence 'Xem tài liệu'", { linkedEvidence: true }],
+  ["hyperlinked evidence, written to .xlsx", { linkedEvidence: true, file: "excel", seed: 24 }],
+  [
+    "hyperlinked evidence, saved with inline strings",
+    { linkedEvidence: true, file: "libreoffice", seed: 25 },
+  ],
+  // #23: evidence cited from the list sheet, one citation dangling, two entries nobody cites.
+  ["evidence list sheet cited as 'TL 05', 'TL05', '05; 06', 'TL 05-07'", { evidenceList: true }],
+  ["evidence list sheet, written to .xlsx", { evidenceList: true, file: "excel", seed: 26 }],
+  // #23: the province's rating scale written under the table, read by rubric import.
+  ["rating note under the table", { ratingNote: true, footer: true }],
+  ["rating note, 'trên' or 'từ' at the top, written to .xlsx", { ratingNote: true, file: "excel", seed: 28 }],
+  ["rating note, another draw of thresholds", { ratingNote: true, seed: 29 }],
   ["appraiser's note column", { note: true }],
   ["no explanation column", { explanation: false }],
   ["Roman areas, criteria 1.1", { codes: "roman-dotted" }],

@@ -37,14 +37,20 @@ export interface PlantedFinding {
     | "missing-score"
     | "total-mismatch"
     | "formula-overwritten"
-    | "missing-unit-name";
-  severity: "error" | "warning";
+    | "missing-unit-name"
+    | "score-not-allowed"
+    | "evidence-unverifiable"
+    | "evidence-not-listed"
+    | "evidence-list-uncited";
+  severity: "error" | "warning" | "info";
   /** Null only for a unit with no "Đơn vị: …" line at all: there is no cell to point to. */
   address: string | null;
   /** The item concerned; null for the grand total row. */
   item: ExpectedItem | null;
   /** The defect planted, or "no-unit-name" for a layout without a title block (the file name names the unit). */
-  defect: DefectKind | "no-unit-name";
+  defect: DefectKind | "no-unit-name" | "na-not-allowed" | "link-missing" | "dangling-citation" | "uncited";
+  /** The sheet the finding is on, where it is not the unit's own (the evidence list). */
+  sheet?: string;
 }
 
 export interface GeneratedUnit {
@@ -52,6 +58,8 @@ export interface GeneratedUnit {
   name: string;
   source: string;
   grid: Grid;
+  /** Further sheets of the unit's workbook, after its own (the evidence list). */
+  extraSheets: Grid[];
   clean: boolean;
   planted: PlantedFinding[];
   /**
@@ -85,6 +93,12 @@ export interface GeneratedVariant {
   template: Grid;
   units: GeneratedUnit[];
   year: number;
+  /** The rating note planted under the table (its cell on the template) and the bands it states, best first. */
+  rating: {
+    address: string;
+    text: string;
+    bands: { label: string; min: number; minInclusive: boolean }[];
+  } | null;
 }
 
 const YEAR = 2024;
@@ -514,6 +528,8 @@ const EVIDENCE = [
 interface LeafCells {
   self: { value: CellValue; formula?: string; numberFormat?: string } | null;
   evidence: string | null;
+  /** A hyperlink stored on the evidence cell. */
+  evidenceLink?: string;
   explanation: string | null;
   /** The appraisers' latest score (hundredths): round 2's where there are two rounds; null before appraisal. */
   appraised: number | null;
@@ -521,6 +537,11 @@ interface LeafCells {
   round1: number | null;
   /** The appraiser's note where the appraised score differs from the self score. */
   note: string | null;
+  /**
+   * A not-applicable word in the self cell: "allowed" counts the item's maximum (full-points policy),
+   * "refused" (the item does not allow it) counts nothing (no score at all).
+   */
+  notApplicable?: "allowed" | "refused";
 }
 
 interface Skeleton {
@@ -539,6 +560,14 @@ interface Skeleton {
   firstFooterRow: number;
   hiddenLeaf: ExpectedItem | null;
   codeCells: Map<ExpectedItem, CodeCell>;
+  /** The rating note's row and text, or null. */
+  rating: {
+    row: number;
+    text: string;
+    bands: { label: string; min: number; minInclusive: boolean }[];
+  } | null;
+  /** Leaves whose guidance says "không phát sinh thì được tính điểm tối đa" (naWords variants only). */
+  naAllowed: Set<ExpectedItem>;
 }
 
 export function generateVariant(v: Variant): GeneratedVariant {
@@ -587,6 +616,10 @@ export function generateVariant(v: Variant): GeneratedVariant {
     firstFooterRow,
     hiddenLeaf,
     codeCells,
+    rating: v.ratingNote ? ratingNote(v, firstFooterRow + footerRows + 1) : null,
+    naAllowed: new Set(
+      v.naWords && v.guidance && v.appraisalRounds === 0 ? leaves.filter((_, i) => i % 3 === 1) : [],
+    ),
   };
 
   const template = drawSheet(v, skeleton, items, "Biểu chấm điểm", null, new Map());
@@ -596,7 +629,10 @@ export function generateVariant(v: Variant): GeneratedVariant {
   names.forEach(([name, slug], k) => {
     const defective = k === 2 && v.defects.length > 0;
     const cells = cleanScores(v, leaves, rng);
+    writeNotApplicable(skeleton, cells, k);
+    if (v.linkedEvidence) linkEvidence(leaves, cells, k);
     const planted = defective ? plant(v, skeleton, leaves, cells, rng) : [];
+    const list = v.evidenceList ? citeList(leaves, cells, planted, defective) : null;
     const grid = drawSheet(
       v,
       skeleton,
@@ -631,6 +667,7 @@ export function generateVariant(v: Variant): GeneratedVariant {
       name: titles.length ? name : slug,
       source: `${slug}.xlsx`,
       grid,
+      extraSheets: list ? [list] : [],
       clean: planted.length === 0,
       planted,
       layoutFindings: titles.length
@@ -658,6 +695,7 @@ export function generateVariant(v: Variant): GeneratedVariant {
     ...(secondHeadingRow === null ? [] : [secondHeadingRow]),
     ...separatorRows,
     ...Array.from({ length: footerRows }, (_, i) => firstFooterRow + i),
+    ...(skeleton.rating ? [skeleton.rating.row] : []),
   ];
   return {
     variant: v,
@@ -672,6 +710,13 @@ export function generateVariant(v: Variant): GeneratedVariant {
     template,
     units,
     year: YEAR,
+    rating: skeleton.rating
+      ? {
+          address: cellName(skeleton.rating.row, 0),
+          text: skeleton.rating.text,
+          bands: skeleton.rating.bands,
+        }
+      : null,
   };
 }
 
@@ -735,11 +780,69 @@ function plant(
   const free = shuffle(rng, leaves);
   const selfAt = (it: ExpectedItem) => cellName(it.row, s.layout.col.self as number);
   const evidenceAt = (it: ExpectedItem) => cellName(it.row, s.layout.col.evidence as number);
+  if (s.naAllowed.size) {
+    // "Không áp dụng" on a leaf whose guidance does not allow it: an error at the cell, counted as nothing.
+    const leaf = free.find((it) => !s.naAllowed.has(it));
+    if (leaf) {
+      free.splice(free.indexOf(leaf), 1);
+      const c = cells.get(leaf) as LeafCells;
+      c.self = { value: "Không áp dụng" };
+      c.evidence = null;
+      c.explanation = null;
+      c.notApplicable = "refused";
+      planted.push({
+        code: "score-not-allowed",
+        severity: "error",
+        address: selfAt(leaf),
+        item: leaf,
+        defect: "na-not-allowed",
+      });
+    }
+  }
+  if (v.evidenceList) {
+    // A citation of a number the list lacks (citeList leaves it as it is).
+    const leaf = free.pop();
+    if (leaf) {
+      const c = cells.get(leaf) as LeafCells;
+      c.self = { value: pts(leaf.max) };
+      c.evidence = DANGLING;
+      c.evidenceLink = undefined;
+      c.explanation = null;
+      c.notApplicable = undefined;
+      planted.push({
+        code: "evidence-not-listed",
+        severity: "warning",
+        address: evidenceAt(leaf),
+        item: leaf,
+        defect: "dangling-citation",
+      });
+    }
+  }
+  if (v.linkedEvidence) {
+    // "Xem tài liệu" with no link on the cell: nothing the appraisers can find.
+    const leaf = free.pop();
+    if (leaf) {
+      const c = cells.get(leaf) as LeafCells;
+      c.self = { value: pts(leaf.max) };
+      c.evidence = LINK_TEXT;
+      c.evidenceLink = undefined;
+      c.explanation = null;
+      c.notApplicable = undefined;
+      planted.push({
+        code: "evidence-unverifiable",
+        severity: "warning",
+        address: evidenceAt(leaf),
+        item: leaf,
+        defect: "link-missing",
+      });
+    }
+  }
   for (const defect of v.defects) {
     if (defect === "total-overwritten") continue; // planted on the drawn sheet (needs the cached total)
     const leaf = free.pop();
     if (!leaf) break;
     const c = cells.get(leaf) as LeafCells;
+    c.notApplicable = undefined; // the defect's own score replaces any not-applicable word
     switch (defect) {
       case "missing-evidence":
         c.self = { value: pts(leaf.max) };
@@ -785,6 +888,123 @@ function plant(
   return planted;
 }
 
+/**
+ * "Xếp loại: Xuất sắc từ 90 điểm trở lên; Tốt từ 80 đến dưới 90; …; Yếu dưới 50", thresholds from the
+ * seed, the top one sometimes "trên" (not included); the bands it states, best first ("dưới" is from 0).
+ */
+function ratingNote(v: Variant, row: number): NonNullable<Skeleton["rating"]> {
+  const rng = prng(v.seed + 5);
+  const [top, good, fair, pass] = [pick(rng, [85, 90, 95]), pick(rng, [75, 80]), pick(rng, [65, 70]), 50];
+  const above = rng() < 0.5;
+  const text = [
+    `Xếp loại: Xuất sắc ${above ? "trên" : "từ"} ${top} điểm${above ? "" : " trở lên"}`,
+    `Tốt từ ${good} đến ${above ? "" : "dưới "}${top} điểm`,
+    `Khá từ ${fair} đến dưới ${good} điểm`,
+    `Trung bình từ ${pass} đến dưới ${fair} điểm`,
+    `Yếu dưới ${pass} điểm.`,
+  ].join("; ");
+  return {
+    row,
+    text,
+    bands: [
+      { label: "Xuất sắc", min: top, minInclusive: !above },
+      { label: "Tốt", min: good, minInclusive: true },
+      { label: "Khá", min: fair, minInclusive: true },
+      { label: "Trung bình", min: pass, minInclusive: true },
+      { label: "Yếu", min: 0, minInclusive: true },
+    ],
+  };
+}
+
+const LINK_TEXT = "Xem tài liệu";
+/** Far beyond any list the zoo draws (a few dozen entries). */
+const DANGLING = "TL 950";
+export const LIST_SHEET = "Danh mục TLKC";
+
+/**
+ * Rewrites every plain evidence cell as a citation of the list, cycling "TL 05", "TL05", "05; 06",
+ * "TL 05-07" over consecutive numbers, and draws the list: the numbers cited, then two nobody cites.
+ * On the defective unit records the one evidence-list-uncited note, at the first uncited number.
+ */
+function citeList(
+  leaves: ExpectedItem[],
+  cells: Map<ExpectedItem, LeafCells>,
+  planted: PlantedFinding[],
+  defective: boolean,
+): Grid {
+  const two = (n: number) => String(n).padStart(2, "0");
+  let next = 1;
+  let form = 0;
+  for (const leaf of leaves) {
+    const c = cells.get(leaf);
+    if (!c?.evidence || c.evidenceLink || c.evidence === DANGLING || c.evidence === LINK_TEXT) continue;
+    const n = next;
+    const kind = form++ % 4;
+    c.evidence = [`TL ${two(n)}`, `TL${two(n)}`, `${two(n)}; ${two(n + 1)}`, `TL ${two(n)}-${two(n + 2)}`][
+      kind
+    ];
+    next += [1, 1, 2, 3][kind];
+  }
+  const g = new Grid(LIST_SHEET);
+  g.set(0, 0, "DANH MỤC TÀI LIỆU KIỂM CHỨNG");
+  g.merge(0, 0, 0, 3);
+  for (const [col, h] of ["STT", "Số, ký hiệu", "Ngày ban hành", "Trích yếu"].entries()) g.set(2, col, h);
+  const kinds = ["KH", "BC", "QĐ", "TB"];
+  for (let n = 1; n <= next + 1; n++) {
+    const row = 2 + n;
+    g.set(row, 0, n);
+    g.set(row, 1, `${n}/${kinds[n % 4]}-UBND`);
+    g.set(row, 2, `${two(1 + (n % 28))}/${two(1 + (n % 12))}/${YEAR}`);
+    g.set(row, 3, `Văn bản số ${n} về công tác cải cách hành chính năm ${YEAR}`);
+  }
+  if (defective)
+    planted.push({
+      code: "evidence-list-uncited",
+      severity: "info",
+      address: cellName(2 + next, 0),
+      item: null,
+      defect: "uncited",
+      sheet: LIST_SHEET,
+    });
+  return g;
+}
+
+/** Unit k links every other cited document: "Xem tài liệu" with the document's address on the cell. */
+function linkEvidence(leaves: ExpectedItem[], cells: Map<ExpectedItem, LeafCells>, k: number): void {
+  leaves.forEach((leaf, i) => {
+    const c = cells.get(leaf);
+    if (!c?.evidence || i % 2 === 1) return;
+    c.evidence = LINK_TEXT;
+    c.evidenceLink = `https://vanban.example.gov.vn/kiem-chung/${YEAR}/don-vi-${k + 1}/tl-${i + 1}.pdf`;
+  });
+}
+
+/** The words offices write for an item that does not apply (#23), in the order units cycle through them. */
+export const NA_WORDS = ["x", "K.A.D", "Không áp dụng", "Không phát sinh", "KPS", "-"] as const;
+
+/** Unit k writes a not-applicable word (cycling through NA_WORDS) on every leaf whose guidance allows it. */
+function writeNotApplicable(s: Skeleton, cells: Map<ExpectedItem, LeafCells>, k: number): void {
+  [...s.naAllowed].forEach((leaf, i) => {
+    cells.set(leaf, {
+      self: { value: NA_WORDS[(i + k * 2) % NA_WORDS.length] },
+      evidence: null,
+      explanation: null,
+      appraised: null,
+      round1: null,
+      note: null,
+      notApplicable: "allowed",
+    });
+  });
+}
+
+/** A leaf's self score in hundredths: not applicable counts its maximum where allowed, nothing where not. */
+function leafScore(it: ExpectedItem, c: LeafCells | undefined): number | null {
+  if (c?.notApplicable === "allowed") return it.max;
+  // Refused, the word is no score: the item counts nothing, and an area with no other score has none (null).
+  if (c?.notApplicable === "refused") return null;
+  return leafCounted(c);
+}
+
 /** A self score as the unit meant it: numbers, and text numbers with the decimal comma; hundredths. */
 function leafCounted(c: LeafCells | undefined): number | null {
   const v = c?.self?.value;
@@ -794,7 +1014,7 @@ function leafCounted(c: LeafCells | undefined): number | null {
 }
 
 function counted(it: ExpectedItem, cells: Map<ExpectedItem, LeafCells>): number | null {
-  if (!it.children.length) return leafCounted(cells.get(it));
+  if (!it.children.length) return leafScore(it, cells.get(it));
   let sum: number | null = null;
   for (const ch of it.children) {
     const x = counted(ch, cells);
@@ -830,7 +1050,7 @@ function appraisedSum(it: ExpectedItem, cells: Map<ExpectedItem, LeafCells>): nu
 }
 
 function finalSum(it: ExpectedItem, cells: Map<ExpectedItem, LeafCells>): number | null {
-  if (!it.children.length) return cells.get(it)?.appraised ?? leafCounted(cells.get(it));
+  if (!it.children.length) return cells.get(it)?.appraised ?? leafScore(it, cells.get(it));
   let sum: number | null = null;
   for (const ch of it.children) {
     const x = finalSum(ch, cells);
@@ -907,13 +1127,25 @@ function drawSheet(
       continue;
     }
     if (col.guidance !== undefined)
-      g.set(it.row, col.guidance, "Căn cứ tài liệu kiểm chứng của đơn vị; đối chiếu với kế hoạch được giao");
+      g.set(
+        it.row,
+        col.guidance,
+        s.naAllowed.has(it)
+          ? "Căn cứ tài liệu kiểm chứng của đơn vị; tiêu chí không phát sinh thì được tính điểm tối đa"
+          : "Căn cứ tài liệu kiểm chứng của đơn vị; đối chiếu với kế hoạch được giao",
+      );
     const leaf = cells.get(it);
     if (leaf?.self) {
       const { value, ...extra } = leaf.self;
       g.set(it.row, col.self as number, value, extra);
     }
-    if (leaf?.evidence) g.set(it.row, col.evidence as number, leaf.evidence);
+    if (leaf?.evidence)
+      g.set(
+        it.row,
+        col.evidence as number,
+        leaf.evidence,
+        leaf.evidenceLink ? { hyperlink: leaf.evidenceLink } : {},
+      );
     if (leaf?.explanation && col.explanation !== undefined) g.set(it.row, col.explanation, leaf.explanation);
     for (const role of scoreRoles) {
       const value = role === "self" ? null : role === "appraised1" ? leaf?.round1 : leaf?.appraised;
@@ -972,6 +1204,10 @@ function drawSheet(
     g.set(f + 6, right, "(Ký tên, đóng dấu)");
     g.set(f + 7, left, "Nguyễn Văn An");
     g.set(f + 7, right, "Trần Thị Bình");
+  }
+  if (s.rating) {
+    g.set(s.rating.row, 0, s.rating.text);
+    g.merge(s.rating.row, 0, s.rating.row, last);
   }
   if (s.hiddenLeaf) g.hide(s.hiddenLeaf.row);
   return g;

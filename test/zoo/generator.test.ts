@@ -77,7 +77,20 @@ describe("layout zoo generator", () => {
       // Each area's total as counted is the sum of its leaves as the generator wrote them.
       expect(u.total).toBe(u.areas.reduce((s, a) => s + (a.self ?? 0), 0));
       for (const p of u.planted) {
-        const column = p.code === "missing-evidence" ? gen.columns.evidence : gen.columns.self;
+        if (p.sheet) {
+          // On the evidence list: an entry's number cell (column A), one of the last two the list holds.
+          const list = u.extraSheets.find((g) => g.name === p.sheet);
+          const row = Number(/^A(\d+)$/.exec(p.address ?? "")?.[1]) - 1;
+          expect(typeof list?.get(row, 0)?.value, `${p.defect} at ${p.address} on ${p.sheet}`).toBe("number");
+          expect(list?.get(row + 2, 0), "two entries nobody cites, the first one named").toBeUndefined();
+          continue;
+        }
+        const column =
+          p.code === "missing-evidence" ||
+          p.code === "evidence-unverifiable" ||
+          p.code === "evidence-not-listed"
+            ? gen.columns.evidence
+            : gen.columns.self;
         const row = p.item ? p.item.row : gen.totalRow;
         expect(p.address, `${p.defect} planted where it says`).toBe(
           cellName(row as number, column as number),
@@ -92,7 +105,10 @@ describe("layout zoo generator", () => {
       }
     }
     // One defective unit, unless the only defect drawn needs a total row the layout does not have.
-    const plantable = v.defects.some((d) => d !== "total-overwritten" || gen.totalRow !== null);
+    // The #23 features plant their own finding on that unit whatever the defects drawn.
+    const plantable =
+      v.defects.some((d) => d !== "total-overwritten" || gen.totalRow !== null) ||
+      Boolean(v.linkedEvidence || v.evidenceList || (v.naWords && v.guidance && v.appraisalRounds === 0));
     expect(gen.units.filter((u) => !u.clean).length).toBe(plantable ? 1 : 0);
   });
 });

@@ -11,6 +11,8 @@ export interface GridCell {
   /** With its leading "="; `value` is then the cached result Excel saved. */
   formula?: string;
   numberFormat?: string;
+  /** A link stored on the cell (as Excel's Insert › Link keeps it, in the sheet's rels). */
+  hyperlink?: string;
 }
 
 export class Grid {
@@ -67,6 +69,7 @@ export class Grid {
     const values: CellValue[][] = [];
     const formulas: (string | null)[][] = [];
     const numberFormats: (string | null)[][] = [];
+    const hyperlinks = new Map<string, string>();
     for (let r = 0; r < rows; r++) {
       values.push(new Array<CellValue>(cols).fill(null));
       formulas.push(new Array<string | null>(cols).fill(null));
@@ -76,6 +79,7 @@ export class Grid {
       values[c.row][c.col] = c.value;
       formulas[c.row][c.col] = c.formula ?? null;
       if (c.numberFormat) numberFormats[c.row][c.col] = c.numberFormat;
+      if (c.hyperlink) hyperlinks.set(`${c.row},${c.col}`, c.hyperlink);
     }
     return {
       name: this.name,
@@ -83,6 +87,7 @@ export class Grid {
       values,
       formulas,
       numberFormats,
+      ...(hyperlinks.size ? { hyperlinks } : {}),
       merges: [...this.merges],
       hiddenRows: [...this.hiddenRows].sort((a, b) => a - b),
     };

@@ -73,7 +73,7 @@ async function prepare(v: Variant): Promise<Prepared> {
   const rubric = out.imported.rubric;
   try {
     for (const unit of gen.units) {
-      const wb = await snapshotOf([unit.grid], unit.source, v.file);
+      const wb = await snapshotOf([unit.grid, ...unit.extraSheets], unit.source, v.file);
       out.analyses.push(rubric ? analyseWorkbook(wb, { rubric, source: unit.source, year: YEAR }) : null);
     }
   } catch (e) {
@@ -131,7 +131,9 @@ describe(`layout zoo (seed ${seed})`, () => {
   it.each(cases)("template import keeps the template's codes, maxima and tree: %s", (_, name) => {
     const p = get(name, false);
     // Problems in the template's cells are the layout misread; a missing rating-band table (no address) is not.
-    const inCells = p.imported?.problems.filter((x) => x.address !== null) ?? [];
+    const rating = p.gen.rating;
+    const inCells =
+      p.imported?.problems.filter((x) => x.address !== null && x.address !== rating?.address) ?? [];
     expect(inCells.map((x) => `${x.address}: ${x.message.en}`)).toEqual([]);
     const got = flatRubric(p.rubric.items);
     const want = p.gen.flat;
@@ -141,6 +143,23 @@ describe(`layout zoo (seed ${seed})`, () => {
     for (let k = 0; k < want.length; k++)
       expect(sameCode(got[k].code, want[k].shown), `code "${got[k].code}" for "${want[k].shown}"`).toBe(true);
   });
+
+  it.each(cases)(
+    "a rating note in the template becomes the rubric's bands, and the import says so: %s",
+    (_, name) => {
+      const p = get(name, false);
+      const rating = p.gen.rating;
+      if (!rating) return;
+      expect(
+        p.rubric.ratingBands.map((b) => `${b.label} ${b.minInclusive ? "≥" : ">"} ${b.min}`),
+        rating.text,
+      ).toEqual(rating.bands.map((b) => `${b.label} ${b.minInclusive ? "≥" : ">"} ${b.min}`));
+      expect(
+        p.imported?.problems.filter((x) => x.address === rating.address).map((x) => x.message.en),
+        "one report at the note's cell",
+      ).toHaveLength(1);
+    },
+  );
 
   it.each(cases)("recognised columns, header and item rows equal the generator's: %s", (_, name) => {
     const p = get(name);
@@ -273,7 +292,10 @@ describe("layout zoo: consolidation workbook", () => {
 function expectPlanted(gen: GeneratedVariant, u: GeneratedUnit, findings: readonly Finding[]): void {
   for (const plant of u.planted) {
     const what = `${plant.defect}: ${plant.code} at ${plant.address}${plant.item ? ` (item "${plant.item.shown}", path ${plant.item.path.join(" › ")})` : ""}`;
-    const found = findings.find((f) => f.code === plant.code && f.address === plant.address);
+    const found = findings.find(
+      (f) =>
+        f.code === plant.code && f.address === plant.address && (!plant.sheet || f.sheet === plant.sheet),
+    );
     expect(found, `${u.source}: ${what}; found ${findings.map(brief).join("; ")}`).toBeTruthy();
     if (!found) continue;
     expect(found.severity, what).toBe(plant.severity);

@@ -71,6 +71,33 @@ export interface Variant {
    * trình của đơn vị") or "sau phúc tra". Absent: the wordings drawn before this existed.
    */
   roundWords?: RoundWords;
+  /**
+   * Not-applicable words (#23): the guidance column marks some leaves "không phát sinh thì được tính
+   * điểm tối đa" (the rubric import reads that as allowed); every unit writes "x", "K.A.D", "Không áp
+   * dụng", "Không phát sinh", "KPS" or "-" in their self-score cells, counted at full points (the rubric's
+   * default policy, no note says otherwise); the defective unit also writes one on a leaf that does not
+   * allow it. Needs `guidance` and no appraisal round (the appraisers' columns for such items are not drawn
+   * yet); absent: no such words.
+   */
+  naWords?: boolean;
+  /**
+   * Hyperlinked evidence (#23): some evidence cells read "Xem tài liệu" with a link on the cell (a
+   * document cited whatever the text says); the defective unit also has one without the link
+   * (evidence-unverifiable there). Absent: no such cells.
+   */
+  linkedEvidence?: boolean;
+  /**
+   * An evidence list sheet (#23): "Danh mục tài liệu kiểm chứng" (STT, số ký hiệu, ngày, trích yếu) beside
+   * the unit's sheet, cited as "TL 05", "TL05", "05; 06", "TL 05-07"; the defective unit cites one number
+   * the list lacks (evidence-not-listed there) and its last two entries are cited by nobody (one
+   * evidence-list-uncited note at the first). Absent: no list.
+   */
+  evidenceList?: boolean;
+  /**
+   * A rating note under the table (#23): "Xếp loại: Xuất sắc từ 90 điểm trở lên; Tốt từ 80 đến dưới 90;
+   * …; Yếu dưới 50", thresholds drawn from the seed; rubric import reads it into the rubric's bands.
+   */
+  ratingNote?: boolean;
   hiddenRows: boolean;
   formulaScores: boolean;
   percentFormat: boolean;
@@ -103,6 +130,10 @@ export function featureTags(v: Variant): string[] {
   if (v.note) tags.push("note");
   if (v.appraisalRounds) tags.push(`appraisal=${v.appraisalRounds}`);
   if (v.roundWords && v.appraisalRounds === 2) tags.push(`rounds=${v.roundWords}`);
+  if (v.naWords && v.guidance && v.appraisalRounds === 0) tags.push("na-words");
+  if (v.linkedEvidence) tags.push("linked-evidence");
+  if (v.evidenceList) tags.push("evidence-list");
+  if (v.ratingNote) tags.push("rating-note");
   if (v.hiddenRows) tags.push("hidden-rows");
   if (v.formulaScores) tags.push("formula-scores");
   if (v.percentFormat) tags.push("percent");

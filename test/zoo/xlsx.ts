@@ -24,7 +24,9 @@ export async function throughXlsx(
       const cell = ws.getCell(c.row + 1, c.col + 1);
       cell.value = c.formula
         ? ({ formula: c.formula.replace(/^=/, ""), result: c.value ?? undefined } as ExcelJS.CellFormulaValue)
-        : c.value;
+        : c.hyperlink
+          ? { text: String(c.value), hyperlink: c.hyperlink }
+          : c.value;
       if (c.numberFormat) cell.numFmt = c.numberFormat;
     }
     for (const m of g.merges) ws.mergeCells(m);
