@@ -46,6 +46,8 @@ Cách dùng: par-index <lệnh> [tuỳ chọn]
                                         tiếp nhận: ai đã nộp, chưa nộp, tệp hỏng, nộp trùng, ngoài danh sách
   diff bản-trước.xlsx bản-mới.xlsx [--json] [-o so-sanh.xlsx]   so sánh bản đơn vị nộp lại
   appraisal <thư mục…> -o thư-mục-kết-quả [--force]   "Kết quả thẩm định" gửi lại từng đơn vị (mỗi đơn vị một tệp)
+      rank -o, intake -o, appraisal: [--annex "Phụ lục 01|Kèm theo Quyết định số …"]
+      [--signature "NGƯỜI LẬP BIỂU|TM. …|…, ngày … tháng … năm …"]   in phụ lục trên tiêu đề, chữ ký dưới bảng
 
 Mỗi trang tính có bảng chấm điểm là một đơn vị: mọi lệnh đọc mọi trang đơn vị của mọi tệp (tệp tổng hợp
 nhiều xã là nhiều đơn vị); trang không phải đơn vị được liệt kê một lần kèm lý do. --all-sheets vẫn được
@@ -74,6 +76,8 @@ Usage: par-index <command> [options]
                                         who submitted, who did not, unreadable files, duplicates, strangers
   diff old.xlsx new.xlsx [--json] [-o diff.xlsx]   what a unit changed when it resubmitted
   appraisal <folders…> -o out-folder [--force]   the "Kết quả thẩm định" sheet for each unit, one file per unit
+      rank -o, intake -o, appraisal: [--annex "Phụ lục 01|Kèm theo Quyết định số …"]
+      [--signature "NGƯỜI LẬP BIỂU|TM. …|…, ngày … tháng … năm …"]   annex lines above the title, signature under the table
 
 Each sheet holding a scoring table is a unit: every command reads every unit sheet of every file (a
 consolidation workbook of several communes is several units); sheets that are not units are listed once

@@ -4,6 +4,7 @@ import { newestCopy } from "../../app/duplicates";
 import { noUnitReason } from "../../app/rank-inputs";
 import { analyseUnits } from "../../app/units";
 import { unitKey } from "../../core/rank-key";
+import { parseAnnex } from "../../core/sheets/annex";
 import { type AppraisalUnit, appraisalSheetSpec } from "../../core/sheets/appraisal";
 import { FileReadError } from "../../files/errors";
 import { type Lang, parseCommandArgs, UsageError } from "../args";
@@ -17,7 +18,7 @@ import { checkOutputFolder, checkOutputPath } from "../safe-write";
 import { oneLine } from "../terminal";
 
 /**
- * `par-index appraisal <files|folders…> -o out/ [--rubric …]`: the "Kết quả thẩm định" sheet for each
+ * `par-index appraisal <files|folders…> -o out/ [--rubric …] [--annex "Phụ lục 01|…"] [--signature "NGƯỜI LẬP BIỂU|TM. …|…"]`: the "Kết quả thẩm định" sheet for each
  * unit, one file per unit in the output folder (never in an input folder, never over an input), with
  * the group's average per area taken over every unit read. Exit 1 when a file could not be read.
  */
@@ -26,7 +27,12 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
     rubric: { type: "string" },
     output: { type: "string", short: "o" },
     force: { type: "boolean" },
+    annex: { type: "string" },
+    signature: { type: "string" },
   });
+  // The annex block (issue #26): only the user's text, checked before any file is read or written.
+  const annex = parseAnnex(values.annex, values.signature);
+  if (annex.problem) throw new UsageError(annex.problem);
   if (!values.output) {
     throw new UsageError({
       vi: "Cần thư mục kết quả: par-index appraisal <thư-mục> -o <thư-mục-kết-quả>",
@@ -94,9 +100,14 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
   for (const target of targets) await checkOutputPath(target, writeOptions);
   for (const [i, u] of current.entries()) {
     const target = targets[i];
-    await writeSpecsTo(target, [appraisalSheetSpec(u, { peers, lang })], writeOptions.inputs, {
-      existing: writeOptions.existing,
-    });
+    await writeSpecsTo(
+      target,
+      [appraisalSheetSpec(u, { peers, lang, annex: annex.annex })],
+      writeOptions.inputs,
+      {
+        existing: writeOptions.existing,
+      },
+    );
     const pending = u.score.appraisalChanges.filter((c) => !c.noted).length;
     console.log(
       inLang(lang, {

@@ -12,6 +12,7 @@ import {
   sortIntakeRows,
 } from "../../core/intake";
 import { formatFixed } from "../../core/numbers";
+import { parseAnnex } from "../../core/sheets/annex";
 import { intakeSheetSpec } from "../../core/sheets/intake";
 import { FileReadError } from "../../files/errors";
 import type { FileResult } from "../analyse-file";
@@ -39,7 +40,7 @@ function linesWithin(path: string, text: string): string {
 
 /**
  * `par-index intake <files|folders…> [--expected units.xlsx|csv|json|last-year-ranking] [-o intake.xlsx]
- * [--json] [--rubric …]`: who has submitted, who has not, which files cannot be read, who sent two.
+ * [--json] [--rubric …] [--annex "Phụ lục 01|…"] [--signature "NGƯỜI LẬP BIỂU|TM. …|…, ngày …"]`: who has submitted, who has not, which files cannot be read, who sent two.
  * Exit 1 when a unit is missing, a file is unreadable or belongs to no unit on the list.
  */
 export default async function intake(argv: string[], lang: Lang): Promise<number> {
@@ -48,7 +49,12 @@ export default async function intake(argv: string[], lang: Lang): Promise<number
     output: { type: "string", short: "o" },
     json: { type: "boolean" },
     rubric: { type: "string" },
+    annex: { type: "string" },
+    signature: { type: "string" },
   });
+  // The annex block (issue #26): only the user's text, checked before any file is read.
+  const annex = parseAnnex(values.annex, values.signature);
+  if (annex.problem) throw new UsageError(annex.problem);
   const rubric = await resolveRubric(values.rubric, false, lang);
   // The list first: a typo in its name should fail at once, not after reading every submission.
   const expected = values.expected ? await loadExpected(values.expected) : null;
@@ -75,7 +81,11 @@ export default async function intake(argv: string[], lang: Lang): Promise<number
   if (values.output) {
     const from = dirname(resolve(values.output));
     const paths = new Map(files.map((f) => [basename(f), relative(from, f).split(sep).join("/")]));
-    await writeSpecsTo(values.output, [intakeSheetSpec(result, { precision, paths, lang })], files);
+    await writeSpecsTo(
+      values.output,
+      [intakeSheetSpec(result, { precision, paths, lang, annex: annex.annex })],
+      files,
+    );
   }
   if (values.json) console.log(JSON.stringify(result, null, 2));
   else {
