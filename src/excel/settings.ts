@@ -16,6 +16,7 @@ import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import { loadRubric } from "../core/rubric/load";
 import type { Rubric } from "../core/rubric/schema";
 import { roleName } from "../core/messages";
+import { type Annex, parseAnnex } from "../core/sheets/annex";
 
 export interface ParSettings {
   /** Built-in rubric id, or null to use the workbook's own structure. */
@@ -30,6 +31,13 @@ export interface ParSettings {
   columns?: ColumnMap;
   /** Pane language; absent: follow Office's display language. */
   language?: "vi" | "en";
+  /**
+   * The annex lines printed above the title of the ranking, intake and appraisal sheets ("Phụ lục 01|Kèm
+   * theo Quyết định số …") and the signature block under the table ("NGƯỜI LẬP BIỂU|TM. …|…, ngày …"),
+   * in the CLI's `--annex` / `--signature` format: the user's text only.
+   */
+  annex?: string;
+  signature?: string;
 }
 
 export interface ColumnMap {
@@ -112,9 +120,37 @@ export function verifySettings(
     if ("problem" in columns) problems.push(columns.problem);
     else if (Object.keys(columns.map.roles).length > 0) settings.columns = columns.map;
   }
+  verifyAnnex(stored, settings, problems);
   const { rubric, identity } = resolveRubric(stored.customRubric, settings, problems);
   const lines = settingsLines({ identity, settings });
   return { settings, rubric, identity, manualColumns: settings.columns !== undefined, problems, lines };
+}
+
+/** The annex text kept only when both parts are text that `parseAnnex` accepts; else dropped with why. */
+function verifyAnnex(stored: Record<string, unknown>, settings: ParSettings, problems: Text[]): void {
+  const { annex, signature } = stored;
+  if ((annex === undefined || annex === null) && (signature === undefined || signature === null)) return;
+  const text = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? undefined : null);
+  const a = text(annex);
+  const s = text(signature);
+  const problem =
+    a === null || s === null ? { vi: "không phải chữ", en: "not text" } : parseAnnex(a, s).problem;
+  if (problem) {
+    problems.push({
+      vi: `Sổ lưu phụ lục / khối chữ ký không dùng được (${problem.vi}); đã bỏ qua, bảng in không có phụ lục. Nhập lại ở thẻ Cài đặt.`,
+      en: `The workbook's saved annex / signature block cannot be used (${problem.en}); it is ignored and the sheets print without it. Enter it again on the Settings tab.`,
+    });
+    return;
+  }
+  if (a !== undefined && a !== null) settings.annex = a;
+  if (s !== undefined && s !== null) settings.signature = s;
+}
+
+/** The annex block the pane's written sheets carry: the saved text parsed, or null when none (or unusable). */
+export function annexOf(settings: Pick<ParSettings, "annex" | "signature">): Annex | null {
+  const annex = settings.annex?.trim() ? settings.annex : undefined;
+  const signature = settings.signature?.trim() ? settings.signature : undefined;
+  return parseAnnex(annex, signature).annex;
 }
 
 function verifyRubricId(

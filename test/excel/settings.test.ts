@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import { contentHash, settingsLines, verifyColumnMap, verifySettings } from "../../src/excel/settings";
+import {
+  annexOf,
+  contentHash,
+  settingsLines,
+  verifyColumnMap,
+  verifySettings,
+} from "../../src/excel/settings";
 
 /**
  * What a workbook carries is data to verify: each of these settings was once taken as it came and
@@ -101,6 +107,28 @@ describe("verifySettings", () => {
     const v = verifySettings({ rubricId: commune.id, groupBy: "(xa|phuong" });
     expect(v.settings.groupBy).toBeUndefined();
     expect(v.problems[0].vi).toContain("(xa|phuong");
+  });
+
+  it("a saved annex and signature are kept when parseAnnex accepts them, dropped with why when not", () => {
+    const ok = verifySettings({
+      rubricId: commune.id,
+      annex: "Phụ lục 01|Kèm theo QĐ số 12",
+      signature: "A|B|C",
+    });
+    expect(ok.problems).toEqual([]);
+    expect(annexOf(ok.settings)).toEqual({
+      heading: ["Phụ lục 01", "Kèm theo QĐ số 12"],
+      signature: { left: "A", right: "B", placeDate: "C" },
+    });
+    const long = verifySettings({ rubricId: commune.id, annex: "1|2|3|4|5|6|7", signature: "A" });
+    expect(long.settings.annex).toBeUndefined();
+    expect(long.settings.signature).toBeUndefined();
+    expect(long.problems[0].en).toMatch(/annex.*at most 6 lines.*ignored/);
+    const notText = verifySettings({ rubricId: commune.id, signature: { left: "x" } });
+    expect(notText.settings.signature).toBeUndefined();
+    expect(notText.problems[0].vi).toContain("không phải chữ");
+    expect(annexOf({})).toBeNull();
+    expect(annexOf({ annex: "  ", signature: "" })).toBeNull();
   });
 
   it("anything at all as stored settings gives the defaults, never a throw", () => {
