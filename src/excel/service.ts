@@ -24,6 +24,7 @@ import type { UnitMap } from "../core/unit-map";
 import { DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
 import { findingsReportSpec } from "../core/sheets/findings-report";
+import type { Annex } from "../core/sheets/annex";
 import { rankingSheetSpec } from "../core/sheets/ranking";
 import { OWNED_SHEETS } from "../core/sheets/style";
 import { unitResultSheetSpec } from "../core/sheets/unit-result";
@@ -35,6 +36,7 @@ import { clearHighlights, queueHighlights, refuseProtected } from "./highlight";
 import { linksNotReadFinding, readActiveUnit, readHyperlinks, readWorkbookSnapshot } from "./read";
 import { claim, type Ownership, queueMark, queueOwnership } from "./ownership";
 import {
+  annexOf,
   type ParSettings,
   readStoredSettings,
   saveSettings,
@@ -86,6 +88,8 @@ export interface RankingOptions {
   basis?: RankPart;
   /** Last year's units → this year's (renames and mergers). */
   unitMap?: UnitMap | null;
+  /** The annex lines and signature block to print; unset: those saved in the workbook's settings. */
+  annex?: Annex | null;
 }
 
 export interface RankingResult {
@@ -103,7 +107,7 @@ export interface ExcelService {
   validate(options?: ValidateOptions): Promise<ValidateResult>;
   buildRanking(options?: RankingOptions): Promise<RankingResult>;
   /** Writes a ranking built from files outside this workbook (the pane's file import). Two syncs. */
-  writeRanking(ranking: Ranking, rubric: Rubric): Promise<string>;
+  writeRanking(ranking: Ranking, rubric: Rubric, annex?: Annex | null): Promise<string>;
   /**
    * Writes sheets decided in core (add-in-owned names only: a user's sheet of the same name stops the
    * write before anything is queued). Never activates: the caller offers "go there". One read sync, then
@@ -176,9 +180,9 @@ export function createExcelService(run?: Run): ExcelService {
 
     buildRanking: (options = {}) => guarded((context) => rankSheetsIn(context, options, verify)),
 
-    writeRanking: (ranking, rubric) =>
+    writeRanking: (ranking, rubric, annex) =>
       guarded(async (context) => {
-        const [name] = await writeSheetsIn(context, [rankingSheetSpec(ranking, rubric)]);
+        const [name] = await writeSheetsIn(context, [rankingSheetSpec(ranking, rubric, { annex })]);
         return name;
       }),
 
@@ -361,7 +365,8 @@ async function rankSheetsIn(
     basis: options.basis,
     unitMap: options.unitMap ?? null,
   });
-  const spec = rankingSheetSpec(ranking, rankRubric, { linkSheets: true });
+  const annex = options.annex === undefined ? annexOf(settings) : options.annex;
+  const spec = rankingSheetSpec(ranking, rankRubric, { linkSheets: true, annex });
   const { pageLayout } = await writeOwned(context, [spec], present, ownership());
   return {
     pageLayout,

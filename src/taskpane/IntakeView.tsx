@@ -10,6 +10,7 @@ import type { Rubric } from "../core/rubric/schema";
 import { lostPoints } from "../core/lost-points";
 import type { UnitScore } from "../core/score";
 import { intakeSheetSpec } from "../core/sheets/intake";
+import { annexOf, type ParSettings } from "../excel/settings";
 import type { ExcelService } from "../excel/service";
 import { FilePicker } from "./FilePicker";
 import { LostPointsChart } from "./LostPointsChart";
@@ -96,7 +97,8 @@ export function IntakeView({
   state,
   service,
 }: {
-  state: { lang: Lang; rubric: Rubric | null };
+  /** `settings`: the pane's annex and signature text, printed on the written sheet (absent: none). */
+  state: { lang: Lang; rubric: Rubric | null; settings?: Pick<ParSettings, "annex" | "signature"> };
   service?: Service;
 }) {
   const styles = useStyles();
@@ -160,7 +162,14 @@ export function IntakeView({
           service={service}
           lang={lang}
           label={S.write[lang]}
-          spec={() => intakeSheetSpec(result.intake, { linkSheets: true, precision, lang })}
+          spec={() =>
+            intakeSheetSpec(result.intake, {
+              linkSheets: true,
+              precision,
+              lang,
+              annex: annexOf(state.settings ?? {}),
+            })
+          }
           detail={{
             vi: say("vi", "links", { n: linkedUnits(result.intake.rows) }),
             en: say("en", "links", { n: linkedUnits(result.intake.rows) }),

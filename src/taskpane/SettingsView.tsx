@@ -3,6 +3,8 @@ import { useState } from "react";
 import type { Text as Words } from "../core/finding";
 import { type Lang, t } from "../core/i18n";
 import { parseRatingOption, ratingOptionText } from "../core/ratings";
+import { parseAnnex } from "../core/sheets/annex";
+import type { ParSettings } from "../excel/settings";
 import { Bar } from "./Bar";
 import { builtinRubrics } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
@@ -114,6 +116,11 @@ export function SettingsView({ state }: { state: ParIndexState }) {
           />
         </>
       )}
+      <AnnexFields
+        lang={lang}
+        settings={settings}
+        onChange={(annex, signature) => state.updateSettings({ ...settings, annex, signature })}
+      />
       <Button
         appearance="primary"
         onClick={() => void state.saveSettings()}
@@ -169,5 +176,75 @@ function RatingScaleField({
         }}
       />
     </Field>
+  );
+}
+
+const ANNEX_LABEL: Words = {
+  vi: "Phụ lục / quyết định (in trên tiêu đề)",
+  en: "Annex / decision (printed above the title)",
+};
+const SIGNATURE_LABEL: Words = {
+  vi: "Khối chữ ký (in dưới bảng)",
+  en: "Signature block (printed under the table)",
+};
+const ANNEX_HINT: Words = {
+  vi: "Các dòng ngăn cách bằng |, ví dụ: Phụ lục 01|Kèm theo Quyết định số …",
+  en: "Lines separated by |, e.g. Phụ lục 01|Kèm theo Quyết định số …",
+};
+const SIGNATURE_HINT: Words = {
+  vi: "Người lập|người ký|nơi, ngày, ví dụ: NGƯỜI LẬP BIỂU|TM. …|…, ngày … tháng … năm …",
+  en: "Left signer|right signer|place, date, e.g. NGƯỜI LẬP BIỂU|TM. …|…, ngày … tháng … năm …",
+};
+
+/**
+ * The annex lines above the title and the signature block under the table of the ranking, intake and
+ * appraisal sheets the pane writes, in the CLI's `--annex` / `--signature` format. Checked with
+ * parseAnnex as typed: only text it accepts reaches the settings; its problem is shown under the field.
+ */
+function AnnexFields({
+  lang,
+  settings,
+  onChange,
+}: {
+  lang: Lang;
+  settings: ParSettings;
+  onChange: (annex: string | undefined, signature: string | undefined) => void;
+}) {
+  const [annex, setAnnex] = useState(settings.annex ?? "");
+  const [signature, setSignature] = useState(settings.signature ?? "");
+  const [problem, setProblem] = useState<{ field: "annex" | "signature"; text: Words } | null>(null);
+  const update = (nextAnnex: string, nextSignature: string, field: "annex" | "signature") => {
+    setAnnex(nextAnnex);
+    setSignature(nextSignature);
+    const a = nextAnnex.trim() ? nextAnnex : undefined;
+    const s = nextSignature.trim() ? nextSignature : undefined;
+    const read = parseAnnex(a, s);
+    if (read.problem) {
+      setProblem({ field, text: read.problem });
+      return;
+    }
+    setProblem(null);
+    onChange(a, s);
+  };
+  const shown = (field: "annex" | "signature") => (problem?.field === field ? problem.text[lang] : undefined);
+  return (
+    <>
+      <Field
+        label={ANNEX_LABEL[lang]}
+        hint={ANNEX_HINT[lang]}
+        validationState={shown("annex") ? "error" : "none"}
+        validationMessage={shown("annex")}
+      >
+        <Input value={annex} onChange={(_, d) => update(d.value, signature, "annex")} />
+      </Field>
+      <Field
+        label={SIGNATURE_LABEL[lang]}
+        hint={SIGNATURE_HINT[lang]}
+        validationState={shown("signature") ? "error" : "none"}
+        validationMessage={shown("signature")}
+      >
+        <Input value={signature} onChange={(_, d) => update(annex, d.value, "signature")} />
+      </Field>
+    </>
   );
 }

@@ -7,7 +7,8 @@ import type { Rubric } from "../core/rubric/schema";
 import type { UnitScore } from "../core/score";
 import { type StoredNotice, takeStoredNotice } from "../commands/notices";
 import type { ExcelService, ValidateResult } from "../excel/service";
-import type { ParSettings, RubricIdentity, VerifiedSettings } from "../excel/settings";
+import type { Annex } from "../core/sheets/annex";
+import { annexOf, type ParSettings, type RubricIdentity, type VerifiedSettings } from "../excel/settings";
 import { readPreviousFile, readRubricFile, readUnitMapFile, rankInputsFromFiles } from "./files";
 import { type BusyKind, initialPane, type PaneAction, type PaneState, paneReducer } from "./state/pane";
 import type { AppraisalWritten, FindingChanges } from "./state/check";
@@ -141,7 +142,9 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
   const { settings } = state.settings;
   const verified = useMemo(() => service?.verifySettings(settings) ?? null, [service, settings]);
   const check = useCheckActions(state, dispatch, guard, verified, service);
-  const ranking = useRankActions(dispatch, guard, service, verified?.rubric ?? null);
+  // The annex block the written sheets carry: the pane's current text (the field accepts only what parses).
+  const annex = useMemo(() => annexOf(settings), [settings]);
+  const ranking = useRankActions(dispatch, guard, service, verified?.rubric ?? null, annex);
   const settingsActions = useSettingsActions(state, dispatch, guard, check.runCheck);
   return {
     ready: service !== null,
@@ -193,6 +196,7 @@ function useCheckActions(
   const highlighted = useRef(state.check.highlighted);
   // The pane's language: the one language of every sheet it writes (the ranking stays Vietnamese).
   const lang = state.settings.lang;
+  const settings = state.settings.settings;
   highlighted.current = state.check.highlighted;
   const runCheck = useCallback(
     async (service: ExcelService, v: VerifiedSettings) => {
@@ -262,10 +266,10 @@ function useCheckActions(
         if (validation)
           dispatch({
             type: "check/appraisalWritten",
-            written: await writeAppraisalOf(service, validation, pickedUnit, lang),
+            written: await writeAppraisalOf(service, validation, pickedUnit, lang, annexOf(settings)),
           });
       }),
-    [guard, dispatch, validation, pickedUnit, lang],
+    [guard, dispatch, validation, pickedUnit, lang, settings],
   );
   const setLive = useLiveCheck(dispatch, guard, check);
   return {
@@ -284,6 +288,7 @@ async function writeAppraisalOf(
   validation: ValidateResult,
   picked: string | null,
   lang: Lang,
+  annex: Annex | null,
 ): Promise<AppraisalWritten> {
   const units = validation.analysis.units;
   const unit = units.find((u) => u.sheet === picked) ?? units[0];
@@ -292,7 +297,7 @@ async function writeAppraisalOf(
   const peers = checkPeers(validation);
   const spec = appraisalSheetSpec(
     { unit: unit.unit, sheet: unit.sheet, score: unit.score, findings: unit.findings, entries: unit.entries },
-    { peers, lang },
+    { peers, lang, annex },
   );
   const [sheet] = await service.writeSheets([spec]);
   return {
@@ -343,6 +348,7 @@ function useRankActions(
   guard: Guard,
   service: ExcelService | null,
   rubric: Rubric | null,
+  annex: Annex | null,
 ): Pick<ParIndexState, "rank" | "listSheets"> {
   const rank = useCallback(
     (request: RankRequest) =>
@@ -365,6 +371,7 @@ function useRankActions(
           previous,
           basis: request.basis,
           unitMap,
+          annex,
         };
         if (request.source === "sheets") {
           const r = await excel.buildRanking({
@@ -390,13 +397,13 @@ function useRankActions(
           (done, total) => dispatch({ type: "rank/progress", done, total }),
         );
         const ranking = rankUnits(inputs, { rubric: useRubric, ...options });
-        const sheet = await excel.writeRanking(ranking, useRubric);
+        const sheet = await excel.writeRanking(ranking, useRubric, annex);
         dispatch({
           type: "rank/done",
           outcome: { ranking, sheet, fileErrors, pageLayout: excel.canSetPage?.() },
         });
       }),
-    [guard, dispatch, rubric],
+    [guard, dispatch, rubric, annex],
   );
   const listSheets = useCallback(async () => {
     if (!service) return;

@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { builtinRubric } from "../../src/core/rubric/builtin";
+import type { Rubric } from "../../src/core/rubric/schema";
+import { createExcelService } from "../../src/excel/service";
+import { generateUnit } from "../../src/sample";
+import { App } from "../../src/taskpane/App";
+import { FakeExcelHost } from "../fake-excel/host";
+import { type InstalledOffice, installFakeOffice } from "../fake-excel/install";
+
+/**
+ * Issue #26 item 4 in the pane: the two Settings fields (annex lines, signature block) checked as typed
+ * and printed on the ranking sheet the pane writes, over the real service on the strict fake host.
+ */
+const rubric = builtinRubric("example-commune-2024") as Rubric;
+let installed: InstalledOffice | null = null;
+afterEach(() => {
+  cleanup();
+  installed?.uninstall();
+  installed = null;
+});
+
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;
+
+const ANNEX = "Phụ lục 03|Kèm theo Quyết định số 77/QĐ-UBND";
+const SIGNATURE = "NGƯỜI LẬP BIỂU|TM. ỦY BAN NHÂN DÂN|Hưng Yên, ngày 10 tháng 01 năm 2027";
+
+async function openPane() {
+  const units = [0, 1].map((index) => generateUnit(rubric, { seed: 11, index, appraisal: 1 }));
+  const host = FakeExcelHost.fromSpecs(
+    units.flatMap((u) =>
+      u.sheets.slice(0, 1).map((s, i) => ({ ...s, name: `Đơn vị ${u.name.slice(0, 20)} ${i}` })),
+    ),
+    "ranking.xlsx",
+  );
+  installed = installFakeOffice(host);
+  const service = createExcelService(host.run);
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App loadService={async () => service} initialLang="vi" />
+    </FluentProvider>,
+  );
+  await screen.findByRole("button", { name: "Kiểm tra" });
+  await act(async () => fireEvent.click(screen.getByRole("button", { name: "Cài đặt" })));
+  return host;
+}
+
+describe("annex and signature settings", () => {
+  it("typed in Settings, they print above the ranking's title and under its table", async () => {
+    const host = await openPane();
+    const annex = await screen.findByLabelText(/Phụ lục \/ quyết định/);
+    const signature = screen.getByLabelText(/Khối chữ ký/);
+    await act(async () => fireEvent.change(annex, { target: { value: ANNEX } }));
+    await act(async () => fireEvent.change(signature, { target: { value: SIGNATURE } }));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Cài đặt" })));
+    await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Xếp hạng" })));
+    const build = await screen.findByRole("button", { name: "Lập bảng xếp hạng" });
+    await waitFor(() => expect((build as HTMLButtonElement).disabled).toBe(false));
+    await act(async () => fireEvent.click(build));
+    await screen.findByText(/Đã ghi trang "Xếp hạng"/, undefined, { timeout: 10_000 });
+    const values = host.values("Xếp hạng");
+    const rowOf = (text: string) => values.findIndex((r) => r.includes(text));
+    expect(rowOf("Phụ lục 03")).toBe(0);
+    expect(rowOf("Kèm theo Quyết định số 77/QĐ-UBND")).toBe(1);
+    const title = values.findIndex((r) => r.some((v) => typeof v === "string" && /XẾP HẠNG/.test(v)));
+    expect(title).toBeGreaterThan(1);
+    const placeDate = rowOf("Hưng Yên, ngày 10 tháng 01 năm 2027");
+    expect(placeDate).toBeGreaterThan(title + 2);
+    expect(rowOf("NGƯỜI LẬP BIỂU")).toBe(placeDate + 1);
+    expect(rowOf("TM. ỦY BAN NHÂN DÂN")).toBe(placeDate + 1);
+    // Nothing of the user's text is in the table above the signature but the annex lines themselves.
+    expect(
+      values
+        .slice(2, placeDate)
+        .flat()
+        .filter((v) => v === "NGƯỜI LẬP BIỂU"),
+    ).toEqual([]);
+  });
+
+  it("a value parseAnnex refuses is shown under its field and never reaches the sheet", async () => {
+    const host = await openPane();
+    const annex = await screen.findByLabelText(/Phụ lục \/ quyết định/);
+    await act(async () => fireEvent.change(annex, { target: { value: "1|2|3|4|5|6|7" } }));
+    expect(await screen.findByText(/--annex: tối đa 6 dòng/)).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Cài đặt" })));
+    await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Xếp hạng" })));
+    const build = await screen.findByRole("button", { name: "Lập bảng xếp hạng" });
+    await waitFor(() => expect((build as HTMLButtonElement).disabled).toBe(false));
+    await act(async () => fireEvent.click(build));
+    await screen.findByText(/Đã ghi trang "Xếp hạng"/, undefined, { timeout: 10_000 });
+    const values = host.values("Xếp hạng");
+    expect(values.flat().filter((v) => v === "1" || v === "7")).toEqual([]);
+    expect(String(values[0][0])).toMatch(/XẾP HẠNG/);
+  });
+});
