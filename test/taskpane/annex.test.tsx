@@ -4,9 +4,12 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-libra
 import { afterEach, describe, expect, it } from "vitest";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
+import { INTAKE_SHEET } from "../../src/core/sheets/style";
 import { createExcelService } from "../../src/excel/service";
+import { writeWorkbook } from "../../src/files/write-workbook";
 import { generateUnit } from "../../src/sample";
 import { App } from "../../src/taskpane/App";
+import { IntakeView } from "../../src/taskpane/IntakeView";
 import { FakeExcelHost } from "../fake-excel/host";
 import { type InstalledOffice, installFakeOffice } from "../fake-excel/install";
 
@@ -97,5 +100,42 @@ describe("annex and signature settings", () => {
     const values = host.values("Xếp hạng");
     expect(values.flat().filter((v) => v === "1" || v === "7")).toEqual([]);
     expect(String(values[0][0])).toMatch(/XẾP HẠNG/);
+  });
+
+  it("the intake sheet the pane writes carries them too", async () => {
+    const unit = generateUnit(rubric, { seed: 11, index: 0, appraisal: 1 });
+    const host = FakeExcelHost.fromSpecs(
+      [{ name: "Ghi chú", cells: [{ row: 0, col: 0, value: "x" }] }],
+      "so.xlsx",
+    );
+    installed = installFakeOffice(host);
+    const bytes = await writeWorkbook(unit.sheets);
+    const file = new File([new Uint8Array(bytes)], unit.fileName);
+    if (typeof file.arrayBuffer !== "function")
+      Object.defineProperty(file, "arrayBuffer", { value: async () => bytes.slice().buffer });
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <IntakeView
+          state={{ lang: "vi", rubric, settings: { annex: ANNEX, signature: SIGNATURE } }}
+          service={createExcelService(host.run)}
+        />
+      </FluentProvider>,
+    );
+    fireEvent.change(screen.getByLabelText("Các biểu chấm điểm đơn vị gửi"), { target: { files: [file] } });
+    fireEvent.click(screen.getByRole("button", { name: "Tiếp nhận" }));
+    const write = await screen.findByRole(
+      "button",
+      { name: "Ghi bảng tiếp nhận vào sổ" },
+      { timeout: 10_000 },
+    );
+    await act(async () => fireEvent.click(write));
+    await waitFor(() => expect(host.sheet(INTAKE_SHEET)).toBeTruthy());
+    const values = host.values(INTAKE_SHEET);
+    const rowOf = (text: string) => values.findIndex((r) => r.includes(text));
+    expect(rowOf("Phụ lục 03")).toBe(0);
+    expect(rowOf("Kèm theo Quyết định số 77/QĐ-UBND")).toBe(1);
+    const placeDate = rowOf("Hưng Yên, ngày 10 tháng 01 năm 2027");
+    expect(placeDate).toBeGreaterThan(rowOf(unit.name));
+    expect(rowOf("TM. ỦY BAN NHÂN DÂN")).toBe(placeDate + 1);
   });
 });
