@@ -138,4 +138,33 @@ describe("annex and signature settings", () => {
     expect(placeDate).toBeGreaterThan(rowOf(unit.name));
     expect(rowOf("TM. ỦY BAN NHÂN DÂN")).toBe(placeDate + 1);
   });
+
+  it("so does the appraisal result written from the Check tab", async () => {
+    const host = await openPane();
+    const annex = await screen.findByLabelText(/Phụ lục \/ quyết định/);
+    await act(async () => fireEvent.change(annex, { target: { value: ANNEX } }));
+    await act(async () =>
+      fireEvent.change(screen.getByLabelText(/Khối chữ ký/), { target: { value: SIGNATURE } }),
+    );
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "Cài đặt" })));
+    const check = screen.getByRole("button", { name: "Kiểm tra" });
+    await waitFor(() => expect((check as HTMLButtonElement).disabled).toBe(false));
+    await act(async () => fireEvent.click(check));
+    await act(async () =>
+      fireEvent.click(await screen.findByRole("button", { name: "Ghi vào sổ" }, { timeout: 10_000 })),
+    );
+    await act(async () =>
+      fireEvent.click(await screen.findByRole("button", { name: "Ghi kết quả thẩm định vào sổ" })),
+    );
+    await waitFor(() => expect(host.sheet("Kết quả thẩm định")).toBeTruthy());
+    const values = host.values("Kết quả thẩm định");
+    const rowOf = (text: string) => values.findIndex((r) => r.includes(text));
+    expect(rowOf("Phụ lục 03")).toBe(0);
+    expect(rowOf("Kèm theo Quyết định số 77/QĐ-UBND")).toBe(1);
+    const title = values.findIndex((r) => r.includes("KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CCHC"));
+    expect(title).toBe(3);
+    const placeDate = rowOf("Hưng Yên, ngày 10 tháng 01 năm 2027");
+    expect(placeDate).toBeGreaterThan(title + 2);
+    expect(rowOf("NGƯỜI LẬP BIỂU")).toBe(placeDate + 1);
+  });
 });
