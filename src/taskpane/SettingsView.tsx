@@ -226,7 +226,9 @@ function AnnexFields({
     setProblem(null);
     onChange(a, s);
   };
-  const shown = (field: "annex" | "signature") => (problem?.field === field ? problem.text[lang] : undefined);
+  // parseAnnex names the CLI option ("--annex: …"); under its own field the pane drops that prefix.
+  const shown = (field: "annex" | "signature") =>
+    problem?.field === field ? problem.text[lang].replace(/^--(annex|signature): /, "") : undefined;
   return (
     <>
       <Field

@@ -90,7 +90,7 @@ describe("annex and signature settings", () => {
     const host = await openPane();
     const annex = await screen.findByLabelText(/Phụ lục \/ quyết định/);
     await act(async () => fireEvent.change(annex, { target: { value: "1|2|3|4|5|6|7" } }));
-    expect(await screen.findByText(/--annex: tối đa 6 dòng/)).toBeTruthy();
+    expect(await screen.findByText(/^tối đa 6 dòng, mỗi dòng tối đa 300 ký tự/)).toBeTruthy();
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Cài đặt" })));
     await act(async () => fireEvent.click(screen.getByRole("tab", { name: "Xếp hạng" })));
     const build = await screen.findByRole("button", { name: "Lập bảng xếp hạng" });
