@@ -14,11 +14,19 @@ export interface RubricFit {
   fit: number;
 }
 
-/** The chosen rubric fits this poorly or worse before other rubrics are tried (clean units cost nothing extra). */
-const POOR_FIT = 0.6;
-/** A better rubric must fit at least this well, and this much better than the chosen one. */
+/**
+ * Another rubric is "clearly better" by margin, not by a fixed cut-off on the chosen one: the two
+ * built-ins fit each other's units at about 0.66 (their shared items), which a cut-off of 0.6 let
+ * through unnoticed (#23 item 5), while the right rubric fits at 0.98-1.00. A better rubric must fit
+ * at least GOOD_FIT and MARGIN more than the chosen one.
+ */
 const GOOD_FIT = 0.8;
-const MARGIN = 0.3;
+const MARGIN = 0.2;
+/**
+ * No candidate can beat a fit above this by MARGIN (fits are at most 1): clean units are not matched
+ * again against every candidate. A consequence of the margin, not a cut-off of its own.
+ */
+const NO_ROOM = 1 - MARGIN;
 
 /** The fit of rows already matched to `rubric` (row.item set by matchRows). */
 export function fitOf(rows: readonly TableRow[], rubric: Rubric): number {
@@ -43,8 +51,8 @@ function fitAgainst(table: RecognisedTable, rubric: Rubric): number {
 }
 
 /**
- * The candidate that fits the table far better than `chosen`, or null. Candidates with the chosen
- * rubric's id are skipped; ties go to the first candidate.
+ * The candidate that fits the table clearly better than `chosen` (by MARGIN), or null. Candidates
+ * with the chosen rubric's id are skipped; ties go to the first candidate.
  */
 export function betterRubric(
   table: RecognisedTable,
@@ -52,7 +60,7 @@ export function betterRubric(
   candidates: readonly Rubric[],
 ): { chosenFit: number; better: RubricFit } | null {
   const chosenFit = fitOf(table.rows, chosen);
-  if (chosenFit > POOR_FIT) return null;
+  if (chosenFit > NO_ROOM) return null;
   let best: RubricFit | null = null;
   for (const candidate of candidates) {
     if (candidate === chosen || candidate.id === chosen.id) continue;

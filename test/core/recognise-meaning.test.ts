@@ -155,3 +155,33 @@ describe("columns by meaning", () => {
     expect(t.columnFindings ?? []).toEqual([]);
   });
 });
+
+describe("group cells without merges (#28 item 0)", () => {
+  const header: CellValue[][] = [
+    ["STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", null, null, "Ghi chú"],
+    [null, null, null, "Tài liệu kiểm chứng", "Điểm", "Giải trình", null],
+  ];
+  const rows: CellValue[][] = [
+    ["1", "Kế hoạch", 2, "QĐ 12/QĐ-UBND ngày 5/1/2024", 2, "", ""],
+    ["2", "Báo cáo", 1, "BC 3/BC-UBND ngày 9/2/2024", 1, "", ""],
+  ];
+  const want = { code: 0, label: 1, max: 2, evidence: 3, self: 4, explanation: 5, note: 6 };
+
+  it("'Điểm tự đánh giá' over 'Tài liệu kiểm chứng | Điểm | Giải trình': the same columns merged or centred across", () => {
+    expect(recognise([...header, ...rows], ["D1:F1", "A1:A2", "B1:B2", "C1:C2", "G1:G2"]).columns).toEqual(
+      want,
+    );
+    expect(recognise([...header, ...rows]).columns).toEqual(want);
+  });
+
+  it("a merge that ends says where the group ends: the cell after it is not the group's", () => {
+    const wide: CellValue[][] = [
+      ["STT", "Nội dung", "Điểm tối đa", "Điểm tự đánh giá", null, null, null],
+      [null, null, null, "Tài liệu kiểm chứng", "Tự chấm", "Giải trình", "Điểm"],
+      ...rows.map((r) => [...r.slice(0, 6), 1]),
+    ];
+    // Without the merge "Điểm" under the group's span is the group's; the merge D1:F1 ends before it.
+    expect(recognise(wide, ["D1:F1"]).columns).not.toHaveProperty("appraised1");
+    expect(recognise(wide, ["D1:F1"]).columns.self).toBe(4);
+  });
+});

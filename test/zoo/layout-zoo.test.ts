@@ -5,7 +5,12 @@
  * holds it to what was planted. Replay a run with PAR_ZOO_SEED=<seed> (printed below); CI pins it.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyseWorkbook, type UnitAnalysis, type WorkbookAnalysis } from "../../src/core/analyse";
+import {
+  type AnalyseOptions,
+  analyseWorkbook,
+  type UnitAnalysis,
+  type WorkbookAnalysis,
+} from "../../src/core/analyse";
 import type { Finding } from "../../src/core/finding";
 import { rankUnits } from "../../src/core/rank";
 import { importRubricFromWorkbook, type RubricImport } from "../../src/core/rubric/import";
@@ -74,12 +79,29 @@ async function prepare(v: Variant): Promise<Prepared> {
   try {
     for (const unit of gen.units) {
       const wb = await snapshotOf([unit.grid, ...unit.extraSheets], unit.source, v.file);
-      out.analyses.push(rubric ? analyseWorkbook(wb, { rubric, source: unit.source, year: YEAR }) : null);
+      const options = { rubric: rubric && rated(rubric, unit.finalTotal), source: unit.source, year: YEAR };
+      out.analyses.push(options.rubric ? analyseWorkbook(wb, options as AnalyseOptions) : null);
     }
   } catch (e) {
     out.analyseCrash = e;
   }
   return out;
+}
+
+/**
+ * The rubric with rating bands either side of the unit's planted final index: the rating must come
+ * from the final score as counted (round 2 where there is one), so the unit lands in the middle band.
+ */
+function rated(rubric: Rubric, finalTotal: number): Rubric {
+  const final = finalTotal / 100;
+  return {
+    ...rubric,
+    ratingBands: [
+      { label: "Trên", min: final + 0.01, minInclusive: true },
+      { label: "Đúng", min: final, minInclusive: true },
+      { label: "Dưới", min: 0, minInclusive: true },
+    ],
+  };
 }
 
 beforeAll(async () => {
@@ -227,6 +249,7 @@ describe(`layout zoo (seed ${seed})`, () => {
         expect(sameCode(a.code, u.areas[i]?.code ?? ""), `area code "${a.code}"`).toBe(true);
       expect(hundredths(unit.score.summary.self), `${u.source}: index (self)`).toBe(u.total);
       expect(hundredths(unit.score.summary.final), `${u.source}: index (final)`).toBe(u.finalTotal);
+      expect(unit.score.rating?.label, `${u.source}: rating of the final index`).toBe("Đúng");
       expect(unit.score.summary.withoutSurvey).toBe(false);
     });
   });

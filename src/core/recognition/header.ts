@@ -47,6 +47,9 @@ const MAX_HEADER_ROWS = 3;
 /** Group cells are short ("Điểm tự đánh giá", "Kết quả thẩm định"); a longer text above a header is a title. */
 const GROUP_TEXT_MAX = 40;
 
+/** A group spans a few sub-columns ("Tài liệu kiểm chứng | Điểm | Giải trình"), never the whole table. */
+const GROUP_SPAN_MAX = 8;
+
 /** The highest score classify can give `count` rows this wide: every role found, the key ones among them. */
 function bestScore(width: number, count: number): number {
   return 100 + 2 * Math.min(width, ROLE_COUNT) - (count - 1);
@@ -142,7 +145,7 @@ class HeaderScan {
   constructor(
     readonly sheet: SheetSnapshot,
     readonly merged: MergedTopLeft,
-    lastRow: number,
+    readonly lastRow: number,
   ) {
     let width = 0;
     for (let r = 0; r <= lastRow; r++)
@@ -157,8 +160,38 @@ class HeaderScan {
       cells = [];
       for (let k = 0; k < this.width; k++) cells.push(this.read(row, k));
       this.rows[row] = cells;
+      this.spanGroups(row, cells);
     }
     return cells[j] ?? this.read(row, j);
+  }
+
+  /**
+   * A group label's span from the header rows themselves, not from merges (#28): the pane reads no
+   * merged areas below ExcelApi 1.13, and "centre across selection" has none. An empty cell right of a
+   * short label, above a named sub-column, belongs to that label while the label too stands over a named
+   * sub-column: "Điểm tự đánh giá" over "Tài liệu kiểm chứng | Điểm | Giải trình". A merge, where the
+   * reader has one, already said it; the span ends where a merge covering the row ends.
+   */
+  private spanGroups(row: number, cells: HeaderCell[]): void {
+    if (row + 1 > this.lastRow) return;
+    let label = -1;
+    for (let k = 0; k < cells.length; k++) {
+      const c = cells[k];
+      if (c !== NO_CELL) {
+        label = c.text && !c.across && !c.unitLine && c.text.length <= GROUP_TEXT_MAX ? k : -1;
+        continue;
+      }
+      if (label < 0) continue;
+      if (k - label > GROUP_SPAN_MAX || !this.named(row + 1, k) || !this.named(row + 1, label)) {
+        label = -1;
+        continue;
+      }
+      cells[k] = { text: cells[label].text, unitLine: false, words: null, across: true };
+    }
+  }
+
+  private named(row: number, j: number): boolean {
+    return this.cell(row, j).text !== "";
   }
 
   private read(row: number, j: number): HeaderCell {
