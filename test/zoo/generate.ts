@@ -780,62 +780,62 @@ function plant(
   const free = shuffle(rng, leaves);
   const selfAt = (it: ExpectedItem) => cellName(it.row, s.layout.col.self as number);
   const evidenceAt = (it: ExpectedItem) => cellName(it.row, s.layout.col.evidence as number);
+  // One planted defect on one leaf: the leaf's cells as the defect writes them, and the finding expected.
+  const plant = (leaf: ExpectedItem, over: Partial<LeafCells>, finding: Omit<PlantedFinding, "item">) => {
+    Object.assign(cells.get(leaf) as LeafCells, { explanation: null, ...over });
+    planted.push({ ...finding, item: leaf });
+  };
   if (s.naAllowed.size) {
     // "Không áp dụng" on a leaf whose guidance does not allow it: an error at the cell, counted as nothing.
     const leaf = free.find((it) => !s.naAllowed.has(it));
     if (leaf) {
       free.splice(free.indexOf(leaf), 1);
-      const c = cells.get(leaf) as LeafCells;
-      c.self = { value: "Không áp dụng" };
-      c.evidence = null;
-      c.explanation = null;
-      c.notApplicable = "refused";
-      planted.push({
-        code: "score-not-allowed",
-        severity: "error",
-        address: selfAt(leaf),
-        item: leaf,
-        defect: "na-not-allowed",
-      });
+      plant(
+        leaf,
+        { self: { value: "Không áp dụng" }, evidence: null, notApplicable: "refused" },
+        { code: "score-not-allowed", severity: "error", address: selfAt(leaf), defect: "na-not-allowed" },
+      );
     }
   }
   if (v.evidenceList) {
     // A citation of a number the list lacks (citeList leaves it as it is).
     const leaf = free.pop();
-    if (leaf) {
-      const c = cells.get(leaf) as LeafCells;
-      c.self = { value: pts(leaf.max) };
-      c.evidence = DANGLING;
-      c.evidenceLink = undefined;
-      c.explanation = null;
-      c.notApplicable = undefined;
-      planted.push({
-        code: "evidence-not-listed",
-        severity: "warning",
-        address: evidenceAt(leaf),
-        item: leaf,
-        defect: "dangling-citation",
-      });
-    }
+    if (leaf)
+      plant(
+        leaf,
+        {
+          self: { value: pts(leaf.max) },
+          evidence: DANGLING,
+          evidenceLink: undefined,
+          notApplicable: undefined,
+        },
+        {
+          code: "evidence-not-listed",
+          severity: "warning",
+          address: evidenceAt(leaf),
+          defect: "dangling-citation",
+        },
+      );
   }
   if (v.linkedEvidence) {
     // "Xem tài liệu" with no link on the cell: nothing the appraisers can find.
     const leaf = free.pop();
-    if (leaf) {
-      const c = cells.get(leaf) as LeafCells;
-      c.self = { value: pts(leaf.max) };
-      c.evidence = LINK_TEXT;
-      c.evidenceLink = undefined;
-      c.explanation = null;
-      c.notApplicable = undefined;
-      planted.push({
-        code: "evidence-unverifiable",
-        severity: "warning",
-        address: evidenceAt(leaf),
-        item: leaf,
-        defect: "link-missing",
-      });
-    }
+    if (leaf)
+      plant(
+        leaf,
+        {
+          self: { value: pts(leaf.max) },
+          evidence: LINK_TEXT,
+          evidenceLink: undefined,
+          notApplicable: undefined,
+        },
+        {
+          code: "evidence-unverifiable",
+          severity: "warning",
+          address: evidenceAt(leaf),
+          defect: "link-missing",
+        },
+      );
   }
   for (const defect of v.defects) {
     if (defect === "total-overwritten") continue; // planted on the drawn sheet (needs the cached total)
