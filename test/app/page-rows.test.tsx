@@ -5,16 +5,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { checkBytes } from "../../src/standalone/check";
 import { FileResult } from "../../src/standalone/FileResult";
 import { generatedSet, rubric } from "../parity/fixture";
+import "../support/resize-observer";
 
 /** The standalone page renders what src/app decides: every unit, skipped sheets once, bonus and penalty rows. */
 afterEach(cleanup);
-// jsdom has no ResizeObserver; Fluent's MessageBar (the workbook's findings) asks for one.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
-
 async function renderFile(pick: (plan: Awaited<ReturnType<typeof generatedSet>>) => string) {
   const plan = await generatedSet();
   const file = plan.files.find((f) => f.name === pick(plan));

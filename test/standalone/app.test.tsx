@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { StandaloneApp } from "../../src/standalone/App";
 import { STORAGE_KEY } from "../../src/standalone/rubric-choice";
 import { agency, NOT_A_ZIP, type UnitFile, unitFile } from "./helpers";
+import "../support/resize-observer";
 
 /**
  * The standalone page as a user meets it (issue #17): pick files → per-file summary, totals and findings;
@@ -38,13 +39,6 @@ function file(name: string, bytes: Uint8Array): File {
   Object.defineProperty(f, "arrayBuffer", { value: async () => bytes.slice().buffer });
   return f;
 }
-
-// jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 let defective: UnitFile;
 let clean: UnitFile;

@@ -8,6 +8,7 @@ import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { generateUnit, unitWorkbook } from "../../src/sample";
 import { RankingResult } from "../../src/standalone/RankingResult";
+import "../support/resize-observer";
 
 /** The standalone page's ranking card (issue #25): a provisional ranking says so and why it has no rating. */
 const rubric = builtinRubric("example-commune-2024") as Rubric;
@@ -24,11 +25,6 @@ const ranking = (by: RankBasis) =>
     { rubric, by },
   );
 
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 afterEach(cleanup);
 
 function show(by: RankBasis) {

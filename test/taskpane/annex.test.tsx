@@ -12,6 +12,7 @@ import { App } from "../../src/taskpane/App";
 import { IntakeView } from "../../src/taskpane/IntakeView";
 import { FakeExcelHost } from "../fake-excel/host";
 import { type InstalledOffice, installFakeOffice } from "../fake-excel/install";
+import "../support/resize-observer";
 
 /**
  * Issue #26 item 4 in the pane: the two Settings fields (annex lines, signature block) checked as typed
@@ -24,12 +25,6 @@ afterEach(() => {
   installed?.uninstall();
   installed = null;
 });
-
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 const ANNEX = "Phụ lục 03|Kèm theo Quyết định số 77/QĐ-UBND";
 const SIGNATURE = "NGƯỜI LẬP BIỂU|TM. ỦY BAN NHÂN DÂN|Hưng Yên, ngày 10 tháng 01 năm 2027";

@@ -17,6 +17,7 @@ import { type SheetSpec, specToSnapshot } from "../../src/core/sheet-spec";
 import type { ExcelService, ValidateResult } from "../../src/excel/service";
 import { type ParSettings, verifySettings } from "../../src/excel/settings";
 import { App } from "../../src/taskpane/App";
+import "../support/resize-observer";
 
 /**
  * The pane against a fake Excel service: what the user sees and what each click asks of Excel.
@@ -91,13 +92,6 @@ async function click(element: HTMLElement) {
     fireEvent.click(element);
   });
 }
-
-// jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 /** Renders the hook alone, handing out its state after each render (for actions called directly). */
 function Probe({ service, onState }: { service: ExcelService; onState: (s: ParIndexState) => void }) {

@@ -16,6 +16,7 @@ import { DiffView } from "../../src/taskpane/DiffView";
 import { IntakeView } from "../../src/taskpane/IntakeView";
 import { FakeExcelHost } from "../fake-excel/host";
 import { type InstalledOffice, installFakeOffice } from "../fake-excel/install";
+import "../support/resize-observer";
 
 /** The two round views as the user drives them: pick files, press the button, read the result. */
 const rubric = builtinRubric("example-commune-2024") as Rubric;
@@ -28,13 +29,6 @@ afterEach(() => {
   installed?.uninstall();
   installed = null;
 });
-
-// jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-} as unknown as typeof ResizeObserver;
 
 /** The open workbook: these sheets on the strict fake host, and the real service over it. */
 function openWorkbook(specs: Parameters<typeof FakeExcelHost.fromSpecs>[0], name: string) {
