@@ -25,6 +25,11 @@ interface Layout {
   row: number;
 }
 
+/** A section's bold heading line, on the next free row. */
+function heading(out: Layout, text: string): void {
+  out.cells.push({ row: out.row++, col: 0, value: text, style: { bold: true } });
+}
+
 /** The sheet's one language (Vietnamese unless the user works in English) and the rubric's decimals. */
 interface Words {
   lang: Lang;
@@ -98,15 +103,10 @@ function titleCells(diff: WorkbookDiff, { say }: Words): SpecCell[] {
 /** Structure changes first: the appraiser learns the layout moved before reading the list by item. */
 function addStructure(out: Layout, diff: WorkbookDiff, { lang, say }: Words): void {
   if (!diff.structure.length) return;
-  out.cells.push({
-    row: out.row++,
-    col: 0,
-    value: say(
-      "Thay đổi cấu trúc (không phải thay đổi nội dung)",
-      "Structure changes (not changes of content)",
-    ),
-    style: { bold: true },
-  });
+  heading(
+    out,
+    say("Thay đổi cấu trúc (không phải thay đổi nội dung)", "Structure changes (not changes of content)"),
+  );
   out.tables.push({
     name: "SoSanh_CauTruc",
     row: out.row,
@@ -148,12 +148,7 @@ const ITEM_HEADERS = {
 
 /** One row per changed cell with old and new values and cells; items added or removed on a row each. */
 function addItemChanges(out: Layout, diff: WorkbookDiff, { lang, say, nf }: Words): void {
-  out.cells.push({
-    row: out.row++,
-    col: 0,
-    value: say("Thay đổi theo tiêu chí", "Changes by item"),
-    style: { bold: true },
-  });
+  heading(out, say("Thay đổi theo tiêu chí", "Changes by item"));
   const itemRows: CellValue[][] = [];
   for (const i of diff.items) {
     if (i.status !== "changed") {
@@ -224,12 +219,7 @@ const TOTAL_HEADERS = {
 
 /** The totals before and after, per area. */
 function addTotals(out: Layout, diff: WorkbookDiff, { lang, say, nf }: Words): void {
-  out.cells.push({
-    row: out.row++,
-    col: 0,
-    value: say("Tổng điểm trước và sau", "Totals before and after"),
-    style: { bold: true },
-  });
+  heading(out, say("Tổng điểm trước và sau", "Totals before and after"));
   out.tables.push({
     name: "SoSanh_TongDiem",
     row: out.row,
