@@ -14,6 +14,7 @@ import {
   type SpecChart,
 } from "../core/sheet-spec";
 import { uniqueHeaders } from "../core/sheets/unique-headers";
+import { isExcelApiSupported } from "./errors";
 
 /** Stay well under the 5 MB request cap: Office's JSON for an operation is larger than our estimate. */
 export const REQUEST_BUDGET_BYTES = 2_000_000;
@@ -152,7 +153,7 @@ export async function writeSheetSpec(
 
 /** The page setup needs ExcelApi 1.9 (`pageLayout`); a host without it prints with Excel's defaults. */
 export function pageLayoutSupported(): boolean {
-  return supports("1.9");
+  return isExcelApiSupported("1.9");
 }
 
 /**
@@ -161,7 +162,7 @@ export function pageLayoutSupported(): boolean {
  * False when the host lacks ExcelApi 1.9, so the caller can say the sheet prints with Excel's defaults.
  */
 function queuePageLayout(ws: Excel.Worksheet, print: PrintSetup): boolean {
-  if (!supports("1.9")) return false;
+  if (!isExcelApiSupported("1.9")) return false;
   const page = ws.pageLayout;
   if (print.paper === "A4") page.paperSize = "A4";
   page.orientation = print.landscape ? "Landscape" : "Portrait";
@@ -204,14 +205,11 @@ async function queueCharts(
     chart.name = c.name;
     chart.title.text = c.title;
     chart.legend.position = "Bottom";
-    if (c.type === "barClustered" && supports("1.7")) chart.axes.categoryAxis.reversePlotOrder = true;
+    if (c.type === "barClustered" && isExcelApiSupported("1.7"))
+      chart.axes.categoryAxis.reversePlotOrder = true;
     chart.setPosition(c.anchor.from, c.anchor.to);
     await batch.add(600 + c.title.length * 2);
   }
-}
-
-function supports(version: string): boolean {
-  return Boolean(globalThis.Office?.context?.requirements?.isSetSupported("ExcelApi", version));
 }
 
 function linkTo(target: string, text: CellValue): Excel.RangeHyperlink {
