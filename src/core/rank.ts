@@ -8,6 +8,7 @@ import type { Finding, Text } from "./finding";
 import { compileGroupPattern, groupKey, patternProblem, rubricGroupMatcher } from "./group-pattern";
 import { formatFixed, roundTo } from "./numbers";
 import type { PreviousRanking, PreviousUnit } from "./previous";
+import { newestCopy } from "./newest-copy";
 import { unitKey } from "./rank-key";
 import type { RatingBand, Rubric } from "./rubric/schema";
 import { basisValue, type Rating, rate, type UnitScore } from "./score";
@@ -537,13 +538,8 @@ function dropDuplicates(
   const findings: Finding[] = [];
   for (const copies of byKey.values()) {
     if (copies.length < 2) continue;
-    const times = copies.map((c) => c.modified);
-    const known = times.every((t): t is number => typeof t === "number" && Number.isFinite(t));
-    const newest = known ? Math.max(...(times as number[])) : null;
-    const winner =
-      newest !== null && times.filter((t) => t === newest).length === 1
-        ? copies[times.indexOf(newest)]
-        : null;
+    const at = newestCopy(copies.map((c) => c.modified));
+    const winner = at === null ? null : copies[at];
     const where = copies.map((c) => (c.sheet && c.sheet !== c.unit ? `${c.source} (${c.sheet})` : c.source));
     const list = where.map((w) => `"${w}"`).join(", ");
     const name = copies[0].unit;
