@@ -59,8 +59,10 @@ export function recogniseWorkbook(
   const filled = candidates.filter((c) => hasEnteredScores(sheetOf(wb, c.table) as SheetSnapshot, c.table));
   if (filled.length === 0 || filled.length === candidates.length)
     return { tables: candidates.map((c) => c.table), findings: [] };
+  // Every face now reads every sheet: a set keeps a 1,000-sheet workbook linear here.
+  const isFilled = new Set(filled);
   const findings: Finding[] = candidates
-    .filter((c) => !filled.includes(c))
+    .filter((c) => !isFilled.has(c))
     .map((c) => ({
       code: "table-not-found",
       severity: "info",
