@@ -7,7 +7,7 @@
 import type { Text } from "./finding";
 import { foldWords } from "./fold";
 import { unitKey } from "./rank-key";
-import type { CellValue } from "./snapshot";
+import type { CellValue, WorkbookSnapshot } from "./snapshot";
 
 export interface UnitMap {
   /** Old unit key → this year's name. */
@@ -27,6 +27,11 @@ export const UNIT_MAP_MAX_ROWS = 20_000;
 
 export function emptyUnitMap(): UnitMap {
   return { successor: new Map(), predecessors: new Map() };
+}
+
+/** A map kept as a workbook: the rows of its first sheet that holds anything (a cover sheet may come first). */
+export function unitMapRowsOf(wb: WorkbookSnapshot): readonly (readonly CellValue[])[] {
+  return wb.sheets.find((s) => s.values.some((r) => r?.some((v) => v !== null && v !== "")))?.values ?? [];
 }
 
 /**

@@ -109,17 +109,16 @@ export async function readPreviousFile(file: File): Promise<PreviousRanking> {
  */
 export async function readUnitMapFile(file: File): Promise<UnitMap> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  let rows: unknown[][];
+  const { unitMapFromRows, unitMapRowsOf } = await import("../core/unit-map");
+  let rows: Parameters<typeof unitMapFromRows>[0];
   if (/\.(csv|txt|tsv)$/i.test(file.name)) {
     const { readCsv } = await import("../core/csv");
     rows = readCsv(bytes).rows;
   } else {
     const { readWorkbook } = await import("../files/read-workbook");
-    const wb = readWorkbook(bytes, file.name);
-    rows = wb.sheets.find((s) => s.values.some((r) => r?.some((v) => v !== null && v !== "")))?.values ?? [];
+    rows = unitMapRowsOf(readWorkbook(bytes, file.name));
   }
-  const { unitMapFromRows } = await import("../core/unit-map");
-  const read = unitMapFromRows(rows as Parameters<typeof unitMapFromRows>[0], file.name);
+  const read = unitMapFromRows(rows, file.name);
   if (read.problems.length || read.map.successor.size === 0) {
     const problems = read.problems.length
       ? read.problems

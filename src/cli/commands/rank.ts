@@ -28,7 +28,7 @@ import {
   surveyTableFromCsvTable,
   surveyTableFromJson,
 } from "../../core/survey";
-import { type UnitMap, unitMapFromRows } from "../../core/unit-map";
+import { type UnitMap, unitMapFromRows, unitMapRowsOf } from "../../core/unit-map";
 import { FileReadError } from "../../files/errors";
 import type { FileResult } from "../analyse-file";
 import { analysedFile } from "../file-result";
@@ -159,7 +159,7 @@ function ratingOption(text: string): ReturnType<typeof parseRatingOption>["bands
  */
 async function loadUnitMap(path: string, lang: Lang): Promise<UnitMap> {
   const ext = extname(path).toLowerCase();
-  let rows: unknown[][];
+  let rows: Parameters<typeof unitMapFromRows>[0];
   // Read as every side file is (cli/side-file.ts): size-checked before a byte is read, encodings detected.
   if (ext === ".csv" || ext === ".txt" || ext === ".tsv") {
     const table = readSideCsv(path, "map");
@@ -167,9 +167,9 @@ async function loadUnitMap(path: string, lang: Lang): Promise<UnitMap> {
     rows = table.rows;
   } else {
     const wb = await readSideWorkbook(path, "map");
-    rows = wb.sheets.find((s) => s.values.some((r) => r?.some((v) => v !== null && v !== "")))?.values ?? [];
+    rows = unitMapRowsOf(wb);
   }
-  const read = unitMapFromRows(rows as Parameters<typeof unitMapFromRows>[0], basename(path));
+  const read = unitMapFromRows(rows, basename(path));
   for (const p of read.problems) console.error(`! ${p[lang]}`);
   if (read.map.successor.size === 0)
     throw new UsageError({
