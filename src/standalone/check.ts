@@ -9,6 +9,7 @@ import { failureOf } from "../app/failure";
 import { rankInputsOf } from "../app/rank-inputs";
 import { analyseUnits, type WorkbookUnits } from "../app/units";
 import { type Finding, type Text, unreadableFileFinding } from "../core/finding";
+import type { Lang } from "../core/i18n";
 import { type RankBasis, type Ranking, rankUnits } from "../core/rank";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
@@ -125,15 +126,20 @@ export function rankFiles(files: readonly CheckedFile[], rubric: Rubric, choice:
 /**
  * The check report ("Báo cáo kiểm tra") of the given files, followed — when `results` — by one
  * "Kết quả" sheet per unit, numbered from the second on so a consolidation workbook keeps them all.
+ * `lang` is the page's language: the report is written in it, as the CLI's `validate --report` and the
+ * pane write theirs in the user's.
  */
-export function reportSpecs(files: readonly CheckedFile[], options: { results: boolean }): SheetSpec[] {
+export function reportSpecs(
+  files: readonly CheckedFile[],
+  options: { results: boolean; lang: Lang },
+): SheetSpec[] {
   const units = files.flatMap((f) => [
     ...(!f.analysis || f.analysis.units.length === 0 || f.analysis.findings.length
       ? [{ file: f.file, unit: null, findings: f.analysis ? f.analysis.findings : f.findings }]
       : []),
     ...(f.analysis?.units ?? []).map((u) => ({ file: f.file, unit: u.unit, findings: u.findings })),
   ]);
-  const specs = [findingsReportSpec(units)];
+  const specs = [findingsReportSpec(units, { lang: options.lang })];
   if (!options.results) return specs;
   const all = files.flatMap((f) => f.analysis?.units ?? []);
   all.forEach((u, i) => {

@@ -76,7 +76,7 @@ describe("reportSpecs", () => {
   it("one unit: the check report, then its Kết quả sheet, written as a workbook that reads back", async () => {
     const { unit, bytes } = await unitFile(5, ["missing-evidence"]);
     const checked = checkBytes(bytes, unit.fileName, commune);
-    const specs = reportSpecs([checked], { results: true });
+    const specs = reportSpecs([checked], { results: true, lang: "vi" });
     expect(specs.map((s) => s.name)).toEqual(["Báo cáo kiểm tra", "Kết quả"]);
     const back = readWorkbook(await writeWorkbook(specs), "report.xlsx");
     const report = back.sheets[0].values.flat();
@@ -89,10 +89,31 @@ describe("reportSpecs", () => {
     const [a, b] = await Promise.all([unitFile(6), unitFile(7)]);
     const both = await bytesOf(consolidationWorkbook([a.unit, b.unit]));
     const checked = [checkBytes(both, "Tong-hop.xlsx", commune), checkBytes(NOT_A_ZIP, "hong.xlsx", commune)];
-    const specs = reportSpecs(checked, { results: true });
+    const specs = reportSpecs(checked, { results: true, lang: "vi" });
     expect(specs.map((s) => s.name)).toEqual(["Báo cáo kiểm tra", "Kết quả", "Kết quả 2"]);
     const rows = specs[0].tables?.[0].rows ?? [];
     expect(rows.some((r) => r.includes("hong.xlsx") && r.includes("unreadable-file"))).toBe(true);
-    expect(reportSpecs(checked, { results: false }).map((s) => s.name)).toEqual(["Báo cáo kiểm tra"]);
+    expect(reportSpecs(checked, { results: false, lang: "vi" }).map((s) => s.name)).toEqual([
+      "Báo cáo kiểm tra",
+    ]);
+  });
+
+  it("is written in the page's language: English headings, severities and messages when the page is in English", async () => {
+    const { unit, bytes } = await unitFile(8, ["missing-evidence"]);
+    const checked = checkBytes(bytes, unit.fileName, commune);
+    const planted = checked.findings.find((f) => f.code === "missing-evidence");
+    expect(planted).toBeTruthy();
+    const written = async (lang: "vi" | "en") => {
+      const specs = reportSpecs([checked], { results: false, lang });
+      return readWorkbook(await writeWorkbook(specs), "report.xlsx").sheets[0].values;
+    };
+    const [en, vi] = [await written("en"), await written("vi")];
+    expect(en.flat()).toContain("CHECK REPORT OF PAR INDEX SCORING WORKBOOKS");
+    expect(en.some((r) => r.includes("Severity") && r.includes("Message"))).toBe(true);
+    expect(en.flat()).toContain(planted?.message.en);
+    expect(en.flat()).not.toContain(planted?.message.vi);
+    expect(vi.some((r) => r.includes("Mức độ") && r.includes("Nội dung"))).toBe(true);
+    expect(vi.flat()).toContain(planted?.message.vi);
+    expect(vi.flat()).not.toContain(planted?.message.en);
   });
 });
