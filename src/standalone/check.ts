@@ -6,11 +6,12 @@
  */
 import { knownTime } from "../app/duplicates";
 import { failureOf } from "../app/failure";
+import { askedPart } from "../app/rank-choice";
 import { rankInputsOf } from "../app/rank-inputs";
 import { analyseUnits, type WorkbookUnits } from "../app/units";
 import { type Finding, type Text, unreadableFileFinding } from "../core/finding";
 import type { Lang } from "../core/i18n";
-import { type RankBasis, type Ranking, rankUnits } from "../core/rank";
+import { type RankBasis, type Ranking, type RankPart, rankUnits } from "../core/rank";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
 import type { SheetSpec } from "../core/sheet-spec";
@@ -91,6 +92,8 @@ function failed(file: string, message: Text, reason: string, modified: number | 
 
 export interface RankChoice {
   by: RankBasis;
+  /** The index or the evidence part (the pane's "Cơ sở xếp hạng", the CLI's `--basis`); see app/rank-choice.ts. */
+  part: RankPart;
   /** "rubric", "none" or a regular expression on folded names (see core/rank.ts). */
   groupBy: string;
   dense: boolean;
@@ -108,7 +111,8 @@ export function rankingRubric(rubric: Rubric | null): Rubric {
 
 /**
  * Every file comes back in the ranking: ranked units, or "not ranked" with the reason; the same unit
- * picked twice is ranked from the copy modified last (src/app, as the CLI does).
+ * picked twice is ranked from the copy modified last (src/app, as the CLI does). The choice reaches core
+ * as the pane's does, so the same choice ranks on the same basis as `rank --by … [--basis evidence]`.
  */
 export function rankFiles(files: readonly CheckedFile[], rubric: Rubric, choice: RankChoice): Ranking {
   const inputs = rankInputsOf(
@@ -120,7 +124,13 @@ export function rankFiles(files: readonly CheckedFile[], rubric: Rubric, choice:
       error: f.error,
     })),
   );
-  return rankUnits(inputs, { rubric, by: choice.by, groupBy: choice.groupBy, dense: choice.dense });
+  return rankUnits(inputs, {
+    rubric,
+    by: choice.by,
+    basis: askedPart(choice.by, choice.part),
+    groupBy: choice.groupBy,
+    dense: choice.dense,
+  });
 }
 
 /**

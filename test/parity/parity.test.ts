@@ -252,7 +252,7 @@ function pageView(): FaceView {
       });
     for (const s of a?.skipped ?? []) skipped.push({ file: c.file, sheet: s.sheet, reason: s.reason });
   }
-  const ranking = rankFiles(checked, rubric, { by: "final", groupBy: "rubric", dense: false });
+  const ranking = rankFiles(checked, rubric, { by: "final", part: "index", groupBy: "rubric", dense: false });
   return { units: units.sort(byPlace), skipped, ranking: rankingView(ranking) };
 }
 

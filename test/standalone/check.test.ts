@@ -55,7 +55,12 @@ describe("rankFiles", () => {
       ...files.map((f) => checkBytes(f.bytes, f.unit.fileName, commune)),
       checkBytes(NOT_A_ZIP, "hong.xlsx", commune),
     ];
-    const ranking = rankFiles(checked, commune, { by: "final", groupBy: "none", dense: false });
+    const ranking = rankFiles(checked, commune, {
+      by: "final",
+      part: "index",
+      groupBy: "none",
+      dense: false,
+    });
     const ranked = ranking.groups.flatMap((g) => g.units);
     expect(ranked.map((u) => u.unit).sort()).toEqual(files.map((f) => f.unit.truth.unitName).sort());
     expect(ranked.map((u) => u.rank)).toEqual([1, 2, 3]);
@@ -64,6 +69,31 @@ describe("rankFiles", () => {
     expect(ranking.unranked).toEqual([
       expect.objectContaining({ unit: "hong.xlsx", source: "hong.xlsx", reason: checked[3].error }),
     ]);
+  });
+
+  it("ranks on the basis chosen, as the pane asks core: the evidence part when chosen, a self ranking always", async () => {
+    const files = await Promise.all([unitFile(2), unitFile(3)]);
+    const checked = files.map((f) => checkBytes(f.bytes, f.unit.fileName, commune));
+    const rank = (by: "final" | "self", part: "index" | "evidence") =>
+      rankFiles(checked, commune, { by, part, groupBy: "none", dense: false });
+    expect(rank("final", "index")).toMatchObject({
+      basis: "index",
+      basisSource: "default",
+      withoutSurvey: false,
+    });
+    expect(rank("final", "evidence")).toMatchObject({
+      basis: "evidence",
+      basisSource: "option",
+      withoutSurvey: true,
+    });
+    // A self ranking is the evidence part whatever the part chosen (the survey is never self-scored).
+    for (const part of ["index", "evidence"] as const)
+      expect(rank("self", part)).toMatchObject({ basis: "evidence", basisSource: "self" });
+    // On the evidence part no unit is rated, and the scores are lower than the index (the survey is left out).
+    const index = rank("final", "index").groups[0].units;
+    const evidence = rank("final", "evidence").groups[0].units;
+    expect(evidence.every((u) => u.rating === null)).toBe(true);
+    for (const u of evidence) expect(u.score).toBeLessThan(index.find((v) => v.unit === u.unit)?.score ?? 0);
   });
 
   it("ranks on the default built-in rubric when files were checked against their own structure", () => {
