@@ -14,6 +14,9 @@ import { s } from "./strings";
 const useStyles = makeStyles({
   ...resultCardStyles,
   row: { display: "flex", gap: "8px", alignItems: "end", flexWrap: "wrap" },
+  // A choice whose longest option is wider than a phone's screen wraps inside it instead of pushing the
+  // page sideways (the basis options are long sentences): the field and its select never exceed the row.
+  fit: { maxWidth: "100%", minWidth: 0 },
 });
 
 export function RankingResult({
@@ -161,8 +164,10 @@ function ChoiceFields({
           <option value="self">{t(lang, "basisSelf")}</option>
         </Select>
       </Field>
-      <Field label={t(lang, "rankPart")} size="small">
+      <Field label={t(lang, "rankPart")} size="small" className={styles.fit}>
         <Select
+          className={styles.fit}
+          select={{ className: styles.fit }}
           value={shownPart(choice.by, choice.part)}
           disabled={choice.by === "self"}
           onChange={(_, d) => onChoice({ ...choice, part: d.value as RankPart })}
