@@ -1,6 +1,7 @@
 import { Button, Field, Select, Switch, Text, makeStyles } from "@fluentui/react-components";
 import { formatNumber, type Lang, t } from "../core/i18n";
-import type { RankBasis, Ranking } from "../core/rank";
+import { shownPart } from "../app/rank-choice";
+import type { RankBasis, Ranking, RankPart } from "../core/rank";
 import type { RankChoice } from "./check";
 import { Bar } from "../taskpane/Bar";
 import { resultCardStyles } from "./page-styles";
@@ -13,6 +14,9 @@ import { s } from "./strings";
 const useStyles = makeStyles({
   ...resultCardStyles,
   row: { display: "flex", gap: "8px", alignItems: "end", flexWrap: "wrap" },
+  // A choice whose longest option is wider than a phone's screen wraps inside it instead of pushing the
+  // page sideways (the basis options are long sentences): the field and its select never exceed the row.
+  fit: { maxWidth: "100%", minWidth: 0 },
 });
 
 export function RankingResult({
@@ -40,34 +44,9 @@ export function RankingResult({
       <Text as="h2" size={500} weight="semibold" id="par-ranking-title">
         {s(lang, "ranking")}
       </Text>
-      <div className={styles.row}>
-        <Field label={t(lang, "basis")} size="small">
-          <Select value={choice.by} onChange={(_, d) => onChoice({ ...choice, by: d.value as RankBasis })}>
-            <option value="final">{t(lang, "basisFinal")}</option>
-            <option value="appraised">{t(lang, "basisAppraised")}</option>
-            <option value="self">{t(lang, "basisSelf")}</option>
-          </Select>
-        </Field>
-        <Field label={t(lang, "groupRule")} size="small">
-          <Select value={choice.groupBy} onChange={(_, d) => onChoice({ ...choice, groupBy: d.value })}>
-            <option value="rubric">{t(lang, "groupRubric")}</option>
-            <option value="none">{t(lang, "groupNone")}</option>
-          </Select>
-        </Field>
-        <Switch
-          label={t(lang, "dense")}
-          checked={choice.dense}
-          onChange={(_, d) => onChoice({ ...choice, dense: d.checked })}
-        />
-      </div>
+      <ChoiceFields lang={lang} choice={choice} onChoice={onChoice} />
       {note && <Text className={styles.muted}>{note}</Text>}
-      {ranking.withoutSurvey && (
-        // A ranking on provisional scores says so, and why its rating column is empty (issue #25).
-        <Bar intent="warning" title={s(lang, "provisionalTitle")}>
-          {ranking.basisNote ? `${ranking.basisNote[lang]} ` : ""}
-          {s(lang, "provisionalNoRating")}
-        </Bar>
-      )}
+      <BasisNotice ranking={ranking} lang={lang} />
       <Text weight="semibold" data-testid="ranking-summary">
         {s(lang, "rankingSummary", { ranked, unranked: ranking.unranked.length })}
       </Text>
@@ -122,6 +101,8 @@ export function RankingResult({
             {ranking.unranked.map((u) => (
               <li key={`${u.unit}-${u.source}`}>
                 {u.unit}: {u.reason[lang]}
+                {u.evidenceScore != null &&
+                  ` (${t(lang, "unrankedEvidence", { score: formatNumber(u.evidenceScore, ranking.precision, lang) })})`}
               </li>
             ))}
           </ul>
@@ -133,5 +114,79 @@ export function RankingResult({
         </Button>
       </div>
     </section>
+  );
+}
+
+/**
+ * Which basis the ranking used, always, in core's words (the CLI's first line, the pane's and the sheet's
+ * subtitle). When it needs the reader's attention — a provisional ranking (self scores, the evidence part)
+ * or units listed apart for want of their survey score — it is a warning, and a provisional one says why
+ * its rating column is empty (issue #25).
+ */
+function BasisNotice({ ranking, lang }: { ranking: Ranking; lang: Lang }) {
+  const styles = useStyles();
+  if (!ranking.withoutSurvey && !ranking.basisNote)
+    return (
+      <Text className={styles.muted} data-testid="ranking-basis">
+        {ranking.basisReason[lang]}
+      </Text>
+    );
+  return (
+    <div data-testid="ranking-basis">
+      <Bar
+        intent="warning"
+        title={s(lang, ranking.withoutSurvey ? "provisionalTitle" : "surveyMissingTitle")}
+      >
+        {ranking.basisReason[lang]}
+        {ranking.withoutSurvey ? ` ${s(lang, "provisionalNoRating")}` : ""}
+      </Bar>
+    </div>
+  );
+}
+
+/** How the ranking is built: the score column, the part of it (as the pane offers), the groups, dense ranks. */
+function ChoiceFields({
+  lang,
+  choice,
+  onChoice,
+}: {
+  lang: Lang;
+  choice: RankChoice;
+  onChoice: (next: RankChoice) => void;
+}) {
+  const styles = useStyles();
+  return (
+    <div className={styles.row}>
+      <Field label={t(lang, "basis")} size="small">
+        <Select value={choice.by} onChange={(_, d) => onChoice({ ...choice, by: d.value as RankBasis })}>
+          <option value="final">{t(lang, "basisFinal")}</option>
+          <option value="appraised">{t(lang, "basisAppraised")}</option>
+          <option value="self">{t(lang, "basisSelf")}</option>
+        </Select>
+      </Field>
+      <Field label={t(lang, "rankPart")} size="small" className={styles.fit}>
+        <Select
+          className={styles.fit}
+          select={{ className: styles.fit }}
+          value={shownPart(choice.by, choice.part)}
+          disabled={choice.by === "self"}
+          onChange={(_, d) => onChoice({ ...choice, part: d.value as RankPart })}
+        >
+          <option value="index">{t(lang, "rankPartIndex")}</option>
+          <option value="evidence">{t(lang, "rankPartEvidence")}</option>
+        </Select>
+      </Field>
+      <Field label={t(lang, "groupRule")} size="small">
+        <Select value={choice.groupBy} onChange={(_, d) => onChoice({ ...choice, groupBy: d.value })}>
+          <option value="rubric">{t(lang, "groupRubric")}</option>
+          <option value="none">{t(lang, "groupNone")}</option>
+        </Select>
+      </Field>
+      <Switch
+        label={t(lang, "dense")}
+        checked={choice.dense}
+        onChange={(_, d) => onChoice({ ...choice, dense: d.checked })}
+      />
+    </div>
   );
 }

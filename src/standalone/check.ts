@@ -6,10 +6,12 @@
  */
 import { knownTime } from "../app/duplicates";
 import { failureOf } from "../app/failure";
+import { askedPart } from "../app/rank-choice";
 import { rankInputsOf } from "../app/rank-inputs";
 import { analyseUnits, type WorkbookUnits } from "../app/units";
 import { type Finding, type Text, unreadableFileFinding } from "../core/finding";
-import { type RankBasis, type Ranking, rankUnits } from "../core/rank";
+import type { Lang } from "../core/i18n";
+import { type RankBasis, type Ranking, type RankPart, rankUnits } from "../core/rank";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
 import type { SheetSpec } from "../core/sheet-spec";
@@ -90,6 +92,8 @@ function failed(file: string, message: Text, reason: string, modified: number | 
 
 export interface RankChoice {
   by: RankBasis;
+  /** The index or the evidence part (the pane's "Cơ sở xếp hạng", the CLI's `--basis`); see app/rank-choice.ts. */
+  part: RankPart;
   /** "rubric", "none" or a regular expression on folded names (see core/rank.ts). */
   groupBy: string;
   dense: boolean;
@@ -107,7 +111,8 @@ export function rankingRubric(rubric: Rubric | null): Rubric {
 
 /**
  * Every file comes back in the ranking: ranked units, or "not ranked" with the reason; the same unit
- * picked twice is ranked from the copy modified last (src/app, as the CLI does).
+ * picked twice is ranked from the copy modified last (src/app, as the CLI does). The choice reaches core
+ * as the pane's does, so the same choice ranks on the same basis as `rank --by … [--basis evidence]`.
  */
 export function rankFiles(files: readonly CheckedFile[], rubric: Rubric, choice: RankChoice): Ranking {
   const inputs = rankInputsOf(
@@ -119,21 +124,32 @@ export function rankFiles(files: readonly CheckedFile[], rubric: Rubric, choice:
       error: f.error,
     })),
   );
-  return rankUnits(inputs, { rubric, by: choice.by, groupBy: choice.groupBy, dense: choice.dense });
+  return rankUnits(inputs, {
+    rubric,
+    by: choice.by,
+    basis: askedPart(choice.by, choice.part),
+    groupBy: choice.groupBy,
+    dense: choice.dense,
+  });
 }
 
 /**
  * The check report ("Báo cáo kiểm tra") of the given files, followed — when `results` — by one
  * "Kết quả" sheet per unit, numbered from the second on so a consolidation workbook keeps them all.
+ * `lang` is the page's language: the report is written in it, as the CLI's `validate --report` and the
+ * pane write theirs in the user's.
  */
-export function reportSpecs(files: readonly CheckedFile[], options: { results: boolean }): SheetSpec[] {
+export function reportSpecs(
+  files: readonly CheckedFile[],
+  options: { results: boolean; lang: Lang },
+): SheetSpec[] {
   const units = files.flatMap((f) => [
     ...(!f.analysis || f.analysis.units.length === 0 || f.analysis.findings.length
       ? [{ file: f.file, unit: null, findings: f.analysis ? f.analysis.findings : f.findings }]
       : []),
     ...(f.analysis?.units ?? []).map((u) => ({ file: f.file, unit: u.unit, findings: u.findings })),
   ]);
-  const specs = [findingsReportSpec(units)];
+  const specs = [findingsReportSpec(units, { lang: options.lang })];
   if (!options.results) return specs;
   const all = files.flatMap((f) => f.analysis?.units ?? []);
   all.forEach((u, i) => {

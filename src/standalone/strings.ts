@@ -102,6 +102,10 @@ const STRINGS = {
     vi: "Cột xếp loại để trống: xếp loại tính trên chỉ số đầy đủ, mà điểm điều tra xã hội học (do tỉnh chấm) chưa có.",
     en: "The rating column is empty: ratings are given on the full index, and the social-survey score (scored by the province) is not in yet.",
   },
+  surveyMissingTitle: {
+    vi: "Có đơn vị chưa có điểm điều tra xã hội học",
+    en: "Some units have no social-survey score yet",
+  },
   notRatedYet: { vi: "chưa xếp loại", en: "not rated yet" },
   withErrors: { vi: "có lỗi", en: "has errors" },
   offlineReady: {

@@ -34,7 +34,7 @@ export function useDownloads(engine: Engine | null, lang: Lang, fail: (e: unknow
       kind === "csv"
         ? [engine.findingsCsv(chosen, lang), `${stem}${s(lang, "findingsName")}.csv`, CSV_TYPE]
         : [
-            await engine.writeWorkbook(engine.reportSpecs(chosen, { results: true })),
+            await engine.writeWorkbook(engine.reportSpecs(chosen, { results: true, lang })),
             `${stem}${s(lang, "reportName")}.xlsx`,
             XLSX_TYPE,
           ],

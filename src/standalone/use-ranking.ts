@@ -14,7 +14,12 @@ export function useRanking(
   results: CheckedFile[],
   progress: Progress | null,
 ) {
-  const [rankChoice, setRankChoice] = useState<RankChoice>({ by: "final", groupBy: "rubric", dense: false });
+  const [rankChoice, setRankChoice] = useState<RankChoice>({
+    by: "final",
+    part: "index",
+    groupBy: "rubric",
+    dense: false,
+  });
   const rankingRubric = useMemo(() => (engine ? engine.rankingRubric(rubric) : null), [engine, rubric]);
   const ranking = useMemo(
     () =>

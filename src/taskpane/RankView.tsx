@@ -15,6 +15,7 @@ import { fold } from "../core/fold";
 import { type Lang, t } from "../core/i18n";
 import { formatFixed } from "../core/numbers";
 import type { Text as Words } from "../core/finding";
+import { askedPart, shownPart } from "../app/rank-choice";
 import { groupRuleProblem, type RankBasis, type RankGroup, type RankPart } from "../core/rank";
 import { FilePicker } from "./FilePicker";
 import { sharedStyles } from "./styles";
@@ -138,8 +139,7 @@ export function RankView({ state }: { state: ParIndexState }) {
             previous,
             previousMap,
             by,
-            // "index" is the default: left unset, so a ranking with no survey at all says how to import one.
-            basis: part === "evidence" && by !== "self" ? "evidence" : undefined,
+            basis: askedPart(by, part),
             groupBy,
             dense,
           })
@@ -219,7 +219,7 @@ function BasisFields({
         <Select
           className={styles.fit}
           select={{ className: styles.fit }}
-          value={by === "self" ? "evidence" : part}
+          value={shownPart(by, part)}
           disabled={by === "self"}
           onChange={(_, d) => setPart(d.value as RankPart)}
         >

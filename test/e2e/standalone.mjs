@@ -235,6 +235,55 @@ export default async function standalone({ browser, step, expect }) {
       },
     );
 
+    await step(
+      "standalone: the ranking basis choice (#24): the evidence part for every unit ranks as `rank --basis evidence` and says so",
+      async () => {
+        const part = page.getByRole("combobox", { name: "Cơ sở xếp hạng" });
+        const basis = page.getByTestId("ranking-basis");
+        try {
+          expect(
+            /^Xếp theo Chỉ số CCHC/.test((await basis.textContent()) ?? ""),
+            `the basis line on the index: ${await basis.textContent()}`,
+          );
+          await part.selectOption("evidence");
+          await page.getByText("Xếp hạng tạm tính").waitFor({ timeout: 10_000 });
+          const said = (await basis.textContent()) ?? "";
+          expect(said.includes("như người dùng chọn"), `the basis line on the evidence part: ${said}`);
+          const onPage = await page.locator("tr[data-unit]").evaluateAll((rows) =>
+            rows.map((r) => ({
+              rank: Number(r.querySelector("td").textContent),
+              unit: r.dataset.unit,
+              score: Number(r.querySelector("[data-score]").dataset.score),
+            })),
+          );
+          const cli = spawnSync(
+            process.execPath,
+            [
+              "bin/par-index.js",
+              "rank",
+              ...units.map((u) => u.path),
+              broken,
+              "--basis",
+              "evidence",
+              "--json",
+            ],
+            { encoding: "utf8" },
+          );
+          const reference = JSON.parse(cli.stdout);
+          expect(reference.basis === "evidence", `the CLI ranked on ${reference.basis}`);
+          const expected = reference.groups.flatMap((g) =>
+            g.units.map((u) => ({ rank: u.rank, unit: u.unit, score: u.score })),
+          );
+          expect(
+            JSON.stringify(onPage) === JSON.stringify(expected),
+            `page ${JSON.stringify(onPage)} ≠ CLI ${JSON.stringify(expected)}`,
+          );
+        } finally {
+          await part.selectOption("index");
+        }
+      },
+    );
+
     await step("standalone: the downloaded ranking opens in LibreOffice with the CLI's values", async () => {
       const [download] = await Promise.all([
         page.waitForEvent("download"),

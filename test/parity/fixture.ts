@@ -36,6 +36,8 @@ export interface SetPlan {
   /** Files of the same unit with two different times: the later one is ranked. */
   duplicate: { older: string; newer: string };
   resubmission: { original: string; resubmitted: string };
+  /** A unit not appraised yet: no survey score, so the index cannot rank it and every face must say so. */
+  noSurvey: string;
   unreadable: string;
   bonusPenalty: string;
 }
@@ -108,6 +110,9 @@ export async function generatedSet(): Promise<SetPlan> {
   const resubmittedName = originalName.replace(/\.xlsx$/i, " - nop lai.xlsx");
   await add(originalName, original.sheets, T0 - 3 * DAY);
   await add(resubmittedName, resubmitted.unit.sheets, T0 + DAY);
+  // A unit not appraised yet: the generator enters no survey score (the province scores it, appraisers enter it).
+  const pending = unit(9, { appraisal: 0 });
+  await add(pending.fileName, pending.sheets, T0);
   // A file that is not a workbook at all.
   const unreadable = "hong.xlsx";
   files.push({ name: unreadable, bytes: new TextEncoder().encode("not a zip"), modified: T0 });
@@ -120,6 +125,7 @@ export async function generatedSet(): Promise<SetPlan> {
     },
     duplicate: { older, newer },
     resubmission: { original: originalName, resubmitted: resubmittedName },
+    noSurvey: pending.fileName,
     unreadable,
     bonusPenalty: bp.fileName,
   };

@@ -5,11 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Finding } from "../../src/core/finding";
-import { type Ranking, rankUnits } from "../../src/core/rank";
+import { askedPart } from "../../src/app/rank-choice";
+import { type RankInput, type Ranking, rankUnits } from "../../src/core/rank";
 import type { UnitScore } from "../../src/core/score";
 import { createExcelService } from "../../src/excel/service";
 import { readWorkbook } from "../../src/files/read-workbook";
-import { checkBytes, rankFiles } from "../../src/standalone/check";
+import { type CheckedFile, checkBytes, type RankChoice, rankFiles } from "../../src/standalone/check";
 import { rankInputsFromFiles } from "../../src/taskpane/files";
 import { FakeExcelHost } from "../fake-excel/host";
 import { installFakeOffice } from "../fake-excel/install";
@@ -57,8 +58,10 @@ interface FaceView {
         score: number | null;
       }[];
     }[];
-    unranked: { unit: string; source: string; reason: string }[];
+    unranked: { unit: string; source: string; reason: string; evidenceScore: number | null }[];
     findings: { code: string; severity: string; found: unknown }[];
+    /** Which basis was ranked, why, and in what words: every face must say the same. */
+    basis: { part: string; source: string; reason: string; withoutSurvey: boolean; note: string | null };
   };
 }
 
@@ -99,9 +102,21 @@ function rankingView(r: Ranking): FaceView["ranking"] {
       })),
     })),
     unranked: r.unranked
-      .map((u) => ({ unit: u.unit, source: u.source, reason: u.reason.en }))
+      .map((u) => ({
+        unit: u.unit,
+        source: u.source,
+        reason: u.reason.en,
+        evidenceScore: u.evidenceScore ?? null,
+      }))
       .sort((a, b) => `${a.source}|${a.unit}`.localeCompare(`${b.source}|${b.unit}`)),
     findings: r.findings.map((f) => ({ code: f.code, severity: f.severity, found: f.found ?? null })),
+    basis: {
+      part: r.basis,
+      source: r.basisSource,
+      reason: r.basisReason.en,
+      withoutSurvey: r.withoutSurvey,
+      note: r.basisNote?.en ?? null,
+    },
   };
 }
 
@@ -139,6 +154,8 @@ const BIN = join(process.cwd(), "bin", "par-index.js");
 let plan: SetPlan;
 let dir: string;
 const views: Record<"cli" | "pane" | "page", FaceView> = {} as never;
+let paneInputs: RankInput[];
+let pageChecked: CheckedFile[];
 
 function cliJson(args: string[]): unknown {
   const r = spawnSync(process.execPath, ["--max-old-space-size=512", BIN, ...args], {
@@ -230,6 +247,7 @@ async function paneView(): Promise<FaceView> {
     (f) => new File([new Uint8Array(f.bytes)], f.name, { lastModified: f.modified }),
   );
   const { inputs } = await rankInputsFromFiles(picked, rubric, () => {});
+  paneInputs = inputs;
   const ranking = rankUnits(inputs, { rubric, by: "final", groupBy: "rubric", dense: false });
   return { units: units.sort(byPlace), skipped, ranking: rankingView(ranking) };
 }
@@ -237,6 +255,7 @@ async function paneView(): Promise<FaceView> {
 /** (c) The standalone page's engine: checkBytes with the browser's lastModified, then rankFiles. */
 function pageView(): FaceView {
   const checked = plan.files.map((f) => checkBytes(f.bytes, f.name, rubric, f.modified));
+  pageChecked = checked;
   const units: UnitView[] = [];
   const skipped: FaceView["skipped"] = [];
   for (const c of checked) {
@@ -252,7 +271,7 @@ function pageView(): FaceView {
       });
     for (const s of a?.skipped ?? []) skipped.push({ file: c.file, sheet: s.sheet, reason: s.reason });
   }
-  const ranking = rankFiles(checked, rubric, { by: "final", groupBy: "rubric", dense: false });
+  const ranking = rankFiles(checked, rubric, { by: "final", part: "index", groupBy: "rubric", dense: false });
   return { units: units.sort(byPlace), skipped, ranking: rankingView(ranking) };
 }
 
@@ -292,9 +311,13 @@ describe("parity: the CLI, the pane and the standalone page give the same answer
     expect(bp?.totals?.penalty).toBeGreaterThan(0);
     const unranked = cli.ranking.unranked;
     // The older copies are not ranked, the newer are; the unreadable file stays in with its reason.
+    // The unit without a survey score is listed apart on the index, with its evidence part, and named.
     expect(unranked.map((u) => u.source).sort()).toEqual(
-      [plan.duplicate.older, plan.resubmission.original, plan.unreadable].sort(),
+      [plan.duplicate.older, plan.resubmission.original, plan.unreadable, plan.noSurvey].sort(),
     );
+    expect(unranked.find((u) => u.source === plan.noSurvey)?.evidenceScore).toBeGreaterThan(0);
+    expect(cli.ranking.basis).toMatchObject({ part: "index", source: "default", withoutSurvey: false });
+    expect(cli.ranking.basis.note).toContain("1 of");
     const ranked = cli.ranking.groups.flatMap((g) => g.units.map((u) => u.source));
     expect(ranked).toContain(plan.duplicate.newer);
     expect(ranked).toContain(plan.resubmission.resubmitted);
@@ -313,4 +336,43 @@ describe("parity: the CLI, the pane and the standalone page give the same answer
       `parity CLI = ${face}: ${views.cli.units.filter((u) => u.unit).length} units in ${new Set(views.cli.units.map((u) => u.file)).size} files, ${counter.fields} fields compared`,
     );
   });
+
+  /** Every basis the page offers, with the CLI's words for the same choice (`--basis index` is the default). */
+  const CHOICES: [string, Pick<RankChoice, "by" | "part">][] = [
+    ["--basis evidence", { by: "final", part: "evidence" }],
+    ["--by appraised", { by: "appraised", part: "index" }],
+    ["--by appraised --basis evidence", { by: "appraised", part: "evidence" }],
+    ["--by self", { by: "self", part: "index" }],
+    ["--by self --basis evidence", { by: "self", part: "evidence" }],
+  ];
+
+  it.each(CHOICES)(
+    "the same choice ranks on the same basis: the page and the pane as `rank %s`",
+    (args, choice) => {
+      const cli = rankingView(
+        cliJson(["rank", dir, "--json", "--rubric", RUBRIC_ID, ...args.split(" ")]) as Ranking,
+      );
+      const page = rankingView(
+        rankFiles(pageChecked, rubric, { ...choice, groupBy: "rubric", dense: false }),
+      );
+      const pane = rankingView(
+        rankUnits(paneInputs, {
+          rubric,
+          by: choice.by,
+          basis: askedPart(choice.by, choice.part),
+          groupBy: "rubric",
+        }),
+      );
+      for (const [face, view] of [
+        ["page", page],
+        ["pane", pane],
+      ] as const) {
+        const diff = compare(cli, view, face, { fields: 0 });
+        expect(diff, `first differing field (rank ${args} ≠ ${face})`).toBeNull();
+      }
+      // The choice matters: each basis ranks something the default does not (a test that cannot fail proves nothing).
+      expect(compare(views.cli.ranking, cli, "default", { fields: 0 })).not.toBeNull();
+    },
+    60_000,
+  );
 });

@@ -2,6 +2,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { readWorkbook } from "../../src/files/read-workbook";
 import { StandaloneApp } from "../../src/standalone/App";
 import { STORAGE_KEY } from "../../src/standalone/rubric-choice";
 import { agency, NOT_A_ZIP, type UnitFile, unitFile } from "./helpers";
@@ -139,6 +140,33 @@ describe("standalone checker", () => {
       "Tệp;Đơn vị;Trang;Ô;Mức độ;Mã;Tiêu chí;Nội dung;Giá trị tìm thấy;Giá trị đúng",
     );
     expect(text).toContain("missing-evidence");
+    create.mockRestore();
+    click.mockRestore();
+  }, 60_000);
+
+  it("writes the downloaded check report in the page's language (switched to English after the check)", async () => {
+    const blobs: Blob[] = [];
+    const create = vi.spyOn(URL, "createObjectURL").mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return "blob:par-index";
+    });
+    const names: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      names.push(this.download);
+    });
+    renderApp();
+    await pick([file(defective.unit.fileName, defective.bytes)]);
+    await screen.findByText(/^Xong: 1 tệp/, undefined, { timeout: 20_000 });
+    fireEvent.click(screen.getByRole("button", { name: /^English/ }));
+    fireEvent.click(screen.getByRole("button", { name: "Download the check report and result (.xlsx)" }));
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1), { timeout: 20_000 });
+    expect(names[0]).toBe(`${defective.unit.fileName.replace(/\.xlsx$/, "")} - Check report.xlsx`);
+    const report = readWorkbook(await bytesOfBlob(blobs[0]), names[0]).sheets[0].values;
+    expect(report.flat()).toContain("CHECK REPORT OF PAR INDEX SCORING WORKBOOKS");
+    expect(report.some((r) => r.includes("Severity") && r.includes("Message"))).toBe(true);
+    expect(report.flat()).not.toContain("Mức độ");
     create.mockRestore();
     click.mockRestore();
   }, 60_000);

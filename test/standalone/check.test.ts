@@ -55,7 +55,12 @@ describe("rankFiles", () => {
       ...files.map((f) => checkBytes(f.bytes, f.unit.fileName, commune)),
       checkBytes(NOT_A_ZIP, "hong.xlsx", commune),
     ];
-    const ranking = rankFiles(checked, commune, { by: "final", groupBy: "none", dense: false });
+    const ranking = rankFiles(checked, commune, {
+      by: "final",
+      part: "index",
+      groupBy: "none",
+      dense: false,
+    });
     const ranked = ranking.groups.flatMap((g) => g.units);
     expect(ranked.map((u) => u.unit).sort()).toEqual(files.map((f) => f.unit.truth.unitName).sort());
     expect(ranked.map((u) => u.rank)).toEqual([1, 2, 3]);
@@ -64,6 +69,31 @@ describe("rankFiles", () => {
     expect(ranking.unranked).toEqual([
       expect.objectContaining({ unit: "hong.xlsx", source: "hong.xlsx", reason: checked[3].error }),
     ]);
+  });
+
+  it("ranks on the basis chosen, as the pane asks core: the evidence part when chosen, a self ranking always", async () => {
+    const files = await Promise.all([unitFile(2), unitFile(3)]);
+    const checked = files.map((f) => checkBytes(f.bytes, f.unit.fileName, commune));
+    const rank = (by: "final" | "self", part: "index" | "evidence") =>
+      rankFiles(checked, commune, { by, part, groupBy: "none", dense: false });
+    expect(rank("final", "index")).toMatchObject({
+      basis: "index",
+      basisSource: "default",
+      withoutSurvey: false,
+    });
+    expect(rank("final", "evidence")).toMatchObject({
+      basis: "evidence",
+      basisSource: "option",
+      withoutSurvey: true,
+    });
+    // A self ranking is the evidence part whatever the part chosen (the survey is never self-scored).
+    for (const part of ["index", "evidence"] as const)
+      expect(rank("self", part)).toMatchObject({ basis: "evidence", basisSource: "self" });
+    // On the evidence part no unit is rated, and the scores are lower than the index (the survey is left out).
+    const index = rank("final", "index").groups[0].units;
+    const evidence = rank("final", "evidence").groups[0].units;
+    expect(evidence.every((u) => u.rating === null)).toBe(true);
+    for (const u of evidence) expect(u.score).toBeLessThan(index.find((v) => v.unit === u.unit)?.score ?? 0);
   });
 
   it("ranks on the default built-in rubric when files were checked against their own structure", () => {
@@ -76,7 +106,7 @@ describe("reportSpecs", () => {
   it("one unit: the check report, then its Kết quả sheet, written as a workbook that reads back", async () => {
     const { unit, bytes } = await unitFile(5, ["missing-evidence"]);
     const checked = checkBytes(bytes, unit.fileName, commune);
-    const specs = reportSpecs([checked], { results: true });
+    const specs = reportSpecs([checked], { results: true, lang: "vi" });
     expect(specs.map((s) => s.name)).toEqual(["Báo cáo kiểm tra", "Kết quả"]);
     const back = readWorkbook(await writeWorkbook(specs), "report.xlsx");
     const report = back.sheets[0].values.flat();
@@ -89,10 +119,31 @@ describe("reportSpecs", () => {
     const [a, b] = await Promise.all([unitFile(6), unitFile(7)]);
     const both = await bytesOf(consolidationWorkbook([a.unit, b.unit]));
     const checked = [checkBytes(both, "Tong-hop.xlsx", commune), checkBytes(NOT_A_ZIP, "hong.xlsx", commune)];
-    const specs = reportSpecs(checked, { results: true });
+    const specs = reportSpecs(checked, { results: true, lang: "vi" });
     expect(specs.map((s) => s.name)).toEqual(["Báo cáo kiểm tra", "Kết quả", "Kết quả 2"]);
     const rows = specs[0].tables?.[0].rows ?? [];
     expect(rows.some((r) => r.includes("hong.xlsx") && r.includes("unreadable-file"))).toBe(true);
-    expect(reportSpecs(checked, { results: false }).map((s) => s.name)).toEqual(["Báo cáo kiểm tra"]);
+    expect(reportSpecs(checked, { results: false, lang: "vi" }).map((s) => s.name)).toEqual([
+      "Báo cáo kiểm tra",
+    ]);
+  });
+
+  it("is written in the page's language: English headings, severities and messages when the page is in English", async () => {
+    const { unit, bytes } = await unitFile(8, ["missing-evidence"]);
+    const checked = checkBytes(bytes, unit.fileName, commune);
+    const planted = checked.findings.find((f) => f.code === "missing-evidence");
+    expect(planted).toBeTruthy();
+    const written = async (lang: "vi" | "en") => {
+      const specs = reportSpecs([checked], { results: false, lang });
+      return readWorkbook(await writeWorkbook(specs), "report.xlsx").sheets[0].values;
+    };
+    const [en, vi] = [await written("en"), await written("vi")];
+    expect(en.flat()).toContain("CHECK REPORT OF PAR INDEX SCORING WORKBOOKS");
+    expect(en.some((r) => r.includes("Severity") && r.includes("Message"))).toBe(true);
+    expect(en.flat()).toContain(planted?.message.en);
+    expect(en.flat()).not.toContain(planted?.message.vi);
+    expect(vi.some((r) => r.includes("Mức độ") && r.includes("Nội dung"))).toBe(true);
+    expect(vi.flat()).toContain(planted?.message.vi);
+    expect(vi.flat()).not.toContain(planted?.message.en);
   });
 });

@@ -1,65 +1,113 @@
 // @vitest-environment jsdom
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { cleanup, render, screen, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { analyseWorkbook } from "../../src/core/analyse";
-import { type RankBasis, rankUnits } from "../../src/core/rank";
+import { type RankBasis, type RankPart, rankUnits } from "../../src/core/rank";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { generateUnit, unitWorkbook } from "../../src/sample";
+import type { RankChoice } from "../../src/standalone/check";
 import { RankingResult } from "../../src/standalone/RankingResult";
 import "../support/resize-observer";
 
-/** The standalone page's ranking card (issue #25): a provisional ranking says so and why it has no rating. */
+/**
+ * The standalone page's ranking card (issues #24, #25): the basis choice as the pane offers it, which basis
+ * the ranking used (always), a provisional ranking and units without a survey score said as warnings.
+ */
 const rubric = builtinRubric("example-commune-2024") as Rubric;
-const analysed = [1, 2, 3].flatMap(
-  (index) =>
-    analyseWorkbook(unitWorkbook(generateUnit(rubric, { seed: 8, index, appraisal: 1 })), {
-      rubric,
-      source: `u${index}.xlsx`,
-    }).units,
-);
-const ranking = (by: RankBasis) =>
+const analysedOf = (index: number, appraisal: 0 | 1) =>
+  analyseWorkbook(unitWorkbook(generateUnit(rubric, { seed: 8, index, appraisal })), {
+    rubric,
+    source: `u${index}.xlsx`,
+  }).units;
+const appraised = [1, 2, 3].flatMap((index) => analysedOf(index, 1));
+// Not appraised yet: the generator enters no survey score for it (the province scores the survey).
+const notAppraised = generateUnit(rubric, { seed: 8, index: 4, appraisal: 0 });
+const withoutSurvey = analysedOf(4, 0);
+const ranking = (by: RankBasis, units = appraised, basis?: RankPart) =>
   rankUnits(
-    analysed.map((a) => ({ unit: a.unit, source: "", sheet: a.sheet, score: a.score, errors: 0 })),
-    { rubric, by },
+    units.map((a) => ({ unit: a.unit, source: "", sheet: a.sheet, score: a.score, errors: 0 })),
+    { rubric, by, basis },
   );
 
 afterEach(cleanup);
 
-function show(by: RankBasis) {
-  const r = ranking(by);
+function show(by: RankBasis, units = appraised, part: RankPart = "index") {
+  const r = ranking(by, units, part === "evidence" ? "evidence" : undefined);
+  const onChoice = vi.fn<(next: RankChoice) => void>();
   render(
     <FluentProvider theme={webLightTheme}>
       <RankingResult
         ranking={r}
         lang="vi"
-        choice={{ by, groupBy: "rubric", dense: false }}
-        onChoice={() => undefined}
+        choice={{ by, part, groupBy: "rubric", dense: false }}
+        onChoice={onChoice}
         note={null}
         onDownload={() => undefined}
         busy={false}
       />
     </FluentProvider>,
   );
-  return r;
+  return { r, onChoice };
 }
+
+const partSelect = () => screen.getByRole("combobox", { name: "Cơ sở xếp hạng" }) as HTMLSelectElement;
 
 describe("standalone ranking card", () => {
   it("on provisional scores (self-assessment, no survey) it says it is provisional and why the rating is empty", () => {
-    const r = show("self");
+    const { r } = show("self");
     expect(r.withoutSurvey).toBe(true);
     const bar = screen.getByRole("group", { name: /^Xếp hạng tạm tính/ });
+    expect(bar.textContent).toContain(r.basisReason.vi);
     expect(bar.textContent).toContain("Cột xếp loại để trống");
     const rows = screen.getAllByRole("row").filter((row) => row.hasAttribute("data-unit"));
     expect(rows).toHaveLength(3);
     for (const row of rows) expect(within(row).getByText("chưa xếp loại")).toBeTruthy();
   });
 
-  it("on the full index there is no such note and every unit has its rating", () => {
-    const r = show("final");
+  it("on the full index there is no warning, every unit has its rating, and the basis is still said", () => {
+    const { r } = show("final");
     expect(r.withoutSurvey).toBe(false);
-    expect(screen.queryByText(/Xếp hạng tạm tính/)).toBeNull();
+    expect(screen.queryByRole("group")).toBeNull();
     expect(screen.queryByText("chưa xếp loại")).toBeNull();
+    expect(screen.getByTestId("ranking-basis").textContent).toBe(r.basisReason.vi);
+    expect(r.basisReason.vi).toMatch(/^Xếp theo Chỉ số CCHC/);
+  });
+
+  it("a unit without its survey score: a warning names it, and it is listed apart with its evidence part", () => {
+    const { r } = show("final", [...appraised, ...withoutSurvey]);
+    const name = notAppraised.truth.unitName as string;
+    expect(r.basis).toBe("index");
+    const bar = screen.getByRole("group", { name: /^Có đơn vị chưa có điểm điều tra xã hội học/ });
+    expect(bar.textContent).toContain(name);
+    expect(bar.textContent).not.toContain("Cột xếp loại để trống");
+    expect(
+      [...document.querySelectorAll("tr[data-unit]")].map((tr) => tr.getAttribute("data-unit")),
+    ).not.toContain(name);
+    const apart = screen.getByText(
+      (_, el) => el?.tagName === "LI" && (el.textContent ?? "").startsWith(`${name}:`),
+    );
+    expect(apart.textContent).toMatch(/\(phần kiểm chứng \d+(,\d+)?\)$/);
+  });
+
+  it("offers the ranking basis as the pane does: the choice goes back to the page, a self ranking is evidence only", () => {
+    const { onChoice } = show("final");
+    expect(partSelect().value).toBe("index");
+    expect(partSelect().disabled).toBe(false);
+    fireEvent.change(partSelect(), { target: { value: "evidence" } });
+    expect(onChoice).toHaveBeenCalledWith({ by: "final", part: "evidence", groupBy: "rubric", dense: false });
+    cleanup();
+    show("self");
+    expect(partSelect().value).toBe("evidence");
+    expect(partSelect().disabled).toBe(true);
+  });
+
+  it("on the evidence part as chosen, every unit is ranked, provisionally, and the card says it was chosen", () => {
+    const { r } = show("final", [...appraised, ...withoutSurvey], "evidence");
+    expect(r.basisSource).toBe("option");
+    expect(document.querySelectorAll("tr[data-unit]")).toHaveLength(4);
+    const bar = screen.getByRole("group", { name: /^Xếp hạng tạm tính/ });
+    expect(bar.textContent).toContain(r.basisReason.vi);
   });
 });
