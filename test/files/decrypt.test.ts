@@ -3,6 +3,10 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
+import { analyseUnits } from "../../src/app/units";
+import { packSnapshot, unpackSnapshot } from "../../src/cli/snapshot-transfer";
+import { builtinRubric } from "../../src/core/rubric/builtin";
+import type { Rubric } from "../../src/core/rubric/schema";
 import { decryptPackage, EXCEL_DEFAULT_PASSWORD } from "../../src/files/crypt/decrypt";
 import { webCryptoPort } from "../../src/files/crypt/port";
 import { FileReadError } from "../../src/files/errors";
@@ -10,6 +14,7 @@ import { readWorkbookFile } from "../../src/files/node";
 import { nodeCryptoPort } from "../../src/files/node-crypto";
 import { readWorkbook } from "../../src/files/read-workbook";
 import { readWorkbookBytes } from "../../src/files/read-workbook-bytes";
+import { checkBytes } from "../../src/standalone/check";
 
 /**
  * #24 item 9: workbooks encrypted with Excel's built-in password are decrypted (agile and standard
@@ -134,4 +139,32 @@ describe("the decrypted package is held to the reader's limits", () => {
     }).catch((x) => x);
     expect(reason(e)).toBe("too-large");
   });
+});
+
+describe("never silent: a decrypted file says so in every face", () => {
+  const rubric = builtinRubric("example-commune-2024") as Rubric;
+  const notes = (findings: { code: string }[]) =>
+    findings.filter((f) => f.code === "opened-with-default-key");
+
+  it("the analysis carries one opened-with-default-key note naming the file; the plain file none", async () => {
+    const wb = await readWorkbookFile(fixture(DEFAULT_KEY));
+    const found = notes(analyseUnits(wb, { rubric, source: "Book1-default-key.xlsx" }).findings);
+    expect(found).toEqual([expect.objectContaining({ severity: "info", sheet: null })]);
+    expect((found[0] as unknown as { message: { vi: string; en: string } }).message.en).toContain(
+      "Book1-default-key.xlsx",
+    );
+    expect(notes(analyseUnits(plain, { rubric, source: "Book1.xlsx" }).findings)).toEqual([]);
+  });
+
+  it("the command line's worker transfer keeps the mark (pack/unpack)", async () => {
+    const wb = await readWorkbookFile(fixture(DEFAULT_KEY));
+    expect(unpackSnapshot(packSnapshot(wb)).protection).toBe("excel-default-key");
+    expect(unpackSnapshot(packSnapshot(plain)).protection).toBeUndefined();
+  });
+
+  it("the standalone page (WebCrypto) reads it and shows the note", async () => {
+    const checked = await checkBytes(bytesOf(DEFAULT_KEY), "Book1-default-key.xlsx", rubric);
+    expect(checked.error).toBeNull();
+    expect(notes(checked.findings)).toHaveLength(1);
+  }, 60_000);
 });
