@@ -111,6 +111,15 @@ describe("standard encryption (SHA-1, 50,000 spins, AES-128-ECB)", () => {
     }, 60_000);
   }
 
+  for (const [face, crypto] of Object.entries(ports)) {
+    it(`${face}: a default-key workbook under standard encryption reads as the plain one`, async () => {
+      const bytes = bytesOf("encrypted/Book1-default-key-standard.xlsx");
+      const wb = await readWorkbookBytes(bytes, "Book1-default-key-standard.xlsx", { crypto });
+      expect(wb.protection).toBe("excel-default-key");
+      expect(wb.sheets).toEqual(plain.sheets);
+    }, 60_000);
+  }
+
   it("excelize's standard-encrypted workbook opens with its password; the product refuses it", async () => {
     const bytes = bytesOf("external/excelize/encryptAES.xlsx");
     const d = await decryptPackage(bytes, "password", nodeCryptoPort, "encryptAES", 1e9);
