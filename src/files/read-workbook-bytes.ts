@@ -35,7 +35,13 @@ export async function readWorkbookBytes(
   if (!containsUtf16(bytes, "EncryptedPackage"))
     return readWorkbook(bytes, source, options.limits, options.inflate);
   const crypto = options.crypto ?? webCryptoPort();
-  const decrypted = await decryptPackage(bytes, EXCEL_DEFAULT_PASSWORD, crypto, source, maxFileBytes);
+  const decrypted = await decryptPackage(bytes, EXCEL_DEFAULT_PASSWORD, crypto, source, maxFileBytes).catch(
+    (e: unknown) => {
+      // The contract is FileReadError only: a platform crypto error on a hostile file fails the file alone.
+      if (e instanceof FileReadError) throw e;
+      throw new FileReadError("encrypted", source, e instanceof Error ? e.message.slice(0, 160) : String(e));
+    },
+  );
   if (!decrypted) throw new FileReadError("encrypted", source);
   const wb = readWorkbook(decrypted.bytes, source, options.limits, options.inflate);
   return { ...wb, protection: "excel-default-key" };

@@ -131,6 +131,27 @@ describe("standard encryption (SHA-1, 50,000 spins, AES-128-ECB)", () => {
   });
 });
 
+describe("damaged encrypted files fail alone, with a reason", () => {
+  it("cut anywhere, the default-key file is refused (never read half, never thrown past FileReadError)", async () => {
+    const bytes = bytesOf(DEFAULT_KEY);
+    for (const cut of [600, 2048, 5000, 12_000, bytes.length - 100]) {
+      const e = await readWorkbookBytes(bytes.subarray(0, cut), "cut.xlsx", { crypto: nodeCryptoPort }).catch(
+        (x) => x,
+      );
+      expect(e, `cut at ${cut}`).toBeInstanceOf(FileReadError);
+    }
+  });
+
+  it("bytes flipped all through the file: refused with a reason, or read — never a crash", async () => {
+    for (const step of [97, 389, 1021]) {
+      const bytes = new Uint8Array(bytesOf(DEFAULT_KEY));
+      for (let i = 600; i < bytes.length; i += step) bytes[i] ^= 0x5a;
+      const r = await readWorkbookBytes(bytes, "flip.xlsx", { crypto: nodeCryptoPort }).catch((x) => x);
+      if (!("sheets" in r)) expect(r, `every ${step}th byte`).toBeInstanceOf(FileReadError);
+    }
+  });
+});
+
 describe("the decrypted package is held to the reader's limits", () => {
   it("a package larger than maxFileBytes is refused before it is decrypted", async () => {
     const e = await readWorkbookBytes(bytesOf(DEFAULT_KEY), "b.xlsx", {
