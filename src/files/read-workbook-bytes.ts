@@ -34,7 +34,15 @@ export async function readWorkbookBytes(
   // Not an encrypted package (an .xls, say): readWorkbook says what it is.
   if (!containsUtf16(bytes, "EncryptedPackage"))
     return readWorkbook(bytes, source, options.limits, options.inflate);
-  const crypto = options.crypto ?? webCryptoPort();
+  // WebCrypto exists only on secure pages (https, localhost, a file): elsewhere say so rather than fail.
+  const subtle = globalThis.crypto?.subtle;
+  if (!options.crypto && !subtle)
+    throw new FileReadError(
+      "encrypted",
+      source,
+      "trình duyệt không cho dùng WebCrypto để giải mã (trang không mở qua https) / the browser offers no WebCrypto to decrypt it (the page is not served over https)",
+    );
+  const crypto = options.crypto ?? webCryptoPort(subtle);
   const decrypted = await decryptPackage(bytes, EXCEL_DEFAULT_PASSWORD, crypto, source, maxFileBytes).catch(
     (e: unknown) => {
       // The contract is FileReadError only: a platform crypto error on a hostile file fails the file alone.

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { unzipSync } from "fflate";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { analyseUnits } from "../../src/app/units";
 import { packSnapshot, unpackSnapshot } from "../../src/cli/snapshot-transfer";
 import { builtinRubric } from "../../src/core/rubric/builtin";
@@ -148,6 +148,22 @@ describe("damaged encrypted files fail alone, with a reason", () => {
       for (let i = 600; i < bytes.length; i += step) bytes[i] ^= 0x5a;
       const r = await readWorkbookBytes(bytes, "flip.xlsx", { crypto: nodeCryptoPort }).catch((x) => x);
       if (!("sheets" in r)) expect(r, `every ${step}th byte`).toBeInstanceOf(FileReadError);
+    }
+  });
+});
+
+describe("a page without WebCrypto (not served over https)", () => {
+  it("refuses a default-key file as encrypted, saying why, instead of failing on an undefined", async () => {
+    vi.stubGlobal("crypto", undefined);
+    try {
+      const e = await readWorkbookBytes(bytesOf(DEFAULT_KEY), "b.xlsx").catch((x) => x);
+      expect(reason(e)).toBe("encrypted");
+      expect(e.message).toContain("WebCrypto");
+      // A plain workbook needs no crypto at all.
+      const wb = await readWorkbookBytes(bytesOf("external/excelize/Book1.xlsx"), "Book1.xlsx");
+      expect(wb.sheets).toEqual(plain.sheets);
+    } finally {
+      vi.unstubAllGlobals();
     }
   });
 });
