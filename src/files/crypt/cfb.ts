@@ -9,7 +9,10 @@
 
 /** What is wrong with the compound file, in words ({vi} / {en} in one string, as the reader's details are). */
 export class CfbDamaged extends Error {
-  constructor(vi: string, en: string) {
+  constructor(
+    readonly vi: string,
+    readonly en: string,
+  ) {
     super(`${vi} / ${en}`);
     this.name = "CfbDamaged";
   }
