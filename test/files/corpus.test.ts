@@ -66,7 +66,9 @@ describe("real-world corpus: the verdict each file must get", () => {
     const line = /@@measure (.*)$/m.exec(r.stderr ?? "");
     expect(line, r.stderr?.slice(-400)).not.toBeNull();
     const m = JSON.parse((line as RegExpExecArray)[1]) as { rssMb: number };
-    const out = JSON.parse(r.stdout) as { files: { file: string; error?: { reason: string } | null }[] };
+    const out = JSON.parse(r.stdout) as {
+      files: { file: string; error?: { reason: string } | null; findings?: { code: string }[] }[];
+    };
     expect(out.files).toHaveLength(Object.keys(verdicts).length);
     for (const f of out.files) {
       // Files are named without their folder in the report; the corpus's names are distinct.
@@ -74,6 +76,12 @@ describe("real-world corpus: the verdict each file must get", () => {
       const v = verdicts[key];
       expect(f.error?.reason ?? null, key).toBe("refused" in v ? v.refused : null);
     }
+    // The workbook decrypted with Excel's built-in password says so, through the batch's reader threads too.
+    const protectedNotes = out.files.map((f) => [
+      f.file,
+      (f.findings ?? []).filter((x) => x.code === "opened-with-default-key").length,
+    ]);
+    expect(protectedNotes.filter(([, n]) => n)).toEqual([["Book1-default-key.xlsx", 1]]);
     expect(m.rssMb).toBeLessThanOrEqual(300);
   }, 150_000);
 });
