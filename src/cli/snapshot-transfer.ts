@@ -26,6 +26,7 @@ export interface PackedSheet extends Omit<SheetSnapshot, "values" | "formulas" |
 
 export interface PackedWorkbook {
   source: string;
+  protection?: WorkbookSnapshot["protection"];
   sheets: PackedSheet[];
   /** Every distinct text of the workbook's cells, once. */
   texts: string[];
@@ -39,11 +40,20 @@ interface TextTable {
 
 export function packSnapshot(wb: WorkbookSnapshot): PackedWorkbook {
   const table: TextTable = { texts: [], ids: new Map() };
-  return { source: wb.source, sheets: wb.sheets.map((s) => packSheet(s, table)), texts: table.texts };
+  return {
+    source: wb.source,
+    ...(wb.protection ? { protection: wb.protection } : {}),
+    sheets: wb.sheets.map((s) => packSheet(s, table)),
+    texts: table.texts,
+  };
 }
 
 export function unpackSnapshot(packed: PackedWorkbook): WorkbookSnapshot {
-  return { source: packed.source, sheets: packed.sheets.map((s) => unpackSheet(s, packed.texts)) };
+  return {
+    source: packed.source,
+    ...(packed.protection ? { protection: packed.protection } : {}),
+    sheets: packed.sheets.map((s) => unpackSheet(s, packed.texts)),
+  };
 }
 
 /** The buffers to transfer rather than copy. */

@@ -15,6 +15,7 @@ import {
 import { betterRubric, type RubricFit } from "./rubric-fit";
 import { builtinRubrics } from "./rubric/builtin";
 import { importRubricFromTable, importRubricFromWorkbook } from "./rubric/import";
+import { msg } from "./messages";
 import type { Rubric } from "./rubric/schema";
 import { scoreUnit, type UnitScore } from "./score";
 import type { WorkbookSnapshot } from "./snapshot";
@@ -78,6 +79,8 @@ export function analyseWorkbook(wb: WorkbookSnapshot, options: AnalyseOptions): 
   });
   const units: UnitAnalysis[] = [];
   const findings: Finding[] = [...recognition.findings];
+  // Never silent: the file was encrypted (Excel's read-only protection) and was decrypted to be read.
+  if (wb.protection === "excel-default-key") findings.push(openedWithDefaultKey(wb.source));
   // Looked for once per workbook, and only when a table has rows to check.
   let list: EvidenceList | null | undefined;
   const evidenceList = () => {
@@ -211,5 +214,16 @@ function noOwnRubric(table: RecognisedTable, problems: { message: { vi: string; 
       vi: `Không dựng được cấu trúc tiêu chí từ bảng ở dòng ${table.headerRow + 1} (${why.vi}); hãy chọn một bộ chỉ số để kiểm tra.`,
       en: `No rubric could be built from the table at row ${table.headerRow + 1} (${why.en}); choose a rubric to validate against.`,
     },
+  };
+}
+
+function openedWithDefaultKey(file: string): Finding {
+  return {
+    code: "opened-with-default-key",
+    severity: "info",
+    sheet: null,
+    address: null,
+    item: null,
+    message: msg.openedWithDefaultKey(file),
   };
 }

@@ -124,6 +124,10 @@ const FINDING_HELP = {
     vi: "Trong Excel, liên kết của ô được đọc từng ô một, có giới hạn số ô mỗi trang để kiểm tra không bị treo. Ô tài liệu có liên kết nằm sau giới hạn này có thể bị báo là không kiểm chứng được. Hãy xóa bớt các dòng chữ thừa dưới bảng, hoặc kiểm tra tệp bằng dòng lệnh (đọc mọi liên kết).",
     en: "In Excel, cell links are read cell by cell, with a bound per sheet so the check cannot hang. A linked evidence cell beyond it may be reported as unverifiable. Remove stray text rows below the table, or check the file on the command line (which reads every link).",
   },
+  "opened-with-default-key": {
+    vi: "Excel mã hóa sổ được lưu với “Nên mở chỉ đọc” (hoặc chỉ có mật khẩu sửa) bằng mật khẩu mặc định của nó và mở mà không hỏi; chương trình đã giải mã để kiểm tra, tệp không bị thay đổi. Để bỏ: mở tệp, Tệp › Lưu thành › Công cụ › Tùy chọn chung, xóa mật khẩu, bỏ chọn “Nên mở chỉ đọc” rồi lưu lại.",
+    en: "Excel encrypts a workbook saved “Read-only recommended” (or with only a password to modify) with its built-in password and opens it without asking; it was decrypted to be checked, and the file is unchanged. To remove it: open the file, File › Save As › Tools › General Options, clear the passwords and “Read-only recommended”, and save.",
+  },
 } as const satisfies Record<FindingCode, Text>;
 
 /** Why the finding matters and what to do, for any code (a code added later gets a generic line). */

@@ -245,6 +245,13 @@ export const FINDING_SPECS = {
     kind: { vi: "Chưa đọc hết liên kết", en: "Links not all read" },
     wording: ["linksNotRead"],
   },
+  "opened-with-default-key": {
+    severities: ["info"],
+    group: "files",
+    missingEvidence: false,
+    kind: { vi: "Tệp bảo vệ chỉ-đọc", en: "Read-only protected file" },
+    wording: ["openedWithDefaultKey"],
+  },
 } as const satisfies Record<FindingCode, FindingSpec>;
 
 export function findingSpec(code: FindingCode): FindingSpec {

@@ -37,6 +37,8 @@ export const FINDING_CODES = [
   "evidence-list-uncited",
   // The pane reads cell links one by one, up to a bound per sheet:
   "links-not-read",
+  // The file was encrypted with Excel's built-in password (read-only recommended) and was decrypted to be read:
+  "opened-with-default-key",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -169,6 +169,10 @@ export const msg = {
     vi: `Trang "${sheet}" có hơn ${limit} ô chữ: chỉ đọc liên kết của ${limit} ô đầu tiên, các ô tài liệu sau đó được kiểm tra như không có liên kết.`,
     en: `Sheet "${sheet}" has more than ${limit} text cells: links were read for the first ${limit} only; evidence cells after them are checked as if unlinked.`,
   }),
+  openedWithDefaultKey: (file: string): Text => ({
+    vi: `Tệp "${file}" được bảo vệ chỉ-đọc bằng mật khẩu mặc định của Excel (“Nên mở chỉ đọc”); đã giải mã để đọc, tệp không bị thay đổi.`,
+    en: `"${file}" is protected read-only with Excel's built-in password (“Read-only recommended”); it was decrypted to be read, and the file is unchanged.`,
+  }),
   missingUnitName: (): Text => ({
     vi: 'Chưa ghi tên đơn vị ở dòng "Đơn vị: …" — tạm dùng tên tệp.',
     en: 'The unit name is missing from the "Đơn vị: …" line — using the file name instead.',

@@ -36,6 +36,11 @@ export interface WorkbookSnapshot {
   /** File name or workbook name, used for messages and as the unit name of last resort. */
   source: string;
   sheets: SheetSnapshot[];
+  /**
+   * The file was encrypted with Excel's built-in password ("read-only recommended", or only a password to
+   * modify) and was decrypted to be read: Excel opens such a file read-only without asking.
+   */
+  protection?: "excel-default-key";
 }
 
 export const EXCEL_ERRORS = new Set([

@@ -48,12 +48,16 @@ const WHY: Record<FileReadReason, (detail: string) => Text> = {
   // Excel also encrypts with its built-in default password ("VelvetSweatshop") a workbook saved as
   // read-only-recommended or with only a modify password: it opens without a prompt, so the user does not
   // know it is encrypted. The message covers both, since telling them apart needs the decryption itself.
-  encrypted: () => ({
+  // A detail (a damaged or hostile encrypted file: what is wrong) comes first, in parentheses; without one
+  // the message is the one it always was.
+  encrypted: (d) => ({
     vi:
-      "tệp được mã hóa. Nếu Excel mở tệp mà không hỏi mật khẩu thì đó là chế độ bảo vệ chỉ-đọc của Excel: mở tệp, chọn Tệp › Lưu thành › Công cụ › Tùy chọn chung, xóa cả hai ô mật khẩu, bỏ chọn “Nên mở chỉ đọc” rồi lưu lại. " +
+      `tệp được mã hóa${d ? ` (${d})` : ""}. ` +
+      "Nếu Excel mở tệp mà không hỏi mật khẩu thì đó là chế độ bảo vệ chỉ-đọc của Excel: mở tệp, chọn Tệp › Lưu thành › Công cụ › Tùy chọn chung, xóa cả hai ô mật khẩu, bỏ chọn “Nên mở chỉ đọc” rồi lưu lại. " +
       "Nếu Excel hỏi mật khẩu, hãy gỡ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc › Mã hóa bằng mật khẩu, để trống) rồi gửi lại.",
     en:
-      "the file is encrypted. If Excel opens it without asking for a password, it carries Excel's read-only protection: open it, choose File › Save As › Tools › General Options, clear both passwords and “Read-only recommended”, and save. " +
+      `the file is encrypted${d ? ` (${d})` : ""}. ` +
+      "If Excel opens it without asking for a password, it carries Excel's read-only protection: open it, choose File › Save As › Tools › General Options, clear both passwords and “Read-only recommended”, and save. " +
       "If Excel asks for a password, remove it (File › Info › Protect Workbook › Encrypt with Password, left empty) and send it again.",
   }),
   "legacy-xls": () => ({

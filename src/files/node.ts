@@ -4,7 +4,9 @@ import { crc32, inflateRawSync } from "node:zlib";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { FileReadError } from "./errors";
 import { DEFAULT_LIMITS, megabytes } from "./limits";
-import { type ReadLimits, readWorkbook } from "./read-workbook";
+import { nodeCryptoPort } from "./node-crypto";
+import type { ReadLimits } from "./read-workbook";
+import { readWorkbookBytes } from "./read-workbook-bytes";
 import type { Inflate } from "./xlsx/zip";
 
 /** Node side of the reader: files and folders for the CLI. Input files are only ever opened for reading. */
@@ -13,7 +15,11 @@ export async function readWorkbookFile(
   limits: Partial<ReadLimits> = {},
 ): Promise<WorkbookSnapshot> {
   const name = basename(path);
-  return readWorkbook(readInputBytes(path, name, limits.maxFileBytes), name, limits, inflateWithZlib);
+  return readWorkbookBytes(readInputBytes(path, name, limits.maxFileBytes), name, {
+    limits,
+    inflate: inflateWithZlib,
+    crypto: nodeCryptoPort,
+  });
 }
 
 /**

@@ -44,7 +44,7 @@ export function RubricSection({
   const loadRubricFile = async (file: File | undefined) => {
     if (!engine || !file) return;
     try {
-      const loaded = engine.rubricFromFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      const loaded = await engine.rubricFromFile(file.name, new Uint8Array(await file.arrayBuffer()));
       onChoose({ kind: "custom", rubric: loaded, from: file.name });
       clearError();
     } catch (e) {

@@ -19,7 +19,7 @@ import { findingsReportSpec } from "../core/sheets/findings-report";
 import { rankingSheetSpec } from "../core/sheets/ranking";
 import { RESULT_SHEET } from "../core/sheets/style";
 import { unitResultSheetSpec } from "../core/sheets/unit-result";
-import { readWorkbook } from "../files/read-workbook";
+import { readWorkbookBytes } from "../files/read-workbook-bytes";
 
 /**
  * A browser tab holds every picked file in memory at once: a file larger than this is refused before
@@ -43,15 +43,15 @@ export interface CheckedFile {
  * Reads and analyses one file. Never throws: a bad file fails alone, with its reason as a finding.
  * @param modified The browser's File.lastModified, so duplicates are settled as the CLI settles them.
  */
-export function checkBytes(
+export async function checkBytes(
   bytes: Uint8Array,
   file: string,
   rubric: Rubric | null,
   modified: number | null = null,
-): CheckedFile {
+): Promise<CheckedFile> {
   try {
     if (bytes.byteLength > MAX_FILE_BYTES) return fileTooLarge(file, bytes.byteLength, modified);
-    const wb = readWorkbook(bytes, file);
+    const wb = await readWorkbookBytes(bytes, file);
     // Every sheet holding a unit table counts: a consolidation workbook checks all its units at once.
     const analysis = analyseUnits(wb, { rubric, source: file });
     return {

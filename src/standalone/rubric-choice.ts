@@ -11,7 +11,7 @@ import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import { importRubricFromWorkbook } from "../core/rubric/import";
 import { loadRubric } from "../core/rubric/load";
 import type { Rubric } from "../core/rubric/schema";
-import { readWorkbook } from "../files/read-workbook";
+import { readWorkbookBytes } from "../files/read-workbook-bytes";
 
 export type RubricChoice =
   | { kind: "builtin"; id: string }
@@ -89,7 +89,7 @@ export function rubricOf(choice: RubricChoice): Rubric | null {
  * A rubric from a picked file: JSON as `par-index rubric import` writes it, or a province's blank
  * template (.xlsx) read by the rubric import. Throws a UserError naming the file and the first problem.
  */
-export function rubricFromFile(name: string, bytes: Uint8Array): Rubric {
+export async function rubricFromFile(name: string, bytes: Uint8Array): Promise<Rubric> {
   let data: unknown;
   if (/\.json$/i.test(name)) {
     try {
@@ -102,7 +102,7 @@ export function rubricFromFile(name: string, bytes: Uint8Array): Rubric {
       });
     }
   } else {
-    const imported = importRubricFromWorkbook(readWorkbook(bytes, name));
+    const imported = importRubricFromWorkbook(await readWorkbookBytes(bytes, name));
     if (!imported.rubric) {
       const why = imported.problems[0]?.message ?? { vi: "không rõ lý do", en: "no reason given" };
       throw new UserError("invalid-rubric", {

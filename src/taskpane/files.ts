@@ -23,8 +23,8 @@ export async function rankInputsFromFiles(
   rubric: Rubric,
   onProgress: (done: number, total: number) => void,
 ): Promise<{ inputs: RankInput[]; fileErrors: { file: string; message: Text }[] }> {
-  const [{ readWorkbook }, { analyseUnits }, { rankInputsOf }] = await Promise.all([
-    import("../files/read-workbook"),
+  const [{ readWorkbookBytes }, { analyseUnits }, { rankInputsOf }] = await Promise.all([
+    import("../files/read-workbook-bytes"),
     import("../app/units"),
     import("../app/rank-inputs"),
   ]);
@@ -33,7 +33,7 @@ export async function rankInputsFromFiles(
   for (const [i, file] of files.entries()) {
     onProgress(i, files.length);
     try {
-      const wb = readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
+      const wb = await readWorkbookBytes(new Uint8Array(await file.arrayBuffer()), file.name);
       const analysis = analyseUnits(wb, { rubric, source: file.name });
       analysed.push({ ...analysis, source: file.name, modified: file.lastModified, error: null });
       if (analysis.units.length === 0)
@@ -63,12 +63,12 @@ export async function readRubricFile(file: File): Promise<{ data: unknown; rubri
   let data: unknown;
   if (/\.json$/i.test(file.name)) data = parseJson(await file.text(), file.name);
   else {
-    const [{ readWorkbook }, { importRubricFromWorkbook }] = await Promise.all([
-      import("../files/read-workbook"),
+    const [{ readWorkbookBytes }, { importRubricFromWorkbook }] = await Promise.all([
+      import("../files/read-workbook-bytes"),
       import("../core/rubric/import"),
     ]);
     const imported = importRubricFromWorkbook(
-      readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name),
+      await readWorkbookBytes(new Uint8Array(await file.arrayBuffer()), file.name),
     );
     if (!imported.rubric) {
       throw new UserError(
@@ -94,8 +94,8 @@ export async function readPreviousFile(file: File): Promise<PreviousRanking> {
   let data: unknown;
   if (/\.json$/i.test(file.name)) data = parseJson(await file.text(), file.name);
   else {
-    const { readWorkbook } = await import("../files/read-workbook");
-    data = readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
+    const { readWorkbookBytes } = await import("../files/read-workbook-bytes");
+    data = await readWorkbookBytes(new Uint8Array(await file.arrayBuffer()), file.name);
   }
   const { parsePreviousRanking } = await import("../core/previous");
   const parsed = parsePreviousRanking(data);
@@ -115,8 +115,8 @@ export async function readUnitMapFile(file: File): Promise<UnitMap> {
     const { readCsv } = await import("../core/csv");
     rows = readCsv(bytes).rows;
   } else {
-    const { readWorkbook } = await import("../files/read-workbook");
-    rows = unitMapRowsOf(readWorkbook(bytes, file.name));
+    const { readWorkbookBytes } = await import("../files/read-workbook-bytes");
+    rows = unitMapRowsOf(await readWorkbookBytes(bytes, file.name));
   }
   const read = unitMapFromRows(rows, file.name);
   if (read.problems.length || read.map.successor.size === 0) {

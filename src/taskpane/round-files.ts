@@ -24,7 +24,7 @@ import { unitKey } from "../core/rank-key";
 import type { Rubric } from "../core/rubric/schema";
 import type { UnitScore } from "../core/score";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import { readWorkbook } from "../files/read-workbook";
+import { readWorkbookBytes } from "../files/read-workbook-bytes";
 
 /** What the pane needs of a picked file (a DOM `File`; tests pass Node's). */
 export interface PickedFile {
@@ -42,7 +42,7 @@ export function spreadsheetFiles<T extends PickedFile>(files: readonly T[]): T[]
 }
 
 async function read(file: PickedFile): Promise<WorkbookSnapshot> {
-  return readWorkbook(new Uint8Array(await file.arrayBuffer()), file.name);
+  return readWorkbookBytes(new Uint8Array(await file.arrayBuffer()), file.name);
 }
 
 /** A refused file says what is wrong with it; a bug of ours says it is ours (src/app/failure.ts). */

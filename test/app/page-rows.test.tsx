@@ -13,7 +13,7 @@ async function renderFile(pick: (plan: Awaited<ReturnType<typeof generatedSet>>)
   const plan = await generatedSet();
   const file = plan.files.find((f) => f.name === pick(plan));
   if (!file) throw new Error("file missing from the set");
-  const result = checkBytes(file.bytes, file.name, rubric, file.modified);
+  const result = await checkBytes(file.bytes, file.name, rubric, file.modified);
   render(
     <FluentProvider theme={webLightTheme}>
       <FileResult result={result} lang="en" rubricName={rubric.name} onDownload={() => {}} busy={false} />

@@ -253,8 +253,8 @@ async function paneView(): Promise<FaceView> {
 }
 
 /** (c) The standalone page's engine: checkBytes with the browser's lastModified, then rankFiles. */
-function pageView(): FaceView {
-  const checked = plan.files.map((f) => checkBytes(f.bytes, f.name, rubric, f.modified));
+async function pageView(): Promise<FaceView> {
+  const checked = await Promise.all(plan.files.map((f) => checkBytes(f.bytes, f.name, rubric, f.modified)));
   pageChecked = checked;
   const units: UnitView[] = [];
   const skipped: FaceView["skipped"] = [];
@@ -287,7 +287,7 @@ beforeAll(async () => {
   }
   views.cli = cliView();
   views.pane = await paneView();
-  views.page = pageView();
+  views.page = await pageView();
 }, 180_000);
 
 afterAll(() => {

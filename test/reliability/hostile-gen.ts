@@ -558,6 +558,32 @@ export const ATTACKS: Attack[] = [
       return bytes;
     },
   },
+  // Encrypted packages (#24 item 9): the reader now decrypts Excel's default key, so the compound file and
+  // the encryption description are read — and each number in them is an attack.
+  {
+    name: "cfb-chain-loop",
+    what: "a compound file whose EncryptedPackage sector chain points back at itself: refused, not looped",
+    verdict: { reason: "encrypted" },
+    build: () => compoundFile([info(agileXml(100_000)), pkg(8 * 512, 9 * 512)], { loop: "EncryptedPackage" }),
+  },
+  {
+    name: "agile-spin-count-1e9",
+    what: "an agile description claiming 1,000,000,000 spins (minutes of hashing): refused before one",
+    verdict: { reason: "encrypted" },
+    build: () => compoundFile([info(agileXml(1_000_000_000)), pkg(4096, 4104)]),
+  },
+  {
+    name: "package-size-over-stream",
+    what: "an EncryptedPackage declaring 1 TB in a 4 KB stream: refused before anything is allocated",
+    verdict: { reason: "encrypted" },
+    build: () => compoundFile([info(agileXml(100_000)), pkg(2 ** 40, 4104)]),
+  },
+  {
+    name: "agile-xml-malformed",
+    what: "an agile description whose XML is cut in the middle of a tag: refused, naming the damage",
+    verdict: { reason: "encrypted" },
+    build: () => compoundFile([info(agileXml(100_000).slice(0, 300)), pkg(4096, 4104)]),
+  },
   {
     name: "entity-expansion",
     what: "a DOCTYPE with nested entities (billion laughs): never expanded",
@@ -598,3 +624,112 @@ export const ATTACKS: Attack[] = [
       }),
   },
 ];
+
+// ---------------------------------------------------------------- compound files (MS-CFB), written here
+
+const SECTOR = 512;
+const END_OF_CHAIN = 0xfffffffe;
+const FAT_SECTOR = 0xfffffffd;
+const FREE = 0xffffffff;
+
+interface Stream {
+  name: string;
+  data: Uint8Array;
+}
+
+/** An EncryptionInfo stream: version 4.4 (agile), reserved 0x40, then the XML; padded past the mini-stream cutoff. */
+function info(xml: string): Stream {
+  const body = strToU8(xml);
+  const data = new Uint8Array(Math.max(4096, 8 + body.length));
+  data.set([4, 0, 4, 0, 0x40, 0, 0, 0]);
+  data.set(body, 8);
+  return { name: "EncryptionInfo", data };
+}
+
+/** An EncryptedPackage stream of `length` bytes declaring `declared` bytes of package (random-looking data). */
+function pkg(declared: number, length: number): Stream {
+  const data = new Uint8Array(length);
+  const view = new DataView(data.buffer);
+  view.setUint32(0, declared % 2 ** 32, true);
+  view.setUint32(4, Math.floor(declared / 2 ** 32), true);
+  for (let i = 8; i < length; i++) data[i] = (i * 131 + 7) & 0xff;
+  return { name: "EncryptedPackage", data };
+}
+
+/** An agile description as Excel writes it (SHA-512, AES-256), values of the right lengths, with `spinCount`. */
+function agileXml(spinCount: number): string {
+  const b64 = (n: number) =>
+    Buffer.from(Uint8Array.from({ length: n }, (_, i) => (i * 37 + n) & 0xff)).toString("base64");
+  const key = `saltSize="16" blockSize="16" keyBits="256" hashSize="64" cipherAlgorithm="AES" cipherChaining="ChainingModeCBC" hashAlgorithm="SHA512" saltValue="${b64(16)}"`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+    '<encryption xmlns="http://schemas.microsoft.com/office/2006/encryption" xmlns:p="http://schemas.microsoft.com/office/2006/keyEncryptor/password">' +
+    `<keyData ${key}/>` +
+    `<dataIntegrity encryptedHmacKey="${b64(64)}" encryptedHmacValue="${b64(64)}"/>` +
+    '<keyEncryptors><keyEncryptor uri="http://schemas.microsoft.com/office/2006/keyEncryptor/password">' +
+    `<p:encryptedKey spinCount="${spinCount}" ${key} encryptedVerifierHashInput="${b64(16)}" encryptedVerifierHashValue="${b64(64)}" encryptedKeyValue="${b64(32)}"/>` +
+    "</keyEncryptor></keyEncryptors></encryption>"
+  );
+}
+
+/**
+ * A version-3 compound file (512-byte sectors, one FAT sector, one directory sector) holding `streams` in
+ * regular sectors one after another. `loop` makes the named stream's chain point from its second sector
+ * back to its first.
+ */
+function compoundFile(streams: Stream[], o: { loop?: string } = {}): Uint8Array {
+  const sectorsOf = (s: Stream) => Math.ceil(s.data.length / SECTOR);
+  const total = 2 + streams.reduce((n, s) => n + sectorsOf(s), 0);
+  if (total > SECTOR / 4) throw new Error("too many sectors for one FAT sector");
+  const file = new Uint8Array((1 + total) * SECTOR);
+  const view = new DataView(file.buffer);
+  const header = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  file.set(header);
+  view.setUint16(24, 0x3e, true);
+  view.setUint16(26, 3, true);
+  view.setUint16(28, 0xfffe, true);
+  view.setUint16(30, 9, true);
+  view.setUint16(32, 6, true);
+  view.setUint32(44, 1, true); // FAT sectors
+  view.setUint32(48, 1, true); // first directory sector
+  view.setUint32(56, 4096, true); // mini-stream cutoff
+  view.setUint32(60, END_OF_CHAIN, true);
+  view.setUint32(68, END_OF_CHAIN, true);
+  for (let i = 0; i < 109; i++) view.setUint32(76 + i * 4, i === 0 ? 0 : FREE, true);
+  const at = (sector: number) => (sector + 1) * SECTOR;
+  const fat = (n: number, next: number) => view.setUint32(at(0) + n * 4, next, true);
+  for (let n = 0; n < SECTOR / 4; n++) fat(n, FREE);
+  fat(0, FAT_SECTOR);
+  fat(1, END_OF_CHAIN);
+  const entry = (
+    i: number,
+    name: string,
+    type: number,
+    start: number,
+    size: number,
+    child = FREE,
+    right = FREE,
+  ) => {
+    const e = at(1) + i * 128;
+    for (let k = 0; k < name.length; k++) view.setUint16(e + k * 2, name.charCodeAt(k), true);
+    view.setUint16(e + 64, (name.length + 1) * 2, true);
+    file[e + 66] = type;
+    file[e + 67] = 1; // black
+    view.setUint32(e + 68, FREE, true);
+    view.setUint32(e + 72, right, true);
+    view.setUint32(e + 76, child, true);
+    view.setUint32(e + 116, start, true);
+    view.setUint32(e + 120, size, true);
+  };
+  entry(0, "Root Entry", 5, END_OF_CHAIN, 0, 1);
+  let next = 2;
+  streams.forEach((s, i) => {
+    const n = sectorsOf(s);
+    file.set(s.data, at(next));
+    for (let k = 0; k < n; k++) fat(next + k, k === n - 1 ? END_OF_CHAIN : next + k + 1);
+    if (o.loop === s.name && n > 1) fat(next + 1, next);
+    entry(i + 1, s.name, 2, next, s.data.length, FREE, i + 1 < streams.length ? i + 2 : FREE);
+    next += n;
+  });
+  return file;
+}

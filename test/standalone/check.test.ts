@@ -16,7 +16,7 @@ import { bytesOf, commune, NOT_A_ZIP, unitFile } from "./helpers";
 describe("checkBytes", () => {
   it("finds each planted defect on the cell the generator recorded, and names the unit", async () => {
     const { unit, bytes } = await unitFile(0, ["missing-evidence", "score-out-of-range"]);
-    const r = checkBytes(bytes, unit.fileName, commune);
+    const r = await checkBytes(bytes, unit.fileName, commune);
     expect(r.error).toBeNull();
     expect(r.analysis?.units).toHaveLength(1);
     expect(r.analysis?.units[0].unit).toBe(unit.truth.unitName);
@@ -24,8 +24,8 @@ describe("checkBytes", () => {
     for (const p of unit.truth.planted) expect(found).toContain(`${p.code} ${p.address}`);
   });
 
-  it("a file that is not a workbook fails alone: an unreadable-file finding naming the file", () => {
-    const r = checkBytes(NOT_A_ZIP, "hong.xlsx", commune);
+  it("a file that is not a workbook fails alone: an unreadable-file finding naming the file", async () => {
+    const r = await checkBytes(NOT_A_ZIP, "hong.xlsx", commune);
     expect(r.analysis).toBeNull();
     expect(r.error?.vi).toContain("hong.xlsx");
     expect(r.error?.en).toContain("hong.xlsx");
@@ -42,7 +42,7 @@ describe("checkBytes", () => {
 
   it("with no rubric, checks the workbook against its own structure", async () => {
     const { unit, bytes } = await unitFile(1);
-    const r = checkBytes(bytes, unit.fileName, null);
+    const r = await checkBytes(bytes, unit.fileName, null);
     expect(r.analysis?.units[0].rubric.id).toBe("workbook");
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
@@ -51,10 +51,10 @@ describe("checkBytes", () => {
 describe("rankFiles", () => {
   it("ranks every readable unit and lists the unreadable file with its reason", async () => {
     const files = await Promise.all([unitFile(2), unitFile(3), unitFile(4)]);
-    const checked = [
+    const checked = await Promise.all([
       ...files.map((f) => checkBytes(f.bytes, f.unit.fileName, commune)),
       checkBytes(NOT_A_ZIP, "hong.xlsx", commune),
-    ];
+    ]);
     const ranking = rankFiles(checked, commune, {
       by: "final",
       part: "index",
@@ -73,7 +73,7 @@ describe("rankFiles", () => {
 
   it("ranks on the basis chosen, as the pane asks core: the evidence part when chosen, a self ranking always", async () => {
     const files = await Promise.all([unitFile(2), unitFile(3)]);
-    const checked = files.map((f) => checkBytes(f.bytes, f.unit.fileName, commune));
+    const checked = await Promise.all(files.map((f) => checkBytes(f.bytes, f.unit.fileName, commune)));
     const rank = (by: "final" | "self", part: "index" | "evidence") =>
       rankFiles(checked, commune, { by, part, groupBy: "none", dense: false });
     expect(rank("final", "index")).toMatchObject({
@@ -105,7 +105,7 @@ describe("rankFiles", () => {
 describe("reportSpecs", () => {
   it("one unit: the check report, then its Kết quả sheet, written as a workbook that reads back", async () => {
     const { unit, bytes } = await unitFile(5, ["missing-evidence"]);
-    const checked = checkBytes(bytes, unit.fileName, commune);
+    const checked = await checkBytes(bytes, unit.fileName, commune);
     const specs = reportSpecs([checked], { results: true, lang: "vi" });
     expect(specs.map((s) => s.name)).toEqual(["Báo cáo kiểm tra", "Kết quả"]);
     const back = readWorkbook(await writeWorkbook(specs), "report.xlsx");
@@ -118,7 +118,10 @@ describe("reportSpecs", () => {
   it("a consolidation workbook keeps one Kết quả sheet per unit; an unreadable file is in the report only", async () => {
     const [a, b] = await Promise.all([unitFile(6), unitFile(7)]);
     const both = await bytesOf(consolidationWorkbook([a.unit, b.unit]));
-    const checked = [checkBytes(both, "Tong-hop.xlsx", commune), checkBytes(NOT_A_ZIP, "hong.xlsx", commune)];
+    const checked = await Promise.all([
+      checkBytes(both, "Tong-hop.xlsx", commune),
+      checkBytes(NOT_A_ZIP, "hong.xlsx", commune),
+    ]);
     const specs = reportSpecs(checked, { results: true, lang: "vi" });
     expect(specs.map((s) => s.name)).toEqual(["Báo cáo kiểm tra", "Kết quả", "Kết quả 2"]);
     const rows = specs[0].tables?.[0].rows ?? [];
@@ -130,7 +133,7 @@ describe("reportSpecs", () => {
 
   it("is written in the page's language: English headings, severities and messages when the page is in English", async () => {
     const { unit, bytes } = await unitFile(8, ["missing-evidence"]);
-    const checked = checkBytes(bytes, unit.fileName, commune);
+    const checked = await checkBytes(bytes, unit.fileName, commune);
     const planted = checked.findings.find((f) => f.code === "missing-evidence");
     expect(planted).toBeTruthy();
     const written = async (lang: "vi" | "en") => {

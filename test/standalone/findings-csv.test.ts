@@ -77,7 +77,10 @@ describe("findingsCsv", () => {
 
   it("lists every finding of real files with its unit, and the unreadable file's reason", async () => {
     const { unit, bytes } = await unitFile(8, ["missing-evidence", "number-as-text"]);
-    const files = [checkBytes(bytes, unit.fileName, commune), checkBytes(NOT_A_ZIP, "hong.xlsx", commune)];
+    const files = await Promise.all([
+      checkBytes(bytes, unit.fileName, commune),
+      checkBytes(NOT_A_ZIP, "hong.xlsx", commune),
+    ]);
     const rows = parse(findingsCsv(files, "en").slice(1));
     expect(rows.length - 1).toBe(files[0].findings.length + 1);
     const planted = unit.truth.planted.map((p) => `${p.code} ${p.address}`);

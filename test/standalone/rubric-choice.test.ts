@@ -84,14 +84,14 @@ describe("restoreChoice / rememberChoice", () => {
 });
 
 describe("rubricFromFile", () => {
-  it("reads a rubric JSON", () => {
-    const r = rubricFromFile("agency.json", new TextEncoder().encode(JSON.stringify(agency)));
+  it("reads a rubric JSON", async () => {
+    const r = await rubricFromFile("agency.json", new TextEncoder().encode(JSON.stringify(agency)));
     expect(r.id).toBe(agency.id);
   });
 
   it("imports a province's blank template (.xlsx) with the same items", async () => {
     const bytes = await bytesOf([templateSpec(commune)]);
-    const r = rubricFromFile("bieu-mau.xlsx", bytes);
+    const r = await rubricFromFile("bieu-mau.xlsx", bytes);
     const codes = (x: typeof r) => flattenRubric(x).map((i) => `${i.code}:${i.max}`);
     expect(codes(r)).toEqual(codes(commune));
   });
@@ -103,9 +103,9 @@ describe("rubricFromFile", () => {
       ["trong.xlsx", await bytesOf([{ name: "Trang 1", cells: [{ row: 0, col: 0, value: "Xin chào" }] }])],
     ];
     for (const [name, bytes] of attempts) {
-      const error = (() => {
+      const error = await (async () => {
         try {
-          rubricFromFile(name, bytes);
+          await rubricFromFile(name, bytes);
         } catch (e) {
           return e;
         }

@@ -168,7 +168,8 @@ function refuseOddArchives(names: readonly string[], file: string): void {
   if (windows) throw new FileReadError("windows-paths", file, windows);
 }
 
-function containsUtf16(bytes: Uint8Array, text: string): boolean {
+/** `text` written as UTF-16LE somewhere in the bytes (a compound file's stream names are). */
+export function containsUtf16(bytes: Uint8Array, text: string): boolean {
   const pattern = new Uint8Array(text.length * 2);
   for (let i = 0; i < text.length; i++) pattern[i * 2] = text.charCodeAt(i);
   outer: for (let i = 0; i + pattern.length <= bytes.length; i++) {
