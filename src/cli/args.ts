@@ -104,6 +104,8 @@ export function intOption(
 /** Column corrections as recognition takes them: role → 0-based column, null for "no such column". */
 export interface ColumnCorrections {
   roles: Partial<Record<ColumnRole, number | null>>;
+  /** Each pair as the user typed it ("self=ZZ"), for messages that name the option in their words. */
+  given?: Partial<Record<ColumnRole, string>>;
 }
 
 /**
@@ -114,6 +116,7 @@ export interface ColumnCorrections {
 export function columnsOption(raw: string | undefined): ColumnCorrections | undefined {
   if (raw === undefined) return undefined;
   const roles: Partial<Record<ColumnRole, number | null>> = {};
+  const given: Partial<Record<ColumnRole, string>> = {};
   const used = new Map<number, string>();
   for (const part of raw.split(",")) {
     const m = /^\s*([a-z0-9]+)\s*=\s*([A-Za-z]{1,3}|none|-)\s*$/i.exec(part);
@@ -131,6 +134,7 @@ export function columnsOption(raw: string | undefined): ColumnCorrections | unde
         en: `--columns: the role ${name} is given twice; one column per role (e.g. --columns self=E,evidence=F).`,
       });
     }
+    given[role] = `${m[1]}=${m[2]}`;
     const letters = m[2].toUpperCase();
     if (letters === "NONE" || letters === "-") {
       roles[role] = null;
@@ -155,5 +159,5 @@ export function columnsOption(raw: string | undefined): ColumnCorrections | unde
     used.set(col, role);
     roles[role] = col;
   }
-  return { roles };
+  return { roles, given };
 }

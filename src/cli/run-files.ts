@@ -10,6 +10,7 @@ import type { FileResult } from "./analyse-file";
 import type { ColumnCorrections, Lang } from "./args";
 import { UsageError } from "./args";
 import { runBatch } from "./batch";
+import { columnsOutsideError } from "./columns-check";
 import { failedResult } from "./file-result";
 import { progressBar } from "./progress";
 import { noteInputs } from "./safe-write";
@@ -61,6 +62,12 @@ export async function analyseInputs(
   );
   let next = 0;
   const results = found.map((f) => (f.tooLarge ? tooLargeResult(f.path, f.tooLarge) : read[next++]));
+  // Before any command prints or writes: a --columns letter outside a table stops the run.
+  const outside = columnsOutsideError(
+    results,
+    results.reduce((n, r) => n + r.units.length, 0),
+  );
+  if (outside) throw outside;
   return { files, results };
 }
 

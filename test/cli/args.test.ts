@@ -54,6 +54,7 @@ describe("--columns", () => {
   it("distinct roles on distinct columns are taken", () => {
     expect(columnsOption("self=E,evidence=F,note=none")).toEqual({
       roles: { self: 4, evidence: 5, note: null },
+      given: { self: "self=E", evidence: "evidence=F", note: "note=none" },
     });
   });
 });

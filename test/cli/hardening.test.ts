@@ -419,3 +419,72 @@ describe("#24: smaller items", () => {
     expect(r.stderr).not.toMatch(/Unknown|positional/);
   });
 });
+
+describe("#24 item 6: options checked — a usage error (exit 2) in the user's language only (child processes, 256 MB heap)", () => {
+  /** Vietnamese letters with their marks: none may appear in an English message but in the user's own names. */
+  const VIETNAMESE = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
+  /** English words of our messages and of Node's: none may appear in a Vietnamese one. */
+  const ENGLISH = /\b(the|only|choose|Unknown|option|given|twice|positional|argument|found|not)\b/;
+
+  function usage(args: string[], lang: "vi" | "en") {
+    const r = spawnSync(process.execPath, ["--max-old-space-size=256", BIN, ...args, "--lang", lang], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, LANG: "C", PAR_INDEX_LANG: "", PAR_INDEX_THREADS: "1" },
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stdout).toBe("");
+    // The user's own names (sheets, files in quotes or brackets) are theirs; the rest is in one language.
+    const ours = r.stderr.replace(/"[^"]*"|\([^)]*\.xlsx\)/g, "");
+    if (lang === "en") expect(ours).not.toMatch(VIETNAMESE);
+    else expect(ours).not.toMatch(ENGLISH);
+    return r.stderr;
+  }
+
+  it("--columns self=A,self=B: the role given twice", () => {
+    expect(usage(["rank", units, "--columns", "self=A,self=B"], "en")).toMatch(
+      /^--columns: the role self is given twice; one column per role/,
+    );
+    expect(usage(["rank", units, "--columns", "self=A,self=B"], "vi")).toMatch(
+      /^--columns: vai trò self được chỉ hai lần; mỗi vai trò một cột/,
+    );
+  });
+
+  it("a column outside the table: validate, score and rank refuse it once, before writing anything", () => {
+    const report = join(dir, "outside-report.xlsx");
+    const ranking = join(dir, "outside-ranking.xlsx");
+    const runs = [
+      ["validate", units, "--columns", "self=ZZ", "--report", report],
+      ["score", units, "--columns", "self=ZZ"],
+      ["rank", units, "--columns", "self=ZZ", "-o", ranking],
+    ];
+    for (const args of runs) {
+      const en = usage(args, "en");
+      expect(en).toMatch(
+        /^--columns self=ZZ: the table on sheet "Biểu chấm điểm" \(file .+\.xlsx\) has only columns A–G; choose a column from A to G\. 2 more sheets lack this column too\.\n$/,
+      );
+      const vi = usage(args, "vi");
+      expect(vi).toMatch(
+        /^--columns self=ZZ: bảng của trang "Biểu chấm điểm" \(tệp .+\.xlsx\) chỉ có các cột A–G; chọn một cột từ A đến G\./,
+      );
+    }
+    expect(existsSync(report)).toBe(false);
+    expect(existsSync(ranking)).toBe(false);
+  });
+
+  it("an unknown option, in each language, names it and lists the allowed ones", () => {
+    expect(usage(["rank", units, "--x"], "en")).toMatch(
+      /^Unknown option --x for this command\. Allowed options: --rubric …, --columns …/,
+    );
+    expect(usage(["validate", units, "--x"], "vi")).toMatch(
+      /^Không có tuỳ chọn --x cho lệnh này\. Các tuỳ chọn được dùng: --rubric …, --columns …/,
+    );
+    // Commands that read no scoring table take no --columns: said as an unknown option, not ignored.
+    for (const command of ["intake", "appraisal", "diff"])
+      expect(usage([command, unit, unit, "--columns", "self=E"], "vi")).toMatch(
+        /^Không có tuỳ chọn --columns cho lệnh này\./,
+      );
+  });
+});
