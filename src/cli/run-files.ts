@@ -152,7 +152,12 @@ export async function collectInputs(
     try {
       info = await stat(p);
     } catch (e) {
-      throw new UsageError(new FileReadError("io-error", p, ioReason(e)).text);
+      // Worded once per language: the reason in the other language would make the message mixed.
+      const why = ioReason(e);
+      throw new UsageError({
+        vi: new FileReadError("io-error", p, why.vi).text.vi,
+        en: new FileReadError("io-error", p, why.en).text.en,
+      });
     }
     if (info.isDirectory()) await walk(p, 0);
     else if (info.isFile()) add(resolve(p), info);
@@ -193,8 +198,8 @@ function sameFile(path: string, first: string): Text {
   };
 }
 
-function skippedFolder(path: string, why: string): Text {
-  return { vi: `Bỏ qua thư mục ${path}: ${why}.`, en: `Skipped folder ${path}: ${why}.` };
+function skippedFolder(path: string, why: Text): Text {
+  return { vi: `Bỏ qua thư mục ${path}: ${why.vi}.`, en: `Skipped folder ${path}: ${why.en}.` };
 }
 
 function tooMany(paths: readonly string[], max: number): UsageError {
@@ -208,9 +213,11 @@ function mb(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round(bytes / (1024 * 1024))} MB`;
 }
 
-function ioReason(e: unknown): string {
+/** Why a path could not be read, in each language (a usage error is said in the user's language only). */
+function ioReason(e: unknown): Text {
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === "ENOENT") return "không tồn tại / not found";
-  if (code === "EACCES" || code === "EPERM") return "không có quyền đọc / permission denied";
-  return code ?? (e instanceof Error ? e.message : String(e));
+  if (code === "ENOENT") return { vi: "không tồn tại", en: "not found" };
+  if (code === "EACCES" || code === "EPERM") return { vi: "không có quyền đọc", en: "permission denied" };
+  const other = code ?? (e instanceof Error ? e.message : String(e));
+  return { vi: other, en: other };
 }

@@ -474,6 +474,15 @@ describe("#24 item 6: options checked — a usage error (exit 2) in the user's l
     expect(existsSync(ranking)).toBe(false);
   });
 
+  it("an input that does not exist: one language, not 'không tồn tại / not found' in both", () => {
+    expect(usage(["validate", "missing.xlsx"], "en")).toBe(
+      "missing.xlsx: cannot read the file (not found).\n",
+    );
+    expect(usage(["validate", "missing.xlsx"], "vi")).toBe(
+      "missing.xlsx: không đọc được tệp (không tồn tại).\n",
+    );
+  });
+
   it("an unknown option, in each language, names it and lists the allowed ones", () => {
     expect(usage(["rank", units, "--x"], "en")).toMatch(
       /^Unknown option --x for this command\. Allowed options: --rubric …, --columns …/,
