@@ -68,6 +68,42 @@ export function pickLang(flag: string | undefined, env: NodeJS.ProcessEnv = proc
   return wanted.toLowerCase().startsWith("en") ? "en" : "vi";
 }
 
+/**
+ * `--lang vi|en` (or `--lang=en`), anywhere on the line, taken out before the command parses its own
+ * options. Missing its value, or given twice with two values, it is a usage error said in the language of
+ * the environment (the one the user did not manage to choose); the command never sees `--lang` again, so
+ * it cannot call it an unknown option while listing it as allowed.
+ */
+export function takeLang(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { lang: Lang; rest: string[] } {
+  const rest: string[] = [];
+  let flag: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a !== "--lang" && !a.startsWith("--lang=")) {
+      rest.push(a);
+      continue;
+    }
+    const value = a === "--lang" ? argv[++i] : a.slice("--lang=".length);
+    if (value === undefined) {
+      throw new UsageError({
+        vi: "Tuỳ chọn --lang cần một giá trị: vi hoặc en (ví dụ --lang en).",
+        en: "Option --lang needs a value: vi or en (e.g. --lang en).",
+      });
+    }
+    if (flag !== undefined && flag !== value) {
+      throw new UsageError({
+        vi: `--lang được chỉ hai lần ("${flag}" và "${value}"); chỉ chọn một ngôn ngữ: vi hoặc en.`,
+        en: `--lang is given twice ("${flag}" and "${value}"); choose one language: vi or en.`,
+      });
+    }
+    flag = value;
+  }
+  return { lang: pickLang(flag, env), rest };
+}
+
 export function oneOf<T extends string>(
   name: string,
   value: string | undefined,

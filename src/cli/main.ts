@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { isUserError, toText } from "../core/errors";
-import { type Lang, pickLang, UsageError } from "./args";
+import { type Lang, pickLang, takeLang, UsageError } from "./args";
 import { prestartReaders } from "./batch";
 import { forgetInputs, noteCommandLineInputs } from "./safe-write";
 import { guardTerminal } from "./terminal";
@@ -107,10 +107,11 @@ async function runCommand(argv: string[]): Promise<number> {
   let lang: Lang = "vi";
   forgetInputs();
   try {
-    const langAt = argv.indexOf("--lang");
-    lang = pickLang(langAt >= 0 ? argv[langAt + 1] : undefined);
-    const rest = langAt >= 0 ? [...argv.slice(0, langAt), ...argv.slice(langAt + 2)] : argv;
-    const [command, ...args] = rest;
+    // A mistake in --lang itself is said in the environment's language, not always in Vietnamese.
+    lang = pickLang(undefined);
+    const taken = takeLang(argv);
+    lang = taken.lang;
+    const [command, ...args] = taken.rest;
     if (!command || command === "--help" || command === "-h" || command === "help") {
       console.log(HELP[lang]);
       return command ? 0 : 2;

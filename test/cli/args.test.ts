@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { columnsOption, parseCommandArgs, UsageError } from "../../src/cli/args";
+import { columnsOption, parseCommandArgs, takeLang, UsageError } from "../../src/cli/args";
 
 /** #24 item 6: options checked, each mistake a usage error naming the option and what is allowed, in both languages. */
 const options = {
@@ -56,5 +56,32 @@ describe("--columns", () => {
       roles: { self: 4, evidence: 5, note: null },
       given: { self: "self=E", evidence: "evidence=F", note: "note=none" },
     });
+  });
+});
+
+describe("--lang, taken out before the command's options", () => {
+  const en = { LANG: "en_US.UTF-8" };
+  it("anywhere, as --lang en or --lang=en, the rest left in order", () => {
+    expect(takeLang(["rank", "--lang", "en", "units", "-o", "r.xlsx"], {})).toEqual({
+      lang: "en",
+      rest: ["rank", "units", "-o", "r.xlsx"],
+    });
+    // It was passed to the command, which called it unknown while listing it as allowed.
+    expect(takeLang(["rank", "units", "--lang=en"], {})).toEqual({ lang: "en", rest: ["rank", "units"] });
+    expect(takeLang(["rank", "--lang", "vi", "--lang=vi"], en).lang).toBe("vi");
+    expect(takeLang(["rank", "units"], en)).toEqual({ lang: "en", rest: ["rank", "units"] });
+  });
+
+  it("missing its value, two values, or a value not vi/en: a usage error", () => {
+    // A bare --lang at the end was ignored in silence.
+    expect(refusal(() => takeLang(["rank", "units", "--lang"], en)).text.en).toBe(
+      "Option --lang needs a value: vi or en (e.g. --lang en).",
+    );
+    expect(refusal(() => takeLang(["rank", "--lang", "vi", "--lang", "en"], en)).text.vi).toBe(
+      '--lang được chỉ hai lần ("vi" và "en"); chỉ chọn một ngôn ngữ: vi hoặc en.',
+    );
+    expect(refusal(() => takeLang(["rank", "--lang=fr"], en)).text.en).toBe(
+      '--lang takes vi or en (got "fr").',
+    );
   });
 });

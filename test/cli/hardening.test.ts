@@ -426,6 +426,11 @@ describe("#24 item 6: options checked — a usage error (exit 2) in the user's l
   /** English words of our messages and of Node's: none may appear in a Vietnamese one. */
   const ENGLISH = /\b(the|only|choose|Unknown|option|given|twice|positional|argument|found|not)\b/;
 
+  function withoutLang(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+    const { PAR_INDEX_LANG, LC_ALL, LC_MESSAGES, LANG, ...rest } = env;
+    return rest;
+  }
+
   function usage(args: string[], lang: "vi" | "en") {
     const r = spawnSync(process.execPath, ["--max-old-space-size=256", BIN, ...args, "--lang", lang], {
       cwd: dir,
@@ -472,6 +477,14 @@ describe("#24 item 6: options checked — a usage error (exit 2) in the user's l
     }
     expect(existsSync(report)).toBe(false);
     expect(existsSync(ranking)).toBe(false);
+  });
+
+  it("a mistake in --lang is said in the environment's language (it was always Vietnamese)", () => {
+    const r = spawnSync(process.execPath, ["--max-old-space-size=256", BIN, "rank", units, "--lang", "xx"], {
+      encoding: "utf8",
+      env: { ...withoutLang(process.env), LANG: "en_US.UTF-8" },
+    });
+    expect([r.status, r.stderr]).toEqual([2, '--lang takes vi or en (got "xx").\n']);
   });
 
   it("an input that does not exist: one language, not 'không tồn tại / not found' in both", () => {
