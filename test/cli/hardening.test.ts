@@ -487,6 +487,22 @@ describe("#24 item 6: options checked — a usage error (exit 2) in the user's l
     expect([r.status, r.stderr]).toEqual([2, '--lang takes vi or en (got "xx").\n']);
   });
 
+  it("diff of one file reached through a linked folder, a hard link or '..': the same file, in each language", () => {
+    const folderLink = join(dir, "units-link");
+    symlinkSync(units, folderLink);
+    const hard = join(dir, "diff-hard.xlsx");
+    linkSync(unit, hard);
+    const name = unit.slice(units.length + 1);
+    for (const other of [join(folderLink, name), hard, `${units}/../units/${name}`]) {
+      expect(usage(["diff", unit, other], "en")).toMatch(
+        / are the same file; give the earlier version and the resubmission/,
+      );
+      expect(usage(["diff", unit, other], "vi")).toMatch(
+        / là cùng một tệp; hãy chỉ bản trước và bản nộp lại/,
+      );
+    }
+  });
+
   it("an input that does not exist: one language, not 'không tồn tại / not found' in both", () => {
     expect(usage(["validate", "missing.xlsx"], "en")).toBe(
       "missing.xlsx: cannot read the file (not found).\n",
