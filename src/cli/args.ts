@@ -56,6 +56,25 @@ function argsError(e: unknown, options: ParseArgsOptionsConfig): UsageError {
   });
 }
 
+/**
+ * Arguments past those a command takes (`par-index template extra …`, a second template for `rubric
+ * import`): a usage error naming them — they were ignored in silence, so a typo or a misplaced file
+ * went unnoticed. `usage` is the command's own line.
+ */
+export function refuseExtraArguments(positionals: readonly string[], allowed: number, usage: Text): void {
+  const extra = positionals.slice(allowed);
+  if (extra.length === 0) return;
+  const cut = (a: string) => (a.length > 60 ? `${a.slice(0, 60)}…` : a);
+  const shown = `${extra
+    .slice(0, 3)
+    .map((a) => `"${cut(a)}"`)
+    .join(", ")}${extra.length > 3 ? ", …" : ""}`;
+  throw new UsageError({
+    vi: `Thừa tham số ${shown}: lệnh này ${allowed ? `chỉ nhận ${allowed} tệp` : "không nhận tệp hay thư mục nào"}. Cách dùng: ${usage.vi}`,
+    en: `Unexpected argument${extra.length > 1 ? "s" : ""} ${shown}: this command takes ${allowed ? `only ${allowed} file${allowed > 1 ? "s" : ""}` : "no files or folders"}. Usage: ${usage.en}`,
+  });
+}
+
 /** CLI language: --lang, then PAR_INDEX_LANG, then the locale; Vietnamese unless the locale says English. */
 export function pickLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
   const wanted = flag ?? env.PAR_INDEX_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? "vi";

@@ -503,6 +503,27 @@ describe("#24 item 6: options checked — a usage error (exit 2) in the user's l
     }
   });
 
+  it("an argument a command does not take is refused, not ignored (sample, template, rubrics, rubric import)", () => {
+    const out = join(dir, "extra-out");
+    const runs = [
+      ["sample", "extra", "-o", out, "--count", "1"],
+      ["template", "extra", "--rubric", "example-commune-2024", "-o", join(out, "t.xlsx")],
+      ["rubrics", "extra"],
+    ];
+    for (const args of runs) {
+      expect(usage(args, "en")).toMatch(
+        /^Unexpected argument "extra": this command takes no files or folders\. Usage: par-index /,
+      );
+      expect(usage(args, "vi")).toMatch(
+        /^Thừa tham số "extra": lệnh này không nhận tệp hay thư mục nào\. Cách dùng: par-index /,
+      );
+    }
+    expect(usage(["rubric", "import", unit, "b.xlsx", "-o", join(out, "r.json")], "en")).toMatch(
+      /^Unexpected argument "b\.xlsx": this command takes only 1 file\./,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
   it("an input that does not exist: one language, not 'không tồn tại / not found' in both", () => {
     expect(usage(["validate", "missing.xlsx"], "en")).toBe(
       "missing.xlsx: cannot read the file (not found).\n",
