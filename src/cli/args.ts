@@ -165,8 +165,9 @@ export interface ColumnCorrections {
 
 /**
  * `--columns self=E,evidence=F,note=none`: the user's correction where a column was recognised wrongly
- * (the CLI's "Sửa cột"). Shared by validate, score and rank. Letters as Excel shows them; `none` says
- * the table has no such column.
+ * (the CLI's "Sửa cột"). Shared by validate, score, rank, intake and appraisal (not diff: its two
+ * versions may lay columns out differently). Letters as Excel shows them; `none` says the table has no
+ * such column.
  */
 export function columnsOption(raw: string | undefined): ColumnCorrections | undefined {
   if (raw === undefined) return undefined;

@@ -33,7 +33,7 @@ Cách dùng: par-index <lệnh> [tuỳ chọn]
   validate <tệp|thư mục…>               kiểm tra biểu chấm điểm
       [--rubric <mã|rubric.json|mẫu.xlsx>] [--json] [--report report.xlsx] [--year N]
   score <tệp…> [--rubric …] [--json]    chỉ in bảng điểm tổng hợp từng đơn vị
-      validate, score, rank: [--columns self=E,evidence=F,note=none] chỉ cột khi nhận nhầm ("Sửa cột")
+      validate, score, rank, intake, appraisal: [--columns self=E,evidence=F,note=none] chỉ cột khi nhận nhầm ("Sửa cột")
   rank <tệp|thư mục…> [--rubric …] [--by self|appraised|final] [--group-by rubric|none|<regex>]
       [--basis index|evidence] [--previous năm-trước.xlsx|json] [--previous-map cũ-mới.csv|xlsx]
       [--survey khảo-sát.xlsx|csv|json] [--rating "Xuất sắc=90,Tốt=80,Khá=70,Trung bình=50,Yếu=0"]
@@ -63,7 +63,7 @@ Usage: par-index <command> [options]
   validate <files|folders…>             validate scoring workbooks
       [--rubric <id|rubric.json|template.xlsx>] [--json] [--report report.xlsx] [--year N]
   score <files…> [--rubric …] [--json]  print just the summary table per unit
-      validate, score, rank: [--columns self=E,evidence=F,note=none] correct misread columns
+      validate, score, rank, intake, appraisal: [--columns self=E,evidence=F,note=none] correct misread columns
   rank <files|folders…> [--rubric …] [--by self|appraised|final] [--group-by rubric|none|<regex>]
       [--basis index|evidence] [--previous last-year.xlsx|json] [--previous-map old-new.csv|xlsx]
       [--survey survey.xlsx|csv|json] [--rating "Xuất sắc=90,Tốt=80,Khá=70,Trung bình=50,Yếu=0"]

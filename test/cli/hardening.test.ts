@@ -533,6 +533,26 @@ describe("#24 item 6: options checked — a usage error (exit 2) in the user's l
     );
   });
 
+  it("intake and appraisal take --columns too: outside the table refused before writing, inside applied", () => {
+    const intakeOut = join(dir, "intake-outside.xlsx");
+    const appraisalOut = join(dir, "appraisal-outside");
+    for (const args of [
+      ["intake", units, "--columns", "self=ZZ", "-o", intakeOut],
+      ["appraisal", units, "--columns", "self=ZZ", "-o", appraisalOut],
+    ]) {
+      expect(usage(args, "en")).toMatch(
+        /^--columns self=ZZ: the table on sheet "Biểu chấm điểm" .* has only columns A–G/,
+      );
+      expect(usage(args, "vi")).toMatch(
+        /^--columns self=ZZ: bảng của trang "Biểu chấm điểm" .* chỉ có các cột A–G/,
+      );
+    }
+    expect(existsSync(intakeOut)).toBe(false);
+    expect(existsSync(appraisalOut) ? readdirSync(appraisalOut) : []).toEqual([]);
+    const r = cli(["appraisal", units, "--columns", "self=E,evidence=F", "-o", appraisalOut]);
+    expect([r.status, readdirSync(appraisalOut).length]).toEqual([0, 3]);
+  });
+
   it("an unknown option, in each language, names it and lists the allowed ones", () => {
     expect(usage(["rank", units, "--x"], "en")).toMatch(
       /^Unknown option --x for this command\. Allowed options: --rubric …, --columns …/,
@@ -540,10 +560,9 @@ describe("#24 item 6: options checked — a usage error (exit 2) in the user's l
     expect(usage(["validate", units, "--x"], "vi")).toMatch(
       /^Không có tuỳ chọn --x cho lệnh này\. Các tuỳ chọn được dùng: --rubric …, --columns …/,
     );
-    // Commands that read no scoring table take no --columns: said as an unknown option, not ignored.
-    for (const command of ["intake", "appraisal", "diff"])
-      expect(usage([command, unit, unit, "--columns", "self=E"], "vi")).toMatch(
-        /^Không có tuỳ chọn --columns cho lệnh này\./,
-      );
+    // diff takes no --columns (its two versions may lay columns out differently): said, not ignored.
+    expect(usage(["diff", unit, unit, "--columns", "self=E"], "vi")).toMatch(
+      /^Không có tuỳ chọn --columns cho lệnh này\./,
+    );
   });
 });
