@@ -551,6 +551,13 @@ describe("#24 item 6: options checked — a usage error (exit 2) in the user's l
     expect(existsSync(appraisalOut) ? readdirSync(appraisalOut) : []).toEqual([]);
     const r = cli(["appraisal", units, "--columns", "self=E,evidence=F", "-o", appraisalOut]);
     expect([r.status, readdirSync(appraisalOut).length]).toEqual([0, 3]);
+    // Applied: self scores read from the maximum column (C) make every unit's self total the maximum.
+    const totals = (args: string[]) =>
+      JSON.parse(cli(["intake", units, "--json", ...args]).stdout).rows.map(
+        (row: { submission: { selfTotal: number } }) => row.submission.selfTotal,
+      );
+    expect(totals([])).not.toEqual([75, 75, 75]);
+    expect(totals(["--columns", "self=C"])).toEqual([75, 75, 75]);
   });
 
   it("an unknown option, in each language, names it and lists the allowed ones", () => {
