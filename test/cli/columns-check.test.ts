@@ -83,4 +83,41 @@ describe("--columns outside the table", () => {
     expect(e?.text.vi).not.toMatch(/\b(the|sheet|file|choose|more)\b/);
     expect(e?.text.vi).toMatch(/Còn 1 trang khác cũng không có cột này\. --columns áp dụng cho mọi trang/);
   });
+
+  it("no unit found at all (label=ZZ,code=ZY leaves no row): refused against the widest sheet's cells", () => {
+    const [wb] = units(1);
+    const r = analyseSnapshot(wb.source, wb, ctx("label=ZZ,code=ZY"));
+    expect(r.units).toEqual([]);
+    const e = columnsOutsideError([r], 0);
+    expect(e?.text.en).toBe(
+      `--columns label=ZZ: sheet "${wb.sheets[0].name}" (file ${wb.source}) holds data only in columns A–G; choose a column from A to G.`,
+    );
+    expect(e?.text.vi).toMatch(
+      /^--columns label=ZZ: trang ".+" \(tệp .+\) chỉ có dữ liệu ở các cột A–G; chọn một cột từ A đến G\.$/,
+    );
+  });
+
+  it("a workbook that is no unit anyway (a narrow notes list) does not stop a run that found units", () => {
+    const [unit] = units(1);
+    const notes: WorkbookSnapshot = {
+      source: "ghi-chu.xlsx",
+      sheets: [
+        {
+          name: "Ghi chú",
+          origin: { row: 0, col: 0 },
+          values: [
+            ["Đơn vị", "Ghi chú"],
+            ["Xã A", "đã nộp"],
+          ],
+        },
+      ],
+    };
+    const results = [unit, notes].map((wb) => analyseSnapshot(wb.source, wb, ctx("self=E")));
+    expect(results.map((r) => r.units.length)).toEqual([1, 0]);
+    expect(columnsOutsideError(results, 1)).toBeNull();
+    // Alone, where nothing is a unit, the same column past its cells is refused.
+    expect(columnsOutsideError([results[1]], 0)?.text.en).toMatch(
+      /^--columns self=E: sheet "Ghi chú" .* columns A–B;/,
+    );
+  });
 });
