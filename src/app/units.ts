@@ -6,9 +6,8 @@
  */
 import { type AnalyseOptions, analyseWorkbook, type WorkbookAnalysis } from "../core/analyse";
 import type { Text } from "../core/finding";
-import { fold } from "../core/fold";
 import type { SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
-import { OWNED_SHEETS } from "../core/sheets/style";
+import { isOwnedSheetName } from "../core/sheets/owned";
 
 /** Why a sheet is not a unit. */
 export type SkipReason =
@@ -58,19 +57,17 @@ export function skippedSheets(wb: WorkbookSnapshot, analysis: WorkbookAnalysis):
       .filter((f) => f.code === "table-not-found" && f.severity === "info" && f.sheet)
       .map((f) => f.sheet as string),
   );
-  const owned = OWNED_SHEETS.map((s) => fold(s));
   const out: SkippedSheet[] = [];
   wb.sheets.forEach((sheet, index) => {
     if (unitIndexes.has(index) || unitNames.has(sheet.name)) return;
-    const reason = reasonFor(sheet, blank.has(sheet.name), owned);
+    const reason = reasonFor(sheet, blank.has(sheet.name));
     out.push({ sheet: sheet.name, reason, message: skipText(sheet.name, reason) });
   });
   return out;
 }
 
-function reasonFor(sheet: SheetSnapshot, blankTemplate: boolean, owned: readonly string[]): SkipReason {
-  const name = fold(sheet.name);
-  if (owned.some((o) => name.startsWith(o))) return "own-sheet";
+function reasonFor(sheet: SheetSnapshot, blankTemplate: boolean): SkipReason {
+  if (isOwnedSheetName(sheet.name)) return "own-sheet";
   if (blankTemplate) return "blank-template";
   if (readsOtherSheets(sheet)) return "summary";
   if (isEmpty(sheet)) return "empty";

@@ -6,6 +6,7 @@ import { type SurveyRow, surveyLookup } from "../core/survey";
 import type { Rubric } from "../core/rubric/schema";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { ColumnCorrections } from "./args";
+import { columnsOutside } from "./columns-check";
 import type { FileResult } from "./file-result";
 import { fileFailed, readSnapshot } from "./read-file";
 
@@ -47,6 +48,12 @@ export function analyseSnapshot(file: string, wb: WorkbookSnapshot, ctx: Analyse
         if (score !== null) u.score = scoreUnit(u.rubric, u.entries, { survey: score });
       }
     }
+    // Checked here, where the sheets still are: the batch keeps no cells once a file is analysed.
+    const outside = columnsOutside(
+      wb,
+      analysis.units.map((u) => u.table),
+      ctx.columns,
+    );
     // Bounded output: a sheet with a million bad rows lists the first of each kind and says how many more.
     for (const u of analysis.units) u.findings = capFindings(u.findings);
     return {
@@ -54,6 +61,7 @@ export function analyseSnapshot(file: string, wb: WorkbookSnapshot, ctx: Analyse
       units: analysis.units,
       findings: capFindings(analysis.findings),
       skipped: analysis.skipped,
+      ...(outside.length ? { columnsOutside: outside } : {}),
       error: null,
     };
   } catch (e) {

@@ -56,6 +56,25 @@ function argsError(e: unknown, options: ParseArgsOptionsConfig): UsageError {
   });
 }
 
+/**
+ * Arguments past those a command takes (`par-index template extra …`, a second template for `rubric
+ * import`): a usage error naming them — they were ignored in silence, so a typo or a misplaced file
+ * went unnoticed. `usage` is the command's own line.
+ */
+export function refuseExtraArguments(positionals: readonly string[], allowed: number, usage: Text): void {
+  const extra = positionals.slice(allowed);
+  if (extra.length === 0) return;
+  const cut = (a: string) => (a.length > 60 ? `${a.slice(0, 60)}…` : a);
+  const shown = `${extra
+    .slice(0, 3)
+    .map((a) => `"${cut(a)}"`)
+    .join(", ")}${extra.length > 3 ? ", …" : ""}`;
+  throw new UsageError({
+    vi: `Thừa tham số ${shown}: lệnh này ${allowed ? `chỉ nhận ${allowed} tệp` : "không nhận tệp hay thư mục nào"}. Cách dùng: ${usage.vi}`,
+    en: `Unexpected argument${extra.length > 1 ? "s" : ""} ${shown}: this command takes ${allowed ? `only ${allowed} file${allowed > 1 ? "s" : ""}` : "no files or folders"}. Usage: ${usage.en}`,
+  });
+}
+
 /** CLI language: --lang, then PAR_INDEX_LANG, then the locale; Vietnamese unless the locale says English. */
 export function pickLang(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
   const wanted = flag ?? env.PAR_INDEX_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? "vi";
@@ -66,6 +85,42 @@ export function pickLang(flag: string | undefined, env: NodeJS.ProcessEnv = proc
     });
   }
   return wanted.toLowerCase().startsWith("en") ? "en" : "vi";
+}
+
+/**
+ * `--lang vi|en` (or `--lang=en`), anywhere on the line, taken out before the command parses its own
+ * options. Missing its value, or given twice with two values, it is a usage error said in the language of
+ * the environment (the one the user did not manage to choose); the command never sees `--lang` again, so
+ * it cannot call it an unknown option while listing it as allowed.
+ */
+export function takeLang(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { lang: Lang; rest: string[] } {
+  const rest: string[] = [];
+  let flag: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a !== "--lang" && !a.startsWith("--lang=")) {
+      rest.push(a);
+      continue;
+    }
+    const value = a === "--lang" ? argv[++i] : a.slice("--lang=".length);
+    if (value === undefined) {
+      throw new UsageError({
+        vi: "Tuỳ chọn --lang cần một giá trị: vi hoặc en (ví dụ --lang en).",
+        en: "Option --lang needs a value: vi or en (e.g. --lang en).",
+      });
+    }
+    if (flag !== undefined && flag !== value) {
+      throw new UsageError({
+        vi: `--lang được chỉ hai lần ("${flag}" và "${value}"); chỉ chọn một ngôn ngữ: vi hoặc en.`,
+        en: `--lang is given twice ("${flag}" and "${value}"); choose one language: vi or en.`,
+      });
+    }
+    flag = value;
+  }
+  return { lang: pickLang(flag, env), rest };
 }
 
 export function oneOf<T extends string>(
@@ -104,16 +159,20 @@ export function intOption(
 /** Column corrections as recognition takes them: role → 0-based column, null for "no such column". */
 export interface ColumnCorrections {
   roles: Partial<Record<ColumnRole, number | null>>;
+  /** Each pair as the user typed it ("self=ZZ"), for messages that name the option in their words. */
+  given?: Partial<Record<ColumnRole, string>>;
 }
 
 /**
  * `--columns self=E,evidence=F,note=none`: the user's correction where a column was recognised wrongly
- * (the CLI's "Sửa cột"). Shared by validate, score and rank. Letters as Excel shows them; `none` says
- * the table has no such column.
+ * (the CLI's "Sửa cột"). Shared by validate, score, rank, intake and appraisal (not diff: its two
+ * versions may lay columns out differently). Letters as Excel shows them; `none` says the table has no
+ * such column.
  */
 export function columnsOption(raw: string | undefined): ColumnCorrections | undefined {
   if (raw === undefined) return undefined;
   const roles: Partial<Record<ColumnRole, number | null>> = {};
+  const given: Partial<Record<ColumnRole, string>> = {};
   const used = new Map<number, string>();
   for (const part of raw.split(",")) {
     const m = /^\s*([a-z0-9]+)\s*=\s*([A-Za-z]{1,3}|none|-)\s*$/i.exec(part);
@@ -131,6 +190,7 @@ export function columnsOption(raw: string | undefined): ColumnCorrections | unde
         en: `--columns: the role ${name} is given twice; one column per role (e.g. --columns self=E,evidence=F).`,
       });
     }
+    given[role] = `${m[1]}=${m[2]}`;
     const letters = m[2].toUpperCase();
     if (letters === "NONE" || letters === "-") {
       roles[role] = null;
@@ -155,5 +215,5 @@ export function columnsOption(raw: string | undefined): ColumnCorrections | unde
     used.set(col, role);
     roles[role] = col;
   }
-  return { roles };
+  return { roles, given };
 }

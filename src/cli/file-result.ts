@@ -4,6 +4,7 @@ import { statSync } from "node:fs";
 import { basename } from "node:path";
 import type { AnalysedFile } from "../app/rank-inputs";
 import type { SkippedSheet } from "../app/units";
+import type { ColumnOutside } from "./columns-check";
 import { type Finding, type Text, unreadableFileFinding } from "../core/finding";
 
 // What the batch hands back per input file, whichever thread read it.
@@ -23,6 +24,8 @@ export interface FileResult {
   findings: Finding[];
   /** The workbook's sheets that are not units, each with why (absent when the file was not read). */
   skipped?: SkippedSheet[];
+  /** `--columns` pairs outside the table of a unit sheet: the run stops with a usage error (columns-check.ts). */
+  columnsOutside?: ColumnOutside[];
   error: FileError | null;
 }
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { isUserError, toText } from "../core/errors";
-import { type Lang, pickLang, UsageError } from "./args";
+import { type Lang, pickLang, takeLang, UsageError } from "./args";
 import { prestartReaders } from "./batch";
 import { forgetInputs, noteCommandLineInputs } from "./safe-write";
 import { guardTerminal } from "./terminal";
@@ -33,7 +33,7 @@ Cách dùng: par-index <lệnh> [tuỳ chọn]
   validate <tệp|thư mục…>               kiểm tra biểu chấm điểm
       [--rubric <mã|rubric.json|mẫu.xlsx>] [--json] [--report report.xlsx] [--year N]
   score <tệp…> [--rubric …] [--json]    chỉ in bảng điểm tổng hợp từng đơn vị
-      validate, score, rank: [--columns self=E,evidence=F,note=none] chỉ cột khi nhận nhầm ("Sửa cột")
+      validate, score, rank, intake, appraisal: [--columns self=E,evidence=F,note=none] chỉ cột khi nhận nhầm ("Sửa cột")
   rank <tệp|thư mục…> [--rubric …] [--by self|appraised|final] [--group-by rubric|none|<regex>]
       [--basis index|evidence] [--previous năm-trước.xlsx|json] [--previous-map cũ-mới.csv|xlsx]
       [--survey khảo-sát.xlsx|csv|json] [--rating "Xuất sắc=90,Tốt=80,Khá=70,Trung bình=50,Yếu=0"]
@@ -63,7 +63,7 @@ Usage: par-index <command> [options]
   validate <files|folders…>             validate scoring workbooks
       [--rubric <id|rubric.json|template.xlsx>] [--json] [--report report.xlsx] [--year N]
   score <files…> [--rubric …] [--json]  print just the summary table per unit
-      validate, score, rank: [--columns self=E,evidence=F,note=none] correct misread columns
+      validate, score, rank, intake, appraisal: [--columns self=E,evidence=F,note=none] correct misread columns
   rank <files|folders…> [--rubric …] [--by self|appraised|final] [--group-by rubric|none|<regex>]
       [--basis index|evidence] [--previous last-year.xlsx|json] [--previous-map old-new.csv|xlsx]
       [--survey survey.xlsx|csv|json] [--rating "Xuất sắc=90,Tốt=80,Khá=70,Trung bình=50,Yếu=0"]
@@ -107,10 +107,11 @@ async function runCommand(argv: string[]): Promise<number> {
   let lang: Lang = "vi";
   forgetInputs();
   try {
-    const langAt = argv.indexOf("--lang");
-    lang = pickLang(langAt >= 0 ? argv[langAt + 1] : undefined);
-    const rest = langAt >= 0 ? [...argv.slice(0, langAt), ...argv.slice(langAt + 2)] : argv;
-    const [command, ...args] = rest;
+    // A mistake in --lang itself is said in the environment's language, not always in Vietnamese.
+    lang = pickLang(undefined);
+    const taken = takeLang(argv);
+    lang = taken.lang;
+    const [command, ...args] = taken.rest;
     if (!command || command === "--help" || command === "-h" || command === "help") {
       console.log(HELP[lang]);
       return command ? 0 : 2;

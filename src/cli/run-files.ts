@@ -10,6 +10,7 @@ import type { FileResult } from "./analyse-file";
 import type { ColumnCorrections, Lang } from "./args";
 import { UsageError } from "./args";
 import { runBatch } from "./batch";
+import { columnsOutsideError } from "./columns-check";
 import { failedResult } from "./file-result";
 import { progressBar } from "./progress";
 import { noteInputs } from "./safe-write";
@@ -61,6 +62,12 @@ export async function analyseInputs(
   );
   let next = 0;
   const results = found.map((f) => (f.tooLarge ? tooLargeResult(f.path, f.tooLarge) : read[next++]));
+  // Before any command prints or writes: a --columns letter outside a table stops the run.
+  const outside = columnsOutsideError(
+    results,
+    results.reduce((n, r) => n + r.units.length, 0),
+  );
+  if (outside) throw outside;
   return { files, results };
 }
 
@@ -145,7 +152,12 @@ export async function collectInputs(
     try {
       info = await stat(p);
     } catch (e) {
-      throw new UsageError(new FileReadError("io-error", p, ioReason(e)).text);
+      // Worded once per language: the reason in the other language would make the message mixed.
+      const why = ioReason(e);
+      throw new UsageError({
+        vi: new FileReadError("io-error", p, why.vi).text.vi,
+        en: new FileReadError("io-error", p, why.en).text.en,
+      });
     }
     if (info.isDirectory()) await walk(p, 0);
     else if (info.isFile()) add(resolve(p), info);
@@ -186,8 +198,8 @@ function sameFile(path: string, first: string): Text {
   };
 }
 
-function skippedFolder(path: string, why: string): Text {
-  return { vi: `Bỏ qua thư mục ${path}: ${why}.`, en: `Skipped folder ${path}: ${why}.` };
+function skippedFolder(path: string, why: Text): Text {
+  return { vi: `Bỏ qua thư mục ${path}: ${why.vi}.`, en: `Skipped folder ${path}: ${why.en}.` };
 }
 
 function tooMany(paths: readonly string[], max: number): UsageError {
@@ -201,9 +213,11 @@ function mb(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round(bytes / (1024 * 1024))} MB`;
 }
 
-function ioReason(e: unknown): string {
+/** Why a path could not be read, in each language (a usage error is said in the user's language only). */
+function ioReason(e: unknown): Text {
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === "ENOENT") return "không tồn tại / not found";
-  if (code === "EACCES" || code === "EPERM") return "không có quyền đọc / permission denied";
-  return code ?? (e instanceof Error ? e.message : String(e));
+  if (code === "ENOENT") return { vi: "không tồn tại", en: "not found" };
+  if (code === "EACCES" || code === "EPERM") return { vi: "không có quyền đọc", en: "permission denied" };
+  const other = code ?? (e instanceof Error ? e.message : String(e));
+  return { vi: other, en: other };
 }

@@ -57,19 +57,48 @@ export function patternProblem(pattern: string, group?: string): Text | null {
         en: `Pattern${of.en} "${shown}" uses ${backReference ? "a back-reference (\\1, \\k<…>)" : "a look-ahead or look-behind ((?=…), (?!…), (?<=…))"}, which is not supported: group patterns run on a linear-time engine (RE2), which has no such thing. Write it without.`,
       };
     return {
-      vi: `Mẫu${of.vi} "${shown}" không phải biểu thức chính quy hợp lệ (${compiled.why}).`,
-      en: `Pattern${of.en} "${shown}" is not a valid regular expression (${compiled.why}).`,
+      vi: `Mẫu${of.vi} "${shown}" không phải biểu thức chính quy hợp lệ (${compiled.why.vi}).`,
+      en: `Pattern${of.en} "${shown}" is not a valid regular expression (${compiled.why.en}).`,
     };
   }
   return null;
 }
 
-function compileOrWhy(pattern: string): { re: RE2JS } | { why: string } {
+function compileOrWhy(pattern: string): { re: RE2JS } | { why: Text } {
   try {
     return { re: RE2JS.compile(pattern) };
   } catch (e) {
-    return { why: e instanceof Error ? e.message.replace(/^error parsing regexp: /, "") : String(e) };
+    return { why: syntaxWhy(e instanceof Error ? e.message : String(e)) };
   }
+}
+
+/**
+ * RE2's own words ("missing closing ): `(a`") said in each language: the English one went into the
+ * Vietnamese message as it was. The piece of the pattern it quotes is the user's own and stays.
+ */
+const RE2_ERRORS: Record<string, string> = {
+  "missing closing )": 'thiếu dấu đóng ")"',
+  "missing closing ]": 'thiếu dấu đóng "]"',
+  "unexpected )": 'dấu ")" thừa',
+  "missing argument to repetition operator": "phép lặp (*, +, ?, {n}) không đứng sau gì cả",
+  "invalid nested repetition operator": "hai phép lặp liền nhau",
+  "invalid repeat count": "số lần lặp không hợp lệ (tối đa 1000)",
+  "invalid character class range": "khoảng ký tự ngược hoặc không hợp lệ",
+  "invalid escape sequence": "dấu \\ đứng trước một ký tự không dùng được",
+  "trailing backslash at end of expression": "dấu \\ ở cuối mẫu",
+  "invalid named capture": "tên nhóm không hợp lệ",
+  "duplicate capture group name": "hai nhóm cùng tên",
+  "invalid or unsupported Perl syntax": "cú pháp không được hỗ trợ",
+  "expression too large": "mẫu quá lớn",
+  "expression nests too deeply": "mẫu lồng quá sâu",
+};
+
+function syntaxWhy(message: string): Text {
+  const en = message.replace(/^error parsing regexp: /, "");
+  const m = /^(.*?)(: `.*`)?$/s.exec(en);
+  const kind = m?.[1] ?? en;
+  const vi = RE2_ERRORS[kind];
+  return { vi: vi ? `${vi}${m?.[2] ?? ""}` : `lỗi cú pháp${m?.[2] ?? ""}`, en };
 }
 
 /** The pattern compiled for RE2, or null when `patternProblem` refuses it (the caller reports that problem). */

@@ -111,17 +111,33 @@ export async function readUnitMapFile(file: File): Promise<UnitMap> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const { unitMapFromRows, unitMapRowsOf } = await import("../core/unit-map");
   let rows: Parameters<typeof unitMapFromRows>[0];
+  let csvProblems: Text[] = [];
   if (/\.(csv|txt|tsv)$/i.test(file.name)) {
     const { readCsv } = await import("../core/csv");
-    rows = readCsv(bytes).rows;
+    const table = readCsv(bytes);
+    // An encoding not read (UTF-32, binary) or a limit passed: said with what was found, as the CLI's
+    // side-file reader does — not an empty map that reads as "no old; new row".
+    if (table.refused) {
+      throw new UserError("unit-map-invalid", {
+        vi: `Không đọc bảng đối chiếu tên đơn vị ${file.name}: ${table.refused.vi}.`,
+        en: `Not reading the unit-name map ${file.name}: ${table.refused.en}.`,
+      });
+    }
+    // A line the CSV reader could not use is refused with the rows below, not dropped in silence.
+    csvProblems = table.problems.map((p) => ({
+      vi: `${file.name}: ${p.message.vi}`,
+      en: `${file.name}: ${p.message.en}`,
+    }));
+    rows = table.rows;
   } else {
     const { readWorkbookBytes } = await import("../files/read-workbook-bytes");
     rows = unitMapRowsOf(await readWorkbookBytes(bytes, file.name));
   }
   const read = unitMapFromRows(rows, file.name);
-  if (read.problems.length || read.map.successor.size === 0) {
-    const problems = read.problems.length
-      ? read.problems
+  const found = [...csvProblems, ...read.problems];
+  if (found.length || read.map.successor.size === 0) {
+    const problems = found.length
+      ? found
       : [
           {
             vi: `${file.name}: không có dòng "đơn vị cũ; đơn vị mới" nào.`,

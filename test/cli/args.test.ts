@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { columnsOption, parseCommandArgs, UsageError } from "../../src/cli/args";
+import {
+  columnsOption,
+  parseCommandArgs,
+  refuseExtraArguments,
+  takeLang,
+  UsageError,
+} from "../../src/cli/args";
 
 /** #24 item 6: options checked, each mistake a usage error naming the option and what is allowed, in both languages. */
 const options = {
@@ -54,6 +60,56 @@ describe("--columns", () => {
   it("distinct roles on distinct columns are taken", () => {
     expect(columnsOption("self=E,evidence=F,note=none")).toEqual({
       roles: { self: 4, evidence: 5, note: null },
+      given: { self: "self=E", evidence: "evidence=F", note: "note=none" },
     });
+  });
+});
+
+describe("--lang, taken out before the command's options", () => {
+  const en = { LANG: "en_US.UTF-8" };
+  it("anywhere, as --lang en or --lang=en, the rest left in order", () => {
+    expect(takeLang(["rank", "--lang", "en", "units", "-o", "r.xlsx"], {})).toEqual({
+      lang: "en",
+      rest: ["rank", "units", "-o", "r.xlsx"],
+    });
+    // It was passed to the command, which called it unknown while listing it as allowed.
+    expect(takeLang(["rank", "units", "--lang=en"], {})).toEqual({ lang: "en", rest: ["rank", "units"] });
+    expect(takeLang(["rank", "--lang", "vi", "--lang=vi"], en).lang).toBe("vi");
+    expect(takeLang(["rank", "units"], en)).toEqual({ lang: "en", rest: ["rank", "units"] });
+  });
+
+  it("missing its value, two values, or a value not vi/en: a usage error", () => {
+    // A bare --lang at the end was ignored in silence.
+    expect(refusal(() => takeLang(["rank", "units", "--lang"], en)).text.en).toBe(
+      "Option --lang needs a value: vi or en (e.g. --lang en).",
+    );
+    expect(refusal(() => takeLang(["rank", "--lang", "vi", "--lang", "en"], en)).text.vi).toBe(
+      '--lang được chỉ hai lần ("vi" và "en"); chỉ chọn một ngôn ngữ: vi hoặc en.',
+    );
+    expect(refusal(() => takeLang(["rank", "--lang=fr"], en)).text.en).toBe(
+      '--lang takes vi or en (got "fr").',
+    );
+  });
+});
+
+describe("arguments past those a command takes", () => {
+  const usage = { vi: "par-index rubrics [--json]", en: "par-index rubrics [--json]" };
+  it("none past the allowed count: taken", () => {
+    expect(() => refuseExtraArguments([], 0, usage)).not.toThrow();
+    expect(() => refuseExtraArguments(["a.xlsx"], 1, usage)).not.toThrow();
+  });
+
+  it("more: a usage error naming them (at most three, each cut) and the command's usage", () => {
+    expect(refusal(() => refuseExtraArguments(["extra"], 0, usage)).text).toEqual({
+      vi: 'Thừa tham số "extra": lệnh này không nhận tệp hay thư mục nào. Cách dùng: par-index rubrics [--json]',
+      en: 'Unexpected argument "extra": this command takes no files or folders. Usage: par-index rubrics [--json]',
+    });
+    const many = refusal(() =>
+      refuseExtraArguments(["a.xlsx", "b.xlsx", "x".repeat(100), "d", "e"], 1, usage),
+    );
+    expect(many.text.en).toBe(
+      `Unexpected arguments "b.xlsx", "${"x".repeat(60)}…", "d", …: this command takes only 1 file. Usage: par-index rubrics [--json]`,
+    );
+    expect(many.text.vi).toMatch(/^Thừa tham số "b\.xlsx", .*: lệnh này chỉ nhận 1 tệp\. Cách dùng: /);
   });
 });

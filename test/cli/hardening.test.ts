@@ -419,3 +419,157 @@ describe("#24: smaller items", () => {
     expect(r.stderr).not.toMatch(/Unknown|positional/);
   });
 });
+
+describe("#24 item 6: options checked — a usage error (exit 2) in the user's language only (child processes, 256 MB heap)", () => {
+  /** Vietnamese letters with their marks: none may appear in an English message but in the user's own names. */
+  const VIETNAMESE = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
+  /** English words of our messages and of Node's: none may appear in a Vietnamese one. */
+  const ENGLISH = /\b(the|only|choose|Unknown|option|given|twice|positional|argument|found|not)\b/;
+
+  function withoutLang(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+    const { PAR_INDEX_LANG, LC_ALL, LC_MESSAGES, LANG, ...rest } = env;
+    return rest;
+  }
+
+  function usage(args: string[], lang: "vi" | "en") {
+    const r = spawnSync(process.execPath, ["--max-old-space-size=256", BIN, ...args, "--lang", lang], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, LANG: "C", PAR_INDEX_LANG: "", PAR_INDEX_THREADS: "1" },
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(r.stdout).toBe("");
+    // The user's own names (sheets, files in quotes or brackets) are theirs; the rest is in one language.
+    const ours = r.stderr.replace(/"[^"]*"|\([^)]*\.xlsx\)/g, "");
+    if (lang === "en") expect(ours).not.toMatch(VIETNAMESE);
+    else expect(ours).not.toMatch(ENGLISH);
+    return r.stderr;
+  }
+
+  it("--columns self=A,self=B: the role given twice", () => {
+    expect(usage(["rank", units, "--columns", "self=A,self=B"], "en")).toMatch(
+      /^--columns: the role self is given twice; one column per role/,
+    );
+    expect(usage(["rank", units, "--columns", "self=A,self=B"], "vi")).toMatch(
+      /^--columns: vai trò self được chỉ hai lần; mỗi vai trò một cột/,
+    );
+  });
+
+  it("a column outside the table: validate, score and rank refuse it once, before writing anything", () => {
+    const report = join(dir, "outside-report.xlsx");
+    const ranking = join(dir, "outside-ranking.xlsx");
+    const runs = [
+      ["validate", units, "--columns", "self=ZZ", "--report", report],
+      ["score", units, "--columns", "self=ZZ"],
+      ["rank", units, "--columns", "self=ZZ", "-o", ranking],
+    ];
+    for (const args of runs) {
+      const en = usage(args, "en");
+      expect(en).toMatch(
+        /^--columns self=ZZ: the table on sheet "Biểu chấm điểm" \(file .+\.xlsx\) has only columns A–G; choose a column from A to G\. 2 more sheets lack this column too\.\n$/,
+      );
+      const vi = usage(args, "vi");
+      expect(vi).toMatch(
+        /^--columns self=ZZ: bảng của trang "Biểu chấm điểm" \(tệp .+\.xlsx\) chỉ có các cột A–G; chọn một cột từ A đến G\./,
+      );
+    }
+    expect(existsSync(report)).toBe(false);
+    expect(existsSync(ranking)).toBe(false);
+  });
+
+  it("a mistake in --lang is said in the environment's language (it was always Vietnamese)", () => {
+    const r = spawnSync(process.execPath, ["--max-old-space-size=256", BIN, "rank", units, "--lang", "xx"], {
+      encoding: "utf8",
+      env: { ...withoutLang(process.env), LANG: "en_US.UTF-8" },
+    });
+    expect([r.status, r.stderr]).toEqual([2, '--lang takes vi or en (got "xx").\n']);
+  });
+
+  it("diff of one file reached through a linked folder, a hard link or '..': the same file, in each language", () => {
+    const folderLink = join(dir, "units-link");
+    symlinkSync(units, folderLink);
+    const hard = join(dir, "diff-hard.xlsx");
+    linkSync(unit, hard);
+    const name = unit.slice(units.length + 1);
+    for (const other of [join(folderLink, name), hard, `${units}/../units/${name}`]) {
+      expect(usage(["diff", unit, other], "en")).toMatch(
+        / are the same file; give the earlier version and the resubmission/,
+      );
+      expect(usage(["diff", unit, other], "vi")).toMatch(
+        / là cùng một tệp; hãy chỉ bản trước và bản nộp lại/,
+      );
+    }
+  });
+
+  it("an argument a command does not take is refused, not ignored (sample, template, rubrics, rubric import)", () => {
+    const out = join(dir, "extra-out");
+    const runs = [
+      ["sample", "extra", "-o", out, "--count", "1"],
+      ["template", "extra", "--rubric", "example-commune-2024", "-o", join(out, "t.xlsx")],
+      ["rubrics", "extra"],
+    ];
+    for (const args of runs) {
+      expect(usage(args, "en")).toMatch(
+        /^Unexpected argument "extra": this command takes no files or folders\. Usage: par-index /,
+      );
+      expect(usage(args, "vi")).toMatch(
+        /^Thừa tham số "extra": lệnh này không nhận tệp hay thư mục nào\. Cách dùng: par-index /,
+      );
+    }
+    expect(usage(["rubric", "import", unit, "b.xlsx", "-o", join(out, "r.json")], "en")).toMatch(
+      /^Unexpected argument "b\.xlsx": this command takes only 1 file\./,
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("an input that does not exist: one language, not 'không tồn tại / not found' in both", () => {
+    expect(usage(["validate", "missing.xlsx"], "en")).toBe(
+      "missing.xlsx: cannot read the file (not found).\n",
+    );
+    expect(usage(["validate", "missing.xlsx"], "vi")).toBe(
+      "missing.xlsx: không đọc được tệp (không tồn tại).\n",
+    );
+  });
+
+  it("intake and appraisal take --columns too: outside the table refused before writing, inside applied", () => {
+    const intakeOut = join(dir, "intake-outside.xlsx");
+    const appraisalOut = join(dir, "appraisal-outside");
+    for (const args of [
+      ["intake", units, "--columns", "self=ZZ", "-o", intakeOut],
+      ["appraisal", units, "--columns", "self=ZZ", "-o", appraisalOut],
+    ]) {
+      expect(usage(args, "en")).toMatch(
+        /^--columns self=ZZ: the table on sheet "Biểu chấm điểm" .* has only columns A–G/,
+      );
+      expect(usage(args, "vi")).toMatch(
+        /^--columns self=ZZ: bảng của trang "Biểu chấm điểm" .* chỉ có các cột A–G/,
+      );
+    }
+    expect(existsSync(intakeOut)).toBe(false);
+    expect(existsSync(appraisalOut) ? readdirSync(appraisalOut) : []).toEqual([]);
+    const r = cli(["appraisal", units, "--columns", "self=E,evidence=F", "-o", appraisalOut]);
+    expect([r.status, readdirSync(appraisalOut).length]).toEqual([0, 3]);
+    // Applied: self scores read from the maximum column (C) make every unit's self total the maximum.
+    const totals = (args: string[]) =>
+      JSON.parse(cli(["intake", units, "--json", ...args]).stdout).rows.map(
+        (row: { submission: { selfTotal: number } }) => row.submission.selfTotal,
+      );
+    expect(totals([])).not.toEqual([75, 75, 75]);
+    expect(totals(["--columns", "self=C"])).toEqual([75, 75, 75]);
+  });
+
+  it("an unknown option, in each language, names it and lists the allowed ones", () => {
+    expect(usage(["rank", units, "--x"], "en")).toMatch(
+      /^Unknown option --x for this command\. Allowed options: --rubric …, --columns …/,
+    );
+    expect(usage(["validate", units, "--x"], "vi")).toMatch(
+      /^Không có tuỳ chọn --x cho lệnh này\. Các tuỳ chọn được dùng: --rubric …, --columns …/,
+    );
+    // diff takes no --columns (its two versions may lay columns out differently): said, not ignored.
+    expect(usage(["diff", unit, unit, "--columns", "self=E"], "vi")).toMatch(
+      /^Không có tuỳ chọn --columns cho lệnh này\./,
+    );
+  });
+});

@@ -82,3 +82,21 @@ describe("inside the file", () => {
     expect(readSideJson(json, "previous")).toEqual({ a: "Xã" });
   });
 });
+
+describe("invalid JSON, in each language", () => {
+  it("the Vietnamese text says where (line, column) or that the file ends early, with no English of the parser's", () => {
+    const cases: [string, string][] = [
+      ['{\n  "unit": "Xã A",\n  score: 1\n}', "lỗi cú pháp ở dòng 3, cột 3"],
+      ['[{"unit": "Xã A"', "tệp kết thúc giữa chừng"],
+    ];
+    for (const [text, where] of cases) {
+      const json = join(dir, "where.json");
+      writeFileSync(json, text);
+      const e = thrown(() => readSideJson(json, "previous"));
+      expect(e.text.vi).toBe(`Không đọc bảng xếp hạng năm trước ${json}: không phải JSON hợp lệ (${where}).`);
+      expect(e.text.en).toMatch(
+        /^Not reading the previous ranking .*: not valid JSON \((Expected|Unexpected) /,
+      );
+    }
+  });
+});

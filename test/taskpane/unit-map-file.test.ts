@@ -37,4 +37,23 @@ describe("readUnitMapFile", () => {
       'doi-chieu.csv, dòng 3: chỉ có một tên ("Xã Lẻ"); cần "đơn vị cũ; đơn vị mới". Bỏ qua dòng này.',
     );
   });
+
+  it("refuses a file in an encoding it does not read, naming what was found (it was an empty map: 'no row')", async () => {
+    const utf32 = new Uint8Array([0xff, 0xfe, 0, 0, 0x58, 0, 0, 0]);
+    const error = await readUnitMapFile(new File([utf32], "doi-chieu.csv")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).text).toEqual({
+      vi: "Không đọc bảng đối chiếu tên đơn vị doi-chieu.csv: mã hoá UTF-32 (không hỗ trợ).",
+      en: "Not reading the unit-name map doi-chieu.csv: UTF-32 encoding (not supported).",
+    });
+  });
+
+  it("a line the CSV reader could not use is refused with its reason, not dropped", async () => {
+    const file = new File(['Đơn vị cũ;Đơn vị mới\nXã Một;Phường Mới\n"Xã Hai;Phường Mới\n'], "doi-chieu.csv");
+    const error = await readUnitMapFile(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).text.en).toMatch(
+      /^doi-chieu\.csv: line 3: a quote opens and is never closed before the end of the file/,
+    );
+  });
 });

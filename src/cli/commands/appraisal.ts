@@ -7,7 +7,8 @@ import { unitKey } from "../../core/rank-key";
 import { parseAnnex } from "../../core/sheets/annex";
 import { type AppraisalUnit, appraisalSheetSpec } from "../../core/sheets/appraisal";
 import { FileReadError } from "../../files/errors";
-import { type Lang, parseCommandArgs, UsageError } from "../args";
+import { columnsOption, type Lang, parseCommandArgs, UsageError } from "../args";
+import { type ColumnOutside, columnsOutside, columnsOutsideError } from "../columns-check";
 import { writeSpecsTo } from "../output";
 import { modifiedTime } from "../file-result";
 import { uniqueNames } from "../output-name";
@@ -25,11 +26,14 @@ import { oneLine } from "../terminal";
 export default async function appraisal(argv: string[], lang: Lang): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, {
     rubric: { type: "string" },
+    columns: { type: "string" },
     output: { type: "string", short: "o" },
     force: { type: "boolean" },
     annex: { type: "string" },
     signature: { type: "string" },
   });
+  // The user's column corrections, as validate, score and rank take them: checked before any file is read.
+  const columns = columnsOption(values.columns);
   // The annex block (issue #26): only the user's text, checked before any file is read or written.
   const annex = parseAnnex(values.annex, values.signature);
   if (annex.problem) throw new UsageError(annex.problem);
@@ -52,6 +56,8 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
   // One file at a time (bounded memory): the units keep only what the sheet shows.
   const units: (AppraisalUnit & { file: string; several: boolean })[] = [];
   let failed = 0;
+  // --columns letters outside a unit's table, per file: the run stops before any result is written.
+  const outside: { file: string; columnsOutside: ColumnOutside[] }[] = [];
   for (const { path: file, tooLarge } of found) {
     if (tooLarge) {
       failed++;
@@ -65,7 +71,13 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
       continue;
     }
     // Every unit sheet of the workbook (a consolidation workbook gives one result per commune).
-    const analysis = analyseUnits(read.wb, { rubric, source: basename(file) });
+    const analysis = analyseUnits(read.wb, { rubric, source: basename(file), columns });
+    const misplaced = columnsOutside(
+      read.wb,
+      analysis.units.map((u) => u.table),
+      columns,
+    );
+    if (misplaced.length) outside.push({ file, columnsOutside: misplaced });
     if (analysis.units.length === 0) {
       failed++;
       console.error(
@@ -85,6 +97,8 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
         entries: u.entries,
       });
   }
+  const misplaced = columnsOutsideError(outside, units.length);
+  if (misplaced) throw misplaced;
   const current = newestPerUnit(units, lang);
   const peers = current.map((u) => u.score);
   const nameFor = uniqueNames();

@@ -20,7 +20,7 @@ import type { GeneratedUnit } from "../../sample";
 import { generateUnit, generateUnits, seedCommuneWorkbook, templateSpec } from "../../sample";
 import { findingsReportSpec, type ReportUnit } from "../../core/sheets/findings-report";
 import { rankingSheetSpec } from "../../core/sheets/ranking";
-import { type Lang, parseCommandArgs } from "../args";
+import { type Lang, parseCommandArgs, refuseExtraArguments } from "../args";
 import { writeSpecsTo, writeTextTo } from "../output";
 import { findingLines, summarise, summaryLine } from "../render";
 import { analyseInputs } from "../run-files";
@@ -33,7 +33,14 @@ import { demoAsset, loadSurvey, rankInputs, rankingText } from "./rank";
  * at all), validates them, scores them and builds the ranking against a made-up last year.
  */
 export default async function demo(argv: string[], lang: Lang): Promise<number> {
-  const { values } = parseCommandArgs(argv, { out: { type: "string" }, count: { type: "string" } });
+  const { values, positionals } = parseCommandArgs(argv, {
+    out: { type: "string" },
+    count: { type: "string" },
+  });
+  refuseExtraArguments(positionals, 0, {
+    vi: "par-index demo [--out thư-mục]",
+    en: "par-index demo [--out folder]",
+  });
   const out = values.out ?? "demo-output";
   const rubric = builtinRubric(DEFAULT_RUBRIC_ID) as Rubric;
   const say = (vi: string, en: string) => console.log(inLang(lang, { vi, en }));

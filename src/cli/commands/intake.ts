@@ -17,7 +17,7 @@ import { intakeSheetSpec } from "../../core/sheets/intake";
 import { FileReadError } from "../../files/errors";
 import type { FileResult } from "../analyse-file";
 import { analysedFile } from "../file-result";
-import { type Lang, parseCommandArgs, UsageError } from "../args";
+import { columnsOption, type Lang, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
 import { noteSkipped } from "../render";
 import { resolveRubric } from "../rubric-arg";
@@ -49,9 +49,12 @@ export default async function intake(argv: string[], lang: Lang): Promise<number
     output: { type: "string", short: "o" },
     json: { type: "boolean" },
     rubric: { type: "string" },
+    columns: { type: "string" },
     annex: { type: "string" },
     signature: { type: "string" },
   });
+  // The user's column corrections, as validate, score and rank take them: checked before any file is read.
+  const columns = columnsOption(values.columns);
   // The annex block (issue #26): only the user's text, checked before any file is read.
   const annex = parseAnnex(values.annex, values.signature);
   if (annex.problem) throw new UsageError(annex.problem);
@@ -71,6 +74,7 @@ export default async function intake(argv: string[], lang: Lang): Promise<number
   for (const p of expected?.problems ?? []) console.error(`! ${p[lang]}`);
   const { files, results } = await analyseInputs(positionals, {
     rubric,
+    columns,
     lang,
     label: inLang(lang, { vi: "Đang tiếp nhận", en: "Taking in" }),
   });

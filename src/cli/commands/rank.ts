@@ -29,7 +29,6 @@ import {
   surveyTableFromJson,
 } from "../../core/survey";
 import { type UnitMap, unitMapFromRows, unitMapRowsOf } from "../../core/unit-map";
-import { FileReadError } from "../../files/errors";
 import type { FileResult } from "../analyse-file";
 import { analysedFile } from "../file-result";
 import { columnsOption, type Lang, oneOf, parseCommandArgs, UsageError } from "../args";
@@ -180,15 +179,11 @@ async function loadUnitMap(path: string, lang: Lang): Promise<UnitMap> {
 }
 
 async function loadPrevious(path: string, maxScore: number, lang: Lang): Promise<PreviousRanking> {
-  let data: unknown;
-  try {
-    data =
-      extname(path).toLowerCase() === ".json"
-        ? readSideJson(path, "previous")
-        : await readSideWorkbook(path, "previous");
-  } catch (e) {
-    throw sideFileError(path, e);
-  }
+  // The side-file readers refuse what cannot be read with a usage error naming the file and its limit.
+  const data: unknown =
+    extname(path).toLowerCase() === ".json"
+      ? readSideJson(path, "previous")
+      : await readSideWorkbook(path, "previous");
   const parsed = parsePreviousRanking(data, { maxScore });
   if (!parsed.ok) throw new UsageError(parsed.problem);
   refuseOverCount(path, "previous", parsed.ranking.units.length, MAX_SIDE_ROWS);
@@ -209,15 +204,13 @@ export async function loadSurvey(path: string, max: number | undefined, lang: La
   const ext = extname(path).toLowerCase();
   const source = basename(path);
   let table: SurveyTable;
-  try {
-    // Size-checked before reading, the encoding detected, a field over its limit refused (side-file.ts).
-    if (ext === ".json") table = surveyTableFromJson(readSideJson(path, "survey"), source, { max });
-    else if (ext === ".csv" || ext === ".txt" || ext === ".tsv")
-      table = surveyTableFromCsvTable(readSideCsv(path, "survey"), source, { max });
-    else table = readSurveyTable(await readSideWorkbook(path, "survey"), { max });
-  } catch (e) {
-    throw sideFileError(path, e);
-  }
+  // Size-checked before reading, the encoding detected, a field over its limit refused (side-file.ts),
+  // each as a usage error naming the file. Anything else thrown here is a bug of ours (exit 3), never
+  // blamed on the user's file as a usage error.
+  if (ext === ".json") table = surveyTableFromJson(readSideJson(path, "survey"), source, { max });
+  else if (ext === ".csv" || ext === ".txt" || ext === ".tsv")
+    table = surveyTableFromCsvTable(readSideCsv(path, "survey"), source, { max });
+  else table = readSurveyTable(await readSideWorkbook(path, "survey"), { max });
   refuseOverCount(path, "survey", table.rows.length, MAX_SIDE_ROWS);
   for (const p of table.problems) console.error(`! ${p[lang]}`);
   return table.rows;
@@ -311,12 +304,4 @@ function vanishedLines(vanished: readonly VanishedUnit[], lang: Lang): string[] 
     }),
     ...vanished.map((u) => `  ${u.unit}`),
   ];
-}
-
-/** A side file (previous ranking, survey table) that cannot be read is a usage error naming it. */
-function sideFileError(path: string, e: unknown): UsageError {
-  if (e instanceof UsageError) return e;
-  if (e instanceof FileReadError) return new UsageError(e.text);
-  const why = e instanceof Error ? e.message : String(e);
-  return new UsageError({ vi: `Không đọc được ${path}: ${why}`, en: `Cannot read ${path}: ${why}` });
 }

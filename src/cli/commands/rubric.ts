@@ -2,7 +2,7 @@ import { inLang } from "../../core/i18n";
 import { basename, extname } from "node:path";
 import { fold } from "../../core/fold";
 import { flattenRubric, scaleMax } from "../../core/rubric/tree";
-import { type Lang, parseCommandArgs, UsageError } from "../args";
+import { type Lang, parseCommandArgs, refuseExtraArguments, UsageError } from "../args";
 import { writeTextTo } from "../output";
 import { importRubricFile } from "../rubric-import";
 import { checkOutputPath } from "../safe-write";
@@ -12,14 +12,14 @@ import { checkOutputPath } from "../safe-write";
  * a province's blank template becomes a rubric JSON that every other command takes with --rubric.
  * An existing -o file is replaced only with `--force`, and never the template being read.
  */
+const USAGE = {
+  vi: "par-index rubric import mẫu.xlsx -o rubric.json [--id mã] [--year N] [--province tên]",
+  en: "par-index rubric import template.xlsx -o rubric.json [--id id] [--year N] [--province name]",
+};
+
 export default async function rubric(argv: string[], lang: Lang): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub !== "import") {
-    throw new UsageError({
-      vi: "Cách dùng: par-index rubric import mẫu.xlsx -o rubric.json [--id mã] [--year N] [--province tên]",
-      en: "Usage: par-index rubric import template.xlsx -o rubric.json [--id id] [--year N] [--province name]",
-    });
-  }
+  if (sub !== "import") throw new UsageError({ vi: `Cách dùng: ${USAGE.vi}`, en: `Usage: ${USAGE.en}` });
   const { values, positionals } = parseCommandArgs(rest, {
     output: { type: "string", short: "o" },
     id: { type: "string" },
@@ -29,6 +29,7 @@ export default async function rubric(argv: string[], lang: Lang): Promise<number
     force: { type: "boolean" },
   });
   const file = positionals[0];
+  refuseExtraArguments(positionals, 1, USAGE);
   if (!file) throw new UsageError({ vi: "Thiếu tệp mẫu .xlsx.", en: "Missing the template .xlsx file." });
   const year = values.year === undefined ? undefined : Number(values.year);
   if (year !== undefined && !Number.isInteger(year)) {

@@ -1,11 +1,15 @@
 import { inLang } from "../../core/i18n";
 import { builtinRubrics } from "../../core/rubric/builtin";
 import { flattenRubric, scaleMax } from "../../core/rubric/tree";
-import { type Lang, parseCommandArgs } from "../args";
+import { type Lang, parseCommandArgs, refuseExtraArguments } from "../args";
 
 /** `par-index rubrics [--json]`: the built-in rubrics, labelled as examples. */
 export default async function rubrics(argv: string[], lang: Lang): Promise<number> {
-  const { values } = parseCommandArgs(argv, { json: { type: "boolean" } });
+  const { values, positionals } = parseCommandArgs(argv, { json: { type: "boolean" } });
+  refuseExtraArguments(positionals, 0, {
+    vi: "par-index rubrics [--json]",
+    en: "par-index rubrics [--json]",
+  });
   const list = builtinRubrics().map((r) => {
     const flat = flattenRubric(r);
     return {

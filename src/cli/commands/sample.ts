@@ -1,7 +1,7 @@
 import { inLang } from "../../core/i18n";
 import { join } from "node:path";
 import { generateUnits } from "../../sample/generate";
-import { intOption, type Lang, parseCommandArgs, UsageError } from "../args";
+import { intOption, type Lang, parseCommandArgs, refuseExtraArguments, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
 import { checkOutputPath } from "../safe-write";
 import { resolveRubric } from "../rubric-arg";
@@ -11,7 +11,7 @@ import { resolveRubric } from "../rubric-arg";
  * Never replaces a file already in the folder (it may be a real unit's workbook) unless `--force`.
  */
 export default async function sample(argv: string[], lang: Lang): Promise<number> {
-  const { values } = parseCommandArgs(argv, {
+  const { values, positionals } = parseCommandArgs(argv, {
     output: { type: "string", short: "o" },
     count: { type: "string" },
     seed: { type: "string" },
@@ -19,6 +19,10 @@ export default async function sample(argv: string[], lang: Lang): Promise<number
     appraisal: { type: "string" },
     defects: { type: "boolean" },
     force: { type: "boolean" },
+  });
+  refuseExtraArguments(positionals, 0, {
+    vi: "par-index sample -o thư-mục [--count N] [--seed N] [--rubric …] [--appraisal 0|1|2] [--defects] [--force]",
+    en: "par-index sample -o folder [--count N] [--seed N] [--rubric …] [--appraisal 0|1|2] [--defects] [--force]",
   });
   if (!values.output) throw new UsageError({ vi: "Thiếu -o <thư mục>.", en: "Missing -o <folder>." });
   const count = intOption("count", values.count, 10, 1, 100_000);

@@ -1,6 +1,6 @@
 import { inLang } from "../../core/i18n";
 import { templateSpec } from "../../sample/template";
-import { type Lang, parseCommandArgs, UsageError } from "../args";
+import { type Lang, parseCommandArgs, refuseExtraArguments, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
 import { resolveRubric } from "../rubric-arg";
 
@@ -9,11 +9,15 @@ import { resolveRubric } from "../rubric-arg";
  * province sends out. An existing file is replaced only with `--force` (and never the rubric it reads).
  */
 export default async function template(argv: string[], lang: Lang): Promise<number> {
-  const { values } = parseCommandArgs(argv, {
+  const { values, positionals } = parseCommandArgs(argv, {
     rubric: { type: "string" },
     output: { type: "string", short: "o" },
     appraisal: { type: "boolean" },
     force: { type: "boolean" },
+  });
+  refuseExtraArguments(positionals, 0, {
+    vi: "par-index template --rubric <mã|tệp> -o blank.xlsx [--appraisal] [--force]",
+    en: "par-index template --rubric <id|file> -o blank.xlsx [--appraisal] [--force]",
   });
   if (!values.output) {
     throw new UsageError({

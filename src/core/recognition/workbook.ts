@@ -5,8 +5,8 @@
 import { a1, columnLetters } from "../address";
 import type { ColumnRole } from "../columns";
 import type { Finding } from "../finding";
-import { fold } from "../fold";
 import { msg } from "../messages";
+import { isOwnedSheetName } from "../sheets/owned";
 import type { Rubric } from "../rubric/schema";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { choiceFindings } from "./choices";
@@ -14,9 +14,6 @@ import { withCorrections } from "./corrections";
 import { findHeader } from "./header";
 import { buildTable, hasEnteredScores } from "./rows";
 import type { HeaderGuess, RecognisedTable, RecogniseOptions, Recognition } from "./types";
-
-/** Sheets the add-in writes; never a unit's table. */
-const OWNED = ["ket qua", "xep hang", "bao cao kiem tra"];
 
 /** The sheet a table was recognised on: by position when known (names can repeat in a crafted file). */
 export function sheetOf(wb: WorkbookSnapshot, table: Pick<RecognisedTable, "sheet" | "sheetIndex">) {
@@ -33,8 +30,8 @@ export function recogniseWorkbook(
   const candidates: { table: RecognisedTable; score: number }[] = [];
   const partial: { sheet: string; guess: HeaderGuess }[] = [];
   for (const [sheetIndex, sheet] of wb.sheets.entries()) {
-    const name = fold(sheet.name);
-    if (OWNED.some((o) => name.startsWith(o))) continue;
+    // Sheets par-index writes are never a unit's table (one list with src/app's "not a unit" reasons).
+    if (isOwnedSheetName(sheet.name)) continue;
     const found = findHeader(sheet);
     if (!found) continue;
     const guess = withCorrections(found, options.columns, sheet.name);
