@@ -201,9 +201,12 @@ const ALL = { id: "all", label: "Tất cả đơn vị", labelEn: "All units" };
  * first. Every input comes back: ranked in a group, or in `unranked` with the reason.
  *
  * Basis: `self` ranks the evidence part's self scores (+ bonus − penalty), never the survey, which the
- * province scores. `final`/`appraised` rank the index when every unit has its survey score; when only
- * some have one, every unit is ranked on the evidence part they all share, and `basisNote` says so —
- * nobody drops out for a score that is not theirs to give.
+ * province scores. `final`/`appraised` rank the index (`basis: "evidence"` asks for the evidence part of
+ * every unit instead). When no unit has a survey score and the index was not asked for explicitly, every
+ * unit is ranked on the evidence part and `basisNote` says so. When only some have one, the ranking stays on the index: the units without it are
+ * listed in `unranked` with their evidence part (`evidenceScore`) and no place, and `basisNote` names
+ * them and says how to import the survey or rank everyone on the evidence part — one unit's missing
+ * survey never moves everyone to another basis.
  *
  * Duplicates: the same unit (by `unitKey`) from two inputs is ranked once, from the input whose file was
  * modified last when every copy's time is known and one is newest; otherwise none of the copies is
