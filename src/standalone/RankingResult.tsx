@@ -1,9 +1,11 @@
 import { Button, Field, Select, Switch, Text, makeStyles } from "@fluentui/react-components";
 import { formatNumber, type Lang, t } from "../core/i18n";
 import { shownPart } from "../app/rank-choice";
+import { unrankedLabel } from "../app/unranked";
 import type { RankBasis, Ranking, RankPart } from "../core/rank";
 import type { RankChoice } from "./check";
 import { Bar } from "../taskpane/Bar";
+import { RankingFindings } from "../taskpane/RankingFindings";
 import { resultCardStyles } from "./page-styles";
 import { s } from "./strings";
 
@@ -47,6 +49,7 @@ export function RankingResult({
       <ChoiceFields lang={lang} choice={choice} onChoice={onChoice} />
       {note && <Text className={styles.muted}>{note}</Text>}
       <BasisNotice ranking={ranking} lang={lang} />
+      <RankingFindings findings={ranking.findings} lang={lang} />
       <Text weight="semibold" data-testid="ranking-summary">
         {s(lang, "rankingSummary", { ranked, unranked: ranking.unranked.length })}
       </Text>
@@ -100,7 +103,7 @@ export function RankingResult({
           <ul>
             {ranking.unranked.map((u) => (
               <li key={`${u.unit}-${u.source}`}>
-                {u.unit}: {u.reason[lang]}
+                {unrankedLabel(u, lang)}
                 {u.evidenceScore != null &&
                   ` (${t(lang, "unrankedEvidence", { score: formatNumber(u.evidenceScore, ranking.precision, lang) })})`}
               </li>

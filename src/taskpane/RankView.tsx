@@ -16,8 +16,10 @@ import { type Lang, t } from "../core/i18n";
 import { formatFixed } from "../core/numbers";
 import type { Text as Words } from "../core/finding";
 import { askedPart, shownPart } from "../app/rank-choice";
+import { unrankedLabel } from "../app/unranked";
 import { groupRuleProblem, type RankBasis, type RankGroup, type RankPart } from "../core/rank";
 import { FilePicker } from "./FilePicker";
+import { RankingFindings } from "./RankingFindings";
 import { sharedStyles } from "./styles";
 import type { ParIndexState, RankOutcome, RankRequest } from "./useParIndex";
 
@@ -397,6 +399,7 @@ function RankResult({
       {outcome.ranking.comparison?.reason && (
         <Text size={200}>{outcome.ranking.comparison.reason[lang]}</Text>
       )}
+      <RankingFindings findings={outcome.ranking.findings} lang={lang} />
       {outcome.ranking.groups.map((g) => (
         <div key={g.id} className={styles.stack}>
           <table className={styles.table}>
@@ -449,7 +452,7 @@ function RankResult({
           <ul>
             {otherUnranked.map((u) => (
               <li key={`${u.unit}-${u.source}`}>
-                {u.unit}: {u.reason[lang]}
+                {unrankedLabel(u, lang)}
                 {u.evidenceScore != null &&
                   ` (${t(lang, "unrankedEvidence", { score: formatFixed(u.evidenceScore, precision, lang) })})`}
               </li>
