@@ -11,6 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
+import { basisReasonFor } from "../core/basis-words";
 import { fold } from "../core/fold";
 import { type Lang, t } from "../core/i18n";
 import { formatFixed } from "../core/numbers";
@@ -395,7 +396,8 @@ function RankResult({
         </Button>
       </div>
       {outcome.pageLayout === false && <Text size={200}>{t(lang, "noPageSetup")}</Text>}
-      <Text size={200}>{outcome.ranking.basisReason[lang]}</Text>
+      {/* The basis in core's words, with the pane's hint (its card's choice; the pane imports no survey table). */}
+      <Text size={200}>{basisReasonFor(outcome.ranking.basisFacts, "pane")[lang]}</Text>
       {outcome.ranking.comparison?.reason && (
         <Text size={200}>{outcome.ranking.comparison.reason[lang]}</Text>
       )}

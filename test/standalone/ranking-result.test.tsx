@@ -3,6 +3,7 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { analyseWorkbook } from "../../src/core/analyse";
+import { basisReasonFor } from "../../src/core/basis-words";
 import { type RankBasis, type Ranking, type RankPart, rankUnits } from "../../src/core/rank";
 import { rankingText } from "../../src/cli/commands/rank";
 import { builtinRubric } from "../../src/core/rubric/builtin";
@@ -30,7 +31,8 @@ const withoutSurvey = analysedOf(4, 0);
 const ranking = (by: RankBasis, units = appraised, basis?: RankPart) =>
   rankUnits(
     units.map((a) => ({ unit: a.unit, source: "", sheet: a.sheet, score: a.score, errors: 0 })),
-    { rubric, by, basis },
+    // As the page's rankFiles asks: the basis words name what the page offers (core/basis-words.ts).
+    { rubric, by, basis, face: "page" },
   );
 
 afterEach(cleanup);
@@ -83,6 +85,15 @@ describe("standalone ranking card", () => {
     expect(r.basis).toBe("index");
     const bar = screen.getByRole("group", { name: /^Có đơn vị chưa có điểm điều tra xã hội học/ });
     expect(bar.textContent).toContain(name);
+    // The page's hint, not the CLI's: no --basis option here, no survey import it does not have; the survey
+    // rows of each workbook, or the CLI's --survey with the province's table, and this card's choice.
+    expect(bar.textContent).toContain(r.basisReason.vi);
+    expect(r.basisReason.vi).toContain("Trang này không nhập bảng điểm điều tra của tỉnh");
+    expect(r.basisReason.vi).toContain("par-index rank … --survey");
+    expect(r.basisReason.vi).toContain('"Cơ sở xếp hạng"');
+    expect(r.basisReason.vi).not.toContain("--basis");
+    expect(r.basisReason.vi).not.toContain("trong ngăn tác vụ");
+    expect(r.basisReason.en).not.toContain("the pane's survey import");
     expect(bar.textContent).not.toContain("Cột xếp loại để trống");
     expect(
       [...document.querySelectorAll("tr[data-unit]")].map((tr) => tr.getAttribute("data-unit")),
@@ -111,6 +122,8 @@ describe("standalone ranking card", () => {
     expect(document.querySelectorAll("tr[data-unit]")).toHaveLength(4);
     const bar = screen.getByRole("group", { name: /^Xếp hạng tạm tính/ });
     expect(bar.textContent).toContain(r.basisReason.vi);
+    expect(bar.textContent).toContain('như người dùng chọn (ô "Cơ sở xếp hạng"');
+    expect(bar.textContent).not.toContain("--basis");
   });
 });
 
@@ -175,6 +188,24 @@ describe("standalone ranking card: what the CLI's rank says of the inputs (issue
     const box = screen.getByTestId("ranking-findings");
     expect(box.textContent).toContain(r.findings[0].message.vi);
     expect(within(box).getByText(r.findings[0].message.vi).getAttribute("data-code")).toBe("duplicate-unit");
+  });
+
+  it("a ranking built for another face is still said with the page's hint (the card words the facts itself)", () => {
+    const r = rankUnits(
+      [...appraised, ...withoutSurvey].map((a) => ({
+        unit: a.unit,
+        source: "",
+        sheet: a.sheet,
+        score: a.score,
+        errors: 0,
+      })),
+      { rubric, by: "final" },
+    );
+    expect(r.basisReason.vi).toContain("--basis evidence");
+    render2(r);
+    const shown = screen.getByTestId("ranking-basis").textContent ?? "";
+    expect(shown).toContain(basisReasonFor(r.basisFacts, "page").vi);
+    expect(shown).not.toContain("--basis evidence");
   });
 
   it("no finding, no box", () => {

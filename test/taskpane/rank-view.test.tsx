@@ -4,6 +4,7 @@ import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } f
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { rankingText } from "../../src/cli/commands/rank";
 import { analyseWorkbook } from "../../src/core/analyse";
+import { basisReasonFor } from "../../src/core/basis-words";
 import { type RankInput, type Ranking, rankUnits } from "../../src/core/rank";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
@@ -129,5 +130,33 @@ describe("pane ranking card: what `rank` says of the inputs", () => {
     cleanup();
     await showRanking(rankUnits([input(0, "u1.xlsx", null), input(1, "u2.xlsx", null)], { rubric }));
     expect(screen.queryByTestId("ranking-findings")).toBeNull();
+  }, 60_000);
+
+  it("the basis line names what the pane offers: its card's choice and where survey scores go, not the CLI's options", async () => {
+    // Not appraised yet: the generator enters no survey score for it (the province scores the survey).
+    const pending = analyseWorkbook(unitWorkbook(generateUnit(rubric, { seed: 8, index: 4, appraisal: 0 })), {
+      rubric,
+      source: "u4.xlsx",
+    }).units[0];
+    const r = rankUnits(
+      [
+        input(0, "u1.xlsx", null),
+        input(1, "u2.xlsx", null),
+        { unit: pending.unit, source: "u4.xlsx", sheet: pending.sheet, score: pending.score, errors: 0 },
+      ],
+      { rubric },
+    );
+    // What the Excel service hands back was built without a face: the card words the facts itself.
+    expect(r.basisReason.vi).toContain("--basis evidence");
+    await showRanking(r);
+    const words = basisReasonFor(r.basisFacts, "pane").vi;
+    const line = screen.getByText(words);
+    expect(line.textContent).toContain(pending.unit);
+    expect(words).toContain("1/3 đơn vị chưa có điểm điều tra xã hội học");
+    expect(words).toContain("rồi lập lại bảng xếp hạng");
+    expect(words).toContain('chọn ô "Cơ sở xếp hạng"');
+    expect(words).not.toContain("--basis");
+    expect(words).not.toContain("trong ngăn tác vụ");
+    expect(screen.queryByText(/--basis evidence/)).toBeNull();
   }, 60_000);
 });
