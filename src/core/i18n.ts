@@ -134,6 +134,8 @@ const STRINGS = {
   },
   fileErrors: { vi: "Tệp không đọc được", en: "Files that could not be read" },
   unranked: { vi: "Chưa xếp hạng", en: "Not ranked" },
+  // The ranking's own findings (a unit sent twice), headed as the ranking sheet heads them.
+  rankingReview: { vi: "Cần xem lại ({count})", en: "To review ({count})" },
   rank: { vi: "Hạng", en: "Rank" },
   unit: { vi: "Đơn vị", en: "Unit" },
   score: { vi: "Điểm", en: "Score" },

@@ -4,6 +4,7 @@
  * against last year matched by folded unit name. Nothing is dropped silently: units that cannot be
  * ranked are listed with the reason.
  */
+import { type BasisFacts, basisReasonFor, type RankFace } from "./basis-words";
 import type { Finding, Text } from "./finding";
 import { compileGroupPattern, groupKey, patternProblem, rubricGroupMatcher } from "./group-pattern";
 import { formatFixed, roundTo } from "./numbers";
@@ -67,6 +68,11 @@ export interface RankOptions {
   basis?: RankPart;
   /** The province's rating names and thresholds (`--rating`, the pane's Settings): they replace the rubric's. */
   ratingBands?: readonly RatingBand[] | null;
+  /**
+   * Who will show the ranking: `basisReason`'s "how to choose otherwise" names what that face offers
+   * (core/basis-words.ts). Unset: the CLI's words, as `rank` and its JSON have always said them.
+   */
+  face?: RankFace;
 }
 
 export interface AreaRank {
@@ -163,8 +169,13 @@ export interface Ranking {
   /** The part ranked: the index, or the evidence part only. */
   basis: RankPart;
   basisSource: RankPartSource;
-  /** The basis and why, always: the sheet's subtitle, the CLI's first line, the JSON. */
+  /** The basis and why, always, in the words of `RankOptions.face`: the sheet's subtitle, the CLI's first line, the JSON. */
   basisReason: Text;
+  /**
+   * What the basis words are made of — which part, why, which units have no survey score and of how many —
+   * so a face can say them with its own hint: `basisReasonFor(ranking.basisFacts, face)`.
+   */
+  basisFacts: BasisFacts;
   /**
    * The most the ranked score can be without bonus (the 100-point scale for the index, the evidence part's
    * maximum otherwise): two rankings compare only on the same basis and scale.
@@ -201,9 +212,12 @@ const ALL = { id: "all", label: "Tất cả đơn vị", labelEn: "All units" };
  * first. Every input comes back: ranked in a group, or in `unranked` with the reason.
  *
  * Basis: `self` ranks the evidence part's self scores (+ bonus − penalty), never the survey, which the
- * province scores. `final`/`appraised` rank the index when every unit has its survey score; when only
- * some have one, every unit is ranked on the evidence part they all share, and `basisNote` says so —
- * nobody drops out for a score that is not theirs to give.
+ * province scores. `final`/`appraised` rank the index (`basis: "evidence"` asks for the evidence part of
+ * every unit instead). When no unit has a survey score and the index was not asked for explicitly, every
+ * unit is ranked on the evidence part and `basisNote` says so. When only some have one, the ranking stays on the index: the units without it are
+ * listed in `unranked` with their evidence part (`evidenceScore`) and no place, and `basisNote` names
+ * them and says how to import the survey or rank everyone on the evidence part — one unit's missing
+ * survey never moves everyone to another basis.
  *
  * Duplicates: the same unit (by `unitKey`) from two inputs is ranked once, from the input whose file was
  * modified last when every copy's time is known and one is newest; otherwise none of the copies is
@@ -217,14 +231,15 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
   const { kept, findings } = dropDuplicates(inputs, unranked);
   const scored = kept.filter((u) => u.score !== null);
   const part = choosePart(scored, by, options.basis);
+  const reason = basisReasonFor(part.facts, options.face ?? "cli");
   const bands = [...(options.ratingBands?.length ? options.ratingBands : rubric.ratingBands)];
   const grouping = groupResolver(rubric, options.groupBy ?? "rubric");
-  const candidates = candidatesOf(kept, { part: part.basis, by, precision, grouping }, unranked);
+  const candidates = candidatesOf(kept, { part: part.facts.basis, by, precision, grouping }, unranked);
 
   const first = scored[0]?.score ?? null;
   const areaDefs = (first?.areas ?? []).map((a) => ({ code: a.code, label: a.label, max: a.max }));
-  const scoreMax = first ? (part.basis === "index" ? first.scaleMax : first.evidence.rubricMax) : null;
-  const comparison = options.previous ? comparability(options.previous, part.basis, scoreMax) : null;
+  const scoreMax = first ? (part.facts.basis === "index" ? first.scaleMax : first.evidence.rubricMax) : null;
+  const comparison = options.previous ? comparability(options.previous, part.facts.basis, scoreMax) : null;
   const byGroup = new Map<string, typeof candidates>();
   for (const c of candidates) {
     const list = byGroup.get(c.group.id);
@@ -276,7 +291,7 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
           previous: comparison?.comparable ? areaPrevious(prev, a, a.values[k], a.ranks[k], precision) : null,
         })),
         survey: m.input.score?.survey?.scores.final ?? null,
-        rating: part.basis === "index" ? rate(bands, m.score) : null,
+        rating: part.facts.basis === "index" ? rate(bands, m.score) : null,
         errors: m.input.errors,
         previous: !previous
           ? null
@@ -310,13 +325,14 @@ export function rankUnits(inputs: readonly RankInput[], options: RankOptions): R
     by,
     dense: options.dense === true,
     precision,
-    basis: part.basis,
-    basisSource: part.source,
-    basisReason: part.reason,
+    basis: part.facts.basis,
+    basisSource: part.facts.source,
+    basisReason: reason,
+    basisFacts: part.facts,
     scoreMax,
-    withoutSurvey: part.basis === "evidence",
-    basisNote: part.note ? part.reason : null,
-    ratingBands: part.basis === "index" ? bands : [],
+    withoutSurvey: part.facts.basis === "evidence",
+    basisNote: part.note ? reason : null,
+    ratingBands: part.facts.basis === "index" ? bands : [],
     comparison,
     findings,
     areas: areaDefs,
@@ -380,85 +396,33 @@ const SURVEY_MISSING: Text = {
   en: "no social-survey score yet",
 };
 
-const EVIDENCE_PART = {
-  vi: "phần điểm tài liệu kiểm chứng (cộng điểm thưởng, trừ điểm trừ)",
-  en: "the evidence part (+ bonus − penalty)",
-};
-
-const HOW_TO_IMPORT = {
-  vi: 'Nhập bảng điểm điều tra xã hội học của tỉnh (cột "Đơn vị", "Điểm"): --survey diem-dieu-tra.xlsx (hoặc .csv), hay "Nhập điểm điều tra" trong ngăn tác vụ.',
-  en: 'Import the province\'s social-survey table (columns "Đơn vị"/unit, "Điểm"/score): --survey survey.xlsx (or .csv), or the pane\'s survey import.',
-};
-
-/** The part every ranked unit is ranked on, and why (said in the sheet's subtitle, the CLI and the JSON). */
+/**
+ * The part every ranked unit is ranked on, why, and which units have no survey score: the facts the basis
+ * words are made of (core/basis-words.ts), so each face can say them with its own "how to choose otherwise".
+ */
 function choosePart(
   scored: readonly RankInput[],
   by: RankBasis,
   asked: RankPart | undefined,
-): { basis: RankPart; source: RankPartSource; reason: Text; note: boolean } {
-  if (by === "self") {
-    return {
-      basis: "evidence",
-      source: "self",
-      note: true,
-      reason: {
-        vi: "Xếp theo điểm tự đánh giá phần tài liệu kiểm chứng (cộng điểm thưởng, trừ điểm trừ); điều tra xã hội học do tỉnh chấm nên không tính, chưa xếp loại.",
-        en: "Ranked on the evidence part's self scores (+ bonus − penalty); the social survey is the province's score and is left out; not rated.",
-      },
-    };
-  }
-  if (asked === "evidence") {
-    return {
-      basis: "evidence",
-      source: "option",
-      note: false,
-      reason: {
-        vi: `Xếp tất cả đơn vị theo ${EVIDENCE_PART.vi} như người dùng chọn (--basis evidence); không tính điều tra xã hội học, chưa xếp loại.`,
-        en: `All units ranked on ${EVIDENCE_PART.en} as chosen (--basis evidence); the social survey is left out; not rated.`,
-      },
-    };
-  }
+): { facts: BasisFacts; note: boolean } {
   const withEvidence = scored.filter((u) => u.score && basisValue(u.score.indexWithoutSurvey, by) !== null);
-  const missing = withEvidence.filter((u) => u.score && basisValue(u.score.index, by) === null);
-  const source: RankPartSource = asked === "index" ? "option" : "default";
-  if (missing.length === 0) {
-    return {
-      basis: "index",
-      source,
-      note: false,
-      reason: {
-        vi: "Xếp theo Chỉ số CCHC (phần tài liệu kiểm chứng + điều tra xã hội học + điểm thưởng − điểm trừ): mọi đơn vị đều có đủ các phần.",
-        en: "Ranked on the PAR index (evidence part + social survey + bonus − penalty): every unit has every part.",
-      },
-    };
-  }
-  if (missing.length === withEvidence.length && asked !== "index") {
-    return {
-      basis: "evidence",
-      source: "no-survey",
-      note: true,
-      reason: {
-        vi: `Chưa có điểm điều tra xã hội học của đơn vị nào: bảng xếp theo ${EVIDENCE_PART.vi}, chưa xếp loại. ${HOW_TO_IMPORT.vi}`,
-        en: `No unit has a social-survey score yet: ranked on ${EVIDENCE_PART.en}, not rated. ${HOW_TO_IMPORT.en}`,
-      },
-    };
-  }
-  const n = missing.length;
-  const m = withEvidence.length;
-  const names = missing
-    .slice(0, 5)
-    .map((u) => u.unit)
-    .join(", ");
-  const more = n > 5 ? ", …" : "";
-  return {
-    basis: "index",
+  // A self ranking never counts the survey (units do not score it): no unit "misses" it there.
+  const missing =
+    by === "self" ? [] : withEvidence.filter((u) => u.score && basisValue(u.score.index, by) === null);
+  const facts = (basis: RankPart, source: RankPartSource): BasisFacts => ({
+    by,
+    basis,
     source,
-    note: true,
-    reason: {
-      vi: `Xếp theo Chỉ số CCHC. ${n}/${m} đơn vị chưa có điểm điều tra xã hội học (${names}${more}): liệt kê riêng với phần điểm tài liệu kiểm chứng, chưa có hạng. ${HOW_TO_IMPORT.vi} Muốn xếp tất cả theo phần tài liệu kiểm chứng: --basis evidence.`,
-      en: `Ranked on the PAR index. ${n} of ${m} units have no social-survey score (${names}${more}): listed apart with their evidence part, no place. ${HOW_TO_IMPORT.en} To rank everyone on the evidence part: --basis evidence.`,
-    },
-  };
+    withoutSurvey: missing.map((u) => u.unit),
+    withEvidence: withEvidence.length,
+  });
+  if (by === "self") return { facts: facts("evidence", "self"), note: true };
+  if (asked === "evidence") return { facts: facts("evidence", "option"), note: false };
+  const source: RankPartSource = asked === "index" ? "option" : "default";
+  if (missing.length === 0) return { facts: facts("index", source), note: false };
+  if (missing.length === withEvidence.length && asked !== "index")
+    return { facts: facts("evidence", "no-survey"), note: true };
+  return { facts: facts("index", source), note: true };
 }
 
 const PART_LABEL: Record<RankPart, Text> = {

@@ -24,7 +24,7 @@ export interface StandaloneProps {
   /** "site": the standalone page; "taskpane": the add-in's page opened outside Excel. */
   context: "site" | "taskpane";
   initialLang: Lang;
-  /** Where the rubric choice and the language are remembered (localStorage; null when unavailable). */
+  /** Where the rubric choice, the ranking choice and the language are remembered (localStorage; null when unavailable). */
   storage: Pick<Storage, "getItem" | "setItem"> | null;
   /** Resolves true once the service worker holds the site for offline use. */
   offline?: Promise<boolean>;
@@ -50,7 +50,7 @@ export function StandaloneApp(props: StandaloneProps) {
     [engine, choice],
   );
   const { files, results, progress, pick } = useFileChecks(engine, choice, messages);
-  const ranking = useRanking(engine, rubric, results, progress);
+  const ranking = useRanking(engine, rubric, results, progress, storage);
   const downloads = useDownloads(engine, lang, messages.fail);
   const rubricName = rubricInUseName(rubric, choice, lang);
 

@@ -1,9 +1,12 @@
 import { Button, Field, Select, Switch, Text, makeStyles } from "@fluentui/react-components";
+import { basisReasonFor } from "../core/basis-words";
 import { formatNumber, type Lang, t } from "../core/i18n";
 import { shownPart } from "../app/rank-choice";
+import { unrankedLabel } from "../app/unranked";
 import type { RankBasis, Ranking, RankPart } from "../core/rank";
 import type { RankChoice } from "./check";
 import { Bar } from "../taskpane/Bar";
+import { RankingFindings } from "../taskpane/RankingFindings";
 import { resultCardStyles } from "./page-styles";
 import { s } from "./strings";
 
@@ -47,6 +50,7 @@ export function RankingResult({
       <ChoiceFields lang={lang} choice={choice} onChoice={onChoice} />
       {note && <Text className={styles.muted}>{note}</Text>}
       <BasisNotice ranking={ranking} lang={lang} />
+      <RankingFindings findings={ranking.findings} lang={lang} />
       <Text weight="semibold" data-testid="ranking-summary">
         {s(lang, "rankingSummary", { ranked, unranked: ranking.unranked.length })}
       </Text>
@@ -100,7 +104,7 @@ export function RankingResult({
           <ul>
             {ranking.unranked.map((u) => (
               <li key={`${u.unit}-${u.source}`}>
-                {u.unit}: {u.reason[lang]}
+                {unrankedLabel(u, lang)}
                 {u.evidenceScore != null &&
                   ` (${t(lang, "unrankedEvidence", { score: formatNumber(u.evidenceScore, ranking.precision, lang) })})`}
               </li>
@@ -119,7 +123,8 @@ export function RankingResult({
 
 /**
  * Which basis the ranking used, always, in core's words (the CLI's first line, the pane's and the sheet's
- * subtitle). When it needs the reader's attention — a provisional ranking (self scores, the evidence part)
+ * subtitle), with the page's own hint for choosing otherwise (core/basis-words.ts: the choice on this card;
+ * the survey rows of each workbook or the CLI's `--survey`, since the page imports no survey table). When it needs the reader's attention — a provisional ranking (self scores, the evidence part)
  * or units listed apart for want of their survey score — it is a warning, and a provisional one says why
  * its rating column is empty (issue #25).
  */
@@ -128,7 +133,7 @@ function BasisNotice({ ranking, lang }: { ranking: Ranking; lang: Lang }) {
   if (!ranking.withoutSurvey && !ranking.basisNote)
     return (
       <Text className={styles.muted} data-testid="ranking-basis">
-        {ranking.basisReason[lang]}
+        {basisReasonFor(ranking.basisFacts, "page")[lang]}
       </Text>
     );
   return (
@@ -137,7 +142,7 @@ function BasisNotice({ ranking, lang }: { ranking: Ranking; lang: Lang }) {
         intent="warning"
         title={s(lang, ranking.withoutSurvey ? "provisionalTitle" : "surveyMissingTitle")}
       >
-        {ranking.basisReason[lang]}
+        {basisReasonFor(ranking.basisFacts, "page")[lang]}
         {ranking.withoutSurvey ? ` ${s(lang, "provisionalNoRating")}` : ""}
       </Bar>
     </div>

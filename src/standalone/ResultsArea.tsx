@@ -19,7 +19,7 @@ export function ResultsArea({
   results,
   rubric,
   rubricName,
-  ranking: { ranking, rankingRubric, rankChoice, setRankChoice },
+  ranking: { ranking, rankingRubric, rankChoice, setRankChoice, choiceProblem },
   downloads: { writing, downloadFiles, downloadRanking },
 }: {
   lang: Lang;
@@ -39,8 +39,16 @@ export function ResultsArea({
           lang={lang}
           choice={rankChoice}
           onChoice={setRankChoice}
-          // Without a chosen rubric the ranking still needs one: say which it used.
-          note={rubric ? null : s(lang, "rankingRubricDefault", { name: rubricLabel(rankingRubric, lang) })}
+          // Without a chosen rubric the ranking still needs one: say which it used. A saved ranking choice
+          // that could not be used is said here too, where the choice is.
+          note={
+            [
+              rubric ? null : s(lang, "rankingRubricDefault", { name: rubricLabel(rankingRubric, lang) }),
+              choiceProblem?.[lang] ?? null,
+            ]
+              .filter((n) => n !== null)
+              .join(" ") || null
+          }
           onDownload={() => downloadRanking(ranking, rankingRubric)}
           busy={writing}
         />

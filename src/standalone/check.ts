@@ -130,6 +130,8 @@ export function rankFiles(files: readonly CheckedFile[], rubric: Rubric, choice:
     basis: askedPart(choice.by, choice.part),
     groupBy: choice.groupBy,
     dense: choice.dense,
+    // The downloaded sheet's basis line names what this page offers, not the CLI's options.
+    face: "page",
   });
 }
 

@@ -11,13 +11,16 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
+import { basisReasonFor } from "../core/basis-words";
 import { fold } from "../core/fold";
 import { type Lang, t } from "../core/i18n";
 import { formatFixed } from "../core/numbers";
 import type { Text as Words } from "../core/finding";
 import { askedPart, shownPart } from "../app/rank-choice";
+import { unrankedLabel } from "../app/unranked";
 import { groupRuleProblem, type RankBasis, type RankGroup, type RankPart } from "../core/rank";
 import { FilePicker } from "./FilePicker";
+import { RankingFindings } from "./RankingFindings";
 import { sharedStyles } from "./styles";
 import type { ParIndexState, RankOutcome, RankRequest } from "./useParIndex";
 
@@ -393,10 +396,12 @@ function RankResult({
         </Button>
       </div>
       {outcome.pageLayout === false && <Text size={200}>{t(lang, "noPageSetup")}</Text>}
-      <Text size={200}>{outcome.ranking.basisReason[lang]}</Text>
+      {/* The basis in core's words, with the pane's hint (its card's choice; the pane imports no survey table). */}
+      <Text size={200}>{basisReasonFor(outcome.ranking.basisFacts, "pane")[lang]}</Text>
       {outcome.ranking.comparison?.reason && (
         <Text size={200}>{outcome.ranking.comparison.reason[lang]}</Text>
       )}
+      <RankingFindings findings={outcome.ranking.findings} lang={lang} />
       {outcome.ranking.groups.map((g) => (
         <div key={g.id} className={styles.stack}>
           <table className={styles.table}>
@@ -449,7 +454,7 @@ function RankResult({
           <ul>
             {otherUnranked.map((u) => (
               <li key={`${u.unit}-${u.source}`}>
-                {u.unit}: {u.reason[lang]}
+                {unrankedLabel(u, lang)}
                 {u.evidenceScore != null &&
                   ` (${t(lang, "unrankedEvidence", { score: formatFixed(u.evidenceScore, precision, lang) })})`}
               </li>

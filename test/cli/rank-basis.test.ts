@@ -85,6 +85,26 @@ describe("rank --survey with one unit missing", () => {
     expect(ranking.unranked).toEqual([]);
   });
 
+  it("the basis line names the CLI's options, word for word as rank has always printed it (the pane and page say theirs)", () => {
+    const IMPORT = {
+      vi: 'Nhập bảng điểm điều tra xã hội học của tỉnh (cột "Đơn vị", "Điểm"): --survey diem-dieu-tra.xlsx (hoặc .csv), hay "Nhập điểm điều tra" trong ngăn tác vụ.',
+      en: 'Import the province\'s social-survey table (columns "Đơn vị"/unit, "Điểm"/score): --survey survey.xlsx (or .csv), or the pane\'s survey import.',
+    };
+    const first = (args: string[], lang: "vi" | "en") => cli([...args, "--lang", lang]).stdout.split("\n")[0];
+    expect(first(["rank", units, "--survey", survey], "vi")).toBe(
+      `(Xếp theo Chỉ số CCHC. 1/8 đơn vị chưa có điểm điều tra xã hội học (${names[7]}): liệt kê riêng với phần điểm tài liệu kiểm chứng, chưa có hạng. ${IMPORT.vi} Muốn xếp tất cả theo phần tài liệu kiểm chứng: --basis evidence.)`,
+    );
+    expect(first(["rank", units, "--survey", survey], "en")).toBe(
+      `(Ranked on the PAR index. 1 of 8 units have no social-survey score (${names[7]}): listed apart with their evidence part, no place. ${IMPORT.en} To rank everyone on the evidence part: --basis evidence.)`,
+    );
+    expect(first(["rank", units], "vi")).toBe(
+      `(Chưa có điểm điều tra xã hội học của đơn vị nào: bảng xếp theo phần điểm tài liệu kiểm chứng (cộng điểm thưởng, trừ điểm trừ), chưa xếp loại. ${IMPORT.vi})`,
+    );
+    expect(first(["rank", units, "--survey", survey, "--basis", "evidence"], "en")).toBe(
+      "(All units ranked on the evidence part (+ bonus − penalty) as chosen (--basis evidence); the social survey is left out; not rated.)",
+    );
+  });
+
   it("--by final without any survey says how to import one", () => {
     const text = cli(["rank", units, "--lang", "en"]).stdout;
     expect(text.split("\n")[0]).toContain("--survey survey.xlsx");

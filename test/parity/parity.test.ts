@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BasisFacts, basisReasonFor } from "../../src/core/basis-words";
 import type { Finding } from "../../src/core/finding";
 import { askedPart } from "../../src/app/rank-choice";
 import { type RankInput, type Ranking, rankUnits } from "../../src/core/rank";
@@ -60,8 +61,19 @@ interface FaceView {
     }[];
     unranked: { unit: string; source: string; reason: string; evidenceScore: number | null }[];
     findings: { code: string; severity: string; found: unknown }[];
-    /** Which basis was ranked, why, and in what words: every face must say the same. */
-    basis: { part: string; source: string; reason: string; withoutSurvey: boolean; note: string | null };
+    /**
+     * Which basis was ranked, why, which units lack their survey score: every face must say the same. Each
+     * face words it with its own "how to choose otherwise" (core/basis-words.ts), so the words compared are
+     * those the same facts give on one face, the CLI's; "each face its own hint" below checks each face's.
+     */
+    basis: {
+      part: string;
+      source: string;
+      facts: BasisFacts;
+      reason: string;
+      withoutSurvey: boolean;
+      note: boolean;
+    };
   };
 }
 
@@ -113,9 +125,10 @@ function rankingView(r: Ranking): FaceView["ranking"] {
     basis: {
       part: r.basis,
       source: r.basisSource,
-      reason: r.basisReason.en,
+      facts: r.basisFacts,
+      reason: basisReasonFor(r.basisFacts, "cli").en,
       withoutSurvey: r.withoutSurvey,
-      note: r.basisNote?.en ?? null,
+      note: r.basisNote !== null,
     },
   };
 }
@@ -317,7 +330,9 @@ describe("parity: the CLI, the pane and the standalone page give the same answer
     );
     expect(unranked.find((u) => u.source === plan.noSurvey)?.evidenceScore).toBeGreaterThan(0);
     expect(cli.ranking.basis).toMatchObject({ part: "index", source: "default", withoutSurvey: false });
-    expect(cli.ranking.basis.note).toContain("1 of");
+    expect(cli.ranking.basis.note).toBe(true);
+    expect(cli.ranking.basis.reason).toContain("1 of");
+    expect(cli.ranking.basis.facts.withoutSurvey).toHaveLength(1);
     const ranked = cli.ranking.groups.flatMap((g) => g.units.map((u) => u.source));
     expect(ranked).toContain(plan.duplicate.newer);
     expect(ranked).toContain(plan.resubmission.resubmitted);
@@ -335,6 +350,26 @@ describe("parity: the CLI, the pane and the standalone page give the same answer
     console.log(
       `parity CLI = ${face}: ${views.cli.units.filter((u) => u.unit).length} units in ${new Set(views.cli.units.map((u) => u.file)).size} files, ${counter.fields} fields compared`,
     );
+  });
+
+  it("each face its own hint: the same facts, the CLI's options in rank's words, the card's choice on the page and the pane", () => {
+    for (const args of [[], ["--basis", "evidence"]]) {
+      const cli = cliJson(["rank", dir, "--json", "--rubric", RUBRIC_ID, ...args]) as Ranking;
+      const page = rankFiles(pageChecked, rubric, {
+        by: "final",
+        part: args.length ? "evidence" : "index",
+        groupBy: "rubric",
+        dense: false,
+      });
+      expect(page.basisFacts).toEqual(cli.basisFacts);
+      expect(cli.basisReason).toEqual(basisReasonFor(cli.basisFacts, "cli"));
+      expect(page.basisReason).toEqual(basisReasonFor(page.basisFacts, "page"));
+      expect(cli.basisReason.en).toContain("--basis evidence");
+      expect(page.basisReason.en).not.toContain("--basis");
+      expect(page.basisReason.en).toContain('"Ranking basis"');
+      // The pane says the same facts with its own hint (RankView words them: its rankings come from the service).
+      expect(basisReasonFor(cli.basisFacts, "pane").en).not.toContain("--basis");
+    }
   });
 
   /** Every basis the page offers, with the CLI's words for the same choice (`--basis index` is the default). */

@@ -3,13 +3,16 @@ import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { analyseWorkbook } from "../../src/core/analyse";
-import { type RankBasis, type RankPart, rankUnits } from "../../src/core/rank";
+import { basisReasonFor } from "../../src/core/basis-words";
+import { type RankBasis, type Ranking, type RankPart, rankUnits } from "../../src/core/rank";
+import { rankingText } from "../../src/cli/commands/rank";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { generateUnit, unitWorkbook } from "../../src/sample";
-import type { RankChoice } from "../../src/standalone/check";
+import { checkBytes, type RankChoice, rankFiles } from "../../src/standalone/check";
 import { RankingResult } from "../../src/standalone/RankingResult";
 import "../support/resize-observer";
+import { NOT_A_ZIP, commune, unitFile } from "./helpers";
 
 /**
  * The standalone page's ranking card (issues #24, #25): the basis choice as the pane offers it, which basis
@@ -28,7 +31,8 @@ const withoutSurvey = analysedOf(4, 0);
 const ranking = (by: RankBasis, units = appraised, basis?: RankPart) =>
   rankUnits(
     units.map((a) => ({ unit: a.unit, source: "", sheet: a.sheet, score: a.score, errors: 0 })),
-    { rubric, by, basis },
+    // As the page's rankFiles asks: the basis words name what the page offers (core/basis-words.ts).
+    { rubric, by, basis, face: "page" },
   );
 
 afterEach(cleanup);
@@ -81,6 +85,15 @@ describe("standalone ranking card", () => {
     expect(r.basis).toBe("index");
     const bar = screen.getByRole("group", { name: /^Có đơn vị chưa có điểm điều tra xã hội học/ });
     expect(bar.textContent).toContain(name);
+    // The page's hint, not the CLI's: no --basis option here, no survey import it does not have; the survey
+    // rows of each workbook, or the CLI's --survey with the province's table, and this card's choice.
+    expect(bar.textContent).toContain(r.basisReason.vi);
+    expect(r.basisReason.vi).toContain("Trang này không nhập bảng điểm điều tra của tỉnh");
+    expect(r.basisReason.vi).toContain("par-index rank … --survey");
+    expect(r.basisReason.vi).toContain('"Cơ sở xếp hạng"');
+    expect(r.basisReason.vi).not.toContain("--basis");
+    expect(r.basisReason.vi).not.toContain("trong ngăn tác vụ");
+    expect(r.basisReason.en).not.toContain("the pane's survey import");
     expect(bar.textContent).not.toContain("Cột xếp loại để trống");
     expect(
       [...document.querySelectorAll("tr[data-unit]")].map((tr) => tr.getAttribute("data-unit")),
@@ -109,5 +122,94 @@ describe("standalone ranking card", () => {
     expect(document.querySelectorAll("tr[data-unit]")).toHaveLength(4);
     const bar = screen.getByRole("group", { name: /^Xếp hạng tạm tính/ });
     expect(bar.textContent).toContain(r.basisReason.vi);
+    expect(bar.textContent).toContain('như người dùng chọn (ô "Cơ sở xếp hạng"');
+    expect(bar.textContent).not.toContain("--basis");
+  });
+});
+
+describe("standalone ranking card: what the CLI's rank says of the inputs (issue #24)", () => {
+  const render2 = (r: Ranking) =>
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <RankingResult
+          ranking={r}
+          lang="vi"
+          choice={{ by: "final", part: "index", groupBy: "rubric", dense: false }}
+          onChoice={() => undefined}
+          note={null}
+          onDownload={() => undefined}
+          busy={false}
+        />
+      </FluentProvider>,
+    );
+  const CHOICE = { by: "final", part: "index", groupBy: "rubric", dense: false } as const;
+
+  it("a unit picked twice: the card says which copy counts, in the words `rank` prints; an unreadable file is named once", async () => {
+    const [a, b] = await Promise.all([unitFile(2), unitFile(3)]);
+    const checked = [
+      checkBytes(a.bytes, "Xa-A-lan1.xlsx", commune, 1_000),
+      checkBytes(a.bytes, "Xa-A-lan2.xlsx", commune, 2_000),
+      checkBytes(b.bytes, b.unit.fileName, commune, 1_000),
+      checkBytes(NOT_A_ZIP, "hong.xlsx", commune),
+    ];
+    const r = rankFiles(checked, commune, CHOICE);
+    render2(r);
+    // The CLI's own lines for the same ranking: its "!" lines are the ranking's findings.
+    const cli = rankingText(r, "vi");
+    const warnings = cli.filter((l) => l.startsWith("! ")).map((l) => l.slice(2));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("Xa-A-lan2.xlsx");
+    const bar = within(screen.getByTestId("ranking-findings")).getByRole("group", {
+      name: /^Cần xem lại \(1\)/,
+    });
+    expect(bar.textContent).toContain(warnings[0]);
+    // "Not ranked": the older copy and the unreadable file, each line as the CLI words it, the name once.
+    const start = cli.findIndex((l) => l.startsWith("Chưa xếp hạng"));
+    const cliUnranked = cli.slice(start + 1).map((l) => l.trim());
+    const items = [...document.querySelectorAll("li")].map((li) => li.textContent ?? "");
+    const unrankedItems = items.filter(
+      (t) => t.startsWith("hong.xlsx") || t.startsWith(a.unit.truth.unitName as string),
+    );
+    expect(unrankedItems.sort()).toEqual([...cliUnranked].sort());
+    const broken = unrankedItems.find((t) => t.startsWith("hong.xlsx")) as string;
+    expect(broken).not.toContain("hong.xlsx: hong.xlsx");
+    expect(broken.split("hong.xlsx")).toHaveLength(2);
+  });
+
+  it("two copies with no time to tell them apart: an error, and neither copy is ranked", async () => {
+    const a = await unitFile(2);
+    const r = rankFiles(
+      [checkBytes(a.bytes, "A1.xlsx", commune, null), checkBytes(a.bytes, "A2.xlsx", commune, null)],
+      commune,
+      CHOICE,
+    );
+    render2(r);
+    expect(r.findings.map((f) => f.severity)).toEqual(["error"]);
+    const box = screen.getByTestId("ranking-findings");
+    expect(box.textContent).toContain(r.findings[0].message.vi);
+    expect(within(box).getByText(r.findings[0].message.vi).getAttribute("data-code")).toBe("duplicate-unit");
+  });
+
+  it("a ranking built for another face is still said with the page's hint (the card words the facts itself)", () => {
+    const r = rankUnits(
+      [...appraised, ...withoutSurvey].map((a) => ({
+        unit: a.unit,
+        source: "",
+        sheet: a.sheet,
+        score: a.score,
+        errors: 0,
+      })),
+      { rubric, by: "final" },
+    );
+    expect(r.basisReason.vi).toContain("--basis evidence");
+    render2(r);
+    const shown = screen.getByTestId("ranking-basis").textContent ?? "";
+    expect(shown).toContain(basisReasonFor(r.basisFacts, "page").vi);
+    expect(shown).not.toContain("--basis evidence");
+  });
+
+  it("no finding, no box", () => {
+    render2(ranking("final"));
+    expect(screen.queryByTestId("ranking-findings")).toBeNull();
   });
 });

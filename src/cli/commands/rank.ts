@@ -1,4 +1,5 @@
 import { rankInputsOf } from "../../app/rank-inputs";
+import { unrankedLabel } from "../../app/unranked";
 import { inLang } from "../../core/i18n";
 import { existsSync } from "node:fs";
 import { basename, dirname, extname, join } from "node:path";
@@ -269,7 +270,7 @@ function lastYearNote(u: RankedUnit, f: (x: number | null) => string, lang: Lang
   return `  ${u.previous.change[lang]}${delta !== null ? ` (${delta >= 0 ? "+" : ""}${f(delta)})` : ""}${note}`;
 }
 
-/** Units not ranked, each with its reason (not repeating the name when the reason already starts with it). */
+/** Units not ranked, each with its reason, the name said once (app/unranked.ts, as the pane and the page say it). */
 function unrankedLines(unranked: readonly UnrankedUnit[], precision: number, lang: Lang): string[] {
   if (!unranked.length) return [];
   const out = [
@@ -281,7 +282,6 @@ function unrankedLines(unranked: readonly UnrankedUnit[], precision: number, lan
       lastRank != null
         ? inLang(lang, { vi: ` (năm trước hạng ${lastRank})`, en: ` (last year ${lastRank})` })
         : "";
-    const reason = u.reason[lang];
     const evidence =
       u.evidenceScore != null
         ? inLang(lang, {
@@ -289,7 +289,7 @@ function unrankedLines(unranked: readonly UnrankedUnit[], precision: number, lan
             en: ` (evidence part: ${formatFixed(u.evidenceScore, precision, "en")})`,
           })
         : "";
-    out.push(`  ${reason.startsWith(u.unit) ? reason : `${u.unit}: ${reason}`}${evidence}${was}`);
+    out.push(`  ${unrankedLabel(u, lang)}${evidence}${was}`);
   }
   return out;
 }
