@@ -146,12 +146,12 @@ describe("standalone ranking card: what the CLI's rank says of the inputs (issue
 
   it("a unit picked twice: the card says which copy counts, in the words `rank` prints; an unreadable file is named once", async () => {
     const [a, b] = await Promise.all([unitFile(2), unitFile(3)]);
-    const checked = [
+    const checked = await Promise.all([
       checkBytes(a.bytes, "Xa-A-lan1.xlsx", commune, 1_000),
       checkBytes(a.bytes, "Xa-A-lan2.xlsx", commune, 2_000),
       checkBytes(b.bytes, b.unit.fileName, commune, 1_000),
       checkBytes(NOT_A_ZIP, "hong.xlsx", commune),
-    ];
+    ]);
     const r = rankFiles(checked, commune, CHOICE);
     render2(r);
     // The CLI's own lines for the same ranking: its "!" lines are the ranking's findings.
@@ -179,7 +179,10 @@ describe("standalone ranking card: what the CLI's rank says of the inputs (issue
   it("two copies with no time to tell them apart: an error, and neither copy is ranked", async () => {
     const a = await unitFile(2);
     const r = rankFiles(
-      [checkBytes(a.bytes, "A1.xlsx", commune, null), checkBytes(a.bytes, "A2.xlsx", commune, null)],
+      await Promise.all([
+        checkBytes(a.bytes, "A1.xlsx", commune, null),
+        checkBytes(a.bytes, "A2.xlsx", commune, null),
+      ]),
       commune,
       CHOICE,
     );
