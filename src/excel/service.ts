@@ -24,6 +24,7 @@ import type { UnitMap } from "../core/unit-map";
 import { DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
 import { findingsReportSpec } from "../core/sheets/findings-report";
+import { rubricLabel, rubricLine } from "../core/rubric/identity";
 import type { Annex } from "../core/sheets/annex";
 import { rankingSheetSpec } from "../core/sheets/ranking";
 import { OWNED_SHEETS } from "../core/sheets/style";
@@ -99,6 +100,8 @@ export interface ValidateResult {
   pageLayout?: boolean;
   /** Each unit's result under `options.compare`, when asked. */
   compared?: ComparedResult[];
+  /** The rubric the check used, by its identity (`rubricLabel`): what sheets written from it name first. */
+  rubric?: Text;
 }
 
 export interface RankingOptions {
@@ -375,13 +378,17 @@ async function validateIn(
   const compared = options.compare ? compareUnits({ ...wb, source }, source, options.compare) : undefined;
   const written: string[] = [];
   let pageLayout = true;
+  // The rubric the figures were computed with, by its identity: the first line of every sheet written.
+  const rubricName = rubricLabel(rubric);
   if (options.writeReport !== false) {
+    const lang = options.lang ?? "vi";
+    const first = rubricLine(rubricName, lang);
     const specs: SheetSpec[] = [
       findingsReportSpec(
         analysis.units.length
           ? analysis.units.map((u) => ({ file: source, unit: u.unit, findings: u.findings }))
           : [{ file: source, unit: null, findings: analysis.findings }],
-        { linkCells: true, lang: options.lang },
+        { linkCells: true, lang, rubric: rubricName },
       ),
     ];
     const unit = analysis.units[0];
@@ -389,8 +396,10 @@ async function validateIn(
       specs.push(
         unitResultSheetSpec(unit.unit, unit.score, {
           sheet: unit.sheet,
-          // One language per written sheet, as the report's: the pane's (Vietnamese by default).
-          settings: lines.map((l) => inLang(options.lang ?? "vi", l)),
+          rubric: first,
+          // One language per written sheet, as the report's: the pane's (Vietnamese by default); the
+          // rubric's line is the sheet's first, not repeated among the settings.
+          settings: lines.map((l) => inLang(lang, l)).filter((l) => l !== first),
         }),
       );
     ({ pageLayout } = await writeOwned(context, specs, new Set(names.items.map((w) => w.name)), ownership()));
@@ -398,6 +407,7 @@ async function validateIn(
   }
   return {
     analysis,
+    rubric: rubricName,
     counts: countBySeverity(findings),
     written,
     syncs: syncs(),
@@ -465,7 +475,11 @@ async function rankSheetsIn(
     unitMap: options.unitMap ?? null,
   });
   const annex = options.annex === undefined ? annexOf(settings) : options.annex;
-  const spec = rankingSheetSpec(ranking, rankRubric, { linkSheets: true, annex });
+  const spec = rankingSheetSpec(ranking, rankRubric, {
+    linkSheets: true,
+    annex,
+    rubric: rubricLabel(rubric),
+  });
   const { pageLayout } = await writeOwned(context, [spec], present, ownership());
   return {
     pageLayout,

@@ -360,7 +360,8 @@ async function writeAppraisalOf(
   const peers = checkPeers(validation);
   const spec = appraisalSheetSpec(
     { unit: unit.unit, sheet: unit.sheet, score: unit.score, findings: unit.findings, entries: unit.entries },
-    { peers, lang, annex },
+    // The rubric the check used (the service names it); the sheet's first line says which.
+    { peers, lang, annex, rubric: validation.rubric },
   );
   const [sheet] = await service.writeSheets([spec]);
   return {

@@ -5,6 +5,7 @@
  * id. Shared by the faces, so the CLI and the pane name the same rubric the same way.
  */
 import type { Text } from "../finding";
+import { inLang, type Lang } from "../i18n";
 import { builtinRubric } from "./builtin";
 import type { Rubric } from "./schema";
 
@@ -80,4 +81,17 @@ export function canonicalJson(value: unknown): string {
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(",")}}`;
   }
   return JSON.stringify(value) ?? "null";
+}
+
+/**
+ * The first line of every written sheet's own content: "Bộ chỉ số: <label>" in the sheet's language, so
+ * a printed result always says which rubric — built-in, custom or changed ("(đã sửa) #hash") — made it.
+ */
+export function rubricLine(label: Text, lang: Lang = "vi"): string {
+  return inLang(lang, { vi: `Bộ chỉ số: ${label.vi}`, en: `Rubric: ${label.en}` });
+}
+
+/** The label of the rubric a result was computed with: its identity, or the own-structure words for none. */
+export function rubricLabel(rubric: Rubric | null | undefined): Text {
+  return (rubric ? rubricIdentity(rubric) : builtinIdentity(null)).label;
 }
