@@ -161,7 +161,8 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
     dispatch({
       type: "settings/loaded",
       settings: r.used.settings,
-      problems: r.workbook.problems,
+      // The workbook's parts that could not be used; and, when the user's own choice is used, its own.
+      problems: r.decision.apply ? r.workbook.problems : [...r.workbook.problems, ...r.used.problems],
       pending,
       why,
     });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import type { SheetSpec } from "../../src/core/sheet-spec";
-import { RESULT_SHEET } from "../../src/core/sheets/style";
+import { REPORT_SHEET, RESULT_SHEET } from "../../src/core/sheets/style";
 import { generateUnit } from "../../src/sample";
 import { createExcelService } from "../../src/excel/service";
 import { FakeExcelHost } from "../fake-excel/host";
@@ -77,7 +77,8 @@ describe("the settings rule on the fake Excel host", () => {
     await appraiser.validate();
     const before = host.dump(RESULT_SHEET);
     const lines = Object.values(before.cells).map((c) => String(c.value ?? ""));
-    expect(lines).toContain(`Bộ chỉ số: ${rubric.name}`);
+    // The sheet's first line names the rubric the figures came from: the built-in.
+    expect(host.values(RESULT_SHEET)[0][0]).toBe(`Bộ chỉ số: ${rubric.name}`);
     expect(lines.some((l) => l.startsWith("Cài đặt riêng của sổ chưa được dùng ("))).toBe(true);
 
     // "Dùng cài đặt của sổ": accepted by this appraiser, the check gives 89 and the sheet names the rubric.
@@ -86,8 +87,8 @@ describe("the settings rule on the fake Excel host", () => {
     expect(after.decision).toEqual({ apply: true, because: "accepted-settings" });
     const used = await appraiser.validate();
     expect(indexOf(used)).toBeCloseTo(87.64, 2);
-    const written = Object.values(host.dump(RESULT_SHEET).cells).map((c) => String(c.value ?? ""));
-    expect(written).toContain(`Bộ chỉ số: ${rubric.name} (đã sửa) #${hash}`);
+    expect(host.values(RESULT_SHEET)[0][0]).toBe(`Bộ chỉ số: ${rubric.name} (đã sửa) #${hash}`);
+    expect(host.values(REPORT_SHEET)[0][0]).toBe(`Bộ chỉ số: ${rubric.name} (đã sửa) #${hash}`);
 
     // Another appraiser, another machine: asked again.
     expect(createExcelService(host.run, { user: memoryUserStore() }).resolveSettings().decision.apply).toBe(
