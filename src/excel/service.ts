@@ -217,12 +217,8 @@ export function createExcelService(run?: Run, serviceOptions: ExcelServiceOption
     }
   };
 
-  const resolve = (): ResolvedSettings =>
-    resolveSettings(readStoredSettings(), user.read(), DEFAULT_SETTINGS);
-  // Without settings in hand: what the rule gives, so the ribbon's check follows it as the pane's does.
-  const verify = (settings?: ParSettings): VerifiedSettings =>
-    settings ? verifySettings(settings, DEFAULT_SETTINGS) : resolve().used;
-  const settingsRubric = (settings?: ParSettings): Rubric | null => verify(settings).rubric;
+  const settings = settingsMethods(user);
+  const { resolveSettings: resolve, verifySettings: verify } = settings;
 
   return {
     validate: (options = {}) => guarded((context) => validateIn(context, options, resolve)),
@@ -311,6 +307,23 @@ export function createExcelService(run?: Run, serviceOptions: ExcelServiceOption
       };
     },
 
+    ...settings,
+  };
+}
+
+type SettingsMethods = Pick<
+  ExcelService,
+  "loadSettings" | "saveSettings" | "settingsRubric" | "verifySettings" | "resolveSettings" | "acceptSettings"
+>;
+
+/** The settings side of the service: the workbook's settings, this user's store, the rule between them. */
+function settingsMethods(user: UserSettingsStore): SettingsMethods {
+  const resolve = (): ResolvedSettings =>
+    resolveSettings(readStoredSettings(), user.read(), DEFAULT_SETTINGS);
+  // Without settings in hand: what the rule gives, so the ribbon's check follows it as the pane's does.
+  const verify = (settings?: ParSettings): VerifiedSettings =>
+    settings ? verifySettings(settings, DEFAULT_SETTINGS) : resolve().used;
+  return {
     loadSettings: () => verify().settings,
     saveSettings: async (settings) => {
       await saveSettings(settings).catch((e) => Promise.reject(friendlyError(e)));
@@ -324,7 +337,7 @@ export function createExcelService(run?: Run, serviceOptions: ExcelServiceOption
         choice: { rubricId: saved.settings.rubricId, customRubric: saved.settings.customRubric },
       });
     },
-    settingsRubric,
+    settingsRubric: (settings) => verify(settings).rubric,
     verifySettings: verify,
     resolveSettings: resolve,
     acceptSettings: (settings, options = {}) => {
