@@ -102,6 +102,11 @@ export interface ValidateResult {
   compared?: ComparedResult[];
   /** The rubric the check used, by its identity (`rubricLabel`): what sheets written from it name first. */
   rubric?: Text;
+  /**
+   * Set when the check ran on the settings rule's choice (no rubric given) and the workbook's own
+   * settings were not applied: the sentence saying so, for a face that has no bar to show (the ribbon).
+   */
+  settingsNote?: Text;
 }
 
 export interface RankingOptions {
@@ -418,9 +423,11 @@ async function validateIn(
     ({ pageLayout } = await writeOwned(context, specs, new Set(names.items.map((w) => w.name)), ownership()));
     written.push(...specs.map((s) => s.name));
   }
+  const note = options.rubric === undefined && !saved.decision.apply ? saved.lines.at(-1) : undefined;
   return {
     analysis,
     rubric: rubricName,
+    ...(note ? { settingsNote: note } : {}),
     counts: countBySeverity(findings),
     written,
     syncs: syncs(),

@@ -5,6 +5,7 @@ import type { SheetSpec } from "../../src/core/sheet-spec";
 import { REPORT_SHEET, RESULT_SHEET } from "../../src/core/sheets/style";
 import { generateUnit } from "../../src/sample";
 import { createExcelService } from "../../src/excel/service";
+import { validateNotice } from "../../src/commands/notices";
 import { FakeExcelHost } from "../fake-excel/host";
 import { type InstalledOffice, installFakeOffice } from "../fake-excel/install";
 import { memoryUserStore } from "../fake-excel/user-store";
@@ -73,8 +74,14 @@ describe("the settings rule on the fake Excel host", () => {
     expect(v.compared?.[0].index).toBeCloseTo(87.64, 2);
     expect(v.compared?.[0].rating?.vi).toBe("Xuất sắc");
 
-    // The ribbon's check (no options) follows the same rule: 67, and "Kết quả" says why.
-    await appraiser.validate();
+    // The ribbon's check (no options) follows the same rule: 67, and "Kết quả" and the notice say why.
+    const ribbon = await appraiser.validate();
+    expect(indexOf(ribbon)).toBeCloseTo(67.44, 2);
+    const notice = validateNotice(ribbon);
+    expect(notice.kind).toBe("warning");
+    expect(notice.text.vi).toMatch(
+      /Cài đặt riêng của sổ chưa được dùng \(bộ chỉ số .+ \(đã sửa\) #[0-9a-f]{8}.*cột đã chỉnh tay/,
+    );
     const before = host.dump(RESULT_SHEET);
     const lines = Object.values(before.cells).map((c) => String(c.value ?? ""));
     // The sheet's first line names the rubric the figures came from: the built-in.
@@ -87,6 +94,7 @@ describe("the settings rule on the fake Excel host", () => {
     expect(after.decision).toEqual({ apply: true, because: "accepted-settings" });
     const used = await appraiser.validate();
     expect(indexOf(used)).toBeCloseTo(87.64, 2);
+    expect(used.settingsNote).toBeUndefined();
     expect(host.values(RESULT_SHEET)[0][0]).toBe(`Bộ chỉ số: ${rubric.name} (đã sửa) #${hash}`);
     expect(host.values(REPORT_SHEET)[0][0]).toBe(`Bộ chỉ số: ${rubric.name} (đã sửa) #${hash}`);
 
