@@ -1,13 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
-import type { SheetSpec } from "../../src/core/sheet-spec";
 import { REPORT_SHEET, RESULT_SHEET } from "../../src/core/sheets/style";
-import { generateUnit } from "../../src/sample";
 import { createExcelService } from "../../src/excel/service";
 import { validateNotice } from "../../src/commands/notices";
 import { FakeExcelHost } from "../fake-excel/host";
 import { type InstalledOffice, installFakeOffice } from "../fake-excel/install";
+import { forgedSettings, forgedUnit } from "../fake-excel/forged-settings";
 import { memoryUserStore } from "../fake-excel/user-store";
 
 /**
@@ -21,28 +20,6 @@ afterEach(() => {
   installed?.uninstall();
   installed = null;
 });
-
-/**
- * A unit appraised to 67.44 ("Trung bình"), with another unit's appraisal figures (same rubric, same rows)
- * in a column of their own beside its table: read through the column correction, 87.64.
- */
-function forgedUnit(): { sheet: SheetSpec; extraCol: number } {
-  const plain = generateUnit(rubric, { seed: 8, index: 0, quality: 0.6, appraisal: 1 });
-  const high = generateUnit(rubric, { seed: 108, index: 0, quality: 1, appraisal: 1 });
-  const col = plain.truth.columns.appraised1 as number;
-  const extraCol = Math.max(...plain.sheets[0].cells.map((c) => c.col)) + 1;
-  // The high unit's appraisal figures, without a header, beside the plain unit's table: the "corrected" column.
-  const copied = high.sheets[0].cells
-    .filter((c) => c.col === col && c.row >= plain.truth.firstDataRow)
-    .map((c) => ({ ...c, col: extraCol }));
-  return { sheet: { ...plain.sheets[0], cells: [...plain.sheets[0].cells, ...copied] }, extraCol };
-}
-
-function forgedSettings(sheet: string, extraCol: number) {
-  const forged = structuredClone(rubric);
-  forged.ratingBands = forged.ratingBands.map((b) => ({ ...b, min: Math.max(0, b.min - 10) }));
-  return { rubricId: rubric.id, customRubric: forged, columns: { sheet, roles: { appraised1: extraCol } } };
-}
 
 const indexOf = (v: { analysis: { units: { score: { index: { final: number | null } } }[] } }) =>
   v.analysis.units[0].score.index.final;
