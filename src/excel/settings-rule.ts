@@ -34,7 +34,7 @@ export interface UserSettings {
 
 export const NO_USER_SETTINGS: UserSettings = { rubrics: [], settings: [], choice: null };
 
-export type AppliedBecause = "same" | "builtin" | "accepted-rubric" | "accepted-settings";
+export type AppliedBecause = "same" | "none" | "builtin" | "accepted-rubric" | "accepted-settings";
 
 export type SettingsDecision =
   | { apply: true; because: AppliedBecause }
@@ -117,7 +117,13 @@ export function resolveSettings(
 ): ResolvedSettings {
   const workbook = verifySettings(stored, defaults);
   const choice = userChoice(workbook.settings, user, defaults);
-  const decision = decideSettings(workbook, choice, user);
+  // A workbook that names no rubric and corrects no column has nothing to apply: the user's choice
+  // stands (were the defaults taken as the workbook's "built-in", an appraiser's own rubric would lose).
+  const decision: SettingsDecision = carriesResultSettings(stored)
+    ? decideSettings(workbook, choice, user)
+    : { apply: true, because: "none" };
+  if (decision.apply && decision.because === "none")
+    return { workbook, decision, used: choice, lines: [...choice.lines, whyLine(decision)] };
   const used = decision.apply ? workbook : choice;
   return { workbook, decision, used, lines: [...used.lines, whyLine(decision)] };
 }
@@ -131,6 +137,15 @@ function userChoice(workbook: ParSettings, user: UserSettings, defaults: ParSett
   const { customRubric: _c, columns: _k, ...rest } = workbook;
   const rubric = user.choice ?? { rubricId: defaults.rubricId };
   return verifySettings({ ...rest, rubricId: rubric.rubricId, customRubric: rubric.customRubric }, defaults);
+}
+
+/** Whether stored settings name a rubric (a built-in id, none, or their own) or correct a column. */
+function carriesResultSettings(stored: unknown): boolean {
+  if (typeof stored !== "object" || stored === null || Array.isArray(stored)) return false;
+  const s = stored as Record<string, unknown>;
+  const given = (v: unknown) => v !== undefined && v !== null;
+  // rubricId null is a choice ("the workbook's own structure"); customRubric and columns null are none.
+  return s.rubricId !== undefined || given(s.customRubric) || given(s.columns);
 }
 
 /** One line saying whose settings the check uses and why: the pane never decides silently. */
@@ -147,6 +162,10 @@ export function whyLine(decision: SettingsDecision): Text {
     same: {
       vi: "Cài đặt của sổ trùng với lựa chọn của người kiểm tra.",
       en: "The workbook's settings are the checker's own choice.",
+    },
+    none: {
+      vi: "Sổ không lưu bộ chỉ số hay cách chỉnh cột: dùng lựa chọn của người kiểm tra.",
+      en: "The workbook saves no rubric or column corrections: the checker's own choice is used.",
     },
     builtin: {
       vi: "Dùng cài đặt của sổ: bộ chỉ số có sẵn, không sửa, không chỉnh cột.",

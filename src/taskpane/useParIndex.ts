@@ -157,7 +157,9 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
           differences: r.decision.differences,
           customRubric: r.workbook.identity.kind === "custom",
         };
-    const why = r.decision.apply && r.decision.because === "same" ? null : (r.lines.at(-1) ?? null);
+    // Nothing worth a word when the settings are simply the user's own.
+    const own = r.decision.apply && (r.decision.because === "same" || r.decision.because === "none");
+    const why = own ? null : (r.lines.at(-1) ?? null);
     dispatch({
       type: "settings/loaded",
       settings: r.used.settings,

@@ -104,6 +104,23 @@ describe("the settings rule", () => {
     expect(r.decision).toEqual({ apply: true, because: "same" });
   });
 
+  it("a workbook that saves no rubric and no column correction leaves the user's own choice in use", () => {
+    const user = { ...NO_USER_SETTINGS, choice: { rubricId: null, customRubric: custom } };
+    for (const stored of [
+      null,
+      {},
+      { language: "en", groupBy: "none" },
+      { customRubric: null, columns: null },
+    ]) {
+      const r = resolve(stored, user);
+      expect(r.decision, JSON.stringify(stored)).toEqual({ apply: true, because: "none" });
+      expect(r.used.rubric?.name).toBe("Bộ chỉ số tỉnh X");
+    }
+    expect(resolve({ language: "en" }, user).used.settings.language).toBe("en");
+    // Without a choice of their own: the default.
+    expect(resolve(null).used.rubric?.id).toBe(DEFAULT_RUBRIC_ID);
+  });
+
   it("the workbook's own structure (no rubric) is not applied unless it is the user's choice", () => {
     const r = resolve({ rubricId: null });
     expect(r.decision.apply).toBe(false);
