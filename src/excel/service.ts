@@ -423,7 +423,7 @@ async function validateIn(
     ({ pageLayout } = await writeOwned(context, specs, new Set(names.items.map((w) => w.name)), ownership()));
     written.push(...specs.map((s) => s.name));
   }
-  const note = options.rubric === undefined && !saved.decision.apply ? saved.lines.at(-1) : undefined;
+  const note = options.rubric === undefined && !saved.decision.apply ? (saved.why ?? undefined) : undefined;
   return {
     analysis,
     rubric: rubricName,

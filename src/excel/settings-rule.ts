@@ -49,6 +49,11 @@ export interface ResolvedSettings {
   used: VerifiedSettings;
   /** The settings lines of `used` and one line saying whose settings they are and why (pane, "Kết quả"). */
   lines: Text[];
+  /**
+   * Whose settings the check uses and why (the last of `lines`) — null when they are simply the user's
+   * own ("same", "none"): nothing then needs saying, on the pane or on a sheet.
+   */
+  why: Text | null;
 }
 
 /** SHA-256 of a custom rubric's content as loaded; null for a built-in or the workbook's own structure. */
@@ -123,9 +128,10 @@ export function resolveSettings(
     ? decideSettings(workbook, choice, user)
     : { apply: true, because: "none" };
   if (decision.apply && decision.because === "none")
-    return { workbook, decision, used: choice, lines: [...choice.lines, whyLine(decision)] };
+    return { workbook, decision, used: choice, lines: choice.lines, why: null };
   const used = decision.apply ? workbook : choice;
-  return { workbook, decision, used, lines: [...used.lines, whyLine(decision)] };
+  const why = decision.apply && decision.because === "same" ? null : whyLine(decision);
+  return { workbook, decision, used, lines: why ? [...used.lines, why] : used.lines, why };
 }
 
 /**

@@ -157,9 +157,7 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
           differences: r.decision.differences,
           customRubric: r.workbook.identity.kind === "custom",
         };
-    // Nothing worth a word when the settings are simply the user's own.
-    const own = r.decision.apply && (r.decision.because === "same" || r.decision.because === "none");
-    const why = own ? null : (r.lines.at(-1) ?? null);
+    const why = r.why;
     dispatch({
       type: "settings/loaded",
       settings: r.used.settings,

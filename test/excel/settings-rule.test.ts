@@ -102,6 +102,9 @@ describe("the settings rule", () => {
     const user = { ...NO_USER_SETTINGS, choice: { rubricId: null, customRubric: custom } };
     const r = resolve({ rubricId: null, customRubric: custom }, user);
     expect(r.decision).toEqual({ apply: true, because: "same" });
+    // Nothing to say: the lines are the settings' own, no "whose and why".
+    expect(r.why).toBeNull();
+    expect(r.lines).toEqual(r.used.lines);
   });
 
   it("a workbook that saves no rubric and no column correction leaves the user's own choice in use", () => {
@@ -115,6 +118,7 @@ describe("the settings rule", () => {
       const r = resolve(stored, user);
       expect(r.decision, JSON.stringify(stored)).toEqual({ apply: true, because: "none" });
       expect(r.used.rubric?.name).toBe("Bộ chỉ số tỉnh X");
+      expect(r.why).toBeNull();
     }
     expect(resolve({ language: "en" }, user).used.settings.language).toBe("en");
     // Without a choice of their own: the default.
