@@ -66,7 +66,7 @@ export function settingsReducer(state: SettingsState, action: SettingsAction): S
       if (!state.pending) return state;
       return { ...state, settings: state.pending.settings, pending: null, why: action.why };
     case "settings/update":
-      return { ...state, settings: action.settings, savedAt: null };
+      return { ...state, settings: action.settings, savedAt: null, why: edited(state) };
     case "settings/column": {
       const { columns } = state.settings;
       // Corrections belong to one sheet: correcting another sheet's column starts a new map.
@@ -75,15 +75,25 @@ export function settingsReducer(state: SettingsState, action: SettingsAction): S
         ...state,
         settings: { ...state.settings, columns: { sheet: action.sheet, roles } },
         savedAt: null,
+        why: edited(state),
       };
     }
     case "settings/clearColumns": {
       const { columns: _dropped, ...rest } = state.settings;
-      return { ...state, settings: rest, savedAt: null };
+      return { ...state, settings: rest, savedAt: null, why: edited(state) };
     }
     case "settings/saved":
       return { ...state, savedAt: action.at };
     case "settings/lang":
       return { ...state, lang: action.lang, settings: { ...state.settings, language: action.lang } };
   }
+}
+
+/**
+ * The "whose settings and why" line once the user edits: while the workbook's settings are still
+ * pending it stays true (the check uses the user's choice); after they were used, the user's edits
+ * make the settings their own and the line no longer holds.
+ */
+function edited(state: SettingsState): Text | null {
+  return state.pending ? state.why : null;
 }
