@@ -71,11 +71,13 @@ export function validateNotice(r: ValidateResult): Notice {
   const { error, warning, info } = r.counts;
   const units = r.analysis.units.length;
   const sheets = r.written.map((s) => `"${s}"`).join(", ");
+  // The workbook's own settings left unused: said here too, the ribbon having no bar to show it in.
+  const note = r.settingsNote;
   return {
-    kind: error || warning ? "warning" : "success",
+    kind: error || warning || note ? "warning" : "success",
     text: {
-      vi: `Đã kiểm tra ${units} đơn vị: ${error} lỗi, ${warning} cảnh báo, ${info} lưu ý.${sheets ? ` Đã ghi trang ${sheets}.` : ""}`,
-      en: `Checked ${units} unit${units === 1 ? "" : "s"}: ${plural(error, "error")}, ${plural(warning, "warning")}, ${plural(info, "note")}.${sheets ? ` Wrote ${sheets}.` : ""}`,
+      vi: `Đã kiểm tra ${units} đơn vị: ${error} lỗi, ${warning} cảnh báo, ${info} lưu ý.${sheets ? ` Đã ghi trang ${sheets}.` : ""}${note ? ` ${note.vi}` : ""}`,
+      en: `Checked ${units} unit${units === 1 ? "" : "s"}: ${plural(error, "error")}, ${plural(warning, "warning")}, ${plural(info, "note")}.${sheets ? ` Wrote ${sheets}.` : ""}${note ? ` ${note.en}` : ""}`,
     },
   };
 }

@@ -242,6 +242,24 @@ const STRINGS = {
     vi: "Cài đặt lưu trong sổ có phần không dùng được",
     en: "Some settings saved in the workbook cannot be used",
   },
+  workbookSettingsTitle: {
+    vi: "Sổ này mang cài đặt riêng chưa được dùng",
+    en: "This workbook carries settings of its own that are not used",
+  },
+  workbookSettingsWhy: {
+    vi: "Kết quả kiểm tra theo lựa chọn của bạn; cài đặt của sổ khác ở:",
+    en: "The check follows your own choice; the workbook's settings differ in:",
+  },
+  workbookSettingsResult: {
+    vi: "Theo cài đặt của sổ: {result}",
+    en: "With the workbook's settings: {result}",
+  },
+  workbookSettingsCurrent: { vi: "đang dùng: {result}", en: "now: {result}" },
+  useWorkbookSettings: { vi: "Dùng cài đặt của sổ", en: "Use the workbook's settings" },
+  rememberRubric: {
+    vi: "Ghi nhớ bộ chỉ số này là đã chấp nhận (trên máy này)",
+    en: "Remember this rubric as accepted (on this computer)",
+  },
   ribbonNotice: { vi: "Lệnh trên thanh ribbon lúc {time}:", en: "Ribbon command at {time}:" },
   options: { vi: "Tuỳ chọn", en: "Options" },
   previousFinding: { vi: "Phát hiện trước", en: "Previous finding" },

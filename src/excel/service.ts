@@ -24,11 +24,12 @@ import type { UnitMap } from "../core/unit-map";
 import { DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
 import { findingsReportSpec } from "../core/sheets/findings-report";
+import { rubricLabel, rubricLine } from "../core/rubric/identity";
 import type { Annex } from "../core/sheets/annex";
 import { rankingSheetSpec } from "../core/sheets/ranking";
 import { OWNED_SHEETS } from "../core/sheets/style";
 import { unitResultSheetSpec } from "../core/sheets/unit-result";
-import type { Lang } from "../core/i18n";
+import { inLang, type Lang } from "../core/i18n";
 import type { SheetSpec } from "../core/sheet-spec";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { ExcelServiceError, friendlyError, isExcelApiSupported, requireExcelApi } from "./errors";
@@ -43,6 +44,14 @@ import {
   type VerifiedSettings,
   verifySettings,
 } from "./settings";
+import {
+  resolveSettings,
+  type ResolvedSettings,
+  rubricDigest,
+  settingsDigest,
+  withAccepted,
+} from "./settings-rule";
+import { type UserSettingsStore, userSettingsStore } from "./user-store";
 import { pageLayoutSupported, WriteBatch, writeSheetSpec } from "./write";
 
 export interface ValidateOptions {
@@ -61,6 +70,22 @@ export interface ValidateOptions {
   settingsLines?: Text[];
   /** The report sheet's one language (the pane's; default Vietnamese). */
   lang?: Lang;
+  /**
+   * Settings the check does not use but the user may (the workbook's own, not applied by the settings
+   * rule): the same snapshot is analysed with them too — no second read — and `compared` says what they
+   * would give, so the pane can show "Theo cài đặt của sổ: 89 — Xuất sắc".
+   */
+  compare?: { rubric: Rubric | null; columns?: AnalyseOptions["columns"] };
+}
+
+/** One unit's result under the compared settings (the index, or the evidence part while the survey is missing). */
+export interface ComparedResult {
+  sheet: string;
+  index: number | null;
+  /** True when `index` is the evidence part only (no survey score yet). */
+  evidenceOnly: boolean;
+  precision: number;
+  rating: Text | null;
 }
 
 export interface ValidateResult {
@@ -73,6 +98,15 @@ export interface ValidateResult {
   syncs: number;
   /** False when sheets were written on a host that cannot set their page (before ExcelApi 1.9). */
   pageLayout?: boolean;
+  /** Each unit's result under `options.compare`, when asked. */
+  compared?: ComparedResult[];
+  /** The rubric the check used, by its identity (`rubricLabel`): what sheets written from it name first. */
+  rubric?: Text;
+  /**
+   * Set when the check ran on the settings rule's choice (no rubric given) and the workbook's own
+   * settings were not applied: the sentence saying so, for a face that has no bar to show (the ribbon).
+   */
+  settingsNote?: Text;
 }
 
 export interface RankingOptions {
@@ -150,9 +184,25 @@ export interface ExcelService {
   /**
    * Settings checked part by part: the rubric with its identity (name + content hash), the problems
    * found (a saved rubric that no longer loads, an invalid column map…) and what is used instead.
-   * Without an argument: the settings saved in the workbook, as stored.
+   * Without an argument: the settings a check uses on this workbook by the settings rule.
    */
   verifySettings(settings?: ParSettings): VerifiedSettings;
+  /**
+   * The settings rule (excel/settings-rule.ts) on this workbook for this user: what the workbook
+   * carries, whether it is applied and why, what a check uses. Reads no cell.
+   */
+  resolveSettings(): ResolvedSettings;
+  /**
+   * The user chose to use the workbook's settings: these settings (rubric + column corrections) count
+   * as accepted by this user from now on; with `rememberRubric`, a custom rubric is accepted on its own
+   * too (any workbook carrying it, without column corrections). Kept in the user's storage, never the workbook.
+   */
+  acceptSettings(settings: VerifiedSettings, options?: { rememberRubric?: boolean }): void;
+}
+
+export interface ExcelServiceOptions {
+  /** This user's accepted settings and rubric choice; default: the pane's localStorage. */
+  user?: UserSettingsStore;
 }
 
 const DEFAULT_SETTINGS: ParSettings = { rubricId: DEFAULT_RUBRIC_ID };
@@ -160,7 +210,8 @@ const DEFAULT_SETTINGS: ParSettings = { rubricId: DEFAULT_RUBRIC_ID };
 export type Run = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** `run` defaults to the host's `Excel.run`; tests pass the fake host's. */
-export function createExcelService(run?: Run): ExcelService {
+export function createExcelService(run?: Run, serviceOptions: ExcelServiceOptions = {}): ExcelService {
+  const user = serviceOptions.user ?? userSettingsStore();
   const excelRun: Run = run ?? ((cb) => Excel.run(cb));
   const guarded = async <T>(work: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     try {
@@ -171,12 +222,11 @@ export function createExcelService(run?: Run): ExcelService {
     }
   };
 
-  const verify = (settings?: ParSettings): VerifiedSettings =>
-    verifySettings(settings ?? readStoredSettings(), DEFAULT_SETTINGS);
-  const settingsRubric = (settings?: ParSettings): Rubric | null => verify(settings).rubric;
+  const settings = settingsMethods(user);
+  const { resolveSettings: resolve, verifySettings: verify } = settings;
 
   return {
-    validate: (options = {}) => guarded((context) => validateIn(context, options, verify)),
+    validate: (options = {}) => guarded((context) => validateIn(context, options, resolve)),
 
     buildRanking: (options = {}) => guarded((context) => rankSheetsIn(context, options, verify)),
 
@@ -262,10 +312,48 @@ export function createExcelService(run?: Run): ExcelService {
       };
     },
 
+    ...settings,
+  };
+}
+
+type SettingsMethods = Pick<
+  ExcelService,
+  "loadSettings" | "saveSettings" | "settingsRubric" | "verifySettings" | "resolveSettings" | "acceptSettings"
+>;
+
+/** The settings side of the service: the workbook's settings, this user's store, the rule between them. */
+function settingsMethods(user: UserSettingsStore): SettingsMethods {
+  const resolve = (): ResolvedSettings =>
+    resolveSettings(readStoredSettings(), user.read(), DEFAULT_SETTINGS);
+  // Without settings in hand: what the rule gives, so the ribbon's check follows it as the pane's does.
+  const verify = (settings?: ParSettings): VerifiedSettings =>
+    settings ? verifySettings(settings, DEFAULT_SETTINGS) : resolve().used;
+  return {
     loadSettings: () => verify().settings,
-    saveSettings: (settings) => saveSettings(settings).catch((e) => Promise.reject(friendlyError(e))),
-    settingsRubric,
+    saveSettings: async (settings) => {
+      await saveSettings(settings).catch((e) => Promise.reject(friendlyError(e)));
+      // What this user saved is theirs: accepted when a workbook carries it again, and their choice
+      // of rubric on workbooks whose own settings are not applied.
+      const saved = verifySettings(settings, DEFAULT_SETTINGS);
+      const u = user.read();
+      user.write({
+        ...u,
+        settings: withAccepted(u.settings, settingsDigest(saved)),
+        choice: { rubricId: saved.settings.rubricId, customRubric: saved.settings.customRubric },
+      });
+    },
+    settingsRubric: (settings) => verify(settings).rubric,
     verifySettings: verify,
+    resolveSettings: resolve,
+    acceptSettings: (settings, options = {}) => {
+      const u = user.read();
+      const rubric = options.rememberRubric ? rubricDigest(settings) : null;
+      user.write({
+        ...u,
+        settings: withAccepted(u.settings, settingsDigest(settings)),
+        rubrics: rubric ? withAccepted(u.rubrics, rubric) : u.rubrics,
+      });
+    },
   };
 }
 
@@ -273,11 +361,11 @@ export function createExcelService(run?: Run): ExcelService {
 async function validateIn(
   context: Excel.RequestContext,
   options: ValidateOptions,
-  verify: () => VerifiedSettings,
+  resolve: () => ResolvedSettings,
 ): Promise<ValidateResult> {
   const syncs = counter(context);
-  const saved = verify();
-  const rubric = options.rubric === undefined ? saved.rubric : options.rubric;
+  const saved = resolve();
+  const rubric = options.rubric === undefined ? saved.used.rubric : options.rubric;
   const lines = options.settingsLines ?? saved.lines;
   const names = context.workbook.worksheets;
   let ownership: () => Ownership = () => ({ marks: new Map() });
@@ -295,22 +383,30 @@ async function validateIn(
   if (others || owned.has(active)) wb = await readWorkbookSnapshot(context, { source });
   // The evidence cells' links, as the file reader gives them (one more sync where there is text).
   const links = await readHyperlinks(context, wb.sheets);
-  const analysis = analyseUnits({ ...wb, source }, { rubric, source, columns: options.columns });
+  // The pane passes its columns (even none); the ribbon's check takes the corrections the rule lets apply.
+  const columns =
+    "columns" in options ? options.columns : (saved.used.settings.columns as AnalyseOptions["columns"]);
+  const analysis = analyseUnits({ ...wb, source }, { rubric, source, columns });
   // Never silent: a sheet whose links were not all read says so, with its unit where it is one.
   for (const sheet of links.capped) {
     const unit = analysis.units.find((u) => u.sheet === sheet);
     (unit ? unit.findings : analysis.findings).push(linksNotReadFinding(sheet));
   }
   const findings = [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)];
+  const compared = options.compare ? compareUnits({ ...wb, source }, source, options.compare) : undefined;
   const written: string[] = [];
   let pageLayout = true;
+  // The rubric the figures were computed with, by its identity: the first line of every sheet written.
+  const rubricName = rubricLabel(rubric);
   if (options.writeReport !== false) {
+    const lang = options.lang ?? "vi";
+    const first = rubricLine(rubricName, lang);
     const specs: SheetSpec[] = [
       findingsReportSpec(
         analysis.units.length
           ? analysis.units.map((u) => ({ file: source, unit: u.unit, findings: u.findings }))
           : [{ file: source, unit: null, findings: analysis.findings }],
-        { linkCells: true, lang: options.lang },
+        { linkCells: true, lang, rubric: rubricName },
       ),
     ];
     const unit = analysis.units[0];
@@ -318,13 +414,46 @@ async function validateIn(
       specs.push(
         unitResultSheetSpec(unit.unit, unit.score, {
           sheet: unit.sheet,
-          settings: lines.map((l) => `${l.vi} / ${l.en}`),
+          rubric: first,
+          // One language per written sheet, as the report's: the pane's (Vietnamese by default); the
+          // rubric's line is the sheet's first, not repeated among the settings.
+          settings: lines.map((l) => inLang(lang, l)).filter((l) => l !== first),
         }),
       );
     ({ pageLayout } = await writeOwned(context, specs, new Set(names.items.map((w) => w.name)), ownership()));
     written.push(...specs.map((s) => s.name));
   }
-  return { analysis, counts: countBySeverity(findings), written, syncs: syncs(), pageLayout };
+  const note = options.rubric === undefined && !saved.decision.apply ? (saved.why ?? undefined) : undefined;
+  return {
+    analysis,
+    rubric: rubricName,
+    ...(note ? { settingsNote: note } : {}),
+    counts: countBySeverity(findings),
+    written,
+    syncs: syncs(),
+    pageLayout,
+    ...(compared ? { compared } : {}),
+  };
+}
+
+/** Every unit's index and rating under other settings, from the snapshot already read. */
+function compareUnits(
+  wb: WorkbookSnapshot,
+  source: string,
+  compare: NonNullable<ValidateOptions["compare"]>,
+): ComparedResult[] {
+  const other = analyseUnits(wb, { rubric: compare.rubric, source, columns: compare.columns });
+  return other.units.map((u) => {
+    const s = u.score;
+    const evidenceOnly = s.index.final === null;
+    return {
+      sheet: u.sheet,
+      index: evidenceOnly ? s.indexWithoutSurvey.final : s.index.final,
+      evidenceOnly,
+      precision: s.precision,
+      rating: s.rating ? { vi: s.rating.label, en: s.rating.labelEn ?? s.rating.label } : null,
+    };
+  });
 }
 
 /** Every unit sheet read at once, ranked in core, the ranking sheet written. */
@@ -366,7 +495,11 @@ async function rankSheetsIn(
     unitMap: options.unitMap ?? null,
   });
   const annex = options.annex === undefined ? annexOf(settings) : options.annex;
-  const spec = rankingSheetSpec(ranking, rankRubric, { linkSheets: true, annex });
+  const spec = rankingSheetSpec(ranking, rankRubric, {
+    linkSheets: true,
+    annex,
+    rubric: rubricLabel(rubric),
+  });
   const { pageLayout } = await writeOwned(context, [spec], present, ownership());
   return {
     pageLayout,

@@ -17,6 +17,10 @@ import { loadRubric } from "../core/rubric/load";
 import type { Rubric } from "../core/rubric/schema";
 import { roleName } from "../core/messages";
 import { type Annex, parseAnnex } from "../core/sheets/annex";
+import { builtinIdentity, type RubricIdentity, rubricIdentity } from "../core/rubric/identity";
+
+// The identity lives in core (the CLI names rubrics the same way); re-exported for the pane's imports.
+export { contentHash, type RubricIdentity, rubricIdentity } from "../core/rubric/identity";
 
 export interface ParSettings {
   /** Built-in rubric id, or null to use the workbook's own structure. */
@@ -72,17 +76,6 @@ export function saveSettings(settings: ParSettings): Promise<void> {
       else resolve();
     });
   });
-}
-
-/** How the active rubric is named wherever a result is shown. */
-export interface RubricIdentity {
-  kind: "builtin" | "custom" | "own";
-  /** What to show: the built-in's name, "<name> #hash", "<name> (đã sửa) #hash", or the own-structure line. */
-  label: Text;
-  /** Content hash of a custom rubric (8 hex digits); null for a built-in or the workbook's own structure. */
-  hash: string | null;
-  /** A custom rubric that claims a built-in rubric's id but whose content differs from it. */
-  modified: boolean;
 }
 
 export interface VerifiedSettings {
@@ -194,65 +187,6 @@ function resolveRubric(
   }
   settings.customRubric = custom;
   return { rubric: loaded.rubric, identity: rubricIdentity(loaded.rubric) };
-}
-
-/** A custom rubric's identity: its own name and content hash; never a built-in's name unless identical. */
-export function rubricIdentity(rubric: Rubric): RubricIdentity {
-  const builtin = builtinRubric(rubric.id);
-  const hash = contentHash(rubric);
-  if (builtin && contentHash(builtin) === hash) return builtinIdentity(builtin);
-  const modified = builtin !== null;
-  return {
-    kind: "custom",
-    label: {
-      vi: `${rubric.name}${modified ? " (đã sửa)" : ""} #${hash}`,
-      en: `${rubric.nameEn ?? rubric.name}${modified ? " (modified)" : ""} #${hash}`,
-    },
-    hash,
-    modified,
-  };
-}
-
-function builtinIdentity(rubric: Rubric | null): RubricIdentity {
-  if (!rubric) {
-    return {
-      kind: "own",
-      label: {
-        vi: "cấu trúc của chính biểu (không dùng bộ chỉ số)",
-        en: "the workbook's own structure (no rubric)",
-      },
-      hash: null,
-      modified: false,
-    };
-  }
-  return {
-    kind: "builtin",
-    label: { vi: rubric.name, en: rubric.nameEn ?? rubric.name },
-    hash: null,
-    modified: false,
-  };
-}
-
-/** FNV-1a over the rubric's canonical JSON (keys sorted): the same content always gives the same 8 hex digits. */
-export function contentHash(value: unknown): string {
-  const text = canonicalJson(value);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(16).padStart(8, "0");
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  if (isRecord(value)) {
-    const keys = Object.keys(value)
-      .filter((k) => value[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(value) ?? "null";
 }
 
 /**

@@ -23,6 +23,7 @@ import { FindingNavigator, FindingsList, findingOrder } from "./check/FindingsLi
 import { LostPointsSection } from "./check/LostPointsSection";
 import { SummaryCard } from "./check/SummaryCard";
 import { UnitPicker } from "./check/UnitPicker";
+import { WorkbookSettingsBar } from "./check/WorkbookSettingsBar";
 import { changesText } from "./state/check";
 import { hasAppraisalColumns, WriteMenu } from "./check/WriteMenu";
 import { sharedStyles } from "./styles";
@@ -69,6 +70,7 @@ export function CheckView({ state, onChangeRubric }: { state: ParIndexState; onC
       <WrittenBar state={state} />
       <AppraisalBar state={state} />
       <SettingsProblems problems={state.settingsProblems} lang={lang} />
+      <WorkbookSettingsBar state={state} unit={unit} />
       {unit && <BetterRubricBar unit={unit} state={state} />}
       {unit && (
         <UnitPicker units={units} picked={unit} lang={lang} onPick={(sheet) => state.setUnit(sheet)} />

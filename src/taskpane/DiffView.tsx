@@ -6,6 +6,7 @@ import type { Text as Bilingual } from "../core/finding";
 import { fill, formatNumber, type Lang } from "../core/i18n";
 import { roleName } from "../core/columns";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
+import { rubricLabel } from "../core/rubric/identity";
 import type { Rubric } from "../core/rubric/schema";
 import { diffSheetSpec } from "../core/sheets/diff";
 import type { CellValue } from "../core/snapshot";
@@ -117,7 +118,7 @@ export function DiffView({
           service={service}
           lang={lang}
           label={S.write[lang]}
-          spec={() => diffSheetSpec(result.diff, { precision, lang })}
+          spec={() => diffSheetSpec(result.diff, { precision, lang, rubric: rubricLabel(rubric) })}
         />
       )}
     </section>

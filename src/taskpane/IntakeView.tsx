@@ -6,6 +6,7 @@ import type { Text as Bilingual } from "../core/finding";
 import { fill, formatNumber, inLang, type Lang } from "../core/i18n";
 import { type Intake, type IntakeRow, STATUS_TEXT, sortIntakeRows } from "../core/intake";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
+import { rubricLabel } from "../core/rubric/identity";
 import type { Rubric } from "../core/rubric/schema";
 import { lostPoints } from "../core/lost-points";
 import type { UnitScore } from "../core/score";
@@ -168,6 +169,7 @@ export function IntakeView({
               precision,
               lang,
               annex: annexOf(state.settings ?? {}),
+              rubric: rubricLabel(rubric),
             })
           }
           detail={{

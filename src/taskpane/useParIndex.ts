@@ -11,6 +11,7 @@ import type { Annex } from "../core/sheets/annex";
 import { annexOf, type ParSettings, type RubricIdentity, type VerifiedSettings } from "../excel/settings";
 import { readPreviousFile, readRubricFile, readUnitMapFile, rankInputsFromFiles } from "./files";
 import { type BusyKind, initialPane, type PaneAction, type PaneState, paneReducer } from "./state/pane";
+import type { PendingSettings } from "./state/settings";
 import type { AppraisalWritten, FindingChanges } from "./state/check";
 import type { RankOutcome } from "./state/ranking";
 import { CHECK_DONE_MARK, mark } from "./timing";
@@ -93,6 +94,12 @@ export interface ParIndexState {
   settingsLines: Text[];
   /** What the workbook's saved settings held that is not used, and what is used instead. */
   settingsProblems: Text[];
+  /** The workbook's own settings, not applied by the settings rule (null when applied or used). */
+  pendingSettings: PendingSettings | null;
+  /** Whose settings the check uses and why, when worth saying. */
+  settingsWhy: Text | null;
+  /** "Dùng cài đặt của sổ": uses the pending settings, records them as accepted by this user, checks again. */
+  applyWorkbookSettings(options?: { rememberRubric?: boolean }): Promise<void>;
   updateSettings(next: ParSettings): void;
   /** Uses a built-in rubric from now on (not saved until the user saves) and checks again. */
   switchRubric(id: string): Promise<void>;
@@ -102,6 +109,11 @@ export interface ParIndexState {
 }
 
 const LIVE_DELAY_MS = 1500;
+
+const USED_WORKBOOK_SETTINGS: Text = {
+  vi: "Dùng cài đặt của sổ: người kiểm tra đã chọn dùng các cài đặt này.",
+  en: "The workbook's settings are used: the checker chose to use them.",
+};
 
 type Guard = (kind: BusyKind, work: (service: ExcelService) => Promise<void>) => Promise<void>;
 
@@ -136,16 +148,50 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
   }, []);
   useEffect(() => {
     if (!service) return;
-    const stored = service.verifySettings();
-    dispatch({ type: "settings/loaded", settings: stored.settings, problems: stored.problems });
+    // The settings rule decides whose settings the check starts with; the pane says which and why.
+    const r = service.resolveSettings();
+    const pending = r.decision.apply
+      ? null
+      : {
+          settings: r.workbook.settings,
+          differences: r.decision.differences,
+          customRubric: r.workbook.identity.kind === "custom",
+        };
+    const why = r.why;
+    dispatch({
+      type: "settings/loaded",
+      settings: r.used.settings,
+      // The workbook's parts that could not be used; and, when the user's own choice is used, its own.
+      problems: r.decision.apply ? r.workbook.problems : [...r.workbook.problems, ...r.used.problems],
+      pending,
+      why,
+    });
   }, [service]);
   const { settings } = state.settings;
   const verified = useMemo(() => service?.verifySettings(settings) ?? null, [service, settings]);
-  const check = useCheckActions(state, dispatch, guard, verified, service);
+  const pending = state.settings.pending;
+  const workbookVerified = useMemo(
+    () => (pending ? (service?.verifySettings(pending.settings) ?? null) : null),
+    [service, pending],
+  );
+  const why = state.settings.why;
+  // The written "Kết quả" names the settings in use and, as the pane does, whose they are and why.
+  const lines = useMemo(() => (verified ? [...verified.lines, ...(why ? [why] : [])] : []), [verified, why]);
+  const check = useCheckActions(state, dispatch, guard, verified, service, workbookVerified, lines);
   // The annex block the written sheets carry: the pane's current text (the field accepts only what parses).
   const annex = useMemo(() => annexOf(settings), [settings]);
   const ranking = useRankActions(dispatch, guard, service, verified?.rubric ?? null, annex);
   const settingsActions = useSettingsActions(state, dispatch, guard, check.runCheck);
+  const applyWorkbookSettings = useCallback(
+    (options: { rememberRubric?: boolean } = {}) =>
+      guard("check", async (service) => {
+        if (!workbookVerified) return;
+        service.acceptSettings(workbookVerified, options);
+        dispatch({ type: "settings/useWorkbook", why: USED_WORKBOOK_SETTINGS });
+        await check.runCheck(service, workbookVerified);
+      }),
+    [guard, workbookVerified, check.runCheck],
+  );
   return {
     ready: service !== null,
     lang: state.settings.lang,
@@ -172,8 +218,11 @@ export function useParIndex(service: ExcelService | null, initialLang: Lang): Pa
     rubric: verified?.rubric ?? null,
     identity: verified?.identity ?? null,
     manualColumns: verified?.manualColumns ?? false,
-    settingsLines: verified?.lines ?? [],
+    settingsLines: lines,
     settingsProblems: state.settings.problems,
+    pendingSettings: pending,
+    settingsWhy: why,
+    applyWorkbookSettings,
     savedAt: state.settings.savedAt,
     ...check.actions,
     ...ranking,
@@ -192,16 +241,31 @@ function useCheckActions(
   guard: Guard,
   verified: VerifiedSettings | null,
   service: ExcelService | null,
+  workbook: VerifiedSettings | null,
+  settingsLines: Text[],
 ): { actions: CheckActions; runCheck: (service: ExcelService, v: VerifiedSettings) => Promise<void> } {
   const highlighted = useRef(state.check.highlighted);
   // The pane's language: the one language of every sheet it writes (the ranking stays Vietnamese).
   const lang = state.settings.lang;
   const settings = state.settings.settings;
   highlighted.current = state.check.highlighted;
+  // The workbook's settings while not applied: the same read also says what they would give.
+  const compareWith = useRef(workbook);
+  compareWith.current = workbook;
   const runCheck = useCallback(
     async (service: ExcelService, v: VerifiedSettings) => {
       const columns = v.settings.columns as AnalyseOptions["columns"];
-      const result = await service.validate({ rubric: v.rubric, columns, writeReport: false });
+      const w = compareWith.current;
+      const compare =
+        w && w !== v
+          ? { rubric: w.rubric, columns: w.settings.columns as AnalyseOptions["columns"] }
+          : undefined;
+      const result = await service.validate({
+        rubric: v.rubric,
+        columns,
+        writeReport: false,
+        ...(compare ? { compare } : {}),
+      });
       mark(CHECK_DONE_MARK);
       dispatch({ type: "check/done", validation: result });
       if (highlighted.current) {
@@ -224,12 +288,12 @@ function useCheckActions(
           rubric: verified.rubric,
           columns,
           writeReport: true,
-          settingsLines: verified.lines,
+          settingsLines,
           lang,
         });
         dispatch({ type: "check/written", validation });
       }),
-    [guard, dispatch, verified, lang],
+    [guard, dispatch, verified, lang, settingsLines],
   );
   // Not a busy action: moving to a cell is instant and must not read out "Đang kiểm tra…".
   const goTo = useCallback(
@@ -297,7 +361,8 @@ async function writeAppraisalOf(
   const peers = checkPeers(validation);
   const spec = appraisalSheetSpec(
     { unit: unit.unit, sheet: unit.sheet, score: unit.score, findings: unit.findings, entries: unit.entries },
-    { peers, lang, annex },
+    // The rubric the check used (the service names it); the sheet's first line says which.
+    { peers, lang, annex, rubric: validation.rubric },
   );
   const [sheet] = await service.writeSheets([spec]);
   return {

@@ -41,6 +41,8 @@ function expectAnnexAround(sheet: SheetSnapshot, title: RegExp) {
   expect(rowOf(sheet, (t) => t === "Phụ lục 02")).toBe(0);
   expect(rowOf(sheet, (t) => t.startsWith("Kèm theo Quyết định số 45/QĐ-UBND"))).toBe(1);
   expect(titleRow).toBeGreaterThan(1);
+  // The rubric line opens the sheet's own content, under the annex and over the title (issue #24).
+  expect(rowOf(sheet, (t) => /^(Bộ chỉ số|Rubric): /.test(t))).toBe(titleRow - 1);
   const placeDate = rowOf(sheet, (t) => t === "Thái Bình, ngày 03 tháng 02 năm 2027");
   const filled = sheet.values
     .map((r, i) => (r.some((v) => v !== null && v !== "") ? sheet.origin.row + i : -1))
@@ -79,6 +81,15 @@ describe("--annex / --signature", () => {
       const sheet = readWorkbook(readFileSync(join(out, f)), f).sheets[0];
       expectAnnexAround(sheet, /^PAR INDEX APPRAISAL RESULT/);
     }
+  });
+
+  it("validate --report names the rubric on the report's first line, in the run's language", () => {
+    const out = join(dir, "report.xlsx");
+    const r = cli(["validate", units, "--report", out]);
+    expect(r.status, r.stderr).toBeLessThan(2);
+    const sheet = readWorkbook(readFileSync(out), "report.xlsx").sheets[0];
+    expect(rowOf(sheet, (t) => /^Rubric: .+/.test(t))).toBe(0);
+    expect(rowOf(sheet, (t) => /^CHECK REPORT/.test(t))).toBe(1);
   });
 
   it("a bad value is a usage error (exit 2) and nothing is written", () => {

@@ -309,7 +309,9 @@ describe("the written sheets in LibreOffice", () => {
           appraised: made[1].truth.totals[area].appraised1,
         });
       }
-      expect(appraisal[1].slice(0, 2)).toEqual(["Đơn vị:", made[1].name]);
+      // The rubric first (issue #24), then the title and the unit.
+      expect(String(appraisal[0][0])).toMatch(/^Bộ chỉ số: /);
+      expect(appraisal[2].slice(0, 2)).toEqual(["Đơn vị:", made[1].name]);
     },
     120_000,
   );

@@ -13,6 +13,7 @@ import { findingsReportSpec } from "../../src/core/sheets/findings-report";
 import { rankingSheetSpec } from "../../src/core/sheets/ranking";
 import { UNIT_RESULT_HEADERS, unitResultSheetSpec } from "../../src/core/sheets/unit-result";
 import { rankInput, threeAreaRubric } from "./helpers";
+import { rubricIdentity } from "../../src/core/rubric/identity";
 
 const commune = builtinRubric("example-commune-2024") as Rubric;
 const HOSTILE = '=cmd|"/c calc"!A1';
@@ -152,8 +153,10 @@ describe("'Xếp hạng' (the ranking)", () => {
       }),
     ).toEqual(spec);
     expect(spec.name).toBe("Xếp hạng");
-    expect(spec.cells[0].value).toBe("KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC NĂM 2024");
-    expect(spec.cells[1].value).toContain("so sánh với năm 2023");
+    // The rubric first (issue #24), then the title and the basis.
+    expect(spec.cells[0]).toMatchObject({ row: 0, value: `Bộ chỉ số: ${rubricIdentity(rubric).label.vi}` });
+    expect(spec.cells[1].value).toBe("KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC NĂM 2024");
+    expect(spec.cells[2].value).toContain("so sánh với năm 2023");
     // One language per printed sheet: no English line beside the Vietnamese one.
     expect(spec.cells.some((c) => typeof c.value === "string" && /PAR Index ranking/.test(c.value))).toBe(
       false,

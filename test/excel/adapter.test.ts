@@ -18,6 +18,7 @@ import { HIGHLIGHT_FORMULA } from "../../src/excel/highlight";
 import { readActiveUnit } from "../../src/excel/read";
 import { createExcelService } from "../../src/excel/service";
 import { FakeExcelHost } from "../fake-excel/host";
+import { memoryUserStore } from "../fake-excel/user-store";
 import { type InstalledOffice, installFakeOffice } from "../fake-excel/install";
 import { measureRankSyncs, measureSyncs, unitSheetWithRows } from "../fake-excel/measure";
 import { specToSnapshot } from "../../src/core/sheet-spec";
@@ -156,20 +157,26 @@ describe("validate and rank on the fake host", () => {
 
   it("'Kết quả' names a saved custom rubric by its own name and hash, never as the built-in it copies", async () => {
     const host = hostOf(seedCommuneWorkbook().sheets);
-    const service = createExcelService(host.run);
-    // A unit's file carrying the built-in's id and name but lower rating bands.
+    // A unit's file carrying the built-in's id and name but lower rating bands, saved by its clerk.
     const forged = structuredClone(rubric);
     forged.ratingBands = forged.ratingBands.map((b) => ({ ...b, min: Math.max(0, b.min - 30) }));
-    await service.saveSettings({ rubricId: rubric.id, customRubric: forged });
-    const verified = service.verifySettings();
-    expect(verified.identity.kind).toBe("custom");
-    expect(verified.identity.modified).toBe(true);
-    await service.validate();
+    await createExcelService(host.run, { user: memoryUserStore() }).saveSettings({
+      rubricId: rubric.id,
+      customRubric: forged,
+    });
+    // The appraiser chose to use them (the settings rule: test/excel/settings-rule-host.test.ts).
+    const service = createExcelService(host.run, { user: memoryUserStore() });
+    const { workbook } = service.resolveSettings();
+    expect(workbook.identity.kind).toBe("custom");
+    expect(workbook.identity.modified).toBe(true);
+    service.acceptSettings(workbook);
+    await service.validate({ lang: "en" });
     const texts = Object.values(host.dump(RESULT_SHEET).cells).map((c) => String(c.value ?? ""));
-    const line = texts.find((t) => t.startsWith("Bộ chỉ số:"));
-    expect(line).toBe(
-      `Bộ chỉ số: ${rubric.name} (đã sửa) #${verified.identity.hash} / Rubric: ${rubric.nameEn ?? rubric.name} (modified) #${verified.identity.hash}`,
+    // In the sheet's one language.
+    expect(texts.find((t) => t.startsWith("Rubric:"))).toBe(
+      `Rubric: ${rubric.nameEn ?? rubric.name} (modified) #${workbook.identity.hash}`,
     );
+    expect(texts.some((t) => t.startsWith("Bộ chỉ số:"))).toBe(false);
   });
 
   it("leaves every user cell (value, formula, format) unchanged through validate, rank, highlight and clear", async () => {
@@ -271,11 +278,13 @@ describe("validate and rank on the fake host", () => {
 
   it("saves the rubric choice with the workbook and uses it", async () => {
     const host = hostOf(seedCommuneWorkbook().sheets);
-    const service = createExcelService(host.run);
+    // The same user (their own storage): what they saved is theirs; another user is the rule's case.
+    const user = memoryUserStore();
+    const service = createExcelService(host.run, { user });
     const s = service.loadSettings();
     expect(s.rubricId).toBe(DEFAULT_RUBRIC_ID);
     await service.saveSettings({ ...s, rubricId: null });
-    expect(createExcelService(host.run).loadSettings().rubricId).toBeNull();
+    expect(createExcelService(host.run, { user }).loadSettings().rubricId).toBeNull();
     expect(service.settingsRubric()).toBeNull();
     const v = await service.validate();
     expect(v.analysis.units[0].rubric.id).not.toBe(rubric.id);

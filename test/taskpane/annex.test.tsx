@@ -94,7 +94,9 @@ describe("annex and signature settings", () => {
     await screen.findByText(/Đã ghi trang "Xếp hạng"/, undefined, { timeout: 10_000 });
     const values = host.values("Xếp hạng");
     expect(values.flat().filter((v) => v === "1" || v === "7")).toEqual([]);
-    expect(String(values[0][0])).toMatch(/XẾP HẠNG/);
+    // No annex: the rubric line first, the title under it.
+    expect(String(values[0][0])).toMatch(/^Bộ chỉ số: /);
+    expect(String(values[1][0])).toMatch(/XẾP HẠNG/);
   });
 
   it("the intake sheet the pane writes carries them too", async () => {
@@ -156,8 +158,10 @@ describe("annex and signature settings", () => {
     const rowOf = (text: string) => values.findIndex((r) => r.includes(text));
     expect(rowOf("Phụ lục 03")).toBe(0);
     expect(rowOf("Kèm theo Quyết định số 77/QĐ-UBND")).toBe(1);
+    // The annex stays on top (the decree's layout); the rubric line opens the sheet's own content.
+    expect(String(values[3][0])).toMatch(/^Bộ chỉ số: /);
     const title = values.findIndex((r) => r.includes("KẾT QUẢ THẨM ĐỊNH CHỈ SỐ CCHC"));
-    expect(title).toBe(3);
+    expect(title).toBe(4);
     const placeDate = rowOf("Hưng Yên, ngày 10 tháng 01 năm 2027");
     expect(placeDate).toBeGreaterThan(title + 2);
     expect(rowOf("NGƯỜI LẬP BIỂU")).toBe(placeDate + 1);

@@ -5,6 +5,7 @@ import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { t } from "../../src/core/i18n";
 import { verifySettings } from "../../src/excel/settings";
+import { NO_USER_SETTINGS, resolveSettings } from "../../src/excel/settings-rule";
 import type { ExcelService } from "../../src/excel/service";
 import { capable, ErrorBoundary, start } from "../../src/taskpane/boot";
 import { paneTheme } from "../../src/taskpane/theme";
@@ -123,6 +124,7 @@ describe("start", () => {
       loadSettings: () => ({ rubricId: null }),
       settingsRubric: () => null,
       verifySettings: () => verifySettings({ rubricId: null }),
+      resolveSettings: () => resolveSettings({ rubricId: null }, NO_USER_SETTINGS, { rubricId: null }),
       listSheets: async () => [],
     } as unknown as ExcelService;
     let outcome: string | undefined;

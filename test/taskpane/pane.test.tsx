@@ -10,12 +10,18 @@ import { NOTICE_KEY } from "../../src/commands/notices";
 import { ExcelServiceError, serviceError } from "../../src/excel/errors";
 import { type ParIndexState, useParIndex } from "../../src/taskpane/useParIndex";
 import { formatNumber, languageFrom } from "../../src/core/i18n";
-import { builtinRubric, builtinRubrics } from "../../src/core/rubric/builtin";
+import { builtinRubric, builtinRubrics, DEFAULT_RUBRIC_ID } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { consolidationWorkbook, generateUnit, unitWorkbook } from "../../src/sample";
 import { type SheetSpec, specToSnapshot } from "../../src/core/sheet-spec";
 import type { ExcelService, ValidateResult } from "../../src/excel/service";
 import { type ParSettings, verifySettings } from "../../src/excel/settings";
+import {
+  NO_USER_SETTINGS,
+  resolveSettings,
+  settingsDigest,
+  type UserSettings,
+} from "../../src/excel/settings-rule";
 import { App } from "../../src/taskpane/App";
 import "../support/resize-observer";
 
@@ -45,7 +51,11 @@ const allFindingsOf = (v: ValidateResult) => [
 // Computed once: the fake service answers at once, so what a click starts settles inside act().
 const VALIDATION = validation();
 
-function fakeService(overrides: Partial<ExcelService> = {}, stored: unknown = { rubricId: rubric.id }) {
+function fakeService(
+  overrides: Partial<ExcelService> = {},
+  stored: unknown = { rubricId: rubric.id },
+  user: UserSettings = NO_USER_SETTINGS,
+) {
   let settings: unknown = stored;
   const service = {
     validate: vi.fn(async () => VALIDATION),
@@ -63,6 +73,9 @@ function fakeService(overrides: Partial<ExcelService> = {}, stored: unknown = { 
     settingsRubric: (s?: ParSettings) => verifySettings(s ?? settings).rubric,
     // The real verification: what the pane shows of settings is what the service would use.
     verifySettings: (s?: ParSettings) => verifySettings(s ?? settings),
+    // The real rule, for a user who accepted nothing yet (or what the test says they accepted).
+    resolveSettings: () => resolveSettings(settings, user, { rubricId: DEFAULT_RUBRIC_ID }),
+    acceptSettings: vi.fn(),
     ...overrides,
   } as unknown as ExcelService & Record<string, ReturnType<typeof vi.fn>>;
   return service;
@@ -573,10 +586,84 @@ describe("Check tab", () => {
       .closest("[role='group'], div") as HTMLElement;
     expect(bar.textContent).toMatch(/ngôn ngữ "fr"/);
     expect(bar.textContent).toMatch(/cột D được gán cho cả/);
+    // The forged rubric is not applied (the settings rule): the card names the built-in in use,
+    // the workbook's settings bar names the forged one.
+    const card = screen.getByRole("region", { name: "Kết quả kiểm tra" });
+    expect(card.textContent).toContain(`Bộ chỉ số: ${rubric.name}`);
+    expect(card.textContent).not.toContain("(đã sửa)");
+    const pending = screen.getByText("Sổ này mang cài đặt riêng chưa được dùng").closest("[role='group']");
+    expect(pending?.textContent).toMatch(
+      new RegExp(`bộ chỉ số "${escapeRegExp(rubric.name)} \\(đã sửa\\) #[0-9a-f]{8}"`),
+    );
+  });
+
+  it("a workbook's own settings not applied: the bar shows what they would give, and 'use' applies and remembers them", async () => {
+    const forged = structuredClone(rubric);
+    forged.ratingBands = forged.ratingBands.map((b) => ({ ...b, min: Math.max(0, b.min - 10) }));
+    const stored = { rubricId: rubric.id, customRubric: forged };
+    const unit = VALIDATION.analysis.units[0];
+    // What the service answers when asked to compare: the workbook's settings would give 89 — Xuất sắc.
+    const validate = vi.fn(async (options?: { compare?: unknown }) => ({
+      ...VALIDATION,
+      ...(options?.compare
+        ? {
+            compared: [
+              {
+                sheet: unit.sheet,
+                index: 89,
+                evidenceOnly: false,
+                precision: 2,
+                rating: { vi: "Xuất sắc", en: "Excellent" },
+              },
+            ],
+          }
+        : {}),
+    }));
+    const service = fakeService({ validate } as unknown as Partial<ExcelService>, stored);
+    const check = await renderPane(service);
+    // Said as soon as the settings are read, before any check.
+    await screen.findByText("Sổ này mang cài đặt riêng chưa được dùng");
+    await click(check);
+    // The check ran with the user's choice (the built-in), asking for the workbook's settings beside.
+    const first = validate.mock.calls[0]?.[0] as { rubric: Rubric; compare: { rubric: Rubric } };
+    expect(first.rubric.ratingBands).toEqual(rubric.ratingBands);
+    expect(first.compare.rubric.ratingBands).toEqual(forged.ratingBands);
+    const bar = screen
+      .getByText("Sổ này mang cài đặt riêng chưa được dùng")
+      .closest("[role='group']") as HTMLElement;
+    const s = unit.score;
+    const current = `${formatNumber(s.index.final ?? s.indexWithoutSurvey.final, s.precision, "vi")}${s.rating ? ` — ${s.rating.label}` : ""}`;
+    expect(within(bar).getByTestId("workbook-settings-result").textContent).toBe(
+      `Theo cài đặt của sổ: ${formatNumber(89, 2, "vi")} — Xuất sắc (đang dùng: ${current})`,
+    );
+    expect(bar.textContent).toMatch(/mang mã của bộ có sẵn nhưng nội dung đã sửa/);
+    // A built-in's id with other content: the rubric can be remembered too.
+    await click(within(bar).getByRole("checkbox", { name: /Ghi nhớ bộ chỉ số này/ }));
+    await click(within(bar).getByRole("button", { name: "Dùng cài đặt của sổ" }));
+    expect(service.acceptSettings).toHaveBeenCalledWith(
+      expect.objectContaining({ identity: expect.objectContaining({ modified: true }) }),
+      { rememberRubric: true },
+    );
+    const second = validate.mock.calls.at(-1)?.[0] as { rubric: Rubric; compare?: unknown };
+    expect(second.rubric.ratingBands).toEqual(forged.ratingBands);
+    expect(second.compare).toBeUndefined();
+    expect(screen.queryByText("Sổ này mang cài đặt riêng chưa được dùng")).toBeNull();
+    expect(screen.getByTestId("settings-why").textContent).toMatch(
+      /^Dùng cài đặt của sổ: người kiểm tra đã chọn dùng/,
+    );
     const card = screen.getByRole("region", { name: "Kết quả kiểm tra" });
     expect(card.textContent).toMatch(
       new RegExp(`Bộ chỉ số: ${escapeRegExp(rubric.name)} \\(đã sửa\\) #[0-9a-f]{8}`),
     );
+  });
+
+  it("settings this user saved before are applied with no bar, and the pane says why", async () => {
+    const stored = { rubricId: rubric.id, columns: { sheet: "Tự chấm", roles: { self: 4 } } };
+    const v = verifySettings(stored);
+    const user = { ...NO_USER_SETTINGS, settings: [settingsDigest(v)] };
+    await click(await renderPane(fakeService({}, stored, user)));
+    expect(screen.queryByText("Sổ này mang cài đặt riêng chưa được dùng")).toBeNull();
+    expect(screen.getByTestId("settings-why").textContent).toMatch(/đã lưu hoặc đã chọn dùng/);
   });
 
   it("a ribbon command's result waiting since the pane was closed is shown once", async () => {

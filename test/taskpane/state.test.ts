@@ -92,6 +92,32 @@ describe("settings tab reducer", () => {
     ).toBeNull();
   });
 
+  it("workbook settings pending: 'use' makes them the settings in use; a later edit drops the 'why' line", () => {
+    const why = { vi: "chưa dùng", en: "not used" };
+    const pending = {
+      settings: { rubricId: "x", columns: { roles: { self: 4 } } },
+      differences: [],
+      customRubric: false,
+    };
+    let s = settingsReducer(initialSettings("vi"), {
+      type: "settings/loaded",
+      settings: { rubricId: null },
+      problems: [],
+      pending,
+      why,
+    });
+    // Still pending: an edit of the user's own keeps the line (their choice is what the check uses).
+    s = settingsReducer(s, { type: "settings/update", settings: { rubricId: "y" } });
+    expect(s.why).toEqual(why);
+    const used = { vi: "đã chọn dùng", en: "chose to use" };
+    s = settingsReducer(s, { type: "settings/useWorkbook", why: used });
+    expect(s).toMatchObject({ settings: pending.settings, pending: null, why: used });
+    expect(settingsReducer(s, { type: "settings/clearColumns" }).why).toBeNull();
+    expect(settingsReducer(s, { type: "settings/column", sheet: "A", role: "self", col: 2 }).why).toBeNull();
+    // Nothing pending: "use" changes nothing.
+    expect(settingsReducer(s, { type: "settings/useWorkbook", why })).toBe(s);
+  });
+
   it("loaded settings bring their language and the problems found in them", () => {
     const problem = { vi: "x", en: "y" };
     const s = settingsReducer(initialSettings("vi"), {

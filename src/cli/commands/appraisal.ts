@@ -17,6 +17,7 @@ import { collectInputs } from "../run-files";
 import { resolveRubric } from "../rubric-arg";
 import { checkOutputFolder, checkOutputPath } from "../safe-write";
 import { oneLine } from "../terminal";
+import { rubricLabel } from "../../core/rubric/identity";
 
 /**
  * `par-index appraisal <files|folders…> -o out/ [--rubric …] [--annex "Phụ lục 01|…"] [--signature "NGƯỜI LẬP BIỂU|TM. …|…"]`: the "Kết quả thẩm định" sheet for each
@@ -116,7 +117,7 @@ export default async function appraisal(argv: string[], lang: Lang): Promise<num
     const target = targets[i];
     await writeSpecsTo(
       target,
-      [appraisalSheetSpec(u, { peers, lang, annex: annex.annex })],
+      [appraisalSheetSpec(u, { peers, lang, annex: annex.annex, rubric: rubricLabel(rubric) })],
       writeOptions.inputs,
       {
         existing: writeOptions.existing,

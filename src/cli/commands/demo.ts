@@ -26,6 +26,7 @@ import { findingLines, summarise, summaryLine } from "../render";
 import { analyseInputs } from "../run-files";
 import { surveyMaxOf } from "../../core/survey";
 import { demoAsset, loadSurvey, rankInputs, rankingText } from "./rank";
+import { rubricLabel } from "../../core/rubric/identity";
 
 /**
  * `npm run demo`: what par-index does, on bundled sample data, with no arguments. Writes a blank
@@ -114,7 +115,7 @@ export default async function demo(argv: string[], lang: Lang): Promise<number> 
             ? r.units.map((u) => ({ file: basename(r.file), unit: u.unit, findings: u.findings }))
             : [{ file: basename(r.file), unit: null, findings: r.findings }],
         ),
-        { lang },
+        { lang, rubric: rubricLabel(rubric) },
       ),
     ],
     files,
@@ -203,7 +204,7 @@ async function secondRound(
   const diffPath = join(out, "so-sanh-ban-nop-lai.xlsx");
   await writeSpecsTo(
     diffPath,
-    [diffSheetSpec(diff, { precision: rubric.precision, lang })],
+    [diffSheetSpec(diff, { precision: rubric.precision, lang, rubric: rubricLabel(rubric) })],
     [firstFile, newFile],
   );
   say(`   Đã ghi ${diffPath}`, `   Written to ${diffPath}`);
@@ -226,7 +227,7 @@ async function secondRound(
   const paths = new Map(files.map((f) => [basename(f), `units/${basename(f)}`]));
   await writeSpecsTo(
     intakePath,
-    [intakeSheetSpec(intake, { precision: rubric.precision, paths, lang })],
+    [intakeSheetSpec(intake, { precision: rubric.precision, paths, lang, rubric: rubricLabel(rubric) })],
     files,
   );
   say(`6. Tiếp nhận (danh sách ${listPath}):`, `6. Intake (list ${listPath}):`);
@@ -245,7 +246,11 @@ async function secondRound(
     "tham-dinh",
     `${first.fileName.replace(/\.xlsx$/, "")} - Ket qua tham dinh.xlsx`,
   );
-  await writeSpecsTo(appraisalPath, [appraisalSheetSpec(unit, { peers, lang })], files);
+  await writeSpecsTo(
+    appraisalPath,
+    [appraisalSheetSpec(unit, { peers, lang, rubric: rubricLabel(rubric) })],
+    files,
+  );
   say(
     `7. Kết quả thẩm định gửi lại ${unit.unit} (mất điểm ở đâu, so với bình quân ${peers.length} đơn vị): ${appraisalPath}`,
     `7. Appraisal result sent back to ${unit.unit} (where points were lost, against the average of ${peers.length} units): ${appraisalPath}`,

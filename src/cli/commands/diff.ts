@@ -11,6 +11,7 @@ import { readWorkbookFile } from "../../files/node";
 import { type Lang, parseCommandArgs, UsageError } from "../args";
 import { writeSpecsTo } from "../output";
 import { resolveRubric } from "../rubric-arg";
+import { rubricLabel } from "../../core/rubric/identity";
 
 /**
  * `par-index diff old.xlsx new.xlsx [--rubric …] [--json] [-o diff.xlsx]`: what a unit changed when it
@@ -37,7 +38,7 @@ export default async function diff(argv: string[], lang: Lang): Promise<number> 
   if (values.output) {
     // One "So sánh" sheet per unit, numbered from the second on (as the page numbers its result sheets).
     const specs = results.map((r, i) => {
-      const spec = diffSheetSpec(r, { precision, lang });
+      const spec = diffSheetSpec(r, { precision, lang, rubric: rubricLabel(rubric) });
       return i === 0 ? spec : { ...spec, name: `${spec.name} ${i + 1}` };
     });
     await writeSpecsTo(values.output, specs, positionals);

@@ -23,6 +23,7 @@ import { noteSkipped } from "../render";
 import { resolveRubric } from "../rubric-arg";
 import { analyseInputs } from "../run-files";
 import { readSideJson, readSideText, readSideWorkbook, refuseOverCount } from "../side-file";
+import { rubricLabel } from "../../core/rubric/identity";
 
 /**
  * A province has at most a few hundred units, the whole country some three thousand communes since 2025:
@@ -87,7 +88,7 @@ export default async function intake(argv: string[], lang: Lang): Promise<number
     const paths = new Map(files.map((f) => [basename(f), relative(from, f).split(sep).join("/")]));
     await writeSpecsTo(
       values.output,
-      [intakeSheetSpec(result, { precision, paths, lang, annex: annex.annex })],
+      [intakeSheetSpec(result, { precision, paths, lang, annex: annex.annex, rubric: rubricLabel(rubric) })],
       files,
     );
   }

@@ -9,6 +9,7 @@ import { findingLines, layoutLine, summarise, summaryLine, workbookLines } from 
 import { resolveRubric } from "../rubric-arg";
 import { analyseInputs } from "../run-files";
 import { scoreTable, totalsJson } from "../score-view";
+import { rubricLabel } from "../../core/rubric/identity";
 
 /**
  * `par-index validate <files|folders…> [--rubric …] [--json] [--report report.xlsx] [--year N] [--no-rubric]`
@@ -48,7 +49,11 @@ export default async function validate(argv: string[], lang: Lang): Promise<numb
         path: relative(from, r.file).split(sep).join("/"),
       })),
     ]);
-    await writeSpecsTo(values.report, [findingsReportSpec(units, { lang })], files);
+    await writeSpecsTo(
+      values.report,
+      [findingsReportSpec(units, { lang, rubric: rubricLabel(rubric) })],
+      files,
+    );
   }
   if (values.json) {
     const skipped = results.flatMap((r) => (r.skipped ?? []).map((s) => ({ file: basename(r.file), ...s })));

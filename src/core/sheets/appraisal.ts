@@ -1,5 +1,5 @@
 import type { UnitEntries } from "../entries";
-import { type Finding, findingItemKey, nodeItemKey } from "../finding";
+import { type Finding, findingItemKey, nodeItemKey, type Text } from "../finding";
 import { type LostPoints, lostPoints } from "../lost-points";
 import { fromUnits, toUnits } from "../numbers";
 import type { NodeScore, UnitScore } from "../score";
@@ -9,6 +9,7 @@ import type { CellValue } from "../snapshot";
 import { indexRow } from "./unit-result";
 import { inLang, type Lang } from "../i18n";
 import type { Annex } from "./annex";
+import { rubricLine } from "../rubric/identity";
 import { layoutForPrint } from "./print-layout";
 import { APPRAISAL_SHEET, decimalsFormat, LOST_POINTS_SHEET, NOTE, SUBTITLE, TITLE } from "./style";
 
@@ -89,6 +90,8 @@ export interface AppraisalSheetOptions {
   lang?: Lang;
   /** The annex number and decision line above the title, the signature block under it: the user's text only. */
   annex?: Annex | null;
+  /** The rubric the figures were computed with (`rubricLabel`): named on the sheet's first line. */
+  rubric?: Text;
 }
 
 /** Ten blocks: a bar of twenty no longer fits a column of a sheet printed on A4. */
@@ -119,7 +122,7 @@ export function appraisalSheetSpec(u: AppraisalUnit, options: AppraisalSheetOpti
       freeze: { rows: 3, cols: 0 },
       tabColor: "548235",
     },
-    { lang, annex: options.annex },
+    { lang, annex: options.annex, rubric: options.rubric && rubricLine(options.rubric, lang) },
   );
 }
 
@@ -392,6 +395,8 @@ export function lostPointsSheetSpec(
   score: UnitScore,
   peers: readonly UnitScore[] = [],
   lang: Lang = "vi",
+  /** The rubric the figures were computed with (`rubricLabel`): named on the sheet's first line. */
+  rubric?: Text,
 ): SheetSpec {
   const cells: SpecCell[] = [
     {
@@ -423,6 +428,6 @@ export function lostPointsSheetSpec(
       columnWidths: [7, 30, 9, 9, 9, 9, 9, 13, 13],
       tabColor: "C65911",
     },
-    { lang },
+    { lang, rubric: rubric && rubricLine(rubric, lang) },
   );
 }

@@ -2,6 +2,8 @@ import { FIELD_TEXT, structureCount, type WorkbookDiff } from "../diff";
 import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
 import { inLang, type Lang } from "../i18n";
+import type { Text } from "../finding";
+import { rubricLine } from "../rubric/identity";
 import { layoutForPrint } from "./print-layout";
 import { DIFF_SHEET, decimalsFormat, SUBTITLE, TITLE } from "./style";
 
@@ -40,7 +42,8 @@ interface Words {
 /** `lang`: the sheet's one language (Vietnamese unless the user works in English). */
 export function diffSheetSpec(
   diff: WorkbookDiff,
-  options: { precision?: number; lang?: Lang } = {},
+  /** `rubric`: the rubric both versions were read with (`rubricLabel`), named on the sheet's first line. */
+  options: { precision?: number; lang?: Lang; rubric?: Text } = {},
 ): SheetSpec {
   const lang = options.lang ?? "vi";
   const words: Words = {
@@ -64,7 +67,7 @@ export function diffSheetSpec(
       freeze: { rows: 3, cols: 0 },
       tabColor: "7030A0",
     },
-    { lang },
+    { lang, rubric: options.rubric && rubricLine(options.rubric, lang) },
   );
 }
 

@@ -1,8 +1,9 @@
 import { sheetAddress } from "../address";
-import { countBySeverity, type Finding, FINDING_CODES } from "../finding";
+import { countBySeverity, type Finding, FINDING_CODES, type Text } from "../finding";
 import type { CellValue } from "../snapshot";
 import type { SheetSpec, SpecCell } from "../sheet-spec";
 import { inLang, type Lang } from "../i18n";
+import { rubricLine } from "../rubric/identity";
 import { layoutForPrint } from "./print-layout";
 import { REPORT_SHEET, SUBTITLE, TITLE } from "./style";
 
@@ -29,7 +30,8 @@ const SEVERITY = {
 export function findingsReportSpec(
   units: readonly ReportUnit[],
   /** `lang`: the sheet's one language (Vietnamese unless the user works in English). */
-  options: { linkCells?: boolean; title?: string; lang?: Lang } = {},
+  /** `rubric`: the rubric the units were checked against (`rubricLabel`), named on the sheet's first line. */
+  options: { linkCells?: boolean; title?: string; lang?: Lang; rubric?: Text } = {},
 ): SheetSpec {
   const lang = options.lang ?? "vi";
   const all = units.flatMap((u) => u.findings);
@@ -118,7 +120,7 @@ export function findingsReportSpec(
       freeze: { rows: 6, cols: 0 },
       tabColor: "C00000",
     },
-    { lang, repeatRows: [5, 5] },
+    { lang, repeatRows: [5, 5], rubric: options.rubric && rubricLine(options.rubric, lang) },
   );
 }
 

@@ -4,6 +4,8 @@ import type { SheetSpec, SpecCell } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
 import { type Lang, inLang } from "../i18n";
 import type { Annex } from "./annex";
+import type { Text } from "../finding";
+import { rubricLine } from "../rubric/identity";
 import { layoutForPrint } from "./print-layout";
 import { decimalsFormat, INTAKE_SHEET, TITLE } from "./style";
 
@@ -53,6 +55,8 @@ export interface IntakeSheetOptions {
   lang?: Lang;
   /** The annex number and decision line above the title, the signature block under it: the user's text only. */
   annex?: Annex | null;
+  /** The rubric the figures were computed with (`rubricLabel`): named on the sheet's first line. */
+  rubric?: Text;
 }
 
 export function intakeSheetSpec(intake: Intake, options: IntakeSheetOptions = {}): SheetSpec {
@@ -126,7 +130,12 @@ export function intakeSheetSpec(intake: Intake, options: IntakeSheetOptions = {}
       freeze: { rows: 5, cols: 2 },
       tabColor: "2F75B5",
     },
-    { lang, repeatRows: [4, 4], annex: options.annex },
+    {
+      lang,
+      repeatRows: [4, 4],
+      annex: options.annex,
+      rubric: options.rubric && rubricLine(options.rubric, lang),
+    },
   );
 }
 

@@ -58,6 +58,11 @@ export interface PrintLayoutOptions {
   textLastCol?: number;
   /** The annex block the user asked for: lines above the title, a signature block under the table. */
   annex?: Annex | null;
+  /**
+   * The rubric line ("Bộ chỉ số: …", `rubricLine`): the first line of the sheet's own content, every row
+   * moved down one. An annex block still goes above it: the decree's layout puts the annex number first.
+   */
+  rubric?: string;
 }
 
 /** The used columns' total width in pixels at 100 %, as the worst-case reader draws them. */
@@ -77,6 +82,16 @@ export function printScale(spec: SheetSpec): number {
 }
 
 export function layoutForPrint(spec: SheetSpec, options: PrintLayoutOptions = {}): SheetSpec {
+  if (options.rubric) {
+    const { rubric, ...rest } = options;
+    const shiftPair = (p: [number, number] | undefined): [number, number] | undefined =>
+      p ? [p[0] + 1, p[1] + 1] : undefined;
+    return layoutForPrint(withRubricLine(spec, rubric), {
+      ...rest,
+      repeatRows: shiftPair(options.repeatRows),
+      pageBreaksBefore: options.pageBreaksBefore?.map((r) => r + 1),
+    });
+  }
   if (options.annex) {
     const { annex, ...rest } = options;
     const lastCol = options.textLastCol ?? options.split?.firstPageLastCol ?? lastColumn(spec);
@@ -209,6 +224,24 @@ function withAnnex(
     if (sig.right) block(row + 1, rightStart, lastCol, sig.right, { bold: true });
   }
   return { spec: moved, shift: by };
+}
+
+/**
+ * The rubric line on top of a sheet's own content: every row (with its print rows) one lower, the line
+ * in row 1 as a quiet subtitle. Used by `layoutForPrint` and by sheets laid out without it ("Kết quả").
+ */
+export function withRubricLine(spec: SheetSpec, line: string): SheetSpec {
+  const moved = shiftRows(spec, 1);
+  moved.cells.unshift({ row: 0, col: 0, value: line, style: { italic: true, color: "404040" } });
+  if (spec.print) {
+    const p = spec.print;
+    moved.print = {
+      ...p,
+      ...(p.repeatRows ? { repeatRows: [p.repeatRows[0] + 1, p.repeatRows[1] + 1] } : {}),
+      ...(p.pageBreaksBefore ? { pageBreaksBefore: p.pageBreaksBefore.map((r) => r + 1) } : {}),
+    };
+  }
+  return moved;
 }
 
 /** The whole sheet `by` rows lower: cells, tables, merges, heights, frozen rows and charts. */

@@ -5,6 +5,8 @@ import type { Rubric } from "../rubric/schema";
 import type { CellValue } from "../snapshot";
 import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
 import type { Annex } from "./annex";
+import type { Text } from "../finding";
+import { rubricLabel, rubricLine } from "../rubric/identity";
 import { layoutForPrint } from "./print-layout";
 import { decimalsFormat, RANKING_SHEET, tableName, TITLE, SUBTITLE, NOTE } from "./style";
 
@@ -20,6 +22,11 @@ export interface RankingSheetOptions {
   title?: string;
   /** The annex number and decision line above the title, the signature block under it: the user's text only. */
   annex?: Annex | null;
+  /**
+   * The rubric named on the sheet's first line (`rubricLabel`); default: the ranking's rubric by its
+   * identity. A face ranking a workbook's own structure passes the own-structure words.
+   */
+  rubric?: Text;
 }
 
 const BASIS_LABEL = {
@@ -79,6 +86,8 @@ export function rankingSheetSpec(
       // legend lines: wrapped within those two columns, they print whole on every page.
       textLastCol: ranking.areas.length ? 1 : undefined,
       annex: options.annex,
+      // The ranking sheet is Vietnamese (the published form).
+      rubric: rubricLine(options.rubric ?? rubricLabel(rubric)),
     },
   );
 }

@@ -2,6 +2,7 @@ import type { ScoreColumn } from "../entries";
 import type { NodeScore, Totals, UnitScore } from "../score";
 import type { SheetSpec, SpecCell, SpecTable } from "../sheet-spec";
 import type { CellValue } from "../snapshot";
+import { withRubricLine } from "./print-layout";
 import { decimalsFormat, NOTE, RESULT_SHEET, SUBTITLE, TITLE } from "./style";
 
 /**
@@ -19,6 +20,11 @@ export interface UnitResultOptions {
    * hand), one line each: a saved setting never changes a result without saying so on the sheet.
    */
   settings?: readonly string[];
+  /**
+   * The rubric the figures were computed with (`rubricLine`, in the sheet's language): the sheet's first
+   * line, and the name its subtitle gives instead of the bare id (a changed rubric can carry a built-in's id).
+   */
+  rubric?: string;
 }
 
 const ROUND_VI: Record<ScoreColumn, string> = {
@@ -45,7 +51,11 @@ export function unitResultSheetSpec(
   options: UnitResultOptions = {},
 ): SheetSpec {
   const nf = decimalsFormat(score.precision);
-  const cells = headingCells(unit, score.rubricId, options.sheet ?? "");
+  // With the rubric named on the first line, the subtitle points there rather than repeat a bare id.
+  const named = options.rubric
+    ? { vi: "bộ chỉ số ở dòng đầu", en: "the rubric named above" }
+    : { vi: `bộ chỉ số ${score.rubricId}`, en: `rubric ${score.rubricId}` };
+  const cells = headingCells(unit, named, options.sheet ?? "");
   const rows = resultRows(score);
   // The settings lines sit under the subtitle and push the table down by as many rows.
   const settings = options.settings ?? [];
@@ -76,7 +86,7 @@ export function unitResultSheetSpec(
     row++;
     tables.push(changesTable(score, row, nf));
   }
-  return {
+  const spec: SheetSpec = {
     name: RESULT_SHEET,
     cells,
     tables,
@@ -85,10 +95,11 @@ export function unitResultSheetSpec(
     print: { landscape: true, fitToWidth: true, repeatRows: [tableRow, tableRow] },
     tabColor: "548235",
   };
+  return options.rubric ? withRubricLine(spec, options.rubric) : spec;
 }
 
 /** Title, the unit's name in a cell of its own, and where the figures come from (Vietnamese, then English). */
-function headingCells(unit: string, rubricId: string, sheet: string): SpecCell[] {
+function headingCells(unit: string, rubric: { vi: string; en: string }, sheet: string): SpecCell[] {
   return [
     { row: 0, col: 0, value: "KẾT QUẢ TỰ ĐÁNH GIÁ, THẨM ĐỊNH CHỈ SỐ CCHC", style: TITLE },
     { row: 1, col: 0, value: "Đơn vị:", style: { bold: true } },
@@ -96,13 +107,13 @@ function headingCells(unit: string, rubricId: string, sheet: string): SpecCell[]
     {
       row: 2,
       col: 0,
-      value: `Tính từ trang "${sheet}" theo bộ chỉ số ${rubricId}; điểm cuối cùng = điểm thẩm định mới nhất, nếu chưa thẩm định thì điểm tự đánh giá.`,
+      value: `Tính từ trang "${sheet}" theo ${rubric.vi}; điểm cuối cùng = điểm thẩm định mới nhất, nếu chưa thẩm định thì điểm tự đánh giá.`,
       style: SUBTITLE,
     },
     {
       row: 3,
       col: 0,
-      value: `PAR Index result computed from sheet "${sheet}" with rubric ${rubricId}; final = latest appraisal round, else the self score.`,
+      value: `PAR Index result computed from sheet "${sheet}" with ${rubric.en}; final = latest appraisal round, else the self score.`,
       style: SUBTITLE,
     },
   ];
