@@ -13,6 +13,7 @@ import { type Finding, type Text, unreadableFileFinding } from "../core/finding"
 import type { Lang } from "../core/i18n";
 import { type RankBasis, type Ranking, type RankPart, rankUnits } from "../core/rank";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
+import { rubricLabel, rubricLine } from "../core/rubric/identity";
 import type { Rubric } from "../core/rubric/schema";
 import type { SheetSpec } from "../core/sheet-spec";
 import { findingsReportSpec } from "../core/sheets/findings-report";
@@ -37,6 +38,8 @@ export interface CheckedFile {
   error: Text | null;
   /** Every finding of the file: workbook-wide ones (or the unreadable-file finding), then each unit's. */
   findings: Finding[];
+  /** The rubric the file was checked against (null: its own structure); absent when it was not read. */
+  rubric?: Rubric | null;
 }
 
 /**
@@ -60,6 +63,7 @@ export async function checkBytes(
       analysis,
       error: null,
       findings: [...analysis.findings, ...analysis.units.flatMap((u) => u.findings)],
+      rubric,
     };
   } catch (e) {
     const failure = failureOf(e, file);
@@ -151,11 +155,24 @@ export function reportSpecs(
       : []),
     ...(f.analysis?.units ?? []).map((u) => ({ file: f.file, unit: u.unit, findings: u.findings })),
   ]);
-  const specs = [findingsReportSpec(units, { lang: options.lang })];
+  // Every written sheet names the rubric its figures come from, as the CLI's and the pane's do. Files checked
+  // against different rubrics (the choice changed between picks) are each named: never one name for all.
+  const read = files.filter((f) => f.analysis);
+  const labels = [
+    ...new Map(read.map((f) => [JSON.stringify(rubricLabel(f.rubric)), rubricLabel(f.rubric)])).values(),
+  ];
+  const rubric =
+    labels.length === 0
+      ? undefined
+      : { vi: labels.map((l) => l.vi).join("; "), en: labels.map((l) => l.en).join("; ") };
+  const specs = [findingsReportSpec(units, { lang: options.lang, rubric })];
   if (!options.results) return specs;
-  const all = files.flatMap((f) => f.analysis?.units ?? []);
-  all.forEach((u, i) => {
-    const spec = unitResultSheetSpec(u.unit, u.score, { sheet: u.sheet });
+  const all = read.flatMap((f) => (f.analysis?.units ?? []).map((u) => ({ u, rubric: f.rubric })));
+  all.forEach(({ u, rubric: used }, i) => {
+    const spec = unitResultSheetSpec(u.unit, u.score, {
+      sheet: u.sheet,
+      rubric: rubricLine(rubricLabel(used), options.lang),
+    });
     specs.push(i === 0 ? spec : { ...spec, name: `${RESULT_SHEET} ${i + 1}` });
   });
   return specs;

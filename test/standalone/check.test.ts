@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { rubricLabel } from "../../src/core/rubric/identity";
 import { readWorkbook } from "../../src/files/read-workbook";
 import { consolidationWorkbook } from "../../src/sample";
 import {
+  type CheckedFile,
   checkBytes,
   fileTooLarge,
   MAX_FILE_BYTES,
@@ -128,6 +130,29 @@ describe("reportSpecs", () => {
     expect(rows.some((r) => r.includes("hong.xlsx") && r.includes("unreadable-file"))).toBe(true);
     expect(reportSpecs(checked, { results: false, lang: "vi" }).map((s) => s.name)).toEqual([
       "Báo cáo kiểm tra",
+    ]);
+  });
+
+  it("every sheet it writes names the rubric the files were checked against on its first line, as the CLI's do", async () => {
+    const { unit, bytes } = await unitFile(9);
+    const withRubric = await checkBytes(bytes, unit.fileName, commune);
+    const own = await checkBytes(bytes, unit.fileName, null);
+    const firstLines = async (files: CheckedFile[], lang: "vi" | "en") =>
+      readWorkbook(await writeWorkbook(reportSpecs(files, { results: true, lang })), "r.xlsx").sheets.map(
+        (sh) => sh.values[0]?.find((v) => v !== null),
+      );
+    const named = rubricLabel(commune);
+    expect(await firstLines([withRubric], "vi")).toEqual([
+      `Bộ chỉ số: ${named.vi}`,
+      `Bộ chỉ số: ${named.vi}`,
+    ]);
+    expect(await firstLines([withRubric], "en")).toEqual([`Rubric: ${named.en}`, `Rubric: ${named.en}`]);
+    const ownLabel = rubricLabel(null);
+    // Two files checked against different rubrics: the report names both, each result sheet its own.
+    expect(await firstLines([withRubric, own], "vi")).toEqual([
+      `Bộ chỉ số: ${named.vi}; ${ownLabel.vi}`,
+      `Bộ chỉ số: ${named.vi}`,
+      `Bộ chỉ số: ${ownLabel.vi}`,
     ]);
   });
 
