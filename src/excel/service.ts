@@ -493,6 +493,8 @@ async function rankSheetsIn(
     previous: options.previous ?? null,
     basis: options.basis,
     unitMap: options.unitMap ?? null,
+    // The sheet is read by the pane's user: its basis hint names the pane's choice, not the CLI's options.
+    face: "pane",
   });
   const annex = options.annex === undefined ? annexOf(settings) : options.annex;
   const spec = rankingSheetSpec(ranking, rankRubric, {

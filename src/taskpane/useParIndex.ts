@@ -461,7 +461,7 @@ function useRankActions(
           useRubric,
           (done, total) => dispatch({ type: "rank/progress", done, total }),
         );
-        const ranking = rankUnits(inputs, { rubric: useRubric, ...options });
+        const ranking = rankUnits(inputs, { rubric: useRubric, ...options, face: "pane" });
         const sheet = await excel.writeRanking(ranking, useRubric, annex);
         dispatch({
           type: "rank/done",

@@ -22,6 +22,7 @@ import { memoryUserStore } from "../fake-excel/user-store";
 import { type InstalledOffice, installFakeOffice } from "../fake-excel/install";
 import { measureRankSyncs, measureSyncs, unitSheetWithRows } from "../fake-excel/measure";
 import { specToSnapshot } from "../../src/core/sheet-spec";
+import { basisReasonFor } from "../../src/core/basis-words";
 
 const rubric = builtinRubric(DEFAULT_RUBRIC_ID) as Rubric;
 let installed: InstalledOffice | null = null;
@@ -222,6 +223,19 @@ describe("validate and rank on the fake host", () => {
         name,
       ).toBe(true);
     for (const c of cells) if (c.formula) expect(c.formula).not.toMatch(/HYPERLINK|SUM|cmd|^=1\+1$/);
+  });
+
+  it("the ranking sheet the pane writes gives the pane's way to change the basis, never the CLI's options", async () => {
+    const units = [0, 1].map((index) => generateUnit(rubric, { seed: 5, index }));
+    const host = hostOf(units.map((u, k) => ({ ...u.sheets[0], name: `Đơn vị ${k + 1}` })));
+    const r = await createExcelService(host.run).buildRanking({ rubric });
+    const text = [...(host.sheet(RANKING_SHEET)?.cells.values() ?? [])]
+      .map((c) => (typeof c.value === "string" ? c.value : ""))
+      .join("\n");
+    // The words come from the facts of this ranking, for the pane.
+    expect(text).toContain(basisReasonFor(r.ranking.basisFacts, "pane").vi);
+    expect(text).not.toContain(basisReasonFor(r.ranking.basisFacts, "cli").vi);
+    expect(text).not.toContain("--basis");
   });
 
   it("ranks units in one workbook, links their sheets and rewrites the ranking sheet in place", async () => {
