@@ -16,7 +16,7 @@ import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import { loadRubric } from "../core/rubric/load";
 import type { Rubric } from "../core/rubric/schema";
 import { roleName } from "../core/messages";
-import { type Annex, parseAnnex } from "../core/sheets/annex";
+import { parseAnnex } from "../core/sheets/annex";
 import { builtinIdentity, type RubricIdentity, rubricIdentity } from "../core/rubric/identity";
 
 // The identity lives in core (the CLI names rubrics the same way); re-exported for the pane's imports.
@@ -139,12 +139,8 @@ function verifyAnnex(stored: Record<string, unknown>, settings: ParSettings, pro
   if (s !== undefined && s !== null) settings.signature = s;
 }
 
-/** The annex block the pane's written sheets carry: the saved text parsed, or null when none (or unusable). */
-export function annexOf(settings: Pick<ParSettings, "annex" | "signature">): Annex | null {
-  const annex = settings.annex?.trim() ? settings.annex : undefined;
-  const signature = settings.signature?.trim() ? settings.signature : undefined;
-  return parseAnnex(annex, signature).annex;
-}
+// Kept in its own module so the pane's first load can use it without this one (see settings-annex.ts).
+export { annexOf } from "./settings-annex";
 
 function verifyRubricId(
   stored: Record<string, unknown>,

@@ -8,7 +8,9 @@ import type { UnitScore } from "../core/score";
 import { type StoredNotice, takeStoredNotice } from "../commands/notices";
 import type { ExcelService, ValidateResult } from "../excel/service";
 import type { Annex } from "../core/sheets/annex";
-import { annexOf, type ParSettings, type RubricIdentity, type VerifiedSettings } from "../excel/settings";
+import type { ParSettings, RubricIdentity, VerifiedSettings } from "../excel/settings";
+// Not from ../excel/settings: that would put its verifiers (zod, ranking, RE2) in the pane's first load.
+import { annexOf } from "../excel/settings-annex";
 import { readPreviousFile, readRubricFile, readUnitMapFile, rankInputsFromFiles } from "./files";
 import { type BusyKind, initialPane, type PaneAction, type PaneState, paneReducer } from "./state/pane";
 import type { PendingSettings } from "./state/settings";
