@@ -8,6 +8,7 @@ import type { AnalysedFile } from "../app/rank-inputs";
 import { UserError } from "../core/errors";
 import type { Text } from "../core/finding";
 import { t, textOf } from "../core/i18n";
+import { jsonWhy } from "../core/json-why";
 import type { PreviousRanking } from "../core/previous";
 import type { RankInput } from "../core/rank";
 import type { UnitMap } from "../core/unit-map";
@@ -156,10 +157,11 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
+    // The parser's English stays out of the Vietnamese text: it says where instead (core/json-why.ts).
+    const why = jsonWhy(e instanceof Error ? e.message : String(e), text);
     throw new UserError("not-json", {
-      vi: `${file}: không phải tệp JSON hợp lệ (${why}).`,
-      en: `${file}: not a valid JSON file (${why}).`,
+      vi: `${file}: không phải tệp JSON hợp lệ (${why.vi}).`,
+      en: `${file}: not a valid JSON file (${why.en}).`,
     });
   }
 }
