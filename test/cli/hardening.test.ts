@@ -582,6 +582,16 @@ describe("#24 item 6: options checked — a usage error (exit 2) in the user's l
     expect(usage(["rank", units, "--survey", units], "vi")).toBe("units: không đọc được tệp (là thư mục).\n");
   });
 
+  it("demo --count is refused as an unknown option (it was accepted and did nothing), before writing anything", () => {
+    expect(usage(["demo", "--count", "3"], "en")).toBe(
+      "Unknown option --count for this command. Allowed options: --out …, --lang, --help.\n",
+    );
+    expect(usage(["demo", "--count", "3"], "vi")).toBe(
+      "Không có tuỳ chọn --count cho lệnh này. Các tuỳ chọn được dùng: --out …, --lang, --help.\n",
+    );
+    expect(existsSync(join(dir, "demo-output"))).toBe(false);
+  });
+
   it("an unknown option, in each language, names it and lists the allowed ones", () => {
     expect(usage(["rank", units, "--x"], "en")).toMatch(
       /^Unknown option --x for this command\. Allowed options: --rubric …, --columns …/,
