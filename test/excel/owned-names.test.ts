@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { analyseUnits } from "../../src/app/units";
+import { fold } from "../../src/core/fold";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import type { SheetSpec } from "../../src/core/sheet-spec";
 import { specToSnapshot } from "../../src/core/sheet-spec";
+import { isOwnedSheetName } from "../../src/core/sheets/owned";
+import { OWNED_SHEETS } from "../../src/core/sheets/style";
 import { createExcelService } from "../../src/excel/service";
 import { generateUnit } from "../../src/sample";
 import { FakeExcelHost } from "../fake-excel/host";
@@ -71,5 +74,29 @@ describe("'Kết quả 2' and the like: par-index's own on the pane as on the co
     await host.userEdit(unitSheet, 40, 3, 1);
     expect(seen).toEqual([unitSheet]);
     await watch.stop();
+  });
+});
+
+describe("the owned-sheet rule and the pane's reader agree, name by name", () => {
+  // Every owned name as written, as Excel names a copy, numbered as the page numbers its result sheets,
+  // and in capitals without marks; then names of the user's, one of them the start of an owned name.
+  const variants = OWNED_SHEETS.flatMap((name) => [
+    name,
+    `${name} (2)`,
+    `${name} 2`,
+    fold(name).toUpperCase(),
+  ]);
+  const users = ["Xã An Bình", "Kết", "Bảng kết quả", "Tổng hợp xếp hạng", "Sheet1"];
+  const names = [...variants, ...users];
+
+  it("every name the rule calls par-index's own is left unread, every other one is read", async () => {
+    // The rule itself, so the table cannot pass by agreeing on nothing.
+    expect(variants.filter((n) => !isOwnedSheetName(n))).toEqual([]);
+    expect(users.filter(isOwnedSheetName)).toEqual([]);
+    const host = hostOf(names.map(ours));
+    const read = await createExcelService(host.run).readWorkbook();
+    expect(read.workbook.sheets.map((s) => s.name)).toEqual(names.filter((n) => !isOwnedSheetName(n)));
+    const listed = await createExcelService(host.run).listSheets();
+    expect(listed.map((s) => s.name)).toEqual(users);
   });
 });
