@@ -6,7 +6,8 @@ import type { Rubric } from "../../src/core/rubric/schema";
 import type { SheetSpec } from "../../src/core/sheet-spec";
 import { specToSnapshot } from "../../src/core/sheet-spec";
 import { isOwnedSheetName } from "../../src/core/sheets/owned";
-import { OWNED_SHEETS } from "../../src/core/sheets/style";
+import { OWNED_SHEETS, RESULT_SHEET } from "../../src/core/sheets/style";
+import { ExcelServiceError } from "../../src/excel/errors";
 import { createExcelService } from "../../src/excel/service";
 import { generateUnit } from "../../src/sample";
 import { FakeExcelHost } from "../fake-excel/host";
@@ -98,5 +99,37 @@ describe("the owned-sheet rule and the pane's reader agree, name by name", () =>
     expect(read.workbook.sheets.map((s) => s.name)).toEqual(names.filter((n) => !isOwnedSheetName(n)));
     const listed = await createExcelService(host.run).listSheets();
     expect(listed.map((s) => s.name)).toEqual(users);
+  });
+});
+
+describe("a user's sheet whose name is an owned one in other capitals (Excel's sheet names ignore case)", () => {
+  for (const mine of ["KẾT QUẢ", "báo cáo kiểm tra"]) {
+    it(`"${mine}": refused as the user's, in their spelling, and nothing written (was Excel's own error after half a write)`, async () => {
+      const host = hostOf([...unit.sheets, { name: mine, cells: [{ row: 0, col: 0, value: "của tôi" }] }]);
+      const theirs = host.dump(mine);
+      const before = host.sheets.map((s) => s.name);
+      const error = await createExcelService(host.run)
+        .validate({ rubric })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ExcelServiceError);
+      expect((error as ExcelServiceError).code).toBe("OwnedSheetTaken");
+      expect((error as ExcelServiceError).text.vi).toContain(`"${mine}"`);
+      expect(host.sheets.map((s) => s.name)).toEqual(before);
+      expect(host.added).toEqual([]);
+      expect(host.dump(mine)).toEqual(theirs);
+    });
+  }
+
+  it("our own sheet whose capitals the user changed is still ours: rewritten in place, once", async () => {
+    const host = hostOf(unit.sheets);
+    const service = createExcelService(host.run);
+    await service.validate({ rubric });
+    const ours = host.sheet(RESULT_SHEET);
+    if (!ours) throw new Error("no result sheet written");
+    ours.name = "KẾT QUẢ";
+    await service.validate({ rubric });
+    expect(
+      host.sheets.filter((s) => s.name.toLowerCase() === RESULT_SHEET.toLowerCase()).map((s) => s.name),
+    ).toEqual([RESULT_SHEET]);
   });
 });
