@@ -1,3 +1,4 @@
+import { UserError } from "./errors";
 import type { Text } from "./finding";
 
 /**
@@ -16,4 +17,20 @@ export function jsonWhy(message: string, text: string): Text {
   }
   if (at || /end of JSON input/.test(message)) return { vi: "tệp kết thúc giữa chừng", en: message };
   return { vi: "lỗi cú pháp", en: message };
+}
+
+/**
+ * A JSON file the user picked (the pane's rubric, last year's ranking, the round's expected units), parsed;
+ * one that does not parse is the file's fault, refused naming it (`not-json`), never a bug of ours.
+ */
+export function parseJsonFile(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const why = jsonWhy(e instanceof Error ? e.message : String(e), text);
+    throw new UserError("not-json", {
+      vi: `${file}: không phải tệp JSON hợp lệ (${why.vi}).`,
+      en: `${file}: not a valid JSON file (${why.en}).`,
+    });
+  }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UserError } from "../../src/core/errors";
 import { readPreviousFile, readRubricFile } from "../../src/taskpane/files";
+import { expectedFromFile } from "../../src/taskpane/round-files";
 
 /**
  * A JSON file the pane cannot parse (a rubric, last year's ranking): the Vietnamese text says where, as the
@@ -28,4 +29,17 @@ describe("the pane's invalid JSON, in each language", () => {
       }
     });
   }
+});
+
+describe("the round's expected-units list in JSON that does not parse", () => {
+  it("is the file's fault, said where in Vietnamese (it was 'a failure of par-index' with the parser's English)", async () => {
+    const file = new File(['[{"unit": "Xã A"'], "ds-don-vi.json");
+    const list = await expectedFromFile(file);
+    expect(list.units).toEqual([]);
+    expect(list.problems).toHaveLength(1);
+    expect(list.problems[0].vi).toBe("ds-don-vi.json: không phải tệp JSON hợp lệ (tệp kết thúc giữa chừng).");
+    expect(list.problems[0].en).toMatch(
+      /^ds-don-vi\.json: not a valid JSON file \((Expected|Unexpected) .+\)\.$/,
+    );
+  });
 });
