@@ -50,7 +50,10 @@ export function readInputBytes(
         info.isFIFO() ? "FIFO" : info.isCharacterDevice() ? "device" : "special",
       );
     if (info.size > maxBytes)
-      throw new FileReadError("too-large", name, `${megabytes(info.size)} (limit ${megabytes(maxBytes)})`);
+      throw new FileReadError("too-large", name, {
+        vi: `${megabytes(info.size)} (giới hạn ${megabytes(maxBytes)})`,
+        en: `${megabytes(info.size)} (limit ${megabytes(maxBytes)})`,
+      });
     const bytes = new Uint8Array(info.size);
     let at = 0;
     while (at < bytes.length) {
