@@ -10,12 +10,12 @@ import { ATTACKS } from "../reliability/hostile-gen";
 const VIETNAMESE = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
 const ENGLISH =
   /\b(the|is|are|of|than|not|too|cut|short|spins|stream|loops?|chain|declares?|key|line|column|invalid)\b/i;
-const WORDED = new Set(["encrypted", "malformed-xml"]);
+const WORDED = new Set(["encrypted", "malformed-xml", "damaged", "zip-bomb", "too-large"]);
 
 describe("a package refused with words: one language per text", () => {
   const worded = ATTACKS.filter((a) => "reason" in a.verdict && WORDED.has(a.verdict.reason));
 
-  it("covers the hostile encrypted packages and damaged XML", () => {
+  it("covers the hostile packages refused with words (encrypted, damaged, too large)", () => {
     expect(worded.length).toBeGreaterThanOrEqual(6);
   });
 

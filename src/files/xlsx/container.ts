@@ -158,7 +158,7 @@ function archiveError(e: unknown, file: string): FileReadError {
       vi: `${e.message}: vượt kích thước ghi trong tệp`,
       en: `${e.message}: > declared size`,
     });
-  if (e instanceof ZipDamaged) return new FileReadError("damaged", file, e.message);
+  if (e instanceof ZipDamaged) return new FileReadError("damaged", file, { vi: e.vi, en: e.message });
   const message = e instanceof Error ? e.message : String(e);
   if (/invalid zip|unexpected EOF|end of central/i.test(message)) return new FileReadError("truncated", file);
   return new FileReadError("damaged", file, message.slice(0, 160));
