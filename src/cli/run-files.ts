@@ -6,6 +6,7 @@ import type { Text } from "../core/finding";
 import type { Rubric } from "../core/rubric/schema";
 import type { SurveyRow } from "../core/survey";
 import { FileReadError } from "../files/errors";
+import { ioReason } from "../files/node";
 import type { FileResult } from "./analyse-file";
 import type { ColumnCorrections, Lang } from "./args";
 import { UsageError } from "./args";
@@ -152,12 +153,8 @@ export async function collectInputs(
     try {
       info = await stat(p);
     } catch (e) {
-      // Worded once per language: the reason in the other language would make the message mixed.
-      const why = ioReason(e);
-      throw new UsageError({
-        vi: new FileReadError("io-error", p, why.vi).text.vi,
-        en: new FileReadError("io-error", p, why.en).text.en,
-      });
+      // The reason in each language: the other language's words would make the message mixed.
+      throw new UsageError(new FileReadError("io-error", p, ioReason(e)).text);
     }
     if (info.isDirectory()) await walk(p, 0);
     else if (info.isFile()) add(resolve(p), info);
@@ -211,13 +208,4 @@ function tooMany(paths: readonly string[], max: number): UsageError {
 
 function mb(bytes: number): string {
   return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${Math.round(bytes / (1024 * 1024))} MB`;
-}
-
-/** Why a path could not be read, in each language (a usage error is said in the user's language only). */
-function ioReason(e: unknown): Text {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === "ENOENT") return { vi: "không tồn tại", en: "not found" };
-  if (code === "EACCES" || code === "EPERM") return { vi: "không có quyền đọc", en: "permission denied" };
-  const other = code ?? (e instanceof Error ? e.message : String(e));
-  return { vi: other, en: other };
 }

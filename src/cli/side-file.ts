@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { type CsvTable, decodeCsv, readCsv } from "../core/csv";
 import type { Text } from "../core/finding";
+import { jsonWhy } from "../core/json-why";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { FileReadError } from "../files/errors";
 import { megabytes } from "../files/limits";
@@ -75,23 +76,6 @@ export function readSideJson(path: string, kind: SideFileKind): unknown {
     const why = jsonWhy(e instanceof Error ? e.message : String(e), text);
     throw refusal(path, kind, { vi: `không phải JSON hợp lệ (${why.vi})`, en: `not valid JSON (${why.en})` });
   }
-}
-
-/**
- * The JSON parser's complaint in each language: its English went into the Vietnamese message as it was.
- * Said in Vietnamese as where it is (line and column, from the position the parser names) or that the
- * file ends too early; the English keeps the parser's own words.
- */
-function jsonWhy(message: string, text: string): Text {
-  const at = /at position (\d+)/.exec(message);
-  if (at && Number(at[1]) < text.trimEnd().length) {
-    const before = text.slice(0, Number(at[1]));
-    const line = before.split("\n").length;
-    const column = before.length - before.lastIndexOf("\n");
-    return { vi: `lỗi cú pháp ở dòng ${line}, cột ${column}`, en: message };
-  }
-  if (at || /end of JSON input/.test(message)) return { vi: "tệp kết thúc giữa chừng", en: message };
-  return { vi: "lỗi cú pháp", en: message };
 }
 
 /** A workbook side file, read by the workbook reader with the kind's size cap. */

@@ -91,10 +91,17 @@ export function claim(
 ): { exists: boolean } {
   const mark = markFor(sheet);
   if (ownership.structureProtected) throw serviceError("WorkbookProtected", { sheet });
-  if (!present.has(sheet)) return { exists: false };
-  if (ownership.marks.get(mark) !== sheet) throw serviceError("OwnedSheetTaken", { sheet });
+  // Excel's sheet names ignore case: a user's "KẾT QUẢ" is where "Kết quả" would go, and adding ours
+  // would fail in Excel's words after the batch's earlier sheets were written.
+  const found = present.has(sheet) ? sheet : [...present].find((name) => sameSheetName(name, sheet));
+  if (found === undefined) return { exists: false };
+  if (ownership.marks.get(mark) !== found) throw serviceError("OwnedSheetTaken", { sheet: found });
   if (ownership.protectedSheets?.has(sheet)) throw serviceError("SheetProtected", { sheet });
   return { exists: true };
+}
+
+function sameSheetName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
 }
 
 /** Queues the mark on a freshly written sheet, replacing any stale one. */

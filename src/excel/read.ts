@@ -10,7 +10,7 @@
 import { a1, parseRange } from "../core/address";
 import type { Finding } from "../core/finding";
 import { msg } from "../core/messages";
-import { OWNED_SHEETS } from "../core/sheets/style";
+import { isOwnedSheetName } from "../core/sheets/owned";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../core/snapshot";
 import { isExcelApiSupported } from "./errors";
 
@@ -78,10 +78,10 @@ export async function readWorkbookSnapshot(
   await context.sync();
   options.onSheetNames?.(sheets.items.map((s) => s.name));
   const wanted = options.sheets ? new Set(options.sheets) : null;
-  const owned = new Set<string>(OWNED_SHEETS);
   const targets: Target[] = [];
   for (const ws of sheets.items) {
-    if (wanted ? !wanted.has(ws.name) : owned.has(ws.name)) continue;
+    // The sheets recognition skips (core/sheets/owned.ts), "Kết quả 2" too: never read for nothing.
+    if (wanted ? !wanted.has(ws.name) : isOwnedSheetName(ws.name)) continue;
     const range = ws.getUsedRangeOrNullObject(false);
     range.load(RANGE_PROPS);
     targets.push({

@@ -27,7 +27,7 @@ import { findingsReportSpec } from "../core/sheets/findings-report";
 import { rubricLabel, rubricLine } from "../core/rubric/identity";
 import type { Annex } from "../core/sheets/annex";
 import { rankingSheetSpec } from "../core/sheets/ranking";
-import { OWNED_SHEETS } from "../core/sheets/style";
+import { isOwnedSheetName } from "../core/sheets/owned";
 import { unitResultSheetSpec } from "../core/sheets/unit-result";
 import { inLang, type Lang } from "../core/i18n";
 import type { SheetSpec } from "../core/sheet-spec";
@@ -276,15 +276,13 @@ export function createExcelService(run?: Run, serviceOptions: ExcelServiceOption
         const sheets = context.workbook.worksheets;
         sheets.load("items/name,items/visibility");
         await context.sync();
-        const owned = new Set<string>(OWNED_SHEETS);
         return sheets.items
-          .filter((w) => !owned.has(w.name))
+          .filter((w) => !isOwnedSheetName(w.name))
           .map((w) => ({ name: w.name, hidden: w.visibility !== "Visible" }));
       }),
 
     watchChanges: async (onChange) => {
       if (!isExcelApiSupported("1.9")) return { supported: false, stop: async () => {} };
-      const owned = new Set<string>(OWNED_SHEETS);
       const names = new Map<string, string>();
       const handler = await guarded(async (context) => {
         const sheets = context.workbook.worksheets;
@@ -296,7 +294,7 @@ export function createExcelService(run?: Run, serviceOptions: ExcelServiceOption
             for (const w of await listIds(excelRun)) names.set(w.id, w.name);
             name = names.get(event.worksheetId);
           }
-          if (name && !owned.has(name)) onChange(name);
+          if (name && !isOwnedSheetName(name)) onChange(name);
         });
         await context.sync();
         for (const w of sheets.items) names.set(w.id, w.name);
@@ -375,12 +373,11 @@ async function validateIn(
     ownership = queueOwnership(context);
   });
   const source = context.workbook.name || "Workbook";
-  const owned = new Set<string>(OWNED_SHEETS);
   const active = wb.sheets[0]?.name ?? "";
   // Every unit sheet, always (src/app): a workbook with other sheets of the user's (a consolidation
   // workbook) is read whole in one more sync; a lone unit sheet stays one read.
-  const others = names.items.some((w) => w.name !== active && !owned.has(w.name));
-  if (others || owned.has(active)) wb = await readWorkbookSnapshot(context, { source });
+  const others = names.items.some((w) => w.name !== active && !isOwnedSheetName(w.name));
+  if (others || isOwnedSheetName(active)) wb = await readWorkbookSnapshot(context, { source });
   // The evidence cells' links, as the file reader gives them (one more sync where there is text).
   const links = await readHyperlinks(context, wb.sheets);
   // The pane passes its columns (even none); the ribbon's check takes the corrections the rule lets apply.

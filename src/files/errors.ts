@@ -106,13 +106,19 @@ const WHY: Record<FileReadReason, (detail: string) => Text> = {
 };
 
 export class FileReadError extends UserError {
+  /**
+   * `detail` is a code or number the same in both languages, or words given in each language: the
+   * message is then built once per language, so neither text carries the other's words.
+   */
   constructor(
     readonly reason: FileReadReason,
     readonly file: string,
-    detail = "",
+    detail: string | Text = "",
   ) {
-    const why = WHY[reason](detail);
-    super(reason, { vi: `${file}: ${why.vi}`, en: `${file}: ${why.en}` });
+    const words = typeof detail === "string" ? { vi: detail, en: detail } : detail;
+    const vi = WHY[reason](words.vi).vi;
+    const en = WHY[reason](words.en).en;
+    super(reason, { vi: `${file}: ${vi}`, en: `${file}: ${en}` });
     this.name = "FileReadError";
   }
 }

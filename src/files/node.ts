@@ -1,6 +1,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
 import { basename } from "node:path";
 import { crc32, inflateRawSync } from "node:zlib";
+import type { Text } from "../core/finding";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { FileReadError } from "./errors";
 import { DEFAULT_LIMITS, megabytes } from "./limits";
@@ -41,7 +42,7 @@ export function readInputBytes(
   }
   try {
     const info = fstatSync(fd);
-    if (info.isDirectory()) throw new FileReadError("io-error", name, "là thư mục / is a folder");
+    if (info.isDirectory()) throw new FileReadError("io-error", name, IS_A_FOLDER);
     if (!info.isFile())
       throw new FileReadError(
         "not-a-file",
@@ -49,7 +50,10 @@ export function readInputBytes(
         info.isFIFO() ? "FIFO" : info.isCharacterDevice() ? "device" : "special",
       );
     if (info.size > maxBytes)
-      throw new FileReadError("too-large", name, `${megabytes(info.size)} (limit ${megabytes(maxBytes)})`);
+      throw new FileReadError("too-large", name, {
+        vi: `${megabytes(info.size)} (giới hạn ${megabytes(maxBytes)})`,
+        en: `${megabytes(info.size)} (limit ${megabytes(maxBytes)})`,
+      });
     const bytes = new Uint8Array(info.size);
     let at = 0;
     while (at < bytes.length) {
@@ -76,10 +80,17 @@ export const inflateWithZlib: Inflate = Object.assign(
   { crc32: (data: Uint8Array) => crc32(data) },
 );
 
-function ioReason(e: unknown): string {
+/**
+ * Why a path could not be opened or read, in each language: a usage error is said in the user's language
+ * only. Shared by the folder scan of the command line (cli/run-files.ts).
+ */
+export function ioReason(e: unknown): Text {
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code === "ENOENT") return "không tồn tại / not found";
-  if (code === "EACCES" || code === "EPERM") return "không có quyền đọc / permission denied";
-  if (code === "EISDIR") return "là thư mục / is a folder";
-  return code ?? (e instanceof Error ? e.message : String(e));
+  if (code === "ENOENT") return { vi: "không tồn tại", en: "not found" };
+  if (code === "EACCES" || code === "EPERM") return { vi: "không có quyền đọc", en: "permission denied" };
+  if (code === "EISDIR") return IS_A_FOLDER;
+  const other = code ?? (e instanceof Error ? e.message : String(e));
+  return { vi: other, en: other };
 }
+
+const IS_A_FOLDER: Text = { vi: "là thư mục", en: "is a folder" };

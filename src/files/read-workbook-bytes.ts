@@ -37,11 +37,10 @@ export async function readWorkbookBytes(
   // WebCrypto exists only on secure pages (https, localhost, a file): elsewhere say so rather than fail.
   const subtle = globalThis.crypto?.subtle;
   if (!options.crypto && !subtle)
-    throw new FileReadError(
-      "encrypted",
-      source,
-      "trình duyệt không cho dùng WebCrypto để giải mã (trang không mở qua https) / the browser offers no WebCrypto to decrypt it (the page is not served over https)",
-    );
+    throw new FileReadError("encrypted", source, {
+      vi: "trình duyệt không cho dùng WebCrypto để giải mã (trang không mở qua https)",
+      en: "the browser offers no WebCrypto to decrypt it (the page is not served over https)",
+    });
   const crypto = options.crypto ?? webCryptoPort(subtle);
   const decrypted = await decryptPackage(bytes, EXCEL_DEFAULT_PASSWORD, crypto, source, maxFileBytes).catch(
     (e: unknown) => {

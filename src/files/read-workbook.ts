@@ -1,3 +1,4 @@
+import type { Text } from "../core/finding";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { FileReadError } from "./errors";
 import { count, DEFAULT_LIMITS, emptyUsage, type ReadLimits } from "./limits";
@@ -69,7 +70,8 @@ export function readWorkbook(
     return { source, sheets };
   } catch (e) {
     if (e instanceof FileReadError) throw e;
-    throw new FileReadError("malformed-xml", source, `${part}: ${xmlFaultWords(e)}`);
+    const why = xmlFaultWords(e);
+    throw new FileReadError("malformed-xml", source, { vi: `${part}: ${why.vi}`, en: `${part}: ${why.en}` });
   }
 }
 
@@ -86,32 +88,43 @@ function sheetLinks(container: Container, sheetPath: string): Map<string, string
 
 /**
  * What the XML parser's message ("2:9: text data outside of root node.") means, in words a user can pass
- * on (both languages: the reason is one detail string), with where it is; the parser's own text otherwise.
+ * on, in each language (a message is said in one language: the other's words would make it mixed), with
+ * where it is; the parser's own text otherwise.
  */
-export function xmlFaultWords(e: unknown): string {
+export function xmlFaultWords(e: unknown): Text {
   const message = e instanceof Error ? e.message.split("\n")[0] : String(e);
   const at = /^(?:[^:]*:)?(\d+):(\d+): /.exec(message);
-  const where = at ? ` (dòng ${at[1]}, cột ${at[2]} / line ${at[1]}, column ${at[2]})` : "";
-  const rules: [RegExp, string][] = [
-    [/outside of root node/, "có chữ nằm ngoài phần tử gốc của XML / text outside the XML's root element"],
+  const rules: [RegExp, Text][] = [
+    [
+      /outside of root node/,
+      { vi: "có chữ nằm ngoài phần tử gốc của XML", en: "text outside the XML's root element" },
+    ],
     [
       /unclosed tag|unexpected end|ended prematurely/i,
-      "phần này bị cắt giữa chừng, có thẻ không được đóng / the part is cut short, a tag is never closed",
+      {
+        vi: "phần này bị cắt giữa chừng, có thẻ không được đóng",
+        en: "the part is cut short, a tag is never closed",
+      },
     ],
     [
       /unmatched closing tag|unexpected close tag/i,
-      "thẻ đóng không khớp thẻ mở / a closing tag does not match its opening tag",
+      { vi: "thẻ đóng không khớp thẻ mở", en: "a closing tag does not match its opening tag" },
     ],
     [
       /document must contain a root element|no root/i,
-      "phần này không có nội dung XML / the part holds no XML",
+      { vi: "phần này không có nội dung XML", en: "the part holds no XML" },
     ],
     [
       /disallowed character|invalid character|illegal/i,
-      "có ký tự không được phép trong XML / a character XML does not allow",
+      { vi: "có ký tự không được phép trong XML", en: "a character XML does not allow" },
     ],
-    [/entity/i, "một ký hiệu & không hợp lệ / an invalid & entity"],
+    [/entity/i, { vi: "một ký hiệu & không hợp lệ", en: "an invalid & entity" }],
   ];
   const words = rules.find(([re]) => re.test(message))?.[1];
-  return words ? `${words}${where}` : message.slice(0, 160);
+  if (!words) return { vi: message.slice(0, 160), en: message.slice(0, 160) };
+  if (!at) return words;
+  return {
+    vi: `${words.vi} (dòng ${at[1]}, cột ${at[2]})`,
+    en: `${words.en} (line ${at[1]}, column ${at[2]})`,
+  };
 }

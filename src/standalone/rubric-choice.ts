@@ -7,6 +7,7 @@
  */
 import type { Text } from "../core/finding";
 import { UserError } from "../core/errors";
+import { jsonWhy } from "../core/json-why";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import { importRubricFromWorkbook } from "../core/rubric/import";
 import { loadRubric } from "../core/rubric/load";
@@ -92,13 +93,15 @@ export function rubricOf(choice: RubricChoice): Rubric | null {
 export async function rubricFromFile(name: string, bytes: Uint8Array): Promise<Rubric> {
   let data: unknown;
   if (/\.json$/i.test(name)) {
+    const text = new TextDecoder().decode(bytes);
     try {
-      data = JSON.parse(new TextDecoder().decode(bytes));
+      data = JSON.parse(text);
     } catch (e) {
-      const detail = e instanceof Error ? e.message : String(e);
+      // The parser's English stays out of the Vietnamese text: it says where instead (core/json-why.ts).
+      const why = jsonWhy(e instanceof Error ? e.message : String(e), text);
       throw new UserError("invalid-rubric", {
-        vi: `${name}: không phải JSON hợp lệ (${detail}).`,
-        en: `${name}: not valid JSON (${detail}).`,
+        vi: `${name}: không phải JSON hợp lệ (${why.vi}).`,
+        en: `${name}: not valid JSON (${why.en}).`,
       });
     }
   } else {

@@ -8,6 +8,7 @@ import type { AnalysedFile } from "../app/rank-inputs";
 import { UserError } from "../core/errors";
 import type { Text } from "../core/finding";
 import { t, textOf } from "../core/i18n";
+import { parseJsonFile } from "../core/json-why";
 import type { PreviousRanking } from "../core/previous";
 import type { RankInput } from "../core/rank";
 import type { UnitMap } from "../core/unit-map";
@@ -61,7 +62,7 @@ export async function rankInputsFromFiles(
 /** A rubric from a JSON file or a province's blank template, checked as any rubric is. */
 export async function readRubricFile(file: File): Promise<{ data: unknown; rubric: Rubric }> {
   let data: unknown;
-  if (/\.json$/i.test(file.name)) data = parseJson(await file.text(), file.name);
+  if (/\.json$/i.test(file.name)) data = parseJsonFile(await file.text(), file.name);
   else {
     const [{ readWorkbookBytes }, { importRubricFromWorkbook }] = await Promise.all([
       import("../files/read-workbook-bytes"),
@@ -92,7 +93,7 @@ export async function readRubricFile(file: File): Promise<{ data: unknown; rubri
 
 export async function readPreviousFile(file: File): Promise<PreviousRanking> {
   let data: unknown;
-  if (/\.json$/i.test(file.name)) data = parseJson(await file.text(), file.name);
+  if (/\.json$/i.test(file.name)) data = parseJsonFile(await file.text(), file.name);
   else {
     const { readWorkbookBytes } = await import("../files/read-workbook-bytes");
     data = await readWorkbookBytes(new Uint8Array(await file.arrayBuffer()), file.name);
@@ -150,16 +151,4 @@ export async function readUnitMapFile(file: File): Promise<UnitMap> {
     });
   }
   return read.map;
-}
-
-function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    throw new UserError("not-json", {
-      vi: `${file}: không phải tệp JSON hợp lệ (${why}).`,
-      en: `${file}: not a valid JSON file (${why}).`,
-    });
-  }
 }

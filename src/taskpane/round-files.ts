@@ -20,6 +20,7 @@ import {
   readExpectedUnits,
   submissionOf,
 } from "../core/intake";
+import { parseJsonFile } from "../core/json-why";
 import { unitKey } from "../core/rank-key";
 import type { Rubric } from "../core/rubric/schema";
 import type { UnitScore } from "../core/score";
@@ -98,7 +99,10 @@ export function submissionsFromWorkbook(
 export async function expectedFromFile(file: PickedFile): Promise<ExpectedList> {
   try {
     if (/\.json$/i.test(file.name))
-      return readExpectedUnits(JSON.parse(new TextDecoder().decode(await file.arrayBuffer())), file.name);
+      return readExpectedUnits(
+        parseJsonFile(new TextDecoder().decode(await file.arrayBuffer()), file.name),
+        file.name,
+      );
     if (/\.(csv|txt)$/i.test(file.name))
       return expectedUnitsFromCsv(new TextDecoder().decode(await file.arrayBuffer()), file.name);
     return readExpectedUnits(await read(file), file.name);

@@ -560,6 +560,38 @@ describe("#24 item 6: options checked — a usage error (exit 2) in the user's l
     expect(totals(["--columns", "self=C"])).toEqual([75, 75, 75]);
   });
 
+  it("a side file or rubric template that does not exist: the reason in one language (files/node.ts)", () => {
+    expect(usage(["rank", units, "--survey", "nope.csv"], "en")).toBe(
+      "nope.csv: cannot read the file (not found).\n",
+    );
+    expect(usage(["rank", units, "--survey", "nope.csv"], "vi")).toBe(
+      "nope.csv: không đọc được tệp (không tồn tại).\n",
+    );
+    expect(usage(["rubric", "import", "nope.xlsx", "-o", "nope-rubric.json"], "en")).toBe(
+      "nope.xlsx: cannot read the file (not found).\n",
+    );
+    expect(usage(["rubric", "import", "nope.xlsx", "-o", "nope-rubric.json"], "vi")).toBe(
+      "nope.xlsx: không đọc được tệp (không tồn tại).\n",
+    );
+  });
+
+  it("a folder given as the survey table: 'is a folder' in one language", () => {
+    expect(usage(["rank", units, "--survey", units], "en")).toBe(
+      "units: cannot read the file (is a folder).\n",
+    );
+    expect(usage(["rank", units, "--survey", units], "vi")).toBe("units: không đọc được tệp (là thư mục).\n");
+  });
+
+  it("demo --count is refused as an unknown option (it was accepted and did nothing), before writing anything", () => {
+    expect(usage(["demo", "--count", "3"], "en")).toBe(
+      "Unknown option --count for this command. Allowed options: --out …, --lang, --help.\n",
+    );
+    expect(usage(["demo", "--count", "3"], "vi")).toBe(
+      "Không có tuỳ chọn --count cho lệnh này. Các tuỳ chọn được dùng: --out …, --lang, --help.\n",
+    );
+    expect(existsSync(join(dir, "demo-output"))).toBe(false);
+  });
+
   it("an unknown option, in each language, names it and lists the allowed ones", () => {
     expect(usage(["rank", units, "--x"], "en")).toMatch(
       /^Unknown option --x for this command\. Allowed options: --rubric …, --columns …/,

@@ -16,4 +16,11 @@ describe("ownership marks", () => {
     expect(() => claim("Kết quả", new Set(["Kết quả"]), { marks })).toThrow(/Kết quả/);
     expect(() => claim("Tự chấm", new Set(), { marks })).toThrow(/not a sheet the add-in owns/);
   });
+
+  it("finds a present sheet whatever its capitals, as Excel does: the user's is refused in their spelling", () => {
+    const marks = new Map([["ParIndex_Owned_Ranking", "XẾP HẠNG"]]);
+    expect(() => claim("Kết quả", new Set(["KẾT QUẢ"]), { marks })).toThrow(/"KẾT QUẢ"/);
+    // Our own sheet, its capitals changed by the user: still ours, rewritten in place.
+    expect(claim("Xếp hạng", new Set(["XẾP HẠNG"]), { marks })).toEqual({ exists: true });
+  });
 });

@@ -116,4 +116,19 @@ describe("rubricFromFile", () => {
       expect((error as UserError).text.en).toContain(name);
     }
   });
+
+  it("bad JSON says where in Vietnamese, with none of the parser's English (as the pane and the CLI do)", async () => {
+    const error = await rubricFromFile(
+      "hong.json",
+      new TextEncoder().encode('{\n  "id": "x",\n  name: 1\n}'),
+    ).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe("invalid-rubric");
+    expect((error as UserError).text.vi).toBe(
+      "hong.json: không phải JSON hợp lệ (lỗi cú pháp ở dòng 3, cột 3).",
+    );
+    expect((error as UserError).text.en).toMatch(
+      /^hong\.json: not valid JSON \((Expected|Unexpected) .+\)\.$/,
+    );
+  });
 });

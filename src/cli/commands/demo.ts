@@ -34,10 +34,9 @@ import { rubricLabel } from "../../core/rubric/identity";
  * at all), validates them, scores them and builds the ranking against a made-up last year.
  */
 export default async function demo(argv: string[], lang: Lang): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, {
-    out: { type: "string" },
-    count: { type: "string" },
-  });
+  // No --count: the demo's story is fixed (the seed commune, eleven made-up units, the one that resubmits,
+  // the survey naming them); `par-index sample --count N` makes as many units as wanted.
+  const { values, positionals } = parseCommandArgs(argv, { out: { type: "string" } });
   refuseExtraArguments(positionals, 0, {
     vi: "par-index demo [--out thư-mục]",
     en: "par-index demo [--out folder]",

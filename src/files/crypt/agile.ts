@@ -61,7 +61,11 @@ export function parseAgile(xmlBytes: Uint8Array, file: string): AgileInfo {
     parser.write(text.replace(/^\uFEFF/, "").replace(/[\0\s]+$/, "")).close();
   } catch (e) {
     // In words, as a damaged part of the workbook is told (read-workbook.ts xmlFaultWords), naming the stream.
-    throw new FileReadError("encrypted", file, `EncryptionInfo: ${xmlFaultWords(e)}`);
+    const why = xmlFaultWords(e);
+    throw new FileReadError("encrypted", file, {
+      vi: `EncryptionInfo: ${why.vi}`,
+      en: `EncryptionInfo: ${why.en}`,
+    });
   }
   const keyData = found.keyData;
   const encryptedKey = found.encryptedKey;

@@ -7,7 +7,7 @@
  * file's size, which the caller has already capped (limits.maxFileBytes).
  */
 
-/** What is wrong with the compound file, in words ({vi} / {en} in one string, as the reader's details are). */
+/** What is wrong with the compound file, in words in each language (the message has both, for a log). */
 export class CfbDamaged extends Error {
   constructor(
     readonly vi: string,

@@ -2,9 +2,9 @@ import { FileReadError } from "../errors";
 
 // Small helpers shared by the agile and standard decryptions.
 
-/** Refused without trying further: the detail says what in words, in both languages. */
+/** Refused without trying further: the detail says what in words, each language in its own text. */
 export function refuse(file: string, vi: string, en: string): never {
-  throw new FileReadError("encrypted", file, `${vi} / ${en}`);
+  throw new FileReadError("encrypted", file, { vi, en });
 }
 
 export function utf16le(text: string): Uint8Array {

@@ -137,26 +137,28 @@ function admit(
   usage.inflatedBytes += size;
   // A bomb first (the total, the ratio), then an honest part that is merely too big to check.
   if (usage.inflatedBytes > limits.maxUncompressedBytes)
-    throw new FileReadError(
-      "zip-bomb",
-      file,
-      `${megabytes(usage.inflatedBytes)}, limit ${megabytes(limits.maxUncompressedBytes)}`,
-    );
+    throw new FileReadError("zip-bomb", file, {
+      vi: `${megabytes(usage.inflatedBytes)}, giới hạn ${megabytes(limits.maxUncompressedBytes)}`,
+      en: `${megabytes(usage.inflatedBytes)}, limit ${megabytes(limits.maxUncompressedBytes)}`,
+    });
   const ratio = size / Math.max(1, compressedSize);
   if (size > 8 * 1024 * 1024 && ratio > limits.maxRatio)
     throw new FileReadError("zip-bomb", file, `${name}: ×${Math.round(ratio)}`);
   if (size > limits.maxPartBytes)
-    throw new FileReadError(
-      "too-large",
-      file,
-      `${name} ${megabytes(size)} (limit ${megabytes(limits.maxPartBytes)} per part)`,
-    );
+    throw new FileReadError("too-large", file, {
+      vi: `${name} ${megabytes(size)} (giới hạn ${megabytes(limits.maxPartBytes)} mỗi phần)`,
+      en: `${name} ${megabytes(size)} (limit ${megabytes(limits.maxPartBytes)} per part)`,
+    });
 }
 
 function archiveError(e: unknown, file: string): FileReadError {
   if (e instanceof FileReadError) return e;
-  if (e instanceof ZipLied) return new FileReadError("zip-bomb", file, `${e.message}: > declared size`);
-  if (e instanceof ZipDamaged) return new FileReadError("damaged", file, e.message);
+  if (e instanceof ZipLied)
+    return new FileReadError("zip-bomb", file, {
+      vi: `${e.message}: vượt kích thước ghi trong tệp`,
+      en: `${e.message}: > declared size`,
+    });
+  if (e instanceof ZipDamaged) return new FileReadError("damaged", file, { vi: e.vi, en: e.message });
   const message = e instanceof Error ? e.message : String(e);
   if (/invalid zip|unexpected EOF|end of central/i.test(message)) return new FileReadError("truncated", file);
   return new FileReadError("damaged", file, message.slice(0, 160));

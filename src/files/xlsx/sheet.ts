@@ -1,3 +1,4 @@
+import type { Text } from "../../core/finding";
 import { parseStoredNumber } from "../../core/numbers";
 import type { CellValue, SheetSnapshot } from "../../core/snapshot";
 import { FileReadError } from "../errors";
@@ -31,12 +32,12 @@ export function readSheet(text: string, ctx: Context): SheetSnapshot {
   });
 }
 
-function overBudget(ctx: Context, what: string, used: number, limit: number): FileReadError {
-  return new FileReadError(
-    "too-large",
-    ctx.file,
-    `"${ctx.name}": ${what} ${count(used)}+ (limit ${count(limit)} per file)`,
-  );
+/** `what` in each language: a limit is named in the user's language only. */
+function overBudget(ctx: Context, what: Text, used: number, limit: number): FileReadError {
+  return new FileReadError("too-large", ctx.file, {
+    vi: `"${ctx.name}": ${what.vi} ${count(used)}+ (giới hạn ${count(limit)} mỗi tệp)`,
+    en: `"${ctx.name}": ${what.en} ${count(used)}+ (limit ${count(limit)} per file)`,
+  });
 }
 
 /** A shared formula's master cell: the formula as written there, and where, so others can be shifted from it. */
@@ -179,7 +180,12 @@ function addHyperlink(st: SheetWalkState, a: XmlAttributes): void {
   if (!target) return;
   const { limits, usage } = st.ctx;
   if (++usage.merges > limits.maxMerges)
-    throw overBudget(st.ctx, "merged areas and links", usage.merges, limits.maxMerges);
+    throw overBudget(
+      st.ctx,
+      { vi: "vùng gộp ô và liên kết", en: "merged areas and links" },
+      usage.merges,
+      limits.maxMerges,
+    );
   st.hyperlinks.push({ ref, target: target.length > 2000 ? target.slice(0, 2000) : target });
 }
 
@@ -249,7 +255,7 @@ function addMerge(st: SheetWalkState, a: XmlAttributes): void {
   if (!ref) return;
   const { limits, usage } = st.ctx;
   if (++usage.merges > limits.maxMerges)
-    throw overBudget(st.ctx, "merged areas", usage.merges, limits.maxMerges);
+    throw overBudget(st.ctx, { vi: "vùng gộp ô", en: "merged areas" }, usage.merges, limits.maxMerges);
   st.merges.push(ref);
 }
 
@@ -288,7 +294,7 @@ function resolveSharedFormula(st: SheetWalkState, index: string): void {
   if (usage.sharedFormulaChars > limits.maxSharedFormulaChars)
     throw overBudget(
       st.ctx,
-      "characters of shared formulas to expand",
+      { vi: "ký tự công thức dùng chung cần mở rộng", en: "characters of shared formulas to expand" },
       usage.sharedFormulaChars,
       limits.maxSharedFormulaChars,
     );
@@ -299,22 +305,31 @@ function resolveSharedFormula(st: SheetWalkState, index: string): void {
 function chargeCell(ctx: Context, value: CellValue, formula: string | null): void {
   const { limits, usage } = ctx;
   if (++usage.contentCells > limits.maxContentCells)
-    throw overBudget(ctx, "cells", usage.contentCells, limits.maxContentCells);
+    throw overBudget(ctx, { vi: "ô có nội dung", en: "cells" }, usage.contentCells, limits.maxContentCells);
   if (formula !== null) {
     usage.formulaChars += formula.length;
     if (usage.formulaChars > limits.maxFormulaChars)
-      throw overBudget(ctx, "formula characters", usage.formulaChars, limits.maxFormulaChars);
+      throw overBudget(
+        ctx,
+        { vi: "ký tự công thức", en: "formula characters" },
+        usage.formulaChars,
+        limits.maxFormulaChars,
+      );
   }
   if (typeof value === "string") {
     if (value.length > limits.maxCellChars)
-      throw new FileReadError(
-        "too-large",
-        ctx.file,
-        `"${ctx.name}": a cell holds ${count(value.length)} characters of text (Excel's limit is ${count(limits.maxCellChars)})`,
-      );
+      throw new FileReadError("too-large", ctx.file, {
+        vi: `"${ctx.name}": một ô chứa ${count(value.length)} ký tự văn bản (giới hạn của Excel là ${count(limits.maxCellChars)})`,
+        en: `"${ctx.name}": a cell holds ${count(value.length)} characters of text (Excel's limit is ${count(limits.maxCellChars)})`,
+      });
     usage.textChars += value.length;
     if (usage.textChars > limits.maxTextChars)
-      throw overBudget(ctx, "characters of text", usage.textChars, limits.maxTextChars);
+      throw overBudget(
+        ctx,
+        { vi: "ký tự văn bản", en: "characters of text" },
+        usage.textChars,
+        limits.maxTextChars,
+      );
   }
 }
 
@@ -438,17 +453,19 @@ function densify(
   const { limits, usage } = ctx;
   usage.cells += height * width;
   if (usage.cells > limits.maxCells || height > limits.maxRows || width > limits.maxCols) {
-    const limit =
+    const limit: Text =
       height > limits.maxRows
-        ? `limit ${count(limits.maxRows)} rows`
+        ? { vi: `giới hạn ${count(limits.maxRows)} dòng`, en: `limit ${count(limits.maxRows)} rows` }
         : width > limits.maxCols
-          ? `limit ${count(limits.maxCols)} columns`
-          : `limit ${count(limits.maxCells)} cells per file`;
-    throw new FileReadError(
-      "too-large",
-      ctx.file,
-      `"${ctx.name}" spans ${count(height)} rows × ${count(width)} columns (${limit})`,
-    );
+          ? { vi: `giới hạn ${count(limits.maxCols)} cột`, en: `limit ${count(limits.maxCols)} columns` }
+          : {
+              vi: `giới hạn ${count(limits.maxCells)} ô mỗi tệp`,
+              en: `limit ${count(limits.maxCells)} cells per file`,
+            };
+    throw new FileReadError("too-large", ctx.file, {
+      vi: `"${ctx.name}" trải trên ${count(height)} dòng × ${count(width)} cột (${limit.vi})`,
+      en: `"${ctx.name}" spans ${count(height)} rows × ${count(width)} columns (${limit.en})`,
+    });
   }
   const values: CellValue[][] = new Array(height);
   const formulas: (string | null)[][] = new Array(height);

@@ -29,8 +29,19 @@ export type Inflate = ((data: Uint8Array, size: number) => Uint8Array) & {
 export const inflateWithFflate: Inflate = (data, size) =>
   inflateSync(data, { out: new Uint8Array(size + 1) });
 
-/** The archive is damaged: data outside it, a CRC or size that does not match, deflate data that ends early. */
-export class ZipDamaged extends Error {}
+/**
+ * The archive is damaged: data outside it, a CRC or size that does not match, deflate data that ends early.
+ * Said in each language (`vi`; the message is the English), so neither text of the refusal is mixed.
+ */
+export class ZipDamaged extends Error {
+  constructor(
+    en: string,
+    readonly vi: string = en,
+  ) {
+    super(en);
+    this.name = "ZipDamaged";
+  }
+}
 
 /** The part inflates far beyond what the directory says — a forged directory, treated as a zip bomb. */
 export class ZipLied extends Error {}
@@ -71,18 +82,21 @@ export function findEndOfCentralDirectory(bytes: Uint8Array): number {
  */
 export function readDirectory(bytes: Uint8Array, end = findEndOfCentralDirectory(bytes)): ZipEntry[] | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (end < 0 || view.getUint32(end, true) !== EOCD) throw new ZipDamaged("no end of central directory");
+  if (end < 0 || view.getUint32(end, true) !== EOCD)
+    throw new ZipDamaged("no end of central directory", "không có phần kết thư mục trung tâm");
   const disk = view.getUint16(end + 4, true);
   const count = view.getUint16(end + 10, true);
   const size = view.getUint32(end + 12, true);
   const offset = view.getUint32(end + 16, true);
   if (disk !== 0 || count === 0xffff || size === 0xffffffff || offset === 0xffffffff) return null;
-  if (offset + size > end) throw new ZipDamaged("central directory outside the archive");
+  if (offset + size > end)
+    throw new ZipDamaged("central directory outside the archive", "thư mục trung tâm nằm ngoài tệp nén");
   const names = new TextDecoder();
   const entries: ZipEntry[] = [];
   let p = offset;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > end || view.getUint32(p, true) !== CENTRAL) throw new ZipDamaged("bad central directory");
+    if (p + 46 > end || view.getUint32(p, true) !== CENTRAL)
+      throw new ZipDamaged("bad central directory", "thư mục trung tâm hỏng");
     const nameLength = view.getUint16(p + 28, true);
     const entry: ZipEntry = {
       method: view.getUint16(p + 10, true),
@@ -115,10 +129,11 @@ export function inflateEntry(
 ): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
-  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL) throw new ZipDamaged("bad local header");
+  if (at + 30 > bytes.length || view.getUint32(at, true) !== LOCAL)
+    throw new ZipDamaged("bad local header", "đầu mục hỏng");
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const end = start + entry.compressedSize;
-  if (end > bytes.length) throw new ZipDamaged("entry outside the archive");
+  if (end > bytes.length) throw new ZipDamaged("entry outside the archive", "mục nằm ngoài tệp nén");
   const data = bytes.subarray(start, end);
   let out: Uint8Array;
   if (entry.method === 0) out = data;
@@ -129,12 +144,18 @@ export function inflateEntry(
     } catch (e) {
       // Node's zlib refuses to write past the limit: the lie, not damage.
       if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new ZipLied(entry.name);
-      throw new ZipDamaged(`${entry.name}: ${e instanceof Error ? e.message : String(e)}`);
+      // The inflater's own words (zlib, fflate) have no Vietnamese: said as what they are, a decompression error.
+      const why = e instanceof Error ? e.message : String(e);
+      throw new ZipDamaged(`${entry.name}: ${why}`, `${entry.name}: lỗi giải nén (${why})`);
     }
     if (out.length > limit) throw new ZipLied(entry.name);
   }
   if (out.length !== entry.size)
-    throw new ZipDamaged(`${entry.name}: ${out.length} bytes, the archive says ${entry.size}`);
-  if ((inflate.crc32 ?? crc32)(out) !== entry.crc) throw new ZipDamaged(`${entry.name}: CRC-32 mismatch`);
+    throw new ZipDamaged(
+      `${entry.name}: ${out.length} bytes, the archive says ${entry.size}`,
+      `${entry.name}: ${out.length} byte, tệp nén ghi ${entry.size}`,
+    );
+  if ((inflate.crc32 ?? crc32)(out) !== entry.crc)
+    throw new ZipDamaged(`${entry.name}: CRC-32 mismatch`, `${entry.name}: sai mã CRC-32`);
   return out;
 }
