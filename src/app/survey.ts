@@ -58,3 +58,23 @@ export function surveyMatchOf(inputs: readonly RankInput[], rows: readonly Surve
   );
   return { merge, problems: surveyMergeProblems(merge) };
 }
+
+/** A survey table used for a ranking, as the cards show it: the file, its rows and findings, the match. */
+export interface SurveyOutcome {
+  /** The file's name as picked. */
+  file: string;
+  /** Rows used from the table (`SurveyTable.rows.length`). */
+  rows: number;
+  /** Every row of the table not used, with why (naming the file and cell). */
+  rowProblems: Text[];
+  match: SurveyMatch;
+}
+
+/** The card's view of a survey table and its match (`surveyMatchOf` over the ranking's inputs). */
+export function surveyOutcomeOf(
+  file: string,
+  table: { rows: readonly SurveyRow[]; problems: readonly Text[] },
+  match: SurveyMatch,
+): SurveyOutcome {
+  return { file, rows: table.rows.length, rowProblems: [...table.problems], match };
+}

@@ -124,7 +124,7 @@ export function RankingResult({
 /**
  * Which basis the ranking used, always, in core's words (the CLI's first line, the pane's and the sheet's
  * subtitle), with the page's own hint for choosing otherwise (core/basis-words.ts: the choice on this card;
- * the survey rows of each workbook or the CLI's `--survey`, since the page imports no survey table). When it needs the reader's attention — a provisional ranking (self scores, the evidence part)
+ * this card's survey import or the survey rows of each workbook). When it needs the reader's attention — a provisional ranking (self scores, the evidence part)
  * or units listed apart for want of their survey score — it is a warning, and a provisional one says why
  * its rating column is empty (issue #25).
  */

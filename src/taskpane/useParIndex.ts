@@ -10,6 +10,7 @@ import type { ExcelService, ValidateResult } from "../excel/service";
 import type { Annex } from "../core/sheets/annex";
 import { annexOf, type ParSettings, type RubricIdentity, type VerifiedSettings } from "../excel/settings";
 import { readPreviousFile, readRubricFile, readUnitMapFile, rankInputsFromFiles } from "./files";
+import { readSurveyPick, surveyOutcome } from "./survey-import";
 import { type BusyKind, initialPane, type PaneAction, type PaneState, paneReducer } from "./state/pane";
 import type { AppraisalWritten, FindingChanges } from "./state/check";
 import type { RankOutcome } from "./state/ranking";
@@ -35,6 +36,8 @@ export interface RankRequest {
   basis?: RankPart;
   groupBy: string;
   dense: boolean;
+  /** The province's survey table ("Nhập điểm điều tra"), .xlsx or .csv: `rank --survey` on the pane. */
+  survey?: File | null;
 }
 
 export interface ParIndexState {
@@ -364,6 +367,10 @@ function useRankActions(
         if (problem) throw new UserError("bad-group-rule", problem);
         const previous = request.previous ? await readPreviousFile(request.previous) : null;
         const unitMap = request.previousMap ? await readUnitMapFile(request.previousMap) : null;
+        const useRubric = rubric ?? (builtinRubric(DEFAULT_RUBRIC_ID) as Rubric);
+        // Read before any unit (a refused table fails at once, naming the file), as `rank --survey`.
+        const surveyFile = request.survey ? await readSurveyPick(request.survey, useRubric) : null;
+        const survey = surveyFile?.table.rows ?? null;
         const options = {
           by: request.by,
           groupBy: request.groupBy,
@@ -378,6 +385,7 @@ function useRankActions(
             rubric,
             ...options,
             ...(request.sheets ? { sheets: request.sheets } : {}),
+            ...(survey ? { survey } : {}),
           });
           dispatch({
             type: "rank/done",
@@ -386,21 +394,30 @@ function useRankActions(
               sheet: r.written[0] ?? "",
               fileErrors: [],
               pageLayout: r.pageLayout,
+              ...(surveyFile && r.surveyMatch
+                ? { survey: await surveyOutcome(surveyFile, r.surveyMatch) }
+                : {}),
             },
           });
           return;
         }
-        const useRubric = rubric ?? (builtinRubric(DEFAULT_RUBRIC_ID) as Rubric);
         const { inputs, fileErrors } = await rankInputsFromFiles(
           request.files ?? [],
           useRubric,
           (done, total) => dispatch({ type: "rank/progress", done, total }),
+          survey,
         );
         const ranking = rankUnits(inputs, { rubric: useRubric, ...options });
         const sheet = await excel.writeRanking(ranking, useRubric, annex);
         dispatch({
           type: "rank/done",
-          outcome: { ranking, sheet, fileErrors, pageLayout: excel.canSetPage?.() },
+          outcome: {
+            ranking,
+            sheet,
+            fileErrors,
+            pageLayout: excel.canSetPage?.(),
+            ...(surveyFile ? { survey: await surveyOutcome(surveyFile, inputs) } : {}),
+          },
         });
       }),
     [guard, dispatch, rubric, annex],

@@ -85,11 +85,12 @@ describe("standalone ranking card", () => {
     expect(r.basis).toBe("index");
     const bar = screen.getByRole("group", { name: /^Có đơn vị chưa có điểm điều tra xã hội học/ });
     expect(bar.textContent).toContain(name);
-    // The page's hint, not the CLI's: no --basis option here, no survey import it does not have; the survey
-    // rows of each workbook, or the CLI's --survey with the province's table, and this card's choice.
+    // The page's hint, not the CLI's: no --basis option here; this card's survey import, the survey rows
+    // of each workbook, and this card's choice.
     expect(bar.textContent).toContain(r.basisReason.vi);
-    expect(r.basisReason.vi).toContain("Trang này không nhập bảng điểm điều tra của tỉnh");
-    expect(r.basisReason.vi).toContain("par-index rank … --survey");
+    expect(r.basisReason.vi).toContain('chọn "Nhập điểm điều tra" trên thẻ xếp hạng này');
+    expect(r.basisReason.en).toContain('choose "Import survey scores" on this ranking card');
+    expect(r.basisReason.vi).not.toContain("--survey");
     expect(r.basisReason.vi).toContain('"Cơ sở xếp hạng"');
     expect(r.basisReason.vi).not.toContain("--basis");
     expect(r.basisReason.vi).not.toContain("trong ngăn tác vụ");
