@@ -12,8 +12,14 @@ export {
   rankingRubric,
   rankingSpecs,
   reportSpecs,
+  surveyOfFiles,
   writeWorkbook,
 } from "./check";
+// The survey import ("Nhập điểm điều tra"): read with the CLI's limits, the range from the rubric.
+export { readSurveyFile } from "../app/survey-file";
+export type { SurveyFile } from "../app/survey-file";
+export type { SurveyOutcome } from "../app/survey";
+export { surveyMaxOf } from "../core/survey";
 export type { CheckedFile, RankChoice } from "./check";
 export { findingsCsv } from "./findings-csv";
 export { rememberChoice, restoreChoice, rubricFromFile, rubricOf } from "./rubric-choice";
