@@ -523,6 +523,73 @@ describe("parity: the CLI, the pane and the standalone page give the same answer
     },
     120_000,
   );
+
+  it("the pane's ranking of the open workbook's sheets takes the table as `rank --survey` does on that file", async () => {
+    const cons = plan.files.find((f) => f.name === plan.consolidation.file);
+    if (!cons) throw new Error("no consolidation workbook in the set");
+    const max = surveyMaxOf(rubric) as number;
+    const units = views.cli.units.filter((u) => u.file === cons.name && u.unit).map((u) => u.unit as string);
+    expect(units.length).toBeGreaterThanOrEqual(3);
+    // The first sheet's unit has no row (it keeps its workbook's survey score), the others new scores.
+    const csv = [
+      "Đơn vị;Điểm điều tra xã hội học",
+      ...units.slice(1).map((u, i) => `${u};${String(round(max * (0.55 + i / 10))).replace(".", ",")}`),
+      `Xã Không Gửi Biểu;${String(round(max / 2)).replace(".", ",")}`,
+    ].join("\n");
+    const bytes = new TextEncoder().encode(csv);
+    const side = mkdtempSync(join(tmpdir(), "par-index-survey-"));
+    try {
+      writeFileSync(join(side, "dieu-tra.csv"), bytes);
+      writeFileSync(join(side, cons.name), cons.bytes);
+      const run = spawnSync(
+        process.execPath,
+        [
+          "--max-old-space-size=512",
+          BIN,
+          "rank",
+          join(side, cons.name),
+          "--json",
+          "--rubric",
+          RUBRIC_ID,
+          "--survey",
+          join(side, "dieu-tra.csv"),
+        ],
+        { encoding: "utf8", env: { ...process.env, LANG: "en_US.UTF-8", PAR_INDEX_THREADS: "1" } },
+      );
+      expect([0, 1]).toContain(run.status);
+      const cli = JSON.parse(run.stdout) as Ranking;
+      const said = run.stderr
+        .split("\n")
+        .filter((l) => l.startsWith("! "))
+        .map((l) => l.slice(2));
+      const host = FakeExcelHost.fromSnapshot(readWorkbook(cons.bytes, cons.name));
+      host.name = cons.name;
+      const installed = installFakeOffice(host);
+      try {
+        const picked = new File([new Uint8Array(bytes)], "dieu-tra.csv");
+        Object.defineProperty(picked, "arrayBuffer", { value: async () => bytes.slice().buffer });
+        const table = await readSurveyPick(picked, rubric);
+        const r = await createExcelService(host.run).buildRanking({ rubric, survey: table.table.rows });
+        const diff = compare(rankingView(cli), rankingView(r.ranking), "sheets", { fields: 0 });
+        expect(diff, "first differing field (rank --survey ≠ the pane's sheets)").toBeNull();
+        const outcome = await surveyOutcome(table, r.surveyMatch ?? []);
+        expect([...outcome.rowProblems, ...outcome.match.problems].map((p) => p.en)).toEqual(said);
+        expect(said).toEqual([
+          `No social-survey score for unit "${units[0]}".`,
+          'The survey score of "Xã Không Gửi Biểu" (B4) matches no unit.',
+        ]);
+        // The table mattered: the ranking differs from the same sheets ranked without it.
+        const without = await createExcelService(host.run).buildRanking({ rubric });
+        expect(
+          compare(rankingView(without.ranking), rankingView(r.ranking), "x", { fields: 0 }),
+        ).not.toBeNull();
+      } finally {
+        installed.uninstall();
+      }
+    } finally {
+      rmSync(side, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 const round = (x: number) => Math.round(x * 100) / 100;
