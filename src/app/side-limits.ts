@@ -37,6 +37,15 @@ export const SIDE_FILE_NAMES: Record<SideFileKind, Text> = {
 /** Text side files by extension (read as CSV); anything else is read as a workbook. */
 export const TEXT_SIDE_FILE = /\.(csv|txt|tsv)$/i;
 
+/**
+ * A size as the CLI's refusals say it (src/files/limits.ts `megabytes`, which the application layer may
+ * not import): binary megabytes, one decimal under 10 MB.
+ */
+export function megabytes(bytes: number): string {
+  const MB = 1024 * 1024;
+  return `${(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
+}
+
 /** "1,234 rows, over the limit of 5,000": a count refused, in both languages. */
 export function overCount(count: number, limit: number): Text {
   return {

@@ -2,16 +2,29 @@
  * The survey table a user picks in the pane or on the page, read in the browser as the CLI's side-file
  * reader reads `--survey` (cli/side-file.ts): its size checked before a byte is read (the same caps,
  * app/side-limits.ts), a CSV through core/csv.ts (encoding and separator found, a field, line or row limit
- * refused), a workbook through readWorkbookBytes, then core/survey.ts's rules, and more than
- * MAX_SIDE_ROWS rows refused. A refusal is a UserError naming the file and why, in both languages.
- * Imported on demand: the reader is not part of the pane's first load.
+ * refused), a workbook through the face's reader (readWorkbookBytes, passed in: the application layer
+ * imports no reader), then core/survey.ts's rules, and more than MAX_SIDE_ROWS rows refused. A refusal is
+ * a UserError naming the file and why, in both languages. Imported on demand: not on the pane's first load.
  */
 import { UserError, isUserError } from "../core/errors";
 import { readCsv } from "../core/csv";
 import { readSurveyTable, type SurveyTable, surveyTableFromCsvTable } from "../core/survey";
-import { megabytes as mb } from "../files/limits";
-import { readWorkbookBytes } from "../files/read-workbook-bytes";
-import { MAX_SIDE_ROWS, overCount, SIDE_FILE_BYTES, sideRefusal, TEXT_SIDE_FILE } from "./side-limits";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import {
+  MAX_SIDE_ROWS,
+  megabytes as mb,
+  overCount,
+  SIDE_FILE_BYTES,
+  sideRefusal,
+  TEXT_SIDE_FILE,
+} from "./side-limits";
+
+/** The workbook reader every face has (src/files/read-workbook-bytes.ts readWorkbookBytes). */
+export type WorkbookReader = (
+  bytes: Uint8Array,
+  source: string,
+  options: { limits: { maxFileBytes: number } },
+) => Promise<WorkbookSnapshot>;
 
 /** A picked file: its name and size are known before its bytes are read (a browser File fits). */
 export interface PickedFile {
@@ -33,7 +46,11 @@ const CODE = "survey-invalid";
  * Reads a survey table. `max` is the survey part's maximum (`surveyMaxOf(rubric)`), as the CLI passes it:
  * scores outside [0, max] are reported and not used.
  */
-export async function readSurveyFile(picked: PickedFile, max: number | undefined): Promise<SurveyFile> {
+export async function readSurveyFile(
+  picked: PickedFile,
+  max: number | undefined,
+  readWorkbook: WorkbookReader,
+): Promise<SurveyFile> {
   const name = picked.name;
   const text = TEXT_SIDE_FILE.test(name);
   const cap = SIDE_FILE_BYTES.survey;
@@ -52,12 +69,9 @@ export async function readSurveyFile(picked: PickedFile, max: number | undefined
     table = surveyTableFromCsvTable(csv, name, { max });
   } else {
     try {
-      table = readSurveyTable(
-        await readWorkbookBytes(bytes, name, { limits: { maxFileBytes: cap.workbook } }),
-        {
-          max,
-        },
-      );
+      table = readSurveyTable(await readWorkbook(bytes, name, { limits: { maxFileBytes: cap.workbook } }), {
+        max,
+      });
     } catch (e) {
       // The reader's words already name the file and say what to do (FileReadError is a UserError).
       if (isUserError(e))

@@ -9,7 +9,7 @@ import { failureOf } from "../app/failure";
 import { askedPart } from "../app/rank-choice";
 import { rankInputsOf } from "../app/rank-inputs";
 import { type SurveyOutcome, surveyMatchOf, surveyOutcomeOf, withSurveyScores } from "../app/survey";
-import type { SurveyFile } from "../app/survey-file";
+import { type PickedFile, readSurveyFile, type SurveyFile } from "../app/survey-file";
 import { analyseUnits, type WorkbookUnits } from "../app/units";
 import { type Finding, type Text, unreadableFileFinding } from "../core/finding";
 import type { Lang } from "../core/i18n";
@@ -17,7 +17,7 @@ import { type RankBasis, type RankInput, type Ranking, type RankPart, rankUnits 
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import type { Rubric } from "../core/rubric/schema";
 import type { SheetSpec } from "../core/sheet-spec";
-import type { SurveyRow } from "../core/survey";
+import { type SurveyRow, surveyMaxOf } from "../core/survey";
 import { findingsReportSpec } from "../core/sheets/findings-report";
 import { rankingSheetSpec } from "../core/sheets/ranking";
 import { RESULT_SHEET } from "../core/sheets/style";
@@ -157,6 +157,14 @@ function inputsOf(files: readonly CheckedFile[], survey: readonly SurveyRow[] | 
 /** The survey table against the checked files' units, as `rank --survey` reports it (app/survey.ts). */
 export function surveyOfFiles(files: readonly CheckedFile[], survey: SurveyFile): SurveyOutcome {
   return surveyOutcomeOf(survey.file, survey.table, surveyMatchOf(inputsOf(files, null), survey.table.rows));
+}
+
+/**
+ * The ranking card's survey table ("Nhập điểm điều tra"), read as `rank --survey` reads it: the CLI's
+ * limits, scores range-checked against the survey part of the ranking's rubric.
+ */
+export function readSurvey(picked: PickedFile, rubric: Rubric): Promise<SurveyFile> {
+  return readSurveyFile(picked, surveyMaxOf(rubric), readWorkbookBytes);
 }
 
 /**

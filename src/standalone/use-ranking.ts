@@ -75,7 +75,7 @@ function useSurveyImport(engine: Engine | null, rubric: Rubric | null) {
     let current = true;
     setReading(true);
     engine
-      .readSurveyFile(picked, engine.surveyMaxOf(rubric))
+      .readSurvey(picked, rubric)
       .then((r) => current && setRead(r))
       .catch((e: unknown) => current && setProblem(failureOf(e, picked.name).message))
       .finally(() => current && setReading(false));

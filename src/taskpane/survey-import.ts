@@ -9,11 +9,12 @@ import type { RankInput } from "../core/rank";
 import type { Rubric } from "../core/rubric/schema";
 
 export async function readSurveyPick(file: File, rubric: Rubric): Promise<SurveyFile> {
-  const [{ readSurveyFile }, { surveyMaxOf }] = await Promise.all([
+  const [{ readSurveyFile }, { surveyMaxOf }, { readWorkbookBytes }] = await Promise.all([
     import("../app/survey-file"),
     import("../core/survey"),
+    import("../files/read-workbook-bytes"),
   ]);
-  return readSurveyFile(file, surveyMaxOf(rubric));
+  return readSurveyFile(file, surveyMaxOf(rubric), readWorkbookBytes);
 }
 
 /**

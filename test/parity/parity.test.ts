@@ -13,11 +13,10 @@ import { createExcelService } from "../../src/excel/service";
 import { readWorkbook } from "../../src/files/read-workbook";
 import { type CheckedFile, checkBytes, type RankChoice, rankFiles } from "../../src/standalone/check";
 import { rankInputsFromFiles } from "../../src/taskpane/files";
-import { readSurveyFile } from "../../src/app/survey-file";
 import { surveyMaxOf } from "../../src/core/survey";
 import { writeWorkbook } from "../../src/files/write-workbook";
 import { readSurveyPick, surveyOutcome } from "../../src/taskpane/survey-import";
-import { surveyOfFiles } from "../../src/standalone/check";
+import { readSurvey, surveyOfFiles } from "../../src/standalone/check";
 import { FakeExcelHost } from "../fake-excel/host";
 import { installFakeOffice } from "../fake-excel/install";
 import { generatedSet, RUBRIC_ID, rubric, type SetPlan } from "./fixture";
@@ -492,7 +491,7 @@ describe("parity: the CLI, the pane and the standalone page give the same answer
         const pane = rankingView(rankUnits(inputs, { rubric, by: "final", groupBy: "rubric", dense: false }));
         const paneSaid = await surveyOutcome(paneFile, inputs);
         // The page: the checked files and the table read by the page's engine.
-        const pageFile = await readSurveyFile(picked(), surveyMaxOf(rubric));
+        const pageFile = await readSurvey(picked(), rubric);
         const choice: RankChoice = { by: "final", part: "index", groupBy: "rubric", dense: false };
         const page = rankingView(rankFiles(pageChecked, rubric, choice, pageFile.table.rows));
         const pageSaid = surveyOfFiles(pageChecked, pageFile);
