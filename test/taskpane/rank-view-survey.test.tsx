@@ -2,6 +2,7 @@
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { basisReasonFor } from "../../src/core/basis-words";
 import type { Ranking } from "../../src/core/rank";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
@@ -112,6 +113,11 @@ describe("pane ranking card: the survey import", () => {
     expect(within(box).getByTestId("survey-rows-not-used").textContent).toMatch(
       /dieu-tra\.csv › B4: điểm điều tra của "Xã Quá Điểm".*ngoài khoảng 0–/,
     );
+    // The CLI's hint ("… hay "Nhập điểm điều tra" trong ngăn tác vụ") names this very control.
+    const cliHint = basisReasonFor(ranking.basisFacts, "cli");
+    const label = screen.getByText(/^Nhập điểm điều tra \(/, { selector: "label" }).textContent ?? "";
+    expect(cliHint.vi).toContain(`"${label.split(" (")[0]}" trong ngăn tác vụ`);
+    expect(cliHint.en).toContain("or the pane's survey import");
   }, 60_000);
 
   it("a refused table is said naming the file, and nothing is written", async () => {
