@@ -1,8 +1,8 @@
 import { basename } from "node:path";
 import { analyseUnits } from "../app/units";
 import { capFindings } from "../core/finding-cap";
-import { scoreUnit } from "../core/score";
-import { type SurveyRow, surveyLookup } from "../core/survey";
+import { withSurveyScores } from "../app/survey";
+import type { SurveyRow } from "../core/survey";
 import type { Rubric } from "../core/rubric/schema";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { ColumnCorrections } from "./args";
@@ -42,11 +42,8 @@ export function analyseSnapshot(file: string, wb: WorkbookSnapshot, ctx: Analyse
     });
     if (ctx.survey?.length) {
       // The same matching as the mismatch report (mergeSurvey): folded, "UBND" and punctuation ignored.
-      const surveyOf = surveyLookup(ctx.survey);
-      for (const u of analysis.units) {
-        const score = surveyOf(u.unit);
-        if (score !== null) u.score = scoreUnit(u.rubric, u.entries, { survey: score });
-      }
+      // One rule with the pane's and the page's survey import (app/survey.ts).
+      analysis.units = withSurveyScores(analysis.units, ctx.survey);
     }
     // Checked here, where the sheets still are: the batch keeps no cells once a file is analysed.
     const outside = columnsOutside(

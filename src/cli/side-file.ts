@@ -7,6 +7,7 @@ import { FileReadError } from "../files/errors";
 import { megabytes } from "../files/limits";
 import { readInputBytes, readWorkbookFile } from "../files/node";
 import { UsageError } from "./args";
+import { overCount, SIDE_FILE_BYTES, type SideFileKind, sideRefusal } from "../app/side-limits";
 
 /**
  * Every side file a command reads besides the units' workbooks — a survey table, an expected-units list,
@@ -16,33 +17,8 @@ import { UsageError } from "./args";
  * and keep the largest allowed file within the bench's per-file budget (≤ 2 s, ≤ 300 MB). Over its cap,
  * or over a line, field or row limit, the file is refused with the limit named (exit 2).
  */
-export type SideFileKind = "survey" | "expected" | "previous" | "rubric" | "map";
-
-/** Bytes each kind may take, as text (CSV, JSON) and as a workbook (zipped, with styles). */
-export const SIDE_FILE_BYTES: Record<SideFileKind, { text: number; workbook: number }> = {
-  // A survey row is a unit and a few scores (~100 bytes): 2 MB is 20,000 rows. At 5 MB the survey's
-  // parse took 3.0 s and 303 MB (bench `--only side`), over the per-file budget.
-  survey: { text: 2_000_000, workbook: 20_000_000 },
-  expected: { text: 2_000_000, workbook: 20_000_000 },
-  previous: { text: 5_000_000, workbook: 20_000_000 },
-  rubric: { text: 5_000_000, workbook: 20_000_000 },
-  map: { text: 2_000_000, workbook: 20_000_000 },
-};
-
-/**
- * Rows a survey table or last year's ranking may hold: a province ranks a few hundred units, the country
- * some three thousand communes; every row past that is work (and a line printed) for nothing.
- */
-export const MAX_SIDE_ROWS = 5_000;
-
-/** What each kind is called in a message. */
-export const SIDE_FILE_NAMES: Record<SideFileKind, Text> = {
-  survey: { vi: "bảng khảo sát", en: "survey table" },
-  expected: { vi: "danh sách đơn vị", en: "expected-units list" },
-  previous: { vi: "bảng xếp hạng năm trước", en: "previous ranking" },
-  rubric: { vi: "bộ chỉ số", en: "rubric" },
-  map: { vi: "bảng đối chiếu tên đơn vị", en: "unit-name map" },
-};
+export type { SideFileKind } from "../app/side-limits";
+export { MAX_SIDE_ROWS, SIDE_FILE_BYTES, SIDE_FILE_NAMES } from "../app/side-limits";
 
 /** The raw bytes of a text side file (CSV, TSV, TXT, JSON), size-checked first. */
 export function readSideBytes(path: string, kind: SideFileKind): Uint8Array {
@@ -90,18 +66,11 @@ export async function readSideWorkbook(path: string, kind: SideFileKind): Promis
 /** A count of rows or names over the kind's limit: refused, naming the limit. */
 export function refuseOverCount(path: string, kind: SideFileKind, count: number, limit: number): void {
   if (count <= limit) return;
-  throw refusal(path, kind, {
-    vi: `có ${count.toLocaleString("vi")} dòng, quá giới hạn ${limit.toLocaleString("vi")} dòng`,
-    en: `it has ${count.toLocaleString("en")} rows, over the limit of ${limit.toLocaleString("en")}`,
-  });
+  throw refusal(path, kind, overCount(count, limit));
 }
 
 function refusal(path: string, kind: SideFileKind, why: Text): UsageError {
-  const what = SIDE_FILE_NAMES[kind];
-  return new UsageError({
-    vi: `Không đọc ${what.vi} ${path}: ${why.vi}.`,
-    en: `Not reading the ${what.en} ${path}: ${why.en}.`,
-  });
+  return new UsageError(sideRefusal(path, kind, why));
 }
 
 function sideFileError(path: string, kind: SideFileKind, e: unknown): UsageError {

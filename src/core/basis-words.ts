@@ -1,10 +1,9 @@
 /**
  * The words for a ranking's basis — which part every unit is ranked on, and why — said the same on every
  * face, except the "how to choose otherwise" hint, which names what that face offers: the CLI's options
- * (`--survey`, `--basis evidence`), the choice on the pane's and the page's ranking card. Neither the pane
- * nor the page imports the province's survey table: their hint says where a survey score goes (the survey
- * rows of each unit's workbook) and how to rank with the table (the CLI's `--survey`). The CLI's words are
- * those `rank` has always printed, word for word.
+ * (`--survey`, `--basis evidence`), the choice and the survey import ("Nhập điểm điều tra") on the pane's
+ * and the page's ranking card, or the survey rows of each unit's workbook. The CLI's words are those `rank`
+ * has always printed, word for word (its "or the pane's survey import" is the pane's control).
  */
 import type { Text } from "./finding";
 import { t } from "./i18n";
@@ -40,6 +39,9 @@ const CARD_CHOICE: Text = {
   en: `the "${t("en", "rankPart")}" choice → "${t("en", "rankPartEvidence")}"`,
 };
 
+/** The survey import's label on the pane's and the page's ranking card, as they show it. */
+const SURVEY_IMPORT: Text = { vi: `"${t("vi", "surveyImport")}"`, en: `"${t("en", "surveyImport")}"` };
+
 const HINTS: Record<RankFace, FaceHints> = {
   cli: {
     chosen: { vi: "--basis evidence", en: "--basis evidence" },
@@ -55,8 +57,8 @@ const HINTS: Record<RankFace, FaceHints> = {
   pane: {
     chosen: CARD_CHOICE,
     importSurvey: {
-      vi: 'Điểm điều tra xã hội học do tỉnh chấm: nhập vào các dòng điều tra xã hội học trong biểu chấm điểm của từng đơn vị rồi lập lại bảng xếp hạng, hoặc xếp hạng bằng dòng lệnh với bảng điểm của tỉnh (cột "Đơn vị", "Điểm"): par-index rank … --survey diem-dieu-tra.xlsx.',
-      en: 'The social survey is the province\'s score: enter it on the survey rows of each unit\'s scoring table and build the ranking again, or rank from the command line with the province\'s table (columns "Đơn vị"/unit, "Điểm"/score): par-index rank … --survey survey.xlsx.',
+      vi: `Điểm điều tra xã hội học do tỉnh chấm: chọn ${SURVEY_IMPORT.vi} trên thẻ này với bảng điểm của tỉnh (cột "Đơn vị", "Điểm"; .xlsx hoặc .csv) rồi lập lại bảng xếp hạng, hoặc nhập vào các dòng điều tra xã hội học trong biểu chấm điểm của từng đơn vị.`,
+      en: `The social survey is the province's score: choose ${SURVEY_IMPORT.en} on this card with the province's table (columns "Đơn vị"/unit, "Điểm"/score; .xlsx or .csv) and build the ranking again, or enter it on the survey rows of each unit's scoring table.`,
     },
     rankEvidence: {
       vi: `Muốn xếp tất cả theo phần tài liệu kiểm chứng: chọn ${CARD_CHOICE.vi}.`,
@@ -66,8 +68,8 @@ const HINTS: Record<RankFace, FaceHints> = {
   page: {
     chosen: CARD_CHOICE,
     importSurvey: {
-      vi: 'Trang này không nhập bảng điểm điều tra của tỉnh: nhập điểm vào các dòng điều tra xã hội học trong biểu chấm điểm của từng đơn vị rồi chọn lại các tệp, hoặc xếp hạng bằng dòng lệnh với bảng điểm của tỉnh (cột "Đơn vị", "Điểm"): par-index rank … --survey diem-dieu-tra.xlsx.',
-      en: 'This page does not import the province\'s survey table: enter the scores on the survey rows of each unit\'s scoring table and pick the files again, or rank from the command line with the province\'s table (columns "Đơn vị"/unit, "Điểm"/score): par-index rank … --survey survey.xlsx.',
+      vi: `Điểm điều tra xã hội học do tỉnh chấm: chọn ${SURVEY_IMPORT.vi} trên thẻ xếp hạng này với bảng điểm của tỉnh (cột "Đơn vị", "Điểm"; .xlsx hoặc .csv), hoặc nhập điểm vào các dòng điều tra xã hội học trong biểu chấm điểm của từng đơn vị rồi chọn lại các tệp.`,
+      en: `The social survey is the province's score: choose ${SURVEY_IMPORT.en} on this ranking card with the province's table (columns "Đơn vị"/unit, "Điểm"/score; .xlsx or .csv), or enter the scores on the survey rows of each unit's scoring table and pick the files again.`,
     },
     rankEvidence: {
       vi: `Muốn xếp tất cả theo phần tài liệu kiểm chứng: chọn ${CARD_CHOICE.vi}.`,

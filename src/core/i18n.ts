@@ -125,6 +125,30 @@ const STRINGS = {
     vi: "Bảng xếp hạng năm trước (.json hoặc .xlsx, không bắt buộc)",
     en: "Last year's ranking (.json or .xlsx, optional)",
   },
+  // The survey import of the pane's and the page's ranking card (the CLI's `rank --survey`).
+  surveyImport: { vi: "Nhập điểm điều tra", en: "Import survey scores" },
+  surveyImportHint: {
+    vi: 'bảng điểm điều tra xã hội học của tỉnh, cột "Đơn vị" và "Điểm" (.xlsx hoặc .csv, không bắt buộc)',
+    en: 'the province\'s social-survey table, columns "Đơn vị"/unit and "Điểm"/score (.xlsx or .csv, optional)',
+  },
+  surveyReading: { vi: "Đang đọc bảng điểm điều tra…", en: "Reading the survey table…" },
+  surveyRead: {
+    vi: "Điểm điều tra từ {file}: {rows} dòng dùng được, {matched} đơn vị khớp.",
+    en: "Survey scores from {file}: {rows} usable rows, {matched} units matched.",
+  },
+  surveyMatched: {
+    vi: "Đơn vị đã khớp điểm điều tra ({count})",
+    en: "Units matched to a survey score ({count})",
+  },
+  surveyMismatches: {
+    vi: "Đơn vị chưa có dòng điều tra, dòng không khớp đơn vị nào ({count})",
+    en: "Units without a survey row, rows that match no unit ({count})",
+  },
+  surveyRowsNotUsed: {
+    vi: "Dòng của bảng không được dùng ({count})",
+    en: "Rows of the table not used ({count})",
+  },
+  surveyRemove: { vi: "Bỏ bảng điểm điều tra", en: "Remove the survey table" },
   build: { vi: "Lập bảng xếp hạng", en: "Build ranking" },
   building: { vi: "Đang lập bảng xếp hạng…", en: "Building the ranking…" },
   reading: { vi: "Đang đọc {done}/{total} tệp…", en: "Reading {done}/{total} files…" },

@@ -15,6 +15,8 @@
  * Failures are thrown as `ExcelServiceError` (from ./errors) with `.text = { vi, en }` ready to show.
  */
 import { rankInputsOf } from "../app/rank-inputs";
+import type { SurveyMatch } from "../app/survey";
+import type { SurveyRow } from "../core/survey";
 import { analyseUnits, type WorkbookUnits } from "../app/units";
 import type { AnalyseOptions, WorkbookAnalysis } from "../core/analyse";
 import { countBySeverity, type Finding, type Severity, type Text } from "../core/finding";
@@ -124,6 +126,8 @@ export interface RankingOptions {
   unitMap?: UnitMap | null;
   /** The annex lines and signature block to print; unset: those saved in the workbook's settings. */
   annex?: Annex | null;
+  /** The province's survey rows (the pane's survey import), scored into each unit as `rank --survey` does. */
+  survey?: readonly SurveyRow[] | null;
 }
 
 export interface RankingResult {
@@ -135,6 +139,8 @@ export interface RankingResult {
   syncs: number;
   /** False when the host could not set the ranking sheet's page (before ExcelApi 1.9). */
   pageLayout?: boolean;
+  /** With a survey table: what matched and what did not (app/survey.ts). */
+  surveyMatch?: SurveyMatch;
 }
 
 export interface ExcelService {
@@ -481,7 +487,11 @@ async function rankSheetsIn(
     });
   }
   // One workbook: its sheets share one time, so no copy is "newer" (a unit twice is for the user to settle).
-  const inputs = rankInputsOf([{ ...analysis, source, modified: null, error: null }]);
+  // The survey table, if any, by the CLI's rule (app/survey.ts), loaded only when one was imported.
+  const survey = options.survey ? await import("../app/survey") : null;
+  const units =
+    survey && options.survey ? survey.withSurveyScores(analysis.units, options.survey) : analysis.units;
+  const inputs = rankInputsOf([{ ...analysis, units, source, modified: null, error: null }]);
   const ranking = rankUnits(inputs, {
     rubric: rankRubric,
     by: options.by ?? settings.by ?? "final",
@@ -506,6 +516,7 @@ async function rankSheetsIn(
     ranking,
     rankedUnits: ranking.groups.reduce((n, g) => n + g.units.length, 0),
     unranked: ranking.unranked.length,
+    ...(survey && options.survey ? { surveyMatch: survey.surveyMatchOf(inputs, options.survey) } : {}),
     written: [spec.name],
     syncs: syncs(),
   };

@@ -5,7 +5,11 @@ import { shownPart } from "../app/rank-choice";
 import { unrankedLabel } from "../app/unranked";
 import type { RankBasis, Ranking, RankPart } from "../core/rank";
 import type { RankChoice } from "./check";
+import type { SurveyOutcome } from "../app/survey";
+import type { Text as Words } from "../core/finding";
 import { Bar } from "../taskpane/Bar";
+import { FilePicker } from "../taskpane/FilePicker";
+import { SurveySummary } from "../taskpane/SurveySummary";
 import { RankingFindings } from "../taskpane/RankingFindings";
 import { resultCardStyles } from "./page-styles";
 import { s } from "./strings";
@@ -30,6 +34,7 @@ export function RankingResult({
   note,
   onDownload,
   busy,
+  survey,
 }: {
   ranking: Ranking;
   lang: Lang;
@@ -39,6 +44,8 @@ export function RankingResult({
   note: string | null;
   onDownload: () => void;
   busy: boolean;
+  /** The card's survey import ("Nhập điểm điều tra"): the pick, what the table gave, or why it was refused. */
+  survey?: SurveyImport;
 }) {
   const styles = useStyles();
   const ranked = ranking.groups.reduce((n, g) => n + g.units.length, 0);
@@ -49,6 +56,7 @@ export function RankingResult({
       </Text>
       <ChoiceFields lang={lang} choice={choice} onChoice={onChoice} />
       {note && <Text className={styles.muted}>{note}</Text>}
+      {survey && <SurveyField survey={survey} lang={lang} precision={ranking.precision} />}
       <BasisNotice ranking={ranking} lang={lang} />
       <RankingFindings findings={ranking.findings} lang={lang} />
       <Text weight="semibold" data-testid="ranking-summary">
@@ -124,7 +132,7 @@ export function RankingResult({
 /**
  * Which basis the ranking used, always, in core's words (the CLI's first line, the pane's and the sheet's
  * subtitle), with the page's own hint for choosing otherwise (core/basis-words.ts: the choice on this card;
- * the survey rows of each workbook or the CLI's `--survey`, since the page imports no survey table). When it needs the reader's attention — a provisional ranking (self scores, the evidence part)
+ * this card's survey import or the survey rows of each workbook). When it needs the reader's attention — a provisional ranking (self scores, the evidence part)
  * or units listed apart for want of their survey score — it is a warning, and a provisional one says why
  * its rating column is empty (issue #25).
  */
@@ -145,6 +153,38 @@ function BasisNotice({ ranking, lang }: { ranking: Ranking; lang: Lang }) {
         {basisReasonFor(ranking.basisFacts, "page")[lang]}
         {ranking.withoutSurvey ? ` ${s(lang, "provisionalNoRating")}` : ""}
       </Bar>
+    </div>
+  );
+}
+
+/** What the page's survey import needs of its state (use-ranking.ts). */
+export interface SurveyImport {
+  pick: (file: File | null) => void;
+  outcome: SurveyOutcome | null;
+  problem: Words | null;
+  reading: boolean;
+}
+
+/**
+ * "Nhập điểm điều tra": the province's table, read on this computer with the CLI's limits; the ranking
+ * above is rebuilt with its scores. A refused file is said naming it (the ranking stays without it).
+ */
+function SurveyField({ survey, lang, precision }: { survey: SurveyImport; lang: Lang; precision: number }) {
+  return (
+    <div data-testid="survey-import">
+      <FilePicker
+        label={`${t(lang, "surveyImport")} (${t(lang, "surveyImportHint")})`}
+        lang={lang}
+        accept=".xlsx,.csv"
+        onFiles={(f) => survey.pick(f[0] ?? null)}
+      />
+      {survey.reading && <Text size={200}>{t(lang, "surveyReading")}</Text>}
+      {survey.problem && (
+        <div data-testid="survey-problem">
+          <Bar intent="error">{survey.problem[lang]}</Bar>
+        </div>
+      )}
+      {survey.outcome && <SurveySummary survey={survey.outcome} precision={precision} lang={lang} />}
     </div>
   );
 }

@@ -19,7 +19,7 @@ export function ResultsArea({
   results,
   rubric,
   rubricName,
-  ranking: { ranking, rankingRubric, rankChoice, setRankChoice, choiceProblem },
+  ranking: { ranking, rankingRubric, rankChoice, setRankChoice, choiceProblem, survey },
   downloads: { writing, downloadFiles, downloadRanking },
 }: {
   lang: Lang;
@@ -51,6 +51,7 @@ export function ResultsArea({
           }
           onDownload={() => downloadRanking(ranking, rankingRubric)}
           busy={writing}
+          survey={survey}
         />
       )}
       {results.length > 1 && (

@@ -8,14 +8,17 @@ import { knownTime } from "../app/duplicates";
 import { failureOf } from "../app/failure";
 import { askedPart } from "../app/rank-choice";
 import { rankInputsOf } from "../app/rank-inputs";
+import { type SurveyOutcome, surveyMatchOf, surveyOutcomeOf, withSurveyScores } from "../app/survey";
+import { type PickedFile, readSurveyFile, type SurveyFile } from "../app/survey-file";
 import { analyseUnits, type WorkbookUnits } from "../app/units";
 import { type Finding, type Text, unreadableFileFinding } from "../core/finding";
 import type { Lang } from "../core/i18n";
-import { type RankBasis, type Ranking, type RankPart, rankUnits } from "../core/rank";
+import { type RankBasis, type RankInput, type Ranking, type RankPart, rankUnits } from "../core/rank";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../core/rubric/builtin";
 import { rubricLabel, rubricLine } from "../core/rubric/identity";
 import type { Rubric } from "../core/rubric/schema";
 import type { SheetSpec } from "../core/sheet-spec";
+import { type SurveyRow, surveyMaxOf } from "../core/survey";
 import { findingsReportSpec } from "../core/sheets/findings-report";
 import { rankingSheetSpec } from "../core/sheets/ranking";
 import { RESULT_SHEET } from "../core/sheets/style";
@@ -118,16 +121,13 @@ export function rankingRubric(rubric: Rubric | null): Rubric {
  * picked twice is ranked from the copy modified last (src/app, as the CLI does). The choice reaches core
  * as the pane's does, so the same choice ranks on the same basis as `rank --by … [--basis evidence]`.
  */
-export function rankFiles(files: readonly CheckedFile[], rubric: Rubric, choice: RankChoice): Ranking {
-  const inputs = rankInputsOf(
-    files.map((f) => ({
-      source: f.file,
-      modified: f.modified,
-      units: f.analysis?.units ?? [],
-      findings: f.analysis?.findings ?? f.findings,
-      error: f.error,
-    })),
-  );
+export function rankFiles(
+  files: readonly CheckedFile[],
+  rubric: Rubric,
+  choice: RankChoice,
+  survey: readonly SurveyRow[] | null = null,
+): Ranking {
+  const inputs = inputsOf(files, survey);
   return rankUnits(inputs, {
     rubric,
     by: choice.by,
@@ -137,6 +137,38 @@ export function rankFiles(files: readonly CheckedFile[], rubric: Rubric, choice:
     // The downloaded sheet's basis line names what this page offers, not the CLI's options.
     face: "page",
   });
+}
+
+/**
+ * The ranking's inputs, each unit with its survey row scored in when a survey table was imported (the
+ * page's "Nhập điểm điều tra", by the CLI's rule in app/survey.ts); the checked files stay as they were.
+ */
+function inputsOf(files: readonly CheckedFile[], survey: readonly SurveyRow[] | null): RankInput[] {
+  return rankInputsOf(
+    files.map((f) => {
+      const units = f.analysis?.units ?? [];
+      return {
+        source: f.file,
+        modified: f.modified,
+        units: survey ? withSurveyScores(units, survey) : units,
+        findings: f.analysis?.findings ?? f.findings,
+        error: f.error,
+      };
+    }),
+  );
+}
+
+/** The survey table against the checked files' units, as `rank --survey` reports it (app/survey.ts). */
+export function surveyOfFiles(files: readonly CheckedFile[], survey: SurveyFile): SurveyOutcome {
+  return surveyOutcomeOf(survey.file, survey.table, surveyMatchOf(inputsOf(files, null), survey.table.rows));
+}
+
+/**
+ * The ranking card's survey table ("Nhập điểm điều tra"), read as `rank --survey` reads it: the CLI's
+ * limits, scores range-checked against the survey part of the ranking's rubric.
+ */
+export function readSurvey(picked: PickedFile, rubric: Rubric): Promise<SurveyFile> {
+  return readSurveyFile(picked, surveyMaxOf(rubric), readWorkbookBytes);
 }
 
 /**

@@ -12,8 +12,13 @@ export {
   rankingRubric,
   rankingSpecs,
   reportSpecs,
+  readSurvey,
+  surveyOfFiles,
   writeWorkbook,
 } from "./check";
+// The survey import ("Nhập điểm điều tra", readSurvey above): read with the CLI's limits.
+export type { SurveyFile } from "../app/survey-file";
+export type { SurveyOutcome } from "../app/survey";
 export type { CheckedFile, RankChoice } from "./check";
 export { findingsCsv } from "./findings-csv";
 export { rememberChoice, restoreChoice, rubricFromFile, rubricOf } from "./rubric-choice";

@@ -1,4 +1,6 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { SurveyFile } from "../app/survey-file";
+import { failureOf } from "../app/failure";
 import type { Text } from "../core/finding";
 import type { Rubric } from "../core/rubric/schema";
 import type { CheckedFile, RankChoice } from "./check";
@@ -33,14 +35,55 @@ export function useRanking(
     [storage],
   );
   const rankingRubric = useMemo(() => (engine ? engine.rankingRubric(rubric) : null), [engine, rubric]);
+  const survey = useSurveyImport(engine, rankingRubric);
+  const rows = survey.read?.table.rows ?? null;
   const ranking = useMemo(
     () =>
       engine && rankingRubric && results.length >= 2 && progress === null
-        ? engine.rankFiles(results, rankingRubric, rankChoice)
+        ? engine.rankFiles(results, rankingRubric, rankChoice, rows)
         : null,
-    [engine, rankingRubric, results, rankChoice, progress],
+    [engine, rankingRubric, results, rankChoice, progress, rows],
   );
-  return { ranking, rankingRubric, rankChoice, setRankChoice, choiceProblem };
+  const surveyOutcome = useMemo(
+    () => (engine && ranking && survey.read ? engine.surveyOfFiles(results, survey.read) : null),
+    [engine, ranking, results, survey.read],
+  );
+  return {
+    ranking,
+    rankingRubric,
+    rankChoice,
+    setRankChoice,
+    choiceProblem,
+    survey: { ...survey, outcome: surveyOutcome },
+  };
+}
+
+/**
+ * The ranking card's "Nhập điểm điều tra": the picked table read as `rank --survey` reads it (the CLI's
+ * limits, the survey range of the ranking's rubric — read again if the rubric changes); a refused file
+ * is kept as its reason (naming the file) and the ranking goes on without survey scores.
+ */
+function useSurveyImport(engine: Engine | null, rubric: Rubric | null) {
+  const [picked, setPicked] = useState<File | null>(null);
+  const [read, setRead] = useState<SurveyFile | null>(null);
+  const [problem, setProblem] = useState<Text | null>(null);
+  const [reading, setReading] = useState(false);
+  useEffect(() => {
+    setRead(null);
+    setProblem(null);
+    if (!engine || !rubric || !picked) return;
+    let current = true;
+    setReading(true);
+    engine
+      .readSurvey(picked, rubric)
+      .then((r) => current && setRead(r))
+      .catch((e: unknown) => current && setProblem(failureOf(e, picked.name).message))
+      .finally(() => current && setReading(false));
+    return () => {
+      current = false;
+    };
+  }, [engine, rubric, picked]);
+  return { pick: setPicked, picked: picked?.name ?? null, read, problem, reading };
 }
 
 export type RankingState = ReturnType<typeof useRanking>;

@@ -22,6 +22,7 @@ import { groupRuleProblem, type RankBasis, type RankGroup, type RankPart } from 
 import { FilePicker } from "./FilePicker";
 import { RankingFindings } from "./RankingFindings";
 import { sharedStyles } from "./styles";
+import { SurveySummary } from "./SurveySummary";
 import type { ParIndexState, RankOutcome, RankRequest } from "./useParIndex";
 
 const useStyles = makeStyles({
@@ -71,6 +72,7 @@ export function RankView({ state }: { state: ParIndexState }) {
   const [files, setFiles] = useState<File[]>([]);
   const [previous, setPrevious] = useState<File | null>(null);
   const [previousMap, setPreviousMap] = useState<File | null>(null);
+  const [survey, setSurvey] = useState<File | null>(null);
   const [part, setPart] = useState<RankPart>("index");
   const [by, setBy] = useState<RankBasis>(state.settings.by ?? "final");
   const saved = state.settings.groupBy ?? "rubric";
@@ -130,6 +132,13 @@ export function RankView({ state }: { state: ParIndexState }) {
         accept=".csv,.xlsx"
         onFiles={(f) => setPreviousMap(f[0] ?? null)}
       />
+      {/* The CLI's `rank --survey`: read (bounded, as the CLI reads it) when the ranking is built. */}
+      <FilePicker
+        label={`${t(lang, "surveyImport")} (${t(lang, "surveyImportHint")})`}
+        lang={lang}
+        accept=".xlsx,.csv"
+        onFiles={(f) => setSurvey(f[0] ?? null)}
+      />
       <Button
         appearance="primary"
         disabledFocusable={cannotBuild}
@@ -141,6 +150,7 @@ export function RankView({ state }: { state: ParIndexState }) {
             files,
             previous,
             previousMap,
+            survey,
             by,
             basis: askedPart(by, part),
             groupBy,
@@ -396,8 +406,9 @@ function RankResult({
         </Button>
       </div>
       {outcome.pageLayout === false && <Text size={200}>{t(lang, "noPageSetup")}</Text>}
-      {/* The basis in core's words, with the pane's hint (its card's choice; the pane imports no survey table). */}
+      {/* The basis in core's words, with the pane's hint (its card's choice and its survey import). */}
       <Text size={200}>{basisReasonFor(outcome.ranking.basisFacts, "pane")[lang]}</Text>
+      {outcome.survey && <SurveySummary survey={outcome.survey} precision={precision} lang={lang} />}
       {outcome.ranking.comparison?.reason && (
         <Text size={200}>{outcome.ranking.comparison.reason[lang]}</Text>
       )}

@@ -13,6 +13,7 @@ import type { PreviousRanking } from "../core/previous";
 import type { RankInput } from "../core/rank";
 import type { UnitMap } from "../core/unit-map";
 import type { Rubric } from "../core/rubric/schema";
+import type { SurveyRow } from "../core/survey";
 
 /**
  * Reads each unit's file into ranking inputs through src/app: every unit sheet, the file's lastModified
@@ -23,12 +24,17 @@ export async function rankInputsFromFiles(
   files: readonly Pick<File, "name" | "lastModified" | "arrayBuffer">[],
   rubric: Rubric,
   onProgress: (done: number, total: number) => void,
+  /** The province's survey rows (the survey import), scored into each unit as `rank --survey` does. */
+  survey: readonly SurveyRow[] | null = null,
 ): Promise<{ inputs: RankInput[]; fileErrors: { file: string; message: Text }[] }> {
-  const [{ readWorkbookBytes }, { analyseUnits }, { rankInputsOf }] = await Promise.all([
-    import("../files/read-workbook-bytes"),
-    import("../app/units"),
-    import("../app/rank-inputs"),
-  ]);
+  const [{ readWorkbookBytes }, { analyseUnits }, { rankInputsOf }, { withSurveyScores }] = await Promise.all(
+    [
+      import("../files/read-workbook-bytes"),
+      import("../app/units"),
+      import("../app/rank-inputs"),
+      import("../app/survey"),
+    ],
+  );
   const analysed: AnalysedFile[] = [];
   const fileErrors: { file: string; message: Text }[] = [];
   for (const [i, file] of files.entries()) {
@@ -36,7 +42,8 @@ export async function rankInputsFromFiles(
     try {
       const wb = await readWorkbookBytes(new Uint8Array(await file.arrayBuffer()), file.name);
       const analysis = analyseUnits(wb, { rubric, source: file.name });
-      analysed.push({ ...analysis, source: file.name, modified: file.lastModified, error: null });
+      const units = survey ? withSurveyScores(analysis.units, survey) : analysis.units;
+      analysed.push({ ...analysis, units, source: file.name, modified: file.lastModified, error: null });
       if (analysis.units.length === 0)
         fileErrors.push({
           file: file.name,

@@ -12,6 +12,7 @@ import type { ParSettings, RubricIdentity, VerifiedSettings } from "../excel/set
 // Not from ../excel/settings: that would put its verifiers (zod, ranking, RE2) in the pane's first load.
 import { annexOf } from "../excel/settings-annex";
 import { readPreviousFile, readRubricFile, readUnitMapFile, rankInputsFromFiles } from "./files";
+import { readSurveyPick, surveyOutcome } from "./survey-import";
 import { type BusyKind, initialPane, type PaneAction, type PaneState, paneReducer } from "./state/pane";
 import type { PendingSettings } from "./state/settings";
 import type { AppraisalWritten, FindingChanges } from "./state/check";
@@ -38,6 +39,8 @@ export interface RankRequest {
   basis?: RankPart;
   groupBy: string;
   dense: boolean;
+  /** The province's survey table ("Nhập điểm điều tra"), .xlsx or .csv: `rank --survey` on the pane. */
+  survey?: File | null;
 }
 
 export interface ParIndexState {
@@ -431,6 +434,10 @@ function useRankActions(
         if (problem) throw new UserError("bad-group-rule", problem);
         const previous = request.previous ? await readPreviousFile(request.previous) : null;
         const unitMap = request.previousMap ? await readUnitMapFile(request.previousMap) : null;
+        const useRubric = rubric ?? (builtinRubric(DEFAULT_RUBRIC_ID) as Rubric);
+        // Read before any unit (a refused table fails at once, naming the file), as `rank --survey`.
+        const surveyFile = request.survey ? await readSurveyPick(request.survey, useRubric) : null;
+        const survey = surveyFile?.table.rows ?? null;
         const options = {
           by: request.by,
           groupBy: request.groupBy,
@@ -445,6 +452,7 @@ function useRankActions(
             rubric,
             ...options,
             ...(request.sheets ? { sheets: request.sheets } : {}),
+            ...(survey ? { survey } : {}),
           });
           dispatch({
             type: "rank/done",
@@ -453,21 +461,30 @@ function useRankActions(
               sheet: r.written[0] ?? "",
               fileErrors: [],
               pageLayout: r.pageLayout,
+              ...(surveyFile && r.surveyMatch
+                ? { survey: await surveyOutcome(surveyFile, r.surveyMatch) }
+                : {}),
             },
           });
           return;
         }
-        const useRubric = rubric ?? (builtinRubric(DEFAULT_RUBRIC_ID) as Rubric);
         const { inputs, fileErrors } = await rankInputsFromFiles(
           request.files ?? [],
           useRubric,
           (done, total) => dispatch({ type: "rank/progress", done, total }),
+          survey,
         );
         const ranking = rankUnits(inputs, { rubric: useRubric, ...options, face: "pane" });
         const sheet = await excel.writeRanking(ranking, useRubric, annex);
         dispatch({
           type: "rank/done",
-          outcome: { ranking, sheet, fileErrors, pageLayout: excel.canSetPage?.() },
+          outcome: {
+            ranking,
+            sheet,
+            fileErrors,
+            pageLayout: excel.canSetPage?.(),
+            ...(surveyFile ? { survey: await surveyOutcome(surveyFile, inputs) } : {}),
+          },
         });
       }),
     [guard, dispatch, rubric, annex],

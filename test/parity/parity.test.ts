@@ -13,6 +13,10 @@ import { createExcelService } from "../../src/excel/service";
 import { readWorkbook } from "../../src/files/read-workbook";
 import { type CheckedFile, checkBytes, type RankChoice, rankFiles } from "../../src/standalone/check";
 import { rankInputsFromFiles } from "../../src/taskpane/files";
+import { surveyMaxOf } from "../../src/core/survey";
+import { writeWorkbook } from "../../src/files/write-workbook";
+import { readSurveyPick, surveyOutcome } from "../../src/taskpane/survey-import";
+import { readSurvey, surveyOfFiles } from "../../src/standalone/check";
 import { FakeExcelHost } from "../fake-excel/host";
 import { installFakeOffice } from "../fake-excel/install";
 import { generatedSet, RUBRIC_ID, rubric, type SetPlan } from "./fixture";
@@ -410,4 +414,181 @@ describe("parity: the CLI, the pane and the standalone page give the same answer
     },
     60_000,
   );
+
+  /**
+   * The survey import (the pane's and the page's "Nhập điểm điều tra") against `rank --survey`: the same
+   * table, as a Vietnamese-Excel CSV and as a workbook, gives the same scores, ranks and units listed apart
+   * on every face, and every face says the same mismatches (the CLI's "!" lines).
+   */
+  it.each([["csv"], ["xlsx"]] as const)(
+    "a survey table (.%s) ranks the same through `rank --survey`, the pane's import and the page's",
+    async (ext) => {
+      const max = surveyMaxOf(rubric) as number;
+      const ranked = views.cli.ranking.groups.flatMap((g) => g.units.map((u) => u.unit));
+      const apart = views.cli.ranking.unranked.find((u) => u.source === plan.noSurvey)?.unit as string;
+      // Every ranked unit but the first gets a row (spelt "UBND …" in capitals for one), the unit without a
+      // survey score gets one, and a row names a unit nobody sent; one row is out of range.
+      const rows: [string, number][] = [
+        ...ranked
+          .slice(1)
+          .map((u, i): [string, number] => [
+            i === 0 ? `UBND ${u.toUpperCase()}` : u,
+            round(max * (0.5 + (i % 5) / 10)),
+          ]),
+        [apart, round(max * 0.9)],
+        ["Xã Không Gửi Biểu", round(max * 0.7)],
+        ["Xã Quá Điểm", max + 3],
+      ];
+      const name = `dieu-tra.${ext}`;
+      const bytes =
+        ext === "csv"
+          ? new TextEncoder().encode(
+              [
+                "Đơn vị;Điểm điều tra xã hội học",
+                ...rows.map(([u, x]) => `${u};${String(x).replace(".", ",")}`),
+              ].join("\r\n"),
+            )
+          : await writeWorkbook([
+              {
+                name: "Điều tra XHH",
+                cells: [
+                  { row: 0, col: 0, value: "Đơn vị" },
+                  { row: 0, col: 1, value: "Điểm điều tra xã hội học" },
+                  ...rows.flatMap(([u, x], i) => [
+                    { row: i + 1, col: 0, value: u },
+                    { row: i + 1, col: 1, value: x },
+                  ]),
+                ],
+              },
+            ]);
+      // Beside the units' folder, not in it (the folder is the units), under the name the faces are given.
+      const sideDir = mkdtempSync(join(tmpdir(), "par-index-survey-"));
+      const path = join(sideDir, name);
+      writeFileSync(path, bytes);
+      try {
+        const run = spawnSync(
+          process.execPath,
+          ["--max-old-space-size=512", BIN, "rank", dir, "--json", "--rubric", RUBRIC_ID, "--survey", path],
+          { encoding: "utf8", env: { ...process.env, LANG: "en_US.UTF-8", PAR_INDEX_THREADS: "1" } },
+        );
+        expect([0, 1]).toContain(run.status);
+        const cli = rankingView(JSON.parse(run.stdout) as Ranking);
+        const said = run.stderr
+          .split("\n")
+          .filter((l) => l.startsWith("! "))
+          .map((l) => l.slice(2));
+        const picked = () => {
+          const f = new File([new Uint8Array(bytes)], name);
+          Object.defineProperty(f, "arrayBuffer", { value: async () => bytes.slice().buffer });
+          return f;
+        };
+        // The pane: the picked units' files and the picked table, as RankView's request has them.
+        const paneFile = await readSurveyPick(picked(), rubric);
+        const files = plan.files.map(
+          (f) => new File([new Uint8Array(f.bytes)], f.name, { lastModified: f.modified }),
+        );
+        const { inputs } = await rankInputsFromFiles(files, rubric, () => {}, paneFile.table.rows);
+        const pane = rankingView(rankUnits(inputs, { rubric, by: "final", groupBy: "rubric", dense: false }));
+        const paneSaid = await surveyOutcome(paneFile, inputs);
+        // The page: the checked files and the table read by the page's engine.
+        const pageFile = await readSurvey(picked(), rubric);
+        const choice: RankChoice = { by: "final", part: "index", groupBy: "rubric", dense: false };
+        const page = rankingView(rankFiles(pageChecked, rubric, choice, pageFile.table.rows));
+        const pageSaid = surveyOfFiles(pageChecked, pageFile);
+        for (const [face, view] of [
+          ["pane", pane],
+          ["page", page],
+        ] as const) {
+          const diff = compare(cli, view, face, { fields: 0 });
+          expect(diff, `first differing field (rank --survey ≠ ${face})`).toBeNull();
+        }
+        for (const outcome of [paneSaid, pageSaid]) {
+          const lines = [...outcome.rowProblems, ...outcome.match.problems].map((p) => p.en);
+          expect(lines).toEqual(said);
+        }
+        // The table mattered: the unit without a survey score is ranked now.
+        expect(compare(views.cli.ranking, cli, "without survey", { fields: 0 })).not.toBeNull();
+        expect(cli.groups.flatMap((g) => g.units.map((u) => u.unit))).toContain(apart);
+        // A unit the table has no row for keeps the survey score its own workbook gives (and is named).
+        expect(cli.groups.flatMap((g) => g.units.map((u) => u.unit))).toContain(ranked[0]);
+        expect(said.some((l) => l.includes('"Xã Không Gửi Biểu"') && l.includes("matches no unit"))).toBe(
+          true,
+        );
+        expect(said.some((l) => l.includes(`"${ranked[0]}"`))).toBe(true);
+        expect(said.some((l) => l.includes('"Xã Quá Điểm"') && l.includes("outside 0–"))).toBe(true);
+      } finally {
+        rmSync(sideDir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
+
+  it("the pane's ranking of the open workbook's sheets takes the table as `rank --survey` does on that file", async () => {
+    const cons = plan.files.find((f) => f.name === plan.consolidation.file);
+    if (!cons) throw new Error("no consolidation workbook in the set");
+    const max = surveyMaxOf(rubric) as number;
+    const units = views.cli.units.filter((u) => u.file === cons.name && u.unit).map((u) => u.unit as string);
+    expect(units.length).toBeGreaterThanOrEqual(3);
+    // The first sheet's unit has no row (it keeps its workbook's survey score), the others new scores.
+    const csv = [
+      "Đơn vị;Điểm điều tra xã hội học",
+      ...units.slice(1).map((u, i) => `${u};${String(round(max * (0.55 + i / 10))).replace(".", ",")}`),
+      `Xã Không Gửi Biểu;${String(round(max / 2)).replace(".", ",")}`,
+    ].join("\n");
+    const bytes = new TextEncoder().encode(csv);
+    const side = mkdtempSync(join(tmpdir(), "par-index-survey-"));
+    try {
+      writeFileSync(join(side, "dieu-tra.csv"), bytes);
+      writeFileSync(join(side, cons.name), cons.bytes);
+      const run = spawnSync(
+        process.execPath,
+        [
+          "--max-old-space-size=512",
+          BIN,
+          "rank",
+          join(side, cons.name),
+          "--json",
+          "--rubric",
+          RUBRIC_ID,
+          "--survey",
+          join(side, "dieu-tra.csv"),
+        ],
+        { encoding: "utf8", env: { ...process.env, LANG: "en_US.UTF-8", PAR_INDEX_THREADS: "1" } },
+      );
+      expect([0, 1]).toContain(run.status);
+      const cli = JSON.parse(run.stdout) as Ranking;
+      const said = run.stderr
+        .split("\n")
+        .filter((l) => l.startsWith("! "))
+        .map((l) => l.slice(2));
+      const host = FakeExcelHost.fromSnapshot(readWorkbook(cons.bytes, cons.name));
+      host.name = cons.name;
+      const installed = installFakeOffice(host);
+      try {
+        const picked = new File([new Uint8Array(bytes)], "dieu-tra.csv");
+        Object.defineProperty(picked, "arrayBuffer", { value: async () => bytes.slice().buffer });
+        const table = await readSurveyPick(picked, rubric);
+        const r = await createExcelService(host.run).buildRanking({ rubric, survey: table.table.rows });
+        const diff = compare(rankingView(cli), rankingView(r.ranking), "sheets", { fields: 0 });
+        expect(diff, "first differing field (rank --survey ≠ the pane's sheets)").toBeNull();
+        const outcome = await surveyOutcome(table, r.surveyMatch ?? []);
+        expect([...outcome.rowProblems, ...outcome.match.problems].map((p) => p.en)).toEqual(said);
+        expect(said).toEqual([
+          `No social-survey score for unit "${units[0]}".`,
+          'The survey score of "Xã Không Gửi Biểu" (B4) matches no unit.',
+        ]);
+        // The table mattered: the ranking differs from the same sheets ranked without it.
+        const without = await createExcelService(host.run).buildRanking({ rubric });
+        expect(
+          compare(rankingView(without.ranking), rankingView(r.ranking), "x", { fields: 0 }),
+        ).not.toBeNull();
+      } finally {
+        installed.uninstall();
+      }
+    } finally {
+      rmSync(side, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
+
+const round = (x: number) => Math.round(x * 100) / 100;

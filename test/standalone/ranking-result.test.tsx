@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { analyseWorkbook } from "../../src/core/analyse";
 import { basisReasonFor } from "../../src/core/basis-words";
@@ -10,7 +10,10 @@ import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { generateUnit, unitWorkbook } from "../../src/sample";
 import { checkBytes, type RankChoice, rankFiles } from "../../src/standalone/check";
+import { StandaloneApp } from "../../src/standalone/App";
 import { RankingResult } from "../../src/standalone/RankingResult";
+import { surveyMaxOf } from "../../src/core/survey";
+import { writeWorkbook } from "../../src/files/write-workbook";
 import "../support/resize-observer";
 import { NOT_A_ZIP, commune, unitFile } from "./helpers";
 
@@ -85,11 +88,12 @@ describe("standalone ranking card", () => {
     expect(r.basis).toBe("index");
     const bar = screen.getByRole("group", { name: /^Có đơn vị chưa có điểm điều tra xã hội học/ });
     expect(bar.textContent).toContain(name);
-    // The page's hint, not the CLI's: no --basis option here, no survey import it does not have; the survey
-    // rows of each workbook, or the CLI's --survey with the province's table, and this card's choice.
+    // The page's hint, not the CLI's: no --basis option here; this card's survey import, the survey rows
+    // of each workbook, and this card's choice.
     expect(bar.textContent).toContain(r.basisReason.vi);
-    expect(r.basisReason.vi).toContain("Trang này không nhập bảng điểm điều tra của tỉnh");
-    expect(r.basisReason.vi).toContain("par-index rank … --survey");
+    expect(r.basisReason.vi).toContain('chọn "Nhập điểm điều tra" trên thẻ xếp hạng này');
+    expect(r.basisReason.en).toContain('choose "Import survey scores" on this ranking card');
+    expect(r.basisReason.vi).not.toContain("--survey");
     expect(r.basisReason.vi).toContain('"Cơ sở xếp hạng"');
     expect(r.basisReason.vi).not.toContain("--basis");
     expect(r.basisReason.vi).not.toContain("trong ngăn tác vụ");
@@ -215,4 +219,109 @@ describe("standalone ranking card: what the CLI's rank says of the inputs (issue
     render2(ranking("final"));
     expect(screen.queryByTestId("ranking-findings")).toBeNull();
   });
+});
+
+/**
+ * The page's "Nhập điểm điều tra" (the CLI's `rank --survey`), through the whole page: real workbooks
+ * picked, a survey table picked on the ranking card, the ranking rebuilt with its scores; what matched,
+ * what did not and the rows not used are said; a refused table is said naming the file.
+ */
+describe("standalone ranking card: the survey import", () => {
+  const max = surveyMaxOf(commune) as number;
+  const vn = (x: number) => String(x).replace(".", ",");
+  /** jsdom's File has no arrayBuffer(); `reads` counts how often the bytes were asked for. */
+  const fileOf = (bytes: Uint8Array, name: string, reads = { count: 0 }) => {
+    const f = new File([bytes as BlobPart], name);
+    Object.defineProperty(f, "arrayBuffer", {
+      value: async () => {
+        reads.count++;
+        return bytes.slice().buffer;
+      },
+    });
+    return f;
+  };
+  // Not appraised: the generator enters no survey score (the province scores the survey).
+  const pending = [1, 2].map((index) => generateUnit(commune, { seed: 8, index, appraisal: 0 }));
+
+  async function pageWithUnits() {
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <StandaloneApp context="site" initialLang="vi" storage={null} />
+      </FluentProvider>,
+    );
+    const files = await Promise.all(
+      pending.map(async (u) => fileOf(await writeWorkbook(u.sheets), u.fileName)),
+    );
+    const picker = await waitFor(
+      () => {
+        const button = screen.getByRole("button", { name: "Chọn tệp .xlsx…" });
+        expect(button.hasAttribute("disabled")).toBe(false);
+        return document.querySelector<HTMLInputElement>('input[data-picker="files"]') as HTMLInputElement;
+      },
+      { timeout: 30_000 },
+    );
+    await act(async () => fireEvent.change(picker, { target: { files } }));
+    await screen.findByTestId("ranking-summary", undefined, { timeout: 30_000 });
+  }
+
+  async function importSurvey(file: File) {
+    await act(async () =>
+      fireEvent.change(screen.getByLabelText(/^Nhập điểm điều tra/), { target: { files: [file] } }),
+    );
+  }
+
+  it("ranks with the table's scores and says what matched and what did not", async () => {
+    await pageWithUnits();
+    // Before: no unit has a survey score, so both are ranked on the evidence part (core's "no-survey").
+    expect(screen.getByTestId("ranking-summary").textContent).toBe(
+      "2 đơn vị được xếp hạng, 0 chưa xếp hạng.",
+    );
+    const score = Math.round(max * 0.8 * 100) / 100;
+    const csv = [
+      "Đơn vị;Điểm điều tra xã hội học",
+      `UBND ${pending[1].name.toUpperCase()};${vn(score)}`,
+      `Xã Không Có Thật;${vn(score)}`,
+      `Xã Quá Điểm;${vn(max + 5)}`,
+    ].join("\n");
+    await importSurvey(fileOf(new TextEncoder().encode(csv), "dieu-tra.csv"));
+    const box = await screen.findByTestId("survey-summary", undefined, { timeout: 15_000 });
+    expect(screen.getByTestId("ranking-summary").textContent).toBe(
+      "1 đơn vị được xếp hạng, 1 chưa xếp hạng.",
+    );
+    expect([...document.querySelectorAll("tr[data-unit]")].map((tr) => tr.getAttribute("data-unit"))).toEqual(
+      [pending[1].name],
+    );
+    expect(box.textContent).toContain("Điểm điều tra từ dieu-tra.csv: 2 dòng dùng được, 1 đơn vị khớp.");
+    expect(within(box).getByTestId("survey-matched").textContent).toContain(
+      `${pending[1].name}: ${vn(score)}`,
+    );
+    const mismatches = within(box).getByTestId("survey-mismatches").textContent ?? "";
+    expect(mismatches).toContain(`Không có điểm điều tra xã hội học cho đơn vị "${pending[0].name}".`);
+    expect(mismatches).toContain('Điểm điều tra của "Xã Không Có Thật" (B3) không khớp đơn vị nào.');
+    expect(within(box).getByTestId("survey-rows-not-used").textContent).toMatch(
+      /dieu-tra\.csv › B4: điểm điều tra của "Xã Quá Điểm".*ngoài khoảng 0–/,
+    );
+  }, 90_000);
+
+  it("a refused table is said naming the file, and the ranking stays without it", async () => {
+    await pageWithUnits();
+    await importSurvey(fileOf(new Uint8Array([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0]), "khao-sat.csv"));
+    const problem = await screen.findByTestId("survey-problem", undefined, { timeout: 15_000 });
+    expect(problem.textContent).toMatch(/Không đọc bảng khảo sát khao-sat\.csv: mã hoá UTF-32/);
+    expect(screen.queryByTestId("survey-summary")).toBeNull();
+    expect(screen.getByTestId("ranking-summary").textContent).toBe(
+      "2 đơn vị được xếp hạng, 0 chưa xếp hạng.",
+    );
+    // Over the CLI's workbook cap (20 MB): refused from its size, before a byte is read.
+    const reads = { count: 0 };
+    const big = fileOf(new Uint8Array(1), "lon.xlsx", reads);
+    Object.defineProperty(big, "size", { value: 20_000_001 });
+    await importSurvey(big);
+    await waitFor(() =>
+      expect(screen.getByTestId("survey-problem").textContent).toMatch(
+        /Không đọc bảng khảo sát lon\.xlsx: tệp .* MB lớn quá giới hạn/,
+      ),
+    );
+    expect(reads.count).toBe(0);
+  }, 90_000);
 });

@@ -132,7 +132,7 @@ describe("pane ranking card: what `rank` says of the inputs", () => {
     expect(screen.queryByTestId("ranking-findings")).toBeNull();
   }, 60_000);
 
-  it("the basis line names what the pane offers: its card's choice and where survey scores go, not the CLI's options", async () => {
+  it("the basis line names what the pane offers: its card's choice and survey import, not the CLI's options", async () => {
     // Not appraised yet: the generator enters no survey score for it (the province scores the survey).
     const pending = analyseWorkbook(unitWorkbook(generateUnit(rubric, { seed: 8, index: 4, appraisal: 0 })), {
       rubric,
@@ -154,6 +154,10 @@ describe("pane ranking card: what `rank` says of the inputs", () => {
     expect(line.textContent).toContain(pending.unit);
     expect(words).toContain("1/3 đơn vị chưa có điểm điều tra xã hội học");
     expect(words).toContain("rồi lập lại bảng xếp hạng");
+    // The card's own survey import, not the CLI's --survey (issue: the pane's survey import).
+    expect(words).toContain('chọn "Nhập điểm điều tra" trên thẻ này');
+    expect(basisReasonFor(r.basisFacts, "pane").en).toContain('choose "Import survey scores" on this card');
+    expect(words).not.toContain("--survey");
     expect(words).toContain('chọn ô "Cơ sở xếp hạng"');
     expect(words).not.toContain("--basis");
     expect(words).not.toContain("trong ngăn tác vụ");

@@ -1,4 +1,5 @@
 import { rankInputsOf } from "../../app/rank-inputs";
+import { surveyMatchOf } from "../../app/survey";
 import { unrankedLabel } from "../../app/unranked";
 import { inLang } from "../../core/i18n";
 import { existsSync } from "node:fs";
@@ -20,12 +21,10 @@ import type { Rubric } from "../../core/rubric/schema";
 import { parseAnnex } from "../../core/sheets/annex";
 import { rankingSheetSpec } from "../../core/sheets/ranking";
 import {
-  mergeSurvey,
   readSurveyTable,
   type SurveyRow,
   type SurveyTable,
   surveyMaxOf,
-  surveyMergeProblems,
   surveyTableFromCsvTable,
   surveyTableFromJson,
 } from "../../core/survey";
@@ -138,12 +137,9 @@ export function rankInputs(results: readonly FileResult[]): RankInput[] {
 
 /** The survey was merged into each unit while it was analysed; here the names that did not meet are said. */
 function reportSurveyMismatches(inputs: readonly RankInput[], rows: SurveyRow[], lang: Lang): void {
-  const merge = mergeSurvey(
-    inputs.filter((i) => i.score).map((i) => i.unit),
-    rows,
-  );
-  // Units without a row, rows without a unit, and a unit's second row (the first one counts).
-  for (const p of surveyMergeProblems(merge)) console.error(`! ${p[lang]}`);
+  // Units without a row, rows without a unit, and a unit's second row (the first one counts): the
+  // pane's and the page's survey import list the same (app/survey.ts).
+  for (const p of surveyMatchOf(inputs, rows).problems) console.error(`! ${p[lang]}`);
 }
 
 /** `--rating`: the province's names and thresholds; a wrong one stops before any file is read. */

@@ -1,5 +1,6 @@
 /** The Ranking tab's state: the workbook's sheets to choose from, progress, the last outcome. Pure. */
 import type { Text } from "../../core/finding";
+import type { SurveyOutcome } from "../../app/survey";
 import type { Ranking } from "../../core/rank";
 
 export interface RankOutcome {
@@ -8,6 +9,8 @@ export interface RankOutcome {
   fileErrors: { file: string; message: Text }[];
   /** False when the host could not set the ranking sheet's page (before ExcelApi 1.9). */
   pageLayout?: boolean;
+  /** The survey table imported for this ranking: its file, rows not used, what matched and what did not. */
+  survey?: SurveyOutcome;
 }
 
 export interface RankingState {
