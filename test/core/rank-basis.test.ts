@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rubricLabel, rubricLine } from "../../src/core/rubric/identity";
 import { parsePreviousRanking } from "../../src/core/previous";
 import { type RankInput, rankUnits } from "../../src/core/rank";
 import { specToSnapshot } from "../../src/core/sheet-spec";
@@ -59,8 +60,10 @@ describe("the index stays the basis when survey scores were given", () => {
 
     const spec = rankingSheetSpec(r, rubric);
     const sheet = specToSnapshot(spec);
-    expect(String(sheet.values[1]?.[0])).toContain("cơ sở xếp hạng: Chỉ số CCHC");
-    expect(String(sheet.values[2]?.[0])).toContain("1/8 đơn vị chưa có điểm điều tra xã hội học (Sở H)");
+    // Row 1 names the rubric used (every written sheet's first line); the title, then the basis and why.
+    expect(String(sheet.values[0]?.[0])).toBe(rubricLine(rubricLabel(rubric)));
+    expect(String(sheet.values[2]?.[0])).toContain("cơ sở xếp hạng: Chỉ số CCHC");
+    expect(String(sheet.values[3]?.[0])).toContain("1/8 đơn vị chưa có điểm điều tra xã hội học (Sở H)");
     const apart = spec.tables?.find((t) => t.name === "ChuaCoDieuTraXHH");
     expect(apart?.headers.slice(0, 4)).toEqual(["Đơn vị", "Tệp", "Phần điểm TLKC (chưa xếp hạng)", "Lý do"]);
     expect(apart?.rows.map((row) => row.slice(0, 4))).toEqual([
@@ -103,7 +106,7 @@ describe("the index stays the basis when survey scores were given", () => {
     expect(r.ratingBands).toEqual([]);
     expect(r.basisReason.vi).toContain("--basis evidence");
     const sheet = specToSnapshot(rankingSheetSpec(r, rubric));
-    expect(String(sheet.values[1]?.[0])).toContain("cơ sở xếp hạng: phần điểm tài liệu kiểm chứng");
+    expect(String(sheet.values[2]?.[0])).toContain("cơ sở xếp hạng: phần điểm tài liệu kiểm chứng");
   });
 
   it("without any survey score, ranks the evidence part and says how to import the survey", () => {
@@ -169,7 +172,7 @@ describe("comparisons on the same basis only", () => {
     // The area comparisons are withheld too.
     expect(a.areas.every((x) => x.previous === null)).toBe(true);
     const spec = rankingSheetSpec(r, rubric);
-    expect(String(specToSnapshot(spec).values[3]?.[0])).toContain(
+    expect(String(specToSnapshot(spec).values[4]?.[0])).toContain(
       "So sánh với năm trước: không so sánh được",
     );
   });

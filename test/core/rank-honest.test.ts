@@ -43,7 +43,7 @@ describe("ranking basis", () => {
     const note = r.basisNote?.vi ?? "";
     expect(note).toContain("1/2 đơn vị chưa có điểm điều tra xã hội học (Xã B)");
     const sheet = specToSnapshot(rankingSheetSpec(r, rubric));
-    expect(String(sheet.values[2]?.[0])).toContain(note);
+    expect(String(sheet.values[3]?.[0])).toContain(note);
   });
 
   it("with every unit surveyed, ranks the index and has no note; unranked reasons are the true cause", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rubricLabel, rubricLine } from "../../src/core/rubric/identity";
 import { parsePreviousRanking } from "../../src/core/previous";
 import { placeRanks, type RankInput, rankUnits } from "../../src/core/rank";
 import { rankingSheetSpec } from "../../src/core/sheets/ranking";
@@ -175,7 +176,8 @@ describe("ranking sheet", () => {
     expect(spec.tables?.[0].numberFormats?.[2]).toBe("0.00");
     // A4, the rank and unit name repeated beside the per-area pages (issue #26).
     expect(spec.print).toMatchObject({ paper: "A4", repeatColumns: [0, 1] });
-    expect(spec.cells[0].value).toBe("KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC NĂM 2024");
+    expect(spec.cells[0].value).toBe(rubricLine(rubricLabel(rubric)));
+    expect(spec.cells[1].value).toBe("KẾT QUẢ XẾP HẠNG CHỈ SỐ CCHC NĂM 2024");
     const snapshot = specToSnapshot(spec);
     const flat = snapshot.values.flat();
     expect(flat).toContain('=HYPERLINK("x")');

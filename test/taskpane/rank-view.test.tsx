@@ -10,6 +10,7 @@ import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import type { ExcelService } from "../../src/excel/service";
 import { type ParSettings, verifySettings } from "../../src/excel/settings";
+import { NO_USER_SETTINGS, resolveSettings } from "../../src/excel/settings-rule";
 import { FileReadError } from "../../src/files/errors";
 import { generateUnit, unitWorkbook } from "../../src/sample";
 import { App } from "../../src/taskpane/App";
@@ -64,6 +65,9 @@ function fakeService(ranking: Ranking) {
     }),
     settingsRubric: (s?: ParSettings) => verifySettings(s ?? settings).rubric,
     verifySettings: (s?: ParSettings) => verifySettings(s ?? settings),
+    // The real settings rule, for a user who accepted nothing yet.
+    resolveSettings: () => resolveSettings(settings, NO_USER_SETTINGS, { rubricId: rubric.id }),
+    acceptSettings: vi.fn(),
   } as unknown as ExcelService;
 }
 

@@ -78,6 +78,54 @@ export default async function demo(argv: string[], lang: Lang): Promise<number> 
     survey,
     label: inLang(lang, { vi: "Đang kiểm tra", en: "Validating" }),
   });
+  await showValidation(results, files, out, rubric, lang);
+
+  const inputs = rankInputs(results);
+  // A made-up last year, so the change columns have something to say: this year's groups, scores nudged.
+  const thisYear = rankUnits(inputs, { rubric, by: "final" });
+  const prevUnits = thisYear.groups.flatMap((g) =>
+    g.units
+      .map((u, k) => ({ unit: u.unit, score: roundTo(u.score + ((k * 7) % 5) - 2.5, rubric.precision) }))
+      .sort((a, b) => b.score - a.score)
+      .map((u, k) => ({ ...u, rank: k + 1 })),
+  );
+  prevUnits.push({ unit: "Xã Đã Sáp Nhập", score: 80.5, rank: 3 });
+  // Recorded like a real ranking's JSON: its basis and scale, so the comparison need not assume them.
+  const previous = {
+    year: rubric.year - 1,
+    basis: thisYear.basis,
+    scoreMax: thisYear.scoreMax,
+    rubricId: rubric.id,
+    units: prevUnits,
+  };
+  await writeTextTo(join(out, "xep-hang-nam-truoc.json"), `${JSON.stringify(previous, null, 2)}\n`);
+  const ranking = rankUnits(inputs, { rubric, by: "final", previous });
+  const rankingPath = join(out, "xep-hang.xlsx");
+  await writeSpecsTo(rankingPath, [rankingSheetSpec(ranking, rubric)], files);
+  say("4. Bảng xếp hạng (so với năm trước giả lập):", "4. Ranking (against a made-up last year):");
+  console.log(
+    rankingText(ranking, lang)
+      .map((l) => `   ${l}`)
+      .join("\n"),
+  );
+  say(`   Đã ghi ${rankingPath}`, `   Written to ${rankingPath}`);
+  await secondRound(out, unitsDir, rubric, units[units.length - 1], resubmitting, lang);
+  say(
+    "Thử tiếp: npx par-index validate demo-output/units --report bao-cao.xlsx  ·  npx par-index rank demo-output/units -o xep-hang.xlsx --previous demo-output/xep-hang-nam-truoc.json  ·  npx par-index intake demo-output/units --expected demo-output/danh-sach-don-vi.json  ·  npx par-index appraisal demo-output/units -o demo-output/tham-dinh",
+    "Next: npx par-index validate demo-output/units --report report.xlsx  ·  npx par-index rank demo-output/units -o ranking.xlsx --previous demo-output/xep-hang-nam-truoc.json  ·  npx par-index intake demo-output/units --expected demo-output/danh-sach-don-vi.json  ·  npx par-index appraisal demo-output/units -o demo-output/tham-dinh",
+  );
+  return 0;
+}
+
+/** Step 3 of the demo: each unit's verdict, the details of one flawed unit, and the report written. */
+async function showValidation(
+  results: Awaited<ReturnType<typeof analyseInputs>>["results"],
+  files: Awaited<ReturnType<typeof analyseInputs>>["files"],
+  out: string,
+  rubric: Rubric,
+  lang: Lang,
+): Promise<void> {
+  const say = (vi: string, en: string) => console.log(inLang(lang, { vi, en }));
   say("3. Kiểm tra từng tệp:", "3. Validation, file by file:");
   for (const r of results) {
     const name = basename(r.file);
@@ -120,42 +168,6 @@ export default async function demo(argv: string[], lang: Lang): Promise<number> 
     files,
   );
   say(`   Báo cáo kiểm tra: ${reportPath}`, `   Validation report: ${reportPath}`);
-
-  const inputs = rankInputs(results);
-  // A made-up last year, so the change columns have something to say: this year's groups, scores nudged.
-  const thisYear = rankUnits(inputs, { rubric, by: "final" });
-  const prevUnits = thisYear.groups.flatMap((g) =>
-    g.units
-      .map((u, k) => ({ unit: u.unit, score: roundTo(u.score + ((k * 7) % 5) - 2.5, rubric.precision) }))
-      .sort((a, b) => b.score - a.score)
-      .map((u, k) => ({ ...u, rank: k + 1 })),
-  );
-  prevUnits.push({ unit: "Xã Đã Sáp Nhập", score: 80.5, rank: 3 });
-  // Recorded like a real ranking's JSON: its basis and scale, so the comparison need not assume them.
-  const previous = {
-    year: rubric.year - 1,
-    basis: thisYear.basis,
-    scoreMax: thisYear.scoreMax,
-    rubricId: rubric.id,
-    units: prevUnits,
-  };
-  await writeTextTo(join(out, "xep-hang-nam-truoc.json"), `${JSON.stringify(previous, null, 2)}\n`);
-  const ranking = rankUnits(inputs, { rubric, by: "final", previous });
-  const rankingPath = join(out, "xep-hang.xlsx");
-  await writeSpecsTo(rankingPath, [rankingSheetSpec(ranking, rubric)], files);
-  say("4. Bảng xếp hạng (so với năm trước giả lập):", "4. Ranking (against a made-up last year):");
-  console.log(
-    rankingText(ranking, lang)
-      .map((l) => `   ${l}`)
-      .join("\n"),
-  );
-  say(`   Đã ghi ${rankingPath}`, `   Written to ${rankingPath}`);
-  await secondRound(out, unitsDir, rubric, units[units.length - 1], resubmitting, lang);
-  say(
-    "Thử tiếp: npx par-index validate demo-output/units --report bao-cao.xlsx  ·  npx par-index rank demo-output/units -o xep-hang.xlsx --previous demo-output/xep-hang-nam-truoc.json  ·  npx par-index intake demo-output/units --expected demo-output/danh-sach-don-vi.json  ·  npx par-index appraisal demo-output/units -o demo-output/tham-dinh",
-    "Next: npx par-index validate demo-output/units --report report.xlsx  ·  npx par-index rank demo-output/units -o ranking.xlsx --previous demo-output/xep-hang-nam-truoc.json  ·  npx par-index intake demo-output/units --expected demo-output/danh-sach-don-vi.json  ·  npx par-index appraisal demo-output/units -o demo-output/tham-dinh",
-  );
-  return 0;
 }
 
 /**
