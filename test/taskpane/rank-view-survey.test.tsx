@@ -8,11 +8,11 @@ import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { surveyMaxOf } from "../../src/core/survey";
 import type { ExcelService } from "../../src/excel/service";
-import { type ParSettings, verifySettings } from "../../src/excel/settings";
 import { writeWorkbook } from "../../src/files/write-workbook";
 import { generateUnit } from "../../src/sample";
 import { App } from "../../src/taskpane/App";
 import "../support/resize-observer";
+import { settingsMethods } from "../support/settings-stub";
 
 /**
  * The pane's "Nhập điểm điều tra" (the CLI's `rank --survey`): a table picked on the Ranking card is read
@@ -38,7 +38,6 @@ function fileOf(bytes: Uint8Array, name: string, reads = { count: 0 }): File {
 }
 
 function fakeService() {
-  let settings: unknown = { rubricId: rubric.id };
   return {
     validate: vi.fn(),
     buildRanking: vi.fn(),
@@ -49,12 +48,7 @@ function fakeService() {
     clearHighlights: vi.fn(async () => 0),
     listSheets: vi.fn(async () => [{ name: "Xã A", hidden: false }]),
     watchChanges: vi.fn(async () => ({ supported: false, stop: async () => undefined })),
-    loadSettings: () => verifySettings(settings).settings,
-    saveSettings: vi.fn(async (s: ParSettings) => {
-      settings = s;
-    }),
-    settingsRubric: (s?: ParSettings) => verifySettings(s ?? settings).rubric,
-    verifySettings: (s?: ParSettings) => verifySettings(s ?? settings),
+    ...settingsMethods({ rubricId: rubric.id }),
   };
 }
 

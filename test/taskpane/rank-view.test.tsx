@@ -9,12 +9,11 @@ import { type RankInput, type Ranking, rankUnits } from "../../src/core/rank";
 import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import type { ExcelService } from "../../src/excel/service";
-import { type ParSettings, verifySettings } from "../../src/excel/settings";
-import { NO_USER_SETTINGS, resolveSettings } from "../../src/excel/settings-rule";
 import { FileReadError } from "../../src/files/errors";
 import { generateUnit, unitWorkbook } from "../../src/sample";
 import { App } from "../../src/taskpane/App";
 import "../support/resize-observer";
+import { settingsMethods } from "../support/settings-stub";
 
 /**
  * The pane's ranking card (issue #24): what the CLI's `rank` says about the inputs — a unit sent twice and
@@ -42,7 +41,6 @@ const input = (k: number, source: string, modified: number | null): RankInput =>
 const unreadable = new FileReadError("not-a-zip", "hong.xlsx").text;
 
 function fakeService(ranking: Ranking) {
-  let settings: unknown = { rubricId: rubric.id };
   return {
     validate: vi.fn(),
     buildRanking: vi.fn(async () => ({
@@ -59,15 +57,7 @@ function fakeService(ranking: Ranking) {
     clearHighlights: vi.fn(async () => 0),
     listSheets: vi.fn(async () => [{ name: "Xã A", hidden: false }]),
     watchChanges: vi.fn(async () => ({ supported: false, stop: async () => undefined })),
-    loadSettings: () => verifySettings(settings).settings,
-    saveSettings: vi.fn(async (s: ParSettings) => {
-      settings = s;
-    }),
-    settingsRubric: (s?: ParSettings) => verifySettings(s ?? settings).rubric,
-    verifySettings: (s?: ParSettings) => verifySettings(s ?? settings),
-    // The real settings rule, for a user who accepted nothing yet.
-    resolveSettings: () => resolveSettings(settings, NO_USER_SETTINGS, { rubricId: rubric.id }),
-    acceptSettings: vi.fn(),
+    ...settingsMethods({ rubricId: rubric.id }),
   } as unknown as ExcelService;
 }
 
