@@ -26,3 +26,4 @@ export {
 } from "./template";
 export { unitWorkbook } from "./workbook";
 export { type Resubmission, type ResubmitChange, resubmitUnit } from "./resubmit";
+export { madeUpLastYear } from "./last-year";

@@ -12,10 +12,10 @@ import { findingsReportSpec } from "../../src/core/sheets/findings-report";
 import { intakeSheetSpec } from "../../src/core/sheets/intake";
 import { parseAnnex } from "../../src/core/sheets/annex";
 import { rankingSheetSpec } from "../../src/core/sheets/ranking";
-import { roundTo } from "../../src/core/numbers";
 import {
   generateUnit,
   generateUnits,
+  madeUpLastYear,
   resubmitUnit,
   seedCommuneWorkbook,
   unitWorkbook,
@@ -62,13 +62,7 @@ export function printedOutputs(): PrintedOutput[] {
     errors: u.findings.filter((f) => f.severity === "error").length,
   }));
   const thisYear = rankUnits(inputs, { rubric, by: "final" });
-  const prevUnits = thisYear.groups.flatMap((g) =>
-    g.units
-      .map((u, k) => ({ unit: u.unit, score: roundTo(u.score + ((k * 7) % 5) - 2.5, rubric.precision) }))
-      .sort((a, b) => b.score - a.score)
-      .map((u, k) => ({ ...u, rank: k + 1 })),
-  );
-  prevUnits.push({ unit: "Xã Đã Sáp Nhập", score: 80.5, rank: 3 });
+  const prevUnits = madeUpLastYear(thisYear, rubric.precision);
   const withPrevious = rankUnits(inputs, {
     rubric,
     by: "final",

@@ -12,12 +12,12 @@ import { readWorkbookFile } from "../../files/node";
 import { type ResubmitChange, resubmitUnit } from "../../sample";
 import { diffText } from "./diff";
 import { intakeText, submissionsOf } from "./intake";
-import { formatFixed, roundTo } from "../../core/numbers";
+import { formatFixed } from "../../core/numbers";
 import { rankUnits } from "../../core/rank";
 import { builtinRubric, DEFAULT_RUBRIC_ID } from "../../core/rubric/builtin";
 import type { Rubric } from "../../core/rubric/schema";
 import type { GeneratedUnit } from "../../sample";
-import { generateUnit, generateUnits, seedCommuneWorkbook, templateSpec } from "../../sample";
+import { generateUnit, generateUnits, madeUpLastYear, seedCommuneWorkbook, templateSpec } from "../../sample";
 import { findingsReportSpec, type ReportUnit } from "../../core/sheets/findings-report";
 import { rankingSheetSpec } from "../../core/sheets/ranking";
 import { type Lang, parseCommandArgs, refuseExtraArguments } from "../args";
@@ -83,13 +83,7 @@ export default async function demo(argv: string[], lang: Lang): Promise<number> 
   const inputs = rankInputs(results);
   // A made-up last year, so the change columns have something to say: this year's groups, scores nudged.
   const thisYear = rankUnits(inputs, { rubric, by: "final" });
-  const prevUnits = thisYear.groups.flatMap((g) =>
-    g.units
-      .map((u, k) => ({ unit: u.unit, score: roundTo(u.score + ((k * 7) % 5) - 2.5, rubric.precision) }))
-      .sort((a, b) => b.score - a.score)
-      .map((u, k) => ({ ...u, rank: k + 1 })),
-  );
-  prevUnits.push({ unit: "Xã Đã Sáp Nhập", score: 80.5, rank: 3 });
+  const prevUnits = madeUpLastYear(thisYear, rubric.precision);
   // Recorded like a real ranking's JSON: its basis and scale, so the comparison need not assume them.
   const previous = {
     year: rubric.year - 1,
