@@ -432,11 +432,15 @@ export async function appraisalWrite({ browser, origin, step, expect }) {
         await page.getByRole("button", { name: "Ghi kết quả thẩm định vào sổ" }).click();
         const message = page.getByText(/^Đã ghi trang "Kết quả thẩm định" cho đơn vị /);
         await message.waitFor({ timeout: 20_000 });
-        // The unit as written on the new sheet (B2) is the one the check's card shows and the message names.
-        const unit = await page.evaluate(
-          () =>
-            window.__PAR_FAKE_HOST__.sheets.find((s) => s.name === "Kết quả thẩm định")?.cells.get("1,1")
-              ?.value,
+        // The sheet's first line names the rubric used; the unit as written below it (B3) is the one the
+        // check's card shows and the message names.
+        const [rubricLine, unit] = await page.evaluate(() => {
+          const cells = window.__PAR_FAKE_HOST__.sheets.find((s) => s.name === "Kết quả thẩm định")?.cells;
+          return [cells?.get("0,0")?.value, cells?.get("2,1")?.value];
+        });
+        expect(
+          typeof rubricLine === "string" && rubricLine.startsWith("Bộ chỉ số: "),
+          `first line: ${rubricLine}`,
         );
         expect(typeof unit === "string" && unit !== "", `no unit on the sheet: ${unit}`);
         expect(
