@@ -6,6 +6,7 @@ import {
   type Inflate,
   inflateEntry,
   inflateWithFflate,
+  inflaterWordsVi,
   readDirectory,
   ZipDamaged,
   type ZipEntry,
@@ -161,7 +162,7 @@ function archiveError(e: unknown, file: string): FileReadError {
   if (e instanceof ZipDamaged) return new FileReadError("damaged", file, { vi: e.vi, en: e.message });
   const message = e instanceof Error ? e.message : String(e);
   if (/invalid zip|unexpected EOF|end of central/i.test(message)) return new FileReadError("truncated", file);
-  return new FileReadError("damaged", file, message.slice(0, 160));
+  return new FileReadError("damaged", file, { vi: inflaterWordsVi(e), en: message.slice(0, 160) });
 }
 
 /** Archives no spreadsheet program writes: say what they are rather than "not a workbook". */
