@@ -17,7 +17,8 @@ export function withCorrections(
       if (c === col && other !== role) delete columns[other];
     if (col === null) delete columns[role];
     else columns[role] = col;
-    headers[role] = col === null ? undefined : `${headers[role] ?? ""}`.trim() || "(chọn tay / set by hand)";
+    // No header words for a column placed by hand: "" (messages say "chọn tay" / "set by hand", each in its language).
+    headers[role] = col === null ? undefined : (headers[role] ?? "").trim();
   }
   // A role the user placed is no longer a choice recognition made.
   const placed = (role: ColumnRole) => role in corrections.roles;
