@@ -33,3 +33,20 @@ describe("a column placed by hand without header words", () => {
     expect(en).not.toMatch(/chọn tay/);
   });
 });
+
+describe("a role moved by hand to another column", () => {
+  it("is not shown with the header words of the column it left", () => {
+    const moved: CellValue[][] = [
+      ["STT", "Nội dung", "Điểm tối đa", "Tài liệu kiểm chứng", null],
+      ["1", "Kế hoạch", 2, "QĐ 12/QĐ-UBND", "x"],
+      ["2", "Báo cáo", 1, "BC 3/BC-UBND", "y"],
+    ];
+    const plain = recogniseWorkbook(book(moved), null).findings.find((f) => f.expected === "self");
+    expect(plain?.message.vi).toContain('tài liệu kiểm chứng = D ("Tài liệu kiểm chứng")');
+    const r = recogniseWorkbook(book(moved), null, { columns: { roles: { evidence: 4 } } });
+    const missing = r.findings.find((f) => f.code === "missing-column" && f.expected === "self");
+    expect(missing?.message.vi).toContain("tài liệu kiểm chứng = E (chọn tay)");
+    expect(missing?.message.en).toContain("= E (set by hand)");
+    expect(missing?.message.vi).not.toContain('"Tài liệu kiểm chứng"');
+  });
+});
