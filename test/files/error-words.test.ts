@@ -7,9 +7,9 @@ import { FileReadError, type FileReadReason } from "../../src/files/errors";
  * gives (none, a code the same in both languages, words in each language), says each language's text in
  * that language only. The file's name and the user's own words quoted in the detail are theirs, in both.
  */
-export const VIETNAMESE = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
+const VIETNAMESE = /[ăâđêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]/i;
 /** Words of English sentences (none of them a Vietnamese word written without marks; "byte" is both). */
-export const ENGLISH =
+const ENGLISH =
   /\b(the|is|are|was|of|and|or|not|it|this|that|with|without|for|from|by|its|into|open|save|send|ask|file|files|archive|limit|rows?|columns?|sheets?|bytes|cannot|refused|damaged|encrypted|empty|again|unit|skipped|protect|computer|password|workbook)\b/i;
 
 const FILE = "Báo cáo đơn vị.xlsx";
