@@ -5,6 +5,7 @@
  * Kept free of Node so the browser faces can import it.
  */
 import type { Text } from "../core/finding";
+import { formatCount, formatFixed } from "../core/numbers";
 
 export type SideFileKind = "survey" | "expected" | "previous" | "rubric" | "map";
 
@@ -39,18 +40,18 @@ export const TEXT_SIDE_FILE = /\.(csv|txt|tsv)$/i;
 
 /**
  * A size as the CLI's refusals say it (src/files/limits.ts `megabytes`, which the application layer may
- * not import): binary megabytes, one decimal under 10 MB.
+ * not import): binary megabytes, one decimal under 10 MB, with each language's decimal mark ("1,9 MB").
  */
-export function megabytes(bytes: number): string {
+export function megabytes(bytes: number, lang: "vi" | "en"): string {
   const MB = 1024 * 1024;
-  return `${(bytes / MB).toFixed(bytes < 10 * MB ? 1 : 0)} MB`;
+  return `${formatFixed(bytes / MB, bytes < 10 * MB ? 1 : 0, lang)} MB`;
 }
 
 /** "1,234 rows, over the limit of 5,000": a count refused, in both languages. */
 export function overCount(count: number, limit: number): Text {
   return {
-    vi: `có ${count.toLocaleString("vi")} dòng, quá giới hạn ${limit.toLocaleString("vi")} dòng`,
-    en: `it has ${count.toLocaleString("en")} rows, over the limit of ${limit.toLocaleString("en")}`,
+    vi: `có ${formatCount(count, "vi")} dòng, quá giới hạn ${formatCount(limit, "vi")} dòng`,
+    en: `it has ${formatCount(count, "en")} rows, over the limit of ${formatCount(limit, "en")}`,
   };
 }
 

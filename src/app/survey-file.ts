@@ -57,8 +57,8 @@ export async function readSurveyFile(
   const limit = text ? cap.text : cap.workbook;
   if (picked.size > limit) {
     throw refused(name, {
-      vi: `tệp ${mb(picked.size)} lớn quá giới hạn (${mb(cap.text)} cho CSV, ${mb(cap.workbook)} cho sổ Excel)`,
-      en: `the file is ${mb(picked.size)}, over the limit (${mb(cap.text)} for CSV, ${mb(cap.workbook)} for a workbook)`,
+      vi: `tệp ${mb(picked.size, "vi")} lớn quá giới hạn (${mb(cap.text, "vi")} cho CSV, ${mb(cap.workbook, "vi")} cho sổ Excel)`,
+      en: `the file is ${mb(picked.size, "en")}, over the limit (${mb(cap.text, "en")} for CSV, ${mb(cap.workbook, "en")} for a workbook)`,
     });
   }
   const bytes = new Uint8Array(await picked.arrayBuffer());

@@ -4,6 +4,7 @@ type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig["options"]>;
 import { COLUMN_KEYS, type ColumnRole } from "../core/columns";
 import { UserError } from "../core/errors";
 import type { Text } from "../core/finding";
+import { formatCount } from "../core/numbers";
 
 /** A mistake in how the command was called: exit code 2, message in both languages. */
 export class UsageError extends UserError {
@@ -149,11 +150,16 @@ export function intOption(
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new UsageError({
-      vi: `--${name} phải là số nguyên từ ${min} đến ${max} (nhận "${raw}").`,
-      en: `--${name} must be a whole number from ${min} to ${max} (got "${raw}").`,
+      vi: `--${name} phải là số nguyên từ ${bound(min, "vi")} đến ${bound(max, "vi")} (nhận "${raw}").`,
+      en: `--${name} must be a whole number from ${bound(min, "en")} to ${bound(max, "en")} (got "${raw}").`,
     });
   }
   return n;
+}
+
+/** A bound as each language writes it (100.000 / 100,000); a year (2000–2100) stays as years are written. */
+function bound(n: number, lang: Lang): string {
+  return Math.abs(n) >= 10_000 ? formatCount(n, lang) : String(n);
 }
 
 /** Column corrections as recognition takes them: role → 0-based column, null for "no such column". */

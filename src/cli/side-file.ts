@@ -79,8 +79,8 @@ function sideFileError(path: string, kind: SideFileKind, e: unknown): UsageError
     if (e.reason === "too-large") {
       const cap = SIDE_FILE_BYTES[kind];
       return refusal(path, kind, {
-        vi: `tệp lớn quá giới hạn (${megabytes(cap.text)} cho CSV/JSON, ${megabytes(cap.workbook)} cho sổ Excel): ${e.text.vi}`,
-        en: `the file is over the limit (${megabytes(cap.text)} for CSV/JSON, ${megabytes(cap.workbook)} for a workbook): ${e.text.en}`,
+        vi: `tệp lớn quá giới hạn (${megabytes(cap.text, "vi")} cho CSV/JSON, ${megabytes(cap.workbook, "vi")} cho sổ Excel): ${e.text.vi}`,
+        en: `the file is over the limit (${megabytes(cap.text, "en")} for CSV/JSON, ${megabytes(cap.workbook, "en")} for a workbook): ${e.text.en}`,
       });
     }
     return new UsageError(e.text);

@@ -9,6 +9,7 @@ import { type AnalyseOptions, analyseWorkbook, type UnitAnalysis } from "./analy
 import { COLUMN_ROLES, type ColumnRole } from "./columns";
 import type { Text } from "./finding";
 import { fold } from "./fold";
+import { formatCount } from "./numbers";
 import { roleName } from "./messages";
 import type { TableRow } from "./recognise";
 import { type CellValue, cellAt, type WorkbookSnapshot } from "./snapshot";
@@ -390,9 +391,7 @@ export function structureCount(structure: readonly StructureChange[]): number {
 }
 
 /** "20.011" / "20,011": row numbers and counts with thousands separators, as each language writes them. */
-function count(n: number, lang: "vi" | "en"): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "vi" ? "." : ",");
-}
+const count = formatCount;
 
 function blockChange(b: Block): StructureChange {
   const first = Math.min(b.oldFirst, b.oldLast) + 1;

@@ -46,7 +46,9 @@ export const msg = {
   ): Text => {
     const found = (lang: "vi" | "en") =>
       recognised.length
-        ? recognised.map((r) => `${roleName(r.role)[lang]} = ${r.column} ("${clip(r.header)}")`).join("; ")
+        ? recognised
+            .map((r) => `${roleName(r.role)[lang]} = ${r.column} ${headerWords(r.header, lang)}`)
+            .join("; ")
         : lang === "vi"
           ? "không cột nào"
           : "none";
@@ -181,6 +183,14 @@ export const msg = {
 
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** A column placed by hand ("Sửa cột", --columns) where the header has no words: said in the reader's language. */
+const SET_BY_HAND: Text = { vi: "chọn tay", en: "set by hand" };
+
+/** A recognised column's header as the user wrote it, quoted; "(chọn tay)" / "(set by hand)" when it has none. */
+function headerWords(header: string, lang: "vi" | "en"): string {
+  return header ? `("${clip(header)}")` : `(${SET_BY_HAND[lang]})`;
 }
 
 /** List numbers as cited: "TL 05, TL 07" (the first 20, then how many more). */

@@ -86,6 +86,14 @@ export function formatScore(x: number, decimals: number, lang: "vi" | "en"): str
   return lang === "vi" ? s.replace(".", ",") : s;
 }
 
+/**
+ * "20.011" in Vietnamese, "20,011" in English: a whole number (counts, row numbers, limits) with each
+ * language's thousands separator. Rounded first: a count is never told with decimals.
+ */
+export function formatCount(n: number, lang: "vi" | "en"): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "vi" ? "." : ",");
+}
+
 /** Fixed decimals, as rankings publish them: 71.60 beside 84.85 ("71,60" in Vietnamese). */
 export function formatFixed(x: number, decimals: number, lang: "vi" | "en"): string {
   const s = roundTo(x, decimals).toFixed(Math.min(decimals, 4));

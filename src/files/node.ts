@@ -51,8 +51,8 @@ export function readInputBytes(
       );
     if (info.size > maxBytes)
       throw new FileReadError("too-large", name, {
-        vi: `${megabytes(info.size)} (giới hạn ${megabytes(maxBytes)})`,
-        en: `${megabytes(info.size)} (limit ${megabytes(maxBytes)})`,
+        vi: `${megabytes(info.size, "vi")} (giới hạn ${megabytes(maxBytes, "vi")})`,
+        en: `${megabytes(info.size, "en")} (limit ${megabytes(maxBytes, "en")})`,
       });
     const bytes = new Uint8Array(info.size);
     let at = 0;

@@ -1,3 +1,4 @@
+import type { Text } from "../core/finding";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { decryptPackage, EXCEL_DEFAULT_PASSWORD } from "./crypt/decrypt";
 import { isCfb } from "./crypt/cfb";
@@ -46,10 +47,21 @@ export async function readWorkbookBytes(
     (e: unknown) => {
       // The contract is FileReadError only: a platform crypto error on a hostile file fails the file alone.
       if (e instanceof FileReadError) throw e;
-      throw new FileReadError("encrypted", source, e instanceof Error ? e.message.slice(0, 160) : String(e));
+      throw new FileReadError("encrypted", source, platformCryptoError(e));
     },
   );
   if (!decrypted) throw new FileReadError("encrypted", source);
   const wb = readWorkbook(decrypted.bytes, source, options.limits, options.inflate);
   return { ...wb, protection: "excel-default-key" };
+}
+
+/**
+ * A platform crypto error (WebCrypto's "OperationError", Node's) in each language: its message is English,
+ * so the Vietnamese says decrypting failed and keeps only the error's name, a code the same in both.
+ */
+function platformCryptoError(e: unknown): Text {
+  const en = e instanceof Error ? e.message.slice(0, 160) : String(e).slice(0, 160);
+  const name =
+    e instanceof Error && e.name !== "Error" && /^[A-Za-z_]{1,40}$/.test(e.name) ? `, mã ${e.name}` : "";
+  return { vi: `lỗi khi giải mã${name}`, en };
 }

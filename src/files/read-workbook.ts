@@ -45,11 +45,10 @@ export function readWorkbook(
     }
     if (worksheets.length === 0) throw new FileReadError("no-sheets", source);
     if (worksheets.length > lim.maxSheets)
-      throw new FileReadError(
-        "too-large",
-        source,
-        `${count(worksheets.length)} sheets (limit ${count(lim.maxSheets)})`,
-      );
+      throw new FileReadError("too-large", source, {
+        vi: `${count(worksheets.length, "vi")} trang tính (giới hạn ${count(lim.maxSheets, "vi")})`,
+        en: `${count(worksheets.length, "en")} sheets (limit ${count(lim.maxSheets, "en")})`,
+      });
     part = parts.sharedStrings ?? part;
     const strings = parts.sharedStrings ? readSharedStrings(xml(container.read(parts.sharedStrings))) : [];
     part = parts.styles ?? part;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   columnsOption,
+  intOption,
   parseCommandArgs,
   refuseExtraArguments,
   takeLang,
@@ -111,5 +112,16 @@ describe("arguments past those a command takes", () => {
       `Unexpected arguments "b.xlsx", "${"x".repeat(60)}…", "d", …: this command takes only 1 file. Usage: par-index rubrics [--json]`,
     );
     expect(many.text.vi).toMatch(/^Thừa tham số "b\.xlsx", .*: lệnh này chỉ nhận 1 tệp\. Cách dùng: /);
+  });
+});
+
+describe("intOption", () => {
+  it("names the bounds as each language writes numbers: 100.000 / 100,000; years as years", () => {
+    const count = refusal(() => intOption("count", "abc", 10, 1, 100_000));
+    expect(count.text.vi).toBe('--count phải là số nguyên từ 1 đến 100.000 (nhận "abc").');
+    expect(count.text.en).toBe('--count must be a whole number from 1 to 100,000 (got "abc").');
+    const year = refusal(() => intOption("year", "1999", 2024, 2000, 2100));
+    expect(year.text.vi).toBe('--year phải là số nguyên từ 2000 đến 2100 (nhận "1999").');
+    expect(year.text.en).toBe('--year must be a whole number from 2000 to 2100 (got "1999").');
   });
 });

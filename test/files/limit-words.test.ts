@@ -77,3 +77,41 @@ describe("a limit passed, said in each language's words", () => {
     oneLanguageEach(error, "lon.xlsx");
   });
 });
+
+describe("numbers in a refusal, written as each language writes them", () => {
+  it("thousands: 2.000 in Vietnamese, 2,000 in English", async () => {
+    // Cells on rows 1 and 2,000 of a sheet allowed 1,500 rows.
+    const cells = [
+      { row: 0, col: 0, value: 1 },
+      { row: 1999, col: 0, value: 2 },
+    ];
+    const tall = await writeWorkbook([{ name: "Dài", cells }]);
+    const error = refused(() => readWorkbook(tall, "dai.xlsx", { maxRows: 1500 }));
+    expect(error.text.vi).toContain("2.000 dòng");
+    expect(error.text.vi).toContain("giới hạn 1.500 dòng");
+    expect(error.text.vi).not.toMatch(/\d,\d{3}/);
+    expect(error.text.en).toContain("2,000 rows");
+    expect(error.text.en).toContain("limit 1,500 rows");
+    expect(error.text.en).not.toMatch(/\d\.\d{3}/);
+  });
+
+  it("decimals: 0,0 MB in Vietnamese, 0.0 MB in English", () => {
+    const path = join(dir, "nho.xlsx");
+    writeFileSync(path, bytes);
+    const error = refused(() => readInputBytes(path, "nho.xlsx", 1024));
+    expect(error.reason).toBe("too-large");
+    expect(error.text.vi).toContain("giới hạn 0,0 MB");
+    expect(error.text.en).toContain("limit 0.0 MB");
+  });
+
+  it("the sheets of a workbook past the limit, in each language's words", async () => {
+    const two = await writeWorkbook([
+      { name: "Một", cells: [{ row: 0, col: 0, value: 1 }] },
+      { name: "Hai", cells: [{ row: 0, col: 0, value: 2 }] },
+    ]);
+    const error = refused(() => readWorkbook(two, "hai.xlsx", { maxSheets: 1 }));
+    expect(error.reason).toBe("too-large");
+    oneLanguageEach(error, "hai.xlsx");
+    expect(error.text.vi).toContain("2 trang tính");
+  });
+});

@@ -4,6 +4,7 @@ import { builtinRubric } from "../../src/core/rubric/builtin";
 import type { Rubric } from "../../src/core/rubric/schema";
 import { generateUnits } from "../../src/sample";
 import { inflateWithZlib } from "../../src/files/node";
+import { FileReadError } from "../../src/files/errors";
 import { readWorkbook } from "../../src/files/read-workbook";
 import { writeWorkbook } from "../../src/files/write-workbook";
 import { inflateEntry, inflateWithFflate, readDirectory } from "../../src/files/xlsx/zip";
@@ -43,4 +44,48 @@ describe("zip directory", () => {
     expect(readDirectory(bytes)).toBeNull();
     expect(readWorkbook(bytes, "a.xlsx", {}, inflateWithZlib)).toEqual(readWorkbook(books[0], "a.xlsx"));
   });
+});
+
+describe("an inflater's failure, said in each language's words", () => {
+  /** Every deflated part's first block marked with the reserved block type (BTYPE 11): no inflater reads it. */
+  function badBlocks(original: Uint8Array): Uint8Array {
+    const bytes = original.slice();
+    const view = new DataView(bytes.buffer);
+    for (const entry of readDirectory(bytes) ?? []) {
+      if (entry.method !== 8) continue;
+      const at = entry.localOffset;
+      bytes[at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true)] = 0b111;
+    }
+    return bytes;
+  }
+
+  /** The entries flagged encrypted: the directory reader hands the archive to fflate's unzip. */
+  function flagged(original: Uint8Array): Uint8Array {
+    const bytes = original.slice();
+    const view = new DataView(bytes.buffer);
+    for (let i = 0; i + 4 <= bytes.length; i++) if (view.getUint32(i, true) === 0x02014b50) bytes[i + 8] |= 1;
+    return bytes;
+  }
+
+  for (const [face, inflate, archive] of [
+    ["the task pane's fflate", inflateWithFflate, badBlocks],
+    ["the command line's zlib", inflateWithZlib, badBlocks],
+    ["fflate's unzip", inflateWithFflate, (b: Uint8Array) => flagged(badBlocks(b))],
+  ] as const) {
+    it(`${face}: the library's English words in the English text only`, () => {
+      let error: unknown = null;
+      try {
+        readWorkbook(archive(books[0]), "a.xlsx", {}, inflate);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(FileReadError);
+      const { reason, text } = error as FileReadError;
+      expect(reason).toBe("damaged");
+      expect(text.en).toMatch(/invalid block type/i);
+      expect(text.vi).toContain("lỗi giải nén");
+      // The library's error code ("Z_DATA_ERROR", fflate's number) is the same in both languages.
+      expect(text.vi.replace(/mã [A-Z0-9_]+/, "")).not.toMatch(/invalid|block|type|error/i);
+    });
+  }
 });

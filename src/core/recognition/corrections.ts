@@ -17,7 +17,7 @@ export function withCorrections(
       if (c === col && other !== role) delete columns[other];
     if (col === null) delete columns[role];
     else columns[role] = col;
-    headers[role] = col === null ? undefined : `${headers[role] ?? ""}`.trim() || "(chọn tay / set by hand)";
+    headers[role] = col === null ? undefined : wordsOf(guess, col);
   }
   // A role the user placed is no longer a choice recognition made.
   const placed = (role: ColumnRole) => role in corrections.roles;
@@ -25,4 +25,15 @@ export function withCorrections(
     (c) => !placed(c.role) && !(c.kind === "two-roles" && c.others.some(placed)),
   );
   return { ...guess, columns, headers, choices };
+}
+
+/**
+ * The header's words over column `col`, as recognition read them for whichever role it gave that column
+ * (not those of the column a role was moved from); "" when recognition named no role there — messages
+ * then say "chọn tay" / "set by hand", each in its own language.
+ */
+function wordsOf(guess: HeaderGuess, col: number): string {
+  for (const [role, c] of Object.entries(guess.columns) as [ColumnRole, number][])
+    if (c === col) return (guess.headers[role] ?? "").trim();
+  return "";
 }

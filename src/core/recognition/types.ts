@@ -65,6 +65,7 @@ export interface HeaderGuess {
   /** Header rows: one, or two/three where group cells are merged over the column names. */
   count: number;
   columns: Partial<Record<ColumnRole, number>>;
+  /** The header's words per column; "" for a column the user placed by hand where the header has none. */
   headers: Partial<Record<ColumnRole, string>>;
   score: number;
   /** Where the header left a choice: said to the user as an `ambiguous-column` finding. */

@@ -86,8 +86,8 @@ export function parseAgile(xmlBytes: Uint8Array, file: string): AgileInfo {
   if (spin > MAX_SPIN_COUNT)
     refuse(
       file,
-      `spinCount ${count(spin)} vượt giới hạn ${count(MAX_SPIN_COUNT)} (Excel dùng 100,000)`,
-      `spinCount ${count(spin)} is over the limit of ${count(MAX_SPIN_COUNT)} (Excel uses 100,000)`,
+      `spinCount ${count(spin, "vi")} vượt giới hạn ${count(MAX_SPIN_COUNT, "vi")} (Excel dùng ${count(100_000, "vi")})`,
+      `spinCount ${count(spin, "en")} is over the limit of ${count(MAX_SPIN_COUNT, "en")} (Excel uses ${count(100_000, "en")})`,
     );
   return {
     data,

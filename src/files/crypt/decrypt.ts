@@ -51,8 +51,8 @@ export async function decryptPackage(
     if (info && info.length > MAX_INFO_BYTES)
       refuse(
         file,
-        `mô tả mã hóa dài ${count(info.length)} byte`,
-        `an encryption description of ${count(info.length)} bytes`,
+        `mô tả mã hóa dài ${count(info.length, "vi")} byte`,
+        `an encryption description of ${count(info.length, "en")} bytes`,
       );
     pkg = cfb.stream("EncryptedPackage");
   } catch (e) {
@@ -70,8 +70,8 @@ export async function decryptPackage(
   if (size > pkg.length - 8 || size > maxPackageBytes)
     refuse(
       file,
-      `gói dữ liệu khai báo ${count(size)} byte, lớn hơn phần thực có (${count(pkg.length - 8)} byte) hoặc giới hạn ${megabytes(maxPackageBytes)}`,
-      `the package declares ${count(size)} bytes, more than it holds (${count(pkg.length - 8)} bytes) or the limit of ${megabytes(maxPackageBytes)}`,
+      `gói dữ liệu khai báo ${count(size, "vi")} byte, lớn hơn phần thực có (${count(pkg.length - 8, "vi")} byte) hoặc giới hạn ${megabytes(maxPackageBytes, "vi")}`,
+      `the package declares ${count(size, "en")} bytes, more than it holds (${count(pkg.length - 8, "en")} bytes) or the limit of ${megabytes(maxPackageBytes, "en")}`,
     );
   const major = info[0] | (info[1] << 8);
   const minor = info[2] | (info[3] << 8);

@@ -6,6 +6,7 @@ import {
   type Inflate,
   inflateEntry,
   inflateWithFflate,
+  inflaterWordsVi,
   readDirectory,
   ZipDamaged,
   type ZipEntry,
@@ -138,16 +139,16 @@ function admit(
   // A bomb first (the total, the ratio), then an honest part that is merely too big to check.
   if (usage.inflatedBytes > limits.maxUncompressedBytes)
     throw new FileReadError("zip-bomb", file, {
-      vi: `${megabytes(usage.inflatedBytes)}, giới hạn ${megabytes(limits.maxUncompressedBytes)}`,
-      en: `${megabytes(usage.inflatedBytes)}, limit ${megabytes(limits.maxUncompressedBytes)}`,
+      vi: `${megabytes(usage.inflatedBytes, "vi")}, giới hạn ${megabytes(limits.maxUncompressedBytes, "vi")}`,
+      en: `${megabytes(usage.inflatedBytes, "en")}, limit ${megabytes(limits.maxUncompressedBytes, "en")}`,
     });
   const ratio = size / Math.max(1, compressedSize);
   if (size > 8 * 1024 * 1024 && ratio > limits.maxRatio)
     throw new FileReadError("zip-bomb", file, `${name}: ×${Math.round(ratio)}`);
   if (size > limits.maxPartBytes)
     throw new FileReadError("too-large", file, {
-      vi: `${name} ${megabytes(size)} (giới hạn ${megabytes(limits.maxPartBytes)} mỗi phần)`,
-      en: `${name} ${megabytes(size)} (limit ${megabytes(limits.maxPartBytes)} per part)`,
+      vi: `${name} ${megabytes(size, "vi")} (giới hạn ${megabytes(limits.maxPartBytes, "vi")} mỗi phần)`,
+      en: `${name} ${megabytes(size, "en")} (limit ${megabytes(limits.maxPartBytes, "en")} per part)`,
     });
 }
 
@@ -161,7 +162,7 @@ function archiveError(e: unknown, file: string): FileReadError {
   if (e instanceof ZipDamaged) return new FileReadError("damaged", file, { vi: e.vi, en: e.message });
   const message = e instanceof Error ? e.message : String(e);
   if (/invalid zip|unexpected EOF|end of central/i.test(message)) return new FileReadError("truncated", file);
-  return new FileReadError("damaged", file, message.slice(0, 160));
+  return new FileReadError("damaged", file, { vi: inflaterWordsVi(e), en: message.slice(0, 160) });
 }
 
 /** Archives no spreadsheet program writes: say what they are rather than "not a workbook". */

@@ -35,8 +35,8 @@ export function readSheet(text: string, ctx: Context): SheetSnapshot {
 /** `what` in each language: a limit is named in the user's language only. */
 function overBudget(ctx: Context, what: Text, used: number, limit: number): FileReadError {
   return new FileReadError("too-large", ctx.file, {
-    vi: `"${ctx.name}": ${what.vi} ${count(used)}+ (giới hạn ${count(limit)} mỗi tệp)`,
-    en: `"${ctx.name}": ${what.en} ${count(used)}+ (limit ${count(limit)} per file)`,
+    vi: `"${ctx.name}": ${what.vi} ${count(used, "vi")}+ (giới hạn ${count(limit, "vi")} mỗi tệp)`,
+    en: `"${ctx.name}": ${what.en} ${count(used, "en")}+ (limit ${count(limit, "en")} per file)`,
   });
 }
 
@@ -319,8 +319,8 @@ function chargeCell(ctx: Context, value: CellValue, formula: string | null): voi
   if (typeof value === "string") {
     if (value.length > limits.maxCellChars)
       throw new FileReadError("too-large", ctx.file, {
-        vi: `"${ctx.name}": một ô chứa ${count(value.length)} ký tự văn bản (giới hạn của Excel là ${count(limits.maxCellChars)})`,
-        en: `"${ctx.name}": a cell holds ${count(value.length)} characters of text (Excel's limit is ${count(limits.maxCellChars)})`,
+        vi: `"${ctx.name}": một ô chứa ${count(value.length, "vi")} ký tự văn bản (giới hạn của Excel là ${count(limits.maxCellChars, "vi")})`,
+        en: `"${ctx.name}": a cell holds ${count(value.length, "en")} characters of text (Excel's limit is ${count(limits.maxCellChars, "en")})`,
       });
     usage.textChars += value.length;
     if (usage.textChars > limits.maxTextChars)
@@ -455,16 +455,22 @@ function densify(
   if (usage.cells > limits.maxCells || height > limits.maxRows || width > limits.maxCols) {
     const limit: Text =
       height > limits.maxRows
-        ? { vi: `giới hạn ${count(limits.maxRows)} dòng`, en: `limit ${count(limits.maxRows)} rows` }
+        ? {
+            vi: `giới hạn ${count(limits.maxRows, "vi")} dòng`,
+            en: `limit ${count(limits.maxRows, "en")} rows`,
+          }
         : width > limits.maxCols
-          ? { vi: `giới hạn ${count(limits.maxCols)} cột`, en: `limit ${count(limits.maxCols)} columns` }
+          ? {
+              vi: `giới hạn ${count(limits.maxCols, "vi")} cột`,
+              en: `limit ${count(limits.maxCols, "en")} columns`,
+            }
           : {
-              vi: `giới hạn ${count(limits.maxCells)} ô mỗi tệp`,
-              en: `limit ${count(limits.maxCells)} cells per file`,
+              vi: `giới hạn ${count(limits.maxCells, "vi")} ô mỗi tệp`,
+              en: `limit ${count(limits.maxCells, "en")} cells per file`,
             };
     throw new FileReadError("too-large", ctx.file, {
-      vi: `"${ctx.name}" trải trên ${count(height)} dòng × ${count(width)} cột (${limit.vi})`,
-      en: `"${ctx.name}" spans ${count(height)} rows × ${count(width)} columns (${limit.en})`,
+      vi: `"${ctx.name}" trải trên ${count(height, "vi")} dòng × ${count(width, "vi")} cột (${limit.vi})`,
+      en: `"${ctx.name}" spans ${count(height, "en")} rows × ${count(width, "en")} columns (${limit.en})`,
     });
   }
   const values: CellValue[][] = new Array(height);

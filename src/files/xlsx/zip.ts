@@ -43,6 +43,20 @@ export class ZipDamaged extends Error {
   }
 }
 
+/**
+ * An inflater's failure in Vietnamese words: its own text (zlib's, fflate's) is English, so the Vietnamese
+ * says what happened and keeps only the library's error code ("Z_DATA_ERROR", fflate's number), the same
+ * in both languages, for whoever looks into it.
+ */
+export function inflaterWordsVi(e: unknown): string {
+  const code = (e as { code?: unknown } | null)?.code;
+  const shown =
+    typeof code === "number" || (typeof code === "string" && /^[A-Z0-9_]{1,40}$/.test(code))
+      ? `, mã ${code}`
+      : "";
+  return `lỗi giải nén${shown}`;
+}
+
 /** The part inflates far beyond what the directory says — a forged directory, treated as a zip bomb. */
 export class ZipLied extends Error {}
 
@@ -144,9 +158,8 @@ export function inflateEntry(
     } catch (e) {
       // Node's zlib refuses to write past the limit: the lie, not damage.
       if ((e as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") throw new ZipLied(entry.name);
-      // The inflater's own words (zlib, fflate) have no Vietnamese: said as what they are, a decompression error.
       const why = e instanceof Error ? e.message : String(e);
-      throw new ZipDamaged(`${entry.name}: ${why}`, `${entry.name}: lỗi giải nén (${why})`);
+      throw new ZipDamaged(`${entry.name}: ${why}`, `${entry.name}: ${inflaterWordsVi(e)}`);
     }
     if (out.length > limit) throw new ZipLied(entry.name);
   }
