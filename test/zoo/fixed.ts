@@ -138,6 +138,21 @@ const ONE_FEATURE: [string, Partial<Variant>][] = [
   // #23: evidence cited from the list sheet, one citation dangling, two entries nobody cites.
   ["evidence list sheet cited as 'TL 05', 'TL05', '05; 06', 'TL 05-07'", { evidenceList: true }],
   ["evidence list sheet, written to .xlsx", { evidenceList: true, file: "excel", seed: 26 }],
+  // Seed 1018334728 random #4: on a small table the not-applicable words, the links and the defects take
+  // every evidence cell, so the defective unit's only "TL …" is the dangling one and the list's entries are
+  // all uncited — still one evidence-list-uncited note, at the first entry.
+  [
+    "evidence list no row cites by a listed number, only a dangling one",
+    {
+      guidance: true,
+      naWords: true,
+      linkedEvidence: true,
+      evidenceList: true,
+      areas: 2,
+      defects: ["missing-self", "total-overwritten"],
+      seed: 6,
+    },
+  ],
   // #23: the province's rating scale written under the table, read by rubric import.
   ["rating note under the table", { ratingNote: true, footer: true }],
   ["rating note, 'trên' or 'từ' at the top, written to .xlsx", { ratingNote: true, file: "excel", seed: 28 }],

@@ -28,6 +28,11 @@ export class RuleContext {
   readonly anyMarkedNotApplicable: boolean;
   /** List numbers cited by some row, for the list's "cited by no row" note. */
   readonly cited = new Set<number>();
+  /**
+   * Whether some row cites the list by number at all, listed or not: a table whose only "TL …" is a
+   * number the list lacks still uses the list, and its unused entries must still be told.
+   */
+  citesList = false;
 
   constructor(
     readonly sheet: SheetSnapshot,

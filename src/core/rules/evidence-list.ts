@@ -26,6 +26,7 @@ export function checkListCitation(
   const linked = link ? listNumberAtLink(list, link) : null;
   const numbers = citedNumbers(text) ?? (linked === null ? null : [linked]);
   if (!numbers) return false;
+  ctx.citesList = true;
   const missing = numbers.filter((n) => !list.entries.has(n));
   for (const n of numbers) if (list.entries.has(n)) ctx.cited.add(n);
   if (missing.length) {
@@ -63,7 +64,8 @@ export function checkListCitation(
 /** One note for the list entries no row of this table cites, at the first of them. */
 export function checkUncitedList(ctx: RuleContext): void {
   const list = ctx.evidenceList;
-  if (!list || ctx.cited.size === 0) return;
+  // A table that cites no list number (its evidence written out) is not using the list: no note.
+  if (!list || !ctx.citesList) return;
   const uncited = [...list.entries.values()].filter((d) => !ctx.cited.has(d.no));
   if (!uncited.length) return;
   ctx.findings.push({

@@ -97,6 +97,22 @@ describe("evidence as units cite it", () => {
     expect(u.findings[1].found).toBe("15/12/2023");
   });
 
+  it("a table whose only list citation is a number the list lacks still uses the list: every entry is uncited", () => {
+    // Layout zoo, seed 1018334728 random #4: every other evidence cell linked or not applicable, the one
+    // "TL …" citation dangling — the note on the list's unused entries must not vanish with it.
+    const u = analyse([unitSheet({ "1.1": "TL 09" }), listSheet()]);
+    expect(u.findings.map(brief)).toEqual([
+      ["evidence-not-listed", "warning", "E4", "1.1"],
+      ["evidence-list-uncited", "info", "A4", null],
+    ]);
+    for (const n of ["TL 05", "TL 06", "TL 07", "TL 08"]) expect(u.findings[1].message.en).toContain(n);
+  });
+
+  it("a table that cites no list number at all gets no note on the list (its evidence is written out)", () => {
+    const u = analyse([unitSheet({}), listSheet()]);
+    expect(u.findings.map(brief)).toEqual([]);
+  });
+
   it("without a list sheet the same citations stay unverifiable, the message saying the list is missing", () => {
     const u = analyse([unitSheet({ "1.1": "TL 05; TL 09" })]);
     expect(u.findings.map(brief)).toEqual([["evidence-unverifiable", "warning", "E4", "1.1"]]);
