@@ -82,8 +82,13 @@ export function summarise(results: readonly FileResult[]): BatchSummary {
 export function summaryLine(s: BatchSummary, lang: Lang): string {
   return inLang(lang, {
     vi: `Tổng hợp: ${s.files} tệp, ${s.units} đơn vị, ${s.skippedSheets} trang không phải đơn vị, ${s.unreadable} tệp không đọc được; ${s.error} lỗi, ${s.warning} cảnh báo, ${s.info} lưu ý.`,
-    en: `Summary: ${s.files} files, ${s.units} units, ${s.skippedSheets} sheets not units, ${s.unreadable} unreadable; ${s.error} errors, ${s.warning} warnings, ${s.info} notes.`,
+    en: `Summary: ${en(s.files, "file")}, ${en(s.units, "unit")}, ${s.skippedSheets === 1 ? "1 sheet not a unit" : `${s.skippedSheets} sheets not units`}, ${s.unreadable} unreadable; ${en(s.error, "error")}, ${en(s.warning, "warning")}, ${en(s.info, "note")}.`,
   });
+}
+
+/** "1 file", "2 files": English counts its nouns (Vietnamese does not). */
+function en(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /**

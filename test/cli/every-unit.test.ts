@@ -48,7 +48,7 @@ describe("a consolidation workbook is every one of its unit sheets", () => {
       const said = r.stdout.split("\n").filter((l) => l.includes(`Sheet "${sheet}"`));
       expect(said, `sheet "${sheet}" said once`).toHaveLength(1);
     }
-    expect(r.stdout).toMatch(/Summary: 1 files, 3 units, 3 sheets not units, 0 unreadable;/);
+    expect(r.stdout).toMatch(/Summary: 1 file, 3 units, 3 sheets not units, 0 unreadable;/);
   });
 
   it("rank: the three communes ranked; each other sheet said once on stderr, stdout stays JSON", () => {
