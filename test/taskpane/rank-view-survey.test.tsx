@@ -12,7 +12,7 @@ import { writeWorkbook } from "../../src/files/write-workbook";
 import { generateUnit } from "../../src/sample";
 import { App } from "../../src/taskpane/App";
 import "../support/resize-observer";
-import { settingsMethods } from "../support/settings-stub";
+import { settingsMethods, sheetMethods } from "../support/service-stub";
 
 /**
  * The pane's "Nhập điểm điều tra" (the CLI's `rank --survey`): a table picked on the Ranking card is read
@@ -43,11 +43,7 @@ function fakeService() {
     buildRanking: vi.fn(),
     writeRanking: vi.fn(async (_r: Ranking) => "Xếp hạng"),
     canSetPage: () => true,
-    selectCell: vi.fn(async () => undefined),
-    highlight: vi.fn(async () => 0),
-    clearHighlights: vi.fn(async () => 0),
-    listSheets: vi.fn(async () => [{ name: "Xã A", hidden: false }]),
-    watchChanges: vi.fn(async () => ({ supported: false, stop: async () => undefined })),
+    ...sheetMethods(),
     ...settingsMethods({ rubricId: rubric.id }),
   };
 }

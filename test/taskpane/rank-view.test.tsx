@@ -13,7 +13,7 @@ import { FileReadError } from "../../src/files/errors";
 import { generateUnit, unitWorkbook } from "../../src/sample";
 import { App } from "../../src/taskpane/App";
 import "../support/resize-observer";
-import { settingsMethods } from "../support/settings-stub";
+import { settingsMethods, sheetMethods } from "../support/service-stub";
 
 /**
  * The pane's ranking card (issue #24): what the CLI's `rank` says about the inputs — a unit sent twice and
@@ -52,11 +52,7 @@ function fakeService(ranking: Ranking) {
       syncs: 3,
     })),
     writeRanking: vi.fn(async () => "Xếp hạng"),
-    selectCell: vi.fn(async () => undefined),
-    highlight: vi.fn(async () => 0),
-    clearHighlights: vi.fn(async () => 0),
-    listSheets: vi.fn(async () => [{ name: "Xã A", hidden: false }]),
-    watchChanges: vi.fn(async () => ({ supported: false, stop: async () => undefined })),
+    ...sheetMethods(),
     ...settingsMethods({ rubricId: rubric.id }),
   } as unknown as ExcelService;
 }
