@@ -5,7 +5,7 @@
  * Kept free of Node so the browser faces can import it.
  */
 import type { Text } from "../core/finding";
-import { formatCount, formatFixed } from "../core/numbers";
+import { formatCount } from "../core/numbers";
 
 export type SideFileKind = "survey" | "expected" | "previous" | "rubric" | "map";
 
@@ -38,14 +38,8 @@ export const SIDE_FILE_NAMES: Record<SideFileKind, Text> = {
 /** Text side files by extension (read as CSV); anything else is read as a workbook. */
 export const TEXT_SIDE_FILE = /\.(csv|txt|tsv)$/i;
 
-/**
- * A size as the CLI's refusals say it (src/files/limits.ts `megabytes`, which the application layer may
- * not import): binary megabytes, one decimal under 10 MB, with each language's decimal mark ("1,9 MB").
- */
-export function megabytes(bytes: number, lang: "vi" | "en"): string {
-  const MB = 1024 * 1024;
-  return `${formatFixed(bytes / MB, bytes < 10 * MB ? 1 : 0, lang)} MB`;
-}
+/** A size as the CLI's refusals say it (the one rule, core/numbers.ts). */
+export { formatMegabytes as megabytes } from "../core/numbers";
 
 /** "1,234 rows, over the limit of 5,000": a count refused, in both languages. */
 export function overCount(count: number, limit: number): Text {

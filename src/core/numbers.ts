@@ -94,6 +94,15 @@ export function formatCount(n: number, lang: "vi" | "en"): string {
   return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, lang === "vi" ? "." : ",");
 }
 
+/**
+ * A size as refusals say it: binary megabytes, one decimal under 10 MB, each language's decimal mark
+ * ("1,9 MB" / "1.9 MB"). One rule for the reader's limits and the side files' caps.
+ */
+export function formatMegabytes(bytes: number, lang: "vi" | "en"): string {
+  const mb = 1024 * 1024;
+  return `${formatFixed(bytes / mb, bytes < 10 * mb ? 1 : 0, lang)} MB`;
+}
+
 /** Fixed decimals, as rankings publish them: 71.60 beside 84.85 ("71,60" in Vietnamese). */
 export function formatFixed(x: number, decimals: number, lang: "vi" | "en"): string {
   const s = roundTo(x, decimals).toFixed(Math.min(decimals, 4));

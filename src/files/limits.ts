@@ -1,6 +1,3 @@
-import type { Lang } from "../core/i18n";
-import { formatCount, formatFixed } from "../core/numbers";
-
 /**
  * Every budget the reader holds one file to, in one table. A unit's workbook is small (a few hundred rows,
  * a few thousand cells, parts of a few hundred KB; a province's consolidation workbook a few hundred such
@@ -101,12 +98,5 @@ export function emptyUsage(): Usage {
   };
 }
 
-/** "1.234.567" in Vietnamese, "1,234,567" in English: limits and counts as each language writes them. */
-export function count(n: number, lang: Lang): string {
-  return formatCount(n, lang);
-}
-
-/** Binary megabytes, one decimal under 10 MB: "1,5 MB" in Vietnamese, "1.5 MB" in English. */
-export function megabytes(bytes: number, lang: Lang): string {
-  return `${formatFixed(bytes / MB, bytes < 10 * MB ? 1 : 0, lang)} MB`;
-}
+/** Limits and counts as each language writes them ("1.234.567" / "1,234,567"; "1,5 MB" / "1.5 MB"). */
+export { formatCount as count, formatMegabytes as megabytes } from "../core/numbers";
